@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { sql } from 'drizzle-orm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The one database type the repositories take: postgres.js and PGlite both satisfy it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbDriver = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: DbDriver;
+  /** Round-trip time of a trivial query in ms; throws when the database is unreachable. */
+  ping(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; when absent the embedded PGlite database is used. */
+  url?: string | undefined;
+  /** PGlite data folder, or `memory://` for a throw-away in-memory database. */
+  dataDir?: string | undefined;
+  /** Apply pending migrations before returning (the server always does). */
+  migrate?: boolean;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const handle = options.url ? openPostgres(options.url, options.maxConnections ?? 10) : await openPglite(options.dataDir);
+  if (options.migrate ?? true) await handle.migrate();
+  return handle;
+}
+
+function openPostgres(url: string, max: number): DatabaseHandle & { migrate(): Promise<void> } {
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'lastmeter' } });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'postgres',
+    ping: () => timed(db),
+    close: () => client.end({ timeout: 5 }),
+    async migrate() {
+      // Several server nodes may start together; the advisory lock lets one migrate at a time.
+      const [lock] = await client`select pg_advisory_lock(727272) as locked`;
+      try {
+        await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+      } finally {
+        if (lock) await client`select pg_advisory_unlock(727272)`;
+      }
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle & { migrate(): Promise<void> }> {
+  const dir = dataDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create({ dataDir: dir, extensions: { btree_gist } });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    ping: () => timed(db),
+    close: () => client.close(),
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+  };
+}
+
+async function timed(db: Db): Promise<number> {
+  const started = performance.now();
+  await db.execute(sql`select 1`);
+  return performance.now() - started;
+}

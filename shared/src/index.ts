@@ -1,0 +1,3 @@
+export * from './domain.ts';
+export * from './errors.ts';
+export * from './schemas/auth.ts';
