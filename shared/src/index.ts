@@ -1,3 +1,5 @@
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './schemas/auth.ts';
+export * from './schemas/audit.ts';
+export * from './realtime.ts';

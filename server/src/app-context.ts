@@ -1,0 +1,15 @@
+import type { Db, DbDriver } from '@lastmeter/db';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+/** What the transport layers hand to use cases: the database and the process-wide services. */
+export interface AppContext {
+  db: Db;
+  driver: DbDriver;
+  config: Config;
+  logger: Logger;
+  ping(): Promise<number>;
+  startedAt: Date;
+  /** Drops every live socket of a session (logout). Set once the realtime layer is up. */
+  disconnectSession(sessionId: string): void;
+}

@@ -1,0 +1,59 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  LASTMETER_DATA_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  MAP_TILE_URL: z.string().optional(),
+  WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** PGlite folder when no DATABASE_URL; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  sessionIdleSeconds: number;
+  sessionMaxSeconds: number;
+  timeZone: string;
+  mapTileUrl: string | undefined;
+  /** Seed the demo city into an empty database. Always on for the embedded default. */
+  demo: boolean;
+  webDist: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  const e = parsed.data;
+  // pnpm runs package scripts inside the package folder; INIT_CWD is where the user typed the command.
+  const base = env.INIT_CWD ?? process.cwd();
+  const dataDir = e.LASTMETER_DATA_DIR ?? '.data';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: dataDir.startsWith('memory://') || isAbsolute(dataDir) ? dataDir : resolve(base, dataDir),
+    logLevel: e.LOG_LEVEL,
+    sessionIdleSeconds: Math.round(e.SESSION_IDLE_MINUTES * 60),
+    sessionMaxSeconds: Math.round(e.SESSION_MAX_HOURS * 3600),
+    timeZone: e.TIME_ZONE,
+    mapTileUrl: e.MAP_TILE_URL,
+    demo: !e.DATABASE_URL || argv.includes('--demo'),
+    webDist: e.WEB_DIST,
+  };
+}

@@ -1,0 +1,18 @@
+import type { Role } from '@lastmeter/shared';
+
+/** Who is acting, with the scope their role grants. Every use case receives one. */
+export interface Actor {
+  accountId: string;
+  sessionId: string;
+  sessionExpiresAt: Date;
+  username: string;
+  displayName: string;
+  role: Role;
+  locale: 'zh-CN' | 'en';
+  districtIds: string[];
+  compoundIds: string[];
+  hospitalId: string | null;
+  vehicleId: string | null;
+  driverId: string | null;
+  ip: string;
+}

@@ -1,0 +1,94 @@
+import { PG, pgErrorOf } from '@lastmeter/db';
+import {
+  ERROR_MESSAGES,
+  ERROR_STATUS,
+  type ErrorCode,
+  type FieldIssue,
+  type Locale,
+  type Problem,
+} from '@lastmeter/shared';
+
+/** The one error type of the server (CONVENTIONS 8); create it through the factories below. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+  readonly extra: Record<string, unknown>;
+
+  constructor(code: ErrorCode, detail?: string, issues?: FieldIssue[], extra: Record<string, unknown> = {}) {
+    super(detail ?? code);
+    this.code = code;
+    this.issues = issues;
+    this.extra = extra;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const errors = {
+  validation: (issues: FieldIssue[], detail?: string) => new AppError('validation_failed', detail, issues),
+  field: (path: string, message: string) => new AppError('validation_failed', undefined, [{ path, message }]),
+  malformedJson: () => new AppError('malformed_json'),
+  payloadTooLarge: (limit: string) => new AppError('payload_too_large', `The body exceeds ${limit}`),
+  unsupportedMediaType: (expected: string) =>
+    new AppError('unsupported_media_type', `Send the body as ${expected}`),
+  unauthenticated: () => new AppError('unauthenticated'),
+  invalidCredentials: () => new AppError('invalid_credentials'),
+  sessionExpired: () => new AppError('session_expired'),
+  forbidden: (detail?: string) => new AppError('forbidden', detail),
+  notFound: (entity: string) => new AppError('not_found', `${entity} not found`, undefined, { entity }),
+  conflict: (detail: string, extra: Record<string, unknown> = {}) => new AppError('conflict', detail, undefined, extra),
+  duplicatePatient: (existingPatientId: string) =>
+    new AppError('duplicate_patient', undefined, [{ path: 'nationalId', message: 'already registered' }], {
+      existingPatientId,
+    }),
+  bookingConflict: (detail: string, clash: Record<string, unknown>) =>
+    new AppError('booking_conflict', detail, undefined, { clash }),
+  invalidTransition: (from: string, to: string, allowed: readonly string[]) =>
+    new AppError('invalid_transition', `Cannot go from ${from} to ${to}`, undefined, { from, to, allowed }),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new AppError('too_many_requests', undefined, undefined, { retryAfterSeconds }),
+  internal: () => new AppError('internal'),
+};
+
+/**
+ * Turns anything thrown into an AppError. Database constraint violations become 4xx: they are how
+ * the database tells us the input clashed with what is stored, never a server fault.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const pg = pgErrorOf(error);
+  if (pg) {
+    switch (pg.code) {
+      case PG.exclusionViolation:
+        return errors.bookingConflict('Overlapping booking', { constraint: pg.constraint });
+      case PG.uniqueViolation:
+        return errors.conflict('Already exists', { constraint: pg.constraint });
+      case PG.foreignKeyViolation:
+        return errors.validation([{ path: pg.column ?? pg.constraint ?? '', message: 'refers to a record that does not exist' }]);
+      case PG.notNullViolation:
+        return errors.validation([{ path: pg.column ?? '', message: 'is required' }]);
+      case PG.checkViolation:
+        return errors.validation([{ path: pg.constraint ?? '', message: 'violates a rule of the record' }]);
+      case PG.invalidTextRepresentation:
+        return errors.validation([{ path: '', message: 'has an invalid format' }]);
+      default:
+        break;
+    }
+  }
+  return errors.internal();
+}
+
+export function toProblem(error: AppError, locale: Locale, instance?: string): Problem {
+  return {
+    type: `https://lastmeter.dev/problems/${error.code}`,
+    title: ERROR_MESSAGES[error.code][locale],
+    status: error.status,
+    code: error.code,
+    ...(error.message && error.message !== error.code ? { detail: error.message } : {}),
+    ...(error.issues ? { issues: error.issues } : {}),
+    ...(instance ? { instance } : {}),
+    ...error.extra,
+  };
+}

@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from '../app-context.ts';
+import { authenticate } from '../domain/auth/authenticate.ts';
+import { AppError, errors, toAppError, toProblem } from '../errors.ts';
+import { clientIp, requestLocale, tokenFromHeaders } from './request-context.ts';
+import type { AnyRoute } from './route.ts';
+import { parseInput } from './validate.ts';
+
+export const JSON_BODY_LIMIT = '256kb';
+
+export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Express {
+  const http = express();
+  http.disable('x-powered-by');
+  http.set('trust proxy', 'loopback');
+  http.set('query parser', 'extended');
+  http.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:', ...(app.config.mapTileUrl ? [new URL(app.config.mapTileUrl).origin] : [])],
+          // MapLibre renders in web workers created from blobs.
+          'worker-src': ["'self'", 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:', ...(app.config.mapTileUrl ? [new URL(app.config.mapTileUrl).origin] : [])],
+        },
+      },
+    }),
+  );
+  http.use(requestLogger(app));
+  http.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+
+  for (const route of routes) {
+    http[route.method](route.path, async (req: Request, res: Response) => {
+      const locale = requestLocale(req);
+      const actor = route.auth === 'session' ? await sessionActor(app, req, res) : null;
+      if (route.body && route.bodyType !== 'multipart' && !req.is('application/json') && req.method !== 'GET') {
+        throw errors.unsupportedMediaType('application/json');
+      }
+      const input = {
+        actor,
+        locale: actor?.locale ?? locale,
+        body: route.body ? parseInput(route.body, req.body ?? {}, 'body', locale) : undefined,
+        query: route.query ? parseInput(route.query, req.query, 'query', locale) : undefined,
+        params: route.params ? parseInput(route.params, req.params, 'params', locale) : undefined,
+        app,
+        req,
+        res,
+      };
+      const result = await route.handler(input);
+      if (res.headersSent) return;
+      res.status(route.success.status);
+      if (result === undefined) res.end();
+      else res.json(result);
+    });
+  }
+
+  http.use('/api', (_req, _res, next: NextFunction) => next(errors.notFound('Route')));
+  serveWeb(http, app);
+  http.use(errorHandler(app));
+  return http;
+}
+
+async function sessionActor(app: AppContext, req: Request, res: Response) {
+  const token = tokenFromHeaders(req.headers.cookie, req.headers.authorization);
+  if (!token) throw errors.unauthenticated();
+  const actor = await authenticate({
+    db: app.db,
+    token,
+    ip: clientIp(req),
+    idleSeconds: app.config.sessionIdleSeconds,
+  });
+  res.locals.actorId = actor.accountId;
+  return actor;
+}
+
+function serveWeb(http: express.Express, app: AppContext) {
+  const dist = app.config.webDist ?? resolve(import.meta.dirname, '../../../web/dist');
+  if (!existsSync(resolve(dist, 'index.html'))) return;
+  http.use(express.static(dist, { index: false, maxAge: '1h' }));
+  // The web app routes on the client: every other GET outside the API gets its shell.
+  http.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(resolve(dist, 'index.html')));
+}
+
+/** body-parser reports its failures by `type`; they are the client's fault, never a 5xx. */
+function bodyParserError(error: unknown): AppError | null {
+  if (!error || typeof error !== 'object' || !('type' in error)) return null;
+  switch ((error as { type: unknown }).type) {
+    case 'entity.parse.failed':
+      return errors.malformedJson();
+    case 'entity.too.large':
+      return errors.payloadTooLarge(JSON_BODY_LIMIT);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return errors.unsupportedMediaType('application/json; charset=utf-8');
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return errors.field('body', 'could not be read');
+    default:
+      return null;
+  }
+}
+
+function errorHandler(app: AppContext): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const appError = bodyParserError(error) ?? toAppError(error);
+    if (appError.code === 'internal') app.logger.error({ err: error, path: req.path }, 'unhandled error');
+    if (appError.code === 'too_many_requests' && typeof appError.extra.retryAfterSeconds === 'number') {
+      res.setHeader('Retry-After', String(appError.extra.retryAfterSeconds));
+    }
+    if (res.headersSent) return;
+    res
+      .status(appError.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(toProblem(appError, requestLocale(req), req.originalUrl.split('?')[0])));
+  };
+}
+
+function requestLogger(app: AppContext) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      if (!req.path.startsWith('/api')) return;
+      app.logger.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+          actor: res.locals.actorId,
+        },
+        'request',
+      );
+    });
+    next();
+  };
+}

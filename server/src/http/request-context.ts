@@ -1,0 +1,20 @@
+import type { Request } from 'express';
+import { parse as parseCookie } from 'cookie';
+
+export const SESSION_COOKIE = 'lm_session';
+
+/** The session token from the httpOnly cookie (browsers) or a bearer header (API clients). */
+export function tokenFromHeaders(cookieHeader: string | undefined, authorization: string | undefined): string | null {
+  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || null;
+  if (!cookieHeader) return null;
+  return parseCookie(cookieHeader)[SESSION_COOKIE] ?? null;
+}
+
+export function requestLocale(req: Request): 'zh-CN' | 'en' {
+  const preferred = req.acceptsLanguages('zh-CN', 'zh', 'en');
+  return preferred === 'en' ? 'en' : 'zh-CN';
+}
+
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? '';
+}

@@ -1,0 +1,17 @@
+import type { AnyRoute } from '../route.ts';
+import { listAuditRoute } from './audit/list-audit.ts';
+import { loginRoute } from './auth/login.ts';
+import { logoutRoute } from './auth/logout.ts';
+import { meRoute } from './auth/me.ts';
+import { healthRoute } from './system/health.ts';
+import { openApiRoute } from './system/openapi.ts';
+
+/** Every HTTP route of the API; the OpenAPI document and the auth-negative tests are generated from this list. */
+export const routes: AnyRoute[] = [
+  healthRoute,
+  loginRoute,
+  logoutRoute,
+  meRoute,
+  listAuditRoute,
+  openApiRoute(() => routes),
+];

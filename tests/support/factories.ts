@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import {
+  accountScopes,
+  accounts,
+  compounds,
+  type Db,
+  districts,
+  drivers,
+  gates,
+  hospitals,
+  legs,
+  requests,
+  trips,
+  patients,
+  vehicles,
+} from '@lastmeter/db';
+import { hashPassword } from '@lastmeter/server/domain/auth/password.ts';
+import type { Role } from '@lastmeter/shared';
+
+/** Test data factories (Outline style): each returns the inserted row, defaults for everything. */
+export const PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+const unique = () => randomBytes(4).toString('hex');
+
+export async function createDistrict(db: Db, overrides: Partial<typeof districts.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(districts)
+    .values({ code: `D${unique()}`, name: '徐汇区', city: '上海市', center: [121.4365, 31.1885], ...overrides })
+    .returning();
+  return row!;
+}
+
+export function square(lng: number, lat: number, half = 0.001) {
+  return {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [lng - half, lat - half],
+        [lng + half, lat - half],
+        [lng + half, lat + half],
+        [lng - half, lat + half],
+        [lng - half, lat - half],
+      ],
+    ],
+  };
+}
+
+export async function createCompound(db: Db, districtId: string, overrides: Partial<typeof compounds.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(compounds)
+    .values({
+      districtId,
+      name: `田林${unique()}村`,
+      boundary: square(121.43, 31.17),
+      selfRegistrationToken: randomBytes(18).toString('base64url'),
+      ...overrides,
+    })
+    .returning();
+  const [gate] = await db.insert(gates).values({ compoundId: row!.id, name: '东门', lng: 121.431, lat: 31.17 }).returning();
+  return { ...row!, gate: gate! };
+}
+
+export async function createHospital(db: Db, overrides: Partial<typeof hospitals.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(hospitals)
+    .values({ name: `医院${unique()}`, lng: 121.45, lat: 31.19, entranceLng: 121.4502, entranceLat: 31.1901, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createVehicle(db: Db, districtId: string, overrides: Partial<typeof vehicles.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(vehicles)
+    .values({ districtId, kind: 'volunteer', plate: `沪A·${unique()}`, seats: 4, baseLng: 121.44, baseLat: 31.18, ...overrides })
+    .returning();
+  return row!;
+}
+
+export interface AccountScopeInput {
+  districtIds?: string[];
+  compoundIds?: string[];
+  hospitalId?: string;
+  vehicleId?: string;
+}
+
+export async function createAccount(db: Db, role: Role, scope: AccountScopeInput = {}, username = `${role}_${unique()}`) {
+  passwordHash ??= hashPassword(PASSWORD);
+  const [account] = await db
+    .insert(accounts)
+    .values({ username, passwordHash: await passwordHash, role, displayName: username, hospitalId: scope.hospitalId ?? null })
+    .returning();
+  const scopeRows = [
+    ...(scope.districtIds ?? []).map((districtId) => ({ accountId: account!.id, districtId })),
+    ...(scope.compoundIds ?? []).map((compoundId) => ({ accountId: account!.id, compoundId })),
+  ];
+  if (scopeRows.length) await db.insert(accountScopes).values(scopeRows);
+  let driverId: string | null = null;
+  if (role === 'driver') {
+    const [driver] = await db
+      .insert(drivers)
+      .values({ accountId: account!.id, vehicleId: scope.vehicleId ?? null, name: username })
+      .returning();
+    driverId = driver!.id;
+  }
+  return { ...account!, driverId, password: PASSWORD };
+}
+
+export async function createPatient(db: Db, compoundId: string, overrides: Partial<typeof patients.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(patients)
+    .values({
+      compoundId,
+      name: '张三',
+      nationalId: `31010419600101${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`,
+      phone: '13800001234',
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** A round trip's outbound leg, unassigned (`planned`), for booking tests. */
+export async function createPlannedLeg(
+  db: Db,
+  input: { patientId: string; hospitalId: string; gateId: string; date?: string },
+) {
+  const date = input.date ?? '2026-11-24';
+  const [request] = await db
+    .insert(requests)
+    .values({
+      patientId: input.patientId,
+      service: 'dialysis',
+      date,
+      windowStart: new Date(`${date}T06:30:00+08:00`),
+      windowEnd: new Date(`${date}T07:00:00+08:00`),
+    })
+    .returning();
+  const [trip] = await db
+    .insert(trips)
+    .values({ requestId: request!.id, patientId: input.patientId, hospitalId: input.hospitalId, gateId: input.gateId })
+    .returning();
+  const [leg] = await db.insert(legs).values({ tripId: trip!.id, direction: 'outbound', patientId: input.patientId }).returning();
+  return leg!;
+}

@@ -1,0 +1,45 @@
+import type { Config } from '@lastmeter/server/config.ts';
+import { createLogger } from '@lastmeter/server/logger.ts';
+import { type RunningServer, startServer } from '@lastmeter/server/server.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestServer extends RunningServer {
+  database: TestDatabase;
+  stop(): Promise<void>;
+}
+
+export function testConfig(database: TestDatabase, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: database.url,
+    redisUrl: undefined,
+    dataDir: database.dataDir ?? 'memory://',
+    logLevel: 'silent',
+    sessionIdleSeconds: 7200,
+    sessionMaxSeconds: 12 * 3600,
+    timeZone: 'Asia/Shanghai',
+    mapTileUrl: undefined,
+    demo: false,
+    webDist: '/nonexistent',
+    ...overrides,
+  };
+}
+
+/** A real server (HTTP + Socket.IO) on an ephemeral port with a database of its own. */
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  database?: TestDatabase,
+): Promise<TestServer> {
+  const db = database ?? (await createTestDatabase());
+  const config = testConfig(db, overrides);
+  const server = await startServer(config, createLogger(config.logLevel));
+  return {
+    ...server,
+    database: db,
+    async stop() {
+      await server.close();
+      if (!database) await db.drop();
+    },
+  };
+}
