@@ -3,3 +3,5 @@ export * from './errors.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
 export * from './realtime.ts';
+export * from './schemas/geography.ts';
+export * from './schemas/patients.ts';

@@ -3,6 +3,8 @@ import { listAuditRoute } from './audit/list-audit.ts';
 import { loginRoute } from './auth/login.ts';
 import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
+import { geographyRoutes } from './registry/geography.ts';
+import { patientRoutes } from './registry/patients.ts';
 import { healthRoute } from './system/health.ts';
 import { openApiRoute } from './system/openapi.ts';
 
@@ -13,5 +15,7 @@ export const routes: AnyRoute[] = [
   logoutRoute,
   meRoute,
   listAuditRoute,
+  ...geographyRoutes,
+  ...patientRoutes,
   openApiRoute(() => routes),
 ];

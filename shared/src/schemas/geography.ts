@@ -1,0 +1,2 @@
+// Registry schemas: districts, compounds, gates, zones, hospitals, vehicles, drivers, overview.
+export {};

@@ -1,0 +1,2 @@
+// Registry schemas: patients, care needs, requests, import, self-registration.
+export {};
