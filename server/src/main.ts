@@ -10,10 +10,8 @@ logger.info(
   { port: server.port, database: server.app.driver, redis: Boolean(config.redisUrl) },
   `Last Meter listening on http://localhost:${server.port}`,
 );
-if (server.demo) {
-  const lines = server.demo.accounts
-    .filter((a) => !/^driver\d+$/.test(a.username) || ['driver1', 'driver2'].includes(a.username))
-    .map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(11)} ${a.scopeLabel}`);
+if (server.demoAccounts.length) {
+  const lines = server.demoAccounts.map((a) => `  ${a.username.padEnd(12)} ${a.role}`);
   process.stdout.write(
     `\n最后一米 Last Meter — demo city ready at http://localhost:${server.port}\n` +
       `Demo accounts (password: lastmeter):\n${lines.join('\n')}\n\n`,

@@ -1,5 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import { openDatabase } from '@lastmeter/db';
+import { accounts, openDatabase } from '@lastmeter/db';
+import type { Role } from '@lastmeter/shared';
+import { inArray } from 'drizzle-orm';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { AppContext } from './app-context.ts';
@@ -8,8 +10,9 @@ import { hashPassword } from './domain/auth/password.ts';
 import { createHttpApp } from './http/app.ts';
 import { routes } from './http/routes/index.ts';
 import { createLogger, type Logger } from './logger.ts';
-import type { DemoSummary } from './demo/seed-demo-city.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
+
+const DEMO_LOGINS = ['admin', 'dispatcher', 'gatekeeper1', 'gatekeeper2', 'driver1', 'driver2', 'hospital1'];
 
 export interface RunningServer {
   app: AppContext;
@@ -17,12 +20,16 @@ export interface RunningServer {
   io: LmServer;
   port: number;
   url: string;
-  demo: DemoSummary | null;
+  /** In demo mode, the demo logins to print at start-up (seeded now or on an earlier start). */
+  demoAccounts: Array<{ username: string; role: Role }>;
   /** Graceful stop: refuse new connections, let in-flight requests finish, then close everything. */
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const app: AppContext = {
     db: database.db,
@@ -34,12 +41,19 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     disconnectSession: () => {},
   };
 
-  let demo: DemoSummary | null = null;
+  let demoAccounts: RunningServer['demoAccounts'] = [];
   if (config.demo) {
     // Loaded only in demo mode: production nodes never carry the generator.
     const { isDatabaseEmpty, seedDemoCity } = await import('./demo/seed-demo-city.ts');
-    if (await isDatabaseEmpty(app.db)) demo = await seedDemoCity({ db: app.db, hashPassword, now: new Date() });
-    if (demo) logger.info({ patients: demo.patients, vehicles: demo.vehicles }, 'seeded the demo city');
+    if (await isDatabaseEmpty(app.db)) {
+      const demo = await seedDemoCity({ db: app.db, hashPassword, now: new Date() });
+      logger.info({ patients: demo.patients, vehicles: demo.vehicles }, 'seeded the demo city');
+    }
+    demoAccounts = await app.db
+      .select({ username: accounts.username, role: accounts.role })
+      .from(accounts)
+      .where(inArray(accounts.username, [...DEMO_LOGINS]));
+    demoAccounts.sort((a, b) => DEMO_LOGINS.indexOf(a.username) - DEMO_LOGINS.indexOf(b.username));
   }
 
   const http = createServer(createHttpApp(app, routes));
@@ -73,5 +87,5 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     return closing;
   };
 
-  return { app, http, io, port, url: `http://127.0.0.1:${port}`, demo, close };
+  return { app, http, io, port, url: `http://127.0.0.1:${port}`, demoAccounts, close };
 }

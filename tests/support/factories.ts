@@ -9,9 +9,9 @@ import {
   gates,
   hospitals,
   legs,
+  patients,
   requests,
   trips,
-  patients,
   vehicles,
 } from '@lastmeter/db';
 import { hashPassword } from '@lastmeter/server/domain/auth/password.ts';
@@ -25,7 +25,13 @@ const unique = () => randomBytes(4).toString('hex');
 export async function createDistrict(db: Db, overrides: Partial<typeof districts.$inferInsert> = {}) {
   const [row] = await db
     .insert(districts)
-    .values({ code: `D${unique()}`, name: '徐汇区', city: '上海市', center: [121.4365, 31.1885], ...overrides })
+    .values({
+      code: `D${unique()}`,
+      name: '徐汇区',
+      city: '上海市',
+      center: [121.4365, 31.1885],
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -45,7 +51,11 @@ export function square(lng: number, lat: number, half = 0.001) {
   };
 }
 
-export async function createCompound(db: Db, districtId: string, overrides: Partial<typeof compounds.$inferInsert> = {}) {
+export async function createCompound(
+  db: Db,
+  districtId: string,
+  overrides: Partial<typeof compounds.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(compounds)
     .values({
@@ -56,22 +66,44 @@ export async function createCompound(db: Db, districtId: string, overrides: Part
       ...overrides,
     })
     .returning();
-  const [gate] = await db.insert(gates).values({ compoundId: row!.id, name: '东门', lng: 121.431, lat: 31.17 }).returning();
+  const [gate] = await db
+    .insert(gates)
+    .values({ compoundId: row!.id, name: '东门', lng: 121.431, lat: 31.17 })
+    .returning();
   return { ...row!, gate: gate! };
 }
 
 export async function createHospital(db: Db, overrides: Partial<typeof hospitals.$inferInsert> = {}) {
   const [row] = await db
     .insert(hospitals)
-    .values({ name: `医院${unique()}`, lng: 121.45, lat: 31.19, entranceLng: 121.4502, entranceLat: 31.1901, ...overrides })
+    .values({
+      name: `医院${unique()}`,
+      lng: 121.45,
+      lat: 31.19,
+      entranceLng: 121.4502,
+      entranceLat: 31.1901,
+      ...overrides,
+    })
     .returning();
   return row!;
 }
 
-export async function createVehicle(db: Db, districtId: string, overrides: Partial<typeof vehicles.$inferInsert> = {}) {
+export async function createVehicle(
+  db: Db,
+  districtId: string,
+  overrides: Partial<typeof vehicles.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(vehicles)
-    .values({ districtId, kind: 'volunteer', plate: `沪A·${unique()}`, seats: 4, baseLng: 121.44, baseLat: 31.18, ...overrides })
+    .values({
+      districtId,
+      kind: 'volunteer',
+      plate: `沪A·${unique()}`,
+      seats: 4,
+      baseLng: 121.44,
+      baseLat: 31.18,
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -83,11 +115,22 @@ export interface AccountScopeInput {
   vehicleId?: string;
 }
 
-export async function createAccount(db: Db, role: Role, scope: AccountScopeInput = {}, username = `${role}_${unique()}`) {
+export async function createAccount(
+  db: Db,
+  role: Role,
+  scope: AccountScopeInput = {},
+  username = `${role}_${unique()}`,
+) {
   passwordHash ??= hashPassword(PASSWORD);
   const [account] = await db
     .insert(accounts)
-    .values({ username, passwordHash: await passwordHash, role, displayName: username, hospitalId: scope.hospitalId ?? null })
+    .values({
+      username,
+      passwordHash: await passwordHash,
+      role,
+      displayName: username,
+      hospitalId: scope.hospitalId ?? null,
+    })
     .returning();
   const scopeRows = [
     ...(scope.districtIds ?? []).map((districtId) => ({ accountId: account!.id, districtId })),
@@ -105,7 +148,11 @@ export async function createAccount(db: Db, role: Role, scope: AccountScopeInput
   return { ...account!, driverId, password: PASSWORD };
 }
 
-export async function createPatient(db: Db, compoundId: string, overrides: Partial<typeof patients.$inferInsert> = {}) {
+export async function createPatient(
+  db: Db,
+  compoundId: string,
+  overrides: Partial<typeof patients.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(patients)
     .values({
@@ -137,8 +184,16 @@ export async function createPlannedLeg(
     .returning();
   const [trip] = await db
     .insert(trips)
-    .values({ requestId: request!.id, patientId: input.patientId, hospitalId: input.hospitalId, gateId: input.gateId })
+    .values({
+      requestId: request!.id,
+      patientId: input.patientId,
+      hospitalId: input.hospitalId,
+      gateId: input.gateId,
+    })
     .returning();
-  const [leg] = await db.insert(legs).values({ tripId: trip!.id, direction: 'outbound', patientId: input.patientId }).returning();
+  const [leg] = await db
+    .insert(legs)
+    .values({ tripId: trip!.id, direction: 'outbound', patientId: input.patientId })
+    .returning();
   return leg!;
 }

@@ -32,8 +32,15 @@ export async function api<T = unknown>(
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
-export async function loginAs(server: Pick<TestServer, 'url'>, username: string, password: string): Promise<string> {
-  const res = await api<{ token: string }>(server, 'POST', '/api/v1/auth/login', { body: { username, password } });
-  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+export async function loginAs(
+  server: Pick<TestServer, 'url'>,
+  username: string,
+  password: string,
+): Promise<string> {
+  const res = await api<{ token: string }>(server, 'POST', '/api/v1/auth/login', {
+    body: { username, password },
+  });
+  if (res.status !== 200)
+    throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;
 }

@@ -17,7 +17,13 @@ export async function authorize(
 ): Promise<void> {
   if (can(actor, action, resource)) return;
   if (audit) {
-    await recordAudit(db, { actor, action, entity: audit.entity, entityId: audit.entityId ?? null, outcome: 'denied' });
+    await recordAudit(db, {
+      actor,
+      action,
+      entity: audit.entity,
+      entityId: audit.entityId ?? null,
+      outcome: 'denied',
+    });
   }
   throw errors.forbidden();
 }

@@ -8,10 +8,16 @@ export type Resource =
   | { kind: 'district'; districtId: string }
   | { kind: 'compound'; districtId: string; compoundId: string }
   | { kind: 'patient'; districtId: string; compoundId: string }
+  /** A compound's (or, with `compoundId: null`, a whole district's) requests for care. */
+  | { kind: 'request'; districtId: string; compoundId: string | null }
+  /** A compound's self-registration link and QR code. */
+  | { kind: 'self_registration'; districtId: string; compoundId: string }
   | { kind: 'zone'; districtId: string }
   | { kind: 'hospital'; hospitalId: string }
   | { kind: 'vehicle'; districtId: string; vehicleId: string }
-  | { kind: 'accounts' };
+  | { kind: 'accounts' }
+  /** City-wide setup — creating districts and hospitals: admin only. */
+  | { kind: 'city' };
 
 export type Action = 'read' | 'write' | 'reveal_identity' | 'verify' | 'manage';
 
@@ -22,14 +28,25 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'district':
       return actor.role === 'dispatcher' ? district && action === 'read' : false;
     case 'compound':
-      if (actor.role === 'dispatcher') return district && action === 'read';
-      if (actor.role === 'gatekeeper') return actor.compoundIds.includes(resource.compoundId) && action === 'read';
+      // Dispatch draws compounds and gates; assigning gatekeepers (`manage`) stays with admin.
+      if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
+      if (actor.role === 'gatekeeper')
+        return actor.compoundIds.includes(resource.compoundId) && action === 'read';
       return false;
     case 'patient':
       if (actor.role === 'gatekeeper') return actor.compoundIds.includes(resource.compoundId);
       // Dispatch reads and calls patients to arrange trips but does not edit the registry.
       if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'reveal_identity');
       return false;
+    case 'request':
+      // Gatekeepers and dispatchers both raise one-off and emergency requests; only dispatch works a whole district.
+      if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
+      if (actor.role === 'gatekeeper') {
+        return resource.compoundId !== null && actor.compoundIds.includes(resource.compoundId) && action !== 'manage';
+      }
+      return false;
+    case 'self_registration':
+      return actor.role === 'gatekeeper' && actor.compoundIds.includes(resource.compoundId);
     case 'zone':
       if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
       return actor.role === 'gatekeeper' && action === 'read';
@@ -37,10 +54,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (actor.role === 'hospital') return actor.hospitalId === resource.hospitalId && action !== 'manage';
       return action === 'read';
     case 'vehicle':
-      if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
+      // `manage` is the fleet record (kind, capacity, driver); a driver only reports on their own vehicle.
+      if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write' || action === 'manage');
       if (actor.role === 'driver') return actor.vehicleId === resource.vehicleId && action !== 'manage';
       return false;
     case 'accounts':
+    case 'city':
       return false;
     default:
       return exhaustive(resource);

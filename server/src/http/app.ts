@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 import helmet from 'helmet';
 import type { AppContext } from '../app-context.ts';
 import { authenticate } from '../domain/auth/authenticate.ts';
-import { AppError, errors, toAppError, toProblem } from '../errors.ts';
+import { type AppError, errors, toAppError, toProblem } from '../errors.ts';
 import { clientIp, requestLocale, tokenFromHeaders } from './request-context.ts';
 import type { AnyRoute } from './route.ts';
 import { parseInput } from './validate.ts';
@@ -23,10 +23,20 @@ export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Expr
           'default-src': ["'self'"],
           'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:', ...(app.config.mapTileUrl ? [new URL(app.config.mapTileUrl).origin] : [])],
+          'img-src': [
+            "'self'",
+            'data:',
+            'blob:',
+            ...(app.config.mapTileUrl ? [new URL(app.config.mapTileUrl).origin] : []),
+          ],
           // MapLibre renders in web workers created from blobs.
           'worker-src': ["'self'", 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:', ...(app.config.mapTileUrl ? [new URL(app.config.mapTileUrl).origin] : [])],
+          'connect-src': [
+            "'self'",
+            'ws:',
+            'wss:',
+            ...(app.config.mapTileUrl ? [new URL(app.config.mapTileUrl).origin] : []),
+          ],
         },
       },
     }),
@@ -38,7 +48,12 @@ export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Expr
     http[route.method](route.path, async (req: Request, res: Response) => {
       const locale = requestLocale(req);
       const actor = route.auth === 'session' ? await sessionActor(app, req, res) : null;
-      if (route.body && route.bodyType !== 'multipart' && !req.is('application/json') && req.method !== 'GET') {
+      if (
+        route.body &&
+        route.bodyType !== 'multipart' &&
+        !req.is('application/json') &&
+        req.method !== 'GET'
+      ) {
         throw errors.unsupportedMediaType('application/json');
       }
       const input = {

@@ -11,7 +11,12 @@ const ProblemSchema = z
     code: z.enum(ERROR_CODES).meta({ description: 'Stable machine-readable error code' }),
     detail: z.string().optional(),
     issues: z
-      .array(z.object({ path: z.string().meta({ description: 'The field, e.g. `body.nationalId`' }), message: z.string() }))
+      .array(
+        z.object({
+          path: z.string().meta({ description: 'The field, e.g. `body.nationalId`' }),
+          message: z.string(),
+        }),
+      )
       .optional(),
   })
   .meta({ id: 'Problem' });
@@ -31,12 +36,21 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       tags: route.tags,
       ...(route.auth === 'session' ? { security: [{ cookie: [] }, { bearer: [] }] } : { security: [] }),
       ...(route.query || route.params
-        ? { requestParams: { ...(route.query ? { query: route.query } : {}), ...(route.params ? { path: route.params } : {}) } }
+        ? {
+            requestParams: {
+              ...(route.query ? { query: route.query } : {}),
+              ...(route.params ? { path: route.params } : {}),
+            },
+          }
         : {}),
       ...(route.body
         ? {
             requestBody: {
-              content: { [route.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: { schema: route.body } },
+              content: {
+                [route.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: {
+                  schema: route.body,
+                },
+              },
             },
           }
         : {}),
@@ -44,11 +58,17 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         [String(route.success.status)]: {
           description: route.success.description,
           ...(route.success.schema
-            ? { content: { [route.success.contentType ?? 'application/json']: { schema: route.success.schema } } }
+            ? {
+                content: {
+                  [route.success.contentType ?? 'application/json']: { schema: route.success.schema },
+                },
+              }
             : {}),
         },
         '400': problem('Invalid input; `issues` names each field'),
-        ...(route.auth === 'session' ? { '401': problem('No valid session'), '403': problem('Outside your scope') } : {}),
+        ...(route.auth === 'session'
+          ? { '401': problem('No valid session'), '403': problem('Outside your scope') }
+          : {}),
         default: problem('Error'),
       },
     };

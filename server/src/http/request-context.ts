@@ -1,10 +1,13 @@
-import type { Request } from 'express';
 import { parse as parseCookie } from 'cookie';
+import type { Request } from 'express';
 
 export const SESSION_COOKIE = 'lm_session';
 
 /** The session token from the httpOnly cookie (browsers) or a bearer header (API clients). */
-export function tokenFromHeaders(cookieHeader: string | undefined, authorization: string | undefined): string | null {
+export function tokenFromHeaders(
+  cookieHeader: string | undefined,
+  authorization: string | undefined,
+): string | null {
   if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || null;
   if (!cookieHeader) return null;
   return parseCookie(cookieHeader)[SESSION_COOKIE] ?? null;

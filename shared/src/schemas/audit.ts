@@ -2,10 +2,19 @@ import { z } from 'zod';
 
 export const AuditQuery = z
   .strictObject({
-    entity: z.string().max(64).optional().meta({ description: 'Only entries about this kind of record, e.g. `patient`' }),
+    entity: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'Only entries about this kind of record, e.g. `patient`' }),
     entityId: z.string().max(64).optional().meta({ description: 'Only entries about this record' }),
     actorId: z.uuid().optional().meta({ description: 'Only entries by this account' }),
-    before: z.coerce.number().int().positive().optional().meta({ description: 'Page backwards: entries with a smaller id' }),
+    before: z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'Page backwards: entries with a smaller id' }),
     limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: 'Page size (1–500)' }),
   })
   .meta({ id: 'AuditQuery' });

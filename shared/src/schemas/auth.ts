@@ -14,7 +14,7 @@ export const Scope = z
     districtIds: z.array(z.uuid()).meta({ description: 'Districts a dispatcher works in' }),
     compoundIds: z.array(z.uuid()).meta({ description: 'Compounds a gatekeeper keeps' }),
     hospitalId: z.uuid().nullable().meta({ description: 'The hospital a hospital account works for' }),
-    vehicleId: z.uuid().nullable().meta({ description: "The vehicle a driver drives" }),
+    vehicleId: z.uuid().nullable().meta({ description: 'The vehicle a driver drives' }),
   })
   .meta({ id: 'Scope' });
 export type Scope = z.infer<typeof Scope>;
@@ -37,7 +37,9 @@ export type Me = z.infer<typeof Me>;
 
 export const LoginResult = z
   .object({
-    token: z.string().meta({ description: 'Opaque session token; also set as the `lm_session` httpOnly cookie' }),
+    token: z
+      .string()
+      .meta({ description: 'Opaque session token; also set as the `lm_session` httpOnly cookie' }),
     me: Me,
   })
   .meta({ id: 'LoginResult' });
@@ -46,7 +48,11 @@ export type LoginResult = z.infer<typeof LoginResult>;
 export const Health = z
   .object({
     status: z.enum(['ok', 'degraded']),
-    database: z.object({ reachable: z.boolean(), driver: z.enum(['postgres', 'pglite']), latencyMs: z.number() }),
+    database: z.object({
+      reachable: z.boolean(),
+      driver: z.enum(['postgres', 'pglite']),
+      latencyMs: z.number(),
+    }),
     version: z.string(),
     uptimeSeconds: z.number(),
   })

@@ -25,10 +25,14 @@ describe('POST /api/v1/auth/login', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
 
-    const viaBearer = await api<{ scope: { districtIds: string[] } }>(server, 'GET', '/api/v1/auth/me', { token: res.body.token });
+    const viaBearer = await api<{ scope: { districtIds: string[] } }>(server, 'GET', '/api/v1/auth/me', {
+      token: res.body.token,
+    });
     expect(viaBearer.status).toBe(200);
     expect(viaBearer.body.scope.districtIds).toEqual([district.id]);
-    const viaCookie = await api(server, 'GET', '/api/v1/auth/me', { headers: { cookie: cookie.split(';')[0]! } });
+    const viaCookie = await api(server, 'GET', '/api/v1/auth/me', {
+      headers: { cookie: cookie.split(';')[0]! },
+    });
     expect(viaCookie.status).toBe(200);
   });
 
@@ -50,7 +54,9 @@ describe('POST /api/v1/auth/login', () => {
   it('throttles an account after 5 failures in 15 minutes, even with the right password', async () => {
     const account = await createAccount(server.app.db, 'gatekeeper');
     for (let i = 0; i < 5; i++) {
-      const res = await api(server, 'POST', '/api/v1/auth/login', { body: { username: account.username, password: 'x' } });
+      const res = await api(server, 'POST', '/api/v1/auth/login', {
+        body: { username: account.username, password: 'x' },
+      });
       expect(res.status).toBe(401);
     }
     const blocked = await api<{ code: string }>(server, 'POST', '/api/v1/auth/login', {
@@ -65,7 +71,9 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('answers in Chinese by default and in English when asked', async () => {
-    const zh = await api<{ title: string }>(server, 'POST', '/api/v1/auth/login', { body: { username: 'a', password: 'b' } });
+    const zh = await api<{ title: string }>(server, 'POST', '/api/v1/auth/login', {
+      body: { username: 'a', password: 'b' },
+    });
     const en = await api<{ title: string }>(server, 'POST', '/api/v1/auth/login', {
       body: { username: 'a', password: 'b' },
       headers: { 'accept-language': 'en-US,en;q=0.9' },

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createCompound, createDistrict, createHospital, createVehicle } from '../../support/factories.ts';
+import {
+  createAccount,
+  createCompound,
+  createDistrict,
+  createHospital,
+  createVehicle,
+} from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -11,7 +17,12 @@ afterAll(() => server.stop());
 
 interface MeBody {
   role: string;
-  scope: { districtIds: string[]; compoundIds: string[]; hospitalId: string | null; vehicleId: string | null };
+  scope: {
+    districtIds: string[];
+    compoundIds: string[];
+    hospitalId: string | null;
+    vehicleId: string | null;
+  };
 }
 
 describe("every role's scope", () => {
@@ -22,7 +33,11 @@ describe("every role's scope", () => {
     const hospital = await createHospital(db);
     const vehicle = await createVehicle(db, district.id);
     const cases = [
-      { role: 'admin' as const, scope: {}, expected: { districtIds: [], compoundIds: [], hospitalId: null, vehicleId: null } },
+      {
+        role: 'admin' as const,
+        scope: {},
+        expected: { districtIds: [], compoundIds: [], hospitalId: null, vehicleId: null },
+      },
       {
         role: 'dispatcher' as const,
         scope: { districtIds: [district.id] },
@@ -60,7 +75,9 @@ describe("every role's scope", () => {
     const db = server.app.db;
     const gatekeeper = await createAccount(db, 'gatekeeper');
     const admin = await createAccount(db, 'admin');
-    await api(server, 'GET', '/api/v1/audit', { token: await loginAs(server, gatekeeper.username, gatekeeper.password) });
+    await api(server, 'GET', '/api/v1/audit', {
+      token: await loginAs(server, gatekeeper.username, gatekeeper.password),
+    });
     const adminToken = await loginAs(server, admin.username, admin.password);
     const res = await api<Array<{ actorId: string; outcome: string; entity: string }>>(
       server,
@@ -69,6 +86,8 @@ describe("every role's scope", () => {
       { token: adminToken },
     );
     expect(res.status).toBe(200);
-    expect(res.body).toEqual([expect.objectContaining({ actorId: gatekeeper.id, outcome: 'denied', entity: 'audit_log' })]);
+    expect(res.body).toEqual([
+      expect.objectContaining({ actorId: gatekeeper.id, outcome: 'denied', entity: 'audit_log' }),
+    ]);
   });
 });

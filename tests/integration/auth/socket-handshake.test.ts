@@ -40,7 +40,10 @@ describe('Socket.IO handshake', () => {
   });
 
   it('refuses a forged token', async () => {
-    expect(await outcome(connect({ token: 'not-a-session' }))).toEqual({ ok: false, code: 'unauthenticated' });
+    expect(await outcome(connect({ token: 'not-a-session' }))).toEqual({
+      ok: false,
+      code: 'unauthenticated',
+    });
   });
 
   it('accepts a valid session and puts the socket only in the rooms of its scope', async () => {
@@ -52,12 +55,16 @@ describe('Socket.IO handshake', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.welcome.rooms).toContain(`compound:${compound.id}`);
-    expect(result.welcome.rooms.filter((r) => r.startsWith('district:') || r.startsWith('vehicle:'))).toEqual([]);
+    expect(result.welcome.rooms.filter((r) => r.startsWith('district:') || r.startsWith('vehicle:'))).toEqual(
+      [],
+    );
   });
 
   it('authenticates with the browser cookie too, and logout disconnects the live socket', async () => {
     const admin = await createAccount(server.app.db, 'admin');
-    const res = await api(server, 'POST', '/api/v1/auth/login', { body: { username: admin.username, password: admin.password } });
+    const res = await api(server, 'POST', '/api/v1/auth/login', {
+      body: { username: admin.username, password: admin.password },
+    });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     const socket = connect({ cookie });
     expect((await outcome(socket)).ok).toBe(true);

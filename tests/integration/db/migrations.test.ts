@@ -18,12 +18,24 @@ describe(`migrations on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
         sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
       )
     ).map((r) => r.table_name);
-    for (const t of ['accounts', 'audit_log', 'compounds', 'legs', 'patients', 'stream_events', 'trips', 'zones']) {
+    for (const t of [
+      'accounts',
+      'audit_log',
+      'compounds',
+      'legs',
+      'patients',
+      'stream_events',
+      'trips',
+      'zones',
+    ]) {
       expect(tables).toContain(t);
     }
     // Drift test: the no-double-booking invariants live in the database as exclusion constraints.
     const names = (
-      await queryRows<{ conname: string }>(first.db, sql`select conname from pg_constraint where contype = 'x' order by conname`)
+      await queryRows<{ conname: string }>(
+        first.db,
+        sql`select conname from pg_constraint where contype = 'x' order by conname`,
+      )
     ).map((r) => r.conname);
     expect(names).toEqual(['legs_no_driver_overlap', 'legs_no_patient_overlap', 'legs_no_vehicle_overlap']);
     await first.close();

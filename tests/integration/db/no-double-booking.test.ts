@@ -41,7 +41,14 @@ async function bookConcurrently(
     attempts.map((a) =>
       server.app.db
         .update(legs)
-        .set({ status: 'assigned', vehicleId: a.vehicleId, driverId: a.driverId, runId: a.runId, bookedFrom: from, bookedTo: to })
+        .set({
+          status: 'assigned',
+          vehicleId: a.vehicleId,
+          driverId: a.driverId,
+          runId: a.runId,
+          bookedFrom: from,
+          bookedTo: to,
+        })
         .where(eq(legs.id, a.legId)),
     ),
   );
@@ -59,8 +66,17 @@ describe('no double booking', () => {
     for (let i = 0; i < 50; i++) {
       const patient = await createPatient(db, compound.id, { nationalId: `V${i}${randomUUID()}` });
       const driver = await createAccount(db, 'driver');
-      const leg = await createPlannedLeg(db, { patientId: patient.id, hospitalId: hospital.id, gateId: compound.gate.id });
-      attempts.push({ legId: leg.id, vehicleId: vehicle.id, driverId: driver.driverId!, runId: randomUUID() });
+      const leg = await createPlannedLeg(db, {
+        patientId: patient.id,
+        hospitalId: hospital.id,
+        gateId: compound.gate.id,
+      });
+      attempts.push({
+        legId: leg.id,
+        vehicleId: vehicle.id,
+        driverId: driver.driverId!,
+        runId: randomUUID(),
+      });
     }
     const result = await bookConcurrently(attempts);
     expect(result.ok).toBe(1);
@@ -74,8 +90,17 @@ describe('no double booking', () => {
     for (let i = 0; i < 50; i++) {
       const patient = await createPatient(db, compound.id, { nationalId: `D${i}${randomUUID()}` });
       const vehicle = await createVehicle(db, district.id);
-      const leg = await createPlannedLeg(db, { patientId: patient.id, hospitalId: hospital.id, gateId: compound.gate.id });
-      attempts.push({ legId: leg.id, vehicleId: vehicle.id, driverId: driver.driverId!, runId: randomUUID() });
+      const leg = await createPlannedLeg(db, {
+        patientId: patient.id,
+        hospitalId: hospital.id,
+        gateId: compound.gate.id,
+      });
+      attempts.push({
+        legId: leg.id,
+        vehicleId: vehicle.id,
+        driverId: driver.driverId!,
+        runId: randomUUID(),
+      });
     }
     const result = await bookConcurrently(attempts);
     expect(result.ok).toBe(1);
@@ -89,8 +114,17 @@ describe('no double booking', () => {
     for (let i = 0; i < 50; i++) {
       const vehicle = await createVehicle(db, district.id);
       const driver = await createAccount(db, 'driver');
-      const leg = await createPlannedLeg(db, { patientId: patient.id, hospitalId: hospital.id, gateId: compound.gate.id });
-      attempts.push({ legId: leg.id, vehicleId: vehicle.id, driverId: driver.driverId!, runId: randomUUID() });
+      const leg = await createPlannedLeg(db, {
+        patientId: patient.id,
+        hospitalId: hospital.id,
+        gateId: compound.gate.id,
+      });
+      attempts.push({
+        legId: leg.id,
+        vehicleId: vehicle.id,
+        driverId: driver.driverId!,
+        runId: randomUUID(),
+      });
     }
     const result = await bookConcurrently(attempts);
     expect(result.ok).toBe(1);
@@ -105,7 +139,11 @@ describe('no double booking', () => {
     const attempts = [];
     for (let i = 0; i < 3; i++) {
       const patient = await createPatient(db, compound.id, { nationalId: `R${i}${randomUUID()}` });
-      const leg = await createPlannedLeg(db, { patientId: patient.id, hospitalId: hospital.id, gateId: compound.gate.id });
+      const leg = await createPlannedLeg(db, {
+        patientId: patient.id,
+        hospitalId: hospital.id,
+        gateId: compound.gate.id,
+      });
       attempts.push({ legId: leg.id, vehicleId: vehicle.id, driverId: driver.driverId!, runId });
     }
     expect((await bookConcurrently(attempts)).ok).toBe(3);
@@ -116,10 +154,24 @@ describe('no double booking', () => {
     const vehicle = await createVehicle(db, district.id);
     const driver = await createAccount(db, 'driver');
     const patient = await createPatient(db, compound.id);
-    const leg = await createPlannedLeg(db, { patientId: patient.id, hospitalId: hospital.id, gateId: compound.gate.id });
-    const complete = { status: 'assigned' as const, vehicleId: vehicle.id, driverId: driver.driverId!, runId: randomUUID(), bookedFrom: from, bookedTo: to };
+    const leg = await createPlannedLeg(db, {
+      patientId: patient.id,
+      hospitalId: hospital.id,
+      gateId: compound.gate.id,
+    });
+    const complete = {
+      status: 'assigned' as const,
+      vehicleId: vehicle.id,
+      driverId: driver.driverId!,
+      runId: randomUUID(),
+      bookedFrom: from,
+      bookedTo: to,
+    };
     for (const hole of ['vehicleId', 'driverId', 'runId', 'bookedFrom', 'bookedTo'] as const) {
-      const attempt = db.update(legs).set({ ...complete, [hole]: null }).where(eq(legs.id, leg.id));
+      const attempt = db
+        .update(legs)
+        .set({ ...complete, [hole]: null })
+        .where(eq(legs.id, leg.id));
       await expect(attempt, hole).rejects.toSatisfy((e: unknown) => pgErrorOf(e)?.code === '23514');
     }
     const [still] = await db.select().from(legs).where(eq(legs.id, leg.id));
@@ -130,11 +182,25 @@ describe('no double booking', () => {
     const { db, district, compound, hospital } = await world();
     const vehicle = await createVehicle(db, district.id);
     const driver = await createAccount(db, 'driver');
-    const [p1, p2] = [await createPatient(db, compound.id, { nationalId: `A${randomUUID()}` }), await createPatient(db, compound.id, { nationalId: `B${randomUUID()}` })];
-    const l1 = await createPlannedLeg(db, { patientId: p1.id, hospitalId: hospital.id, gateId: compound.gate.id });
-    const l2 = await createPlannedLeg(db, { patientId: p2.id, hospitalId: hospital.id, gateId: compound.gate.id });
+    const [p1, p2] = [
+      await createPatient(db, compound.id, { nationalId: `A${randomUUID()}` }),
+      await createPatient(db, compound.id, { nationalId: `B${randomUUID()}` }),
+    ];
+    const l1 = await createPlannedLeg(db, {
+      patientId: p1.id,
+      hospitalId: hospital.id,
+      gateId: compound.gate.id,
+    });
+    const l2 = await createPlannedLeg(db, {
+      patientId: p2.id,
+      hospitalId: hospital.id,
+      gateId: compound.gate.id,
+    });
     const base = { status: 'assigned' as const, vehicleId: vehicle.id, driverId: driver.driverId! };
-    await db.update(legs).set({ ...base, runId: randomUUID(), bookedFrom: from, bookedTo: to }).where(eq(legs.id, l1.id));
+    await db
+      .update(legs)
+      .set({ ...base, runId: randomUUID(), bookedFrom: from, bookedTo: to })
+      .where(eq(legs.id, l1.id));
     await db
       .update(legs)
       .set({ ...base, runId: randomUUID(), bookedFrom: to, bookedTo: new Date(to.getTime() + 3_600_000) })

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '@lastmeter/server/http/routes/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -17,21 +17,30 @@ const sessionRoutes = routes.filter((r) => r.auth === 'session');
 const samplePath = (path: string) => path.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
 
 describe('requires authentication', () => {
-  it.each(sessionRoutes.map((r) => [r.method.toUpperCase(), r.path] as const))('%s %s', async (method, path) => {
-    const anonymous = await api<{ code: string }>(server, method, samplePath(path), { body: method === 'GET' ? undefined : {} });
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.body.code).toBe('unauthenticated');
-    const forged = await api<{ code: string }>(server, method, samplePath(path), {
-      token: 'forged',
-      body: method === 'GET' ? undefined : {},
-    });
-    expect(forged.status).toBe(401);
-  });
+  it.each(sessionRoutes.map((r) => [r.method.toUpperCase(), r.path] as const))(
+    '%s %s',
+    async (method, path) => {
+      const anonymous = await api<{ code: string }>(server, method, samplePath(path), {
+        body: method === 'GET' ? undefined : {},
+      });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.code).toBe('unauthenticated');
+      const forged = await api<{ code: string }>(server, method, samplePath(path), {
+        token: 'forged',
+        body: method === 'GET' ? undefined : {},
+      });
+      expect(forged.status).toBe(401);
+    },
+  );
 });
 
 describe('system endpoints', () => {
   it('GET /api/health reports the database', async () => {
-    const res = await api<{ status: string; database: { reachable: boolean; driver: string } }>(server, 'GET', '/api/health');
+    const res = await api<{ status: string; database: { reachable: boolean; driver: string } }>(
+      server,
+      'GET',
+      '/api/health',
+    );
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.database.reachable).toBe(true);
@@ -52,7 +61,10 @@ describe('system endpoints', () => {
     }
     const login = res.body.paths['/api/v1/auth/login']?.post as { requestBody: unknown };
     expect(JSON.stringify(login.requestBody)).toContain('#/components/schemas/LoginBody');
-    expect(Object.keys(res.body.components.schemas.LoginBody?.properties ?? {})).toEqual(['username', 'password']);
+    expect(Object.keys(res.body.components.schemas.LoginBody?.properties ?? {})).toEqual([
+      'username',
+      'password',
+    ]);
   });
 
   it('sends security headers', async () => {

@@ -18,7 +18,11 @@ interface ProblemBody {
   issues?: Array<{ path: string; message: string }>;
 }
 
-function expectProblem(res: { status: number; headers: Headers; body: unknown }, status: number, code: string) {
+function expectProblem(
+  res: { status: number; headers: Headers; body: unknown },
+  status: number,
+  code: string,
+) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
   expect((res.body as ProblemBody).code).toBe(code);
@@ -47,18 +51,25 @@ describe('bad input is a 4xx problem naming the field, never a 5xx', () => {
   });
 
   it('unknown fields are refused by name', async () => {
-    const res = await api(server, 'POST', '/api/v1/auth/login', { body: { username: 'a', password: 'b', role: 'admin' } });
+    const res = await api(server, 'POST', '/api/v1/auth/login', {
+      body: { username: 'a', password: 'b', role: 'admin' },
+    });
     const problem = expectProblem(res, 400, 'validation_failed');
     expect(problem.issues?.map((i) => i.path)).toEqual(['body.role']);
   });
 
   it('a body that is not an object', async () => {
-    const res = await api(server, 'POST', '/api/v1/auth/login', { rawBody: '"just a string"', headers: { 'content-type': 'application/json' } });
+    const res = await api(server, 'POST', '/api/v1/auth/login', {
+      rawBody: '"just a string"',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
   });
 
   it('an oversize body', async () => {
-    const res = await api(server, 'POST', '/api/v1/auth/login', { body: { username: 'a', password: 'x'.repeat(400_000) } });
+    const res = await api(server, 'POST', '/api/v1/auth/login', {
+      body: { username: 'a', password: 'x'.repeat(400_000) },
+    });
     expectProblem(res, 413, 'payload_too_large');
   });
 
@@ -76,8 +87,10 @@ describe('bad input is a 4xx problem naming the field, never a 5xx', () => {
     expect(problem.issues?.map((i) => i.path).sort()).toEqual(['query.actorId', 'query.limit']);
   });
 
-  it('field messages follow the caller\'s language', async () => {
-    const res = await api<ProblemBody>(server, 'POST', '/api/v1/auth/login', { body: { username: 42, password: 'x' } });
+  it("field messages follow the caller's language", async () => {
+    const res = await api<ProblemBody>(server, 'POST', '/api/v1/auth/login', {
+      body: { username: 42, password: 'x' },
+    });
     expect(res.body.issues?.[0]?.message).toMatch(/[\u4e00-\u9fff]/);
   });
 

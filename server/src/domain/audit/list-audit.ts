@@ -5,7 +5,15 @@ import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 
 /** Admins read the audit trail: who looked at or changed which record. */
-export async function listAudit({ db, actor, query }: { db: Db; actor: Actor; query: AuditQuery }): Promise<AuditEntry[]> {
+export async function listAudit({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: AuditQuery;
+}): Promise<AuditEntry[]> {
   await authorize(db, actor, 'read', { kind: 'accounts' }, { entity: 'audit_log' });
   const filters: SQL[] = [];
   if (query.entity) filters.push(eq(auditLog.entity, query.entity));

@@ -36,15 +36,22 @@ export async function login(options: LoginOptions): Promise<LoginResultInternal>
   const [failures] = await db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, windowStart)));
+    .where(
+      and(
+        eq(loginAttempts.username, username),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.at, windowStart),
+      ),
+    );
   if ((failures?.n ?? 0) >= LOGIN_MAX_FAILURES) {
     throw errors.tooManyRequests(LOGIN_WINDOW_MINUTES * 60);
   }
 
   const [account] = await db.select().from(accounts).where(eq(accounts.username, username));
-  const ok = account && !account.disabledAt
-    ? await verifyPassword(account.passwordHash, password)
-    : (await verifyPassword(await decoyHash, password)) && false;
+  const ok =
+    account && !account.disabledAt
+      ? await verifyPassword(account.passwordHash, password)
+      : (await verifyPassword(await decoyHash, password)) && false;
   await db.insert(loginAttempts).values({ username, succeeded: ok, ip, at: now });
   if (!ok || !account) throw errors.invalidCredentials();
 

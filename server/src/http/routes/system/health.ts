@@ -8,7 +8,11 @@ export const healthRoute = defineRoute({
   summary: 'Liveness and database reachability',
   tags: ['system'],
   auth: 'public',
-  success: { status: 200, description: 'Health report (503 when the database is unreachable)', schema: Health },
+  success: {
+    status: 200,
+    description: 'Health report (503 when the database is unreachable)',
+    schema: Health,
+  },
   async handler({ app, res }) {
     const health = await checkHealth(app);
     if (!health.database.reachable) res.status(503).json(health);
