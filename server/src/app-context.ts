@@ -1,5 +1,6 @@
 import type { Db, DbDriver } from '@lastmeter/db';
 import type { Config } from './config.ts';
+import type { RecordedEvent } from './domain/events/record-event.ts';
 import type { Logger } from './logger.ts';
 
 /** What the transport layers hand to use cases: the database and the process-wide services. */
@@ -12,4 +13,9 @@ export interface AppContext {
   startedAt: Date;
   /** Drops every live socket of a session (logout). Set once the realtime layer is up. */
   disconnectSession(sessionId: string): void;
+  /**
+   * Pushes events to their recipients' rooms. Call it only after the transaction that recorded
+   * them committed (`recordEvent`); a client that misses the push replays from the database.
+   */
+  publish(events: RecordedEvent[]): void;
 }

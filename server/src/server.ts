@@ -39,6 +39,7 @@ export async function startServer(
     ping: database.ping,
     startedAt: new Date(),
     disconnectSession: () => {},
+    publish: () => {},
   };
 
   let demoAccounts: RunningServer['demoAccounts'] = [];

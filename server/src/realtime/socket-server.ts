@@ -45,7 +45,8 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): LmS
   // Authentication happens in the handshake: no session, no connection.
   io.use(async (socket, next) => {
     const header = socket.handshake.headers;
-    const authToken = typeof socket.handshake.auth?.token === 'string' ? `Bearer ${socket.handshake.auth.token}` : undefined;
+    const authToken =
+      typeof socket.handshake.auth?.token === 'string' ? `Bearer ${socket.handshake.auth.token}` : undefined;
     const token = tokenFromHeaders(header.cookie, authToken ?? header.authorization);
     if (!token) return next(handshakeError('unauthenticated'));
     try {
@@ -64,11 +65,30 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): LmS
   io.on('connection', async (socket: LmSocket) => {
     const joined = roomsFor(socket.data.actor);
     await socket.join(joined);
-    socket.emit('welcome', { accountId: socket.data.actor.accountId, role: socket.data.actor.role, rooms: joined });
+    socket.emit('welcome', {
+      accountId: socket.data.actor.accountId,
+      role: socket.data.actor.role,
+      rooms: joined,
+    });
     socket.on('ping', (ack) => {
       if (typeof ack === 'function') ack({ ok: true, at: new Date().toISOString() });
     });
   });
+
+  app.publish = (events) => {
+    for (const event of events) {
+      for (const delivery of event.deliveries) {
+        io.to(delivery.recipient).emit('event', {
+          id: event.eventId,
+          type: event.type,
+          payload: event.payload,
+          at: event.at.toISOString(),
+          stream: delivery.recipient,
+          offset: delivery.offset,
+        });
+      }
+    }
+  };
 
   app.disconnectSession = (sessionId) => {
     io.to(rooms.session(sessionId)).emit('session:ended', { reason: 'logout' });
