@@ -31,6 +31,8 @@ export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Expr
           ],
           // MapLibre renders in web workers created from blobs.
           'worker-src': ["'self'", 'blob:'],
+          // Drivers may open the app over plain http on a local network; don't force https sub-resources.
+          'upgrade-insecure-requests': null,
           'connect-src': [
             "'self'",
             'ws:',

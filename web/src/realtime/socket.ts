@@ -1,0 +1,98 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@lastmeter/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useRef, useSyncExternalStore } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { recheckSession } from '../features/auth/auth.ts';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * One socket for the whole app, on the page's own origin: the server authenticates the handshake with
+ * the same httpOnly `lm_session` cookie as the REST API, so no token is handled here. Created lazily and
+ * connected only while someone is signed in.
+ */
+let socket: AppSocket | null = null;
+let state: ConnectionState = 'offline';
+const stateListeners = new Set<() => void>();
+
+function setState(next: ConnectionState): void {
+  if (next === state) return;
+  state = next;
+  for (const listener of stateListeners) listener();
+}
+
+export function getSocket(): AppSocket {
+  if (!socket) {
+    socket = io({ path: '/socket.io', withCredentials: true, autoConnect: false });
+    socket.on('connect', () => setState('online'));
+    socket.on('disconnect', () => setState(socket?.active ? 'connecting' : 'offline'));
+    socket.on('connect_error', () => setState(socket?.active ? 'connecting' : 'offline'));
+  }
+  return socket;
+}
+
+function subscribeState(listener: () => void): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
+}
+
+export function useConnectionState(): ConnectionState {
+  return useSyncExternalStore(subscribeState, () => state);
+}
+
+/**
+ * Keeps the socket connected while the calling component (the signed-in app shell) is mounted.
+ * After a reconnect every query is refetched, because pushes missed while offline are gone but the
+ * database has the truth. A refused handshake (inactive socket after connect_error) means the session
+ * is no longer valid, so the REST check decides whether to send the user to the login page.
+ */
+export function useRealtimeConnection(): void {
+  const queryClient = useQueryClient();
+  const hasConnected = useRef(false);
+
+  useEffect(() => {
+    const live = getSocket();
+    const onConnect = () => {
+      if (hasConnected.current) void queryClient.invalidateQueries();
+      hasConnected.current = true;
+    };
+    const onConnectError = () => {
+      if (!live.active) void recheckSession(queryClient);
+    };
+    // Logout in another tab, expiry or revocation: the REST check moves this tab to the login page too.
+    const onSessionEnded = () => void recheckSession(queryClient);
+    live.on('connect', onConnect);
+    live.on('connect_error', onConnectError);
+    live.on('session:ended', onSessionEnded);
+    setState('connecting');
+    live.connect();
+    return () => {
+      live.off('connect', onConnect);
+      live.off('connect_error', onConnectError);
+      live.off('session:ended', onSessionEnded);
+      live.disconnect();
+      setState('offline');
+    };
+  }, [queryClient]);
+}
+
+/** Listens to one server event while mounted; typically to invalidate the queries the event touches. */
+export function useSocketEvent<E extends keyof ServerToClientEvents>(
+  event: E,
+  listener: ServerToClientEvents[E],
+): void {
+  // The latest listener runs without re-subscribing on every render.
+  const onEvent = useEffectEvent(listener);
+  useEffect(() => {
+    const live = getSocket();
+    // socket.io's listener type is a conditional type TypeScript cannot resolve for a generic event
+    // name; for any E it is exactly ServerToClientEvents[E], the type of `onEvent`.
+    const handler = onEvent as Parameters<typeof live.on<E>>[1];
+    live.on(event, handler);
+    return () => {
+      live.off(event, handler);
+    };
+  }, [event]);
+}

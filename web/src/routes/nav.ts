@@ -1,0 +1,17 @@
+import type { Role } from '@lastmeter/shared';
+import { ROLE_HOME } from '../features/auth/role-home.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+}
+
+/** The header navigation of each role; a role's feature pages add their entry here. */
+export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
+  admin: [{ to: ROLE_HOME.admin, label: 'nav.home' }],
+  dispatcher: [{ to: ROLE_HOME.dispatcher, label: 'nav.home' }],
+  gatekeeper: [{ to: ROLE_HOME.gatekeeper, label: 'nav.home' }],
+  driver: [{ to: ROLE_HOME.driver, label: 'nav.home' }],
+  hospital: [{ to: ROLE_HOME.hospital, label: 'nav.home' }],
+};

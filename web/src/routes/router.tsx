@@ -1,0 +1,51 @@
+import { ROLES, type Role } from '@lastmeter/shared';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Loading } from '../components/Loading.tsx';
+import { RequireAuth, RequireRole, RoleRedirect } from '../features/auth/guards.tsx';
+import { ROLE_HOME } from '../features/auth/role-home.ts';
+import { AppShell } from './AppShell.tsx';
+import { adminRoutes } from './admin/routes.ts';
+import { dispatcherRoutes } from './dispatcher/routes.ts';
+import { driverRoutes } from './driver/routes.ts';
+import { gatekeeperRoutes } from './gatekeeper/routes.ts';
+import { hospitalRoutes } from './hospital/routes.ts';
+import { LoginPage } from './login/LoginPage.tsx';
+import { NotFound } from './NotFound.tsx';
+import { RouteError } from './RouteError.tsx';
+
+const ROLE_ROUTES: Record<Role, RouteObject[]> = {
+  admin: adminRoutes,
+  dispatcher: dispatcherRoutes,
+  gatekeeper: gatekeeperRoutes,
+  driver: driverRoutes,
+  hospital: hospitalRoutes,
+};
+
+const roleAreas: RouteObject[] = ROLES.map((role) => ({
+  path: ROLE_HOME[role],
+  element: <RequireRole forRole={role} />,
+  children: ROLE_ROUTES[role],
+}));
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    HydrateFallback: Loading,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              { index: true, element: <RoleRedirect /> },
+              ...roleAreas,
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
