@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 
 /** Secrets and personal data never reach the log, wherever they sit in a logged object. */
-const REDACT = [
+export const REDACT = [
   'password',
   'token',
   'nationalId',
