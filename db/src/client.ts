@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { type SQL, sql } from 'drizzle-orm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -40,7 +40,9 @@ export interface OpenDatabaseOptions {
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.url ? openPostgres(options.url, options.maxConnections ?? 10) : await openPglite(options.dataDir);
+  const handle = options.url
+    ? openPostgres(options.url, options.maxConnections ?? 10)
+    : await openPglite(options.dataDir);
   if (options.migrate ?? true) await handle.migrate();
   return handle;
 }
@@ -65,7 +67,9 @@ function openPostgres(url: string, max: number): DatabaseHandle & { migrate(): P
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle & { migrate(): Promise<void> }> {
+async function openPglite(
+  dataDir: string | undefined,
+): Promise<DatabaseHandle & { migrate(): Promise<void> }> {
   const dir = dataDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create({ dataDir: dir, extensions: { btree_gist } });

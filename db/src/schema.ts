@@ -219,6 +219,8 @@ export const vehicles = pgTable(
     lastLng: doublePrecision('last_lng'),
     lastLat: doublePrecision('last_lat'),
     lastSeenAt: tz('last_seen_at'),
+    /** Set when dispatch was told the vehicle went silent during a job; cleared by its next position. */
+    staleSince: tz('stale_since'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -320,7 +322,10 @@ export const auditLog = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip').notNull().default(''),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_actor_idx').on(t.actorId, t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+  ],
 );
 
 // ---------------------------------------------------------------- demand
@@ -332,6 +337,8 @@ export interface ConsentRecord {
   at: string;
   purposes: string[];
   recordedBy: string | null;
+  /** Where the consent was captured when not in the app's form, e.g. the spreadsheet it was imported from. */
+  source?: string;
 }
 
 export const patients = pgTable(
@@ -356,6 +363,8 @@ export const patients = pgTable(
     consent: jsonb('consent').$type<ConsentRecord>(),
     status: patientStatusEnum('status').notNull().default('active'),
     source: text('source').notNull().default('gatekeeper'),
+    /** Why the gatekeeper turned down a self-registration (status `rejected`). */
+    rejectionReason: text('rejection_reason'),
     notes: text('notes').notNull().default(''),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
@@ -520,6 +529,8 @@ export const incidents = pgTable(
     hospitalId: uuid('hospital_id').references(() => hospitals.id),
     reportedBy: uuid('reported_by'),
     description: text('description').notNull().default(''),
+    /** Structured facts of the incident, e.g. a refusal's stated reason and whether the seeds forbid it. */
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     openedAt: tz('opened_at').notNull().defaultNow(),
     resolvedAt: tz('resolved_at'),
     resolvedBy: uuid('resolved_by'),
@@ -557,4 +568,21 @@ export const streamEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.recipient, t.offset] })],
+);
+
+/**
+ * The last offset an account acknowledged on each stream, so a fresh device of the same account
+ * resumes where the account left off instead of at the head.
+ */
+export const streamAcks = pgTable(
+  'stream_acks',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    recipient: text('recipient').notNull(),
+    offset: bigint('offset', { mode: 'number' }).notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.recipient] })],
 );

@@ -13,6 +13,7 @@ const Env = z.object({
   TIME_ZONE: z.string().default('Asia/Shanghai'),
   MAP_TILE_URL: z.string().optional(),
   WEB_DIST: z.string().optional(),
+  VEHICLE_STALE_MINUTES: z.coerce.number().positive().default(3),
 });
 
 export interface Config {
@@ -30,9 +31,18 @@ export interface Config {
   /** Seed the demo city into an empty database. Always on for the embedded default. */
   demo: boolean;
   webDist: string | undefined;
+  /** Realtime tuning (docs/realtime.md); defaults apply when absent. A vehicle on a job silent this long is stale. */
+  vehicleStaleAfterMs?: number;
+  /** How often the stale-vehicle sweep runs; 0 disables it (tests call the use case directly). */
+  staleSweepEveryMs?: number;
+  /** At most one accepted position report per vehicle per interval. */
+  positionMinIntervalMs?: number;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: string[] = process.argv.slice(2),
+): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -55,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     mapTileUrl: e.MAP_TILE_URL,
     demo: !e.DATABASE_URL || argv.includes('--demo'),
     webDist: e.WEB_DIST,
+    vehicleStaleAfterMs: Math.round(e.VEHICLE_STALE_MINUTES * 60_000),
   };
 }

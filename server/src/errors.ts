@@ -38,11 +38,16 @@ export const errors = {
   sessionExpired: () => new AppError('session_expired'),
   forbidden: (detail?: string) => new AppError('forbidden', detail),
   notFound: (entity: string) => new AppError('not_found', `${entity} not found`, undefined, { entity }),
-  conflict: (detail: string, extra: Record<string, unknown> = {}) => new AppError('conflict', detail, undefined, extra),
-  duplicatePatient: (existingPatientId: string) =>
-    new AppError('duplicate_patient', undefined, [{ path: 'nationalId', message: 'already registered' }], {
-      existingPatientId,
-    }),
+  conflict: (detail: string, extra: Record<string, unknown> = {}) =>
+    new AppError('conflict', detail, undefined, extra),
+  /** `existingPatientId` only when the caller may see that patient: a 409 must not reveal a record out of scope. */
+  duplicatePatient: (existingPatientId?: string, path = 'body.nationalId') =>
+    new AppError(
+      'duplicate_patient',
+      undefined,
+      [{ path, message: 'already registered' }],
+      existingPatientId ? { existingPatientId } : {},
+    ),
   bookingConflict: (detail: string, clash: Record<string, unknown>) =>
     new AppError('booking_conflict', detail, undefined, { clash }),
   invalidTransition: (from: string, to: string, allowed: readonly string[]) =>
@@ -66,7 +71,9 @@ export function toAppError(error: unknown): AppError {
       case PG.uniqueViolation:
         return errors.conflict('Already exists', { constraint: pg.constraint });
       case PG.foreignKeyViolation:
-        return errors.validation([{ path: pg.column ?? pg.constraint ?? '', message: 'refers to a record that does not exist' }]);
+        return errors.validation([
+          { path: pg.column ?? pg.constraint ?? '', message: 'refers to a record that does not exist' },
+        ]);
       case PG.notNullViolation:
         return errors.validation([{ path: pg.column ?? '', message: 'is required' }]);
       case PG.checkViolation:

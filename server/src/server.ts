@@ -1,8 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { accounts, openDatabase } from '@lastmeter/db';
 import type { Role } from '@lastmeter/shared';
-import { inArray } from 'drizzle-orm';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { inArray } from 'drizzle-orm';
 import { createClient } from 'redis';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
@@ -11,6 +11,7 @@ import { createHttpApp } from './http/app.ts';
 import { routes } from './http/routes/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
+import { startStaleSweep } from './realtime/stale-sweep.ts';
 
 const DEMO_LOGINS = ['admin', 'dispatcher', 'gatekeeper1', 'gatekeeper2', 'driver1', 'driver2', 'hospital1'];
 
@@ -58,13 +59,15 @@ export async function startServer(
   }
 
   const http = createServer(createHttpApp(app, routes));
-  const io = createSocketServer(http, app);
+  const realtime = createSocketServer(http, app);
+  const io = realtime.io;
   const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
   if (redis) {
     redis.on('error', (err) => logger.error({ err }, 'redis error'));
     await redis.connect();
     io.adapter(createAdapter(redis));
   }
+  const stopStaleSweep = startStaleSweep(app);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -78,7 +81,9 @@ export async function startServer(
     closing ??= (async () => {
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
+      stopStaleSweep();
       await io.close();
+      await realtime.drain();
       const timeout = setTimeout(() => http.closeAllConnections(), 10_000);
       await drained;
       clearTimeout(timeout);

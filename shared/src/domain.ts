@@ -16,7 +16,15 @@ export type Mobility = (typeof MOBILITIES)[number];
 export const INFECTION_CLASSES = ['normal', 'close_contact', 'positive'] as const;
 export type InfectionClass = (typeof INFECTION_CLASSES)[number];
 
-export const NEED_KINDS = ['dialysis', 'chemotherapy', 'radiotherapy', 'pregnancy', 'newborn', 'chronic', 'emergency'] as const;
+export const NEED_KINDS = [
+  'dialysis',
+  'chemotherapy',
+  'radiotherapy',
+  'pregnancy',
+  'newborn',
+  'chronic',
+  'emergency',
+] as const;
 export type NeedKind = (typeof NEED_KINDS)[number];
 
 export const SERVICES = ['dialysis', 'oncology', 'obstetrics', 'neonatal', 'emergency', 'general'] as const;
@@ -80,7 +88,14 @@ export type LegStatus = (typeof LEG_STATUSES)[number];
  * Statuses in which a leg holds its vehicle, driver and patient for its time range. The database's
  * exclusion constraints use the same list (db/migrations), so keep the two in step.
  */
-export const BOOKED_LEG_STATUSES = ['assigned', 'accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'] as const;
+export const BOOKED_LEG_STATUSES = [
+  'assigned',
+  'accepted',
+  'en_route',
+  'at_pickup',
+  'on_board',
+  'arrived',
+] as const;
 
 export const INCIDENT_KINDS = ['refused_at_gate', 'breakdown', 'zone_change', 'no_show', 'other'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];

@@ -48,16 +48,25 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   unsupported_media_type: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   unauthenticated: { 'zh-CN': '请先登录', en: 'Please sign in' },
   invalid_credentials: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
-  session_expired: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
+  session_expired: {
+    'zh-CN': '登录已过期，请重新登录',
+    en: 'Your session has expired, please sign in again',
+  },
   forbidden: { 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
   not_found: { 'zh-CN': '找不到该记录', en: 'Not found' },
   conflict: { 'zh-CN': '与现有记录冲突', en: 'Conflicts with an existing record' },
-  duplicate_patient: { 'zh-CN': '该身份证号已登记', en: 'A patient with this national ID is already registered' },
+  duplicate_patient: {
+    'zh-CN': '该身份证号已登记',
+    en: 'A patient with this national ID is already registered',
+  },
   booking_conflict: {
     'zh-CN': '时间冲突：车辆、司机或患者在该时段已有安排',
     en: 'Time clash: the vehicle, driver or patient is already booked then',
   },
-  invalid_transition: { 'zh-CN': '当前状态下不能执行此步骤', en: 'This step is not allowed in the current state' },
+  invalid_transition: {
+    'zh-CN': '当前状态下不能执行此步骤',
+    en: 'This step is not allowed in the current state',
+  },
   too_many_requests: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, please try again later' },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 };

@@ -6,3 +6,5 @@ export * from './schemas/auth.ts';
 export * from './schemas/geography.ts';
 export * from './schemas/patients.ts';
 export * from './identity.ts';
+export * from './schemas/trips.ts';
+export * from './lifecycle.ts';

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 
 /**
@@ -13,8 +16,13 @@ export interface TestDatabase {
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `persistent`: on PGlite, a temporary folder instead of memory, so the data outlives a server restart. */
+export async function createTestDatabase(options: { persistent?: boolean } = {}): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
+  if (!base && options.persistent) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lm-test-'));
+    return { url: undefined, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
   if (!base) return { url: undefined, dataDir: 'memory://', drop: async () => {} };
   const name = `lm_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });

@@ -15,7 +15,7 @@ import {
   vehicles,
 } from '@lastmeter/db';
 import { hashPassword } from '@lastmeter/server/domain/auth/password.ts';
-import type { Role } from '@lastmeter/shared';
+import { nationalIdCheckDigit, type Role } from '@lastmeter/shared';
 
 /** Test data factories (Outline style): each returns the inserted row, defaults for everything. */
 export const PASSWORD = 'correct horse battery staple';
@@ -196,4 +196,17 @@ export async function createPlannedLeg(
     .values({ tripId: trip!.id, direction: 'outbound', patientId: input.patientId })
     .returning();
   return leg!;
+}
+
+let idSequence = 0;
+/**
+ * A resident ID number that passes the GB 11643 check, unique within the test run. The 17th digit
+ * is odd for men and even for women, as the standard says.
+ */
+export function validNationalId(birthDate = '1960-01-01', sex: 'male' | 'female' = 'male'): string {
+  idSequence = (idSequence + 1) % 500;
+  const region = 310104 + Math.floor(Math.random() * 90);
+  const sequence = String(idSequence * 2 + (sex === 'male' ? 1 : 0)).padStart(3, '0');
+  const first17 = `${region}${birthDate.replaceAll('-', '')}${sequence}`;
+  return first17 + nationalIdCheckDigit(first17);
 }

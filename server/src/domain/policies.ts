@@ -17,7 +17,14 @@ export type Resource =
   | { kind: 'vehicle'; districtId: string; vehicleId: string }
   | { kind: 'accounts' }
   /** City-wide setup — creating districts and hospitals: admin only. */
-  | { kind: 'city' };
+  | { kind: 'city' }
+  /**
+   * One leg of a round trip, seen by the parties it touches: its district's dispatch, its vehicle's
+   * driver, its hospital and its compound's gatekeepers. Which step each may take is the lifecycle's call.
+   */
+  | { kind: 'leg'; districtId: string; compoundId: string; hospitalId: string; vehicleId: string | null }
+  /** A district's trip operations: planning the day, incidents, breakdowns. */
+  | { kind: 'dispatch'; districtId: string };
 
 export type Action = 'read' | 'write' | 'reveal_identity' | 'verify' | 'manage';
 
@@ -42,7 +49,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       // Gatekeepers and dispatchers both raise one-off and emergency requests; only dispatch works a whole district.
       if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
       if (actor.role === 'gatekeeper') {
-        return resource.compoundId !== null && actor.compoundIds.includes(resource.compoundId) && action !== 'manage';
+        return (
+          resource.compoundId !== null &&
+          actor.compoundIds.includes(resource.compoundId) &&
+          action !== 'manage'
+        );
       }
       return false;
     case 'self_registration':
@@ -55,9 +66,20 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return action === 'read';
     case 'vehicle':
       // `manage` is the fleet record (kind, capacity, driver); a driver only reports on their own vehicle.
-      if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write' || action === 'manage');
+      if (actor.role === 'dispatcher')
+        return district && (action === 'read' || action === 'write' || action === 'manage');
       if (actor.role === 'driver') return actor.vehicleId === resource.vehicleId && action !== 'manage';
       return false;
+    case 'leg':
+      if (actor.role === 'dispatcher') return district;
+      if (actor.role === 'driver')
+        return resource.vehicleId !== null && actor.vehicleId === resource.vehicleId && action !== 'manage';
+      if (actor.role === 'hospital') return actor.hospitalId === resource.hospitalId && action !== 'manage';
+      if (actor.role === 'gatekeeper')
+        return actor.compoundIds.includes(resource.compoundId) && action !== 'manage';
+      return false;
+    case 'dispatch':
+      return actor.role === 'dispatcher' && district;
     case 'accounts':
     case 'city':
       return false;

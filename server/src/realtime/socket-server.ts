@@ -1,52 +1,80 @@
 import type { Server as HttpServer } from 'node:http';
-import { type ClientToServerEvents, rooms, type ServerToClientEvents } from '@lastmeter/shared';
+import {
+  ackInputSchema,
+  type ClientToServerEvents,
+  handshakeAuthSchema,
+  positionInputSchema,
+  type ResumeResult,
+  resumeInputSchema,
+  rooms,
+  type ServerToClientEvents,
+  type StreamEvent,
+} from '@lastmeter/shared';
 import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { authenticate } from '../domain/auth/authenticate.ts';
-import { toAppError } from '../errors.ts';
+import { loadStreamPositions } from '../domain/realtime/load-stream-positions.ts';
+import { presentRecordedEvents } from '../domain/realtime/present-stream-event.ts';
+import { replayStream } from '../domain/realtime/replay-stream.ts';
+import { reportPosition } from '../domain/realtime/report-position.ts';
+import { saveStreamAcks } from '../domain/realtime/save-stream-acks.ts';
+import { ownStreams, streamsOf } from '../domain/realtime/streams-of.ts';
+import { errors, toAppError } from '../errors.ts';
 import { tokenFromHeaders } from '../http/request-context.ts';
+import { createTurfTravelModel } from '../planner/domain/travel.ts';
+import { onEvent } from './handle-event.ts';
+import { SocketStreams } from './socket-streams.ts';
 
 export interface SocketData {
   actor: Actor;
+  /** Offsets the client sent in the handshake (`auth.resume`), already validated. */
+  resume: Record<string, number>;
 }
-export type LmServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type LmSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Node-to-node messages through the adapter (Redis streams when clustered). */
+export interface InterServerEvents {
+  'lm:events': (events: StreamEvent[]) => void;
+}
+export type LmServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type LmSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export const DEFAULT_POSITION_INTERVAL_MS = 2_000;
+/** Stored acks are written at most this often per socket (and on disconnect). */
+const ACK_FLUSH_MS = 1_000;
 
 /** The rooms a session belongs to, derived from its scope only (CONVENTIONS: server-chosen rooms). */
 export function roomsFor(actor: Actor): string[] {
-  const list = [rooms.account(actor.accountId), rooms.session(actor.sessionId)];
-  switch (actor.role) {
-    case 'admin':
-      return list;
-    case 'dispatcher':
-      return [...list, ...actor.districtIds.map(rooms.district)];
-    case 'gatekeeper':
-      return [...list, ...actor.compoundIds.map(rooms.compound)];
-    case 'hospital':
-      return actor.hospitalId ? [...list, rooms.hospital(actor.hospitalId)] : list;
-    case 'driver':
-      return actor.vehicleId ? [...list, rooms.vehicle(actor.vehicleId)] : list;
-    default: {
-      const unreachable: never = actor.role;
-      return unreachable;
-    }
-  }
+  return [...streamsOf(actor), rooms.session(actor.sessionId)];
 }
 
-export function createSocketServer(httpServer: HttpServer, app: AppContext): LmServer {
+export interface RealtimeServer {
+  io: LmServer;
+  /** Waits for writes still in flight from closed sockets (stored acks); call after `io.close()`. */
+  drain(): Promise<void>;
+}
+
+export function createSocketServer(httpServer: HttpServer, app: AppContext): RealtimeServer {
   const io: LmServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     // Same-origin web app; API clients authenticate with a bearer token in `auth.token`.
     cors: { origin: false },
   });
+  const travel = createTurfTravelModel();
+  const positionMinIntervalMs = app.config.positionMinIntervalMs ?? DEFAULT_POSITION_INTERVAL_MS;
+  const local = new Map<string, SocketStreams>();
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
 
   // Authentication happens in the handshake: no session, no connection.
   io.use(async (socket, next) => {
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+    if (!auth.success) return next(handshakeError('validation_failed'));
     const header = socket.handshake.headers;
-    const authToken =
-      typeof socket.handshake.auth?.token === 'string' ? `Bearer ${socket.handshake.auth.token}` : undefined;
+    const authToken = auth.data.token ? `Bearer ${auth.data.token}` : undefined;
     const token = tokenFromHeaders(header.cookie, authToken ?? header.authorization);
     if (!token) return next(handshakeError('unauthenticated'));
     try {
@@ -56,6 +84,7 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): LmS
         ip: socket.handshake.address,
         idleSeconds: app.config.sessionIdleSeconds,
       });
+      socket.data.resume = auth.data.resume ?? {};
       next();
     } catch (error) {
       next(handshakeError(toAppError(error).code));
@@ -63,38 +92,128 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): LmS
   });
 
   io.on('connection', async (socket: LmSocket) => {
-    const joined = roomsFor(socket.data.actor);
-    await socket.join(joined);
-    socket.emit('welcome', {
-      accountId: socket.data.actor.accountId,
-      role: socket.data.actor.role,
-      rooms: joined,
+    const actor = socket.data.actor;
+    const log = app.logger.child({ socket: socket.id, account: actor.accountId });
+    const streams = new SocketStreams({
+      streams: streamsOf(actor),
+      emit: (event) => socket.emit('event', event),
+      source: (stream, after, upTo, limit) => replayStream({ db: app.db, actor, stream, after, upTo, limit }),
+      isOpen: () => socket.connected,
+      onError: (err, stream) => log.error({ err, stream }, 'stream catch-up failed'),
     });
+    local.set(socket.id, streams);
+
+    // Handlers first, before any await: a client may send `resume` the moment it is connected.
+    const acked = new Map<string, number>();
+    let flushTimer: NodeJS.Timeout | undefined;
+    const flushAcks = () => {
+      flushTimer = undefined;
+      if (!acked.size) return;
+      const offsets = Object.fromEntries(acked);
+      acked.clear();
+      track(
+        saveStreamAcks({ db: app.db, actor, offsets, now: new Date() }).catch((err: unknown) =>
+          log.error({ err }, 'saving stream acks failed'),
+        ),
+      );
+    };
+    let lastPositionAt = 0;
+
     socket.on('ping', (ack) => {
       if (typeof ack === 'function') ack({ ok: true, at: new Date().toISOString() });
     });
+    onEvent(socket, app.logger, 'resume', resumeInputSchema, async (input): Promise<ResumeResult> => {
+      // No await before `streams.resume`: the streams hold live events from the moment the resume is read.
+      const wanted = ownStreams(actor, input.streams);
+      const positions = loadStreamPositions({ db: app.db, actor });
+      positions.catch(() => {}); // awaited (and reported) through each stream's resume below
+      const results = await Promise.all(
+        [...wanted].map(async ([stream, from]) => {
+          const head = positions.then((p) => p.get(stream)?.head ?? 0);
+          return [stream, await streams.resume(stream, from, head)] as const;
+        }),
+      );
+      return { streams: Object.fromEntries(results) };
+    });
+    onEvent(socket, app.logger, 'ack', ackInputSchema, async (input) => {
+      if (streams.has(input.stream)) {
+        acked.set(input.stream, Math.max(acked.get(input.stream) ?? 0, input.offset));
+        flushTimer ??= setTimeout(flushAcks, ACK_FLUSH_MS);
+      }
+      return {};
+    });
+    onEvent(socket, app.logger, 'position', positionInputSchema, async (input) => {
+      // A cheap first gate per socket; the database condition in the use case is the real limit.
+      const now = new Date();
+      if (now.getTime() - lastPositionAt < positionMinIntervalMs) {
+        throw errors.tooManyRequests(Math.ceil(positionMinIntervalMs / 1000));
+      }
+      const reported = await reportPosition({
+        db: app.db,
+        actor,
+        input,
+        now,
+        travel,
+        minIntervalMs: positionMinIntervalMs,
+      });
+      lastPositionAt = now.getTime();
+      app.publish(reported.events);
+      io.to(rooms.district(reported.position.districtId)).emit('vehicle.position', reported.position);
+      return { eta: reported.eta };
+    });
+    socket.on('disconnect', () => {
+      local.delete(socket.id);
+      clearTimeout(flushTimer);
+      flushAcks();
+    });
+
+    const joined = roomsFor(actor);
+    await socket.join(joined);
+    socket.emit('welcome', { accountId: actor.accountId, role: actor.role, rooms: joined });
+    // Where each stream starts: this device's offsets, else the account's stored ack, else live from now.
+    await loadStreamPositions({ db: app.db, actor }).then(
+      (positions) => {
+        const resume = ownStreams(actor, socket.data.resume);
+        for (const [stream, { head, acked: stored }] of positions) {
+          streams.start(stream, resume.get(stream) ?? stored ?? head, head);
+        }
+      },
+      (err: unknown) => {
+        log.error({ err }, 'loading stream positions failed');
+        socket.disconnect(true);
+      },
+    );
   });
 
-  app.publish = (events) => {
+  // Each node delivers to its own sockets; the adapter carries events to the other nodes.
+  const deliverLocally = (events: StreamEvent[]) => {
+    const roomsOfNode = io.of('/').adapter.rooms;
     for (const event of events) {
-      for (const delivery of event.deliveries) {
-        io.to(delivery.recipient).emit('event', {
-          id: event.eventId,
-          type: event.type,
-          payload: event.payload,
-          at: event.at.toISOString(),
-          stream: delivery.recipient,
-          offset: delivery.offset,
-        });
-      }
+      const members = roomsOfNode.get(event.stream);
+      if (!members) continue;
+      for (const socketId of members) local.get(socketId)?.push(event);
     }
+  };
+  io.on('lm:events', deliverLocally);
+
+  app.publish = (recorded) => {
+    const events = presentRecordedEvents(recorded);
+    if (!events.length) return;
+    deliverLocally(events);
+    if (app.config.redisUrl) io.serverSideEmit('lm:events', events);
   };
 
   app.disconnectSession = (sessionId) => {
     io.to(rooms.session(sessionId)).emit('session:ended', { reason: 'logout' });
     io.in(rooms.session(sessionId)).disconnectSockets(true);
   };
-  return io;
+
+  return {
+    io,
+    async drain() {
+      await Promise.all([...inFlight]);
+    },
+  };
 }
 
 function handshakeError(code: string): Error & { data: { code: string } } {

@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ADD COLUMN "detail" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -1,0 +1,39 @@
+import { type Db, zones } from '@lastmeter/db';
+import type { CreateZoneBody, ZoneChangeResult } from '@lastmeter/shared';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { authorize } from '../authorize.ts';
+import { zoneChanged } from './zone-changed.ts';
+
+export async function createZone({
+  db,
+  actor,
+  districtId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  districtId: string;
+  input: CreateZoneBody;
+}): Promise<ZoneChangeResult> {
+  await authorize(db, actor, 'write', { kind: 'zone', districtId });
+  const validFrom = input.validFrom ?? new Date();
+  if (input.validTo && input.validTo <= validFrom)
+    throw errors.field('body.validTo', 'must be after validFrom (default now)');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(zones)
+      .values({
+        districtId,
+        name: input.name,
+        level: input.level,
+        geometry: input.geometry,
+        validFrom,
+        validTo: input.validTo,
+        createdBy: actor.accountId,
+      })
+      .returning();
+    if (!row) throw new Error('zone insert returned no row');
+    return zoneChanged(tx, { actor, districtId, change: 'created', rows: [row] });
+  });
+}

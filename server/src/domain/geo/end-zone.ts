@@ -1,0 +1,30 @@
+import { type Db, zones } from '@lastmeter/db';
+import type { ZoneChangeResult } from '@lastmeter/shared';
+import { and, eq, isNull } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { loadZone } from './load-zone.ts';
+import { zoneChanged } from './zone-changed.ts';
+
+/** Lifts a zone now; the compounds it decided fall back to the next strictest zone, or none. */
+export async function endZone({
+  db,
+  actor,
+  zoneId,
+}: {
+  db: Db;
+  actor: Actor;
+  zoneId: string;
+}): Promise<ZoneChangeResult> {
+  await loadZone(db, actor, zoneId, 'write');
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await tx
+      .update(zones)
+      .set({ endedAt: now, updatedAt: now })
+      .where(and(eq(zones.id, zoneId), isNull(zones.endedAt)))
+      .returning();
+    if (!row) throw errors.conflict('The zone has already ended', { zoneId });
+    return zoneChanged(tx, { actor, districtId: row.districtId, change: 'ended', rows: [row] });
+  });
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { auditLog, careNeeds, type Db, gates, hospitals, PG, patients, pgErrorOf } from '@lastmeter/db';
+import {
+  type ImportMapping,
+  type ImportResult,
+  type ImportRowError,
+  type Locale,
+  rooms,
+} from '@lastmeter/shared';
+import { asc, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
+import { loadCompound } from '../patients/load-scope.ts';
+import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
+import { todayInShanghai } from '../patients/need-rules.ts';
+import { seesFullName } from '../patients/present-patient.ts';
+import { resolveMapping } from './header-mapping.ts';
+import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
+import { readSpreadsheet } from './read-spreadsheet.ts';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table here. */
+const CHUNK = 1000;
+const PREVIEW_ROWS = 20;
+
+const ALREADY_REGISTERED = {
+  'zh-CN': '该身份证号已登记',
+  en: 'a patient with this ID number is already registered',
+} as const;
+
+/**
+ * A gatekeeper's spreadsheet into their compound's registry. A dry run reports every row's errors
+ * and a preview; a commit writes every row or none, in one transaction, with consent recorded as
+ * given to the gatekeeper and the source file named.
+ */
+export async function importPatients({
+  db,
+  actor,
+  compoundId,
+  file,
+  mode,
+  mapping: override,
+  locale = actor.locale,
+}: {
+  db: Db;
+  actor: Actor;
+  compoundId: string;
+  file: { name: string; buffer: Buffer };
+  mode: 'dry_run' | 'commit';
+  mapping?: ImportMapping | undefined;
+  /** Language of the row messages: the request's, else the account's. */
+  locale?: Locale;
+}): Promise<ImportResult> {
+  const compound = await loadCompound(db, compoundId);
+  await authorize(
+    db,
+    actor,
+    'write',
+    { kind: 'patient', districtId: compound.districtId, compoundId },
+    { entity: 'patient' },
+  );
+
+  const table = await readSpreadsheet(file.name, file.buffer);
+  const mapping = resolveMapping(table.headers, override);
+  const [hospitalRows, gateRows] = await Promise.all([
+    db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals),
+    db
+      .select({ id: gates.id, name: gates.name })
+      .from(gates)
+      .where(eq(gates.compoundId, compoundId))
+      .orderBy(asc(gates.name)),
+  ]);
+  const { candidates, errors: rowErrors } = parseImportRows(table, mapping, {
+    locale,
+    today: todayInShanghai(),
+    hospitals: new Map(hospitalRows.map((h) => [h.name, h.id])),
+    gates: new Map(gateRows.map((g) => [g.name, g.id])),
+    defaultGateId: gateRows[0]?.id ?? null,
+  });
+  const live = await findLiveDuplicates(
+    db,
+    actor,
+    candidates.map((c) => c.nationalId),
+  );
+  const accepted = candidates.filter((c) => {
+    if (!live.has(c.nationalId)) return true;
+    rowErrors.push({ row: c.row, field: 'nationalId', message: ALREADY_REGISTERED[locale] });
+    return false;
+  });
+  rowErrors.sort((a, b) => a.row - b.row);
+
+  const result: ImportResult = {
+    mode,
+    fileName: file.name,
+    format: table.format,
+    encoding: table.encoding,
+    headers: table.headers,
+    mapping,
+    rowCount: table.rows.length,
+    validCount: accepted.length,
+    errors: rowErrors,
+    preview: accepted.slice(0, PREVIEW_ROWS).map((c) => previewRow(c, seesFullName(actor, compoundId))),
+    imported: 0,
+  };
+  if (mode === 'dry_run') {
+    await recordAudit(db, {
+      actor,
+      action: 'import_dry_run',
+      entity: 'patient',
+      outcome: 'allowed',
+      detail: { compoundId, fileName: file.name, rows: table.rows.length, errors: rowErrors.length },
+    });
+    return result;
+  }
+  if (rowErrors.length) throw importRejected(rowErrors);
+
+  try {
+    await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted));
+  } catch (error) {
+    if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient(undefined, 'file');
+    throw error;
+  }
+  return { ...result, imported: accepted.length };
+}
+
+function importRejected(rowErrors: ImportRowError[]) {
+  return errors.validation(
+    rowErrors.map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message })),
+    `${rowErrors.length} problem(s) in the file; nothing was imported`,
+  );
+}
+
+async function writeCandidates(
+  tx: Db,
+  actor: Actor,
+  compound: { id: string; districtId: string },
+  fileName: string,
+  candidates: ImportCandidate[],
+) {
+  const now = new Date();
+  const consent = {
+    givenBy: actor.displayName,
+    relation: 'gatekeeper',
+    at: now.toISOString(),
+    purposes: ['transport', 'hospital_handover'],
+    recordedBy: actor.accountId,
+    source: `import:${fileName}`,
+  };
+  const rows = candidates.map((c) => ({ id: randomUUID(), c }));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await tx.insert(patients).values(
+      chunk.map(({ id, c }) => ({
+        id,
+        compoundId: compound.id,
+        gateId: c.gateId,
+        name: c.name,
+        nationalId: c.nationalId,
+        phone: c.phone,
+        building: c.building,
+        unit: c.unit,
+        room: c.room,
+        mobility: c.mobility,
+        companions: c.companions,
+        infectionClass: c.infectionClass,
+        regularHospitalId: c.regularHospitalId,
+        consent,
+        status: 'active' as const,
+        source: 'import',
+        notes: c.notes,
+        createdBy: actor.accountId,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    const needs = chunk.flatMap(({ id, c }) =>
+      c.need
+        ? [
+            {
+              patientId: id,
+              kind: c.need.kind,
+              schedule: c.need.schedule,
+              hospitalId: c.need.hospitalId ?? null,
+              notes: c.need.notes,
+            },
+          ]
+        : [],
+    );
+    if (needs.length) await tx.insert(careNeeds).values(needs);
+    await tx.insert(auditLog).values(
+      chunk.map(({ id, c }) => ({
+        actorId: actor.accountId,
+        actorRole: actor.role,
+        action: 'import',
+        entity: 'patient',
+        entityId: id,
+        outcome: 'allowed' as const,
+        detail: { compoundId: compound.id, fileName, row: c.row },
+        ip: actor.ip,
+      })),
+    );
+  }
+  await recordEvent(tx, {
+    type: 'patients.imported',
+    payload: { compoundId: compound.id, count: candidates.length },
+    actorId: actor.accountId,
+    recipients: [rooms.compound(compound.id), rooms.district(compound.districtId)],
+  });
+}
+
+function previewRow(c: ImportCandidate, fullName: boolean) {
+  return {
+    row: c.row,
+    name: fullName ? c.name : maskName(c.name),
+    nationalId: maskNationalId(c.nationalId),
+    phone: maskPhone(c.phone),
+    address: [c.building && `${c.building}号楼`, c.unit && `${c.unit}单元`, c.room && `${c.room}室`]
+      .filter(Boolean)
+      .join(''),
+    needKind: c.need?.kind ?? null,
+    mobility: c.mobility,
+    infectionClass: c.infectionClass,
+  };
+}

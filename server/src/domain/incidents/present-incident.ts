@@ -1,0 +1,24 @@
+import type { incidents } from '@lastmeter/db';
+import type { IncidentView } from '@lastmeter/shared';
+
+export function presentIncident(row: typeof incidents.$inferSelect): IncidentView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    districtId: row.districtId,
+    legId: row.legId,
+    vehicleId: row.vehicleId,
+    hospitalId: row.hospitalId,
+    description: row.description,
+    detail: row.detail,
+    openedAt: row.openedAt.toISOString(),
+    resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
+    resolution: row.resolution,
+  };
+}
+
+/** The event payload of an incident: what dispatch needs on its list, no patient identity. */
+export function incidentPayload(row: typeof incidents.$inferSelect): Record<string, unknown> {
+  const view = presentIncident(row);
+  return { incidentId: view.id, ...view, id: undefined };
+}

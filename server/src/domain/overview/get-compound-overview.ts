@@ -1,0 +1,37 @@
+import type { Db } from '@lastmeter/db';
+import type { Overview } from '@lastmeter/shared';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { loadCompound } from '../geo/load-compound.ts';
+import { todayIn } from '../supply/local-date.ts';
+import { buildOverview } from './build-overview.ts';
+
+/** The overview of one compound: its patients, needs and requests, and the hospitals its requests go to. */
+export async function getCompoundOverview({
+  db,
+  actor,
+  compoundId,
+  date,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  compoundId: string;
+  date: string | undefined;
+  timeZone: string;
+}): Promise<Overview> {
+  const compound = await loadCompound(db, actor, compoundId, 'read');
+  await recordAudit(db, {
+    actor,
+    action: 'read_overview',
+    entity: 'compound',
+    entityId: compoundId,
+    outcome: 'allowed',
+  });
+  return buildOverview(db, {
+    districtId: compound.districtId,
+    compoundIds: [compoundId],
+    date: date ?? todayIn(timeZone),
+    timeZone,
+  });
+}

@@ -1,0 +1,49 @@
+import { type Db, districts } from '@lastmeter/db';
+import type { Overview } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { can } from '../policies.ts';
+import { todayIn } from '../supply/local-date.ts';
+import { buildOverview } from './build-overview.ts';
+
+/**
+ * "How many special-needs patients in this compound need care", for a whole district in one call. Dispatch
+ * and admin see every compound; a gatekeeper gets the same picture restricted to the compounds they keep.
+ */
+export async function getDistrictOverview({
+  db,
+  actor,
+  districtId,
+  date,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  districtId: string;
+  date: string | undefined;
+  timeZone: string;
+}): Promise<Overview> {
+  const wholeDistrict = can(actor, 'read', { kind: 'district', districtId });
+  const ownCompounds = actor.role === 'gatekeeper' ? actor.compoundIds : [];
+  if (!wholeDistrict && ownCompounds.length === 0) throw errors.notFound('District');
+  const [district] = await db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(eq(districts.id, districtId));
+  if (!district) throw errors.notFound('District');
+  await recordAudit(db, {
+    actor,
+    action: 'read_overview',
+    entity: 'district',
+    entityId: districtId,
+    outcome: 'allowed',
+  });
+  return buildOverview(db, {
+    districtId,
+    compoundIds: wholeDistrict ? 'all' : ownCompounds,
+    date: date ?? todayIn(timeZone),
+    timeZone,
+  });
+}

@@ -1,0 +1,66 @@
+import { careNeeds, type Db } from '@lastmeter/db';
+import { type CareNeedInput, type CareNeedView, rooms } from '@lastmeter/shared';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { loadPatientFor } from './load-scope.ts';
+import { checkNeedDates, NEED_RULE_MESSAGES, todayInShanghai, toFieldIssues } from './need-rules.ts';
+import { presentCareNeed } from './present-patient.ts';
+
+export async function addCareNeed({
+  db,
+  actor,
+  patientId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  patientId: string;
+  input: CareNeedInput;
+}): Promise<CareNeedView> {
+  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'add_need');
+  if (!patient.consent) {
+    throw errors.validation([
+      {
+        path: 'consent',
+        message: NEED_RULE_MESSAGES.consent_required[actor.locale],
+        code: 'consent_required',
+      },
+    ]);
+  }
+  const issues = toFieldIssues(
+    checkNeedDates(input, patient.nationalId, todayInShanghai()),
+    'body',
+    actor.locale,
+  );
+  if (issues.length) throw errors.validation(issues);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(careNeeds)
+      .values({
+        patientId,
+        kind: input.kind,
+        schedule: input.schedule,
+        hospitalId: input.hospitalId ?? null,
+        notes: input.notes,
+      })
+      .returning();
+    if (!row) throw errors.internal();
+    await recordAudit(tx, {
+      actor,
+      action: 'add_need',
+      entity: 'patient',
+      entityId: patientId,
+      outcome: 'allowed',
+      detail: { needId: row.id, kind: row.kind },
+    });
+    await recordEvent(tx, {
+      type: 'patient.need_changed',
+      payload: { patientId, needId: row.id, kind: row.kind, active: true },
+      actorId: actor.accountId,
+      recipients: [rooms.compound(patient.compoundId), rooms.district(districtId)],
+    });
+    return presentCareNeed(row);
+  });
+}

@@ -1,0 +1,44 @@
+import { type Db, patients } from '@lastmeter/db';
+import { type PatientView, rooms } from '@lastmeter/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { loadPatientFor, needsOf } from './load-scope.ts';
+import { presentPatient } from './present-patient.ts';
+
+/** Takes a patient out of planning (moved away, recovered, deceased); the record stays for the audit trail. */
+export async function archivePatient({
+  db,
+  actor,
+  patientId,
+}: {
+  db: Db;
+  actor: Actor;
+  patientId: string;
+}): Promise<PatientView> {
+  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'archive');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(patients)
+      .set({ status: 'archived', updatedAt: new Date() })
+      .where(and(eq(patients.id, patientId), inArray(patients.status, ['active', 'pending'])))
+      .returning();
+    if (!row) throw errors.invalidTransition(patient.status, 'archived', ['active', 'pending']);
+    await recordAudit(tx, {
+      actor,
+      action: 'archive',
+      entity: 'patient',
+      entityId: patientId,
+      outcome: 'allowed',
+    });
+    await recordEvent(tx, {
+      type: 'patient.archived',
+      payload: { patientId, compoundId: row.compoundId, status: row.status },
+      actorId: actor.accountId,
+      recipients: [rooms.compound(row.compoundId), rooms.district(districtId)],
+    });
+    return presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []);
+  });
+}

@@ -1,0 +1,143 @@
+import type { CareNeedInput, FieldIssue, Locale } from '@lastmeter/shared';
+
+/**
+ * Date checks a community worker expects and a schema cannot make alone, because they depend on
+ * today and on the person's ID number: a due date months in the past, a "newborn" born two years ago,
+ * a pregnancy on a man's ID, a baby whose birth date differs from the one in its ID number.
+ */
+
+export type NeedRuleCode =
+  | 'birth_in_future'
+  | 'due_date_far_past'
+  | 'due_date_far_future'
+  | 'pregnancy_male_id'
+  | 'newborn_too_old'
+  | 'birth_in_future_need'
+  | 'birth_date_mismatch'
+  | 'date_far_past'
+  | 'date_far_future'
+  | 'consent_required';
+
+export const NEED_RULE_MESSAGES: Record<NeedRuleCode, Record<Locale, string>> = {
+  birth_in_future: {
+    'zh-CN': '身份证号中的出生日期晚于今天',
+    en: 'the birth date in the ID number is in the future',
+  },
+  due_date_far_past: { 'zh-CN': '预产期已过去超过 30 天', en: 'the due date is more than 30 days ago' },
+  due_date_far_future: { 'zh-CN': '预产期在 300 天以后', en: 'the due date is more than 300 days ahead' },
+  pregnancy_male_id: {
+    'zh-CN': '身份证号显示为男性，不能登记孕产',
+    en: 'the ID number belongs to a man; cannot register a pregnancy',
+  },
+  newborn_too_old: {
+    'zh-CN': '出生已超过一年，不属于新生儿',
+    en: 'born more than a year ago: not a newborn',
+  },
+  birth_in_future_need: { 'zh-CN': '出生日期晚于今天', en: 'the birth date is in the future' },
+  birth_date_mismatch: {
+    'zh-CN': '出生日期与身份证号不一致',
+    en: 'the birth date differs from the one in the ID number',
+  },
+  date_far_past: { 'zh-CN': '日期早于一年前', en: 'the date is more than a year ago' },
+  date_far_future: { 'zh-CN': '日期晚于两年后', en: 'the date is more than two years ahead' },
+  consent_required: {
+    'zh-CN': '登记就医需求前须记录知情同意',
+    en: 'consent must be recorded before any care need is stored',
+  },
+};
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar date. */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+/** Today's calendar date in China (UTC+8 all year, no daylight saving). */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The birth date (`YYYY-MM-DD`) inside a valid resident ID number. */
+export function birthDateOfId(nationalId: string): string {
+  return `${nationalId.slice(6, 10)}-${nationalId.slice(10, 12)}-${nationalId.slice(12, 14)}`;
+}
+
+/** GB 11643: the 17th character, the sequence's last digit, is odd for men and even for women. */
+export function isFemaleId(nationalId: string): boolean {
+  return Number(nationalId.charAt(16)) % 2 === 0;
+}
+
+export interface RuleIssue {
+  path: string;
+  code: NeedRuleCode;
+}
+
+export function checkIdentityDates(nationalId: string, today: string): RuleIssue[] {
+  return dayNumber(birthDateOfId(nationalId)) > dayNumber(today)
+    ? [{ path: 'nationalId', code: 'birth_in_future' }]
+    : [];
+}
+
+export function checkNeedDates(need: CareNeedInput, nationalId: string, today: string): RuleIssue[] {
+  const t = dayNumber(today);
+  const issues: RuleIssue[] = [];
+  const inRange = (date: string, path: string) => {
+    const d = dayNumber(date);
+    if (d < t - 366) issues.push({ path, code: 'date_far_past' });
+    else if (d > t + 731) issues.push({ path, code: 'date_far_future' });
+  };
+  const visits = (list: Array<{ date: string }>) => {
+    list.forEach((v, i) => {
+      inRange(v.date, `schedule.visits.${i}.date`);
+    });
+  };
+  switch (need.kind) {
+    case 'dialysis':
+    case 'emergency':
+      break;
+    case 'chemotherapy':
+    case 'radiotherapy':
+      need.schedule.dates.forEach((date, i) => {
+        inRange(date, `schedule.dates.${i}`);
+      });
+      break;
+    case 'pregnancy': {
+      const due = dayNumber(need.schedule.dueDate);
+      if (due < t - 30) issues.push({ path: 'schedule.dueDate', code: 'due_date_far_past' });
+      if (due > t + 300) issues.push({ path: 'schedule.dueDate', code: 'due_date_far_future' });
+      if (!isFemaleId(nationalId)) issues.push({ path: 'kind', code: 'pregnancy_male_id' });
+      visits(need.schedule.visits);
+      break;
+    }
+    case 'newborn': {
+      const birth = dayNumber(need.schedule.birthDate);
+      if (birth > t) issues.push({ path: 'schedule.birthDate', code: 'birth_in_future_need' });
+      else if (birth < t - 366) issues.push({ path: 'schedule.birthDate', code: 'newborn_too_old' });
+      if (need.schedule.birthDate !== birthDateOfId(nationalId)) {
+        issues.push({ path: 'schedule.birthDate', code: 'birth_date_mismatch' });
+      }
+      visits(need.schedule.visits);
+      break;
+    }
+    case 'chronic':
+      visits(need.schedule.visits);
+      break;
+    default:
+      return exhaustive(need);
+  }
+  return issues;
+}
+
+/** Rule issues as field issues under `prefix`, in the caller's language. */
+export function toFieldIssues(issues: RuleIssue[], prefix: string, locale: Locale): FieldIssue[] {
+  return issues.map((i) => ({
+    path: [prefix, i.path].filter(Boolean).join('.'),
+    message: NEED_RULE_MESSAGES[i.code][locale],
+    code: i.code,
+  }));
+}
+
+function exhaustive(value: never): never {
+  throw new Error(`Unhandled need ${JSON.stringify(value)}`);
+}

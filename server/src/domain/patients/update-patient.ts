@@ -1,0 +1,76 @@
+import { type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
+import type { FieldIssue, PatientView, UpdatePatientBody } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { consentRecord } from './consent.ts';
+import { findLiveDuplicates } from './find-live-duplicates.ts';
+import { loadPatientFor, needsOf, resolveGate } from './load-scope.ts';
+import { checkIdentityDates, todayInShanghai, toFieldIssues } from './need-rules.ts';
+import { presentPatient } from './present-patient.ts';
+
+/** Corrects a patient's identity, address, mobility, infection class or consent. */
+export async function updatePatient({
+  db,
+  actor,
+  patientId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  patientId: string;
+  input: UpdatePatientBody;
+}): Promise<PatientView> {
+  const { patient } = await loadPatientFor(db, actor, patientId, 'write', 'update');
+  const issues: FieldIssue[] = [];
+  if (input.nationalId)
+    issues.push(
+      ...toFieldIssues(checkIdentityDates(input.nationalId, todayInShanghai()), 'body', actor.locale),
+    );
+  let gateId: string | null | undefined;
+  if (input.gateId !== undefined) {
+    const resolved = await resolveGate(db, patient.compoundId, input.gateId);
+    if (resolved === 'invalid')
+      issues.push({ path: 'body.gateId', message: 'is not a gate of this compound' });
+    else gateId = resolved;
+  }
+  if (issues.length) throw errors.validation(issues);
+  if (
+    input.nationalId &&
+    input.nationalId !== patient.nationalId &&
+    (patient.status === 'active' || patient.status === 'pending')
+  ) {
+    const duplicate = (await findLiveDuplicates(db, actor, [input.nationalId])).get(input.nationalId);
+    if (duplicate) throw errors.duplicatePatient(duplicate.visible ? duplicate.id : undefined);
+  }
+
+  const { consent, gateId: _gate, ...fields } = input;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(patients)
+        .set({
+          ...fields,
+          ...(gateId !== undefined ? { gateId } : {}),
+          ...(consent ? { consent: consentRecord(consent, actor.accountId) } : {}),
+          updatedAt: new Date(),
+        })
+        .where(eq(patients.id, patientId))
+        .returning();
+      if (!row) throw errors.notFound('Patient');
+      await recordAudit(tx, {
+        actor,
+        action: 'update',
+        entity: 'patient',
+        entityId: patientId,
+        outcome: 'allowed',
+        detail: { fields: Object.keys(input) },
+      });
+      return presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []);
+    });
+  } catch (error) {
+    if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();
+    throw error;
+  }
+}

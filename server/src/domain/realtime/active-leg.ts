@@ -1,0 +1,76 @@
+import { type Db, queryRows } from '@lastmeter/db';
+import type { LegStatus } from '@lastmeter/shared';
+import { sql } from 'drizzle-orm';
+
+/** A vehicle is serving a leg from acceptance until the patient is dropped off. */
+export const ACTIVE_LEG_STATUSES = [
+  'accepted',
+  'en_route',
+  'at_pickup',
+  'on_board',
+] as const satisfies readonly LegStatus[];
+
+export interface ActiveLeg {
+  legId: string;
+  tripId: string;
+  status: (typeof ACTIVE_LEG_STATUSES)[number];
+  direction: 'outbound' | 'return';
+  etaAt: Date | null;
+  hospitalId: string;
+  compoundId: string;
+  /** Where the vehicle goes next: the pickup until the patient is on board, then the drop-off. */
+  stop: 'pickup' | 'dropoff';
+  stopLng: number;
+  stopLat: number;
+}
+
+interface Row {
+  leg_id: string;
+  trip_id: string;
+  status: ActiveLeg['status'];
+  direction: ActiveLeg['direction'];
+  eta_at: Date | string | null;
+  hospital_id: string;
+  compound_id: string;
+  gate_lng: number;
+  gate_lat: number;
+  hospital_lng: number;
+  hospital_lat: number;
+}
+
+/**
+ * The leg the vehicle is serving now: one already under way comes before one merely accepted,
+ * then the earliest planned pickup.
+ */
+export async function loadActiveLeg(db: Db, vehicleId: string): Promise<ActiveLeg | null> {
+  const [row] = await queryRows<Row>(
+    db,
+    sql`select l.id as leg_id, l.trip_id, l.status, l.direction, l.eta_at, t.hospital_id, g.compound_id,
+          g.lng as gate_lng, g.lat as gate_lat,
+          h.entrance_lng as hospital_lng, h.entrance_lat as hospital_lat
+        from legs l
+        join trips t on t.id = l.trip_id
+        join gates g on g.id = t.gate_id
+        join hospitals h on h.id = t.hospital_id
+        where l.vehicle_id = ${vehicleId} and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
+        order by case l.status when 'on_board' then 0 when 'at_pickup' then 1 when 'en_route' then 2 else 3 end,
+          l.planned_pickup_at nulls last, l.id
+        limit 1`,
+  );
+  if (!row) return null;
+  const stop = row.status === 'on_board' ? 'dropoff' : 'pickup';
+  // Outbound legs go gate → hospital, return legs hospital → gate.
+  const atGate = (row.direction === 'outbound') === (stop === 'pickup');
+  return {
+    legId: row.leg_id,
+    tripId: row.trip_id,
+    status: row.status,
+    direction: row.direction,
+    etaAt: row.eta_at === null ? null : new Date(row.eta_at),
+    hospitalId: row.hospital_id,
+    compoundId: row.compound_id,
+    stop,
+    stopLng: Number(atGate ? row.gate_lng : row.hospital_lng),
+    stopLat: Number(atGate ? row.gate_lat : row.hospital_lat),
+  };
+}

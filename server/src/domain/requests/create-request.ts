@@ -1,0 +1,119 @@
+import { careNeeds, type Db, requests } from '@lastmeter/db';
+import { type CreateRequestBody, type RequestView, rooms } from '@lastmeter/shared';
+import { and, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { loadPatientFor } from '../patients/load-scope.ts';
+import { NEED_RULE_MESSAGES, todayInShanghai } from '../patients/need-rules.ts';
+import { presentRequest } from './present-request.ts';
+import { returnModeFor } from './schedule-rules.ts';
+
+const EMERGENCY_WINDOW_MINUTES = 60;
+
+/** A one-off or emergency request raised by the compound's gatekeeper or the district's dispatcher. */
+export async function createRequest({
+  db,
+  actor,
+  patientId,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  patientId: string;
+  input: CreateRequestBody;
+  now?: Date;
+}): Promise<RequestView> {
+  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'read', 'create_request');
+  await authorize(
+    db,
+    actor,
+    'write',
+    { kind: 'request', districtId, compoundId: patient.compoundId },
+    { entity: 'patient', entityId: patientId },
+  );
+  if (patient.status !== 'active') throw errors.invalidTransition(patient.status, 'request', ['active']);
+  if (!patient.consent) {
+    throw errors.validation([
+      {
+        path: 'consent',
+        message: NEED_RULE_MESSAGES.consent_required[actor.locale],
+        code: 'consent_required',
+      },
+    ]);
+  }
+  const emergency = input.urgency === 'emergency';
+  if (!emergency && (!input.windowStart || !input.windowEnd)) {
+    throw errors.validation(
+      [input.windowStart ? null : 'body.windowStart', input.windowEnd ? null : 'body.windowEnd']
+        .filter((p): p is string => p !== null)
+        .map((path) => ({ path, message: 'is required for a scheduled request' })),
+    );
+  }
+  const windowStart = input.windowStart ? new Date(input.windowStart) : now;
+  const windowEnd = input.windowEnd
+    ? new Date(input.windowEnd)
+    : new Date(windowStart.getTime() + EMERGENCY_WINDOW_MINUTES * 60_000);
+  if (windowEnd < windowStart) throw errors.field('body.windowEnd', 'must not be before windowStart');
+  const returnMode = input.returnMode ?? (emergency ? 'will_call' : returnModeFor(input.service));
+  if (returnMode === 'fixed' && !input.treatmentMinutes)
+    throw errors.field('body.treatmentMinutes', 'is required for a fixed return');
+  if (input.needId) {
+    const [need] = await db
+      .select({ id: careNeeds.id })
+      .from(careNeeds)
+      .where(and(eq(careNeeds.id, input.needId), eq(careNeeds.patientId, patientId)));
+    if (!need) throw errors.field('body.needId', 'is not a need of this patient');
+  }
+
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(requests)
+      .values({
+        patientId,
+        // A one-off request never takes the (need, date) slot that schedule generation owns.
+        needId: null,
+        service: input.service,
+        date: todayInShanghai(windowStart),
+        urgency: input.urgency,
+        windowStart,
+        windowEnd,
+        returnMode,
+        treatmentMinutes: returnMode === 'fixed' ? (input.treatmentMinutes ?? null) : null,
+        hospitalId: input.hospitalId ?? patient.regularHospitalId,
+        matchReason: input.hospitalId
+          ? { code: 'chosen_by_caller' }
+          : patient.regularHospitalId
+            ? { code: 'regular_hospital' }
+            : null,
+        source: emergency ? 'emergency' : 'one_off',
+        createdBy: actor.accountId,
+      })
+      .returning();
+    if (!row) throw errors.internal();
+    await recordAudit(tx, {
+      actor,
+      action: 'create_request',
+      entity: 'patient',
+      entityId: patientId,
+      outcome: 'allowed',
+      detail: { requestId: row.id, urgency: row.urgency, service: row.service, needId: input.needId ?? null },
+    });
+    await recordEvent(tx, {
+      type: emergency ? 'request.emergency' : 'request.created',
+      payload: {
+        requestId: row.id,
+        patientId,
+        compoundId: patient.compoundId,
+        urgency: row.urgency,
+        service: row.service,
+      },
+      actorId: actor.accountId,
+      recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
+    });
+    return presentRequest(actor, row, patient);
+  });
+}

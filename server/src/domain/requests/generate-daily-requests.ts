@@ -1,0 +1,124 @@
+import { careNeeds, compounds, type Db, districts, patients, requests } from '@lastmeter/db';
+import { type GenerateRequestsResult, rooms } from '@lastmeter/shared';
+import { and, count, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { loadCompound } from '../patients/load-scope.ts';
+import { requestForNeedOn } from './schedule-rules.ts';
+
+const CHUNK = 1000;
+
+/**
+ * Creates the day's requests from the active needs of active patients. Idempotent: the unique
+ * (need_id, date) index and ON CONFLICT DO NOTHING make a second run (or a second node) a no-op.
+ */
+export async function generateDailyRequests({
+  db,
+  actor,
+  districtId,
+  compoundId,
+  date,
+}: {
+  db: Db;
+  actor: Actor;
+  districtId?: string | undefined;
+  compoundId?: string | undefined;
+  date: string;
+}): Promise<GenerateRequestsResult> {
+  const scope = await resolveScope(db, districtId, compoundId);
+  await authorize(db, actor, 'write', { kind: 'request', ...scope }, { entity: 'request' });
+
+  const inScope: SQL = scope.compoundId
+    ? eq(patients.compoundId, scope.compoundId)
+    : eq(compounds.districtId, scope.districtId);
+  const needs = await db
+    .select({
+      id: careNeeds.id,
+      kind: careNeeds.kind,
+      schedule: careNeeds.schedule,
+      hospitalId: careNeeds.hospitalId,
+      patientId: patients.id,
+      regularHospitalId: patients.regularHospitalId,
+    })
+    .from(careNeeds)
+    .innerJoin(patients, eq(patients.id, careNeeds.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .where(and(inScope, eq(careNeeds.active, true), eq(patients.status, 'active')));
+
+  const values = needs.flatMap((need) => {
+    const r = requestForNeedOn(need, date);
+    if (!r) return [];
+    const hospitalId = need.hospitalId ?? need.regularHospitalId;
+    return [
+      {
+        patientId: need.patientId,
+        needId: need.id,
+        service: r.service,
+        date,
+        urgency: 'scheduled' as const,
+        windowStart: r.windowStart,
+        windowEnd: r.windowEnd,
+        returnMode: r.returnMode,
+        treatmentMinutes: r.treatmentMinutes,
+        hospitalId,
+        matchReason: hospitalId ? { code: need.hospitalId ? 'need_hospital' : 'regular_hospital' } : null,
+        source: 'schedule',
+        createdBy: actor.accountId,
+      },
+    ];
+  });
+
+  return db.transaction(async (tx) => {
+    let created = 0;
+    for (let i = 0; i < values.length; i += CHUNK) {
+      const inserted = await tx
+        .insert(requests)
+        .values(values.slice(i, i + CHUNK))
+        .onConflictDoNothing({ target: [requests.needId, requests.date] })
+        .returning({ id: requests.id });
+      created += inserted.length;
+    }
+    const [total] = await tx
+      .select({ n: count() })
+      .from(requests)
+      .innerJoin(patients, eq(patients.id, requests.patientId))
+      .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+      .where(and(inScope, eq(requests.date, date), isNotNull(requests.needId)));
+    await recordAudit(tx, {
+      actor,
+      action: 'generate_requests',
+      entity: 'request',
+      outcome: 'allowed',
+      detail: { ...scope, date, created },
+    });
+    if (created > 0) {
+      await recordEvent(tx, {
+        type: 'requests.generated',
+        payload: { ...scope, date, created },
+        actorId: actor.accountId,
+        recipients: [
+          rooms.district(scope.districtId),
+          ...(scope.compoundId ? [rooms.compound(scope.compoundId)] : []),
+        ],
+      });
+    }
+    return { date, created, total: total?.n ?? 0 };
+  });
+}
+
+async function resolveScope(db: Db, districtId: string | undefined, compoundId: string | undefined) {
+  if (compoundId) {
+    const compound = await loadCompound(db, compoundId);
+    return { districtId: compound.districtId, compoundId };
+  }
+  if (!districtId) throw errors.field('body.districtId', 'give exactly one of districtId and compoundId');
+  const [district] = await db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(eq(districts.id, districtId));
+  if (!district) throw errors.notFound('District');
+  return { districtId, compoundId: null };
+}

@@ -1,0 +1,77 @@
+import { compounds, type Db, patients, requests } from '@lastmeter/db';
+import type { RequestListQuery, RequestView } from '@lastmeter/shared';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { loadCompound } from '../patients/load-scope.ts';
+import { presentRequest } from './present-request.ts';
+
+/**
+ * A day's requests by compound or district. Without either, the caller's own scope: a gatekeeper's
+ * compounds, a dispatcher's districts, everything for admin. Other roles get 403.
+ */
+export async function listRequests({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: RequestListQuery;
+}): Promise<RequestView[]> {
+  const filters: SQL[] = [eq(requests.date, query.date)];
+  if (query.compoundId) {
+    const compound = await loadCompound(db, query.compoundId);
+    await authorize(
+      db,
+      actor,
+      'read',
+      { kind: 'request', districtId: compound.districtId, compoundId: compound.id },
+      { entity: 'request' },
+    );
+    filters.push(eq(patients.compoundId, compound.id));
+  } else if (query.districtId) {
+    await authorize(
+      db,
+      actor,
+      'read',
+      { kind: 'request', districtId: query.districtId, compoundId: null },
+      { entity: 'request' },
+    );
+    filters.push(eq(compounds.districtId, query.districtId));
+  } else if (actor.role === 'gatekeeper') {
+    filters.push(
+      inArray(
+        patients.compoundId,
+        actor.compoundIds.length ? actor.compoundIds : ['00000000-0000-0000-0000-000000000000'],
+      ),
+    );
+  } else if (actor.role === 'dispatcher') {
+    filters.push(
+      inArray(
+        compounds.districtId,
+        actor.districtIds.length ? actor.districtIds : ['00000000-0000-0000-0000-000000000000'],
+      ),
+    );
+  } else if (actor.role !== 'admin') {
+    await recordAudit(db, { actor, action: 'read', entity: 'request', outcome: 'denied' });
+    throw errors.forbidden();
+  }
+  const rows = await db
+    .select({ request: requests, name: patients.name, compoundId: patients.compoundId })
+    .from(requests)
+    .innerJoin(patients, eq(patients.id, requests.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .where(and(...filters))
+    .orderBy(asc(requests.windowStart), asc(requests.id));
+  await recordAudit(db, {
+    actor,
+    action: 'list_requests',
+    entity: 'request',
+    outcome: 'allowed',
+    detail: { query, count: rows.length },
+  });
+  return rows.map((r) => presentRequest(actor, r.request, { name: r.name, compoundId: r.compoundId }));
+}

@@ -1,0 +1,94 @@
+import {
+  CareNeedInput,
+  type NeedKind,
+  type ReturnMode,
+  SERVICE_FOR_NEED,
+  type Service,
+} from '@lastmeter/shared';
+
+/** How early before the appointment the patient may arrive: the window is [start − 30 min, start]. */
+export const ARRIVAL_WINDOW_MINUTES = 30;
+
+export interface ScheduledRequest {
+  service: Service;
+  windowStart: Date;
+  windowEnd: Date;
+  returnMode: ReturnMode;
+  treatmentMinutes: number | null;
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date; the date alone decides, not any clock. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The instant of a wall-clock time on a date in China (UTC+8, no daylight saving). */
+export function shanghaiInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+08:00`);
+}
+
+/** Obstetrics cannot say when a visit ends (a check-up may become a delivery): the hospital calls. */
+export function returnModeFor(service: Service): ReturnMode {
+  return service === 'obstetrics' || service === 'emergency' ? 'will_call' : 'fixed';
+}
+
+function appointment(kind: NeedKind, date: string, startTime: string, minutes: number): ScheduledRequest {
+  const service = SERVICE_FOR_NEED[kind];
+  const start = shanghaiInstant(date, startTime);
+  const returnMode = returnModeFor(service);
+  return {
+    service,
+    windowStart: new Date(start.getTime() - ARRIVAL_WINDOW_MINUTES * 60_000),
+    windowEnd: start,
+    returnMode,
+    treatmentMinutes: returnMode === 'fixed' ? minutes : null,
+  };
+}
+
+/**
+ * The request a need's schedule produces on `date`, or null: dialysis on its weekdays, chemo and
+ * radiotherapy on their cycle dates, visits on theirs. Medicine delivery and emergencies produce none.
+ */
+export function requestForNeedOn(
+  need: { kind: NeedKind; schedule: unknown },
+  date: string,
+): ScheduledRequest | null {
+  const parsed = CareNeedInput.safeParse({ kind: need.kind, schedule: need.schedule });
+  if (!parsed.success) return null;
+  const n = parsed.data;
+  switch (n.kind) {
+    case 'dialysis':
+      return n.schedule.weekdays.includes(isoWeekday(date))
+        ? appointment(n.kind, date, n.schedule.startTime, n.schedule.sessionMinutes)
+        : null;
+    case 'chemotherapy':
+    case 'radiotherapy':
+      return n.schedule.dates.includes(date)
+        ? appointment(n.kind, date, n.schedule.startTime, n.schedule.sessionMinutes)
+        : null;
+    case 'chronic':
+      if (n.schedule.medicineDelivery) return null;
+      return visitOn(n.kind, n.schedule.visits, date);
+    case 'pregnancy':
+    case 'newborn':
+      return visitOn(n.kind, n.schedule.visits, date);
+    case 'emergency':
+      return null;
+    default:
+      return exhaustive(n);
+  }
+}
+
+function visitOn(
+  kind: NeedKind,
+  visits: Array<{ date: string; startTime: string; minutes: number }>,
+  date: string,
+) {
+  const visit = visits.find((v) => v.date === date);
+  return visit ? appointment(kind, date, visit.startTime, visit.minutes) : null;
+}
+
+function exhaustive(value: never): never {
+  throw new Error(`Unhandled need ${JSON.stringify(value)}`);
+}

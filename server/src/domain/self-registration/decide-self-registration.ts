@@ -1,0 +1,55 @@
+import { type Db, patients } from '@lastmeter/db';
+import { type PatientView, rooms } from '@lastmeter/shared';
+import { and, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { loadPatientFor, needsOf } from '../patients/load-scope.ts';
+import { presentPatient } from '../patients/present-patient.ts';
+
+/**
+ * The gatekeeper confirms (`active`) or turns down (`rejected`, with a reason) a pending
+ * self-registration. Only active patients reach planning.
+ */
+export async function decideSelfRegistration({
+  db,
+  actor,
+  patientId,
+  decision,
+}: {
+  db: Db;
+  actor: Actor;
+  patientId: string;
+  decision: { verdict: 'verify' } | { verdict: 'reject'; reason: string };
+}): Promise<PatientView> {
+  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'verify', decision.verdict);
+  const status = decision.verdict === 'verify' ? ('active' as const) : ('rejected' as const);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(patients)
+      .set({
+        status,
+        rejectionReason: decision.verdict === 'reject' ? decision.reason : null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(patients.id, patientId), eq(patients.status, 'pending')))
+      .returning();
+    if (!row) throw errors.invalidTransition(patient.status, status, ['pending']);
+    await recordAudit(tx, {
+      actor,
+      action: decision.verdict,
+      entity: 'patient',
+      entityId: patientId,
+      outcome: 'allowed',
+      detail: decision.verdict === 'reject' ? { reason: decision.reason } : {},
+    });
+    await recordEvent(tx, {
+      type: status === 'active' ? 'patient.verified' : 'patient.rejected',
+      payload: { patientId, compoundId: row.compoundId, status },
+      actorId: actor.accountId,
+      recipients: [rooms.compound(row.compoundId), rooms.district(districtId)],
+    });
+    return presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []);
+  });
+}

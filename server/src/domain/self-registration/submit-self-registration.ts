@@ -1,0 +1,110 @@
+import { careNeeds, type Db, gates, PG, patients, pgErrorOf } from '@lastmeter/db';
+import { type Locale, rooms, type SelfRegistrationBody } from '@lastmeter/shared';
+import { asc, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { consentRecord } from '../patients/consent.ts';
+import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
+import {
+  checkIdentityDates,
+  checkNeedDates,
+  todayInShanghai,
+  toFieldIssues,
+} from '../patients/need-rules.ts';
+import { compoundByToken } from './load-by-token.ts';
+import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
+
+const RECEIVED: Record<Locale, string> = {
+  'zh-CN': '已提交，等待社区核实后生效',
+  en: 'Received; it takes effect once the community has verified it',
+};
+
+/**
+ * A resident or family registers through the compound's public link. The submission waits as
+ * `pending` and reaches planning only once the compound's gatekeeper verifies it.
+ */
+export async function submitSelfRegistration({
+  db,
+  token,
+  input,
+  ip,
+  locale,
+}: {
+  db: Db;
+  token: string;
+  input: SelfRegistrationBody;
+  ip: string;
+  locale: Locale;
+}): Promise<{ status: 'pending'; message: string }> {
+  // Counted before anything is looked up: probing ID numbers or tokens costs attempts too.
+  selfRegistrationPerIp.hit(ip);
+  const compound = await compoundByToken(db, token);
+  selfRegistrationPerToken.hit(compound.id);
+  const today = todayInShanghai();
+  const issues = [
+    ...toFieldIssues(checkIdentityDates(input.nationalId, today), 'body', locale),
+    ...toFieldIssues(checkNeedDates(input.need, input.nationalId, today), 'body.need', locale),
+  ];
+  if (issues.length) throw errors.validation(issues);
+  // The public never learns which record holds the number: no id, whatever the scope.
+  if ((await findLiveDuplicates(db, null, [input.nationalId])).size > 0) throw errors.duplicatePatient();
+  const [gate] = await db
+    .select({ id: gates.id })
+    .from(gates)
+    .where(eq(gates.compoundId, compound.id))
+    .orderBy(asc(gates.name))
+    .limit(1);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(patients)
+        .values({
+          compoundId: compound.id,
+          gateId: gate?.id ?? null,
+          name: input.name,
+          nationalId: input.nationalId,
+          phone: input.phone,
+          building: input.building,
+          unit: input.unit,
+          room: input.room,
+          mobility: input.mobility,
+          companions: input.companions,
+          infectionClass: input.infectionClass,
+          regularHospitalId: input.regularHospitalId ?? null,
+          consent: consentRecord(input.consent, null, 'self_registration'),
+          status: 'pending',
+          source: 'self',
+        })
+        .returning({ id: patients.id });
+      if (!row) throw errors.internal();
+      await tx.insert(careNeeds).values({
+        patientId: row.id,
+        kind: input.need.kind,
+        schedule: input.need.schedule,
+        hospitalId: input.need.hospitalId ?? null,
+        notes: input.need.notes,
+      });
+      await recordAudit(tx, {
+        actor: null,
+        action: 'self_register',
+        entity: 'patient',
+        entityId: row.id,
+        outcome: 'allowed',
+        detail: { compoundId: compound.id },
+        ip,
+      });
+      await recordEvent(tx, {
+        type: 'patient.pending',
+        payload: { patientId: row.id, compoundId: compound.id },
+        actorId: null,
+        recipients: [rooms.compound(compound.id)],
+      });
+      return { status: 'pending' as const, message: RECEIVED[locale] };
+    });
+  } catch (error) {
+    if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();
+    throw error;
+  }
+}

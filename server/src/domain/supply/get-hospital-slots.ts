@@ -1,0 +1,18 @@
+import type { Db } from '@lastmeter/db';
+import type { HospitalSlots } from '@lastmeter/shared';
+import type { Actor } from '../actor.ts';
+import { loadHospital } from './load-hospital.ts';
+import { templateOf } from './set-hospital-slots.ts';
+
+export async function getHospitalSlots({
+  db,
+  actor,
+  hospitalId,
+}: {
+  db: Db;
+  actor: Actor;
+  hospitalId: string;
+}): Promise<HospitalSlots> {
+  await loadHospital(db, actor, hospitalId, 'read');
+  return templateOf(db, hospitalId);
+}

@@ -1,0 +1,41 @@
+import type { drivers, hospitals, vehicles } from '@lastmeter/db';
+import type { Hospital, Service, Vehicle } from '@lastmeter/shared';
+
+type HospitalRow = typeof hospitals.$inferSelect;
+type VehicleRow = typeof vehicles.$inferSelect;
+type DriverRow = Pick<typeof drivers.$inferSelect, 'id' | 'accountId' | 'name'>;
+
+export function presentHospital(row: HospitalRow, services: Service[]): Hospital {
+  return {
+    id: row.id,
+    districtId: row.districtId,
+    name: row.name,
+    address: row.address,
+    phone: row.phone,
+    location: { lng: row.lng, lat: row.lat },
+    entrance: { lng: row.entranceLng, lat: row.entranceLat },
+    acceptsPositive: row.acceptsPositive,
+    crowding: row.crowding,
+    status: row.status,
+    services,
+  };
+}
+
+export function presentVehicle(row: VehicleRow, driver: DriverRow | null): Vehicle {
+  return {
+    id: row.id,
+    districtId: row.districtId,
+    kind: row.kind,
+    plate: row.plate,
+    callSign: row.callSign,
+    seats: row.seats,
+    wheelchairPlaces: row.wheelchairPlaces,
+    stretchers: row.stretchers,
+    base: { lng: row.baseLng, lat: row.baseLat },
+    shiftStart: row.shiftStart,
+    shiftEnd: row.shiftEnd,
+    disinfectionMinutes: row.disinfectionMinutes,
+    status: row.status,
+    driver: driver ? { driverId: driver.id, accountId: driver.accountId, name: driver.name } : null,
+  };
+}

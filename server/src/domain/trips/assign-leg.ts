@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, vehicles } from '@lastmeter/db';
+import { type AssignLegBody, BOOKED_LEG_STATUSES, type LegView } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { authorize } from '../authorize.ts';
+import { applyLegStep } from './apply-leg-step.ts';
+import { bookedUntil, bookLeg, explainBookingConflict, UNBOOKED } from './book-leg.ts';
+import { type Publish, TripEvents } from './events.ts';
+import { driverOf, type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
+import { presentLeg } from './present-leg.ts';
+import { minutes, travelMinutes } from './travel.ts';
+
+/**
+ * Dispatch books a leg onto a vehicle by hand, or moves it to another vehicle (reassign: the old
+ * driver's job is cancelled). An overlap with another booking of the vehicle, its driver or the
+ * patient is refused by the database; the 409 names the leg it clashes with.
+ */
+export async function assignLeg({
+  db,
+  actor,
+  legId,
+  input,
+  publish,
+}: {
+  db: Db;
+  actor: Actor;
+  legId: string;
+  input: AssignLegBody;
+  publish: Publish;
+}): Promise<LegView> {
+  const seen = await loadLegFor(db, actor, legId, 'read');
+  await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
+  const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, input.vehicleId));
+  if (!vehicle || vehicle.districtId !== seen.compound.districtId) throw errors.field('body.vehicleId', 'is not a vehicle of this district');
+  if (vehicle.status === 'off') throw errors.conflict('The vehicle is off duty', { vehicleId: vehicle.id });
+  const driverId = await driverOf(db, vehicle.id);
+  if (!driverId) throw errors.conflict('The vehicle has no driver', { vehicleId: vehicle.id });
+  const { pickupAt, dropoffAt } = plannedTimes(seen, input, vehicle.kind);
+  if (dropoffAt <= pickupAt) throw errors.field('body.dropoffAt', 'must be after pickupAt');
+  const runId = randomUUID();
+  const booking = {
+    vehicle: { id: vehicle.id, plate: vehicle.plate, kind: vehicle.kind, disinfectionMinutes: vehicle.disinfectionMinutes },
+    driverId,
+    runId,
+    pickupAt,
+    dropoffAt,
+  };
+  try {
+    const { ctx, events } = await db.transaction(async (tx) => {
+      let ctx = await loadLegContext(tx, legId, { lock: true });
+      if (!ctx) throw errors.notFound('Leg');
+      const events = new TripEvents(tx, actor.accountId);
+      let version = input.version;
+      if ((BOOKED_LEG_STATUSES as readonly string[]).includes(ctx.leg.status)) {
+        const previous = ctx;
+        ctx = await applyLegStep(tx, { actor, ctx, step: 'unassign', version, note: `reassigned to ${vehicle.plate}`, patch: UNBOOKED });
+        await events.leg('job.cancelled', previous, cancelledParties(previous), { status: ctx.leg.status, reason: 'reassigned' });
+        version = undefined;
+      }
+      ctx = await bookLeg(tx, { actor, ctx, booking, version });
+      await announceBooking(events, ctx);
+      return { ctx, events: events.recorded };
+    });
+    publish(events);
+    return presentLeg(ctx);
+  } catch (error) {
+    throw await explainBookingConflict(db, error, {
+      legId,
+      patientId: seen.patient.id,
+      vehicleId: vehicle.id,
+      driverId,
+      runId,
+      from: pickupAt,
+      to: bookedUntil(seen, dropoffAt, vehicle.disinfectionMinutes),
+    });
+  }
+}
+
+/** A new booking: the driver gets the job, dispatch and the gate see it, the hospital expects the patient. */
+export async function announceBooking(events: TripEvents, ctx: LegContext): Promise<void> {
+  await events.leg('job.assigned', ctx, ['vehicle', 'district', 'compound']);
+  if (ctx.leg.direction === 'outbound') await events.leg('arrival.expected', ctx, ['hospital']);
+}
+
+/** Who must forget a booking: the driver, dispatch, the gate, and for an outbound leg the hospital. */
+export function cancelledParties(ctx: LegContext) {
+  return ctx.leg.direction === 'outbound'
+    ? (['vehicle', 'district', 'compound', 'hospital'] as const)
+    : (['vehicle', 'district', 'compound'] as const);
+}
+
+function plannedTimes(ctx: LegContext, input: AssignLegBody, kind: NonNullable<LegContext['vehicle']>['kind']) {
+  const ride = minutes(travelMinutes(ctx.leg.direction === 'outbound' ? ctx.gate : ctx.hospital, ctx.leg.direction === 'outbound' ? ctx.hospital : ctx.gate, kind));
+  const pickupAt = input.pickupAt
+    ? new Date(input.pickupAt)
+    : (ctx.leg.plannedPickupAt ?? ctx.leg.pickupWindowStart ?? new Date((ctx.leg.dropoffWindowStart ?? new Date()).getTime() - ride));
+  const dropoffAt = input.dropoffAt
+    ? new Date(input.dropoffAt)
+    : (ctx.leg.plannedDropoffAt ?? new Date(pickupAt.getTime() + Math.max(ride, minutes(5))));
+  return { pickupAt, dropoffAt };
+}

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, legs, requests } from '@lastmeter/db';
+import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
+import { eq, inArray } from 'drizzle-orm';
+import type { Plan } from '../../planner/index.ts';
+import type { Actor } from '../actor.ts';
+import { applyLegStep } from './apply-leg-step.ts';
+import { announceBooking, cancelledParties } from './assign-leg.ts';
+import { bookedUntil, bookLeg, UNBOOKED } from './book-leg.ts';
+import type { TripEvents } from './events.ts';
+import type { LegContext } from './load-leg.ts';
+import type { PlanWorld } from './plan-input.ts';
+
+const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];
+const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'];
+
+interface Placement {
+  ctx: LegContext;
+  vehicleId: string;
+  pickupAt: Date;
+  dropoffAt: Date;
+  from: number;
+  to: number;
+  runId?: string;
+}
+
+export interface CommitResult {
+  served: Array<{ legId: string; vehicleId: string; runId: string; pickupAt: string; dropoffAt: string }>;
+  unserved: Array<{ legId: string; reason: { code: string; params: Record<string, string | number> } }>;
+  awaitingRelease: string[];
+}
+
+/**
+ * Writes a plan in the caller's transaction. Legs that ride one vehicle at overlapping times form a
+ * run (one `run_id`, so the exclusion constraints let them share it); legs a driver holds keep their
+ * run. Changed bookings are first released, then booked, so swaps between vehicles never clash
+ * half-way. Each driver hears only of what changed for them.
+ */
+export async function commitPlan(
+  tx: Db,
+  {
+    actor,
+    world,
+    plan,
+    events,
+    asRole,
+    onlyTripIds,
+  }: {
+    actor: Actor;
+    world: PlanWorld;
+    plan: Plan;
+    events: TripEvents;
+    asRole?: Actor['role'];
+    /** Change only these trips' legs; every other booking stays as it is (online insertion). */
+    onlyTripIds?: string[];
+  },
+): Promise<CommitResult> {
+  const touchable = (ctx: LegContext) => !HELD.includes(ctx.leg.status) && (!onlyTripIds || onlyTripIds.includes(ctx.trip.id));
+  const placements: Placement[] = [];
+  for (const route of plan.routes) {
+    const pickups = new Map(route.stops.filter((s) => s.type === 'pickup').map((s) => [s.legId, s]));
+    const vehicle = world.vehicles.get(route.vehicleId);
+    if (!vehicle) continue;
+    for (const stop of route.stops) {
+      if (stop.type !== 'dropoff') continue;
+      const ctx = world.legsByPlanId.get(stop.legId);
+      if (!ctx) continue;
+      const pickup = pickups.get(stop.legId);
+      const pickupAt = new Date(pickup ? pickup.arrival : (ctx.leg.plannedPickupAt?.getTime() ?? stop.arrival));
+      const dropoffAt = new Date(Math.max(stop.departure, pickupAt.getTime() + 60_000));
+      const to = bookedUntil(ctx, dropoffAt, vehicle.disinfectionMinutes).getTime();
+      const held = !touchable(ctx);
+      placements.push({
+        ctx,
+        vehicleId: route.vehicleId,
+        pickupAt,
+        dropoffAt,
+        // A held leg keeps its booked range; the run must cover it as the database sees it.
+        from: Math.min(pickupAt.getTime(), held ? (ctx.leg.bookedFrom?.getTime() ?? Infinity) : Infinity),
+        to: Math.max(to, held ? (ctx.leg.bookedTo?.getTime() ?? 0) : 0),
+      });
+    }
+  }
+  assignRuns(placements, touchable);
+
+  const changed = placements.filter((p) => touchable(p.ctx) && !unchanged(p));
+  const servedIds = new Set(placements.map((p) => p.ctx.leg.id));
+  const dropped = [...world.legsByPlanId.values()].filter((c) => !servedIds.has(c.leg.id) && c.leg.status === 'assigned' && touchable(c));
+
+  // Phase 1: release every booking that moves or goes, so phase 2 never clashes with a stale one.
+  const released = new Map<string, LegContext>();
+  for (const ctx of [...changed.map((p) => p.ctx), ...dropped]) {
+    if (!BOOKED.includes(ctx.leg.status)) continue;
+    const next = await applyLegStep(tx, { actor, ctx, step: 'unassign', note: 'replanned', patch: UNBOOKED, asRole: asRole ?? actor.role });
+    released.set(ctx.leg.id, next);
+  }
+  // Legs kept as they are whose run changed (a new leg shares their ride) take the run's id.
+  for (const p of placements) {
+    if (!touchable(p.ctx) && BOOKED.includes(p.ctx.leg.status) && p.runId && p.ctx.leg.runId !== p.runId) {
+      await tx.update(legs).set({ runId: p.runId }).where(eq(legs.id, p.ctx.leg.id));
+    }
+  }
+  // Phase 2: book.
+  const booked: LegContext[] = [];
+  for (const p of changed) {
+    const vehicle = world.vehicles.get(p.vehicleId);
+    if (!vehicle || !p.runId) continue;
+    const ctx = released.get(p.ctx.leg.id) ?? p.ctx;
+    booked.push(
+      await bookLeg(tx, {
+        actor,
+        ctx,
+        booking: { vehicle, driverId: vehicle.driverId, runId: p.runId, pickupAt: p.pickupAt, dropoffAt: p.dropoffAt },
+        note: 'planned',
+        asRole: asRole ?? actor.role,
+      }),
+    );
+  }
+  for (const [, next] of released) {
+    const before = [...changed.map((p) => p.ctx), ...dropped].find((c) => c.leg.id === next.leg.id);
+    const after = booked.find((b) => b.leg.id === next.leg.id);
+    if (before && before.leg.vehicleId !== after?.leg.vehicleId) {
+      await events.leg('job.cancelled', before, cancelledParties(before), { status: after?.leg.status ?? 'planned', reason: 'replanned' });
+    }
+  }
+  for (const ctx of booked) {
+    const before = released.has(ctx.leg.id) ? changed.find((p) => p.ctx.leg.id === ctx.leg.id)?.ctx : undefined;
+    if (before && before.leg.vehicleId === ctx.leg.vehicleId) await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound']);
+    else await announceBooking(events, ctx);
+  }
+
+  const unserved = plan.unserved.flatMap((u) => {
+    const ctx = world.legsByPlanId.get(u.legId);
+    return ctx ? [{ legId: ctx.leg.id, reason: u.reason }] : [];
+  });
+  const servedTrips = new Set(placements.map((p) => p.ctx.trip.id));
+  const unservedTrips = new Set<string>();
+  for (const u of plan.unserved) {
+    const ctx = world.legsByPlanId.get(u.legId);
+    if (ctx) unservedTrips.add(ctx.trip.id);
+  }
+  const requestIds = (trips: Set<string>) =>
+    [...world.legsByPlanId.values()].filter((c) => trips.has(c.trip.id)).map((c) => c.request.id);
+  const planned = requestIds(new Set([...servedTrips].filter((t) => !unservedTrips.has(t))));
+  const open = requestIds(unservedTrips);
+  if (planned.length) await tx.update(requests).set({ status: 'planned' }).where(inArray(requests.id, planned));
+  if (open.length) await tx.update(requests).set({ status: 'unserved' }).where(inArray(requests.id, open));
+
+  return {
+    served: placements.map((p) => ({
+      legId: p.ctx.leg.id,
+      vehicleId: p.vehicleId,
+      runId: p.runId ?? p.ctx.leg.runId ?? '',
+      pickupAt: p.pickupAt.toISOString(),
+      dropoffAt: p.dropoffAt.toISOString(),
+    })),
+    unserved,
+    awaitingRelease: plan.awaitingRelease.flatMap((id) => {
+      const ctx = world.legsByPlanId.get(id);
+      return ctx ? [ctx.leg.id] : [];
+    }),
+  };
+}
+
+function unchanged(p: Placement): boolean {
+  const { leg } = p.ctx;
+  return (
+    leg.status === 'assigned' &&
+    leg.vehicleId === p.vehicleId &&
+    leg.runId === p.runId &&
+    leg.plannedPickupAt?.getTime() === p.pickupAt.getTime() &&
+    leg.plannedDropoffAt?.getTime() === p.dropoffAt.getTime()
+  );
+}
+
+/**
+ * Runs: per vehicle, legs whose booked ranges overlap (transitively) ride together. A run keeps the
+ * id a held leg already has; otherwise it gets a new one.
+ */
+function assignRuns(placements: Placement[], touchable: (ctx: LegContext) => boolean): void {
+  const byVehicle = new Map<string, Placement[]>();
+  for (const p of placements) byVehicle.set(p.vehicleId, [...(byVehicle.get(p.vehicleId) ?? []), p]);
+  for (const list of byVehicle.values()) {
+    list.sort((a, b) => a.from - b.from);
+    let group: Placement[] = [];
+    let groupEnd = -Infinity;
+    const close = () => {
+      if (!group.length) return;
+      const held = group.find((p) => !touchable(p.ctx) && BOOKED.includes(p.ctx.leg.status) && p.ctx.leg.runId);
+      const kept = group.find((p) => p.ctx.leg.status === 'assigned' && p.ctx.leg.vehicleId === p.vehicleId && p.ctx.leg.runId);
+      const runId = held?.ctx.leg.runId ?? kept?.ctx.leg.runId ?? randomUUID();
+      for (const p of group) p.runId = runId;
+      group = [];
+    };
+    for (const p of list) {
+      if (p.from >= groupEnd) close();
+      group.push(p);
+      groupEnd = Math.max(groupEnd, p.to);
+    }
+    close();
+  }
+}

@@ -1,0 +1,111 @@
+import { compounds, type Db, gates, legs, patients, requests, trips } from '@lastmeter/db';
+import type { TripView } from '@lastmeter/shared';
+import { and, asc, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { loadLegContexts } from './load-leg.ts';
+import { CARE_SERVICE, matchHospitalFor } from './match-hospital.ts';
+import { presentTrip } from './present-trip.ts';
+import { minutes } from './travel.ts';
+
+/** How early before the latest feasible pickup a patient may be collected at the gate. */
+const PICKUP_SLACK_MINUTES = 30;
+/** Width of a fixed return's pickup window after treatment ends (the planner's default too). */
+const RETURN_FLEX_MINUTES = 45;
+
+/**
+ * Turns a request into a round trip (一来一回): the hospital comes from the planner's matching with
+ * its reason stored on the request, and both legs are created together. A fixed return is picked up
+ * no earlier than the end of treatment; a will-call return waits for the hospital's release.
+ */
+export async function createRoundTrip({
+  db,
+  actor,
+  requestId,
+}: {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+}): Promise<TripView> {
+  const [row] = await db
+    .select({ request: requests, patient: patients, districtId: compounds.districtId })
+    .from(requests)
+    .innerJoin(patients, eq(patients.id, requests.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .where(eq(requests.id, requestId));
+  if (!row) throw errors.notFound('Request');
+  await authorize(db, actor, 'write', { kind: 'dispatch', districtId: row.districtId }, { entity: 'patient', entityId: row.patient.id });
+  const { request, patient } = row;
+  if (request.status === 'cancelled' || request.status === 'done') throw errors.conflict(`The request is ${request.status}`, { requestId });
+  const [existing] = await db.select({ id: trips.id }).from(trips).where(eq(trips.requestId, requestId));
+  if (existing) throw errors.conflict('The request already has a round trip', { tripId: existing.id });
+  const [gate] = await db
+    .select()
+    .from(gates)
+    .where(patient.gateId ? eq(gates.id, patient.gateId) : eq(gates.compoundId, patient.compoundId))
+    .orderBy(asc(gates.name))
+    .limit(1);
+  if (!gate) throw errors.conflict('The patient’s compound has no gate to be picked up at', { compoundId: patient.compoundId });
+
+  const chosenByCaller = request.matchReason?.code === 'chosen_by_caller' && request.hospitalId;
+  const { match, unmatched } = await matchHospitalFor(db, {
+    id: request.id,
+    gate: [gate.lng, gate.lat],
+    service: CARE_SERVICE[request.service],
+    registryService: request.service,
+    date: request.date,
+    appointmentAt: request.windowStart.getTime(),
+    infectionClass: patient.infectionClass,
+    urgency: request.urgency,
+    ...(patient.regularHospitalId ? { regularHospitalId: patient.regularHospitalId } : {}),
+    ...(chosenByCaller && request.hospitalId ? { requestedHospitalId: request.hospitalId } : {}),
+  });
+  if (!match) {
+    const reason = unmatched?.reason ?? { code: 'no_capable_hospital', params: {} };
+    await db.update(requests).set({ status: 'unserved', matchReason: reason }).where(eq(requests.id, requestId));
+    throw errors.conflict('No hospital can take this request', { reason });
+  }
+
+
+  const tripId = await db.transaction(async (tx) => {
+    await tx
+      .update(requests)
+      .set({ hospitalId: match.hospitalId, matchReason: match.reason, status: 'matched' })
+      .where(eq(requests.id, requestId));
+    const [trip] = await tx
+      .insert(trips)
+      .values({ requestId, patientId: patient.id, hospitalId: match.hospitalId, gateId: gate.id, createdBy: actor.accountId })
+      .returning();
+    if (!trip) throw errors.internal();
+    const ride = minutes(match.travelMinutes);
+    const arriveFrom = request.windowStart.getTime();
+    const arriveTo = request.windowEnd.getTime();
+    const fixed = request.returnMode === 'fixed';
+    const returnFrom = arriveTo + minutes(request.treatmentMinutes ?? 0);
+    await tx.insert(legs).values([
+      {
+        tripId: trip.id,
+        direction: 'outbound',
+        patientId: patient.id,
+        pickupWindowStart: new Date(arriveFrom - ride - minutes(PICKUP_SLACK_MINUTES)),
+        pickupWindowEnd: new Date(arriveTo - ride),
+        dropoffWindowStart: new Date(arriveFrom),
+        dropoffWindowEnd: new Date(arriveTo),
+      },
+      {
+        tripId: trip.id,
+        direction: 'return',
+        patientId: patient.id,
+        released: fixed,
+        pickupWindowStart: fixed ? new Date(returnFrom) : null,
+        pickupWindowEnd: fixed ? new Date(returnFrom + minutes(RETURN_FLEX_MINUTES)) : null,
+      },
+    ]);
+    await recordAudit(tx, { actor, action: 'create_trip', entity: 'patient', entityId: patient.id, outcome: 'allowed', detail: { requestId, tripId: trip.id } });
+    return trip.id;
+  });
+  const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
+  return presentTrip(contexts);
+}

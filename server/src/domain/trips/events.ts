@@ -1,0 +1,62 @@
+import type { Db } from '@lastmeter/db';
+import { rooms } from '@lastmeter/shared';
+import type { AppContext } from '../../app-context.ts';
+import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
+import type { LegContext } from './load-leg.ts';
+import { legEventPayload } from './present-leg.ts';
+
+/** Pushes recorded events to sockets; called only after the transaction that recorded them committed. */
+export type Publish = AppContext['publish'];
+
+/** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
+export type TripEventType =
+  | 'job.assigned'
+  | 'job.updated'
+  | 'job.cancelled'
+  | 'leg.status_changed'
+  | 'arrival.expected'
+  | 'patient.out'
+  | 'patient.back'
+  | 'incident.opened'
+  | 'incident.resolved';
+
+type Party = 'vehicle' | 'district' | 'compound' | 'hospital';
+
+/** The rooms of the parties a leg touches; a leg without a vehicle has no driver to tell. */
+export function roomsOf(ctx: LegContext, parties: readonly Party[], vehicleId = ctx.leg.vehicleId): string[] {
+  return parties.flatMap((party) => {
+    switch (party) {
+      case 'vehicle':
+        return vehicleId ? [rooms.vehicle(vehicleId)] : [];
+      case 'district':
+        return [rooms.district(ctx.compound.districtId)];
+      case 'compound':
+        return [rooms.compound(ctx.compound.id)];
+      case 'hospital':
+        return [rooms.hospital(ctx.hospital.id)];
+      default: {
+        const unreachable: never = party;
+        return unreachable;
+      }
+    }
+  });
+}
+
+/** Collects the events of one transaction, in the order they happened. */
+export class TripEvents {
+  readonly recorded: RecordedEvent[] = [];
+  constructor(
+    private readonly tx: Db,
+    private readonly actorId: string | null,
+  ) {}
+
+  async add(type: TripEventType, payload: Record<string, unknown>, recipients: string[]): Promise<void> {
+    if (recipients.length === 0) return;
+    this.recorded.push(await recordEvent(this.tx, { type, payload, actorId: this.actorId, recipients }));
+  }
+
+  /** A leg event to some of its parties. */
+  async leg(type: TripEventType, ctx: LegContext, parties: readonly Party[], extra: Record<string, unknown> = {}): Promise<void> {
+    await this.add(type, legEventPayload(ctx, extra), roomsOf(ctx, parties));
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  compounds,
+  type Db,
+  drivers,
+  gates,
+  hospitals,
+  legs,
+  patients,
+  requests,
+  trips,
+  vehicles,
+} from '@lastmeter/db';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type Action, can, type Resource } from '../policies.ts';
+
+/** A leg with everything its presenters, rooms and rules need, in one query. */
+export interface LegContext {
+  leg: typeof legs.$inferSelect;
+  trip: typeof trips.$inferSelect;
+  request: Pick<
+    typeof requests.$inferSelect,
+    'id' | 'service' | 'urgency' | 'windowStart' | 'windowEnd' | 'returnMode' | 'treatmentMinutes' | 'date' | 'matchReason'
+  >;
+  patient: Pick<
+    typeof patients.$inferSelect,
+    'id' | 'name' | 'mobility' | 'companions' | 'infectionClass' | 'compoundId'
+  >;
+  compound: { id: string; name: string; districtId: string };
+  gate: { id: string; name: string; lng: number; lat: number };
+  hospital: { id: string; name: string; lng: number; lat: number };
+  vehicle: { id: string; plate: string; kind: (typeof vehicles.$inferSelect)['kind']; disinfectionMinutes: number } | null;
+}
+
+const columns = {
+  leg: legs,
+  trip: trips,
+  request: {
+    id: requests.id,
+    service: requests.service,
+    urgency: requests.urgency,
+    windowStart: requests.windowStart,
+    windowEnd: requests.windowEnd,
+    returnMode: requests.returnMode,
+    treatmentMinutes: requests.treatmentMinutes,
+    date: requests.date,
+    matchReason: requests.matchReason,
+  },
+  patient: {
+    id: patients.id,
+    name: patients.name,
+    mobility: patients.mobility,
+    companions: patients.companions,
+    infectionClass: patients.infectionClass,
+    compoundId: patients.compoundId,
+  },
+  compound: { id: compounds.id, name: compounds.name, districtId: compounds.districtId },
+  gate: { id: gates.id, name: gates.name, lng: gates.lng, lat: gates.lat },
+  hospital: { id: hospitals.id, name: hospitals.name, lng: hospitals.entranceLng, lat: hospitals.entranceLat },
+  vehicleId: vehicles.id,
+  vehiclePlate: vehicles.plate,
+  vehicleKind: vehicles.kind,
+  vehicleDisinfection: vehicles.disinfectionMinutes,
+};
+
+/** Loads legs matching `where` with their context; `lock` takes row locks on the legs (inside a transaction). */
+export async function loadLegContexts(db: Db, where: SQL | undefined, options: { lock?: boolean; orderBy?: SQL } = {}): Promise<LegContext[]> {
+  const query = db
+    .select(columns)
+    .from(legs)
+    .innerJoin(trips, eq(trips.id, legs.tripId))
+    .innerJoin(requests, eq(requests.id, trips.requestId))
+    .innerJoin(patients, eq(patients.id, legs.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .innerJoin(gates, eq(gates.id, trips.gateId))
+    .innerJoin(hospitals, eq(hospitals.id, trips.hospitalId))
+    .leftJoin(vehicles, eq(vehicles.id, legs.vehicleId))
+    .where(where)
+    .orderBy(options.orderBy ?? sql`${legs.plannedPickupAt} asc nulls last, ${legs.id}`);
+  const rows = options.lock ? await query.for('update', { of: legs }) : await query;
+  return rows.map((r) => ({
+    leg: r.leg,
+    trip: r.trip,
+    request: r.request,
+    patient: r.patient,
+    compound: r.compound,
+    gate: r.gate,
+    hospital: r.hospital,
+    vehicle:
+      r.vehicleId && r.vehiclePlate && r.vehicleKind
+        ? { id: r.vehicleId, plate: r.vehiclePlate, kind: r.vehicleKind, disinfectionMinutes: r.vehicleDisinfection ?? 0 }
+        : null,
+  }));
+}
+
+export async function loadLegContext(db: Db, legId: string, options: { lock?: boolean } = {}): Promise<LegContext | undefined> {
+  const [ctx] = await loadLegContexts(db, eq(legs.id, legId), options);
+  return ctx;
+}
+
+export function legResource(ctx: LegContext): Extract<Resource, { kind: 'leg' }> {
+  return {
+    kind: 'leg',
+    districtId: ctx.compound.districtId,
+    compoundId: ctx.compound.id,
+    hospitalId: ctx.hospital.id,
+    vehicleId: ctx.leg.vehicleId,
+  };
+}
+
+/**
+ * Loads a leg for an actor: a leg outside their scope is "not found" (a driver must not learn that
+ * another vehicle's leg exists), and the refused look is audited, since a leg carries a patient.
+ */
+export async function loadLegFor(
+  db: Db,
+  actor: Actor,
+  legId: string,
+  action: Action,
+  options: { lock?: boolean } = {},
+): Promise<LegContext> {
+  const ctx = await loadLegContext(db, legId, options);
+  if (!ctx) throw errors.notFound('Leg');
+  if (!can(actor, action, legResource(ctx))) {
+    await recordAudit(db, { actor, action: `leg.${action}`, entity: 'patient', entityId: ctx.patient.id, outcome: 'denied', detail: { legId } });
+    throw errors.notFound('Leg');
+  }
+  return ctx;
+}
+
+/** The driver bound to a vehicle; booking a vehicle books its driver with it. */
+export async function driverOf(db: Db, vehicleId: string): Promise<string | null> {
+  const [row] = await db.select({ id: drivers.id }).from(drivers).where(and(eq(drivers.vehicleId, vehicleId)));
+  return row?.id ?? null;
+}

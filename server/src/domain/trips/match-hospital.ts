@@ -1,0 +1,95 @@
+import { type Db, hospitals, legs, requests, trips } from '@lastmeter/db';
+import type { Service } from '@lastmeter/shared';
+import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { createTurfTravelModel, type HospitalMatch, matchHospitals, type UnmatchedRequest } from '../../planner/index.ts';
+import { shanghaiInstant } from '../requests/schedule-rules.ts';
+import { capacityOn } from '../supply/get-hospital-capacity.ts';
+
+/** The planner names two services differently from the registry. */
+const CARE_SERVICE: Record<Service, CareService> = {
+  dialysis: 'dialysis',
+  oncology: 'oncology',
+  obstetrics: 'obstetrics',
+  neonatal: 'newborn',
+  emergency: 'emergency',
+  general: 'chronic',
+};
+
+/**
+ * Hospital matching for one request with the planner (供需匹配): the hospitals' slots on the
+ * request's date, minus the places trips already hold, feed `matchHospitals`.
+ */
+export async function matchHospitalFor(
+  db: Db,
+  request: MatchRequest & { date: string; registryService: Service },
+): Promise<{ match: HospitalMatch | undefined; unmatched: UnmatchedRequest | undefined }> {
+  const rows = await db.select().from(hospitals);
+  const candidates: MatchHospital[] = [];
+  const slotStarts = new Map<string, number[]>();
+  for (const h of rows) {
+    const capacity = await capacityOn(db, h.id, request.date);
+    const byService = new Map<CareService, { start: number; end: number; capacity: number }[]>();
+    for (const slot of capacity.slots) {
+      const service = CARE_SERVICE[slot.service];
+      const list = byService.get(service) ?? [];
+      list.push({
+        start: shanghaiInstant(request.date, slot.startTime).getTime(),
+        end: shanghaiInstant(request.date, slot.endTime).getTime(),
+        capacity: slot.capacity,
+      });
+      byService.set(service, list);
+    }
+    slotStarts.set(h.id, [...byService.get(request.service) ?? []].map((s) => s.start));
+    candidates.push({
+      id: h.id,
+      name: h.name,
+      entrance: [h.entranceLng, h.entranceLat],
+      // An emergency department takes whoever comes: no slot limit.
+      services: [...byService].map(([service, slots]) => (service === 'emergency' ? { service } : { service, slots })),
+      acceptsPositive: h.acceptsPositive,
+      diverting: h.status === 'diverting',
+    });
+  }
+  const alreadyBooked = await bookedPlaces(db, request, slotStarts);
+  const result = matchHospitals({
+    requests: [request],
+    hospitals: candidates,
+    policy: { maxTravelMinutes: 60 },
+    travel: createTurfTravelModel(),
+    alreadyBooked,
+  });
+  return { match: result.matches[0], unmatched: result.unmatched[0] };
+}
+
+/** Places already held per hospital slot on the date by live trips of the same service. */
+async function bookedPlaces(
+  db: Db,
+  request: { date: string; registryService: Service; service: CareService },
+  slotStarts: Map<string, number[]>,
+): Promise<Map<string, number>> {
+  const held = await db
+    .select({ hospitalId: trips.hospitalId, at: requests.windowStart })
+    .from(trips)
+    .innerJoin(requests, eq(requests.id, trips.requestId))
+    .innerJoin(legs, and(eq(legs.tripId, trips.id), eq(legs.direction, 'outbound')))
+    .where(
+      and(
+        eq(requests.date, request.date),
+        eq(requests.service, request.registryService),
+        notInArray(legs.status, ['cancelled', 'no_show']),
+        inArray(trips.hospitalId, [...slotStarts.keys()].length ? [...slotStarts.keys()] : ['00000000-0000-0000-0000-000000000000']),
+      ),
+    );
+  const booked = new Map<string, number>();
+  for (const h of held) {
+    const starts = (slotStarts.get(h.hospitalId) ?? []).filter((s) => s <= h.at.getTime()).sort((a, b) => b - a);
+    const start = starts[0];
+    if (start === undefined) continue;
+    const key = `${h.hospitalId}|${request.service}|${start}`;
+    booked.set(key, (booked.get(key) ?? 0) + 1);
+  }
+  return booked;
+}
+
+export { CARE_SERVICE };

@@ -1,0 +1,127 @@
+import { compounds, type Db, drivers, legs, requests, vehicles } from '@lastmeter/db';
+import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
+import type { PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/shared/planner.ts';
+import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import { outboundLegId, returnLegId } from '../../planner/index.ts';
+import { shanghaiInstant } from '../requests/schedule-rules.ts';
+import { type LegContext, loadLegContexts } from './load-leg.ts';
+
+/** Statuses in which a leg stays on its vehicle whatever the planner does: the driver has it. */
+const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'];
+const ON_BOARD: readonly LegStatus[] = ['on_board', 'arrived'];
+const OPEN: readonly LegStatus[] = ['planned', 'declined', ...BOOKED_LEG_STATUSES];
+
+export interface PlanWorld {
+  input: PlanInput;
+  /** Planner leg id (`<tripId>:out|ret`) → our leg. */
+  legsByPlanId: Map<string, LegContext>;
+  vehicles: Map<string, { id: string; plate: string; kind: PlanVehicle['kind']; disinfectionMinutes: number; driverId: string }>;
+}
+
+/**
+ * The planner's view of a district's day, from the database: vehicles on duty with a driver, and
+ * every round trip of the day with a leg still open. Legs a driver has accepted stay on their
+ * vehicle in order; with `pinBooked` every booked leg does (online insertion moves nothing else).
+ * With `onlyTripIds`, trips outside it take part only through the legs already booked.
+ */
+export async function loadPlanWorld(
+  db: Db,
+  {
+    districtId,
+    date,
+    now,
+    pinBooked = false,
+    onlyTripIds,
+    excludeVehicleIds = [],
+  }: { districtId: string; date: string; now: Date; pinBooked?: boolean; onlyTripIds?: string[]; excludeVehicleIds?: string[] },
+): Promise<PlanWorld> {
+  const fleet = await db
+    .select({ vehicle: vehicles, driverId: drivers.id })
+    .from(vehicles)
+    .innerJoin(drivers, eq(drivers.vehicleId, vehicles.id))
+    .where(and(eq(vehicles.districtId, districtId), ne(vehicles.status, 'off'), excludeVehicleIds.length ? notInArray(vehicles.id, excludeVehicleIds) : undefined));
+  const contexts = await loadLegContexts(
+    db,
+    and(eq(compounds.districtId, districtId), eq(requests.date, date), inArray(legs.status, [...OPEN, 'completed'])),
+  );
+  const byTrip = new Map<string, LegContext[]>();
+  for (const c of contexts) byTrip.set(c.trip.id, [...(byTrip.get(c.trip.id) ?? []), c]);
+
+  const pinned = pinBooked ? (BOOKED_LEG_STATUSES as readonly LegStatus[]) : HELD;
+  const legsByPlanId = new Map<string, LegContext>();
+  const planTrips: PlanTrip[] = [];
+  const fixed = new Map<string, LegContext[]>();
+  for (const [tripId, list] of byTrip) {
+    const out = list.find((c) => c.leg.direction === 'outbound');
+    const ret = list.find((c) => c.leg.direction === 'return');
+    if (!out || !ret || ret.leg.status === 'completed' || !OPEN.includes(ret.leg.status)) continue;
+    const outboundDone = out.leg.status === 'completed';
+    if (!outboundDone && !OPEN.includes(out.leg.status)) continue;
+    const inScope = !onlyTripIds || onlyTripIds.includes(tripId);
+    const anyPinned = [out, ret].some((c) => pinned.includes(c.leg.status));
+    if (!inScope && !anyPinned) continue;
+    const first = out;
+    planTrips.push({
+      id: tripId,
+      gate: [first.gate.lng, first.gate.lat],
+      hospitalId: first.hospital.id,
+      hospitalEntrance: [first.hospital.lng, first.hospital.lat],
+      appointmentFrom: first.request.windowStart.getTime(),
+      appointmentTo: first.request.windowEnd.getTime(),
+      mobility: first.patient.mobility,
+      companions: first.patient.companions,
+      infectionClass: first.patient.infectionClass,
+      urgency: first.request.urgency,
+      returnMode:
+        first.request.returnMode === 'fixed'
+          ? { kind: 'fixed', treatmentMinutes: first.request.treatmentMinutes ?? 0 }
+          : ret.leg.released && ret.leg.pickupWindowStart
+            ? { kind: 'will_call', releasedAt: ret.leg.pickupWindowStart.getTime() }
+            : { kind: 'will_call' },
+      outboundDone,
+    });
+    if (!outboundDone) legsByPlanId.set(outboundLegId(tripId), out);
+    legsByPlanId.set(returnLegId(tripId), ret);
+    for (const c of outboundDone ? [ret] : [out, ret]) {
+      if (c.leg.vehicleId && pinned.includes(c.leg.status)) fixed.set(c.leg.vehicleId, [...(fixed.get(c.leg.vehicleId) ?? []), c]);
+    }
+  }
+
+  const planVehicles: PlanVehicle[] = fleet.map(({ vehicle: v }) => {
+    const held = (fixed.get(v.id) ?? []).sort((a, b) => (a.leg.plannedPickupAt?.getTime() ?? 0) - (b.leg.plannedPickupAt?.getTime() ?? 0));
+    const planId = (c: LegContext) => (c.leg.direction === 'outbound' ? outboundLegId(c.trip.id) : returnLegId(c.trip.id));
+    const stops = held.flatMap((c) => {
+      const pickup = { legId: planId(c), type: 'pickup' as const, at: c.leg.plannedPickupAt?.getTime() ?? 0 };
+      const dropoff = { legId: planId(c), type: 'dropoff' as const, at: c.leg.plannedDropoffAt?.getTime() ?? 0 };
+      return ON_BOARD.includes(c.leg.status) ? [dropoff] : [pickup, dropoff];
+    });
+    stops.sort((a, b) => a.at - b.at);
+    const shiftStart = shanghaiInstant(date, v.shiftStart).getTime();
+    const shiftEnd = shanghaiInstant(date, v.shiftEnd).getTime();
+    const lateStart = now.getTime() > shiftStart && now.getTime() < shiftEnd;
+    return {
+      id: v.id,
+      kind: v.kind,
+      seats: v.seats,
+      wheelchairPlaces: v.wheelchairPlaces,
+      stretchers: v.stretchers,
+      base: [v.baseLng, v.baseLat],
+      shiftStart,
+      shiftEnd,
+      disinfectionMinutes: v.disinfectionMinutes,
+      // Planning during the shift: the vehicle is free from where it was last seen, from now.
+      ...(lateStart && !stops.length
+        ? { availableFrom: { at: [v.lastLng ?? v.baseLng, v.lastLat ?? v.baseLat] as [number, number], time: now.getTime() } }
+        : {}),
+      fixedStops: stops.map(({ legId, type }) => ({ legId, type })),
+      onboardLegs: held.filter((c) => ON_BOARD.includes(c.leg.status)).map(planId),
+    };
+  });
+  return {
+    input: { vehicles: planVehicles, trips: planTrips },
+    legsByPlanId,
+    vehicles: new Map(
+      fleet.map(({ vehicle: v, driverId }) => [v.id, { id: v.id, plate: v.plate, kind: v.kind, disinfectionMinutes: v.disinfectionMinutes, driverId }]),
+    ),
+  };
+}

@@ -1,0 +1,93 @@
+import type { InfectionClass, LegDetailView, LegView, PROTECTION_LEVELS } from '@lastmeter/shared';
+import { maskName } from '../patients/mask-identity.ts';
+import type { LegContext } from './load-leg.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** What the crew wears, from the infection class: the crew needs the precaution, not the diagnosis. */
+export function protectionFor(infectionClass: InfectionClass): (typeof PROTECTION_LEVELS)[number] {
+  switch (infectionClass) {
+    case 'normal':
+      return 'standard';
+    case 'close_contact':
+      return 'ppe';
+    case 'positive':
+      return 'full_ppe';
+    default: {
+      const unreachable: never = infectionClass;
+      return unreachable;
+    }
+  }
+}
+
+export function presentLeg(ctx: LegContext): LegView {
+  const { leg } = ctx;
+  return {
+    id: leg.id,
+    tripId: leg.tripId,
+    requestId: ctx.request.id,
+    direction: leg.direction,
+    status: leg.status,
+    version: leg.version,
+    released: leg.released,
+    patient: {
+      id: ctx.patient.id,
+      name: maskName(ctx.patient.name),
+      mobility: ctx.patient.mobility,
+      companions: ctx.patient.companions,
+      infectionClass: ctx.patient.infectionClass,
+      protection: protectionFor(ctx.patient.infectionClass),
+    },
+    compound: { id: ctx.compound.id, name: ctx.compound.name },
+    gate: ctx.gate,
+    hospital: ctx.hospital,
+    vehicle: ctx.vehicle ? { id: ctx.vehicle.id, plate: ctx.vehicle.plate, kind: ctx.vehicle.kind } : null,
+    returnMode: ctx.request.returnMode,
+    pickupWindow: [iso(leg.pickupWindowStart), iso(leg.pickupWindowEnd)],
+    dropoffWindow: [iso(leg.dropoffWindowStart), iso(leg.dropoffWindowEnd)],
+    plannedPickupAt: iso(leg.plannedPickupAt),
+    plannedDropoffAt: iso(leg.plannedDropoffAt),
+    etaAt: iso(leg.etaAt),
+  };
+}
+
+export function presentLegDetail(
+  ctx: LegContext,
+  history: Array<{ at: Date; actorId: string | null; fromStatus: LegView['status'] | null; toStatus: LegView['status']; lng: number | null; lat: number | null; note: string }>,
+): LegDetailView {
+  return {
+    ...presentLeg(ctx),
+    history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actorId, from: h.fromStatus, to: h.toStatus, lng: h.lng, lat: h.lat, note: h.note })),
+  };
+}
+
+/**
+ * The small payload of every leg event: enough for a driver's job card, a gate list or an arrival
+ * board, never the full identity (masked name, no ID number or phone).
+ */
+export function legEventPayload(ctx: LegContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { leg } = ctx;
+  return {
+    legId: leg.id,
+    tripId: leg.tripId,
+    direction: leg.direction,
+    status: leg.status,
+    version: leg.version,
+    released: leg.released,
+    patient: {
+      name: maskName(ctx.patient.name),
+      mobility: ctx.patient.mobility,
+      companions: ctx.patient.companions,
+      infectionClass: ctx.patient.infectionClass,
+      protection: protectionFor(ctx.patient.infectionClass),
+    },
+    compoundId: ctx.compound.id,
+    gate: ctx.gate,
+    hospital: ctx.hospital,
+    vehicle: ctx.vehicle ? { id: ctx.vehicle.id, plate: ctx.vehicle.plate } : null,
+    plannedPickupAt: iso(leg.plannedPickupAt),
+    plannedDropoffAt: iso(leg.plannedDropoffAt),
+    etaAt: iso(leg.etaAt),
+    ...extra,
+  };
+}

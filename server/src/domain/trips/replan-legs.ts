@@ -1,0 +1,28 @@
+import type { Db } from '@lastmeter/db';
+import { createTurfTravelModel, planDay } from '../../planner/index.ts';
+import type { Actor } from '../actor.ts';
+import { type CommitResult, commitPlan } from './commit-plan.ts';
+import type { TripEvents } from './events.ts';
+import { loadPlanWorld } from './plan-input.ts';
+
+/**
+ * Online insertion: the given trips' open legs go where they fit best while every booked leg stays
+ * on its vehicle in its order (the planner's fixed stops). Runs inside the caller's transaction,
+ * with dispatch's rights: a decline, a release or a breakdown triggers it, not a dispatcher.
+ */
+export async function replanTrips(
+  tx: Db,
+  {
+    actor,
+    districtId,
+    date,
+    tripIds,
+    events,
+    excludeVehicleIds = [],
+    now = new Date(),
+  }: { actor: Actor; districtId: string; date: string; tripIds: string[]; events: TripEvents; excludeVehicleIds?: string[]; now?: Date },
+): Promise<CommitResult> {
+  const world = await loadPlanWorld(tx, { districtId, date, now, pinBooked: true, onlyTripIds: tripIds, excludeVehicleIds });
+  const plan = planDay({ input: world.input, travel: createTurfTravelModel(), maxIterations: 0, timeLimitMs: 500 });
+  return commitPlan(tx, { actor, world, plan, events, asRole: 'dispatcher', onlyTripIds: tripIds });
+}

@@ -1,0 +1,90 @@
+import { type Db, requests } from '@lastmeter/db';
+import { eq } from 'drizzle-orm';
+import type { LegStepBody, LegView } from '@lastmeter/shared';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { applyLegStep } from './apply-leg-step.ts';
+import { type Publish, TripEvents } from './events.ts';
+import { type LegContext, loadLegContext, loadLegFor } from './load-leg.ts';
+import { presentLeg } from './present-leg.ts';
+import { minutes, travelMinutes } from './travel.ts';
+
+/** The plain lifecycle steps: no side effects beyond the leg, its history and its events. */
+export type PlainStep = 'accept' | 'depart' | 'reach_pickup' | 'board' | 'arrive' | 'out' | 'back' | 'confirm_arrival';
+
+/**
+ * A driver's, gatekeeper's or hospital's step on a leg of their scope (driver: their vehicle;
+ * gatekeeper: their compounds; hospital: their own), with where it happened.
+ */
+export async function takeLegStep({
+  db,
+  actor,
+  legId,
+  step,
+  input,
+  publish,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  legId: string;
+  step: PlainStep;
+  input: LegStepBody;
+  publish: Publish;
+  now?: Date;
+}): Promise<LegView> {
+  await loadLegFor(db, actor, legId, 'write');
+  const { ctx, events } = await db.transaction(async (tx) => {
+    const locked = await loadLegContext(tx, legId, { lock: true });
+    if (!locked) throw new Error('leg vanished under lock');
+    const patch = step === 'out' ? { etaAt: etaAtHospital(locked, now) } : {};
+    const ctx = await applyLegStep(tx, {
+      actor,
+      ctx: locked,
+      step,
+      version: input.version,
+      position: input,
+      note: input.note ?? '',
+      patch,
+    });
+    // "Back" at the gate closes the loop: the request is done.
+    if (step === 'back') await tx.update(requests).set({ status: 'done' }).where(eq(requests.id, ctx.request.id));
+    const events = new TripEvents(tx, actor.accountId);
+    await stepEvents(events, step, ctx);
+    await recordAudit(tx, { actor, action: `leg.${step}`, entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId } });
+    return { ctx, events: events.recorded };
+  });
+  publish(events);
+  return presentLeg(ctx);
+}
+
+function etaAtHospital(ctx: LegContext, now: Date): Date {
+  return new Date(now.getTime() + minutes(travelMinutes(ctx.gate, ctx.hospital, ctx.vehicle?.kind)));
+}
+
+/** Who hears of each step (see ARCHITECTURE: the driver's vehicle and dispatch hear of every status change). */
+async function stepEvents(events: TripEvents, step: PlainStep, ctx: LegContext): Promise<void> {
+  switch (step) {
+    case 'accept':
+    case 'depart':
+    case 'reach_pickup':
+    case 'board':
+      return events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
+    case 'arrive':
+      // A return arriving at the compound gate: the gatekeepers go out to meet it.
+      return events.leg('leg.status_changed', ctx, ctx.leg.direction === 'return' ? ['vehicle', 'district', 'compound'] : ['vehicle', 'district']);
+    case 'out':
+      await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
+      await events.leg('patient.out', ctx, ['compound', 'district']);
+      return events.leg('arrival.expected', ctx, ['hospital']);
+    case 'confirm_arrival':
+      return events.leg('leg.status_changed', ctx, ['vehicle', 'district', 'hospital']);
+    case 'back':
+      await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
+      return events.leg('patient.back', ctx, ['compound', 'district']);
+    default: {
+      const unreachable: never = step;
+      return unreachable;
+    }
+  }
+}

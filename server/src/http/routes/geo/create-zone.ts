@@ -1,0 +1,20 @@
+import { CreateZoneBody, DistrictPathParams, ZoneChangeResult } from '@lastmeter/shared';
+import { createZone } from '../../../domain/geo/create-zone.ts';
+import { defineRoute } from '../../route.ts';
+
+export const createZoneRoute = defineRoute({
+  method: 'post',
+  path: '/api/v1/districts/:districtId/zones',
+  summary: "Draw a lockdown zone; re-derives compound levels (admin, the district's dispatchers)",
+  tags: ['zones'],
+  auth: 'session',
+  params: DistrictPathParams,
+  body: CreateZoneBody,
+  success: {
+    status: 201,
+    description: 'Created, with the compound levels it moved',
+    schema: ZoneChangeResult,
+  },
+  handler: ({ actor, app, params, body }) =>
+    createZone({ db: app.db, actor, districtId: params.districtId, input: body }),
+});

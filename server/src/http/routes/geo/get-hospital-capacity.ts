@@ -1,0 +1,22 @@
+import { CapacityQuery, HospitalCapacity, HospitalPathParams } from '@lastmeter/shared';
+import { getHospitalCapacity } from '../../../domain/supply/get-hospital-capacity.ts';
+import { todayIn } from '../../../domain/supply/local-date.ts';
+import { defineRoute } from '../../route.ts';
+
+export const getHospitalCapacityRoute = defineRoute({
+  method: 'get',
+  path: '/api/v1/hospitals/:hospitalId/capacity',
+  summary: 'Effective capacity on a date: template plus overrides',
+  tags: ['supply'],
+  auth: 'session',
+  params: HospitalPathParams,
+  query: CapacityQuery,
+  success: { status: 200, description: 'Capacity per service and slot', schema: HospitalCapacity },
+  handler: ({ actor, app, params, query }) =>
+    getHospitalCapacity({
+      db: app.db,
+      actor,
+      hospitalId: params.hospitalId,
+      date: query.date ?? todayIn(app.config.timeZone),
+    }),
+});

@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { search } from '../engine/alns.ts';
+import { parseCordeau, toDarpOutput } from '../darp/cordeau.ts';
+import { numberFlag, parseArgs, userPath } from './args.ts';
+
+// pnpm bench:darp [--set a|b|pr] [--only a2-16,pr01] [--time-limit S] [--seed N] [--bench-dir DIR] [--out-dir DIR]
+// Runs instances one at a time in this process (single core), verifies every solution with the
+// shared independent checker, prints a table and saves it as markdown, csv and json.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const { flags } = parseArgs(process.argv.slice(2));
+const benchDir = flags.has('bench-dir')
+  ? userPath(flags.get('bench-dir')!)
+  : resolve(repoRoot, '../shared/bench');
+const outDir = flags.has('out-dir') ? userPath(flags.get('out-dir')!) : join(repoRoot, 'bench-results');
+const seed = numberFlag(flags, 'seed', 1);
+const checker = join(benchDir, 'darp-check.mjs');
+if (!existsSync(checker)) {
+  console.error(`benchmark folder not found: ${benchDir}`);
+  process.exit(2);
+}
+
+interface Bks {
+  bks: number;
+  status: string;
+}
+const bks = new Map<string, Bks>();
+for (const line of readFileSync(join(benchDir, 'darp/bks.csv'), 'utf8').split(/\r?\n/).slice(1)) {
+  const cols = line.split(',');
+  if (cols.length >= 8) bks.set(cols[0]!, { bks: Number(cols[6]), status: cols[7]! });
+}
+
+const setOf = (name: string): 'a' | 'b' | 'pr' => (name.startsWith('pr') ? 'pr' : name.startsWith('a') ? 'a' : 'b');
+const order = (name: string): [number, number, number] => {
+  const m = /^(a|b|pr)(\d+)(?:-(\d+))?$/.exec(name);
+  const set = setOf(name);
+  return [set === 'a' ? 0 : set === 'b' ? 1 : 2, Number(m?.[2] ?? 0), Number(m?.[3] ?? 0)];
+};
+let names = readdirSync(join(benchDir, 'darp'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.replace(/\.txt$/, ''))
+  .sort((x, y) => {
+    const a = order(x);
+    const b = order(y);
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  });
+const only = flags.get('only');
+if (only) {
+  const want = new Set(only.split(','));
+  names = names.filter((n) => want.has(n));
+}
+const set = flags.get('set');
+if (set) names = names.filter((n) => setOf(n) === set);
+
+interface Row {
+  instance: string;
+  set: 'a' | 'b' | 'pr';
+  cost: number;
+  bks: number;
+  bksStatus: string;
+  gap: number;
+  seconds: number;
+  iterations: number;
+  feasible: boolean;
+}
+const rows: Row[] = [];
+mkdirSync(join(outDir, 'darp-solutions'), { recursive: true });
+console.log('| instance | cost | BKS | gap % | seconds | feasible |');
+console.log('|---|---:|---:|---:|---:|---|');
+for (const name of names) {
+  const file = join(benchDir, 'darp', `${name}.txt`);
+  const s = setOf(name);
+  const limit = numberFlag(flags, 'time-limit', s === 'pr' ? 60 : 10);
+  const ci = parseCordeau(name, readFileSync(file, 'utf8'));
+  const t0 = performance.now();
+  const { best, stats } = search(ci.instance, { timeLimitMs: limit * 1000, seed });
+  const out = toDarpOutput(ci, best);
+  const seconds = (performance.now() - t0) / 1000;
+  const solFile = join(outDir, 'darp-solutions', `${name}.json`);
+  writeFileSync(solFile, `${JSON.stringify(out)}\n`);
+  const check = spawnSync('node', [checker, file, solFile, '--json'], { encoding: 'utf8' });
+  const verdict = JSON.parse(check.stdout || '{"feasible":false}') as { feasible: boolean; cost: number };
+  const ref = bks.get(name) ?? { bks: Number.NaN, status: 'unknown' };
+  const row: Row = {
+    instance: name,
+    set: s,
+    cost: verdict.cost ?? out.cost,
+    bks: ref.bks,
+    bksStatus: ref.status,
+    gap: (100 * ((verdict.cost ?? out.cost) - ref.bks)) / ref.bks,
+    seconds,
+    iterations: stats.iterations,
+    feasible: verdict.feasible && check.status === 0,
+  };
+  rows.push(row);
+  console.log(
+    `| ${name} | ${row.cost.toFixed(2)} | ${row.bks.toFixed(2)} | ${row.gap.toFixed(2)} | ${seconds.toFixed(1)} | ${row.feasible ? 'yes' : 'NO'} |`,
+  );
+}
+
+const summary = (['a', 'b', 'pr'] as const)
+  .map((s) => {
+    const r = rows.filter((x) => x.set === s);
+    if (r.length === 0) return null;
+    const mean = r.reduce((acc, x) => acc + x.gap, 0) / r.length;
+    const worst = Math.max(...r.map((x) => x.gap));
+    const feasible = r.filter((x) => x.feasible).length;
+    return { set: s, instances: r.length, meanGap: mean, worstGap: worst, feasible };
+  })
+  .filter((x) => x !== null);
+const lines = [
+  `# DARP benchmark (Cordeau sets), seed ${seed}`,
+  '',
+  `Generated ${new Date().toISOString()} by \`pnpm bench:darp${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`; single core; feasibility checked by \`../shared/bench/darp-check.mjs\`.`,
+  '',
+  '| set | instances | feasible | mean gap % | worst gap % |',
+  '|---|---:|---:|---:|---:|',
+  ...summary.map(
+    (s) => `| ${s.set} | ${s.instances} | ${s.feasible}/${s.instances} | ${s.meanGap.toFixed(2)} | ${s.worstGap.toFixed(2)} |`,
+  ),
+  '',
+  '| instance | cost | BKS | BKS status | gap % | seconds | iterations | feasible |',
+  '|---|---:|---:|---|---:|---:|---:|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.instance} | ${r.cost.toFixed(2)} | ${r.bks.toFixed(2)} | ${r.bksStatus} | ${r.gap.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.iterations} | ${r.feasible ? 'yes' : 'NO'} |`,
+  ),
+  '',
+];
+console.log(lines.slice(4, 6 + summary.length).join('\n'));
+const base = flags.get('save-as') ?? 'darp';
+writeFileSync(join(outDir, `${base}.md`), lines.join('\n'));
+writeFileSync(
+  join(outDir, `${base}.csv`),
+  `instance,cost,bks,bks_status,gap_pct,seconds,iterations,feasible\n${rows
+    .map(
+      (r) =>
+        `${r.instance},${r.cost.toFixed(4)},${r.bks},${r.bksStatus},${r.gap.toFixed(4)},${r.seconds.toFixed(2)},${r.iterations},${r.feasible}`,
+    )
+    .join('\n')}\n`,
+);
+writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify({ seed, summary, rows }, null, 2)}\n`);

@@ -1,0 +1,468 @@
+import { type Instance, nodeCount } from './instance.ts';
+import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
+import { createRng, type Rng } from './rng.ts';
+import { buildRoute, cacheRoute, type Route } from './route.ts';
+
+/** A plan in engine terms: one route per vehicle (index = vehicle) and the requests left out. */
+export interface Solution {
+  readonly routes: Route[];
+  readonly unserved: number[];
+  readonly cost: number;
+}
+
+export interface SearchOptions {
+  /** Wall-clock budget; the best plan found by then is returned. */
+  readonly timeLimitMs: number;
+  /** Stop after this many iterations (makes a run reproducible independent of machine speed). */
+  readonly maxIterations?: number;
+  readonly seed: number;
+  /** Warm start, e.g. the live plan or the fixed legs; otherwise built by regret insertion. */
+  readonly initial?: Solution;
+  /** Monotonic clock in ms; injectable so the core stays free of ambient state in tests. */
+  readonly clock?: () => number;
+}
+
+export interface SearchStats {
+  readonly iterations: number;
+  readonly elapsedMs: number;
+  readonly improvements: number;
+}
+
+const placement: Placement = { cost: 0, i: 0, j: 0 };
+
+export function solutionCost(inst: Instance, routes: readonly Route[], unserved: readonly number[]): number {
+  let c = 0;
+  for (const r of routes) c += r.cost;
+  for (const u of unserved) c += inst.unservedPenalty[u]!;
+  return c;
+}
+
+/** Every route empty except pinned requests, which keep the order given for their vehicle. */
+export function emptyRoutes(inst: Instance): Route[] {
+  const routes: Route[] = [];
+  for (let v = 0; v < inst.nVeh; v++) {
+    const r = buildRoute(inst, v, []);
+    if (!r) throw new Error(`vehicle ${v}: an empty route is infeasible (shift or depot windows)`);
+    routes.push(r);
+  }
+  return routes;
+}
+
+/** Inserts the route change chosen by `bestInsertion` and returns the new route. */
+export function applyInsertion(inst: Instance, route: Route, r: number, i: number, j: number): Route {
+  return cacheRoute(inst, route.v, buildTrial(inst, route, r, i, j).slice());
+}
+
+/** Removes requests (marked in `removed`) from a route; null when what is left is infeasible. */
+function withoutRequests(inst: Instance, route: Route, removed: Uint8Array): Route | null {
+  const seq = route.seq;
+  const interior: number[] = [];
+  for (let p = 1; p < seq.length - 1; p++) {
+    const node = seq[p]!;
+    const r = node < inst.nReq ? node : node - inst.nReq;
+    if (removed[r] !== 1) interior.push(node);
+  }
+  if (interior.length === seq.length - 2) return route;
+  return buildRoute(inst, route.v, interior);
+}
+
+/**
+ * Regret-k insertion (k = 1 is greedy, k = 0 random order): repeatedly inserts the request whose best placement
+ * would cost the most to postpone. Higher tiers go first. Costs per (request, route) are
+ * cached and only the changed route's column is recomputed after each insertion.
+ * Returns the requests that could not be placed.
+ */
+export function repair(
+  inst: Instance,
+  routes: Route[],
+  pending: readonly number[],
+  k: number,
+  rng: Rng | null,
+  noise: number,
+): number[] {
+  const left: number[] = [];
+  const tiers = [...new Set(pending.map((r) => inst.tier[r]!))].sort((a, b) => b - a);
+  for (const tier of tiers) {
+    const group = pending.filter((r) => inst.tier[r] === tier);
+    left.push(
+      ...(k === 0 && rng ? repairRandomOrder(inst, routes, group, rng, noise) : repairGroup(inst, routes, group, k, rng, noise)),
+    );
+  }
+  return left;
+}
+
+/**
+ * Sequential insertion in random order, each request at its cheapest place over all routes.
+ * Cheaper than regret (no cost matrix to maintain) and it escapes the trap where always
+ * inserting the cheapest request first leaves no room for a hard one.
+ */
+function repairRandomOrder(inst: Instance, routes: Route[], group: number[], rng: Rng, noise: number): number[] {
+  const order = group.slice();
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  const left: number[] = [];
+  for (const r of order) {
+    let bestV = -1;
+    let bestCost = Number.POSITIVE_INFINITY;
+    let bi = 0;
+    let bj = 0;
+    for (let v = 0; v < routes.length; v++) {
+      const c = bestInsertion(inst, routes[v]!, r, placement, noise, rng);
+      if (c < bestCost) {
+        bestCost = c;
+        bestV = v;
+        bi = placement.i;
+        bj = placement.j;
+      }
+    }
+    if (bestV < 0) left.push(r);
+    else routes[bestV] = applyInsertion(inst, routes[bestV]!, r, bi, bj);
+  }
+  return left;
+}
+
+function repairGroup(
+  inst: Instance,
+  routes: Route[],
+  group: number[],
+  k: number,
+  rng: Rng | null,
+  noise: number,
+): number[] {
+  const V = routes.length;
+  const m = group.length;
+  const cost = new Float64Array(m * V);
+  const pi = new Int32Array(m * V);
+  const pj = new Int32Array(m * V);
+  const alive = new Uint8Array(m).fill(1);
+  const evaluate = (a: number, v: number): void => {
+    cost[a * V + v] = bestInsertion(inst, routes[v]!, group[a]!, placement, noise, rng);
+    pi[a * V + v] = placement.i;
+    pj[a * V + v] = placement.j;
+  };
+  for (let a = 0; a < m; a++) for (let v = 0; v < V; v++) evaluate(a, v);
+  const top = new Float64Array(Math.max(k, 1));
+  let remaining = m;
+  while (remaining > 0) {
+    let pick = -1;
+    let pickV = -1;
+    let pickScore = Number.NEGATIVE_INFINITY;
+    let pickCost = Number.POSITIVE_INFINITY;
+    for (let a = 0; a < m; a++) {
+      if (alive[a] === 0) continue;
+      top.fill(Number.POSITIVE_INFINITY);
+      let bestV = -1;
+      for (let v = 0; v < V; v++) {
+        const c = cost[a * V + v]!;
+        if (c >= top[k - 1]!) continue;
+        if (c < top[0]!) bestV = v;
+        let h = k - 1;
+        while (h > 0 && top[h - 1]! > c) {
+          top[h] = top[h - 1]!;
+          h--;
+        }
+        top[h] = c;
+      }
+      if (bestV < 0) continue;
+      const c1 = top[0]!;
+      let score = -c1;
+      if (k > 1) {
+        score = 0;
+        for (let h = 1; h < k; h++) score += top[h] === Number.POSITIVE_INFINITY ? 1e12 : top[h]! - c1;
+      }
+      if (score > pickScore || (score === pickScore && c1 < pickCost)) {
+        pick = a;
+        pickV = bestV;
+        pickScore = score;
+        pickCost = c1;
+      }
+    }
+    if (pick < 0) break;
+    const r = group[pick]!;
+    routes[pickV] = applyInsertion(inst, routes[pickV]!, r, pi[pick * V + pickV]!, pj[pick * V + pickV]!);
+    alive[pick] = 0;
+    remaining--;
+    for (let a = 0; a < m; a++) if (alive[a] === 1) evaluate(a, pickV);
+  }
+  const left: number[] = [];
+  for (let a = 0; a < m; a++) if (alive[a] === 1) left.push(group[a]!);
+  return left;
+}
+
+interface Located {
+  route: Int32Array;
+  posP: Int32Array;
+  posD: Int32Array;
+}
+
+function locate(inst: Instance, routes: readonly Route[]): Located {
+  const R = inst.nReq;
+  const route = new Int32Array(R).fill(-1);
+  const posP = new Int32Array(R);
+  const posD = new Int32Array(R);
+  for (const rt of routes) {
+    const s = rt.seq;
+    for (let p = 1; p < s.length - 1; p++) {
+      const node = s[p]!;
+      if (node < R) {
+        route[node] = rt.v;
+        posP[node] = p;
+      } else posD[node - R] = p;
+    }
+  }
+  return { route, posP, posD };
+}
+
+type Destroy = (inst: Instance, routes: readonly Route[], served: number[], q: number, rng: Rng) => number[];
+
+function pickBiased(len: number, rng: Rng, power: number): number {
+  return Math.floor(rng.next() ** power * len);
+}
+
+const randomRemoval: Destroy = (_inst, _routes, served, q, rng) => {
+  const pool = served.slice();
+  const out: number[] = [];
+  for (let t = 0; t < q && pool.length > 0; t++) {
+    const idx = rng.int(pool.length);
+    out.push(pool[idx]!);
+    pool[idx] = pool[pool.length - 1]!;
+    pool.pop();
+  }
+  return out;
+};
+
+const worstRemoval: Destroy = (inst, routes, served, q, rng) => {
+  const loc = locate(inst, routes);
+  const { nLoc, cost: cm } = inst;
+  const L = inst.loc;
+  const c = (a: number, b: number): number => cm[L[a]! * nLoc + L[b]!]!;
+  const gain = new Map<number, number>();
+  for (const r of served) {
+    const rt = routes[loc.route[r]!]!;
+    const s = rt.seq;
+    const p = loc.posP[r]!;
+    const d = loc.posD[r]!;
+    let g: number;
+    if (d === p + 1) g = c(s[p - 1]!, s[p]!) + c(s[p]!, s[d]!) + c(s[d]!, s[d + 1]!) - c(s[p - 1]!, s[d + 1]!);
+    else
+      g =
+        c(s[p - 1]!, s[p]!) +
+        c(s[p]!, s[p + 1]!) -
+        c(s[p - 1]!, s[p + 1]!) +
+        c(s[d - 1]!, s[d]!) +
+        c(s[d]!, s[d + 1]!) -
+        c(s[d - 1]!, s[d + 1]!);
+    const pen = inst.assignPenalty ? inst.assignPenalty[r * inst.nVeh + rt.v]! : 0;
+    gain.set(r, g * inst.costWeight[rt.v]! + pen);
+  }
+  const sorted = served.slice().sort((a, b) => gain.get(b)! - gain.get(a)!);
+  const out: number[] = [];
+  for (let t = 0; t < q && sorted.length > 0; t++) out.push(sorted.splice(pickBiased(sorted.length, rng, 3), 1)[0]!);
+  return out;
+};
+
+const shawRemoval: Destroy = (inst, routes, served, q, rng) => {
+  const loc = locate(inst, routes);
+  const { nLoc, cost: cm, nReq } = inst;
+  const L = inst.loc;
+  const time = (r: number, pickup: boolean): number => {
+    const rt = routes[loc.route[r]!]!;
+    return rt.earliest[pickup ? loc.posP[r]! : loc.posD[r]!]!;
+  };
+  const related = (a: number, b: number): number =>
+    cm[L[a]! * nLoc + L[b]!]! +
+    cm[L[nReq + a]! * nLoc + L[nReq + b]!]! +
+    Math.abs(time(a, true) - time(b, true)) +
+    Math.abs(time(a, false) - time(b, false)) +
+    (loc.route[a] === loc.route[b] ? 0 : 5);
+  const pool = served.slice();
+  const first = pool.splice(rng.int(pool.length), 1)[0]!;
+  const out = [first];
+  while (out.length < q && pool.length > 0) {
+    const ref = out[rng.int(out.length)]!;
+    pool.sort((a, b) => related(ref, a) - related(ref, b));
+    out.push(pool.splice(pickBiased(pool.length, rng, 5), 1)[0]!);
+  }
+  return out;
+};
+
+const routeRemoval: Destroy = (inst, routes, served, q, rng) => {
+  const loc = locate(inst, routes);
+  const used = routes.filter((rt) => rt.seq.length > 2);
+  if (used.length === 0) return [];
+  const v = used[rng.int(used.length)]!.v;
+  const out = served.filter((r) => loc.route[r] === v);
+  // Top up with random requests so that small routes still move enough.
+  if (out.length < q) {
+    const rest = served.filter((r) => loc.route[r] !== v);
+    out.push(...randomRemoval(inst, routes, rest, q - out.length, rng));
+  }
+  return out;
+};
+
+const DESTROY: readonly Destroy[] = [randomRemoval, worstRemoval, shawRemoval, routeRemoval];
+/** Repair variants: [regret k (0 = random order), noise as a share of the longest arc]. */
+const REPAIR: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0, 0.025],
+  [1, 0],
+  [2, 0],
+  [3, 0],
+  [1, 0.025],
+  [2, 0.025],
+  [3, 0.025],
+];
+
+const longestArc = new WeakMap<Instance, number>();
+/** Longest arc of the cost matrix: the scale of insertion noise. */
+function noiseScale(inst: Instance): number {
+  let m = longestArc.get(inst);
+  if (m === undefined) {
+    m = 0;
+    for (const c of inst.cost) if (c > m && c < 1e5) m = c;
+    longestArc.set(inst, m);
+  }
+  return m;
+}
+
+/** Roulette-wheel choice by adaptive weight. */
+function roulette(weights: Float64Array, rng: Rng): number {
+  let total = 0;
+  for (const w of weights) total += w;
+  let x = rng.next() * total;
+  for (let i = 0; i < weights.length; i++) {
+    x -= weights[i]!;
+    if (x <= 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** Requests the search may move: routed and not pinned. */
+function movable(inst: Instance, routes: readonly Route[]): number[] {
+  const out: number[] = [];
+  for (const rt of routes) {
+    const s = rt.seq;
+    for (let p = 1; p < s.length - 1; p++) {
+      const node = s[p]!;
+      if (node < inst.nReq && inst.pinned[node]! < 0) out.push(node);
+    }
+  }
+  return out;
+}
+
+/** Initial plan: pinned requests first (in the order given), then regret-2 insertion. */
+export function construct(inst: Instance, rng: Rng): Solution {
+  const routes = emptyRoutes(inst);
+  const all: number[] = [];
+  for (let r = 0; r < inst.nReq; r++) all.push(r);
+  const unserved = repair(inst, routes, all, 2, rng, 0);
+  return { routes, unserved, cost: solutionCost(inst, routes, unserved) };
+}
+
+/**
+ * Adaptive large neighbourhood search (Ropke & Pisinger 2006) for the dial-a-ride problem:
+ * random / worst / Shaw / route removal, random-order, greedy and regret-2/3 insertion with
+ * and without noise, simulated-annealing acceptance on a time-based cooling schedule, adaptive operator
+ * weights. Returns the best solution found.
+ */
+export function search(inst: Instance, opts: SearchOptions): { best: Solution; stats: SearchStats } {
+  const clock = opts.clock ?? (() => performance.now());
+  const t0 = clock();
+  const rng = createRng(opts.seed);
+  let current = opts.initial ?? construct(inst, rng);
+  let best = current;
+  const maxIter = opts.maxIterations ?? Number.POSITIVE_INFINITY;
+  const nMovable = movable(inst, current.routes).length + current.unserved.length;
+  if (nMovable === 0 || nodeCount(inst) === 0) return { best, stats: { iterations: 0, elapsedMs: 0, improvements: 0 } };
+
+  let travel = 0;
+  for (const rt of current.routes) travel += rt.cost;
+  // A 1 % worse plan is accepted half the time at the start, almost never at the end.
+  const tStart = Math.max(1e-3, (0.01 * Math.max(travel, 1)) / Math.LN2);
+  const tEnd = tStart / 500;
+
+  const dW = new Float64Array(DESTROY.length).fill(1);
+  const rW = new Float64Array(REPAIR.length).fill(1);
+  const dS = new Float64Array(DESTROY.length);
+  const rS = new Float64Array(REPAIR.length);
+  const dN = new Float64Array(DESTROY.length);
+  const rN = new Float64Array(REPAIR.length);
+  const removedMask = new Uint8Array(inst.nReq);
+  let it = 0;
+  let improvements = 0;
+  let elapsed = 0;
+  while (it < maxIter) {
+    elapsed = clock() - t0;
+    if (elapsed >= opts.timeLimitMs) break;
+    it++;
+    const progress = Number.isFinite(maxIter)
+      ? it / maxIter
+      : Math.min(1, elapsed / Math.max(1, opts.timeLimitMs));
+    const temperature = tStart * (tEnd / tStart) ** progress;
+
+    const served = movable(inst, current.routes);
+    const total = served.length + current.unserved.length;
+    // Small instances need relatively large moves to escape; large ones need many cheap iterations.
+    const qMin = Math.min(served.length, Math.max(2, Math.round(0.05 * total)));
+    const qMax = Math.min(served.length, Math.max(qMin, Math.min(30, Math.max(10, Math.round(0.4 * total)))));
+    const q = qMin + rng.int(qMax - qMin + 1);
+    const di = roulette(dW, rng);
+    const ri = roulette(rW, rng);
+    const removed = q > 0 ? DESTROY[di]!(inst, current.routes, served, q, rng) : [];
+    for (const r of removed) removedMask[r] = 1;
+    const routes = current.routes.slice();
+    let ok = true;
+    for (let v = 0; v < routes.length; v++) {
+      const nr = withoutRequests(inst, routes[v]!, removedMask);
+      if (!nr) {
+        ok = false;
+        break;
+      }
+      routes[v] = nr;
+    }
+    for (const r of removed) removedMask[r] = 0;
+    if (!ok) continue;
+    const [k, noise] = REPAIR[ri]!;
+    const pending = removed.concat(current.unserved);
+    const unserved = repair(inst, routes, pending, k, rng, noise * noiseScale(inst));
+    const cost = solutionCost(inst, routes, unserved);
+    const candidate: Solution = { routes, unserved, cost };
+
+    let score = 0;
+    if (cost < best.cost - 1e-9) {
+      best = candidate;
+      current = candidate;
+      improvements++;
+      score = 33;
+    } else if (cost < current.cost - 1e-9) {
+      current = candidate;
+      score = 9;
+    } else if (cost > current.cost + 1e-9 && rng.next() < Math.exp((current.cost - cost) / temperature)) {
+      current = candidate;
+      score = 13;
+    }
+    dS[di] = dS[di]! + score;
+    rS[ri] = rS[ri]! + score;
+    dN[di] = dN[di]! + 1;
+    rN[ri] = rN[ri]! + 1;
+    if (it % 100 === 0) {
+      for (let o = 0; o < dW.length; o++) {
+        if (dN[o]! > 0) dW[o] = 0.9 * dW[o]! + (0.1 * dS[o]!) / dN[o]!;
+        dW[o] = Math.max(dW[o]!, 0.05);
+      }
+      for (let o = 0; o < rW.length; o++) {
+        if (rN[o]! > 0) rW[o] = 0.9 * rW[o]! + (0.1 * rS[o]!) / rN[o]!;
+        rW[o] = Math.max(rW[o]!, 0.05);
+      }
+      dS.fill(0);
+      rS.fill(0);
+      dN.fill(0);
+      rN.fill(0);
+    }
+  }
+  return { best, stats: { iterations: it, elapsedMs: clock() - t0, improvements } };
+}

@@ -1,0 +1,192 @@
+import type { Instance } from './instance.ts';
+import type { Rng } from './rng.ts';
+import type { Route } from './route.ts';
+import { schedule } from './route.ts';
+
+/** Where a request goes in a route: pickup after position `i`, drop-off after position `j` (j ≥ i). */
+export interface Placement {
+  cost: number;
+  i: number;
+  j: number;
+}
+
+/** How many full schedule checks one request/route pair may spend before giving up. */
+const MAX_FULL_CHECKS = 24;
+
+let candCost = new Float64Array(256);
+let candI = new Int32Array(256);
+let candJ = new Int32Array(256);
+let trial = new Int32Array(64);
+
+function pushCandidate(n: number, cost: number, i: number, j: number): number {
+  if (n === candCost.length) {
+    const c = new Float64Array(n * 2);
+    c.set(candCost);
+    candCost = c;
+    const a = new Int32Array(n * 2);
+    a.set(candI);
+    candI = a;
+    const b = new Int32Array(n * 2);
+    b.set(candJ);
+    candJ = b;
+  }
+  candCost[n] = cost;
+  candI[n] = i;
+  candJ[n] = j;
+  return n + 1;
+}
+
+/** Writes the route with the request inserted into the shared trial buffer; returns its length. */
+export function buildTrial(inst: Instance, route: Route, r: number, i: number, j: number): Int32Array {
+  const seq = route.seq;
+  const len = seq.length + 2;
+  if (trial.length < len) trial = new Int32Array(Math.max(len, trial.length * 2));
+  let w = 0;
+  for (let p = 0; p <= i; p++) trial[w++] = seq[p]!;
+  trial[w++] = r;
+  for (let p = i + 1; p <= j; p++) trial[w++] = seq[p]!;
+  trial[w++] = inst.nReq + r;
+  for (let p = j + 1; p < seq.length; p++) trial[w++] = seq[p]!;
+  return trial.subarray(0, len);
+}
+
+/**
+ * Cheapest feasible insertion of request r into a route. Every (i, j) pair is screened in
+ * O(1) with the route's caches — cost delta, earliest arrival vs. latest start downstream,
+ * load in each dimension, infection class on board, travel-only ride time — and the
+ * survivors are checked exactly, cheapest first, so usually one full check decides.
+ * Returns Infinity when no feasible placement is found. With `noise` > 0 every candidate's
+ * cost is perturbed by up to ±noise, so the search also tries positions that are not the
+ * cheapest (Ropke & Pisinger's noised insertion).
+ */
+export function bestInsertion(
+  inst: Instance,
+  route: Route,
+  r: number,
+  out: Placement,
+  noise = 0,
+  rng: Rng | null = null,
+): number {
+  const v = route.v;
+  const { nVeh, dims, demand, capacity, loc, nLoc, early, late, service, infection } = inst;
+  const pen = inst.assignPenalty ? inst.assignPenalty[r * nVeh + v]! : 0;
+  if (pen === Number.POSITIVE_INFINITY) return pen;
+  const P = r;
+  const D = inst.nReq + r;
+  const pOff = P * dims;
+  const cOff = v * dims;
+  for (let k = 0; k < dims; k++) if (demand[pOff + k]! > capacity[cOff + k]!) return Number.POSITIVE_INFINITY;
+  const tt = inst.time[inst.profile[v]!]!;
+  const cm = inst.cost;
+  const w = inst.costWeight[v]!;
+  const { seq, earliest: E, latest: Lt, effService: ds, load, onboard, rideSlack } = route;
+  const lP = loc[P]! * nLoc;
+  const lD = loc[D]! * nLoc;
+  const lPc = loc[P]!;
+  const lDc = loc[D]!;
+  const eP = early[P]!;
+  const lateP = late[P]!;
+  const eD = early[D]!;
+  const lateD = late[D]!;
+  const dP = service[P]!;
+  const dD = service[D]!;
+  const L = inst.maxRide[r]!;
+  const cls = infection[r]!;
+  const tPD = tt[lP + lDc]!;
+  if (tPD > L + 1e-9 || eP + dP + tPD > lateD) return Number.POSITIVE_INFINITY;
+  const cPD = cm[lP + lDc]!;
+  const q = seq.length - 1;
+  let n = 0;
+
+  for (let i = 0; i < q; i++) {
+    if (E[i]! > lateP) break;
+    const a = seq[i]!;
+    const la = loc[a]!;
+    const arrP = E[i]! + ds[i]! + tt[la * nLoc + lPc]!;
+    if (arrP > lateP) continue;
+    if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, i)) continue;
+    const BP = arrP > eP ? arrP : eP;
+    const b = seq[i + 1]!;
+    const lb = loc[b]!;
+    const cAB = cm[la * nLoc + lb]!;
+    const cAP = cm[la * nLoc + lPc]!;
+    const slackI = rideSlack[i]!;
+    const tAB = tt[la * nLoc + lb]!;
+    const tAP = tt[la * nLoc + lPc]!;
+    // Pickup and drop-off back to back.
+    if (tAP + dP + tPD + dD + tt[lD + lb]! - tAB <= slackI) {
+      let BD = BP + dP + tPD;
+      if (BD < eD) BD = eD;
+      if (BD <= lateD && BD + dD + tt[lD + lb]! <= Lt[i + 1]!) {
+        n = pushCandidate(n, w * (cAP + cPD + cm[lD + lb]! - cAB), i, i);
+      }
+    }
+    if (tAP + dP + tt[lP + lb]! - tAB > slackI) continue;
+    let arr = BP + dP + tt[lP + lb]!;
+    let Ecur = arr > early[b]! ? arr : early[b]!;
+    if (Ecur > Lt[i + 1]!) continue;
+    let ride = tt[lP + lb]!;
+    const deltaP = w * (cAP + cm[lP + lb]! - cAB);
+    for (let j = i + 1; j < q; j++) {
+      if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, j)) break;
+      const sj = seq[j]!;
+      const lj = loc[sj]!;
+      const sn = seq[j + 1]!;
+      const ln = loc[sn]!;
+      const tjD = tt[lj * nLoc + lDc]!;
+      if (ride + ds[j]! + tjD > L) break;
+      let BD = Ecur + ds[j]! + tjD;
+      if (BD < eD) BD = eD;
+      if (BD <= lateD) {
+        const tDn = tt[lD + ln]!;
+        if (BD + dD + tDn <= Lt[j + 1]! && tjD + dD + tDn - tt[lj * nLoc + ln]! <= rideSlack[j]!) {
+          n = pushCandidate(n, deltaP + w * (cm[lj * nLoc + lDc]! + cm[lD + ln]! - cm[lj * nLoc + ln]!), i, j);
+        }
+      } else if (Ecur > lateD) break;
+      const tjn = tt[lj * nLoc + ln]!;
+      arr = Ecur + ds[j]! + tjn;
+      ride += ds[j]! + tjn;
+      Ecur = arr > early[sn]! ? arr : early[sn]!;
+      if (Ecur > Lt[j + 1]!) break;
+    }
+  }
+
+  if (noise > 0 && rng) for (let c = 0; c < n; c++) candCost[c] = candCost[c]! + noise * (2 * rng.next() - 1);
+  for (let attempt = 0; attempt < MAX_FULL_CHECKS && n > 0; attempt++) {
+    let best = 0;
+    for (let c = 1; c < n; c++) if (candCost[c]! < candCost[best]!) best = c;
+    const bi = candI[best]!;
+    const bj = candJ[best]!;
+    const bc = candCost[best]!;
+    const t = buildTrial(inst, route, r, bi, bj);
+    if (schedule(inst, v, t, t.length)) {
+      out.cost = bc + pen;
+      out.i = bi;
+      out.j = bj;
+      return out.cost;
+    }
+    n--;
+    candCost[best] = candCost[n]!;
+    candI[best] = candI[n]!;
+    candJ[best] = candJ[n]!;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+function fits(
+  load: Int32Array,
+  onboard: Int32Array,
+  demand: Int32Array,
+  capacity: Int32Array,
+  dims: number,
+  pOff: number,
+  cOff: number,
+  cls: number,
+  pos: number,
+): boolean {
+  const lo = pos * dims;
+  for (let k = 0; k < dims; k++) if (load[lo + k]! + demand[pOff + k]! > capacity[cOff + k]!) return false;
+  const oo = pos * 3;
+  for (let c = 0; c < 3; c++) if (c !== cls && onboard[oo + c]! > 0) return false;
+  return true;
+}

@@ -1,0 +1,61 @@
+/**
+ * The engine's view of a dial-a-ride problem: flat typed arrays, no domain words. Both the
+ * Cordeau benchmark adapter and the hospital-trip adapter build one of these, so the benchmark
+ * measures exactly the code that plans real trips.
+ *
+ * Node numbering (R requests, V vehicles): pickup of request r = r, drop-off = R + r,
+ * start depot of vehicle v = 2R + 2v, end depot = 2R + 2v + 1.
+ */
+export interface Instance {
+  readonly nReq: number;
+  readonly nVeh: number;
+  /** Load dimensions (e.g. seats, wheelchair places, stretchers, patients). */
+  readonly dims: number;
+  /** Per node: index into the location matrices. */
+  readonly loc: Int32Array;
+  /** Per node: time window on the start of service, and service duration. */
+  readonly early: Float64Array;
+  readonly late: Float64Array;
+  readonly service: Float64Array;
+  /** Per node × dim: load change (positive at pickups, negative at drop-offs). */
+  readonly demand: Int32Array;
+  /** Per request: max ride time, measured from the end of pickup service to the drop-off start. */
+  readonly maxRide: Float64Array;
+  /** Per request: infection class 0..2; different classes are never on board together. */
+  readonly infection: Uint8Array;
+  /** Per request: 1 when the vehicle must be disinfected once it is empty after carrying it. */
+  readonly dirty: Uint8Array;
+  /** Per request: repair inserts higher tiers first (emergencies before scheduled care). */
+  readonly tier: Uint8Array;
+  /** Per request: objective penalty when the request stays unserved. */
+  readonly unservedPenalty: Float64Array;
+  /** Per request: vehicle it is pinned to (fixed, never removed by the search), or -1. */
+  readonly pinned: Int32Array;
+  /** Per vehicle × dim: capacity. */
+  readonly capacity: Int32Array;
+  /** Per vehicle: max route duration (end-depot start − start-depot start). */
+  readonly maxDuration: Float64Array;
+  /** Per vehicle: minutes of disinfection once emptied after a dirty passenger. */
+  readonly disinfection: Float64Array;
+  /** Per vehicle: which travel-time matrix it uses. */
+  readonly profile: Int32Array;
+  /** Per vehicle: multiplier on the cost matrix (e.g. cost per minute of that vehicle kind). */
+  readonly costWeight: Float64Array;
+  /** Per request × vehicle: extra cost of the assignment; Infinity forbids it. Null = all zero. */
+  readonly assignPenalty: Float64Array | null;
+  readonly nLoc: number;
+  /** nLoc × nLoc cost basis (distance or minutes). */
+  readonly cost: Float64Array;
+  /** Per profile: nLoc × nLoc travel times. */
+  readonly time: readonly Float64Array[];
+}
+
+export const pickupOf = (r: number): number => r;
+export const dropOf = (inst: Instance, r: number): number => inst.nReq + r;
+export const startOf = (inst: Instance, v: number): number => 2 * inst.nReq + 2 * v;
+export const endOf = (inst: Instance, v: number): number => 2 * inst.nReq + 2 * v + 1;
+export const nodeCount = (inst: Instance): number => 2 * inst.nReq + 2 * inst.nVeh;
+/** Request of a pickup or drop-off node. */
+export const requestOf = (inst: Instance, node: number): number =>
+  node < inst.nReq ? node : node - inst.nReq;
+export const isPickup = (inst: Instance, node: number): boolean => node < inst.nReq;

@@ -1,0 +1,59 @@
+/**
+ * Planner public API (pure; the only I/O is the optional OSRM adapter).
+ *
+ * - `matchHospitals` — 供需匹配: a hospital per request, each with a reason code.
+ * - `planDay` — vehicles for every leg of every round trip under a time budget.
+ * - `insertTrip`, `cancelTrip`, `breakDownVehicle`, `replanAfterDelay` — online changes to a
+ *   live plan that leave every other leg where it was.
+ * - `createTurfTravelModel` (default) / `fetchOsrmTravelModel` (when OSRM_URL is set).
+ * Reason codes and their zh-CN / English messages: `@lastmeter/shared/planner.ts`.
+ */
+export type {
+  CareService,
+  InfectionClass,
+  LngLat,
+  Locale,
+  MatchHospital,
+  MatchPolicy,
+  MatchReasonCode,
+  MatchRequest,
+  Mobility,
+  PlanInput,
+  PlannerReasonCode,
+  PlanPolicy,
+  PlanTrip,
+  PlanVehicle,
+  Reason,
+  RegularSkipCode,
+  UnmatchedCode,
+  UnservedCode,
+  Urgency,
+  VehicleKind,
+} from '@lastmeter/shared/planner.ts';
+export { formatPlannerReason } from '@lastmeter/shared/planner.ts';
+export { outboundLegId, returnLegId } from './domain/build.ts';
+export { type HospitalMatch, matchHospitals, type UnmatchedRequest } from './domain/matching.ts';
+export {
+  breakDownVehicle,
+  cancelTrip,
+  insertTrip,
+  type LivePlan,
+  replanAfterDelay,
+} from './domain/online.ts';
+export { fetchOsrmTravelModel, type OsrmOptions } from './domain/osrm.ts';
+export {
+  type Plan,
+  type PlanOptions,
+  type PlanRoute,
+  type PlanStats,
+  type PlanStop,
+  planDay,
+  type UnservedLeg,
+} from './domain/plan.ts';
+export {
+  createMatrixTravelModel,
+  createTurfTravelModel,
+  defaultTurfTravel,
+  type TravelTimeModel,
+  type TurfTravelOptions,
+} from './domain/travel.ts';

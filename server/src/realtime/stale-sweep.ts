@@ -1,0 +1,24 @@
+import type { AppContext } from '../app-context.ts';
+import { DEFAULT_STALE_AFTER_MS, flagStaleVehicles } from '../domain/realtime/flag-stale-vehicles.ts';
+
+export const DEFAULT_STALE_SWEEP_MS = 30_000;
+
+/** Runs the stale-vehicle sweep on an interval (never two at once); returns the stop function. */
+export function startStaleSweep(app: AppContext): () => void {
+  const everyMs = app.config.staleSweepEveryMs ?? DEFAULT_STALE_SWEEP_MS;
+  if (everyMs <= 0) return () => {};
+  const staleAfterMs = app.config.vehicleStaleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    flagStaleVehicles({ db: app.db, now: new Date(), staleAfterMs })
+      .then((events) => app.publish(events))
+      .catch((err: unknown) => app.logger.error({ err }, 'stale vehicle sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

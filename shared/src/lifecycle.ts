@@ -1,0 +1,110 @@
+import type { LegDirection, LegStatus, Role } from './domain.ts';
+
+/**
+ * The lifecycle of one leg (PRODUCT.md "Trip lifecycle") as pure rules: which status may follow
+ * which, and which step each role may take. The server checks scope (whose vehicle, hospital,
+ * compound) before asking these rules; the rules only know roles, directions and statuses.
+ */
+
+/** Every status a leg may move to from each status. Terminal statuses have none. */
+export const LEG_TRANSITIONS: Record<LegStatus, readonly LegStatus[]> = {
+  planned: ['assigned', 'cancelled'],
+  assigned: ['accepted', 'declined', 'planned', 'cancelled'],
+  accepted: ['en_route', 'at_pickup', 'on_board', 'declined', 'planned', 'cancelled'],
+  en_route: ['at_pickup', 'on_board', 'planned', 'cancelled'],
+  at_pickup: ['on_board', 'no_show', 'planned', 'cancelled'],
+  on_board: ['arrived', 'completed', 'refused_at_gate'],
+  arrived: ['completed', 'refused_at_gate'],
+  // A declined or refused leg goes back to dispatch: re-planned, re-assigned or cancelled.
+  declined: ['planned', 'assigned', 'cancelled'],
+  refused_at_gate: ['on_board', 'cancelled'],
+  completed: [],
+  cancelled: [],
+  no_show: [],
+};
+
+/** The steps people take on a leg. Assignment itself (`assign`) is a booking, guarded separately. */
+export const LEG_STEPS = [
+  'assign',
+  'unassign',
+  'cancel',
+  'accept',
+  'decline',
+  'depart',
+  'reach_pickup',
+  'board',
+  'out',
+  'arrive',
+  'confirm_arrival',
+  'back',
+  'no_show',
+  'refuse_at_gate',
+  'resume',
+] as const;
+export type LegStep = (typeof LEG_STEPS)[number];
+
+interface StepRule {
+  to: LegStatus;
+  from: readonly LegStatus[];
+  roles: readonly Role[];
+  /** Only legs of this direction (e.g. the hospital confirms arrival of outbound legs only). */
+  direction?: LegDirection;
+}
+
+const DISPATCH: readonly Role[] = ['dispatcher', 'admin'];
+
+export const STEP_RULES: Record<LegStep, StepRule> = {
+  assign: { to: 'assigned', from: ['planned', 'declined'], roles: DISPATCH },
+  unassign: { to: 'planned', from: ['assigned', 'accepted', 'en_route', 'at_pickup', 'declined'], roles: DISPATCH },
+  cancel: {
+    to: 'cancelled',
+    from: ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined', 'refused_at_gate'],
+    roles: DISPATCH,
+  },
+  accept: { to: 'accepted', from: ['assigned'], roles: ['driver'] },
+  decline: { to: 'declined', from: ['assigned', 'accepted'], roles: ['driver'] },
+  depart: { to: 'en_route', from: ['accepted'], roles: ['driver'] },
+  reach_pickup: { to: 'at_pickup', from: ['accepted', 'en_route'], roles: ['driver'] },
+  // The driver loads a return patient at the hospital; at the compound gate the gatekeeper's "out" does it.
+  board: { to: 'on_board', from: ['accepted', 'en_route', 'at_pickup'], roles: ['driver'], direction: 'return' },
+  out: { to: 'on_board', from: ['accepted', 'en_route', 'at_pickup'], roles: ['gatekeeper'], direction: 'outbound' },
+  arrive: { to: 'arrived', from: ['on_board'], roles: ['driver'] },
+  confirm_arrival: { to: 'completed', from: ['on_board', 'arrived'], roles: ['hospital'], direction: 'outbound' },
+  back: { to: 'completed', from: ['on_board', 'arrived'], roles: ['gatekeeper'], direction: 'return' },
+  no_show: { to: 'no_show', from: ['at_pickup'], roles: ['driver'] },
+  refuse_at_gate: { to: 'refused_at_gate', from: ['on_board', 'arrived'], roles: ['driver'], direction: 'outbound' },
+  // Dispatch resolved a refusal: the patient rides on (admitted after all, or to another hospital).
+  resume: { to: 'on_board', from: ['refused_at_gate'], roles: DISPATCH },
+};
+
+export type StepVerdict =
+  | { ok: true; from: LegStatus; to: LegStatus }
+  /** The role never takes this step (or not on this direction): a 403. */
+  | { ok: false; reason: 'role'; from: LegStatus; to: LegStatus }
+  /** Not from this status: a 409 naming the statuses the leg may move to now. */
+  | { ok: false; reason: 'status'; from: LegStatus; to: LegStatus; allowed: readonly LegStatus[] };
+
+export function canTransition(from: LegStatus, to: LegStatus): boolean {
+  return LEG_TRANSITIONS[from].includes(to);
+}
+
+export function isTerminal(status: LegStatus): boolean {
+  return LEG_TRANSITIONS[status].length === 0;
+}
+
+/** Decides a step: role first (who), then status (when). */
+export function decideStep(
+  step: LegStep,
+  leg: { status: LegStatus; direction: LegDirection },
+  role: Role,
+): StepVerdict {
+  const rule = STEP_RULES[step];
+  const base = { from: leg.status, to: rule.to };
+  if (!rule.roles.includes(role) || (rule.direction && rule.direction !== leg.direction)) {
+    return { ok: false, reason: 'role', ...base };
+  }
+  if (!rule.from.includes(leg.status) || !canTransition(leg.status, rule.to)) {
+    return { ok: false, reason: 'status', ...base, allowed: LEG_TRANSITIONS[leg.status] };
+  }
+  return { ok: true, ...base };
+}

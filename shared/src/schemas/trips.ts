@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import {
+  INCIDENT_KINDS,
+  INFECTION_CLASSES,
+  LEG_DIRECTIONS,
+  LEG_STATUSES,
+  MOBILITIES,
+  RETURN_MODES,
+  VEHICLE_KINDS,
+} from '../domain.ts';
+
+// Trips and legs: the round trip, its lifecycle steps, the views of each party, incidents.
+
+const isoDate = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+
+export const LegParams = z.strictObject({ legId: z.uuid().meta({ description: 'The leg' }) });
+export const RequestParams = z.strictObject({ requestId: z.uuid().meta({ description: 'The request' }) });
+export const TripParams = z.strictObject({ tripId: z.uuid().meta({ description: 'The round trip' }) });
+export const IncidentParams = z.strictObject({ incidentId: z.uuid().meta({ description: 'The incident' }) });
+export const VehicleParams = z.strictObject({ vehicleId: z.uuid().meta({ description: 'The vehicle' }) });
+export const DistrictParams = z.strictObject({ districtId: z.uuid().meta({ description: 'The district' }) });
+
+const lng = z.number().min(-180).max(180).meta({ description: 'Where the step happened: longitude (WGS84)' });
+const lat = z.number().min(-90).max(90).meta({ description: 'Where the step happened: latitude (WGS84)' });
+const version = z
+  .number()
+  .int()
+  .positive()
+  .meta({ description: "The leg's version as last seen; a stale one gets 409 `conflict` (someone acted first)" });
+
+/** Body of every lifecycle step: where it happened and the version the caller saw. */
+export const LegStepBody = z
+  .strictObject({
+    version: version.optional(),
+    lng: lng.optional(),
+    lat: lat.optional(),
+    note: z.string().trim().max(500).optional().meta({ description: 'Free text kept in the leg history' }),
+  })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'give both lng and lat or neither', path: ['lng'] })
+  .meta({ id: 'LegStepBody' });
+export type LegStepBody = z.infer<typeof LegStepBody>;
+
+export const DeclineBody = z
+  .strictObject({
+    version: version.optional(),
+    reason: z.string().trim().min(1).max(300).meta({ description: 'Why the driver cannot take the job' }),
+  })
+  .meta({ id: 'DeclineBody' });
+export type DeclineBody = z.infer<typeof DeclineBody>;
+
+export const REFUSAL_REASONS = ['test_result', 'health_code', 'symptom', 'capacity', 'other'] as const;
+export const RefusalBody = z
+  .strictObject({
+    version: version.optional(),
+    reason: z.enum(REFUSAL_REASONS).meta({
+      description:
+        'What the hospital gate gave as its reason. `test_result`, `health_code` and `symptom` are forbidden grounds (seeds): the incident says so',
+    }),
+    note: z.string().trim().max(500).default('').meta({ description: 'What was said at the gate' }),
+    lng: lng.optional(),
+    lat: lat.optional(),
+  })
+  .meta({ id: 'RefusalBody' });
+export type RefusalBody = z.infer<typeof RefusalBody>;
+
+export const AssignLegBody = z
+  .strictObject({
+    vehicleId: z.uuid().meta({ description: 'The vehicle to book; its bound driver is booked with it' }),
+    pickupAt: instant.optional().meta({ description: 'Planned pickup; defaults to the pickup window start' }),
+    dropoffAt: instant.optional().meta({ description: 'Planned drop-off; defaults to the drop-off window end' }),
+    version: version.optional(),
+  })
+  .meta({ id: 'AssignLegBody' });
+export type AssignLegBody = z.infer<typeof AssignLegBody>;
+
+export const CancelLegBody = z
+  .strictObject({
+    version: version.optional(),
+    reason: z.string().trim().min(1).max(300).meta({ description: 'Why the leg is cancelled' }),
+  })
+  .meta({ id: 'CancelLegBody' });
+export type CancelLegBody = z.infer<typeof CancelLegBody>;
+
+export const PlanDayBody = z
+  .strictObject({
+    date: isoDate.meta({ description: 'The day to plan (Asia/Shanghai)' }),
+    seed: z.number().int().optional().meta({ description: 'Random seed of the search, for reproducible plans' }),
+    iterations: z.number().int().min(0).max(20_000).optional().meta({ description: 'Search effort (ALNS iterations)' }),
+  })
+  .meta({ id: 'PlanDayBody' });
+export type PlanDayBody = z.infer<typeof PlanDayBody>;
+
+export const ResolveIncidentBody = z
+  .strictObject({
+    resolution: z.string().trim().min(1).max(500).meta({ description: 'What dispatch did, kept on the incident' }),
+    action: z
+      .enum(['none', 'resume', 'cancel'])
+      .default('none')
+      .meta({
+        description:
+          'For a refusal at a hospital gate: `resume` lets the patient ride on (admitted, or to `hospitalId`), `cancel` ends the trip',
+      }),
+    hospitalId: z.uuid().optional().meta({ description: 'With `resume`: take the patient to this hospital instead' }),
+  })
+  .meta({ id: 'ResolveIncidentBody' });
+export type ResolveIncidentBody = z.infer<typeof ResolveIncidentBody>;
+
+export const BreakdownBody = z
+  .strictObject({ note: z.string().trim().max(500).default('').meta({ description: 'What happened' }) })
+  .meta({ id: 'BreakdownBody' });
+export type BreakdownBody = z.infer<typeof BreakdownBody>;
+
+export const IncidentQuery = z
+  .strictObject({
+    districtId: z.uuid().optional().meta({ description: 'Only this district (default: all in scope)' }),
+    open: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true'))
+      .meta({ description: '`true`: only unresolved ones' }),
+  })
+  .meta({ id: 'IncidentQuery' });
+export type IncidentQuery = z.infer<typeof IncidentQuery>;
+
+export const DayQuery = z
+  .strictObject({ date: isoDate.optional().meta({ description: 'The day (default: today, Asia/Shanghai)' }) })
+  .meta({ id: 'DayQuery' });
+export type DayQuery = z.infer<typeof DayQuery>;
+
+/** What protection the crew needs, derived from the infection class (never the class's reason). */
+export const PROTECTION_LEVELS = ['standard', 'ppe', 'full_ppe'] as const;
+
+/** A leg as every party sees it: masked identity, no ID number or phone. */
+export const LegView = z
+  .object({
+    id: z.uuid(),
+    tripId: z.uuid(),
+    requestId: z.uuid(),
+    direction: z.enum(LEG_DIRECTIONS),
+    status: z.enum(LEG_STATUSES),
+    version: z.number().int(),
+    released: z.boolean().meta({ description: 'false: a will-call return the hospital has not released yet' }),
+    patient: z.object({
+      id: z.uuid(),
+      name: z.string().meta({ description: 'Masked (张*明)' }),
+      mobility: z.enum(MOBILITIES),
+      companions: z.number().int(),
+      infectionClass: z.enum(INFECTION_CLASSES),
+      protection: z.enum(PROTECTION_LEVELS),
+    }),
+    compound: z.object({ id: z.uuid(), name: z.string() }),
+    gate: z.object({ id: z.uuid(), name: z.string(), lng: z.number(), lat: z.number() }),
+    hospital: z.object({ id: z.uuid(), name: z.string(), lng: z.number(), lat: z.number() }),
+    vehicle: z.object({ id: z.uuid(), plate: z.string(), kind: z.enum(VEHICLE_KINDS) }).nullable(),
+    returnMode: z.enum(RETURN_MODES),
+    pickupWindow: z.tuple([instant.nullable(), instant.nullable()]),
+    dropoffWindow: z.tuple([instant.nullable(), instant.nullable()]),
+    plannedPickupAt: instant.nullable(),
+    plannedDropoffAt: instant.nullable(),
+    etaAt: instant.nullable(),
+  })
+  .meta({ id: 'LegView' });
+export type LegView = z.infer<typeof LegView>;
+
+export const TripView = z
+  .object({
+    id: z.uuid(),
+    requestId: z.uuid(),
+    hospitalId: z.uuid(),
+    matchReason: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }).nullable(),
+    outbound: LegView,
+    return: LegView,
+  })
+  .meta({ id: 'TripView' });
+export type TripView = z.infer<typeof TripView>;
+
+export const LegEventView = z
+  .object({
+    at: instant,
+    actorId: z.uuid().nullable(),
+    from: z.enum(LEG_STATUSES).nullable(),
+    to: z.enum(LEG_STATUSES),
+    lng: z.number().nullable(),
+    lat: z.number().nullable(),
+    note: z.string(),
+  })
+  .meta({ id: 'LegEventView' });
+
+export const LegDetailView = LegView.extend({ history: z.array(LegEventView) }).meta({ id: 'LegDetailView' });
+export type LegDetailView = z.infer<typeof LegDetailView>;
+
+export const PlanDayResult = z
+  .object({
+    date: isoDate,
+    served: z.array(z.object({ legId: z.uuid(), vehicleId: z.uuid(), runId: z.uuid(), pickupAt: instant, dropoffAt: instant })),
+    unserved: z.array(
+      z.object({
+        legId: z.uuid(),
+        reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+      }),
+    ),
+    awaitingRelease: z.array(z.uuid()).meta({ description: 'Will-call returns not released yet: planned when the hospital says ready' }),
+    stats: z.record(z.string(), z.number()),
+  })
+  .meta({ id: 'PlanDayResult' });
+export type PlanDayResult = z.infer<typeof PlanDayResult>;
+
+export const IncidentView = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(INCIDENT_KINDS),
+    districtId: z.uuid().nullable(),
+    legId: z.uuid().nullable(),
+    vehicleId: z.uuid().nullable(),
+    hospitalId: z.uuid().nullable(),
+    description: z.string(),
+    detail: z.record(z.string(), z.unknown()).meta({ description: 'Structured facts, e.g. the refusal reason and whether it is a forbidden ground' }),
+    openedAt: instant,
+    resolvedAt: instant.nullable(),
+    resolution: z.string().nullable(),
+  })
+  .meta({ id: 'IncidentView' });
+export type IncidentView = z.infer<typeof IncidentView>;
+
+export const BreakdownResult = z
+  .object({
+    incident: IncidentView,
+    unassigned: z.array(z.uuid()),
+    reassigned: z.array(z.object({ legId: z.uuid(), vehicleId: z.uuid() })),
+  })
+  .meta({ id: 'BreakdownResult' });
+export type BreakdownResult = z.infer<typeof BreakdownResult>;
