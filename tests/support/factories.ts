@@ -7,6 +7,7 @@ import {
   districts,
   drivers,
   gates,
+  hospitalSlots,
   hospitals,
   legs,
   patients,
@@ -209,4 +210,40 @@ export function validNationalId(birthDate = '1960-01-01', sex: 'male' | 'female'
   const sequence = String(idSequence * 2 + (sex === 'male' ? 1 : 0)).padStart(3, '0');
   const first17 = `${region}${birthDate.replaceAll('-', '')}${sequence}`;
   return first17 + nationalIdCheckDigit(first17);
+}
+
+/** One weekly capacity slot of a hospital service (the registry's template). */
+export async function createHospitalSlot(
+  db: Db,
+  hospitalId: string,
+  overrides: Partial<typeof hospitalSlots.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(hospitalSlots)
+    .values({ hospitalId, service: 'dialysis', weekday: 3, startTime: '07:00', endTime: '12:00', capacity: 10, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A request for care on a date (default: a dialysis session at 07:00–07:30, fixed 4 h return). */
+export async function createRequest(
+  db: Db,
+  patientId: string,
+  overrides: Partial<typeof requests.$inferInsert> & { date?: string } = {},
+) {
+  const date = overrides.date ?? '2026-11-25';
+  const [row] = await db
+    .insert(requests)
+    .values({
+      patientId,
+      service: 'dialysis',
+      date,
+      windowStart: new Date(`${date}T07:00:00+08:00`),
+      windowEnd: new Date(`${date}T07:30:00+08:00`),
+      returnMode: 'fixed',
+      treatmentMinutes: 240,
+      ...overrides,
+    })
+    .returning();
+  return row!;
 }

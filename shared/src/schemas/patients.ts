@@ -141,14 +141,9 @@ export type CareNeedView = z.infer<typeof CareNeedView>;
 export const ConsentInput = z
   .strictObject({
     givenBy: z.string().trim().min(1).max(50).meta({ description: 'Name of the person who agreed' }),
-    relation: z
-      .string()
-      .trim()
-      .min(1)
-      .max(20)
-      .meta({
-        description: 'Their relation to the patient: `self`, `spouse`, `child`, `parent`, `guardian` …',
-      }),
+    relation: z.string().trim().min(1).max(20).meta({
+      description: 'Their relation to the patient: `self`, `spouse`, `child`, `parent`, `guardian` …',
+    }),
     at: z.iso
       .datetime({ offset: true })
       .optional()

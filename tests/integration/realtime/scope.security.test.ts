@@ -105,13 +105,12 @@ describe('realtime scope', () => {
     });
     expect(reply).toEqual({ ok: true, streams: {} });
 
-    const account = await createAccount(server.app.db, 'driver', { vehicleId: mine.id });
+    const compound = await createCompound(server.app.db, district.id);
+    const gatekeeper = await createAccount(server.app.db, 'gatekeeper', { compoundIds: [compound.id] });
     const viaHandshake = await connectClient(
       server,
-      await loginAs(server, account.username, account.password),
-      {
-        resume: { [rooms.vehicle(theirs.id)]: 0 },
-      },
+      await loginAs(server, gatekeeper.username, gatekeeper.password),
+      { resume: { [rooms.vehicle(theirs.id)]: 0, [rooms.district(district.id)]: 0 } },
     );
     clients.push(viaHandshake);
     await settle();

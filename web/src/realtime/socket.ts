@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@lastmeter/shared';
+import type { ClientToServerEvents, ServerToClientEvents, StreamEvent } from '@lastmeter/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
@@ -23,9 +23,62 @@ function setState(next: ConnectionState): void {
   for (const listener of stateListeners) listener();
 }
 
+// ---------------------------------------------------------------- durable streams (docs/realtime.md)
+
+const OFFSETS_KEY = 'lm.streamOffsets';
+const ACK_EVERY_MS = 1_000;
+const SEEN_IDS = 2_000;
+
+/** Last processed offset per stream, kept across reloads so a reconnect replays only what was missed. */
+function loadOffsets(): Record<string, number> {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(OFFSETS_KEY) ?? '{}');
+    if (!stored || typeof stored !== 'object') return {};
+    return Object.fromEntries(
+      Object.entries(stored).filter((entry): entry is [string, number] => Number.isSafeInteger(entry[1])),
+    );
+  } catch {
+    return {};
+  }
+}
+
+const offsets = loadOffsets();
+const seen = new Set<number>();
+const toAck = new Map<string, number>();
+let ackScheduled = false;
+const streamListeners = new Map<string, Set<(event: StreamEvent) => void>>();
+
+function flushAcks(): void {
+  ackScheduled = false;
+  localStorage.setItem(OFFSETS_KEY, JSON.stringify(offsets));
+  if (socket?.connected) for (const [stream, offset] of toAck) socket.emit('ack', { stream, offset });
+  toAck.clear();
+}
+
+/** Every durable event passes here once: duplicates (by id, or an offset already processed) are dropped. */
+function receive(event: StreamEvent): void {
+  if (seen.has(event.id) || event.offset <= (offsets[event.stream] ?? 0)) return;
+  seen.add(event.id);
+  if (seen.size > SEEN_IDS) seen.delete(seen.values().next().value as number);
+  for (const listener of streamListeners.get(event.type) ?? []) listener(event);
+  offsets[event.stream] = event.offset;
+  toAck.set(event.stream, event.offset);
+  if (!ackScheduled) {
+    ackScheduled = true;
+    setTimeout(flushAcks, ACK_EVERY_MS);
+  }
+}
+
 export function getSocket(): AppSocket {
   if (!socket) {
-    socket = io({ path: '/socket.io', withCredentials: true, autoConnect: false });
+    socket = io({
+      path: '/socket.io',
+      withCredentials: true,
+      autoConnect: false,
+      // Called on every (re)connect: the server replays each stream after these offsets before any live event.
+      auth: (send) => send({ resume: { ...offsets } }),
+    });
+    socket.on('event', receive);
     socket.on('connect', () => setState('online'));
     socket.on('disconnect', () => setState(socket?.active ? 'connecting' : 'offline'));
     socket.on('connect_error', () => setState(socket?.active ? 'connecting' : 'offline'));
@@ -95,4 +148,21 @@ export function useSocketEvent<E extends keyof ServerToClientEvents>(
       live.off(event, handler);
     };
   }, [event]);
+}
+
+/**
+ * Runs `handler` for each durable event of one type (e.g. `leg.eta_updated`) while mounted: in order
+ * per stream, once each, including those replayed after a reconnect.
+ */
+export function useStreamEvent(type: string, handler: (event: StreamEvent) => void): void {
+  const onEvent = useEffectEvent(handler);
+  useEffect(() => {
+    const listener = (event: StreamEvent) => onEvent(event);
+    const listeners = streamListeners.get(type) ?? new Set();
+    streamListeners.set(type, listeners);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, [type]);
 }

@@ -19,6 +19,6 @@ export function presentIncident(row: typeof incidents.$inferSelect): IncidentVie
 
 /** The event payload of an incident: what dispatch needs on its list, no patient identity. */
 export function incidentPayload(row: typeof incidents.$inferSelect): Record<string, unknown> {
-  const view = presentIncident(row);
-  return { incidentId: view.id, ...view, id: undefined };
+  const { id, ...rest } = presentIncident(row);
+  return { incidentId: id, ...rest };
 }

@@ -24,12 +24,12 @@ export async function flagStaleVehicles({
   return db.transaction(async (tx) => {
     const flagged = await queryRows<{ id: string; district_id: string; last_seen_at: Date | string | null }>(
       tx,
-      sql`update vehicles v set stale_since = ${now}
+      sql`update vehicles v set stale_since = ${now.toISOString()}::timestamptz
           where v.stale_since is null
             and coalesce(v.last_seen_at, (
               select max(l.updated_at) from legs l
               where l.vehicle_id = v.id and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
-            )) < ${cutoff}
+            )) < ${cutoff.toISOString()}::timestamptz
             and exists (
               select 1 from legs l
               where l.vehicle_id = v.id and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')

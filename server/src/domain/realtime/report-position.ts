@@ -63,15 +63,16 @@ export async function reportPosition({
     throw errors.field('recordedAt', 'is in the future');
   }
 
+  // Raw SQL takes timestamps as ISO text: postgres.js does not serialise Date parameters there.
   return db.transaction(async (tx) => {
     // The rate limit is a condition of the update itself, so two devices or two nodes cannot both pass it.
     const [updated] = await queryRows<{ was_stale: boolean }>(
       tx,
-      sql`update vehicles v set last_lng = ${input.lng}, last_lat = ${input.lat}, last_seen_at = ${now},
+      sql`update vehicles v set last_lng = ${input.lng}, last_lat = ${input.lat}, last_seen_at = ${now.toISOString()}::timestamptz,
             stale_since = null
           from (select id, stale_since from vehicles where id = ${vehicleId} for update) old
           where v.id = old.id
-            and (v.last_seen_at is null or v.last_seen_at <= ${new Date(now.getTime() - minIntervalMs)})
+            and (v.last_seen_at is null or v.last_seen_at <= ${new Date(now.getTime() - minIntervalMs).toISOString()}::timestamptz)
           returning old.stale_since is not null as was_stale`,
     );
     if (!updated) throw errors.tooManyRequests(Math.ceil(minIntervalMs / 1000));

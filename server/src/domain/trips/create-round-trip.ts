@@ -5,6 +5,8 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import type { Publish } from './events.ts';
+import { insertTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { CARE_SERVICE, matchHospitalFor } from './match-hospital.ts';
 import { presentTrip } from './present-trip.ts';
@@ -19,15 +21,20 @@ const RETURN_FLEX_MINUTES = 45;
  * Turns a request into a round trip (一来一回): the hospital comes from the planner's matching with
  * its reason stored on the request, and both legs are created together. A fixed return is picked up
  * no earlier than the end of treatment; a will-call return waits for the hospital's release.
+ * An emergency is inserted into the running plan straight away.
  */
 export async function createRoundTrip({
   db,
   actor,
   requestId,
+  publish,
+  now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   requestId: string;
+  publish: Publish;
+  now?: Date;
 }): Promise<TripView> {
   const [row] = await db
     .select({ request: requests, patient: patients, districtId: compounds.districtId })
@@ -106,6 +113,8 @@ export async function createRoundTrip({
     await recordAudit(tx, { actor, action: 'create_trip', entity: 'patient', entityId: patient.id, outcome: 'allowed', detail: { requestId, tripId: trip.id } });
     return trip.id;
   });
+  // An emergency cannot wait for the next planning round: it goes into the running plan at once.
+  if (request.urgency === 'emergency') await insertTrip({ db, actor, tripId, publish, now });
   const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
   return presentTrip(contexts);
 }

@@ -5,6 +5,7 @@ import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
 import { geographyRoutes } from './registry/geography.ts';
 import { patientRoutes } from './registry/patients.ts';
+import { tripRoutes } from './registry/trips.ts';
 import { healthRoute } from './system/health.ts';
 import { openApiRoute } from './system/openapi.ts';
 
@@ -17,5 +18,6 @@ export const routes: AnyRoute[] = [
   listAuditRoute,
   ...geographyRoutes,
   ...patientRoutes,
+  ...tripRoutes,
   openApiRoute(() => routes),
 ];

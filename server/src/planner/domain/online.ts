@@ -55,10 +55,30 @@ function liveRoutes(problem: Problem, plan: Plan): { routes: Route[]; trimmed: n
   return { routes, trimmed };
 }
 
-function finish(problem: Problem, input: PlanInput, routes: Route[], pending: number[], seed: number): LivePlan {
-  const unserved = repair(problem.inst, routes, pending, 2, createRng(seed), 0);
+/**
+ * Places the legs the event concerns and, when the event freed capacity, retries the legs not
+ * routed yet; nothing already routed moves.
+ */
+function finish(
+  problem: Problem,
+  previous: Plan,
+  input: PlanInput,
+  routes: Route[],
+  pending: number[],
+  seed: number,
+  retryUnrouted: boolean,
+): LivePlan {
+  const routed = routedLegs(routes, problem.inst.nReq);
+  const pendingSet = new Set(pending);
+  const stay: number[] = [];
+  const all = [...pending];
+  for (let r = 0; r < problem.inst.nReq; r++)
+    if (!routed.has(r) && !pendingSet.has(r)) (retryUnrouted ? all : stay).push(r);
+  const unserved = [...repair(problem.inst, routes, all, 2, createRng(seed), 0), ...stay];
   const sol = closeLoops(problem, { routes, unserved, cost: 0 });
-  return { input, plan: toPlan(problem, sol, { iterations: 0, elapsedMs: 0, improvements: 0 }) };
+  const stayIds = new Set(stay.map((r) => problem.legs[r]!.legId));
+  const known = new Map(previous.unserved.filter((u) => stayIds.has(u.legId)).map((u) => [u.legId, u.reason]));
+  return { input, plan: toPlan(problem, sol, { iterations: 0, elapsedMs: 0, improvements: 0 }, known) };
 }
 
 function routedLegs(routes: readonly Route[], nReq: number): Set<number> {
@@ -78,7 +98,7 @@ export function insertTrip(options: OnlineBase & { trip: PlanTrip }): LivePlan {
     const r = problem.legIndex.get(leg);
     if (r !== undefined) pending.push(r);
   }
-  return finish(problem, input, routes, pending, options.seed ?? 1);
+  return finish(problem, live.plan, input, routes, pending, options.seed ?? 1, false);
 }
 
 /** Cancels a trip: its stops disappear; previously unserved legs may take the freed time. */
@@ -95,10 +115,7 @@ export function cancelTrip(options: OnlineBase & { tripId: string }): LivePlan {
   };
   const problem = buildProblem(parseInput(input), travel);
   const { routes, trimmed } = liveRoutes(problem, live.plan);
-  const routed = routedLegs(routes, problem.inst.nReq);
-  const pending = [...trimmed];
-  for (let r = 0; r < problem.inst.nReq; r++) if (!routed.has(r) && !pending.includes(r)) pending.push(r);
-  return finish(problem, input, routes, pending, options.seed ?? 1);
+  return finish(problem, live.plan, input, routes, trimmed, options.seed ?? 1, true);
 }
 
 /**
@@ -111,25 +128,24 @@ export function breakDownVehicle(options: OnlineBase & { vehicleId: string }): L
   const broken = live.input.vehicles.find((v) => v.id === vehicleId);
   if (!broken) throw new Error(`unknown vehicle ${vehicleId}`);
   const stranded = new Set(broken.onboardLegs ?? []);
-  const input: PlanInput = { ...live.input, vehicles: live.input.vehicles.filter((v) => v.id !== vehicleId) };
+  // Stranded legs leave the problem until dispatch books the rescue: an outbound one counts as
+  // no longer to plan (its return still is), a return one takes its trip out.
+  const input: PlanInput = {
+    ...live.input,
+    vehicles: live.input.vehicles.filter((v) => v.id !== vehicleId),
+    trips: live.input.trips
+      .filter((t) => !stranded.has(`${t.id}:ret`))
+      .map((t) => (stranded.has(`${t.id}:out`) ? { ...t, outboundDone: true } : t)),
+  };
   const problem = buildProblem(parseInput(input), travel);
   const { routes, trimmed } = liveRoutes(problem, live.plan);
-  const routed = routedLegs(routes, problem.inst.nReq);
-  const pending = [...trimmed];
-  for (let r = 0; r < problem.inst.nReq; r++)
-    if (!routed.has(r) && !pending.includes(r) && !stranded.has(problem.legs[r]!.legId)) pending.push(r);
-  const result = finish(problem, input, routes, pending, options.seed ?? 1);
-  const plan = result.plan;
-  plan.unserved = plan.unserved.map((u) =>
-    stranded.has(u.legId) ? { ...u, reason: { code: 'vehicle_broken_down', params: { vehicle: vehicleId } } } : u,
-  );
+  const result = finish(problem, live.plan, input, routes, trimmed, options.seed ?? 1, true);
   for (const legId of stranded)
-    if (!plan.unserved.some((u) => u.legId === legId))
-      plan.unserved.push({
-        legId,
-        tripId: legId.replace(/:(out|ret)$/, ''),
-        reason: { code: 'vehicle_broken_down', params: { vehicle: vehicleId } },
-      });
+    result.plan.unserved.push({
+      legId,
+      tripId: legId.replace(/:(out|ret)$/, ''),
+      reason: { code: 'vehicle_broken_down', params: { vehicle: vehicleId } },
+    });
   return result;
 }
 
@@ -159,8 +175,5 @@ export function replanAfterDelay(
     problem = buildProblem(parseInput(input), travel);
   }
   const { routes, trimmed } = liveRoutes(problem, live.plan);
-  const routed = routedLegs(routes, problem.inst.nReq);
-  const pending = [...trimmed];
-  for (let r = 0; r < problem.inst.nReq; r++) if (!routed.has(r) && !pending.includes(r)) pending.push(r);
-  return finish(problem, input, routes, pending, options.seed ?? 1);
+  return finish(problem, live.plan, input, routes, trimmed, options.seed ?? 1, true);
 }

@@ -116,7 +116,7 @@ export function solveProblem(problem: Problem, options: PlanOptions): Plan {
 
 /**
  * 一来一回: a scheduled trip is booked both ways or not at all. When one leg found no vehicle,
- * the other is taken out too (removing stops never breaks a route). An emergency outbound leg
+ * the other is taken out too. An emergency outbound leg
  * stays: getting the patient to care comes first, and the missing return is reported.
  */
 export function closeLoops(problem: Problem, sol: Solution): Solution & { linked: Set<number> } {
@@ -132,13 +132,26 @@ export function closeLoops(problem: Problem, sol: Solution): Solution & { linked
     linked.add(other);
   }
   if (linked.size === 0) return { ...sol, linked };
+  // Removing a leg can, rarely, make a route infeasible (the vehicle now empties earlier and
+  // must be disinfected first); such a leg stays booked and only its partner is reported.
   const routes = sol.routes.map((rt) => {
-    const interior: number[] = [];
+    let current = rt;
     for (let p = 1; p < rt.seq.length - 1; p++) {
       const node = rt.seq[p]!;
-      if (!linked.has(node < inst.nReq ? node : node - inst.nReq)) interior.push(node);
+      if (node >= inst.nReq || !linked.has(node)) continue;
+      const interior: number[] = [];
+      for (let x = 1; x < current.seq.length - 1; x++) {
+        const n = current.seq[x]!;
+        if (n !== node && n !== inst.nReq + node) interior.push(n);
+      }
+      const next = buildRoute(inst, rt.v, interior);
+      if (next) current = next;
+      else {
+        linked.delete(node);
+        out.delete(node);
+      }
     }
-    return interior.length === rt.seq.length - 2 ? rt : (buildRoute(inst, rt.v, interior) ?? rt);
+    return current;
   });
   const unserved = [...out];
   return { routes, unserved, cost: solutionCost(inst, routes, unserved), linked };
@@ -167,7 +180,16 @@ export function diagnose(problem: Problem, r: number): UnservedCode {
   return alone ? 'fleet_busy' : 'outside_vehicle_hours';
 }
 
-export function toPlan(problem: Problem, sol: Solution & { linked?: Set<number> }, stats: SearchStats): Plan {
+/**
+ * Plan in domain terms. `knownReasons` carries the reasons of legs that were already unserved
+ * and were not retried (online operations), so they are not diagnosed again.
+ */
+export function toPlan(
+  problem: Problem,
+  sol: Solution & { linked?: Set<number> },
+  stats: SearchStats,
+  knownReasons?: ReadonlyMap<string, Reason<UnservedCode>>,
+): Plan {
   const { inst, legs, points, origin, input } = problem;
   const R = inst.nReq;
   const at = (min: number): number => Math.round(origin + min * MS_PER_MIN);
@@ -223,7 +245,10 @@ export function toPlan(problem: Problem, sol: Solution & { linked?: Set<number> 
     .map((r) => ({
       legId: legs[r]!.legId,
       tripId: legs[r]!.tripId,
-      reason: { code: sol.linked?.has(r) ? 'linked_leg_unserved' : diagnose(problem, r), params: {} },
+      reason: knownReasons?.get(legs[r]!.legId) ?? {
+        code: sol.linked?.has(r) ? 'linked_leg_unserved' : diagnose(problem, r),
+        params: {},
+      },
     }));
   return {
     routes,

@@ -24,27 +24,50 @@ export const defaultTurfTravel: TurfTravelOptions = {
   speedKmh: { ambulance_120: 40, volunteer: 30, requisitioned: 30 },
 };
 
-/** Default model: great-circle distance (@turf/turf) × detour factor ÷ speed of the vehicle kind. */
+/**
+ * Default model: great-circle distance (@turf/turf) × detour factor ÷ speed of the vehicle kind.
+ * Distances are memoised per point (gates, entrances and bases are few and reused all day), so
+ * re-planning and online insertion pay only for points they have not seen before.
+ */
 export function createTurfTravelModel(options: TurfTravelOptions = defaultTurfTravel): TravelTimeModel {
-  const kilometres = (points: readonly LngLat[]): Float64Array => {
-    const n = points.length;
-    const km = new Float64Array(n * n);
-    for (let a = 0; a < n; a++)
-      for (let b = a + 1; b < n; b++) {
-        const d = distance(points[a]!, points[b]!, { units: 'kilometers' }) * options.detourFactor;
-        km[a * n + b] = d;
-        km[b * n + a] = d;
-      }
-    return km;
+  const registry = new Map<string, number>();
+  const known: LngLat[] = [];
+  let cap = 0;
+  let km = new Float64Array(0);
+  const indexOf = (p: LngLat): number => {
+    const key = `${p[0]},${p[1]}`;
+    let i = registry.get(key);
+    if (i !== undefined) return i;
+    i = known.length;
+    if (i >= cap) {
+      const next = Math.max(64, cap * 2);
+      const grown = new Float64Array(next * next);
+      for (let a = 0; a < known.length; a++) grown.set(km.subarray(a * cap, a * cap + known.length), a * next);
+      km = grown;
+      cap = next;
+    }
+    known.push(p);
+    registry.set(key, i);
+    for (let a = 0; a < i; a++) {
+      const d = distance(known[a]!, p, { units: 'kilometers' }) * options.detourFactor;
+      km[a * cap + i] = d;
+      km[i * cap + a] = d;
+    }
+    return i;
+  };
+  const matrix = (points: readonly LngLat[], factor: number): Float64Array => {
+    const ids = points.map(indexOf);
+    const n = ids.length;
+    const out = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) {
+      const row = ids[a]! * cap;
+      for (let b = 0; b < n; b++) out[a * n + b] = km[row + ids[b]!]! * factor;
+    }
+    return out;
   };
   return {
-    kilometres,
-    minutes(points, kind) {
-      const km = kilometres(points);
-      const perKm = 60 / options.speedKmh[kind];
-      for (let i = 0; i < km.length; i++) km[i] = km[i]! * perKm;
-      return km;
-    },
+    kilometres: (points) => matrix(points, 1),
+    minutes: (points, kind) => matrix(points, 60 / options.speedKmh[kind]),
   };
 }
 

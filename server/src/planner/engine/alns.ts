@@ -84,26 +84,46 @@ export function repair(
   const tiers = [...new Set(pending.map((r) => inst.tier[r]!))].sort((a, b) => b - a);
   for (const tier of tiers) {
     const group = pending.filter((r) => inst.tier[r] === tier);
-    left.push(
-      ...(k === 0 && rng ? repairRandomOrder(inst, routes, group, rng, noise) : repairGroup(inst, routes, group, k, rng, noise)),
-    );
+    if (k === 0 && rng) left.push(...repairSequential(inst, routes, shuffled(group, rng), rng, noise));
+    else if (group.length > REGRET_MAX)
+      left.push(...repairSequential(inst, routes, group.sort((a, b) => inst.late[a]! - inst.late[b]!), rng, noise));
+    else left.push(...repairGroup(inst, routes, group, k, rng, noise));
   }
   return left;
 }
 
 /**
- * Sequential insertion in random order, each request at its cheapest place over all routes.
- * Cheaper than regret (no cost matrix to maintain) and it escapes the trap where always
- * inserting the cheapest request first leaves no room for a hard one.
+ * Regret keeps a cost per (request, route) and recomputes a column per insertion: quadratic in
+ * the number of requests. Above this many (a whole district's day) requests are inserted one by
+ * one in order of their pickup deadline instead.
  */
-function repairRandomOrder(inst: Instance, routes: Route[], group: number[], rng: Rng, noise: number): number[] {
-  const order = group.slice();
+const REGRET_MAX = 300;
+/** Unserved requests retried per ALNS iteration. */
+const UNSERVED_RETRY = 8;
+
+function shuffled(items: readonly number[], rng: Rng): number[] {
+  const order = items.slice();
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = order[i]!;
     order[i] = order[j]!;
     order[j] = t;
   }
+  return order;
+}
+
+/**
+ * Sequential insertion in the given order, each request at its cheapest place over all routes.
+ * Cheaper than regret (no cost matrix to maintain); in random order it escapes the trap where
+ * always inserting the cheapest request first leaves no room for a hard one.
+ */
+function repairSequential(
+  inst: Instance,
+  routes: Route[],
+  order: readonly number[],
+  rng: Rng | null,
+  noise: number,
+): number[] {
   const left: number[] = [];
   for (const r of order) {
     let bestV = -1;
@@ -282,9 +302,11 @@ const shawRemoval: Destroy = (inst, routes, served, q, rng) => {
   const pool = served.slice();
   const first = pool.splice(rng.int(pool.length), 1)[0]!;
   const out = [first];
+  const rel = new Map<number, number>();
   while (out.length < q && pool.length > 0) {
     const ref = out[rng.int(out.length)]!;
-    pool.sort((a, b) => related(ref, a) - related(ref, b));
+    for (const r of pool) rel.set(r, related(ref, r));
+    pool.sort((a, b) => rel.get(a)! - rel.get(b)!);
     out.push(pool.splice(pickBiased(pool.length, rng, 5), 1)[0]!);
   }
   return out;
@@ -427,8 +449,14 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
     for (const r of removed) removedMask[r] = 0;
     if (!ok) continue;
     const [k, noise] = REPAIR[ri]!;
-    const pending = removed.concat(current.unserved);
-    const unserved = repair(inst, routes, pending, k, rng, noise * noiseScale(inst));
+    // Retrying every unserved request each iteration is the main cost on an over-full day:
+    // a random handful per iteration is enough to place any that fit.
+    const retry =
+      current.unserved.length <= UNSERVED_RETRY ? current.unserved : shuffled(current.unserved, rng);
+    const pending = removed.concat(retry.slice(0, UNSERVED_RETRY));
+    const unserved = repair(inst, routes, pending, k, rng, noise * noiseScale(inst)).concat(
+      retry.slice(UNSERVED_RETRY),
+    );
     const cost = solutionCost(inst, routes, unserved);
     const candidate: Solution = { routes, unserved, cost };
 

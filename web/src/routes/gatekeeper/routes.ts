@@ -1,9 +1,30 @@
 import type { RouteObject } from 'react-router';
 
 /**
- * The gatekeeper's pages, below `/gatekeeper`. Loaded on demand so each role downloads only its own screens (the
- * driver's phone never fetches the dispatcher's map). Feature pages add their child routes here.
+ * The gatekeeper's pages, below `/gatekeeper`, inside one layout that picks the compound. Loaded on demand
+ * so each role downloads only its own screens (the driver's phone never fetches the dispatcher's map).
  */
 export const gatekeeperRoutes: RouteObject[] = [
-  { index: true, lazy: async () => ({ Component: (await import('./GatekeeperHome.tsx')).GatekeeperHome }) },
+  {
+    lazy: async () => ({ Component: (await import('./GatekeeperLayout.tsx')).GatekeeperLayout }),
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('./GatePage.tsx')).GatePage }) },
+      { path: 'patients', lazy: async () => ({ Component: (await import('./PatientsPage.tsx')).PatientsPage }) },
+      {
+        path: 'patients/new',
+        lazy: async () => ({ Component: (await import('./NewPatientPage.tsx')).NewPatientPage }),
+      },
+      {
+        path: 'patients/:patientId',
+        lazy: async () => ({ Component: (await import('./EditPatientPage.tsx')).EditPatientPage }),
+      },
+      { path: 'import', lazy: async () => ({ Component: (await import('./ImportPage.tsx')).ImportPage }) },
+      {
+        path: 'self-registration',
+        lazy: async () => ({
+          Component: (await import('./SelfRegistrationAdminPage.tsx')).SelfRegistrationAdminPage,
+        }),
+      },
+    ],
+  },
 ];

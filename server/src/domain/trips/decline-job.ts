@@ -1,0 +1,54 @@
+import type { Db } from '@lastmeter/db';
+import type { DeclineBody, LegView } from '@lastmeter/shared';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { applyLegStep } from './apply-leg-step.ts';
+import { UNBOOKED } from './book-leg.ts';
+import { type Publish, TripEvents } from './events.ts';
+import { loadLegContext, loadLegFor } from './load-leg.ts';
+import { presentLeg } from './present-leg.ts';
+import { replanTrips } from './replan-legs.ts';
+
+/**
+ * A driver declines a job: the leg leaves their vehicle and the planner inserts it elsewhere where it
+ * fits (every other booking stays); if nothing fits it waits, `declined`, for dispatch.
+ */
+export async function declineJob({
+  db,
+  actor,
+  legId,
+  input,
+  publish,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  legId: string;
+  input: DeclineBody;
+  publish: Publish;
+  now?: Date;
+}): Promise<LegView> {
+  await loadLegFor(db, actor, legId, 'write');
+  const { ctx, events } = await db.transaction(async (tx) => {
+    const locked = await loadLegContext(tx, legId, { lock: true });
+    if (!locked) throw new Error('leg vanished under lock');
+    const declined = await applyLegStep(tx, { actor, ctx: locked, step: 'decline', version: input.version, note: input.reason, patch: UNBOOKED });
+    const events = new TripEvents(tx, actor.accountId);
+    await events.leg('leg.status_changed', { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } }, ['vehicle', 'district'], { reason: input.reason });
+    await recordAudit(tx, { actor, action: 'leg.decline', entity: 'patient', entityId: locked.patient.id, outcome: 'allowed', detail: { legId } });
+    await replanTrips(tx, {
+      actor,
+      districtId: locked.compound.districtId,
+      date: locked.request.date,
+      tripIds: [locked.trip.id],
+      events,
+      excludeVehicleIds: locked.leg.vehicleId ? [locked.leg.vehicleId] : [],
+      now,
+    });
+    const ctx = await loadLegContext(tx, legId);
+    if (!ctx) throw new Error('leg vanished');
+    return { ctx, events: events.recorded };
+  });
+  publish(events);
+  return presentLeg(ctx);
+}

@@ -1,0 +1,80 @@
+import { type Db, legEvents, legs } from '@lastmeter/db';
+import { isTerminal, type LegView } from '@lastmeter/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type Publish, TripEvents } from './events.ts';
+import { type LegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
+import { presentLeg } from './present-leg.ts';
+import { replanTrips } from './replan-legs.ts';
+import { minutes } from './travel.ts';
+
+/** How long after "ready" the patient may wait for the return pickup (the planner's will-call default). */
+const READY_FLEX_MINUTES = 30;
+
+/**
+ * The hospital says treatment is finished ("ready for return"): the return leg is released from now.
+ * A return already booked tells its driver; an unbooked one is inserted by the planner, and if no
+ * vehicle can take it dispatch and the gate hear that it waits.
+ */
+export async function finishTreatment({
+  db,
+  actor,
+  tripId,
+  publish,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  tripId: string;
+  publish: Publish;
+  now?: Date;
+}): Promise<LegView> {
+  const [first] = await loadLegContexts(db, eq(legs.tripId, tripId));
+  if (!first) throw errors.notFound('Trip');
+  await loadLegFor(db, actor, first.leg.id, 'write');
+  if (actor.role !== 'hospital' && actor.role !== 'admin' && actor.role !== 'dispatcher') throw errors.forbidden('Only the hospital says treatment is finished');
+
+  const { ctx, events } = await db.transaction(async (tx) => {
+    const both = await loadLegContexts(tx, eq(legs.tripId, tripId), { lock: true });
+    const out = both.find((c) => c.leg.direction === 'outbound');
+    const ret = both.find((c) => c.leg.direction === 'return');
+    if (!out || !ret) throw errors.notFound('Trip');
+    if (out.leg.status !== 'completed') throw errors.invalidTransition(out.leg.status, 'treatment_finished', ['completed']);
+    if (isTerminal(ret.leg.status) || ret.leg.status === 'on_board' || ret.leg.status === 'arrived') {
+      throw errors.invalidTransition(ret.leg.status, 'released', ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined']);
+    }
+    const [row] = await tx
+      .update(legs)
+      .set({
+        released: true,
+        pickupWindowStart: now,
+        pickupWindowEnd: new Date(now.getTime() + minutes(READY_FLEX_MINUTES)),
+        version: sql`${legs.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(legs.id, ret.leg.id), eq(legs.version, ret.leg.version)))
+      .returning();
+    if (!row) throw errors.conflict('The leg changed meanwhile', { legId: ret.leg.id });
+    // Not a status change, but who released the patient and when belongs to the leg's history.
+    await tx.insert(legEvents).values({ legId: row.id, actorId: actor.accountId, fromStatus: row.status, toStatus: row.status, note: 'treatment finished: released for return' });
+    const events = new TripEvents(tx, actor.accountId);
+    let ctx: LegContext = { ...ret, leg: row };
+    if (row.vehicleId) {
+      await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound'], { readyAt: now.toISOString() });
+    } else {
+      const result = await replanTrips(tx, { actor, districtId: ctx.compound.districtId, date: ctx.request.date, tripIds: [tripId], events, now });
+      const [reloaded] = await loadLegContexts(tx, eq(legs.id, row.id));
+      if (reloaded) ctx = reloaded;
+      const unserved = result.unserved.find((u) => u.legId === row.id);
+      if (!ctx.leg.vehicleId) {
+        await events.leg('job.updated', ctx, ['district', 'compound'], { readyAt: now.toISOString(), unserved: unserved?.reason ?? null });
+      }
+    }
+    await recordAudit(tx, { actor, action: 'leg.release', entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId: row.id } });
+    return { ctx, events: events.recorded };
+  });
+  publish(events);
+  return presentLeg(ctx);
+}

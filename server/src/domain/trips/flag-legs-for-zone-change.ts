@@ -1,0 +1,46 @@
+import { compounds, type Db, legs } from '@lastmeter/db';
+import { rooms } from '@lastmeter/shared';
+import { and, inArray } from 'drizzle-orm';
+import type { RecordedEvent } from '../events/record-event.ts';
+import { openIncident } from '../incidents/open-incident.ts';
+import { TripEvents } from './events.ts';
+import { loadLegContexts } from './load-leg.ts';
+
+/** Legs not yet under way: a zone change may stop the patient leaving or the car entering. */
+const OPEN = ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined'] as const;
+
+/**
+ * The registry's zone use cases call this inside their transaction when compounds change level:
+ * each affected compound's open legs are flagged to dispatch as one `zone_change` incident, and
+ * the drivers holding them hear that their job changed. Returns the events to publish after commit.
+ */
+export async function flagLegsForZoneChange({
+  db,
+  compoundIds,
+  actorId = null,
+}: {
+  db: Db;
+  compoundIds: string[];
+  actorId?: string | null;
+}): Promise<RecordedEvent[]> {
+  if (!compoundIds.length) return [];
+  const contexts = await loadLegContexts(db, and(inArray(compounds.id, compoundIds), inArray(legs.status, [...OPEN])));
+  const events = new TripEvents(db, actorId);
+  const byCompound = new Map<string, typeof contexts>();
+  for (const c of contexts) byCompound.set(c.compound.id, [...(byCompound.get(c.compound.id) ?? []), c]);
+  for (const [compoundId, list] of byCompound) {
+    const [first] = list;
+    if (!first) continue;
+    for (const ctx of list) if (ctx.leg.vehicleId) await events.leg('job.updated', ctx, ['vehicle'], { flag: 'zone_change' });
+    await openIncident(db, {
+      events,
+      kind: 'zone_change',
+      districtId: first.compound.districtId,
+      reportedBy: actorId,
+      description: first.compound.name,
+      detail: { compoundId, legIds: list.map((c) => c.leg.id) },
+      notify: [rooms.compound(compoundId)],
+    });
+  }
+  return events.recorded;
+}

@@ -1,0 +1,46 @@
+import { compounds, type Db, legs, requests } from '@lastmeter/db';
+import type { LegView } from '@lastmeter/shared';
+import { and, eq, notInArray } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { todayIn } from '../supply/local-date.ts';
+import { loadLegContexts } from './load-leg.ts';
+import { presentLeg } from './present-leg.ts';
+
+/**
+ * Today's gate schedule of a compound: who leaves (outbound pickups) and who comes back (return
+ * drop-offs), when and in which vehicle, in time order at the gate.
+ */
+export async function getGateSchedule({
+  db,
+  actor,
+  compoundId,
+  date,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  compoundId: string;
+  date?: string | undefined;
+  timeZone: string;
+}): Promise<LegView[]> {
+  const [compound] = await db.select({ districtId: compounds.districtId }).from(compounds).where(eq(compounds.id, compoundId));
+  if (!compound) throw errors.notFound('Compound');
+  await authorize(db, actor, 'read', { kind: 'compound', districtId: compound.districtId, compoundId });
+  const day = date ?? todayIn(timeZone);
+  const contexts = await loadLegContexts(
+    db,
+    and(eq(compounds.id, compoundId), eq(requests.date, day), notInArray(legs.status, ['cancelled', 'declined'])),
+  );
+  const atGate = (c: (typeof contexts)[number]) =>
+    (c.leg.direction === 'outbound' ? (c.leg.plannedPickupAt ?? c.leg.pickupWindowStart) : (c.leg.plannedDropoffAt ?? c.leg.pickupWindowStart))?.getTime() ??
+    Number.MAX_SAFE_INTEGER;
+  contexts.sort((a, b) => atGate(a) - atGate(b));
+  if (contexts.length) {
+    await recordAudit(db, { actor, action: 'gate_schedule.read', entity: 'patient', entityId: null, outcome: 'allowed', detail: { compoundId, date: day, legs: contexts.length } });
+  }
+  return contexts.map(presentLeg);
+}
+

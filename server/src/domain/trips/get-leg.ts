@@ -1,0 +1,15 @@
+import { type Db, legEvents } from '@lastmeter/db';
+import type { LegDetailView } from '@lastmeter/shared';
+import { asc, eq } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { loadLegFor } from './load-leg.ts';
+import { presentLegDetail } from './present-leg.ts';
+
+/** One leg with its history (who, when, where), for anyone whose scope it touches. */
+export async function getLeg({ db, actor, legId }: { db: Db; actor: Actor; legId: string }): Promise<LegDetailView> {
+  const ctx = await loadLegFor(db, actor, legId, 'read');
+  const history = await db.select().from(legEvents).where(eq(legEvents.legId, legId)).orderBy(asc(legEvents.id));
+  await recordAudit(db, { actor, action: 'leg.read', entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId } });
+  return presentLegDetail(ctx, history);
+}

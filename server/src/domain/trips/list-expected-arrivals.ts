@@ -1,0 +1,49 @@
+import { type Db, hospitals, legs, requests } from '@lastmeter/db';
+import type { LegView } from '@lastmeter/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { todayIn } from '../supply/local-date.ts';
+import { loadLegContexts } from './load-leg.ts';
+import { presentLeg } from './present-leg.ts';
+
+/**
+ * A hospital's expected arrivals of the day, soonest ETA first (the planned drop-off until the
+ * patient is on the way): need, mobility and infection class, so the ward can prepare.
+ */
+export async function listExpectedArrivals({
+  db,
+  actor,
+  hospitalId,
+  date,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  hospitalId: string;
+  date?: string | undefined;
+  timeZone: string;
+}): Promise<LegView[]> {
+  // Only the hospital itself and dispatch: other hospitals and the gates have no business here.
+  const allowed = actor.role === 'admin' || (actor.role === 'hospital' && actor.hospitalId === hospitalId) || actor.role === 'dispatcher';
+  if (!allowed) throw errors.forbidden();
+  const [hospital] = await db.select({ id: hospitals.id }).from(hospitals).where(eq(hospitals.id, hospitalId));
+  if (!hospital) throw errors.notFound('Hospital');
+  const day = date ?? todayIn(timeZone);
+  const contexts = await loadLegContexts(
+    db,
+    and(
+      eq(hospitals.id, hospitalId),
+      eq(requests.date, day),
+      eq(legs.direction, 'outbound'),
+      inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup', 'on_board', 'arrived']),
+    ),
+    { orderBy: sql`coalesce(${legs.etaAt}, ${legs.plannedDropoffAt}) asc nulls last, ${legs.id}` },
+  );
+  const visible = actor.role === 'dispatcher' ? contexts.filter((c) => actor.districtIds.includes(c.compound.districtId)) : contexts;
+  if (visible.length) {
+    await recordAudit(db, { actor, action: 'arrivals.read', entity: 'patient', entityId: null, outcome: 'allowed', detail: { hospitalId, date: day, legs: visible.length } });
+  }
+  return visible.map(presentLeg);
+}

@@ -1,0 +1,86 @@
+import { type Db, legs, vehicles } from '@lastmeter/db';
+import { type BreakdownBody, type BreakdownResult, rooms } from '@lastmeter/shared';
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { authorize } from '../authorize.ts';
+import { openIncident } from '../incidents/open-incident.ts';
+import { presentIncident } from '../incidents/present-incident.ts';
+import { applyLegStep } from './apply-leg-step.ts';
+import { cancelledParties } from './assign-leg.ts';
+import { UNBOOKED } from './book-leg.ts';
+import { type Publish, TripEvents } from './events.ts';
+import { loadLegContexts } from './load-leg.ts';
+import { replanTrips } from './replan-legs.ts';
+
+/**
+ * A vehicle broke down (reported by its driver or dispatch): it goes `off`, its legs not yet on
+ * board leave it and are re-planned onto other vehicles where they fit, and dispatch gets an
+ * incident naming any patient still on board, who needs a rescue.
+ */
+export async function reportBreakdown({
+  db,
+  actor,
+  vehicleId,
+  input,
+  publish,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  vehicleId: string;
+  input: BreakdownBody;
+  publish: Publish;
+  now?: Date;
+}): Promise<BreakdownResult> {
+  const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId));
+  if (!vehicle) throw errors.notFound('Vehicle');
+  await authorize(db, actor, 'write', { kind: 'vehicle', districtId: vehicle.districtId, vehicleId });
+
+  const { result, events } = await db.transaction(async (tx) => {
+    await tx.update(vehicles).set({ status: 'off' }).where(eq(vehicles.id, vehicleId));
+    const events = new TripEvents(tx, actor.accountId);
+    const affected = await loadLegContexts(
+      tx,
+      and(eq(legs.vehicleId, vehicleId), inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup']), gte(legs.bookedTo, now)),
+      { lock: true },
+    );
+    const onBoard = await tx
+      .select({ id: legs.id })
+      .from(legs)
+      .where(and(eq(legs.vehicleId, vehicleId), inArray(legs.status, ['on_board', 'arrived'])));
+    for (const ctx of affected) {
+      const next = await applyLegStep(tx, { actor, ctx, step: 'unassign', note: 'vehicle broke down', patch: UNBOOKED, asRole: 'dispatcher' });
+      await events.leg('job.cancelled', ctx, cancelledParties(ctx), { status: next.leg.status, reason: 'breakdown' });
+    }
+    const reassigned: BreakdownResult['reassigned'] = [];
+    const byDay = new Map<string, { districtId: string; date: string; tripIds: string[] }>();
+    for (const ctx of affected) {
+      const key = `${ctx.compound.districtId}|${ctx.request.date}`;
+      const entry = byDay.get(key) ?? { districtId: ctx.compound.districtId, date: ctx.request.date, tripIds: [] };
+      if (!entry.tripIds.includes(ctx.trip.id)) entry.tripIds.push(ctx.trip.id);
+      byDay.set(key, entry);
+    }
+    for (const day of byDay.values()) {
+      const commit = await replanTrips(tx, { actor, ...day, events, now });
+      const moved = new Set(affected.map((c) => c.leg.id));
+      for (const s of commit.served) if (moved.has(s.legId) && s.vehicleId !== vehicleId) reassigned.push({ legId: s.legId, vehicleId: s.vehicleId });
+    }
+    const incident = await openIncident(tx, {
+      events,
+      kind: 'breakdown',
+      districtId: vehicle.districtId,
+      vehicleId,
+      reportedBy: actor.accountId,
+      description: input.note,
+      detail: { plate: vehicle.plate, unassigned: affected.map((c) => c.leg.id), onBoard: onBoard.map((l) => l.id) },
+      notify: [rooms.vehicle(vehicleId)],
+    });
+    return {
+      result: { incident: presentIncident(incident), unassigned: affected.map((c) => c.leg.id), reassigned },
+      events: events.recorded,
+    };
+  });
+  publish(events);
+  return result;
+}

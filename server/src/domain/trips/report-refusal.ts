@@ -1,0 +1,63 @@
+import type { Db } from '@lastmeter/db';
+import { type IncidentView, type RefusalBody, rooms } from '@lastmeter/shared';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { openIncident } from '../incidents/open-incident.ts';
+import { presentIncident } from '../incidents/present-incident.ts';
+import { applyLegStep } from './apply-leg-step.ts';
+import { type Publish, TripEvents } from './events.ts';
+import { loadLegContext, loadLegFor } from './load-leg.ts';
+
+/** Grounds the seeds forbid: no test result, health code or symptom is a precondition for entry. */
+const FORBIDDEN_GROUNDS = new Set<RefusalBody['reason']>(['test_result', 'health_code', 'symptom']);
+
+/**
+ * A driver reports that the hospital gate refused the patient. The leg stops as `refused_at_gate`
+ * and an incident, carrying the reason given and whether the seeds forbid it, waits for dispatch.
+ */
+export async function reportRefusal({
+  db,
+  actor,
+  legId,
+  input,
+  publish,
+}: {
+  db: Db;
+  actor: Actor;
+  legId: string;
+  input: RefusalBody;
+  publish: Publish;
+}): Promise<IncidentView> {
+  await loadLegFor(db, actor, legId, 'write');
+  const { incident, events } = await db.transaction(async (tx) => {
+    const locked = await loadLegContext(tx, legId, { lock: true });
+    if (!locked) throw new Error('leg vanished under lock');
+    const forbiddenGround = FORBIDDEN_GROUNDS.has(input.reason);
+    const ctx = await applyLegStep(tx, {
+      actor,
+      ctx: locked,
+      step: 'refuse_at_gate',
+      version: input.version,
+      position: input,
+      note: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
+    });
+    const events = new TripEvents(tx, actor.accountId);
+    await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
+    const incident = await openIncident(tx, {
+      events,
+      kind: 'refused_at_gate',
+      districtId: ctx.compound.districtId,
+      legId,
+      vehicleId: ctx.leg.vehicleId,
+      hospitalId: ctx.hospital.id,
+      reportedBy: actor.accountId,
+      description: input.note,
+      detail: { reason: input.reason, forbiddenGround, note: input.note, hospitalName: ctx.hospital.name },
+      notify: [rooms.hospital(ctx.hospital.id)],
+    });
+    await recordAudit(tx, { actor, action: 'leg.refused_at_gate', entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId, incidentId: incident.id } });
+    return { incident, events: events.recorded };
+  });
+  publish(events);
+  return presentIncident(incident);
+}

@@ -1,0 +1,3 @@
+import { stepRoute } from './step-route.ts';
+
+export const acceptJobRoute = stepRoute('accept', 'accept', 'Driver accepts a job assigned to their vehicle');

@@ -1,0 +1,3 @@
+import { stepRoute } from './step-route.ts';
+
+export const arriveAtDropoffRoute = stepRoute('arrive', 'arrive', 'Driver has arrived at the drop-off');

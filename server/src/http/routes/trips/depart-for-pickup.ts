@@ -1,0 +1,3 @@
+import { stepRoute } from './step-route.ts';
+
+export const departForPickupRoute = stepRoute('depart', 'en-route', 'Driver sets off for the pickup');

@@ -1,0 +1,160 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LngLat, MatchRequest, PlanTrip } from '@lastmeter/shared/planner.ts';
+import { matchHospitals } from '../domain/matching.ts';
+import { planDay } from '../domain/plan.ts';
+import { createTurfTravelModel } from '../domain/travel.ts';
+import { createRng } from '../engine/rng.ts';
+import { checkPlan } from '../testing/check-plan.ts';
+import { generateHospitals, generateScenario } from '../testing/scenario.ts';
+import { numberFlag, parseArgs } from './args.ts';
+
+// pnpm bench:city [--trips 10000] [--districts 16] [--vehicles 600] [--hospitals 60] [--budget 100] [--seed 1] [--check]
+// A generated city day: hospital matching for every request, then one plan per district
+// (districts are planned independently: their fleets and compounds are separate), one at a
+// time on one core, within a total search budget.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const { flags } = parseArgs(process.argv.slice(2));
+const trips = numberFlag(flags, 'trips', 10000);
+const districts = numberFlag(flags, 'districts', 16);
+const vehicles = numberFlag(flags, 'vehicles', 600);
+const hospitalCount = numberFlag(flags, 'hospitals', 60);
+const budgetS = numberFlag(flags, 'budget', 100);
+const seed = numberFlag(flags, 'seed', 1);
+const DAY = Date.UTC(2022, 3, 11) - 8 * 3600000; // midnight, Asia/Shanghai
+const city: LngLat = [121.47, 31.23];
+const side = Math.ceil(Math.sqrt(districts));
+const step = 0.08;
+
+let peakRss = process.memoryUsage().rss;
+const sample = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 50);
+
+const t0 = performance.now();
+const travel = createTurfTravelModel();
+const hospitals = generateHospitals(createRng(seed), {
+  trips: 0,
+  vehicles: 0,
+  hospitals: hospitalCount,
+  center: city,
+  spread: (side * step) / 2,
+  day: DAY,
+});
+let legs = 0;
+let served = 0;
+let unmatched = 0;
+let vehicleHours = 0;
+let rideWeighted = 0;
+let vehiclesUsed = 0;
+let iterations = 0;
+let unservedLegs = 0;
+const perDistrict: string[] = [];
+for (let d = 0; d < districts; d++) {
+  const dStart = performance.now();
+  const center: LngLat = [
+    city[0] + ((d % side) - (side - 1) / 2) * step,
+    city[1] + (Math.floor(d / side) - (side - 1) / 2) * step,
+  ];
+  const nTrips = Math.floor(trips / districts) + (d < trips % districts ? 1 : 0);
+  const nVehicles = Math.floor(vehicles / districts) + (d < vehicles % districts ? 1 : 0);
+  const { input } = generateScenario(seed * 1000 + d, {
+    trips: nTrips,
+    vehicles: nVehicles,
+    hospitals: 1,
+    center,
+    spread: step / 2,
+    day: DAY,
+    idPrefix: `d${d}-`,
+  });
+  // 供需匹配 first: regular hospital = one of the three nearest, then the rules decide.
+  const rng = createRng(seed * 7 + d);
+  const byDistance = hospitals
+    .map((h) => ({ h, dist: Math.hypot(h.entrance[0] - center[0], h.entrance[1] - center[1]) }))
+    .sort((a, b) => a.dist - b.dist);
+  const requests: MatchRequest[] = input.trips.map((t) => ({
+    id: t.id,
+    gate: t.gate,
+    service: t.urgency === 'emergency' ? 'emergency' : rng.next() < 0.6 ? 'dialysis' : 'oncology',
+    appointmentAt: t.appointmentTo,
+    infectionClass: t.infectionClass,
+    urgency: t.urgency,
+    regularHospitalId: byDistance[rng.int(3)]!.h.id,
+  }));
+  const { matches } = matchHospitals({ requests, hospitals, policy: { maxTravelMinutes: 60 }, travel });
+  const matched = new Map(matches.map((m) => [m.requestId, m]));
+  const plannedTrips: PlanTrip[] = [];
+  for (const t of input.trips) {
+    const m = matched.get(t.id);
+    if (!m) {
+      unmatched++;
+      continue;
+    }
+    const h = hospitals.find((x) => x.id === m.hospitalId)!;
+    plannedTrips.push({ ...t, hospitalId: h.id, hospitalEntrance: h.entrance });
+  }
+  const elapsed = (performance.now() - t0) / 1000;
+  const remaining = Math.max(1, budgetS - elapsed);
+  const plan = planDay({
+    input: { ...input, trips: plannedTrips },
+    travel,
+    timeLimitMs: (remaining / (districts - d)) * 1000,
+    seed,
+  });
+  sample();
+  if (flags.has('check')) {
+    const errors = checkPlan({ ...input, trips: plannedTrips }, plan, travel);
+    if (errors.length > 0) console.error(`district ${d}: ${errors.length} violations, e.g. ${errors.slice(0, 3).join('; ')}`);
+  }
+  legs += plan.stats.legs;
+  served += plan.stats.served;
+  unservedLegs += plan.unserved.length;
+  vehicleHours += plan.stats.vehicleHours;
+  rideWeighted += plan.stats.meanRideMinutes * plan.stats.served;
+  vehiclesUsed += plan.stats.vehiclesUsed;
+  iterations += plan.stats.iterations;
+  perDistrict.push(
+    `| ${d} | ${nTrips} | ${nVehicles} | ${plan.stats.legs} | ${plan.stats.served} | ${plan.unserved.length} | ${plan.awaitingRelease.length} | ${plan.stats.vehicleHours.toFixed(1)} | ${plan.stats.meanRideMinutes.toFixed(1)} | ${plan.stats.iterations} | ${((performance.now() - dStart) / 1000).toFixed(1)} |`,
+  );
+}
+const seconds = (performance.now() - t0) / 1000;
+clearInterval(sampler);
+sample();
+const summary = {
+  trips,
+  districts,
+  vehicles,
+  hospitals: hospitalCount,
+  legsPlanned: legs,
+  legsServed: served,
+  legsUnserved: unservedLegs,
+  tripsUnmatched: unmatched,
+  vehiclesUsed,
+  vehicleHours: Math.round(vehicleHours * 10) / 10,
+  meanRideMinutes: Math.round((rideWeighted / Math.max(1, served)) * 10) / 10,
+  iterations,
+  seconds: Math.round(seconds * 10) / 10,
+  peakRssMB: Math.round(peakRss / 1048576),
+};
+const lines = [
+  '# City-scale day',
+  '',
+  `Generated ${new Date().toISOString()} by \`pnpm bench:city\` (seed ${seed}); one core, districts planned one after another.`,
+  '',
+  '| trips | districts | vehicles | hospitals | legs planned | served | unserved | vehicles used | vehicle-hours | mean ride (min) | seconds | peak RSS (MB) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  `| ${trips} | ${districts} | ${vehicles} | ${hospitalCount} | ${legs} | ${served} | ${unservedLegs} | ${vehiclesUsed} | ${summary.vehicleHours} | ${summary.meanRideMinutes} | ${summary.seconds} | ${summary.peakRssMB} |`,
+  '',
+  'Legs planned exclude will-call returns not yet released and trips without a hospital match.',
+  '',
+  '| district | trips | vehicles | legs | served | unserved | awaiting release | vehicle-hours | mean ride | iterations | seconds |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...perDistrict,
+  '',
+];
+console.log(lines.join('\n'));
+mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
+writeFileSync(join(repoRoot, 'bench-results', 'city.md'), lines.join('\n'));
+writeFileSync(join(repoRoot, 'bench-results', 'city.json'), `${JSON.stringify(summary, null, 2)}\n`);

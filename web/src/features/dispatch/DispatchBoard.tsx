@@ -1,0 +1,209 @@
+import type { LegView } from '@lastmeter/shared';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { Loading } from '../../components/Loading.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { boundsOf } from '../../map/geometry.ts';
+import { CompoundsLayer, DraftZoneLayer, HospitalsLayer, type VehicleOnMap, VehiclesLayer, ZonesLayer } from '../../map/layers.tsx';
+import { MapView } from '../../map/MapView.tsx';
+import { AssignLeg } from './AssignLeg.tsx';
+import { IncidentList } from './IncidentList.tsx';
+import { KeyFigures } from './KeyFigures.tsx';
+import { MapLegend } from './MapLegend.tsx';
+import { PlanDay } from './PlanDay.tsx';
+import {
+  compoundsQuery,
+  gateScheduleQuery,
+  hospitalsQuery,
+  incidentsQuery,
+  overviewQuery,
+  requestsQuery,
+  vehiclesQuery,
+  zonesQuery,
+} from './queries.ts';
+import { RequestQueue } from './RequestQueue.tsx';
+import { type Selection, SelectionDetails } from './SelectionDetails.tsx';
+import { useDispatchLive } from './use-dispatch-live.ts';
+import { useLivePositions } from './use-live-vehicles.ts';
+import { VehicleTimeline } from './VehicleTimeline.tsx';
+import { ZoneEditor } from './ZoneEditor.tsx';
+
+const TABS = ['queue', 'plan', 'timeline', 'zones'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The dispatcher's board for one district and day: the live map and the panels that act on it. */
+export function DispatchBoard({ districtId, date }: { districtId: string; date: string }) {
+  const { t, describeError } = useI18n();
+  const tabsId = useId();
+  const [tab, setTab] = useState<Tab>('queue');
+  const [selection, setSelection] = useState<Selection>(null);
+  const [assigning, setAssigning] = useState<LegView | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const [draft, setDraft] = useState<[number, number][]>([]);
+
+  useDispatchLive(districtId);
+  const positions = useLivePositions(districtId);
+  const compounds = useQuery(compoundsQuery(districtId));
+  const zones = useQuery(zonesQuery(districtId));
+  const hospitals = useQuery(hospitalsQuery);
+  const vehicles = useQuery(vehiclesQuery(districtId));
+  const overview = useQuery(overviewQuery(districtId, date));
+  const requests = useQuery(requestsQuery(districtId, date));
+  const incidents = useQuery(incidentsQuery(districtId));
+  const schedules = useQueries({
+    queries: (compounds.data ?? []).map((c) => gateScheduleQuery(districtId, c.id, date)),
+  });
+  const legs = useMemo(() => schedules.flatMap((q) => q.data ?? []), [schedules]);
+  const legsById = useMemo(() => new Map(legs.map((l) => [l.id, l])), [legs]);
+  const legsError = schedules.find((q) => q.isError)?.error;
+
+  const vehiclesOnMap = useMemo(
+    (): VehicleOnMap[] =>
+      (vehicles.data ?? []).map((vehicle) => {
+        const live = positions.get(vehicle.id);
+        return live
+          ? { vehicle, lng: live.lng, lat: live.lat, live: true, stale: live.stale }
+          : { vehicle, lng: vehicle.base.lng, lat: vehicle.base.lat, live: false, stale: false };
+      }),
+    [vehicles.data, positions],
+  );
+
+  const bounds = useMemo(() => boundsOf((compounds.data ?? []).map((c) => c.boundary)), [compounds.data]);
+  const failed = [compounds, zones, hospitals, vehicles].find((q) => q.isError);
+  if (failed) {
+    return (
+      <p className="alert alert-error" role="alert">
+        {describeError(failed.error)}
+      </p>
+    );
+  }
+  if (!compounds.data || !zones.data || !hospitals.data || !vehicles.data || !bounds) return <Loading />;
+
+  const selectLeg = (leg: LegView) => {
+    setAssigning(leg);
+    setTab('queue');
+  };
+
+  return (
+    <div className="dispatch-board">
+      {overview.data && requests.data ? (
+        <KeyFigures overview={overview.data} legs={legs} requests={requests.data} vehicles={vehicles.data} />
+      ) : overview.isError || requests.isError ? (
+        <p className="alert alert-error" role="alert">
+          {describeError(overview.error ?? requests.error)}
+        </p>
+      ) : (
+        <Loading />
+      )}
+      <div className="dispatch-grid">
+        <div className="dispatch-map">
+          <MapView
+            bounds={bounds}
+            label={t('map.label')}
+            drawing={drawing}
+            onClick={(lngLat) => {
+              if (drawing) setDraft((points) => [...points, [lngLat.lng, lngLat.lat]]);
+            }}
+          >
+            <ZonesLayer zones={zones.data} onSelect={(id) => !drawing && setSelection({ kind: 'zone', id })} />
+            <CompoundsLayer compounds={compounds.data} onSelect={(id) => !drawing && setSelection({ kind: 'compound', id })} />
+            <HospitalsLayer hospitals={hospitals.data} onSelect={(id) => !drawing && setSelection({ kind: 'hospital', id })} />
+            <VehiclesLayer vehicles={vehiclesOnMap} onSelect={(id) => !drawing && setSelection({ kind: 'vehicle', id })} />
+            <DraftZoneLayer points={draft} />
+          </MapView>
+          <MapLegend />
+          <SelectionDetails
+            selection={selection}
+            compounds={compounds.data}
+            hospitals={hospitals.data}
+            vehicles={vehicles.data}
+            zones={zones.data}
+            overview={overview.data}
+            positions={positions}
+            onClose={() => setSelection(null)}
+          />
+        </div>
+        <div className="dispatch-panel">
+          <div role="tablist" aria-label={t('dispatch.panels')} className="tabs">
+            {TABS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`${tabsId}-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`${tabsId}-${name}-panel`}
+                tabIndex={tab === name ? 0 : -1}
+                onClick={() => setTab(name)}
+                onKeyDown={(e) => {
+                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                  if (!step) return;
+                  const next = TABS[(TABS.indexOf(name) + step + TABS.length) % TABS.length] ?? name;
+                  setTab(next);
+                  document.getElementById(`${tabsId}-${next}`)?.focus();
+                }}
+              >
+                {t(`dispatch.tab.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`${tabsId}-${tab}-panel`} aria-labelledby={`${tabsId}-${tab}`} className="tab-panel">
+            {legsError ? (
+              <p className="alert alert-error" role="alert">
+                {describeError(legsError)}
+              </p>
+            ) : null}
+            {tab === 'queue' ? (
+              <>
+                {assigning ? (
+                  <AssignLeg
+                    key={assigning.id}
+                    leg={legsById.get(assigning.id) ?? assigning}
+                    vehicles={vehicles.data}
+                    legs={legs}
+                    districtId={districtId}
+                    onDone={() => setAssigning(null)}
+                  />
+                ) : null}
+                {incidents.data ? (
+                  <IncidentList incidents={incidents.data} hospitals={hospitals.data} districtId={districtId} />
+                ) : incidents.isError ? (
+                  <p className="alert alert-error" role="alert">
+                    {describeError(incidents.error)}
+                  </p>
+                ) : (
+                  <Loading />
+                )}
+                {requests.data ? (
+                  <RequestQueue
+                    districtId={districtId}
+                    requests={requests.data}
+                    legs={legs}
+                    compounds={compounds.data}
+                    onAssign={setAssigning}
+                  />
+                ) : (
+                  <Loading />
+                )}
+              </>
+            ) : null}
+            {tab === 'plan' ? <PlanDay districtId={districtId} date={date} legsById={legsById} /> : null}
+            {tab === 'timeline' ? (
+              <VehicleTimeline date={date} vehicles={vehicles.data} legs={legs} onSelectLeg={selectLeg} />
+            ) : null}
+            {tab === 'zones' ? (
+              <ZoneEditor
+                districtId={districtId}
+                zones={zones.data}
+                points={draft}
+                drawing={drawing}
+                onDrawingChange={setDrawing}
+                onPointsChange={setDraft}
+              />
+            ) : null}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { type LegView, type Overview, type RequestView, SERVICES, type Vehicle } from '@lastmeter/shared';
+import { useId } from 'react';
+import { useT } from '../../i18n/I18nProvider.tsx';
+
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 100));
+
+/** Requests not (yet) carried by a booked round trip. */
+export const UNMET_STATUSES: ReadonlySet<RequestView['status']> = new Set(['open', 'matched', 'unserved']);
+
+/** A booked outbound leg is on time when its latest ETA (or planned drop-off) is inside the window. */
+function onTime(leg: LegView): boolean | null {
+  const arrival = leg.etaAt ?? leg.plannedDropoffAt;
+  const windowEnd = leg.dropoffWindow[1];
+  if (!arrival || !windowEnd || !leg.vehicle) return null;
+  return Date.parse(arrival) <= Date.parse(windowEnd);
+}
+
+/**
+ * The day at a glance: how much demand is carried, whether it arrives in time, how much of the fleet
+ * works, and where the unmet demand is (by service and compound).
+ */
+export function KeyFigures({
+  overview,
+  legs,
+  requests,
+  vehicles,
+}: {
+  overview: Overview;
+  legs: readonly LegView[];
+  requests: readonly RequestView[];
+  vehicles: readonly Vehicle[];
+}) {
+  const t = useT();
+  const headingId = useId();
+  const live = requests.filter((r) => r.status !== 'cancelled');
+  const served = live.filter((r) => r.status === 'planned' || r.status === 'done').length;
+  const judged = legs.filter((l) => l.direction === 'outbound').map(onTime).filter((v) => v !== null);
+  const inUse = new Set(legs.flatMap((l) => (l.vehicle ? [l.vehicle.id] : [])));
+  for (const v of vehicles) if (v.status === 'on_job') inUse.add(v.id);
+  const onDuty = vehicles.filter((v) => v.status !== 'off').length;
+
+  const unmet = live.filter((r) => UNMET_STATUSES.has(r.status));
+  const byCompound = new Map<string, Map<string, number>>();
+  for (const r of unmet) {
+    const row = byCompound.get(r.compoundId) ?? new Map<string, number>();
+    row.set(r.service, (row.get(r.service) ?? 0) + 1);
+    byCompound.set(r.compoundId, row);
+  }
+  const services = SERVICES.filter((s) => unmet.some((r) => r.service === s));
+  const compoundName = new Map(overview.compounds.map((c) => [c.compoundId, c.name]));
+  const servedPct = percent(served, live.length);
+  const onTimePct = percent(judged.filter(Boolean).length, judged.length);
+
+  return (
+    <section className="card key-figures" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('dispatch.figures.title')}</h2>
+      <dl className="figure-grid">
+        <div>
+          <dt>{t('dispatch.figures.served')}</dt>
+          <dd>
+            <strong>{servedPct === null ? '—' : `${servedPct}%`}</strong>
+            <span className="muted">{t('dispatch.figures.servedOf', { served, total: live.length })}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dispatch.figures.onTime')}</dt>
+          <dd>
+            <strong>{onTimePct === null ? '—' : `${onTimePct}%`}</strong>
+            <span className="muted">{t('dispatch.figures.onTimeOf', { count: judged.length })}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dispatch.figures.vehicles')}</dt>
+          <dd>
+            <strong>{inUse.size}</strong>
+            <span className="muted">{t('dispatch.figures.vehiclesOf', { total: onDuty })}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dispatch.figures.unmet')}</dt>
+          <dd>
+            <strong>{unmet.length}</strong>
+            <span className="muted">{t('dispatch.figures.patients', { count: overview.totals.activePatients })}</span>
+          </dd>
+        </div>
+      </dl>
+      {unmet.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table compact">
+            <caption>{t('dispatch.figures.unmetTable')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dispatch.compound')}</th>
+                {services.map((s) => (
+                  <th scope="col" key={s}>
+                    {t(`service.${s}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {[...byCompound].map(([compoundId, row]) => (
+                <tr key={compoundId}>
+                  <th scope="row">{compoundName.get(compoundId) ?? compoundId}</th>
+                  {services.map((s) => (
+                    <td key={s}>{row.get(s) ?? 0}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t('dispatch.figures.noUnmet')}</p>
+      )}
+      {Object.values(overview.unmatched).some((n) => n > 0) ? (
+        <p className="alert alert-info">
+          {t('dispatch.figures.unmatched', {
+            list: SERVICES.filter((s) => (overview.unmatched[s] ?? 0) > 0)
+              .map((s) => `${t(`service.${s}`)} ${overview.unmatched[s]}`)
+              .join('、'),
+          })}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { type Compound, type LegView, type RequestView, TripView } from '@lastmeter/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { api } from '../../lib/api.ts';
+import { UNMET_STATUSES } from './KeyFigures.tsx';
+import { dispatchKeys } from './queries.ts';
+
+/**
+ * What still needs a decision: requests without a round trip (create one: the planner picks the
+ * hospital and says why) and legs without a vehicle (assign by hand). Emergencies first.
+ */
+export function RequestQueue({
+  districtId,
+  requests,
+  legs,
+  compounds,
+  onAssign,
+}: {
+  districtId: string;
+  requests: readonly RequestView[];
+  legs: readonly LegView[];
+  compounds: readonly Compound[];
+  onAssign: (leg: LegView) => void;
+}) {
+  const { t, describeError, formatTime } = useI18n();
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const createTrip = useMutation({
+    mutationFn: (requestId: string) => api.post(`/requests/${requestId}/trip`, TripView),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) }),
+  });
+  const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
+  const withTrip = new Set(legs.map((l) => l.requestId));
+  const waiting = requests
+    .filter((r) => UNMET_STATUSES.has(r.status) && !withTrip.has(r.id))
+    .sort((a, b) => (a.urgency === b.urgency ? a.windowStart.localeCompare(b.windowStart) : a.urgency === 'emergency' ? -1 : 1));
+  const unassigned = legs.filter((l) => !l.vehicle && l.status === 'planned');
+
+  return (
+    <section aria-labelledby={headingId} className="panel-section">
+      <h2 id={headingId}>{t('dispatch.queue.title')}</h2>
+      {createTrip.isError ? (
+        <p className="alert alert-error" role="alert">
+          {describeError(createTrip.error)}
+        </p>
+      ) : null}
+      <h3>{t('dispatch.queue.requests', { count: waiting.length })}</h3>
+      {waiting.length === 0 ? (
+        <p className="muted">{t('dispatch.queue.noRequests')}</p>
+      ) : (
+        <ul className="queue-list">
+          {waiting.map((r) => (
+            <li key={r.id} className={r.urgency === 'emergency' ? 'urgent' : undefined}>
+              <div>
+                <strong>{r.patientName}</strong> · {t(`service.${r.service}`)}
+                {r.urgency === 'emergency' ? <span className="badge badge-urgent">{t('urgency.emergency')}</span> : null}
+                <br />
+                <span className="muted">
+                  {compoundName.get(r.compoundId) ?? ''} · {formatTime(r.windowStart)}–{formatTime(r.windowEnd)} ·{' '}
+                  {t(`requestStatus.${r.status}`)}
+                </span>
+              </div>
+              <button
+                type="button"
+                onClick={() => createTrip.mutate(r.id)}
+                disabled={createTrip.isPending && createTrip.variables === r.id}
+              >
+                {t('dispatch.queue.createTrip')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('dispatch.queue.legs', { count: unassigned.length })}</h3>
+      {unassigned.length === 0 ? (
+        <p className="muted">{t('dispatch.queue.noLegs')}</p>
+      ) : (
+        <ul className="queue-list">
+          {unassigned.map((l) => (
+            <li key={l.id}>
+              <div>
+                <strong>{l.patient.name}</strong> · {t(`direction.${l.direction}`)}
+                {l.returnMode === 'will_call' && !l.released ? (
+                  <span className="badge">{t('dispatch.queue.awaitingRelease')}</span>
+                ) : null}
+                <br />
+                <span className="muted">
+                  {l.compound.name} → {l.hospital.name}
+                  {l.pickupWindow[0] ? ` · ${formatTime(l.pickupWindow[0])}` : ''}
+                </span>
+              </div>
+              <button type="button" onClick={() => onAssign(l)}>
+                {t('dispatch.queue.assign')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import type { Compound, Hospital, Overview, Vehicle, Zone } from '@lastmeter/shared';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { LivePosition } from './use-live-vehicles.ts';
+
+export type Selection = { kind: 'compound' | 'hospital' | 'vehicle' | 'zone'; id: string } | null;
+
+/** Facts about what was clicked on the map, next to it (the map itself is not readable by screen readers). */
+export function SelectionDetails({
+  selection,
+  compounds,
+  hospitals,
+  vehicles,
+  zones,
+  overview,
+  positions,
+  onClose,
+}: {
+  selection: Selection;
+  compounds: readonly Compound[];
+  hospitals: readonly Hospital[];
+  vehicles: readonly Vehicle[];
+  zones: readonly Zone[];
+  overview: Overview | undefined;
+  positions: ReadonlyMap<string, LivePosition>;
+  onClose: () => void;
+}) {
+  const { t, formatTime, formatDateTime } = useI18n();
+  if (!selection) return <p className="muted selection">{t('map.selectHint')}</p>;
+
+  const body = (() => {
+    switch (selection.kind) {
+      case 'compound': {
+        const c = compounds.find((x) => x.id === selection.id);
+        if (!c) return null;
+        const demand = overview?.compounds.find((x) => x.compoundId === c.id);
+        return (
+          <>
+            <h3>{c.name}</h3>
+            <dl className="facts">
+              <dt>{t('dispatch.level')}</dt>
+              <dd>
+                <span className={`level-chip level-${c.level}`}>{t(`level.${c.level}`)}</span>
+              </dd>
+              <dt>{t('dispatch.gates')}</dt>
+              <dd>{c.gates.map((g) => g.name).join('、')}</dd>
+              {demand ? (
+                <>
+                  <dt>{t('dispatch.activePatients')}</dt>
+                  <dd>{demand.patients.active}</dd>
+                  <dt>{t('dispatch.requestsToday')}</dt>
+                  <dd>
+                    {demand.requests.total}
+                    {demand.requests.emergency > 0 ? ` (${t('urgency.emergency')} ${demand.requests.emergency})` : ''}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </>
+        );
+      }
+      case 'hospital': {
+        const h = hospitals.find((x) => x.id === selection.id);
+        if (!h) return null;
+        const load = overview?.hospitals.find((x) => x.hospitalId === h.id);
+        return (
+          <>
+            <h3>{h.name}</h3>
+            <dl className="facts">
+              <dt>{t('hospital.statusLabel')}</dt>
+              <dd>{t(`hospital.status.${h.status}`)}</dd>
+              <dt>{t('hospital.crowdingLabel')}</dt>
+              <dd>{t(`crowding.${h.crowding}`)}</dd>
+              <dt>{t('hospital.acceptsPositive')}</dt>
+              <dd>{h.acceptsPositive ? t('common.yes') : t('common.no')}</dd>
+            </dl>
+            {load && load.services.length > 0 ? (
+              <table className="data-table compact">
+                <caption>{t('dispatch.capacityToday')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('hospital.service')}</th>
+                    <th scope="col">{t('hospital.capacity')}</th>
+                    <th scope="col">{t('dispatch.demand')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {load.services.map((s) => (
+                    <tr key={s.service} className={s.demand > s.capacity ? 'over' : undefined}>
+                      <th scope="row">{t(`service.${s.service}`)}</th>
+                      <td>{s.capacity}</td>
+                      <td>{s.demand}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </>
+        );
+      }
+      case 'vehicle': {
+        const v = vehicles.find((x) => x.id === selection.id);
+        if (!v) return null;
+        const live = positions.get(v.id);
+        return (
+          <>
+            <h3>
+              {v.plate} {v.callSign}
+            </h3>
+            <dl className="facts">
+              <dt>{t('dispatch.vehicleKind')}</dt>
+              <dd>{t(`vehicleKind.${v.kind}`)}</dd>
+              <dt>{t('dispatch.vehicleStatus')}</dt>
+              <dd>{t(`vehicleStatus.${v.status}`)}</dd>
+              <dt>{t('dispatch.driver')}</dt>
+              <dd>{v.driver?.name ?? '—'}</dd>
+              <dt>{t('dispatch.capacity')}</dt>
+              <dd>{t('dispatch.places', { seats: v.seats, wheelchairs: v.wheelchairPlaces, stretchers: v.stretchers })}</dd>
+              <dt>{t('dispatch.shift')}</dt>
+              <dd>
+                {v.shiftStart}–{v.shiftEnd}
+              </dd>
+              <dt>{t('dispatch.position')}</dt>
+              <dd>
+                {live
+                  ? `${t(live.stale ? 'dispatch.position.stale' : 'dispatch.position.live')} · ${formatTime(live.receivedAt)}`
+                  : t('dispatch.position.atBase')}
+              </dd>
+            </dl>
+          </>
+        );
+      }
+      case 'zone': {
+        const z = zones.find((x) => x.id === selection.id);
+        if (!z) return null;
+        return (
+          <>
+            <h3>{z.name}</h3>
+            <dl className="facts">
+              <dt>{t('dispatch.level')}</dt>
+              <dd>
+                <span className={`level-chip level-${z.level}`}>{t(`level.${z.level}`)}</span>
+              </dd>
+              <dt>{t('dispatch.zones.validFrom')}</dt>
+              <dd>{formatDateTime(z.validFrom)}</dd>
+              <dt>{t('dispatch.zones.validTo')}</dt>
+              <dd>{z.validTo ? formatDateTime(z.validTo) : t('dispatch.zones.untilEnded')}</dd>
+            </dl>
+          </>
+        );
+      }
+      default: {
+        const unreachable: never = selection.kind;
+        return unreachable;
+      }
+    }
+  })();
+
+  return (
+    <div className="selection" aria-live="polite">
+      {body}
+      <button type="button" onClick={onClose}>
+        {t('dispatch.close')}
+      </button>
+    </div>
+  );
+}

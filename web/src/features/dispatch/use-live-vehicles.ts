@@ -1,0 +1,62 @@
+import type { StreamEvent, VehicleStale } from '@lastmeter/shared';
+import { useEffect, useState } from 'react';
+import { useSocketEvent } from '../../realtime/socket.ts';
+
+/** A position older than this is shown greyed: the driver's phone has gone quiet. */
+export const STALE_AFTER_MS = 3 * 60_000;
+
+export interface LivePosition {
+  lng: number;
+  lat: number;
+  receivedAt: number;
+  /** The server said so (`vehicle.stale`), or no report for STALE_AFTER_MS. */
+  stale: boolean;
+}
+
+function isVehicleStale(event: StreamEvent): VehicleStale | null {
+  if (event.type !== 'vehicle.stale') return null;
+  const { vehicleId, stale } = event.payload;
+  return typeof vehicleId === 'string' && typeof stale === 'boolean' ? (event.payload as unknown as VehicleStale) : null;
+}
+
+/**
+ * Vehicle positions as they arrive over the socket. Positions are ephemeral on the wire and the API
+ * does not return the last known one, so a vehicle shows at its base until its driver's phone reports.
+ */
+export function useLivePositions(districtId: string): ReadonlyMap<string, LivePosition> {
+  const [positions, setPositions] = useState<ReadonlyMap<string, LivePosition>>(new Map());
+  const [now, setNow] = useState(() => Date.now());
+
+  useSocketEvent('vehicle.position', (position) => {
+    if (position.districtId !== districtId) return;
+    setPositions((previous) => {
+      const next = new Map(previous);
+      next.set(position.vehicleId, { lng: position.lng, lat: position.lat, receivedAt: Date.now(), stale: false });
+      return next;
+    });
+  });
+
+  useSocketEvent('event', (event) => {
+    const stale = isVehicleStale(event);
+    if (!stale || stale.districtId !== districtId) return;
+    setPositions((previous) => {
+      const known = previous.get(stale.vehicleId);
+      if (!known) return previous;
+      const next = new Map(previous);
+      next.set(stale.vehicleId, { ...known, stale: stale.stale });
+      return next;
+    });
+  });
+
+  // Re-evaluate staleness even when nothing arrives: silence is exactly the case to show.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const result = new Map<string, LivePosition>();
+  for (const [id, position] of positions) {
+    result.set(id, { ...position, stale: position.stale || now - position.receivedAt > STALE_AFTER_MS });
+  }
+  return result;
+}

@@ -1,0 +1,236 @@
+import { type LegView, REFUSAL_REASONS } from '@lastmeter/shared';
+import { useId, useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { InfectionBadge } from '../patients/InfectionBadge.tsx';
+import type { StepBody } from './offline-queue.ts';
+import { needsDisinfection, PROTECTION_TEXT } from './protection.ts';
+import { currentStop, type DriverStep, nextSteps } from './steps.ts';
+
+export interface ShownJob {
+  leg: LegView;
+  /** Steps taken on this phone that the server has not confirmed yet. */
+  pendingSync: number;
+}
+
+type Report = (leg: LegView, step: DriverStep, extra?: Partial<StepBody>) => void;
+
+/** When the car should be at a stop, as the plan says (falling back to the window). */
+function planned(leg: LegView, kind: 'pickup' | 'dropoff'): string | null {
+  return kind === 'pickup'
+    ? (leg.plannedPickupAt ?? leg.pickupWindow[0])
+    : (leg.etaAt ?? leg.plannedDropoffAt ?? leg.dropoffWindow[1]);
+}
+
+export function navigationLinks(stop: { lng: number; lat: number; name: string }) {
+  const to = `${stop.lng},${stop.lat},${encodeURIComponent(stop.name)}`;
+  return {
+    amap: `https://uri.amap.com/navigation?to=${to}&mode=car&coordinate=wgs84&callnative=1`,
+    geo: `geo:${stop.lat},${stop.lng}?q=${stop.lat},${stop.lng}(${encodeURIComponent(stop.name)})`,
+  };
+}
+
+/** The job at hand, for a phone in a holder: where to, who, what protection, and one big next step. */
+export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
+  const { t, formatTime } = useI18n();
+  const { leg } = job;
+  const headingId = useId();
+  const outbound = leg.direction === 'outbound';
+  const steps = nextSteps(leg);
+  const stop = currentStop(leg);
+  const links = navigationLinks(stop);
+  const pickupAt = planned(leg, 'pickup');
+  const dropoffAt = planned(leg, 'dropoff');
+  const pickupName = outbound ? `${leg.compound.name} · ${leg.gate.name}` : `${leg.hospital.name} · ${t('driver.entrance')}`;
+  const dropoffName = outbound ? `${leg.hospital.name} · ${t('driver.entrance')}` : `${leg.compound.name} · ${leg.gate.name}`;
+
+  return (
+    <article className="job-card" aria-labelledby={headingId} data-status={leg.status}>
+      <header className="job-header">
+        <h2 id={headingId}>{t(outbound ? 'driver.outbound' : 'driver.return')}</h2>
+        <span className="badge" data-status={leg.status}>
+          {t(`legStatus.${leg.status}`)}
+        </span>
+        {job.pendingSync > 0 ? (
+          <span className="badge badge-pending" role="status">
+            {t('driver.pendingSync')}
+          </span>
+        ) : null}
+      </header>
+
+      <ol className="job-stops">
+        <li data-current={stop.kind === 'pickup' ? true : undefined}>
+          <span className="stop-label">{t('driver.pickup')}</span>
+          <strong>{pickupName}</strong>
+          {pickupAt ? <time dateTime={pickupAt}>{formatTime(pickupAt)}</time> : null}
+        </li>
+        <li data-current={stop.kind === 'dropoff' ? true : undefined}>
+          <span className="stop-label">{t('driver.dropoff')}</span>
+          <strong>{dropoffName}</strong>
+          {dropoffAt ? <time dateTime={dropoffAt}>{formatTime(dropoffAt)}</time> : null}
+        </li>
+      </ol>
+
+      <p className="job-nav">
+        <a className="button-link button-primary" href={links.amap} target="_blank" rel="noreferrer">
+          {t('driver.navigate', { place: stop.name })}
+        </a>
+        <a className="button-link" href={links.geo}>
+          {t('driver.openMap')}
+        </a>
+      </p>
+
+      <dl className="facts job-patient">
+        <dt>{t('driver.patient')}</dt>
+        <dd>{leg.patient.name}</dd>
+        <dt>{t('patient.mobility')}</dt>
+        <dd>{t(`mobility.${leg.patient.mobility}`)}</dd>
+        <dt>{t('patient.companions')}</dt>
+        <dd>{t('patient.companionCount', { count: leg.patient.companions })}</dd>
+        <dt>{t('patient.infectionClass')}</dt>
+        <dd>
+          <InfectionBadge infectionClass={leg.patient.infectionClass} />
+        </dd>
+        <dt>{t('driver.protection')}</dt>
+        <dd className={leg.patient.protection === 'standard' ? undefined : 'protection-strong'}>
+          {t(PROTECTION_TEXT[leg.patient.protection])}
+        </dd>
+        {needsDisinfection(leg) ? (
+          <>
+            <dt>{t('driver.afterwards')}</dt>
+            <dd className="protection-strong">{t('driver.disinfect')}</dd>
+          </>
+        ) : null}
+        {leg.vehicle ? (
+          <>
+            <dt>{t('driver.vehicle')}</dt>
+            <dd>{leg.vehicle.plate}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {steps.waitingFor ? (
+        <p className="alert alert-info" role="status">
+          {t(`driver.waiting.${steps.waitingFor}`)}
+        </p>
+      ) : null}
+      {steps.primary ? (
+        <button
+          type="button"
+          className="button-primary button-huge button-block"
+          onClick={() => report(leg, steps.primary as DriverStep)}
+        >
+          {t(`driver.step.${steps.primary}`)}
+        </button>
+      ) : null}
+      <div className="job-secondary">
+        {steps.secondary.map((step) => (
+          <SecondaryStep key={step} step={step} leg={leg} report={report} />
+        ))}
+      </div>
+    </article>
+  );
+}
+
+/** Decline, no-show and refusal change the plan for others: each asks for a reason or a confirmation first. */
+function SecondaryStep({ step, leg, report }: { step: DriverStep; leg: LegView; report: Report }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  if (!open) {
+    return (
+      <button type="button" className="button-danger-outline" onClick={() => setOpen(true)}>
+        {t(`driver.step.${step}`)}
+      </button>
+    );
+  }
+  const close = () => {
+    setOpen(false);
+    setReason('');
+    setNote('');
+    setMissing(false);
+  };
+  return (
+    <form
+      className="step-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if ((step === 'decline' || step === 'refuse') && !reason.trim()) {
+          setMissing(true);
+          return;
+        }
+        if (step === 'decline') report(leg, step, { reason: reason.trim() });
+        else if (step === 'refuse') {
+          const chosen = REFUSAL_REASONS.find((candidate) => candidate === reason);
+          if (chosen) report(leg, step, { reason: chosen, note: note.trim() });
+        } else report(leg, step, note.trim() ? { note: note.trim() } : {});
+        close();
+      }}
+    >
+      <h3>{t(`driver.step.${step}`)}</h3>
+      {step === 'decline' ? (
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('driver.declineReason')}</label>
+          <input
+            id={`${id}-reason`}
+            value={reason}
+            maxLength={300}
+            aria-invalid={missing ? true : undefined}
+            aria-describedby={missing ? `${id}-error` : undefined}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setMissing(false);
+            }}
+          />
+        </div>
+      ) : null}
+      {step === 'refuse' ? (
+        <>
+          <fieldset className="field" aria-describedby={missing ? `${id}-error` : undefined}>
+            <legend>{t('driver.refuseReason')}</legend>
+            {REFUSAL_REASONS.map((option) => (
+              <label key={option} className="radio">
+                <input
+                  type="radio"
+                  name={`${id}-reason`}
+                  value={option}
+                  checked={reason === option}
+                  onChange={() => {
+                    setReason(option);
+                    setMissing(false);
+                  }}
+                />
+                {t(`driver.refusal.${option}`)}
+              </label>
+            ))}
+          </fieldset>
+          <p className="field-hint">{t('driver.refuseHint')}</p>
+        </>
+      ) : null}
+      {step === 'no_show' ? <p>{t('driver.noShowConfirm')}</p> : null}
+      {step !== 'decline' ? (
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{t('driver.note')}</label>
+          <input id={`${id}-note`} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+        </div>
+      ) : null}
+      {missing ? (
+        <p id={`${id}-error`} className="field-error">
+          {t('form.required')}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button-danger">
+          {t('driver.confirm', { step: t(`driver.step.${step}`) })}
+        </button>
+        <button type="button" onClick={close}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

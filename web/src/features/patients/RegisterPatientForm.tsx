@@ -1,0 +1,142 @@
+import { ConsentInput, type Gate, type Hospital, RegisterPatientBody } from '@lastmeter/shared';
+import { useState } from 'react';
+import { TextField } from '../../components/TextField.tsx';
+import { useZodForm } from '../../forms/use-zod-form.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { CareFields } from './CareFields.tsx';
+import { ConsentFields, type ConsentDraft, EMPTY_CONSENT } from './ConsentFields.tsx';
+import { useRegisterPatient } from './api.ts';
+import { errorsUnder } from './form-errors.ts';
+import { nationalIdError, phoneError } from './identity-errors.ts';
+import { NeedEditor } from './NeedEditor.tsx';
+import { EMPTY_NEED, type NeedDraft, needFromDraft } from './need-draft.ts';
+import { SelectField } from './SelectField.tsx';
+
+/** Registration by the gatekeeper always records consent, even before a care need is known. */
+const RegisterForm = RegisterPatientBody.extend({ consent: ConsentInput });
+
+interface RegisterPatientFormProps {
+  compoundId: string;
+  gates: readonly Gate[];
+  hospitals: readonly Hospital[];
+  onRegistered: (patientId: string) => void;
+}
+
+export function RegisterPatientForm({ compoundId, gates, hospitals, onRegistered }: RegisterPatientFormProps) {
+  const { t, describeError } = useI18n();
+  const register = useRegisterPatient(compoundId);
+  const [need, setNeed] = useState<NeedDraft>(EMPTY_NEED);
+  const [consent, setConsent] = useState<ConsentDraft>(EMPTY_CONSENT);
+  const form = useZodForm(RegisterForm, {
+    initialValues: {
+      name: '',
+      nationalId: '',
+      phone: '',
+      gateId: gates[0]?.id ?? null,
+      building: '',
+      unit: '',
+      room: '',
+      mobility: 'walk',
+      companions: 0,
+      infectionClass: 'normal',
+      regularHospitalId: null,
+      notes: '',
+      consent: EMPTY_CONSENT,
+      needs: [],
+    },
+    onSubmit: async (body) => onRegistered((await register.mutateAsync(body)).id),
+  });
+
+  const updateNeed = (draft: NeedDraft) => {
+    setNeed(draft);
+    const built = needFromDraft(draft);
+    form.setValue('needs', built ? [built] : []);
+  };
+  const updateConsent = (draft: ConsentDraft) => {
+    setConsent(draft);
+    form.setValue('consent', draft);
+  };
+
+  const nationalId = form.field('nationalId');
+  const phone = form.field('phone');
+  const duplicate = form.formError instanceof ApiError && form.formError.code === 'duplicate_patient';
+
+  return (
+    <form onSubmit={form.handleSubmit} noValidate className="patient-form">
+      {form.formError ? (
+        <p className="alert alert-error" role="alert">
+          {duplicate ? t('patient.duplicate') : describeError(form.formError)}
+        </p>
+      ) : null}
+      <fieldset className="form-section">
+        <legend>{t('patient.identitySection')}</legend>
+        <div className="field-row">
+          <TextField {...form.field('name')} label={t('patient.name')} autoComplete="off" required />
+          <TextField
+            {...nationalId}
+            error={nationalIdError(nationalId.value, nationalId.error, t)}
+            label={t('patient.nationalId')}
+            hint={t('patient.nationalIdHint')}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            {...phone}
+            error={phoneError(phone.value, phone.error, t)}
+            label={t('patient.phone')}
+            type="tel"
+            inputMode="numeric"
+            autoComplete="off"
+            required
+          />
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{t('patient.addressSection')}</legend>
+        <div className="field-row">
+          <SelectField
+            id="register-gate"
+            name="gateId"
+            label={t('patient.gate')}
+            hint={t('patient.gateHint')}
+            value={form.values.gateId ?? ''}
+            error={form.errors.gateId}
+            onChange={(event) => form.setValue('gateId', event.target.value || null)}
+          >
+            {gates.map((gate) => (
+              <option key={gate.id} value={gate.id}>
+                {gate.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField {...form.field('building')} label={t('patient.building')} />
+          <TextField {...form.field('unit')} label={t('patient.unit')} />
+          <TextField {...form.field('room')} label={t('patient.room')} />
+        </div>
+      </fieldset>
+      <CareFields
+        values={form.values}
+        errors={form.errors}
+        hospitals={hospitals}
+        onChange={(key, value) => form.setValue(key, value)}
+      />
+      <fieldset className="form-section">
+        <legend>{t('patient.needSection')}</legend>
+        <NeedEditor
+          draft={need}
+          onChange={updateNeed}
+          errors={errorsUnder(form.errors, 'needs.0')}
+          path="needs.0"
+          hospitals={hospitals}
+          optional
+        />
+      </fieldset>
+      <ConsentFields value={consent} onChange={updateConsent} errors={errorsUnder(form.errors, 'consent')} />
+      <TextField {...form.field('notes')} label={t('patient.notes')} />
+      <button type="submit" className="button-primary button-large" disabled={form.submitting}>
+        {form.submitting ? t('patient.registering') : t('patient.register')}
+      </button>
+    </form>
+  );
+}

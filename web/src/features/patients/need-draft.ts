@@ -1,0 +1,79 @@
+import type { CareNeedInput, NeedKind } from '@lastmeter/shared';
+import type { z } from 'zod';
+
+/** What the need editor holds while the user types: plain strings, turned into a CareNeedInput on change. */
+export interface NeedDraft {
+  kind: NeedKind | '';
+  weekdays: number[];
+  startTime: string;
+  sessionMinutes: string;
+  /** Treatment dates, one per line or separated by commas/spaces. */
+  dates: string;
+  dueDate: string;
+  birthDate: string;
+  medicineDelivery: boolean;
+  hospitalId: string;
+  notes: string;
+}
+
+export const EMPTY_NEED: NeedDraft = {
+  kind: '',
+  weekdays: [],
+  startTime: '',
+  sessionMinutes: '',
+  dates: '',
+  dueDate: '',
+  birthDate: '',
+  medicineDelivery: false,
+  hospitalId: '',
+  notes: '',
+};
+
+type NeedInput = z.input<typeof CareNeedInput>;
+
+function minutes(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
+/** The draft as the API's input; the shared schema judges it, so nothing here second-guesses a value. */
+export function needFromDraft(draft: NeedDraft): NeedInput | null {
+  const common = { hospitalId: draft.hospitalId || null, notes: draft.notes };
+  switch (draft.kind) {
+    case '':
+      return null;
+    case 'dialysis':
+      return {
+        kind: 'dialysis',
+        schedule: {
+          weekdays: [...draft.weekdays].sort(),
+          startTime: draft.startTime,
+          sessionMinutes: minutes(draft.sessionMinutes),
+        },
+        ...common,
+      };
+    case 'chemotherapy':
+    case 'radiotherapy':
+      return {
+        kind: draft.kind,
+        schedule: {
+          dates: draft.dates.split(/[\s,，、]+/).filter(Boolean),
+          startTime: draft.startTime,
+          sessionMinutes: minutes(draft.sessionMinutes),
+        },
+        ...common,
+      };
+    case 'pregnancy':
+      return { kind: 'pregnancy', schedule: { dueDate: draft.dueDate }, ...common };
+    case 'newborn':
+      return { kind: 'newborn', schedule: { birthDate: draft.birthDate }, ...common };
+    case 'chronic':
+      return { kind: 'chronic', schedule: { medicineDelivery: draft.medicineDelivery }, ...common };
+    case 'emergency':
+      return { kind: 'emergency', schedule: {}, ...common };
+    default: {
+      const unreachable: never = draft.kind;
+      return unreachable;
+    }
+  }
+}

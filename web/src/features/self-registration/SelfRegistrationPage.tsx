@@ -1,0 +1,168 @@
+import { SelfRegistrationBody } from '@lastmeter/shared';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useParams } from 'react-router';
+import { Loading } from '../../components/Loading.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { useZodForm } from '../../forms/use-zod-form.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { CareFields } from '../patients/CareFields.tsx';
+import { ConsentFields, type ConsentDraft, EMPTY_CONSENT } from '../patients/ConsentFields.tsx';
+import { errorsUnder } from '../patients/form-errors.ts';
+import { nationalIdError, phoneError } from '../patients/identity-errors.ts';
+import { NeedEditor } from '../patients/NeedEditor.tsx';
+import { EMPTY_NEED, type NeedDraft, needFromDraft } from '../patients/need-draft.ts';
+import { selfRegistrationFormQuery, useSubmitSelfRegistration } from './api.ts';
+
+/** Dialysis is by far the most common regular need; starting there saves most people a choice. */
+const FIRST_NEED: NeedDraft = { ...EMPTY_NEED, kind: 'dialysis' };
+
+/** The public page behind a compound's QR code: a resident or family member registers, no account needed. */
+export function SelfRegistrationPage() {
+  const { t, describeError } = useI18n();
+  const token = useParams().token ?? '';
+  const info = useQuery(selfRegistrationFormQuery(token));
+
+  let body: ReactNode;
+  if (info.isPending) body = <Loading />;
+  else if (info.isError) {
+    const unknownLink = info.error instanceof ApiError && (info.error.status === 404 || info.error.status === 400);
+    body = (
+      <p className="alert alert-error" role="alert">
+        {unknownLink ? t('selfReg.badLink') : describeError(info.error)}
+      </p>
+    );
+  } else body = <SelfRegistrationForm token={token} compoundName={info.data.compoundName} />;
+
+  return (
+    <div className="login-layout public-layout">
+      <PageTitle>{t('selfReg.pageTitle')}</PageTitle>
+      <header className="login-header">
+        <p className="brand">{t('app.name')}</p>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="public-card">
+        {body}
+      </main>
+    </div>
+  );
+}
+
+function SelfRegistrationForm({ token, compoundName }: { token: string; compoundName: string }) {
+  const { t, describeError } = useI18n();
+  const submit = useSubmitSelfRegistration(token);
+  const [need, setNeed] = useState<NeedDraft>(FIRST_NEED);
+  const [consent, setConsent] = useState<ConsentDraft>(EMPTY_CONSENT);
+  const form = useZodForm(SelfRegistrationBody, {
+    initialValues: {
+      name: '',
+      nationalId: '',
+      phone: '',
+      building: '',
+      unit: '',
+      room: '',
+      mobility: 'walk',
+      companions: 0,
+      infectionClass: 'normal',
+      need: { kind: 'dialysis', schedule: { weekdays: [], startTime: '' }, hospitalId: null, notes: '' },
+      consent: EMPTY_CONSENT,
+    },
+    onSubmit: (body) => submit.mutateAsync(body),
+  });
+
+  if (submit.isSuccess) {
+    return (
+      <section aria-live="polite">
+        <h1>{t('selfReg.doneTitle')}</h1>
+        <p className="alert alert-info" role="status">
+          {t('selfReg.done', { compound: compoundName })}
+        </p>
+      </section>
+    );
+  }
+
+  const error = form.formError;
+  let errorText: string | null = null;
+  if (error instanceof ApiError && error.code === 'too_many_requests') {
+    errorText =
+      error.retryAfterSeconds === undefined
+        ? t('selfReg.tooMany')
+        : t('selfReg.tooManyWait', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) });
+  } else if (error instanceof ApiError && error.code === 'duplicate_patient') {
+    errorText = t('selfReg.duplicate');
+  } else if (error) {
+    errorText = describeError(error);
+  }
+  const nationalId = form.field('nationalId');
+  const phone = form.field('phone');
+
+  return (
+    <>
+      <h1>{t('selfReg.heading', { compound: compoundName })}</h1>
+      <p className="muted">{t('selfReg.intro')}</p>
+      <form onSubmit={form.handleSubmit} noValidate className="patient-form">
+        {errorText ? (
+          <p className="alert alert-error" role="alert">
+            {errorText}
+          </p>
+        ) : null}
+        <fieldset className="form-section">
+          <legend>{t('selfReg.patientSection')}</legend>
+          <TextField {...form.field('name')} label={t('patient.name')} autoComplete="name" required />
+          <TextField
+            {...nationalId}
+            error={nationalIdError(nationalId.value, nationalId.error, t)}
+            label={t('patient.nationalId')}
+            hint={t('patient.nationalIdHint')}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            {...phone}
+            error={phoneError(phone.value, phone.error, t)}
+            label={t('selfReg.phone')}
+            type="tel"
+            inputMode="numeric"
+            autoComplete="tel-national"
+            required
+          />
+          <div className="field-row">
+            <TextField {...form.field('building')} label={t('patient.building')} />
+            <TextField {...form.field('unit')} label={t('patient.unit')} />
+            <TextField {...form.field('room')} label={t('patient.room')} />
+          </div>
+        </fieldset>
+        <CareFields values={form.values} errors={form.errors} hospitals={[]} onChange={(key, value) => form.setValue(key, value)} />
+        <fieldset className="form-section">
+          <legend>{t('patient.needSection')}</legend>
+          <NeedEditor
+            draft={need}
+            onChange={(draft) => {
+              setNeed(draft);
+              const built = needFromDraft(draft);
+              if (built) form.setValue('need', built);
+            }}
+            errors={errorsUnder(form.errors, 'need')}
+            path="need"
+            hospitals={[]}
+            optional={false}
+          />
+        </fieldset>
+        <ConsentFields
+          value={consent}
+          onChange={(draft) => {
+            setConsent(draft);
+            form.setValue('consent', draft);
+          }}
+          errors={errorsUnder(form.errors, 'consent')}
+        />
+        <button type="submit" className="button-primary button-large button-block" disabled={form.submitting}>
+          {form.submitting ? t('selfReg.submitting') : t('selfReg.submit')}
+        </button>
+      </form>
+    </>
+  );
+}

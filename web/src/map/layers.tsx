@@ -1,0 +1,233 @@
+import type { Compound, Hospital, Vehicle, Zone } from '@lastmeter/shared';
+import { useMemo } from 'react';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { labelPoint } from './geometry.ts';
+import { LEVEL_COLOR, levelColorExpression } from './levels.ts';
+import { type SourceLayer, useMapLayer } from './use-map-layer.ts';
+import { useLayerClick } from './use-layer-click.ts';
+import { type MapLabel, useMapLabels } from './use-map-labels.ts';
+
+type Properties = Record<string, unknown>;
+const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
+const point = (lng: number, lat: number, properties: Properties): GeoJSON.Feature => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [lng, lat] },
+  properties,
+});
+
+const ZONE_LAYERS: readonly SourceLayer[] = [
+  { id: 'zones-fill', type: 'fill', paint: { 'fill-color': levelColorExpression as never, 'fill-opacity': 0.16 } },
+  {
+    id: 'zones-line',
+    type: 'line',
+    paint: { 'line-color': levelColorExpression as never, 'line-width': 2.5, 'line-dasharray': [3, 2] },
+  },
+];
+
+/** Lockdown zones in force, filled and dashed in their level's colour. */
+export function ZonesLayer({ zones, onSelect }: { zones: readonly Zone[]; onSelect?: (zoneId: string) => void }) {
+  const data = useMemo(
+    () =>
+      collection(
+        zones.map((zone) => ({
+          type: 'Feature',
+          geometry: zone.geometry as GeoJSON.Geometry,
+          properties: { id: zone.id, level: zone.level },
+        })),
+      ),
+    [zones],
+  );
+  useMapLayer({ id: 'zones', data, layers: ZONE_LAYERS });
+  useLayerClick('zones-fill', (p) => typeof p.id === 'string' && onSelect?.(p.id));
+  return null;
+}
+
+const COMPOUND_LAYERS: readonly SourceLayer[] = [
+  { id: 'compounds-fill', type: 'fill', paint: { 'fill-color': levelColorExpression as never, 'fill-opacity': 0.3 } },
+  { id: 'compounds-line', type: 'line', paint: { 'line-color': levelColorExpression as never, 'line-width': 1.5 } },
+];
+
+/** Compound boundaries in their level's colour, named by HTML labels. */
+export function CompoundsLayer({
+  compounds,
+  onSelect,
+}: {
+  compounds: readonly Compound[];
+  onSelect?: (compoundId: string) => void;
+}) {
+  const t = useT();
+  const data = useMemo(
+    () =>
+      collection(
+        compounds.map((compound) => ({
+          type: 'Feature',
+          geometry: compound.boundary as GeoJSON.Geometry,
+          properties: { id: compound.id, level: compound.level },
+        })),
+      ),
+    [compounds],
+  );
+  const labels = useMemo(
+    () =>
+      compounds.flatMap((compound): MapLabel[] => {
+        const at = labelPoint(compound.boundary);
+        if (!at) return [];
+        const level = compound.level === 'none' ? '' : ` · ${t(`level.${compound.level}`)}`;
+        return [{ key: compound.id, lng: at[0], lat: at[1], text: `${compound.name}${level}`, className: `level-${compound.level}` }];
+      }),
+    [compounds, t],
+  );
+  useMapLayer({ id: 'compounds', data, layers: COMPOUND_LAYERS });
+  useMapLabels(labels, 'map-label-compound');
+  useLayerClick('compounds-fill', (p) => typeof p.id === 'string' && onSelect?.(p.id));
+  return null;
+}
+
+const HOSPITAL_LAYERS: readonly SourceLayer[] = [
+  {
+    id: 'hospitals-circle',
+    type: 'circle',
+    paint: {
+      'circle-radius': 9,
+      'circle-color': [
+        'match',
+        ['get', 'crowding'],
+        'low',
+        '#1b7a3a',
+        'medium',
+        '#8a5a00',
+        'high',
+        '#c25400',
+        '#b3261e',
+      ] as never,
+      'circle-stroke-width': ['case', ['get', 'diverting'], 4, 2] as never,
+      'circle-stroke-color': ['case', ['get', 'diverting'], '#1a1f24', '#ffffff'] as never,
+    },
+  },
+];
+
+/** Hospitals coloured by crowding, a thick dark ring when diverting. */
+export function HospitalsLayer({
+  hospitals,
+  onSelect,
+}: {
+  hospitals: readonly Hospital[];
+  onSelect?: (hospitalId: string) => void;
+}) {
+  const t = useT();
+  const data = useMemo(
+    () =>
+      collection(
+        hospitals.map((h) =>
+          point(h.location.lng, h.location.lat, { id: h.id, crowding: h.crowding, diverting: h.status === 'diverting' }),
+        ),
+      ),
+    [hospitals],
+  );
+  const labels = useMemo(
+    () =>
+      hospitals.map(
+        (h): MapLabel => ({
+          key: h.id,
+          lng: h.location.lng,
+          lat: h.location.lat,
+          text: `✚ ${h.name}${h.status === 'diverting' ? ` · ${t('hospital.status.diverting')}` : ''}`,
+          className: `crowding-${h.crowding}${h.status === 'diverting' ? ' diverting' : ''}`,
+        }),
+      ),
+    [hospitals, t],
+  );
+  useMapLayer({ id: 'hospitals', data, layers: HOSPITAL_LAYERS });
+  useMapLabels(labels, 'map-label-hospital');
+  useLayerClick('hospitals-circle', (p) => typeof p.id === 'string' && onSelect?.(p.id));
+  return null;
+}
+
+export interface VehicleOnMap {
+  vehicle: Vehicle;
+  lng: number;
+  lat: number;
+  /** false: no report yet, shown at its base. */
+  live: boolean;
+  stale: boolean;
+}
+
+const VEHICLE_LAYERS: readonly SourceLayer[] = [
+  {
+    id: 'vehicles-circle',
+    type: 'circle',
+    paint: {
+      'circle-radius': ['case', ['get', 'live'], 7, 5] as never,
+      'circle-color': [
+        'case',
+        ['get', 'stale'],
+        '#9aa4ad',
+        [
+          'match',
+          ['get', 'status'],
+          'available',
+          '#0b5cad',
+          'on_job',
+          '#6a1b9a',
+          'disinfecting',
+          '#00838f',
+          '#5f6b76',
+        ],
+      ] as never,
+      'circle-opacity': ['case', ['get', 'live'], 1, 0.55] as never,
+      'circle-stroke-width': 2,
+      'circle-stroke-color': ['case', ['==', ['get', 'kind'], 'ambulance_120'], '#b3261e', '#ffffff'] as never,
+    },
+  },
+];
+
+/** Vehicles where they last reported (or at their base), coloured by status, grey when silent. */
+export function VehiclesLayer({
+  vehicles,
+  onSelect,
+}: {
+  vehicles: readonly VehicleOnMap[];
+  onSelect?: (vehicleId: string) => void;
+}) {
+  const data = useMemo(
+    () =>
+      collection(
+        vehicles.map((v) =>
+          point(v.lng, v.lat, { id: v.vehicle.id, status: v.vehicle.status, kind: v.vehicle.kind, live: v.live, stale: v.stale }),
+        ),
+      ),
+    [vehicles],
+  );
+  useMapLayer({ id: 'vehicles', data, layers: VEHICLE_LAYERS });
+  useLayerClick('vehicles-circle', (p) => typeof p.id === 'string' && onSelect?.(p.id));
+  return null;
+}
+
+const DRAFT_LAYERS: readonly SourceLayer[] = [
+  { id: 'draft-fill', type: 'fill', filter: ['==', '$type', 'Polygon'], paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.15 } },
+  { id: 'draft-line', type: 'line', paint: { 'line-color': '#0b5cad', 'line-width': 2 } },
+  {
+    id: 'draft-points',
+    type: 'circle',
+    filter: ['==', '$type', 'Point'],
+    paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#0b5cad', 'circle-stroke-width': 2 },
+  },
+];
+
+/** The zone being drawn: its points, and the polygon they close once there are three. */
+export function DraftZoneLayer({ points }: { points: readonly [number, number][] }) {
+  const data = useMemo(() => {
+    const features: GeoJSON.Feature[] = points.map(([lng, lat]) => point(lng, lat, {}));
+    const first = points[0];
+    if (points.length >= 3 && first) {
+      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[...points, first]] }, properties: {} });
+    } else if (points.length === 2) {
+      features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [...points] }, properties: {} });
+    }
+    return collection(features);
+  }, [points]);
+  useMapLayer({ id: 'draft-zone', data, layers: DRAFT_LAYERS });
+  return null;
+}
+
+export { LEVEL_COLOR };

@@ -1,0 +1,33 @@
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { GateSchedule } from '../../features/gate/GateSchedule.tsx';
+import { TIME_ZONE } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useCompoundPage } from './use-compound.ts';
+
+export function GatePage() {
+  const { t, locale } = useI18n();
+  const { compoundId, compound } = useCompoundPage();
+  const name = compound.data?.name ?? '';
+  return (
+    <>
+      <PageTitle>{t('gk.gate.title')}</PageTitle>
+      <h1>
+        {t('gk.gate.title')} <span className="muted heading-sub">{name}</span>
+      </h1>
+      <p className="lead">
+        {t('gk.gate.lead', {
+          today: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: TIME_ZONE }).format(new Date()),
+        })}
+      </p>
+      {compound.data ? (
+        <p>
+          <span className="badge" data-level={compound.data.level}>
+            {t(`compoundLevel.${compound.data.level}`)}
+          </span>{' '}
+          <span className="muted">{compound.data.gates.map((gate) => gate.name).join(t('list.separator'))}</span>
+        </p>
+      ) : null}
+      <GateSchedule compoundId={compoundId} />
+    </>
+  );
+}
