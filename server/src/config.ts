@@ -13,6 +13,8 @@ const Env = z.object({
   TIME_ZONE: z.string().default('Asia/Shanghai'),
   MAP_TILE_URL: z.string().optional(),
   WEB_DIST: z.string().optional(),
+  LASTMETER_SIMULATE: z.enum(['0', '1', 'true', 'false']).optional(),
+  LASTMETER_SIM_SPEED: z.coerce.number().positive().max(1000).default(10),
   VEHICLE_STALE_MINUTES: z.coerce.number().positive().default(3),
 });
 
@@ -37,6 +39,10 @@ export interface Config {
   staleSweepEveryMs?: number;
   /** At most one accepted position report per vehicle per interval. */
   positionMinIntervalMs?: number;
+  /** Demo: simulated drivers accept and drive their jobs (`--simulate` or LASTMETER_SIMULATE=1). */
+  simulateDrivers?: boolean;
+  /** Speed-up of the simulated drivers' clock and driving (LASTMETER_SIM_SPEED, default 10×). */
+  simulationSpeed?: number;
 }
 
 export function loadConfig(
@@ -66,5 +72,8 @@ export function loadConfig(
     demo: !e.DATABASE_URL || argv.includes('--demo'),
     webDist: e.WEB_DIST,
     vehicleStaleAfterMs: Math.round(e.VEHICLE_STALE_MINUTES * 60_000),
+    simulateDrivers:
+      argv.includes('--simulate') || e.LASTMETER_SIMULATE === '1' || e.LASTMETER_SIMULATE === 'true',
+    simulationSpeed: e.LASTMETER_SIM_SPEED,
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { accounts, openDatabase } from '@lastmeter/db';
-import type { Role } from '@lastmeter/shared';
+import { type Role, rooms } from '@lastmeter/shared';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { inArray } from 'drizzle-orm';
 import { createClient } from 'redis';
@@ -68,6 +68,14 @@ export async function startServer(
     io.adapter(createAdapter(redis));
   }
   const stopStaleSweep = startStaleSweep(app);
+  // Loaded only when asked for: production nodes never run simulated drivers.
+  const simulation = config.simulateDrivers
+    ? (await import('./demo/simulate-drivers.ts')).startDriverSimulation({
+        app,
+        speed: config.simulationSpeed ?? 10,
+        broadcastPosition: (p) => io.to(rooms.district(p.districtId)).emit('vehicle.position', p),
+      })
+    : null;
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -82,6 +90,7 @@ export async function startServer(
       const drained = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
       stopStaleSweep();
+      await simulation?.stop();
       await io.close();
       await realtime.drain();
       const timeout = setTimeout(() => http.closeAllConnections(), 10_000);

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEG_DIRECTIONS, LEG_STATUSES, ROLES } from './domain.ts';
-import { canTransition, decideStep, isTerminal, LEG_STEPS, LEG_TRANSITIONS, STEP_RULES } from './lifecycle.ts';
+import {
+  canTransition,
+  decideStep,
+  isTerminal,
+  LEG_STEPS,
+  LEG_TRANSITIONS,
+  STEP_RULES,
+} from './lifecycle.ts';
 
 const status = fc.constantFrom(...LEG_STATUSES);
 const step = fc.constantFrom(...LEG_STEPS);
@@ -42,10 +49,21 @@ describe('leg lifecycle', () => {
   });
 
   it('keeps each party to its own steps', () => {
-    expect(decideStep('out', { status: 'accepted', direction: 'return' }, 'gatekeeper')).toMatchObject({ ok: false, reason: 'role' });
-    expect(decideStep('confirm_arrival', { status: 'on_board', direction: 'outbound' }, 'driver')).toMatchObject({ ok: false, reason: 'role' });
-    expect(decideStep('assign', { status: 'planned', direction: 'outbound' }, 'driver')).toMatchObject({ ok: false, reason: 'role' });
-    expect(decideStep('back', { status: 'arrived', direction: 'outbound' }, 'gatekeeper')).toMatchObject({ ok: false, reason: 'role' });
+    expect(decideStep('out', { status: 'accepted', direction: 'return' }, 'gatekeeper')).toMatchObject({
+      ok: false,
+      reason: 'role',
+    });
+    expect(
+      decideStep('confirm_arrival', { status: 'on_board', direction: 'outbound' }, 'driver'),
+    ).toMatchObject({ ok: false, reason: 'role' });
+    expect(decideStep('assign', { status: 'planned', direction: 'outbound' }, 'driver')).toMatchObject({
+      ok: false,
+      reason: 'role',
+    });
+    expect(decideStep('back', { status: 'arrived', direction: 'outbound' }, 'gatekeeper')).toMatchObject({
+      ok: false,
+      reason: 'role',
+    });
   });
 
   it('names the allowed next statuses when the step does not fit the status', () => {
@@ -102,7 +120,11 @@ describe('leg lifecycle', () => {
       const todo = [start];
       while (todo.length) {
         const s = todo.pop() as (typeof LEG_STATUSES)[number];
-        for (const n of LEG_TRANSITIONS[s]) if (!seen.has(n)) (seen.add(n), todo.push(n));
+        for (const n of LEG_TRANSITIONS[s]) {
+          if (seen.has(n)) continue;
+          seen.add(n);
+          todo.push(n);
+        }
       }
       return seen;
     };

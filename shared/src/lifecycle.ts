@@ -55,7 +55,11 @@ const DISPATCH: readonly Role[] = ['dispatcher', 'admin'];
 
 export const STEP_RULES: Record<LegStep, StepRule> = {
   assign: { to: 'assigned', from: ['planned', 'declined'], roles: DISPATCH },
-  unassign: { to: 'planned', from: ['assigned', 'accepted', 'en_route', 'at_pickup', 'declined'], roles: DISPATCH },
+  unassign: {
+    to: 'planned',
+    from: ['assigned', 'accepted', 'en_route', 'at_pickup', 'declined'],
+    roles: DISPATCH,
+  },
   cancel: {
     to: 'cancelled',
     from: ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined', 'refused_at_gate'],
@@ -66,13 +70,33 @@ export const STEP_RULES: Record<LegStep, StepRule> = {
   depart: { to: 'en_route', from: ['accepted'], roles: ['driver'] },
   reach_pickup: { to: 'at_pickup', from: ['accepted', 'en_route'], roles: ['driver'] },
   // The driver loads a return patient at the hospital; at the compound gate the gatekeeper's "out" does it.
-  board: { to: 'on_board', from: ['accepted', 'en_route', 'at_pickup'], roles: ['driver'], direction: 'return' },
-  out: { to: 'on_board', from: ['accepted', 'en_route', 'at_pickup'], roles: ['gatekeeper'], direction: 'outbound' },
+  board: {
+    to: 'on_board',
+    from: ['accepted', 'en_route', 'at_pickup'],
+    roles: ['driver'],
+    direction: 'return',
+  },
+  out: {
+    to: 'on_board',
+    from: ['accepted', 'en_route', 'at_pickup'],
+    roles: ['gatekeeper'],
+    direction: 'outbound',
+  },
   arrive: { to: 'arrived', from: ['on_board'], roles: ['driver'] },
-  confirm_arrival: { to: 'completed', from: ['on_board', 'arrived'], roles: ['hospital'], direction: 'outbound' },
+  confirm_arrival: {
+    to: 'completed',
+    from: ['on_board', 'arrived'],
+    roles: ['hospital'],
+    direction: 'outbound',
+  },
   back: { to: 'completed', from: ['on_board', 'arrived'], roles: ['gatekeeper'], direction: 'return' },
   no_show: { to: 'no_show', from: ['at_pickup'], roles: ['driver'] },
-  refuse_at_gate: { to: 'refused_at_gate', from: ['on_board', 'arrived'], roles: ['driver'], direction: 'outbound' },
+  refuse_at_gate: {
+    to: 'refused_at_gate',
+    from: ['on_board', 'arrived'],
+    roles: ['driver'],
+    direction: 'outbound',
+  },
   // Dispatch resolved a refusal: the patient rides on (admitted after all, or to another hospital).
   resume: { to: 'on_board', from: ['refused_at_gate'], roles: DISPATCH },
 };

@@ -14,7 +14,14 @@ export const infectionClassSchema = z.enum(['normal', 'close_contact', 'positive
 export type InfectionClass = z.infer<typeof infectionClassSchema>;
 export const urgencySchema = z.enum(['emergency', 'scheduled']);
 export type Urgency = z.infer<typeof urgencySchema>;
-export const careServiceSchema = z.enum(['dialysis', 'oncology', 'obstetrics', 'newborn', 'chronic', 'emergency']);
+export const careServiceSchema = z.enum([
+  'dialysis',
+  'oncology',
+  'obstetrics',
+  'newborn',
+  'chronic',
+  'emergency',
+]);
 export type CareService = z.infer<typeof careServiceSchema>;
 
 /** [longitude, latitude] in WGS84 degrees. */
@@ -73,7 +80,10 @@ export type Locale = 'zh-CN' | 'en';
 
 /** Message templates; `{name}` is replaced by the reason's parameter of that name. */
 export const plannerMessages: Record<PlannerReasonCode, Record<Locale, string>> = {
-  requested_hospital: { 'zh-CN': '按指定医院 {hospital} 安排', en: 'Booked at the requested hospital {hospital}' },
+  requested_hospital: {
+    'zh-CN': '按指定医院 {hospital} 安排',
+    en: 'Booked at the requested hospital {hospital}',
+  },
   regular_hospital: {
     'zh-CN': '首选常去医院 {hospital}（连续治疗），本时段尚有余量',
     en: 'Regular hospital {hospital} (continuity of care) has capacity in this slot',
@@ -83,7 +93,10 @@ export const plannerMessages: Record<PlannerReasonCode, Record<Locale, string>> 
     en: 'Regular hospital unavailable ({why}); nearest capable hospital {hospital}, about {minutes} min away',
   },
   no_regular_hospital: { 'zh-CN': '未登记常去医院', en: 'no regular hospital on record' },
-  regular_no_service: { 'zh-CN': '常去医院不提供该项服务', en: 'the regular hospital does not offer this service' },
+  regular_no_service: {
+    'zh-CN': '常去医院不提供该项服务',
+    en: 'the regular hospital does not offer this service',
+  },
   regular_full: { 'zh-CN': '常去医院该时段已满', en: 'the regular hospital is full in this slot' },
   regular_diverting: { 'zh-CN': '常去医院暂停接收', en: 'the regular hospital is diverting' },
   regular_rejects_positive: {
@@ -106,7 +119,10 @@ export const plannerMessages: Record<PlannerReasonCode, Record<Locale, string>> 
     en: 'No capable hospital within {minutes} min',
   },
   hospital_unmatched: { 'zh-CN': '未匹配到医院，无法派车', en: 'No hospital matched, so no vehicle' },
-  no_ambulance: { 'zh-CN': '需要 120 救护车，但没有可用的救护车', en: 'Needs a 120 ambulance and none is available' },
+  no_ambulance: {
+    'zh-CN': '需要 120 救护车，但没有可用的救护车',
+    en: 'Needs a 120 ambulance and none is available',
+  },
   no_compatible_vehicle: {
     'zh-CN': '没有满足座位/轮椅位/担架要求的车辆',
     en: 'No vehicle has the seats, wheelchair places or stretcher this needs',
@@ -130,7 +146,8 @@ export function formatPlannerReason(reason: Reason, locale: Locale): string {
   const params: ReasonParams = { ...reason.params };
   // A nested code (e.g. why the regular hospital was skipped) is translated too.
   for (const [k, val] of Object.entries(params)) {
-    if (typeof val === 'string' && val in plannerMessages) params[k] = plannerMessages[val as PlannerReasonCode][locale];
+    if (typeof val === 'string' && val in plannerMessages)
+      params[k] = plannerMessages[val as PlannerReasonCode][locale];
   }
   return plannerMessages[reason.code][locale].replace(/\{(\w+)\}/g, (_, name: string) =>
     params[name] === undefined ? `{${name}}` : String(params[name]),
@@ -254,7 +271,11 @@ export type PlanTrip = z.input<typeof planTripSchema>;
 
 export const maxRideSchema = z.discriminatedUnion('kind', [
   /** max(minimumMinutes, factor × direct travel time). */
-  z.object({ kind: z.literal('factor'), factor: z.number().min(1), minimumMinutes: z.number().nonnegative() }),
+  z.object({
+    kind: z.literal('factor'),
+    factor: z.number().min(1),
+    minimumMinutes: z.number().nonnegative(),
+  }),
   z.object({ kind: z.literal('absolute'), minutes: z.number().positive() }),
 ]);
 
@@ -265,7 +286,10 @@ export const planPolicySchema = z.object({
   disinfectAfterEveryPassenger: z.boolean().default(false),
   maxRide: maxRideSchema.default({ kind: 'factor', factor: 2, minimumMinutes: 30 }),
   /** Longest working route of one vehicle, minutes (the shift bounds it too). */
-  maxRouteDurationMinutes: z.number().positive().default(12 * 60),
+  maxRouteDurationMinutes: z
+    .number()
+    .positive()
+    .default(12 * 60),
   /** Width of the return pickup window after treatment ends, minutes. */
   returnPickupFlexMinutes: z.number().positive().default(45),
   /** Width of the pickup window after a will-call release, minutes. */

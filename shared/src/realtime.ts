@@ -88,11 +88,9 @@ export const positionInputSchema = z
     accuracy: z.number().min(0).max(100_000).nullish().meta({ description: 'Horizontal accuracy, metres.' }),
     heading: z.number().min(0).max(360).nullish().meta({ description: 'Degrees clockwise from true north.' }),
     speed: z.number().min(0).max(100).nullish().meta({ description: 'Ground speed, metres per second.' }),
-    recordedAt: z.iso
-      .datetime({ offset: true })
-      .meta({
-        description: 'When the device took the fix (ISO 8601); at most a minute ahead of the server.',
-      }),
+    recordedAt: z.iso.datetime({ offset: true }).meta({
+      description: 'When the device took the fix (ISO 8601); at most a minute ahead of the server.',
+    }),
   })
   .meta({ id: 'PositionInput' });
 export type PositionInput = z.infer<typeof positionInputSchema>;

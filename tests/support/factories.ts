@@ -220,7 +220,15 @@ export async function createHospitalSlot(
 ) {
   const [row] = await db
     .insert(hospitalSlots)
-    .values({ hospitalId, service: 'dialysis', weekday: 3, startTime: '07:00', endTime: '12:00', capacity: 10, ...overrides })
+    .values({
+      hospitalId,
+      service: 'dialysis',
+      weekday: 3,
+      startTime: '07:00',
+      endTime: '12:00',
+      capacity: 10,
+      ...overrides,
+    })
     .returning();
   return row!;
 }

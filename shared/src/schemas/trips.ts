@@ -23,11 +23,9 @@ export const DistrictParams = z.strictObject({ districtId: z.uuid().meta({ descr
 
 const lng = z.number().min(-180).max(180).meta({ description: 'Where the step happened: longitude (WGS84)' });
 const lat = z.number().min(-90).max(90).meta({ description: 'Where the step happened: latitude (WGS84)' });
-const version = z
-  .number()
-  .int()
-  .positive()
-  .meta({ description: "The leg's version as last seen; a stale one gets 409 `conflict` (someone acted first)" });
+const version = z.number().int().positive().meta({
+  description: "The leg's version as last seen; a stale one gets 409 `conflict` (someone acted first)",
+});
 
 /** Body of every lifecycle step: where it happened and the version the caller saw. */
 export const LegStepBody = z
@@ -37,7 +35,10 @@ export const LegStepBody = z
     lat: lat.optional(),
     note: z.string().trim().max(500).optional().meta({ description: 'Free text kept in the leg history' }),
   })
-  .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'give both lng and lat or neither', path: ['lng'] })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
+    message: 'give both lng and lat or neither',
+    path: ['lng'],
+  })
   .meta({ id: 'LegStepBody' });
 export type LegStepBody = z.infer<typeof LegStepBody>;
 
@@ -68,7 +69,9 @@ export const AssignLegBody = z
   .strictObject({
     vehicleId: z.uuid().meta({ description: 'The vehicle to book; its bound driver is booked with it' }),
     pickupAt: instant.optional().meta({ description: 'Planned pickup; defaults to the pickup window start' }),
-    dropoffAt: instant.optional().meta({ description: 'Planned drop-off; defaults to the drop-off window end' }),
+    dropoffAt: instant
+      .optional()
+      .meta({ description: 'Planned drop-off; defaults to the drop-off window end' }),
     version: version.optional(),
   })
   .meta({ id: 'AssignLegBody' });
@@ -85,23 +88,38 @@ export type CancelLegBody = z.infer<typeof CancelLegBody>;
 export const PlanDayBody = z
   .strictObject({
     date: isoDate.meta({ description: 'The day to plan (Asia/Shanghai)' }),
-    seed: z.number().int().optional().meta({ description: 'Random seed of the search, for reproducible plans' }),
-    iterations: z.number().int().min(0).max(20_000).optional().meta({ description: 'Search effort (ALNS iterations)' }),
+    seed: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Random seed of the search, for reproducible plans' }),
+    iterations: z
+      .number()
+      .int()
+      .min(0)
+      .max(20_000)
+      .optional()
+      .meta({ description: 'Search effort (ALNS iterations)' }),
   })
   .meta({ id: 'PlanDayBody' });
 export type PlanDayBody = z.infer<typeof PlanDayBody>;
 
 export const ResolveIncidentBody = z
   .strictObject({
-    resolution: z.string().trim().min(1).max(500).meta({ description: 'What dispatch did, kept on the incident' }),
-    action: z
-      .enum(['none', 'resume', 'cancel'])
-      .default('none')
-      .meta({
-        description:
-          'For a refusal at a hospital gate: `resume` lets the patient ride on (admitted, or to `hospitalId`), `cancel` ends the trip',
-      }),
-    hospitalId: z.uuid().optional().meta({ description: 'With `resume`: take the patient to this hospital instead' }),
+    resolution: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .meta({ description: 'What dispatch did, kept on the incident' }),
+    action: z.enum(['none', 'resume', 'cancel']).default('none').meta({
+      description:
+        'For a refusal at a hospital gate: `resume` lets the patient ride on (admitted, or to `hospitalId`), `cancel` ends the trip',
+    }),
+    hospitalId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'With `resume`: take the patient to this hospital instead' }),
   })
   .meta({ id: 'ResolveIncidentBody' });
 export type ResolveIncidentBody = z.infer<typeof ResolveIncidentBody>;
@@ -140,7 +158,9 @@ export const LegView = z
     direction: z.enum(LEG_DIRECTIONS),
     status: z.enum(LEG_STATUSES),
     version: z.number().int(),
-    released: z.boolean().meta({ description: 'false: a will-call return the hospital has not released yet' }),
+    released: z
+      .boolean()
+      .meta({ description: 'false: a will-call return the hospital has not released yet' }),
     patient: z.object({
       id: z.uuid(),
       name: z.string().meta({ description: 'Masked (张*明)' }),
@@ -168,7 +188,9 @@ export const TripView = z
     id: z.uuid(),
     requestId: z.uuid(),
     hospitalId: z.uuid(),
-    matchReason: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }).nullable(),
+    matchReason: z
+      .object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() })
+      .nullable(),
     outbound: LegView,
     return: LegView,
   })
@@ -193,14 +215,27 @@ export type LegDetailView = z.infer<typeof LegDetailView>;
 export const PlanDayResult = z
   .object({
     date: isoDate,
-    served: z.array(z.object({ legId: z.uuid(), vehicleId: z.uuid(), runId: z.uuid(), pickupAt: instant, dropoffAt: instant })),
+    served: z.array(
+      z.object({
+        legId: z.uuid(),
+        vehicleId: z.uuid(),
+        runId: z.uuid(),
+        pickupAt: instant,
+        dropoffAt: instant,
+      }),
+    ),
     unserved: z.array(
       z.object({
         legId: z.uuid(),
-        reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+        reason: z.object({
+          code: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+        }),
       }),
     ),
-    awaitingRelease: z.array(z.uuid()).meta({ description: 'Will-call returns not released yet: planned when the hospital says ready' }),
+    awaitingRelease: z
+      .array(z.uuid())
+      .meta({ description: 'Will-call returns not released yet: planned when the hospital says ready' }),
     stats: z.record(z.string(), z.number()),
   })
   .meta({ id: 'PlanDayResult' });
@@ -215,7 +250,9 @@ export const IncidentView = z
     vehicleId: z.uuid().nullable(),
     hospitalId: z.uuid().nullable(),
     description: z.string(),
-    detail: z.record(z.string(), z.unknown()).meta({ description: 'Structured facts, e.g. the refusal reason and whether it is a forbidden ground' }),
+    detail: z.record(z.string(), z.unknown()).meta({
+      description: 'Structured facts, e.g. the refusal reason and whether it is a forbidden ground',
+    }),
     openedAt: instant,
     resolvedAt: instant.nullable(),
     resolution: z.string().nullable(),

@@ -30,7 +30,11 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
     const dispatch = await connect(w.dispatcher.token);
     const gate = await connect(w.gatekeeper.token);
     const desk = await connect(w.hospitalDesk.token);
-    const outsiders = [await connect(w.otherDriver.token), await connect(w.otherGatekeeper.token), await connect(w.otherHospitalDesk.token)];
+    const outsiders = [
+      await connect(w.otherDriver.token),
+      await connect(w.otherGatekeeper.token),
+      await connect(w.otherHospitalDesk.token),
+    ];
 
     const request = await createRequest(w.db, w.patient.id, { date: DAY });
     const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
@@ -41,7 +45,12 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
       new Date(`${DAY}T07:30:00+08:00`).getTime() + 240 * 60_000,
     );
 
-    const plan = await ok<PlanDayResult>(server, `/api/v1/districts/${w.district.id}/plan`, w.dispatcher.token, { date: DAY, seed: 1, iterations: 50 });
+    const plan = await ok<PlanDayResult>(
+      server,
+      `/api/v1/districts/${w.district.id}/plan`,
+      w.dispatcher.token,
+      { date: DAY, seed: 1, iterations: 50 },
+    );
     expect(plan.unserved).toEqual([]);
     expect(plan.served.map((s) => s.vehicleId)).toEqual([w.vehicle.id, w.vehicle.id]);
 
@@ -57,7 +66,12 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
     const jobs = await api<LegView[]>(server, 'GET', '/api/v1/me/jobs', { token: w.driver.token });
     expect(jobs.body.map((j) => j.id)).toEqual([outLeg, retLeg]);
 
-    const schedule = await api<LegView[]>(server, 'GET', `/api/v1/compounds/${w.compound.id}/gate-schedule?date=${DAY}`, { token: w.gatekeeper.token });
+    const schedule = await api<LegView[]>(
+      server,
+      'GET',
+      `/api/v1/compounds/${w.compound.id}/gate-schedule?date=${DAY}`,
+      { token: w.gatekeeper.token },
+    );
     expect(schedule.body.map((l) => [l.id, l.vehicle?.plate])).toEqual([
       [outLeg, w.vehicle.plate],
       [retLeg, w.vehicle.plate],
@@ -73,8 +87,15 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
 
     // The hospital saw it coming, with an ETA.
     await desk.waitFor((e) => e.filter((x) => x.type === 'arrival.expected').length === 2);
-    const arrivals = await api<LegView[]>(server, 'GET', `/api/v1/hospitals/${w.hospital.id}/arrivals?date=${DAY}`, { token: w.hospitalDesk.token });
-    expect(arrivals.body.map((a) => [a.id, a.status, Boolean(a.etaAt)])).toEqual([[outLeg, 'on_board', true]]);
+    const arrivals = await api<LegView[]>(
+      server,
+      'GET',
+      `/api/v1/hospitals/${w.hospital.id}/arrivals?date=${DAY}`,
+      { token: w.hospitalDesk.token },
+    );
+    expect(arrivals.body.map((a) => [a.id, a.status, Boolean(a.etaAt)])).toEqual([
+      [outLeg, 'on_board', true],
+    ]);
 
     const arrived = await ok<LegView>(server, `/api/v1/legs/${outLeg}/arrived`, w.hospitalDesk.token);
     expect(arrived.status).toBe('completed');
@@ -89,7 +110,13 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
     expect(back.status).toBe('completed');
 
     const expected = {
-      driver: ['job.assigned', 'job.assigned', ...Array(5).fill('leg.status_changed'), 'job.updated', ...Array(4).fill('leg.status_changed')],
+      driver: [
+        'job.assigned',
+        'job.assigned',
+        ...Array(5).fill('leg.status_changed'),
+        'job.updated',
+        ...Array(4).fill('leg.status_changed'),
+      ],
       dispatch: [
         'job.assigned',
         'job.assigned',
@@ -106,7 +133,14 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
         'leg.status_changed',
         'patient.back',
       ],
-      gate: ['job.assigned', 'job.assigned', 'patient.out', 'job.updated', 'leg.status_changed', 'patient.back'],
+      gate: [
+        'job.assigned',
+        'job.assigned',
+        'patient.out',
+        'job.updated',
+        'leg.status_changed',
+        'patient.back',
+      ],
       desk: ['arrival.expected', 'arrival.expected', 'leg.status_changed'],
     };
     await dispatch.waitFor((e) => e.length >= expected.dispatch.length);
@@ -121,13 +155,20 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
     for (const o of outsiders) expect(types(o)).toEqual([]);
 
     // Every step is in the leg's history: who, when, where.
-    const detail = await api<{ history: Array<{ from: string | null; to: string; actorId: string; lng: number | null }> }>(
-      server,
-      'GET',
-      `/api/v1/legs/${outLeg}`,
-      { token: w.dispatcher.token },
-    );
-    expect(detail.body.history.map((h) => h.to)).toEqual(['assigned', 'accepted', 'en_route', 'at_pickup', 'on_board', 'completed']);
-    expect(detail.body.history.find((h) => h.to === 'on_board')).toMatchObject({ actorId: w.gatekeeper.id, lng: at.lng });
+    const detail = await api<{
+      history: Array<{ from: string | null; to: string; actorId: string; lng: number | null }>;
+    }>(server, 'GET', `/api/v1/legs/${outLeg}`, { token: w.dispatcher.token });
+    expect(detail.body.history.map((h) => h.to)).toEqual([
+      'assigned',
+      'accepted',
+      'en_route',
+      'at_pickup',
+      'on_board',
+      'completed',
+    ]);
+    expect(detail.body.history.find((h) => h.to === 'on_board')).toMatchObject({
+      actorId: w.gatekeeper.id,
+      lng: at.lng,
+    });
   });
 });

@@ -40,21 +40,43 @@ describe('refusal at the hospital gate', () => {
       lng: 121.4502,
       lat: 31.1901,
     });
-    expect(incident).toMatchObject({ kind: 'refused_at_gate', legId, hospitalId: w.hospital.id, resolvedAt: null });
-    expect(incident.detail).toMatchObject({ reason: 'test_result', forbiddenGround: true, note: '门卫要求 24 小时核酸' });
+    expect(incident).toMatchObject({
+      kind: 'refused_at_gate',
+      legId,
+      hospitalId: w.hospital.id,
+      resolvedAt: null,
+    });
+    expect(incident.detail).toMatchObject({
+      reason: 'test_result',
+      forbiddenGround: true,
+      note: '门卫要求 24 小时核酸',
+    });
 
-    const open = await api<IncidentView[]>(server, 'GET', `/api/v1/incidents?districtId=${w.district.id}&open=true`, { token: w.dispatcher.token });
+    const open = await api<IncidentView[]>(
+      server,
+      'GET',
+      `/api/v1/incidents?districtId=${w.district.id}&open=true`,
+      { token: w.dispatcher.token },
+    );
     expect(open.body.map((i) => i.id)).toEqual([incident.id]);
     const stuck = await api<LegView>(server, 'GET', `/api/v1/legs/${legId}`, { token: w.dispatcher.token });
     expect(stuck.body.status).toBe('refused_at_gate');
 
-    const resolved = await ok<IncidentView>(server, `/api/v1/incidents/${incident.id}/resolve`, w.dispatcher.token, {
-      resolution: '已联系卫健委，改送另一家医院',
-      action: 'resume',
-      hospitalId: w.otherHospital.id,
-    });
+    const resolved = await ok<IncidentView>(
+      server,
+      `/api/v1/incidents/${incident.id}/resolve`,
+      w.dispatcher.token,
+      {
+        resolution: '已联系卫健委，改送另一家医院',
+        action: 'resume',
+        hospitalId: w.otherHospital.id,
+      },
+    );
     expect(resolved.resolvedAt).not.toBeNull();
-    const again = await api(server, 'POST', `/api/v1/incidents/${incident.id}/resolve`, { token: w.dispatcher.token, body: { resolution: 'x' } });
+    const again = await api(server, 'POST', `/api/v1/incidents/${incident.id}/resolve`, {
+      token: w.dispatcher.token,
+      body: { resolution: 'x' },
+    });
     expect(again.status).toBe(409);
 
     const leg = await api<LegView>(server, 'GET', `/api/v1/legs/${legId}`, { token: w.dispatcher.token });
@@ -64,23 +86,41 @@ describe('refusal at the hospital gate', () => {
     await dispatch.waitFor((e) => e.some((x) => x.type === 'incident.resolved'));
     await otherDesk.waitFor((e) => e.some((x) => x.type === 'arrival.expected'));
     await settle();
-    expect(desk.events.map((e) => e.type)).toEqual(['arrival.expected', 'arrival.expected', 'incident.opened', 'incident.resolved']);
+    expect(desk.events.map((e) => e.type)).toEqual([
+      'arrival.expected',
+      'arrival.expected',
+      'incident.opened',
+      'incident.resolved',
+    ]);
     expect(otherDesk.events.map((e) => e.type)).toEqual(['arrival.expected', 'leg.status_changed']);
-    expect(dispatch.events.filter((e) => e.type.startsWith('incident.')).map((e) => e.type)).toEqual(['incident.opened', 'incident.resolved']);
+    expect(dispatch.events.filter((e) => e.type.startsWith('incident.')).map((e) => e.type)).toEqual([
+      'incident.opened',
+      'incident.resolved',
+    ]);
   });
 
   it('a gatekeeper or a hospital cannot report a refusal; a refusal before the patient is aboard is an invalid transition', async () => {
     const w = await tripWorld(server);
     const request = await createRequest(w.db, w.patient.id, { date: DAY });
     const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
-    await ok(server, `/api/v1/legs/${trip.outbound.id}/assign`, w.dispatcher.token, { vehicleId: w.vehicle.id });
-    const early = await api<{ code: string; allowed: string[] }>(server, 'POST', `/api/v1/legs/${trip.outbound.id}/refused-at-gate`, {
-      token: w.driver.token,
-      body: { reason: 'health_code' },
+    await ok(server, `/api/v1/legs/${trip.outbound.id}/assign`, w.dispatcher.token, {
+      vehicleId: w.vehicle.id,
     });
+    const early = await api<{ code: string; allowed: string[] }>(
+      server,
+      'POST',
+      `/api/v1/legs/${trip.outbound.id}/refused-at-gate`,
+      {
+        token: w.driver.token,
+        body: { reason: 'health_code' },
+      },
+    );
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('invalid_transition');
-    const byDesk = await api(server, 'POST', `/api/v1/legs/${trip.outbound.id}/refused-at-gate`, { token: w.hospitalDesk.token, body: { reason: 'other' } });
+    const byDesk = await api(server, 'POST', `/api/v1/legs/${trip.outbound.id}/refused-at-gate`, {
+      token: w.hospitalDesk.token,
+      body: { reason: 'other' },
+    });
     expect(byDesk.status).toBe(403);
   });
 });

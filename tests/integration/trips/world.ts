@@ -18,23 +18,45 @@ export const DAY = '2026-11-25';
 export type Party = { id: string; token: string; driverId: string | null };
 
 async function party(server: TestServer, account: Awaited<ReturnType<typeof createAccount>>): Promise<Party> {
-  return { id: account.id, token: await loginAs(server, account.username, account.password), driverId: account.driverId };
+  return {
+    id: account.id,
+    token: await loginAs(server, account.username, account.password),
+    driverId: account.driverId,
+  };
 }
 
 /**
  * A district with one compound and its gatekeeper, a dialysis hospital and its desk, one volunteer car
  * with its driver and a dispatcher — plus an outsider of each kind, who must see nothing.
  */
-export async function tripWorld(server: TestServer, options: { vehicleKind?: 'volunteer' | 'ambulance_120'; slotCapacity?: number } = {}) {
+export async function tripWorld(
+  server: TestServer,
+  options: {
+    vehicleKind?: 'volunteer' | 'ambulance_120';
+    slotCapacity?: number;
+    shift?: [string, string];
+  } = {},
+) {
   const db: Db = server.app.db;
   const district = await createDistrict(db);
   const otherDistrict = await createDistrict(db);
   const compound = await createCompound(db, district.id);
   const otherCompound = await createCompound(db, district.id);
   const hospital = await createHospital(db, { districtId: district.id });
-  const otherHospital = await createHospital(db, { districtId: district.id, lng: 121.6, lat: 31.3, entranceLng: 121.6, entranceLat: 31.3 });
+  const otherHospital = await createHospital(db, {
+    districtId: district.id,
+    lng: 121.6,
+    lat: 31.3,
+    entranceLng: 121.6,
+    entranceLat: 31.3,
+  });
   await createHospitalSlot(db, hospital.id, { weekday: 3, capacity: options.slotCapacity ?? 10 });
-  const vehicle = await createVehicle(db, district.id, { kind: options.vehicleKind ?? 'volunteer', shiftStart: '05:00', shiftEnd: '20:00' });
+  const [shiftStart, shiftEnd] = options.shift ?? ['05:00', '20:00'];
+  const vehicle = await createVehicle(db, district.id, {
+    kind: options.vehicleKind ?? 'volunteer',
+    shiftStart,
+    shiftEnd,
+  });
   const otherVehicle = await createVehicle(db, otherDistrict.id, { shiftStart: '05:00', shiftEnd: '20:00' });
   const patient = await createPatient(db, compound.id, {
     name: '王建国',
@@ -54,9 +76,15 @@ export async function tripWorld(server: TestServer, options: { vehicleKind?: 'vo
     patient,
     dispatcher: await party(server, await createAccount(db, 'dispatcher', { districtIds: [district.id] })),
     gatekeeper: await party(server, await createAccount(db, 'gatekeeper', { compoundIds: [compound.id] })),
-    otherGatekeeper: await party(server, await createAccount(db, 'gatekeeper', { compoundIds: [otherCompound.id] })),
+    otherGatekeeper: await party(
+      server,
+      await createAccount(db, 'gatekeeper', { compoundIds: [otherCompound.id] }),
+    ),
     hospitalDesk: await party(server, await createAccount(db, 'hospital', { hospitalId: hospital.id })),
-    otherHospitalDesk: await party(server, await createAccount(db, 'hospital', { hospitalId: otherHospital.id })),
+    otherHospitalDesk: await party(
+      server,
+      await createAccount(db, 'hospital', { hospitalId: otherHospital.id }),
+    ),
     driver: await party(server, await createAccount(db, 'driver', { vehicleId: vehicle.id })),
     otherDriver: await party(server, await createAccount(db, 'driver', { vehicleId: otherVehicle.id })),
   };
@@ -65,12 +93,22 @@ export async function tripWorld(server: TestServer, options: { vehicleKind?: 'vo
 export type TripWorld = Awaited<ReturnType<typeof tripWorld>>;
 
 /** POST helper that fails loudly with the problem body, so a failing step says why. */
-export async function post<T = Record<string, unknown>>(server: TestServer, path: string, token: string, body: unknown = {}) {
+export async function post<T = Record<string, unknown>>(
+  server: TestServer,
+  path: string,
+  token: string,
+  body: unknown = {},
+) {
   const res = await api<T>(server, 'POST', path, { token, body });
   return res;
 }
 
-export async function ok<T = Record<string, unknown>>(server: TestServer, path: string, token: string, body: unknown = {}): Promise<T> {
+export async function ok<T = Record<string, unknown>>(
+  server: TestServer,
+  path: string,
+  token: string,
+  body: unknown = {},
+): Promise<T> {
   const res = await api<T>(server, 'POST', path, { token, body });
   if (res.status >= 300) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

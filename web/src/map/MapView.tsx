@@ -1,5 +1,10 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { type LngLatBoundsLike, type MapMouseEvent, Map as MapLibreMap, NavigationControl } from 'maplibre-gl';
+import {
+  type LngLatBoundsLike,
+  Map as MapLibreMap,
+  type MapMouseEvent,
+  NavigationControl,
+} from 'maplibre-gl';
 import { type ReactNode, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { MapContext } from './map-context.ts';

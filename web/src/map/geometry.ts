@@ -1,8 +1,13 @@
 /** The mean of a polygon's outer-ring vertices: good enough to place a compound's name inside it. */
-export function labelPoint(geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] }): [number, number] | null {
-  const outer = (geometry.type === 'Polygon' ? geometry.coordinates[0] : (geometry.coordinates[0] as unknown[] | undefined)?.[0]) as
-    | number[][]
-    | undefined;
+export function labelPoint(geometry: {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: unknown[];
+}): [number, number] | null {
+  const outer = (
+    geometry.type === 'Polygon'
+      ? geometry.coordinates[0]
+      : (geometry.coordinates[0] as unknown[] | undefined)?.[0]
+  ) as number[][] | undefined;
   if (!outer || outer.length === 0) return null;
   // A closed ring repeats its first vertex; counting it twice would pull the point towards it.
   const ring = outer.length > 1 ? outer.slice(0, -1) : outer;
@@ -16,7 +21,9 @@ export function labelPoint(geometry: { type: 'Polygon' | 'MultiPolygon'; coordin
 }
 
 /** [west, south, east, north] around every position of some geometries. */
-export function boundsOf(geometries: readonly { coordinates: unknown[] }[]): [number, number, number, number] | null {
+export function boundsOf(
+  geometries: readonly { coordinates: unknown[] }[],
+): [number, number, number, number] | null {
   let west = Number.POSITIVE_INFINITY;
   let south = Number.POSITIVE_INFINITY;
   let east = Number.NEGATIVE_INFINITY;

@@ -3,12 +3,15 @@ import { useMemo } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { labelPoint } from './geometry.ts';
 import { LEVEL_COLOR, levelColorExpression } from './levels.ts';
-import { type SourceLayer, useMapLayer } from './use-map-layer.ts';
 import { useLayerClick } from './use-layer-click.ts';
 import { type MapLabel, useMapLabels } from './use-map-labels.ts';
+import { type SourceLayer, useMapLayer } from './use-map-layer.ts';
 
 type Properties = Record<string, unknown>;
-const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features });
+const collection = (features: GeoJSON.Feature[]): GeoJSON.FeatureCollection => ({
+  type: 'FeatureCollection',
+  features,
+});
 const point = (lng: number, lat: number, properties: Properties): GeoJSON.Feature => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [lng, lat] },
@@ -16,7 +19,11 @@ const point = (lng: number, lat: number, properties: Properties): GeoJSON.Featur
 });
 
 const ZONE_LAYERS: readonly SourceLayer[] = [
-  { id: 'zones-fill', type: 'fill', paint: { 'fill-color': levelColorExpression as never, 'fill-opacity': 0.16 } },
+  {
+    id: 'zones-fill',
+    type: 'fill',
+    paint: { 'fill-color': levelColorExpression as never, 'fill-opacity': 0.16 },
+  },
   {
     id: 'zones-line',
     type: 'line',
@@ -25,7 +32,13 @@ const ZONE_LAYERS: readonly SourceLayer[] = [
 ];
 
 /** Lockdown zones in force, filled and dashed in their level's colour. */
-export function ZonesLayer({ zones, onSelect }: { zones: readonly Zone[]; onSelect?: (zoneId: string) => void }) {
+export function ZonesLayer({
+  zones,
+  onSelect,
+}: {
+  zones: readonly Zone[];
+  onSelect?: (zoneId: string) => void;
+}) {
   const data = useMemo(
     () =>
       collection(
@@ -43,8 +56,16 @@ export function ZonesLayer({ zones, onSelect }: { zones: readonly Zone[]; onSele
 }
 
 const COMPOUND_LAYERS: readonly SourceLayer[] = [
-  { id: 'compounds-fill', type: 'fill', paint: { 'fill-color': levelColorExpression as never, 'fill-opacity': 0.3 } },
-  { id: 'compounds-line', type: 'line', paint: { 'line-color': levelColorExpression as never, 'line-width': 1.5 } },
+  {
+    id: 'compounds-fill',
+    type: 'fill',
+    paint: { 'fill-color': levelColorExpression as never, 'fill-opacity': 0.3 },
+  },
+  {
+    id: 'compounds-line',
+    type: 'line',
+    paint: { 'line-color': levelColorExpression as never, 'line-width': 1.5 },
+  },
 ];
 
 /** Compound boundaries in their level's colour, named by HTML labels. */
@@ -72,8 +93,16 @@ export function CompoundsLayer({
       compounds.flatMap((compound): MapLabel[] => {
         const at = labelPoint(compound.boundary);
         if (!at) return [];
-        const level = compound.level === 'none' ? '' : ` · ${t(`level.${compound.level}`)}`;
-        return [{ key: compound.id, lng: at[0], lat: at[1], text: `${compound.name}${level}`, className: `level-${compound.level}` }];
+        const level = compound.level === 'none' ? '' : ` · ${t(`compoundLevel.${compound.level}`)}`;
+        return [
+          {
+            key: compound.id,
+            lng: at[0],
+            lat: at[1],
+            text: `${compound.name}${level}`,
+            className: `level-${compound.level}`,
+          },
+        ];
       }),
     [compounds, t],
   );
@@ -119,7 +148,11 @@ export function HospitalsLayer({
     () =>
       collection(
         hospitals.map((h) =>
-          point(h.location.lng, h.location.lat, { id: h.id, crowding: h.crowding, diverting: h.status === 'diverting' }),
+          point(h.location.lng, h.location.lat, {
+            id: h.id,
+            crowding: h.crowding,
+            diverting: h.status === 'diverting',
+          }),
         ),
       ),
     [hospitals],
@@ -176,7 +209,12 @@ const VEHICLE_LAYERS: readonly SourceLayer[] = [
       ] as never,
       'circle-opacity': ['case', ['get', 'live'], 1, 0.55] as never,
       'circle-stroke-width': 2,
-      'circle-stroke-color': ['case', ['==', ['get', 'kind'], 'ambulance_120'], '#b3261e', '#ffffff'] as never,
+      'circle-stroke-color': [
+        'case',
+        ['==', ['get', 'kind'], 'ambulance_120'],
+        '#b3261e',
+        '#ffffff',
+      ] as never,
     },
   },
 ];
@@ -193,7 +231,13 @@ export function VehiclesLayer({
     () =>
       collection(
         vehicles.map((v) =>
-          point(v.lng, v.lat, { id: v.vehicle.id, status: v.vehicle.status, kind: v.vehicle.kind, live: v.live, stale: v.stale }),
+          point(v.lng, v.lat, {
+            id: v.vehicle.id,
+            status: v.vehicle.status,
+            kind: v.vehicle.kind,
+            live: v.live,
+            stale: v.stale,
+          }),
         ),
       ),
     [vehicles],
@@ -204,13 +248,23 @@ export function VehiclesLayer({
 }
 
 const DRAFT_LAYERS: readonly SourceLayer[] = [
-  { id: 'draft-fill', type: 'fill', filter: ['==', '$type', 'Polygon'], paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.15 } },
+  {
+    id: 'draft-fill',
+    type: 'fill',
+    filter: ['==', '$type', 'Polygon'],
+    paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.15 },
+  },
   { id: 'draft-line', type: 'line', paint: { 'line-color': '#0b5cad', 'line-width': 2 } },
   {
     id: 'draft-points',
     type: 'circle',
     filter: ['==', '$type', 'Point'],
-    paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#0b5cad', 'circle-stroke-width': 2 },
+    paint: {
+      'circle-radius': 5,
+      'circle-color': '#ffffff',
+      'circle-stroke-color': '#0b5cad',
+      'circle-stroke-width': 2,
+    },
   },
 ];
 
@@ -220,9 +274,17 @@ export function DraftZoneLayer({ points }: { points: readonly [number, number][]
     const features: GeoJSON.Feature[] = points.map(([lng, lat]) => point(lng, lat, {}));
     const first = points[0];
     if (points.length >= 3 && first) {
-      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[...points, first]] }, properties: {} });
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [[...points, first]] },
+        properties: {},
+      });
     } else if (points.length === 2) {
-      features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [...points] }, properties: {} });
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: [...points] },
+        properties: {},
+      });
     }
     return collection(features);
   }, [points]);

@@ -14,9 +14,7 @@ const TILE_URL: string | undefined = import.meta.env.VITE_MAP_TILE_URL || undefi
 export function baseStyle(tileUrl: string | undefined = TILE_URL): StyleSpecification {
   return {
     version: 8,
-    sources: tileUrl
-      ? { basemap: { type: 'raster', tiles: [tileUrl], tileSize: 256, maxzoom: 19 } }
-      : {},
+    sources: tileUrl ? { basemap: { type: 'raster', tiles: [tileUrl], tileSize: 256, maxzoom: 19 } } : {},
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#e9edf1' } },
       ...(tileUrl ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),

@@ -33,6 +33,14 @@ export const router = createBrowserRouter([
     HydrateFallback: Loading,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // Public: residents open it from the compound's QR code, without an account.
+      {
+        path: '/register/:token',
+        lazy: async () => ({
+          Component: (await import('../features/self-registration/SelfRegistrationPage.tsx'))
+            .SelfRegistrationPage,
+        }),
+      },
       {
         element: <RequireAuth />,
         children: [

@@ -7,13 +7,33 @@ import { authorize } from '../authorize.ts';
 import { presentIncident } from './present-incident.ts';
 
 /** Dispatch's incident list: its districts (admin: all), newest first. */
-export async function listIncidents({ db, actor, query }: { db: Db; actor: Actor; query: IncidentQuery }): Promise<IncidentView[]> {
-  if (query.districtId) await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
+export async function listIncidents({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: IncidentQuery;
+}): Promise<IncidentView[]> {
+  if (query.districtId)
+    await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
   else if (actor.role !== 'admin' && actor.role !== 'dispatcher') throw errors.forbidden();
   const filters: SQL[] = [];
   if (query.districtId) filters.push(eq(incidents.districtId, query.districtId));
-  else if (actor.role !== 'admin') filters.push(inArray(incidents.districtId, actor.districtIds.length ? actor.districtIds : ['00000000-0000-0000-0000-000000000000']));
+  else if (actor.role !== 'admin')
+    filters.push(
+      inArray(
+        incidents.districtId,
+        actor.districtIds.length ? actor.districtIds : ['00000000-0000-0000-0000-000000000000'],
+      ),
+    );
   if (query.open === true) filters.push(isNull(incidents.resolvedAt));
-  const rows = await db.select().from(incidents).where(and(...filters)).orderBy(desc(incidents.openedAt)).limit(500);
+  const rows = await db
+    .select()
+    .from(incidents)
+    .where(and(...filters))
+    .orderBy(desc(incidents.openedAt))
+    .limit(500);
   return rows.map(presentIncident);
 }

@@ -31,10 +31,15 @@ export async function resolveIncident({
   if (!incident?.districtId) throw errors.notFound('Incident');
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId: incident.districtId });
   if (incident.resolvedAt) throw errors.conflict('The incident is already resolved', { incidentId });
-  if (input.action !== 'none' && !incident.legId) throw errors.field('body.action', 'this incident concerns no leg');
-  if (input.hospitalId && input.action !== 'resume') throw errors.field('body.hospitalId', 'only with action `resume`');
+  if (input.action !== 'none' && !incident.legId)
+    throw errors.field('body.action', 'this incident concerns no leg');
+  if (input.hospitalId && input.action !== 'resume')
+    throw errors.field('body.hospitalId', 'only with action `resume`');
   if (input.hospitalId) {
-    const [hospital] = await db.select({ id: hospitals.id, status: hospitals.status }).from(hospitals).where(eq(hospitals.id, input.hospitalId));
+    const [hospital] = await db
+      .select({ id: hospitals.id, status: hospitals.status })
+      .from(hospitals)
+      .where(eq(hospitals.id, input.hospitalId));
     if (!hospital) throw errors.field('body.hospitalId', 'is not a hospital');
   }
 
@@ -59,7 +64,12 @@ export async function resolveIncident({
     }
     const [row] = await tx
       .update(incidents)
-      .set({ resolvedAt: new Date(), resolvedBy: actor.accountId, resolution: input.resolution, detail: { ...incident.detail, action: input.action } })
+      .set({
+        resolvedAt: new Date(),
+        resolvedBy: actor.accountId,
+        resolution: input.resolution,
+        detail: { ...incident.detail, action: input.action },
+      })
       .where(eq(incidents.id, incidentId))
       .returning();
     if (!row) throw errors.notFound('Incident');

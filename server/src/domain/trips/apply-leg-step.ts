@@ -43,11 +43,15 @@ export async function applyLegStep(
 ): Promise<LegContext> {
   const verdict = decideStep(step, ctx.leg, asRole);
   if (!verdict.ok) {
-    if (verdict.reason === 'role') throw errors.forbidden(`A ${actor.role} cannot ${step} a ${ctx.leg.direction} leg`);
+    if (verdict.reason === 'role')
+      throw errors.forbidden(`A ${actor.role} cannot ${step} a ${ctx.leg.direction} leg`);
     throw errors.invalidTransition(verdict.from, verdict.to, verdict.allowed);
   }
   if (version !== undefined && version !== ctx.leg.version) {
-    throw errors.conflict('The leg changed since you last saw it', { legId: ctx.leg.id, currentVersion: ctx.leg.version });
+    throw errors.conflict('The leg changed since you last saw it', {
+      legId: ctx.leg.id,
+      currentVersion: ctx.leg.version,
+    });
   }
   const [row] = await tx
     .update(legs)

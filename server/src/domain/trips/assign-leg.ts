@@ -33,7 +33,8 @@ export async function assignLeg({
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
   const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, input.vehicleId));
-  if (!vehicle || vehicle.districtId !== seen.compound.districtId) throw errors.field('body.vehicleId', 'is not a vehicle of this district');
+  if (!vehicle || vehicle.districtId !== seen.compound.districtId)
+    throw errors.field('body.vehicleId', 'is not a vehicle of this district');
   if (vehicle.status === 'off') throw errors.conflict('The vehicle is off duty', { vehicleId: vehicle.id });
   const driverId = await driverOf(db, vehicle.id);
   if (!driverId) throw errors.conflict('The vehicle has no driver', { vehicleId: vehicle.id });
@@ -41,7 +42,12 @@ export async function assignLeg({
   if (dropoffAt <= pickupAt) throw errors.field('body.dropoffAt', 'must be after pickupAt');
   const runId = randomUUID();
   const booking = {
-    vehicle: { id: vehicle.id, plate: vehicle.plate, kind: vehicle.kind, disinfectionMinutes: vehicle.disinfectionMinutes },
+    vehicle: {
+      id: vehicle.id,
+      plate: vehicle.plate,
+      kind: vehicle.kind,
+      disinfectionMinutes: vehicle.disinfectionMinutes,
+    },
     driverId,
     runId,
     pickupAt,
@@ -55,8 +61,18 @@ export async function assignLeg({
       let version = input.version;
       if ((BOOKED_LEG_STATUSES as readonly string[]).includes(ctx.leg.status)) {
         const previous = ctx;
-        ctx = await applyLegStep(tx, { actor, ctx, step: 'unassign', version, note: `reassigned to ${vehicle.plate}`, patch: UNBOOKED });
-        await events.leg('job.cancelled', previous, cancelledParties(previous), { status: ctx.leg.status, reason: 'reassigned' });
+        ctx = await applyLegStep(tx, {
+          actor,
+          ctx,
+          step: 'unassign',
+          version,
+          note: `reassigned to ${vehicle.plate}`,
+          patch: UNBOOKED,
+        });
+        await events.leg('job.cancelled', previous, cancelledParties(previous), {
+          status: ctx.leg.status,
+          reason: 'reassigned',
+        });
         version = undefined;
       }
       ctx = await bookLeg(tx, { actor, ctx, booking, version });
@@ -91,11 +107,23 @@ export function cancelledParties(ctx: LegContext) {
     : (['vehicle', 'district', 'compound'] as const);
 }
 
-function plannedTimes(ctx: LegContext, input: AssignLegBody, kind: NonNullable<LegContext['vehicle']>['kind']) {
-  const ride = minutes(travelMinutes(ctx.leg.direction === 'outbound' ? ctx.gate : ctx.hospital, ctx.leg.direction === 'outbound' ? ctx.hospital : ctx.gate, kind));
+function plannedTimes(
+  ctx: LegContext,
+  input: AssignLegBody,
+  kind: NonNullable<LegContext['vehicle']>['kind'],
+) {
+  const ride = minutes(
+    travelMinutes(
+      ctx.leg.direction === 'outbound' ? ctx.gate : ctx.hospital,
+      ctx.leg.direction === 'outbound' ? ctx.hospital : ctx.gate,
+      kind,
+    ),
+  );
   const pickupAt = input.pickupAt
     ? new Date(input.pickupAt)
-    : (ctx.leg.plannedPickupAt ?? ctx.leg.pickupWindowStart ?? new Date((ctx.leg.dropoffWindowStart ?? new Date()).getTime() - ride));
+    : (ctx.leg.plannedPickupAt ??
+      ctx.leg.pickupWindowStart ??
+      new Date((ctx.leg.dropoffWindowStart ?? new Date()).getTime() - ride));
   const dropoffAt = input.dropoffAt
     ? new Date(input.dropoffAt)
     : (ctx.leg.plannedDropoffAt ?? new Date(pickupAt.getTime() + Math.max(ride, minutes(5))));

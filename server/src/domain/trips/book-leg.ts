@@ -7,7 +7,12 @@ import { applyLegStep } from './apply-leg-step.ts';
 import type { LegContext } from './load-leg.ts';
 
 export interface Booking {
-  vehicle: { id: string; plate: string; kind: NonNullable<LegContext['vehicle']>['kind']; disinfectionMinutes: number };
+  vehicle: {
+    id: string;
+    plate: string;
+    kind: NonNullable<LegContext['vehicle']>['kind'];
+    disinfectionMinutes: number;
+  };
   driverId: string;
   runId: string;
   pickupAt: Date;
@@ -15,7 +20,12 @@ export interface Booking {
 }
 
 /** Disinfection after a close contact or positive passenger (rule 3) is part of the booking. */
-export function bookedUntil(ctx: LegContext, dropoffAt: Date, disinfectionMinutes: number, disinfectAfterEvery = false): Date {
+export function bookedUntil(
+  ctx: LegContext,
+  dropoffAt: Date,
+  disinfectionMinutes: number,
+  disinfectAfterEvery = false,
+): Date {
   const dirty = ctx.patient.infectionClass !== 'normal' || disinfectAfterEvery;
   return new Date(dropoffAt.getTime() + (dirty ? disinfectionMinutes * 60_000 : 0));
 }
@@ -23,7 +33,21 @@ export function bookedUntil(ctx: LegContext, dropoffAt: Date, disinfectionMinute
 /** Books a planned (or declined) leg onto a vehicle, its driver and a run. The database refuses overlaps. */
 export async function bookLeg(
   tx: Db,
-  { actor, ctx, booking, version, note = '', asRole }: { actor: Actor; ctx: LegContext; booking: Booking; version?: number | undefined; note?: string; asRole?: Actor['role'] },
+  {
+    actor,
+    ctx,
+    booking,
+    version,
+    note = '',
+    asRole,
+  }: {
+    actor: Actor;
+    ctx: LegContext;
+    booking: Booking;
+    version?: number | undefined;
+    note?: string;
+    asRole?: Actor['role'];
+  },
 ): Promise<LegContext> {
   const next = await applyLegStep(tx, {
     actor,
@@ -63,7 +87,15 @@ export const UNBOOKED = {
 export async function explainBookingConflict(
   db: Db,
   error: unknown,
-  attempt: { legId: string; patientId: string; vehicleId: string; driverId: string; runId: string; from: Date; to: Date },
+  attempt: {
+    legId: string;
+    patientId: string;
+    vehicleId: string;
+    driverId: string;
+    runId: string;
+    from: Date;
+    to: Date;
+  },
 ): Promise<Error> {
   const appError = toAppError(error);
   if (appError.code !== 'booking_conflict') return error instanceof Error ? error : appError;
@@ -92,7 +124,12 @@ export async function explainBookingConflict(
   );
   const constraint = (appError.extra.clash as { constraint?: string } | undefined)?.constraint;
   if (!clash) return errors.bookingConflict('Overlapping booking', { constraint });
-  const on = clash.vehicle_id === attempt.vehicleId ? 'vehicle' : clash.driver_id === attempt.driverId ? 'driver' : 'patient';
+  const on =
+    clash.vehicle_id === attempt.vehicleId
+      ? 'vehicle'
+      : clash.driver_id === attempt.driverId
+        ? 'driver'
+        : 'patient';
   return errors.bookingConflict(`The ${on} is already booked then`, {
     constraint,
     on,

@@ -1,5 +1,7 @@
 import type { Db } from '@lastmeter/db';
+import { legs } from '@lastmeter/db';
 import { type CancelLegBody, type LegView, STEP_RULES } from '@lastmeter/shared';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { applyLegStep } from './apply-leg-step.ts';
@@ -8,8 +10,6 @@ import { UNBOOKED } from './book-leg.ts';
 import { type Publish, TripEvents } from './events.ts';
 import { type LegContext, legResource, loadLegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
-import { and, eq, ne } from 'drizzle-orm';
-import { legs } from '@lastmeter/db';
 
 /** Dispatch cancels a leg; cancelling an outbound leg cancels its return too (no return without going). */
 export async function cancelLeg({
@@ -48,13 +48,32 @@ export async function cancelWithEvents(
   version?: number,
   asRole?: Actor['role'],
 ): Promise<LegContext> {
-  const ctx = await applyLegStep(tx, { actor, ctx: locked, step: 'cancel', version, note: reason, patch: UNBOOKED, ...(asRole ? { asRole } : {}) });
+  const ctx = await applyLegStep(tx, {
+    actor,
+    ctx: locked,
+    step: 'cancel',
+    version,
+    note: reason,
+    patch: UNBOOKED,
+    ...(asRole ? { asRole } : {}),
+  });
   await events.leg('job.cancelled', locked, cancelledParties(locked), { status: ctx.leg.status, reason });
   return { ...ctx, vehicle: null };
 }
 
 /** The return leg of a trip whose outbound leg ended without reaching the hospital (cancel, no-show). */
-export async function cancelReturnOf(tx: Db, actor: Actor, outbound: LegContext, reason: string, events: TripEvents): Promise<void> {
-  const [ret] = await loadLegContexts(tx, and(eq(legs.tripId, outbound.trip.id), ne(legs.id, outbound.leg.id)), { lock: true });
-  if (ret && STEP_RULES.cancel.from.includes(ret.leg.status)) await cancelWithEvents(tx, actor, ret, reason, events, undefined, 'dispatcher');
+export async function cancelReturnOf(
+  tx: Db,
+  actor: Actor,
+  outbound: LegContext,
+  reason: string,
+  events: TripEvents,
+): Promise<void> {
+  const [ret] = await loadLegContexts(
+    tx,
+    and(eq(legs.tripId, outbound.trip.id), ne(legs.id, outbound.leg.id)),
+    { lock: true },
+  );
+  if (ret && STEP_RULES.cancel.from.includes(ret.leg.status))
+    await cancelWithEvents(tx, actor, ret, reason, events, undefined, 'dispatcher');
 }

@@ -55,7 +55,8 @@ export async function commitPlan(
     onlyTripIds?: string[];
   },
 ): Promise<CommitResult> {
-  const touchable = (ctx: LegContext) => !HELD.includes(ctx.leg.status) && (!onlyTripIds || onlyTripIds.includes(ctx.trip.id));
+  const touchable = (ctx: LegContext) =>
+    !HELD.includes(ctx.leg.status) && (!onlyTripIds || onlyTripIds.includes(ctx.trip.id));
   const placements: Placement[] = [];
   for (const route of plan.routes) {
     const pickups = new Map(route.stops.filter((s) => s.type === 'pickup').map((s) => [s.legId, s]));
@@ -66,7 +67,9 @@ export async function commitPlan(
       const ctx = world.legsByPlanId.get(stop.legId);
       if (!ctx) continue;
       const pickup = pickups.get(stop.legId);
-      const pickupAt = new Date(pickup ? pickup.arrival : (ctx.leg.plannedPickupAt?.getTime() ?? stop.arrival));
+      const pickupAt = new Date(
+        pickup ? pickup.arrival : (ctx.leg.plannedPickupAt?.getTime() ?? stop.arrival),
+      );
       const dropoffAt = new Date(Math.max(stop.departure, pickupAt.getTime() + 60_000));
       const to = bookedUntil(ctx, dropoffAt, vehicle.disinfectionMinutes).getTime();
       const held = !touchable(ctx);
@@ -85,13 +88,22 @@ export async function commitPlan(
 
   const changed = placements.filter((p) => touchable(p.ctx) && !unchanged(p));
   const servedIds = new Set(placements.map((p) => p.ctx.leg.id));
-  const dropped = [...world.legsByPlanId.values()].filter((c) => !servedIds.has(c.leg.id) && c.leg.status === 'assigned' && touchable(c));
+  const dropped = [...world.legsByPlanId.values()].filter(
+    (c) => !servedIds.has(c.leg.id) && c.leg.status === 'assigned' && touchable(c),
+  );
 
   // Phase 1: release every booking that moves or goes, so phase 2 never clashes with a stale one.
   const released = new Map<string, LegContext>();
   for (const ctx of [...changed.map((p) => p.ctx), ...dropped]) {
     if (!BOOKED.includes(ctx.leg.status)) continue;
-    const next = await applyLegStep(tx, { actor, ctx, step: 'unassign', note: 'replanned', patch: UNBOOKED, asRole: asRole ?? actor.role });
+    const next = await applyLegStep(tx, {
+      actor,
+      ctx,
+      step: 'unassign',
+      note: 'replanned',
+      patch: UNBOOKED,
+      asRole: asRole ?? actor.role,
+    });
     released.set(ctx.leg.id, next);
   }
   // Legs kept as they are whose run changed (a new leg shares their ride) take the run's id.
@@ -110,7 +122,13 @@ export async function commitPlan(
       await bookLeg(tx, {
         actor,
         ctx,
-        booking: { vehicle, driverId: vehicle.driverId, runId: p.runId, pickupAt: p.pickupAt, dropoffAt: p.dropoffAt },
+        booking: {
+          vehicle,
+          driverId: vehicle.driverId,
+          runId: p.runId,
+          pickupAt: p.pickupAt,
+          dropoffAt: p.dropoffAt,
+        },
         note: 'planned',
         asRole: asRole ?? actor.role,
       }),
@@ -120,12 +138,18 @@ export async function commitPlan(
     const before = [...changed.map((p) => p.ctx), ...dropped].find((c) => c.leg.id === next.leg.id);
     const after = booked.find((b) => b.leg.id === next.leg.id);
     if (before && before.leg.vehicleId !== after?.leg.vehicleId) {
-      await events.leg('job.cancelled', before, cancelledParties(before), { status: after?.leg.status ?? 'planned', reason: 'replanned' });
+      await events.leg('job.cancelled', before, cancelledParties(before), {
+        status: after?.leg.status ?? 'planned',
+        reason: 'replanned',
+      });
     }
   }
   for (const ctx of booked) {
-    const before = released.has(ctx.leg.id) ? changed.find((p) => p.ctx.leg.id === ctx.leg.id)?.ctx : undefined;
-    if (before && before.leg.vehicleId === ctx.leg.vehicleId) await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound']);
+    const before = released.has(ctx.leg.id)
+      ? changed.find((p) => p.ctx.leg.id === ctx.leg.id)?.ctx
+      : undefined;
+    if (before && before.leg.vehicleId === ctx.leg.vehicleId)
+      await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound']);
     else await announceBooking(events, ctx);
   }
 
@@ -143,7 +167,8 @@ export async function commitPlan(
     [...world.legsByPlanId.values()].filter((c) => trips.has(c.trip.id)).map((c) => c.request.id);
   const planned = requestIds(new Set([...servedTrips].filter((t) => !unservedTrips.has(t))));
   const open = requestIds(unservedTrips);
-  if (planned.length) await tx.update(requests).set({ status: 'planned' }).where(inArray(requests.id, planned));
+  if (planned.length)
+    await tx.update(requests).set({ status: 'planned' }).where(inArray(requests.id, planned));
   if (open.length) await tx.update(requests).set({ status: 'unserved' }).where(inArray(requests.id, open));
 
   return {
@@ -186,8 +211,12 @@ function assignRuns(placements: Placement[], touchable: (ctx: LegContext) => boo
     let groupEnd = -Infinity;
     const close = () => {
       if (!group.length) return;
-      const held = group.find((p) => !touchable(p.ctx) && BOOKED.includes(p.ctx.leg.status) && p.ctx.leg.runId);
-      const kept = group.find((p) => p.ctx.leg.status === 'assigned' && p.ctx.leg.vehicleId === p.vehicleId && p.ctx.leg.runId);
+      const held = group.find(
+        (p) => !touchable(p.ctx) && BOOKED.includes(p.ctx.leg.status) && p.ctx.leg.runId,
+      );
+      const kept = group.find(
+        (p) => p.ctx.leg.status === 'assigned' && p.ctx.leg.vehicleId === p.vehicleId && p.ctx.leg.runId,
+      );
       const runId = held?.ctx.leg.runId ?? kept?.ctx.leg.runId ?? randomUUID();
       for (const p of group) p.runId = runId;
       group = [];

@@ -43,9 +43,16 @@ export async function createRoundTrip({
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
     .where(eq(requests.id, requestId));
   if (!row) throw errors.notFound('Request');
-  await authorize(db, actor, 'write', { kind: 'dispatch', districtId: row.districtId }, { entity: 'patient', entityId: row.patient.id });
+  await authorize(
+    db,
+    actor,
+    'write',
+    { kind: 'dispatch', districtId: row.districtId },
+    { entity: 'patient', entityId: row.patient.id },
+  );
   const { request, patient } = row;
-  if (request.status === 'cancelled' || request.status === 'done') throw errors.conflict(`The request is ${request.status}`, { requestId });
+  if (request.status === 'cancelled' || request.status === 'done')
+    throw errors.conflict(`The request is ${request.status}`, { requestId });
   const [existing] = await db.select({ id: trips.id }).from(trips).where(eq(trips.requestId, requestId));
   if (existing) throw errors.conflict('The request already has a round trip', { tripId: existing.id });
   const [gate] = await db
@@ -54,7 +61,10 @@ export async function createRoundTrip({
     .where(patient.gateId ? eq(gates.id, patient.gateId) : eq(gates.compoundId, patient.compoundId))
     .orderBy(asc(gates.name))
     .limit(1);
-  if (!gate) throw errors.conflict('The patient’s compound has no gate to be picked up at', { compoundId: patient.compoundId });
+  if (!gate)
+    throw errors.conflict('The patient’s compound has no gate to be picked up at', {
+      compoundId: patient.compoundId,
+    });
 
   const chosenByCaller = request.matchReason?.code === 'chosen_by_caller' && request.hospitalId;
   const { match, unmatched } = await matchHospitalFor(db, {
@@ -71,10 +81,12 @@ export async function createRoundTrip({
   });
   if (!match) {
     const reason = unmatched?.reason ?? { code: 'no_capable_hospital', params: {} };
-    await db.update(requests).set({ status: 'unserved', matchReason: reason }).where(eq(requests.id, requestId));
+    await db
+      .update(requests)
+      .set({ status: 'unserved', matchReason: reason })
+      .where(eq(requests.id, requestId));
     throw errors.conflict('No hospital can take this request', { reason });
   }
-
 
   const tripId = await db.transaction(async (tx) => {
     await tx
@@ -83,7 +95,13 @@ export async function createRoundTrip({
       .where(eq(requests.id, requestId));
     const [trip] = await tx
       .insert(trips)
-      .values({ requestId, patientId: patient.id, hospitalId: match.hospitalId, gateId: gate.id, createdBy: actor.accountId })
+      .values({
+        requestId,
+        patientId: patient.id,
+        hospitalId: match.hospitalId,
+        gateId: gate.id,
+        createdBy: actor.accountId,
+      })
       .returning();
     if (!trip) throw errors.internal();
     const ride = minutes(match.travelMinutes);
@@ -110,7 +128,14 @@ export async function createRoundTrip({
         pickupWindowEnd: fixed ? new Date(returnFrom + minutes(RETURN_FLEX_MINUTES)) : null,
       },
     ]);
-    await recordAudit(tx, { actor, action: 'create_trip', entity: 'patient', entityId: patient.id, outcome: 'allowed', detail: { requestId, tripId: trip.id } });
+    await recordAudit(tx, {
+      actor,
+      action: 'create_trip',
+      entity: 'patient',
+      entityId: patient.id,
+      outcome: 'allowed',
+      detail: { requestId, tripId: trip.id },
+    });
     return trip.id;
   });
   // An emergency cannot wait for the next planning round: it goes into the running plan at once.

@@ -32,10 +32,29 @@ export async function declineJob({
   const { ctx, events } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
-    const declined = await applyLegStep(tx, { actor, ctx: locked, step: 'decline', version: input.version, note: input.reason, patch: UNBOOKED });
+    const declined = await applyLegStep(tx, {
+      actor,
+      ctx: locked,
+      step: 'decline',
+      version: input.version,
+      note: input.reason,
+      patch: UNBOOKED,
+    });
     const events = new TripEvents(tx, actor.accountId);
-    await events.leg('leg.status_changed', { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } }, ['vehicle', 'district'], { reason: input.reason });
-    await recordAudit(tx, { actor, action: 'leg.decline', entity: 'patient', entityId: locked.patient.id, outcome: 'allowed', detail: { legId } });
+    await events.leg(
+      'leg.status_changed',
+      { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } },
+      ['vehicle', 'district'],
+      { reason: input.reason },
+    );
+    await recordAudit(tx, {
+      actor,
+      action: 'leg.decline',
+      entity: 'patient',
+      entityId: locked.patient.id,
+      outcome: 'allowed',
+      detail: { legId },
+    });
     await replanTrips(tx, {
       actor,
       districtId: locked.compound.districtId,

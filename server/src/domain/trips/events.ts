@@ -56,7 +56,12 @@ export class TripEvents {
   }
 
   /** A leg event to some of its parties. */
-  async leg(type: TripEventType, ctx: LegContext, parties: readonly Party[], extra: Record<string, unknown> = {}): Promise<void> {
+  async leg(
+    type: TripEventType,
+    ctx: LegContext,
+    parties: readonly Party[],
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.add(type, legEventPayload(ctx, extra), roomsOf(ctx, parties));
   }
 }

@@ -34,16 +34,25 @@ export async function finishTreatment({
   const [first] = await loadLegContexts(db, eq(legs.tripId, tripId));
   if (!first) throw errors.notFound('Trip');
   await loadLegFor(db, actor, first.leg.id, 'write');
-  if (actor.role !== 'hospital' && actor.role !== 'admin' && actor.role !== 'dispatcher') throw errors.forbidden('Only the hospital says treatment is finished');
+  if (actor.role !== 'hospital' && actor.role !== 'admin' && actor.role !== 'dispatcher')
+    throw errors.forbidden('Only the hospital says treatment is finished');
 
   const { ctx, events } = await db.transaction(async (tx) => {
     const both = await loadLegContexts(tx, eq(legs.tripId, tripId), { lock: true });
     const out = both.find((c) => c.leg.direction === 'outbound');
     const ret = both.find((c) => c.leg.direction === 'return');
     if (!out || !ret) throw errors.notFound('Trip');
-    if (out.leg.status !== 'completed') throw errors.invalidTransition(out.leg.status, 'treatment_finished', ['completed']);
+    if (out.leg.status !== 'completed')
+      throw errors.invalidTransition(out.leg.status, 'treatment_finished', ['completed']);
     if (isTerminal(ret.leg.status) || ret.leg.status === 'on_board' || ret.leg.status === 'arrived') {
-      throw errors.invalidTransition(ret.leg.status, 'released', ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined']);
+      throw errors.invalidTransition(ret.leg.status, 'released', [
+        'planned',
+        'assigned',
+        'accepted',
+        'en_route',
+        'at_pickup',
+        'declined',
+      ]);
     }
     const [row] = await tx
       .update(legs)
@@ -58,21 +67,46 @@ export async function finishTreatment({
       .returning();
     if (!row) throw errors.conflict('The leg changed meanwhile', { legId: ret.leg.id });
     // Not a status change, but who released the patient and when belongs to the leg's history.
-    await tx.insert(legEvents).values({ legId: row.id, actorId: actor.accountId, fromStatus: row.status, toStatus: row.status, note: 'treatment finished: released for return' });
+    await tx.insert(legEvents).values({
+      legId: row.id,
+      actorId: actor.accountId,
+      fromStatus: row.status,
+      toStatus: row.status,
+      note: 'treatment finished: released for return',
+    });
     const events = new TripEvents(tx, actor.accountId);
     let ctx: LegContext = { ...ret, leg: row };
     if (row.vehicleId) {
-      await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound'], { readyAt: now.toISOString() });
+      await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound'], {
+        readyAt: now.toISOString(),
+      });
     } else {
-      const result = await replanTrips(tx, { actor, districtId: ctx.compound.districtId, date: ctx.request.date, tripIds: [tripId], events, now });
+      const result = await replanTrips(tx, {
+        actor,
+        districtId: ctx.compound.districtId,
+        date: ctx.request.date,
+        tripIds: [tripId],
+        events,
+        now,
+      });
       const [reloaded] = await loadLegContexts(tx, eq(legs.id, row.id));
       if (reloaded) ctx = reloaded;
       const unserved = result.unserved.find((u) => u.legId === row.id);
       if (!ctx.leg.vehicleId) {
-        await events.leg('job.updated', ctx, ['district', 'compound'], { readyAt: now.toISOString(), unserved: unserved?.reason ?? null });
+        await events.leg('job.updated', ctx, ['district', 'compound'], {
+          readyAt: now.toISOString(),
+          unserved: unserved?.reason ?? null,
+        });
       }
     }
-    await recordAudit(tx, { actor, action: 'leg.release', entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId: row.id } });
+    await recordAudit(tx, {
+      actor,
+      action: 'leg.release',
+      entity: 'patient',
+      entityId: ctx.patient.id,
+      outcome: 'allowed',
+      detail: { legId: row.id },
+    });
     return { ctx, events: events.recorded };
   });
   publish(events);

@@ -24,14 +24,18 @@ export async function flagLegsForZoneChange({
   actorId?: string | null;
 }): Promise<RecordedEvent[]> {
   if (!compoundIds.length) return [];
-  const contexts = await loadLegContexts(db, and(inArray(compounds.id, compoundIds), inArray(legs.status, [...OPEN])));
+  const contexts = await loadLegContexts(
+    db,
+    and(inArray(compounds.id, compoundIds), inArray(legs.status, [...OPEN])),
+  );
   const events = new TripEvents(db, actorId);
   const byCompound = new Map<string, typeof contexts>();
   for (const c of contexts) byCompound.set(c.compound.id, [...(byCompound.get(c.compound.id) ?? []), c]);
   for (const [compoundId, list] of byCompound) {
     const [first] = list;
     if (!first) continue;
-    for (const ctx of list) if (ctx.leg.vehicleId) await events.leg('job.updated', ctx, ['vehicle'], { flag: 'zone_change' });
+    for (const ctx of list)
+      if (ctx.leg.vehicleId) await events.leg('job.updated', ctx, ['vehicle'], { flag: 'zone_change' });
     await openIncident(db, {
       events,
       kind: 'zone_change',

@@ -26,21 +26,36 @@ export async function getGateSchedule({
   date?: string | undefined;
   timeZone: string;
 }): Promise<LegView[]> {
-  const [compound] = await db.select({ districtId: compounds.districtId }).from(compounds).where(eq(compounds.id, compoundId));
+  const [compound] = await db
+    .select({ districtId: compounds.districtId })
+    .from(compounds)
+    .where(eq(compounds.id, compoundId));
   if (!compound) throw errors.notFound('Compound');
   await authorize(db, actor, 'read', { kind: 'compound', districtId: compound.districtId, compoundId });
   const day = date ?? todayIn(timeZone);
   const contexts = await loadLegContexts(
     db,
-    and(eq(compounds.id, compoundId), eq(requests.date, day), notInArray(legs.status, ['cancelled', 'declined'])),
+    and(
+      eq(compounds.id, compoundId),
+      eq(requests.date, day),
+      notInArray(legs.status, ['cancelled', 'declined']),
+    ),
   );
   const atGate = (c: (typeof contexts)[number]) =>
-    (c.leg.direction === 'outbound' ? (c.leg.plannedPickupAt ?? c.leg.pickupWindowStart) : (c.leg.plannedDropoffAt ?? c.leg.pickupWindowStart))?.getTime() ??
-    Number.MAX_SAFE_INTEGER;
+    (c.leg.direction === 'outbound'
+      ? (c.leg.plannedPickupAt ?? c.leg.pickupWindowStart)
+      : (c.leg.plannedDropoffAt ?? c.leg.pickupWindowStart)
+    )?.getTime() ?? Number.MAX_SAFE_INTEGER;
   contexts.sort((a, b) => atGate(a) - atGate(b));
   if (contexts.length) {
-    await recordAudit(db, { actor, action: 'gate_schedule.read', entity: 'patient', entityId: null, outcome: 'allowed', detail: { compoundId, date: day, legs: contexts.length } });
+    await recordAudit(db, {
+      actor,
+      action: 'gate_schedule.read',
+      entity: 'patient',
+      entityId: null,
+      outcome: 'allowed',
+      detail: { compoundId, date: day, legs: contexts.length },
+    });
   }
   return contexts.map(presentLeg);
 }
-

@@ -7,9 +7,28 @@ import { loadLegFor } from './load-leg.ts';
 import { presentLegDetail } from './present-leg.ts';
 
 /** One leg with its history (who, when, where), for anyone whose scope it touches. */
-export async function getLeg({ db, actor, legId }: { db: Db; actor: Actor; legId: string }): Promise<LegDetailView> {
+export async function getLeg({
+  db,
+  actor,
+  legId,
+}: {
+  db: Db;
+  actor: Actor;
+  legId: string;
+}): Promise<LegDetailView> {
   const ctx = await loadLegFor(db, actor, legId, 'read');
-  const history = await db.select().from(legEvents).where(eq(legEvents.legId, legId)).orderBy(asc(legEvents.id));
-  await recordAudit(db, { actor, action: 'leg.read', entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId } });
+  const history = await db
+    .select()
+    .from(legEvents)
+    .where(eq(legEvents.legId, legId))
+    .orderBy(asc(legEvents.id));
+  await recordAudit(db, {
+    actor,
+    action: 'leg.read',
+    entity: 'patient',
+    entityId: ctx.patient.id,
+    outcome: 'allowed',
+    detail: { legId },
+  });
   return presentLegDetail(ctx, history);
 }

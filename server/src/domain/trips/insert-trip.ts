@@ -31,7 +31,14 @@ export async function insertTrip({
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId: ctx.compound.districtId });
   const { result, events } = await db.transaction(async (tx) => {
     const events = new TripEvents(tx, actor.accountId);
-    const result = await replanTrips(tx, { actor, districtId: ctx.compound.districtId, date: ctx.request.date, tripIds: [tripId], events, now });
+    const result = await replanTrips(tx, {
+      actor,
+      districtId: ctx.compound.districtId,
+      date: ctx.request.date,
+      tripIds: [tripId],
+      events,
+      now,
+    });
     return { result, events: events.recorded };
   });
   publish(events);

@@ -26,9 +26,15 @@ export async function listExpectedArrivals({
   timeZone: string;
 }): Promise<LegView[]> {
   // Only the hospital itself and dispatch: other hospitals and the gates have no business here.
-  const allowed = actor.role === 'admin' || (actor.role === 'hospital' && actor.hospitalId === hospitalId) || actor.role === 'dispatcher';
+  const allowed =
+    actor.role === 'admin' ||
+    (actor.role === 'hospital' && actor.hospitalId === hospitalId) ||
+    actor.role === 'dispatcher';
   if (!allowed) throw errors.forbidden();
-  const [hospital] = await db.select({ id: hospitals.id }).from(hospitals).where(eq(hospitals.id, hospitalId));
+  const [hospital] = await db
+    .select({ id: hospitals.id })
+    .from(hospitals)
+    .where(eq(hospitals.id, hospitalId));
   if (!hospital) throw errors.notFound('Hospital');
   const day = date ?? todayIn(timeZone);
   const contexts = await loadLegContexts(
@@ -41,9 +47,19 @@ export async function listExpectedArrivals({
     ),
     { orderBy: sql`coalesce(${legs.etaAt}, ${legs.plannedDropoffAt}) asc nulls last, ${legs.id}` },
   );
-  const visible = actor.role === 'dispatcher' ? contexts.filter((c) => actor.districtIds.includes(c.compound.districtId)) : contexts;
+  const visible =
+    actor.role === 'dispatcher'
+      ? contexts.filter((c) => actor.districtIds.includes(c.compound.districtId))
+      : contexts;
   if (visible.length) {
-    await recordAudit(db, { actor, action: 'arrivals.read', entity: 'patient', entityId: null, outcome: 'allowed', detail: { hospitalId, date: day, legs: visible.length } });
+    await recordAudit(db, {
+      actor,
+      action: 'arrivals.read',
+      entity: 'patient',
+      entityId: null,
+      outcome: 'allowed',
+      detail: { hospitalId, date: day, legs: visible.length },
+    });
   }
   return visible.map(presentLeg);
 }

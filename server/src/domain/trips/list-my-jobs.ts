@@ -10,16 +10,37 @@ import { presentLeg } from './present-leg.ts';
 
 /** A driver's current and upcoming jobs: their vehicle's booked legs in driving order. */
 export async function listMyJobs({ db, actor }: { db: Db; actor: Actor }): Promise<LegView[]> {
-  if (actor.role !== 'driver' || !actor.vehicleId) throw errors.forbidden('Only a driver with a vehicle has jobs');
-  const [vehicle] = await db.select({ districtId: vehicles.districtId }).from(vehicles).where(eq(vehicles.id, actor.vehicleId));
+  if (actor.role !== 'driver' || !actor.vehicleId)
+    throw errors.forbidden('Only a driver with a vehicle has jobs');
+  const [vehicle] = await db
+    .select({ districtId: vehicles.districtId })
+    .from(vehicles)
+    .where(eq(vehicles.id, actor.vehicleId));
   if (!vehicle) throw errors.notFound('Vehicle');
-  await authorize(db, actor, 'read', { kind: 'vehicle', districtId: vehicle.districtId, vehicleId: actor.vehicleId });
-  const contexts = await loadLegContexts(db, and(eq(legs.vehicleId, actor.vehicleId), inArray(legs.status, [...BOOKED_LEG_STATUSES])), {
-    orderBy: sql`${legs.plannedPickupAt} asc nulls last, ${legs.id}`,
+  await authorize(db, actor, 'read', {
+    kind: 'vehicle',
+    districtId: vehicle.districtId,
+    vehicleId: actor.vehicleId,
   });
+  const contexts = await loadLegContexts(
+    db,
+    and(eq(legs.vehicleId, actor.vehicleId), inArray(legs.status, [...BOOKED_LEG_STATUSES])),
+    {
+      orderBy: sql`${legs.plannedPickupAt} asc nulls last, ${legs.id}`,
+    },
+  );
   if (contexts.length) {
-    await recordAudit(db, contexts.map((c) => ({ actor, action: 'leg.read', entity: 'patient', entityId: c.patient.id, outcome: 'allowed' as const, detail: { legId: c.leg.id } })));
+    await recordAudit(
+      db,
+      contexts.map((c) => ({
+        actor,
+        action: 'leg.read',
+        entity: 'patient',
+        entityId: c.patient.id,
+        outcome: 'allowed' as const,
+        detail: { legId: c.leg.id },
+      })),
+    );
   }
   return contexts.map(presentLeg);
 }
-

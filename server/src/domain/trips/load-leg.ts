@@ -22,7 +22,15 @@ export interface LegContext {
   trip: typeof trips.$inferSelect;
   request: Pick<
     typeof requests.$inferSelect,
-    'id' | 'service' | 'urgency' | 'windowStart' | 'windowEnd' | 'returnMode' | 'treatmentMinutes' | 'date' | 'matchReason'
+    | 'id'
+    | 'service'
+    | 'urgency'
+    | 'windowStart'
+    | 'windowEnd'
+    | 'returnMode'
+    | 'treatmentMinutes'
+    | 'date'
+    | 'matchReason'
   >;
   patient: Pick<
     typeof patients.$inferSelect,
@@ -31,7 +39,12 @@ export interface LegContext {
   compound: { id: string; name: string; districtId: string };
   gate: { id: string; name: string; lng: number; lat: number };
   hospital: { id: string; name: string; lng: number; lat: number };
-  vehicle: { id: string; plate: string; kind: (typeof vehicles.$inferSelect)['kind']; disinfectionMinutes: number } | null;
+  vehicle: {
+    id: string;
+    plate: string;
+    kind: (typeof vehicles.$inferSelect)['kind'];
+    disinfectionMinutes: number;
+  } | null;
 }
 
 const columns = {
@@ -58,7 +71,12 @@ const columns = {
   },
   compound: { id: compounds.id, name: compounds.name, districtId: compounds.districtId },
   gate: { id: gates.id, name: gates.name, lng: gates.lng, lat: gates.lat },
-  hospital: { id: hospitals.id, name: hospitals.name, lng: hospitals.entranceLng, lat: hospitals.entranceLat },
+  hospital: {
+    id: hospitals.id,
+    name: hospitals.name,
+    lng: hospitals.entranceLng,
+    lat: hospitals.entranceLat,
+  },
   vehicleId: vehicles.id,
   vehiclePlate: vehicles.plate,
   vehicleKind: vehicles.kind,
@@ -66,7 +84,11 @@ const columns = {
 };
 
 /** Loads legs matching `where` with their context; `lock` takes row locks on the legs (inside a transaction). */
-export async function loadLegContexts(db: Db, where: SQL | undefined, options: { lock?: boolean; orderBy?: SQL } = {}): Promise<LegContext[]> {
+export async function loadLegContexts(
+  db: Db,
+  where: SQL | undefined,
+  options: { lock?: boolean; orderBy?: SQL } = {},
+): Promise<LegContext[]> {
   const query = db
     .select(columns)
     .from(legs)
@@ -90,12 +112,21 @@ export async function loadLegContexts(db: Db, where: SQL | undefined, options: {
     hospital: r.hospital,
     vehicle:
       r.vehicleId && r.vehiclePlate && r.vehicleKind
-        ? { id: r.vehicleId, plate: r.vehiclePlate, kind: r.vehicleKind, disinfectionMinutes: r.vehicleDisinfection ?? 0 }
+        ? {
+            id: r.vehicleId,
+            plate: r.vehiclePlate,
+            kind: r.vehicleKind,
+            disinfectionMinutes: r.vehicleDisinfection ?? 0,
+          }
         : null,
   }));
 }
 
-export async function loadLegContext(db: Db, legId: string, options: { lock?: boolean } = {}): Promise<LegContext | undefined> {
+export async function loadLegContext(
+  db: Db,
+  legId: string,
+  options: { lock?: boolean } = {},
+): Promise<LegContext | undefined> {
   const [ctx] = await loadLegContexts(db, eq(legs.id, legId), options);
   return ctx;
 }
@@ -124,7 +155,14 @@ export async function loadLegFor(
   const ctx = await loadLegContext(db, legId, options);
   if (!ctx) throw errors.notFound('Leg');
   if (!can(actor, action, legResource(ctx))) {
-    await recordAudit(db, { actor, action: `leg.${action}`, entity: 'patient', entityId: ctx.patient.id, outcome: 'denied', detail: { legId } });
+    await recordAudit(db, {
+      actor,
+      action: `leg.${action}`,
+      entity: 'patient',
+      entityId: ctx.patient.id,
+      outcome: 'denied',
+      detail: { legId },
+    });
     throw errors.notFound('Leg');
   }
   return ctx;
@@ -132,6 +170,9 @@ export async function loadLegFor(
 
 /** The driver bound to a vehicle; booking a vehicle books its driver with it. */
 export async function driverOf(db: Db, vehicleId: string): Promise<string | null> {
-  const [row] = await db.select({ id: drivers.id }).from(drivers).where(and(eq(drivers.vehicleId, vehicleId)));
+  const [row] = await db
+    .select({ id: drivers.id })
+    .from(drivers)
+    .where(and(eq(drivers.vehicleId, vehicleId)));
   return row?.id ?? null;
 }

@@ -2,7 +2,12 @@ import { type Db, hospitals, legs, requests, trips } from '@lastmeter/db';
 import type { Service } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import { createTurfTravelModel, type HospitalMatch, matchHospitals, type UnmatchedRequest } from '../../planner/index.ts';
+import {
+  createTurfTravelModel,
+  type HospitalMatch,
+  matchHospitals,
+  type UnmatchedRequest,
+} from '../../planner/index.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { capacityOn } from '../supply/get-hospital-capacity.ts';
 
@@ -40,13 +45,18 @@ export async function matchHospitalFor(
       });
       byService.set(service, list);
     }
-    slotStarts.set(h.id, [...byService.get(request.service) ?? []].map((s) => s.start));
+    slotStarts.set(
+      h.id,
+      [...(byService.get(request.service) ?? [])].map((s) => s.start),
+    );
     candidates.push({
       id: h.id,
       name: h.name,
       entrance: [h.entranceLng, h.entranceLat],
       // An emergency department takes whoever comes: no slot limit.
-      services: [...byService].map(([service, slots]) => (service === 'emergency' ? { service } : { service, slots })),
+      services: [...byService].map(([service, slots]) =>
+        service === 'emergency' ? { service } : { service, slots },
+      ),
       acceptsPositive: h.acceptsPositive,
       diverting: h.status === 'diverting',
     });
@@ -78,12 +88,17 @@ async function bookedPlaces(
         eq(requests.date, request.date),
         eq(requests.service, request.registryService),
         notInArray(legs.status, ['cancelled', 'no_show']),
-        inArray(trips.hospitalId, [...slotStarts.keys()].length ? [...slotStarts.keys()] : ['00000000-0000-0000-0000-000000000000']),
+        inArray(
+          trips.hospitalId,
+          [...slotStarts.keys()].length ? [...slotStarts.keys()] : ['00000000-0000-0000-0000-000000000000'],
+        ),
       ),
     );
   const booked = new Map<string, number>();
   for (const h of held) {
-    const starts = (slotStarts.get(h.hospitalId) ?? []).filter((s) => s <= h.at.getTime()).sort((a, b) => b - a);
+    const starts = (slotStarts.get(h.hospitalId) ?? [])
+      .filter((s) => s <= h.at.getTime())
+      .sort((a, b) => b - a);
     const start = starts[0];
     if (start === undefined) continue;
     const key = `${h.hospitalId}|${request.service}|${start}`;

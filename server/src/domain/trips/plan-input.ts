@@ -15,7 +15,10 @@ export interface PlanWorld {
   input: PlanInput;
   /** Planner leg id (`<tripId>:out|ret`) → our leg. */
   legsByPlanId: Map<string, LegContext>;
-  vehicles: Map<string, { id: string; plate: string; kind: PlanVehicle['kind']; disinfectionMinutes: number; driverId: string }>;
+  vehicles: Map<
+    string,
+    { id: string; plate: string; kind: PlanVehicle['kind']; disinfectionMinutes: number; driverId: string }
+  >;
 }
 
 /**
@@ -33,16 +36,33 @@ export async function loadPlanWorld(
     pinBooked = false,
     onlyTripIds,
     excludeVehicleIds = [],
-  }: { districtId: string; date: string; now: Date; pinBooked?: boolean; onlyTripIds?: string[]; excludeVehicleIds?: string[] },
+  }: {
+    districtId: string;
+    date: string;
+    now: Date;
+    pinBooked?: boolean;
+    onlyTripIds?: string[];
+    excludeVehicleIds?: string[];
+  },
 ): Promise<PlanWorld> {
   const fleet = await db
     .select({ vehicle: vehicles, driverId: drivers.id })
     .from(vehicles)
     .innerJoin(drivers, eq(drivers.vehicleId, vehicles.id))
-    .where(and(eq(vehicles.districtId, districtId), ne(vehicles.status, 'off'), excludeVehicleIds.length ? notInArray(vehicles.id, excludeVehicleIds) : undefined));
+    .where(
+      and(
+        eq(vehicles.districtId, districtId),
+        ne(vehicles.status, 'off'),
+        excludeVehicleIds.length ? notInArray(vehicles.id, excludeVehicleIds) : undefined,
+      ),
+    );
   const contexts = await loadLegContexts(
     db,
-    and(eq(compounds.districtId, districtId), eq(requests.date, date), inArray(legs.status, [...OPEN, 'completed'])),
+    and(
+      eq(compounds.districtId, districtId),
+      eq(requests.date, date),
+      inArray(legs.status, [...OPEN, 'completed']),
+    ),
   );
   const byTrip = new Map<string, LegContext[]>();
   for (const c of contexts) byTrip.set(c.trip.id, [...(byTrip.get(c.trip.id) ?? []), c]);
@@ -83,16 +103,24 @@ export async function loadPlanWorld(
     if (!outboundDone) legsByPlanId.set(outboundLegId(tripId), out);
     legsByPlanId.set(returnLegId(tripId), ret);
     for (const c of outboundDone ? [ret] : [out, ret]) {
-      if (c.leg.vehicleId && pinned.includes(c.leg.status)) fixed.set(c.leg.vehicleId, [...(fixed.get(c.leg.vehicleId) ?? []), c]);
+      if (c.leg.vehicleId && pinned.includes(c.leg.status))
+        fixed.set(c.leg.vehicleId, [...(fixed.get(c.leg.vehicleId) ?? []), c]);
     }
   }
 
   const planVehicles: PlanVehicle[] = fleet.map(({ vehicle: v }) => {
-    const held = (fixed.get(v.id) ?? []).sort((a, b) => (a.leg.plannedPickupAt?.getTime() ?? 0) - (b.leg.plannedPickupAt?.getTime() ?? 0));
-    const planId = (c: LegContext) => (c.leg.direction === 'outbound' ? outboundLegId(c.trip.id) : returnLegId(c.trip.id));
+    const held = (fixed.get(v.id) ?? []).sort(
+      (a, b) => (a.leg.plannedPickupAt?.getTime() ?? 0) - (b.leg.plannedPickupAt?.getTime() ?? 0),
+    );
+    const planId = (c: LegContext) =>
+      c.leg.direction === 'outbound' ? outboundLegId(c.trip.id) : returnLegId(c.trip.id);
     const stops = held.flatMap((c) => {
       const pickup = { legId: planId(c), type: 'pickup' as const, at: c.leg.plannedPickupAt?.getTime() ?? 0 };
-      const dropoff = { legId: planId(c), type: 'dropoff' as const, at: c.leg.plannedDropoffAt?.getTime() ?? 0 };
+      const dropoff = {
+        legId: planId(c),
+        type: 'dropoff' as const,
+        at: c.leg.plannedDropoffAt?.getTime() ?? 0,
+      };
       return ON_BOARD.includes(c.leg.status) ? [dropoff] : [pickup, dropoff];
     });
     stops.sort((a, b) => a.at - b.at);
@@ -111,7 +139,12 @@ export async function loadPlanWorld(
       disinfectionMinutes: v.disinfectionMinutes,
       // Planning during the shift: the vehicle is free from where it was last seen, from now.
       ...(lateStart && !stops.length
-        ? { availableFrom: { at: [v.lastLng ?? v.baseLng, v.lastLat ?? v.baseLat] as [number, number], time: now.getTime() } }
+        ? {
+            availableFrom: {
+              at: [v.lastLng ?? v.baseLng, v.lastLat ?? v.baseLat] as [number, number],
+              time: now.getTime(),
+            },
+          }
         : {}),
       fixedStops: stops.map(({ legId, type }) => ({ legId, type })),
       onboardLegs: held.filter((c) => ON_BOARD.includes(c.leg.status)).map(planId),
@@ -121,7 +154,10 @@ export async function loadPlanWorld(
     input: { vehicles: planVehicles, trips: planTrips },
     legsByPlanId,
     vehicles: new Map(
-      fleet.map(({ vehicle: v, driverId }) => [v.id, { id: v.id, plate: v.plate, kind: v.kind, disinfectionMinutes: v.disinfectionMinutes, driverId }]),
+      fleet.map(({ vehicle: v, driverId }) => [
+        v.id,
+        { id: v.id, plate: v.plate, kind: v.kind, disinfectionMinutes: v.disinfectionMinutes, driverId },
+      ]),
     ),
   };
 }

@@ -53,11 +53,27 @@ export function presentLeg(ctx: LegContext): LegView {
 
 export function presentLegDetail(
   ctx: LegContext,
-  history: Array<{ at: Date; actorId: string | null; fromStatus: LegView['status'] | null; toStatus: LegView['status']; lng: number | null; lat: number | null; note: string }>,
+  history: Array<{
+    at: Date;
+    actorId: string | null;
+    fromStatus: LegView['status'] | null;
+    toStatus: LegView['status'];
+    lng: number | null;
+    lat: number | null;
+    note: string;
+  }>,
 ): LegDetailView {
   return {
     ...presentLeg(ctx),
-    history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actorId, from: h.fromStatus, to: h.toStatus, lng: h.lng, lat: h.lat, note: h.note })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actorId: h.actorId,
+      from: h.fromStatus,
+      to: h.toStatus,
+      lng: h.lng,
+      lat: h.lat,
+      note: h.note,
+    })),
   };
 }
 
@@ -65,7 +81,10 @@ export function presentLegDetail(
  * The small payload of every leg event: enough for a driver's job card, a gate list or an arrival
  * board, never the full identity (masked name, no ID number or phone).
  */
-export function legEventPayload(ctx: LegContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function legEventPayload(
+  ctx: LegContext,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const { leg } = ctx;
   return {
     legId: leg.id,

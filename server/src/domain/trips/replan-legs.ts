@@ -20,9 +20,29 @@ export async function replanTrips(
     events,
     excludeVehicleIds = [],
     now = new Date(),
-  }: { actor: Actor; districtId: string; date: string; tripIds: string[]; events: TripEvents; excludeVehicleIds?: string[]; now?: Date },
+  }: {
+    actor: Actor;
+    districtId: string;
+    date: string;
+    tripIds: string[];
+    events: TripEvents;
+    excludeVehicleIds?: string[];
+    now?: Date;
+  },
 ): Promise<CommitResult> {
-  const world = await loadPlanWorld(tx, { districtId, date, now, pinBooked: true, onlyTripIds: tripIds, excludeVehicleIds });
-  const plan = planDay({ input: world.input, travel: createTurfTravelModel(), maxIterations: 0, timeLimitMs: 500 });
+  const world = await loadPlanWorld(tx, {
+    districtId,
+    date,
+    now,
+    pinBooked: true,
+    onlyTripIds: tripIds,
+    excludeVehicleIds,
+  });
+  const plan = planDay({
+    input: world.input,
+    travel: createTurfTravelModel(),
+    maxIterations: 0,
+    timeLimitMs: 500,
+  });
   return commitPlan(tx, { actor, world, plan, events, asRole: 'dispatcher', onlyTripIds: tripIds });
 }

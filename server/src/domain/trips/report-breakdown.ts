@@ -42,7 +42,11 @@ export async function reportBreakdown({
     const events = new TripEvents(tx, actor.accountId);
     const affected = await loadLegContexts(
       tx,
-      and(eq(legs.vehicleId, vehicleId), inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup']), gte(legs.bookedTo, now)),
+      and(
+        eq(legs.vehicleId, vehicleId),
+        inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup']),
+        gte(legs.bookedTo, now),
+      ),
       { lock: true },
     );
     const onBoard = await tx
@@ -50,21 +54,37 @@ export async function reportBreakdown({
       .from(legs)
       .where(and(eq(legs.vehicleId, vehicleId), inArray(legs.status, ['on_board', 'arrived'])));
     for (const ctx of affected) {
-      const next = await applyLegStep(tx, { actor, ctx, step: 'unassign', note: 'vehicle broke down', patch: UNBOOKED, asRole: 'dispatcher' });
-      await events.leg('job.cancelled', ctx, cancelledParties(ctx), { status: next.leg.status, reason: 'breakdown' });
+      const next = await applyLegStep(tx, {
+        actor,
+        ctx,
+        step: 'unassign',
+        note: 'vehicle broke down',
+        patch: UNBOOKED,
+        asRole: 'dispatcher',
+      });
+      await events.leg('job.cancelled', ctx, cancelledParties(ctx), {
+        status: next.leg.status,
+        reason: 'breakdown',
+      });
     }
     const reassigned: BreakdownResult['reassigned'] = [];
     const byDay = new Map<string, { districtId: string; date: string; tripIds: string[] }>();
     for (const ctx of affected) {
       const key = `${ctx.compound.districtId}|${ctx.request.date}`;
-      const entry = byDay.get(key) ?? { districtId: ctx.compound.districtId, date: ctx.request.date, tripIds: [] };
+      const entry = byDay.get(key) ?? {
+        districtId: ctx.compound.districtId,
+        date: ctx.request.date,
+        tripIds: [],
+      };
       if (!entry.tripIds.includes(ctx.trip.id)) entry.tripIds.push(ctx.trip.id);
       byDay.set(key, entry);
     }
     for (const day of byDay.values()) {
       const commit = await replanTrips(tx, { actor, ...day, events, now });
       const moved = new Set(affected.map((c) => c.leg.id));
-      for (const s of commit.served) if (moved.has(s.legId) && s.vehicleId !== vehicleId) reassigned.push({ legId: s.legId, vehicleId: s.vehicleId });
+      for (const s of commit.served)
+        if (moved.has(s.legId) && s.vehicleId !== vehicleId)
+          reassigned.push({ legId: s.legId, vehicleId: s.vehicleId });
     }
     const incident = await openIncident(tx, {
       events,
@@ -73,7 +93,11 @@ export async function reportBreakdown({
       vehicleId,
       reportedBy: actor.accountId,
       description: input.note,
-      detail: { plate: vehicle.plate, unassigned: affected.map((c) => c.leg.id), onBoard: onBoard.map((l) => l.id) },
+      detail: {
+        plate: vehicle.plate,
+        unassigned: affected.map((c) => c.leg.id),
+        onBoard: onBoard.map((l) => l.id),
+      },
       notify: [rooms.vehicle(vehicleId)],
     });
     return {

@@ -27,7 +27,14 @@ export async function reportNoShow({
   const { ctx, events } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
-    const ctx = await applyLegStep(tx, { actor, ctx: locked, step: 'no_show', version: input.version, position: input, note: input.note ?? '' });
+    const ctx = await applyLegStep(tx, {
+      actor,
+      ctx: locked,
+      step: 'no_show',
+      version: input.version,
+      position: input,
+      note: input.note ?? '',
+    });
     const events = new TripEvents(tx, actor.accountId);
     await events.leg('leg.status_changed', ctx, ['vehicle', 'district', 'compound']);
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, 'no_show', events);
@@ -41,7 +48,14 @@ export async function reportNoShow({
       description: input.note ?? '',
       detail: { compoundId: ctx.compound.id, gateId: ctx.gate.id },
     });
-    await recordAudit(tx, { actor, action: 'leg.no_show', entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId } });
+    await recordAudit(tx, {
+      actor,
+      action: 'leg.no_show',
+      entity: 'patient',
+      entityId: ctx.patient.id,
+      outcome: 'allowed',
+      detail: { legId },
+    });
     return { ctx, events: events.recorded };
   });
   publish(events);

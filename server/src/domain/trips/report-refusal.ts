@@ -55,7 +55,14 @@ export async function reportRefusal({
       detail: { reason: input.reason, forbiddenGround, note: input.note, hospitalName: ctx.hospital.name },
       notify: [rooms.hospital(ctx.hospital.id)],
     });
-    await recordAudit(tx, { actor, action: 'leg.refused_at_gate', entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId, incidentId: incident.id } });
+    await recordAudit(tx, {
+      actor,
+      action: 'leg.refused_at_gate',
+      entity: 'patient',
+      entityId: ctx.patient.id,
+      outcome: 'allowed',
+      detail: { legId, incidentId: incident.id },
+    });
     return { incident, events: events.recorded };
   });
   publish(events);

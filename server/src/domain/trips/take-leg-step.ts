@@ -1,6 +1,6 @@
 import { type Db, requests } from '@lastmeter/db';
-import { eq } from 'drizzle-orm';
 import type { LegStepBody, LegView } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { applyLegStep } from './apply-leg-step.ts';
@@ -10,7 +10,15 @@ import { presentLeg } from './present-leg.ts';
 import { minutes, travelMinutes } from './travel.ts';
 
 /** The plain lifecycle steps: no side effects beyond the leg, its history and its events. */
-export type PlainStep = 'accept' | 'depart' | 'reach_pickup' | 'board' | 'arrive' | 'out' | 'back' | 'confirm_arrival';
+export type PlainStep =
+  | 'accept'
+  | 'depart'
+  | 'reach_pickup'
+  | 'board'
+  | 'arrive'
+  | 'out'
+  | 'back'
+  | 'confirm_arrival';
 
 /**
  * A driver's, gatekeeper's or hospital's step on a leg of their scope (driver: their vehicle;
@@ -48,10 +56,18 @@ export async function takeLegStep({
       patch,
     });
     // "Back" at the gate closes the loop: the request is done.
-    if (step === 'back') await tx.update(requests).set({ status: 'done' }).where(eq(requests.id, ctx.request.id));
+    if (step === 'back')
+      await tx.update(requests).set({ status: 'done' }).where(eq(requests.id, ctx.request.id));
     const events = new TripEvents(tx, actor.accountId);
     await stepEvents(events, step, ctx);
-    await recordAudit(tx, { actor, action: `leg.${step}`, entity: 'patient', entityId: ctx.patient.id, outcome: 'allowed', detail: { legId } });
+    await recordAudit(tx, {
+      actor,
+      action: `leg.${step}`,
+      entity: 'patient',
+      entityId: ctx.patient.id,
+      outcome: 'allowed',
+      detail: { legId },
+    });
     return { ctx, events: events.recorded };
   });
   publish(events);
@@ -72,7 +88,11 @@ async function stepEvents(events: TripEvents, step: PlainStep, ctx: LegContext):
       return events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
     case 'arrive':
       // A return arriving at the compound gate: the gatekeepers go out to meet it.
-      return events.leg('leg.status_changed', ctx, ctx.leg.direction === 'return' ? ['vehicle', 'district', 'compound'] : ['vehicle', 'district']);
+      return events.leg(
+        'leg.status_changed',
+        ctx,
+        ctx.leg.direction === 'return' ? ['vehicle', 'district', 'compound'] : ['vehicle', 'district'],
+      );
     case 'out':
       await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
       await events.leg('patient.out', ctx, ['compound', 'district']);

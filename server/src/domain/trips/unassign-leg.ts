@@ -28,9 +28,20 @@ export async function unassignLeg({
   const { ctx, events } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
-    const ctx = await applyLegStep(tx, { actor, ctx: locked, step: 'unassign', version: input.version, position: input, note: input.note ?? 'unassigned', patch: UNBOOKED });
+    const ctx = await applyLegStep(tx, {
+      actor,
+      ctx: locked,
+      step: 'unassign',
+      version: input.version,
+      position: input,
+      note: input.note ?? 'unassigned',
+      patch: UNBOOKED,
+    });
     const events = new TripEvents(tx, actor.accountId);
-    await events.leg('job.cancelled', locked, cancelledParties(locked), { status: ctx.leg.status, reason: 'unassigned' });
+    await events.leg('job.cancelled', locked, cancelledParties(locked), {
+      status: ctx.leg.status,
+      reason: 'unassigned',
+    });
     return { ctx: { ...ctx, vehicle: null }, events: events.recorded };
   });
   publish(events);

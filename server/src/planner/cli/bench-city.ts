@@ -106,7 +106,8 @@ for (let d = 0; d < districts; d++) {
   sample();
   if (flags.has('check')) {
     const errors = checkPlan({ ...input, trips: plannedTrips }, plan, travel);
-    if (errors.length > 0) console.error(`district ${d}: ${errors.length} violations, e.g. ${errors.slice(0, 3).join('; ')}`);
+    if (errors.length > 0)
+      console.error(`district ${d}: ${errors.length} violations, e.g. ${errors.slice(0, 3).join('; ')}`);
   }
   legs += plan.stats.legs;
   served += plan.stats.served;

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { search } from '../engine/alns.ts';
 import { parseCordeau, toDarpOutput } from '../darp/cordeau.ts';
+import { search } from '../engine/alns.ts';
 import { numberFlag, parseArgs, userPath } from './args.ts';
 
 // pnpm bench:darp [--set a|b|pr] [--only a2-16,pr01] [--time-limit S] [--seed N] [--bench-dir DIR] [--out-dir DIR]
@@ -32,7 +32,8 @@ for (const line of readFileSync(join(benchDir, 'darp/bks.csv'), 'utf8').split(/\
   if (cols.length >= 8) bks.set(cols[0]!, { bks: Number(cols[6]), status: cols[7]! });
 }
 
-const setOf = (name: string): 'a' | 'b' | 'pr' => (name.startsWith('pr') ? 'pr' : name.startsWith('a') ? 'a' : 'b');
+const setOf = (name: string): 'a' | 'b' | 'pr' =>
+  name.startsWith('pr') ? 'pr' : name.startsWith('a') ? 'a' : 'b';
 const order = (name: string): [number, number, number] => {
   const m = /^(a|b|pr)(\d+)(?:-(\d+))?$/.exec(name);
   const set = setOf(name);
@@ -118,7 +119,8 @@ const lines = [
   '| set | instances | feasible | mean gap % | worst gap % |',
   '|---|---:|---:|---:|---:|',
   ...summary.map(
-    (s) => `| ${s.set} | ${s.instances} | ${s.feasible}/${s.instances} | ${s.meanGap.toFixed(2)} | ${s.worstGap.toFixed(2)} |`,
+    (s) =>
+      `| ${s.set} | ${s.instances} | ${s.feasible}/${s.instances} | ${s.meanGap.toFixed(2)} | ${s.worstGap.toFixed(2)} |`,
   ),
   '',
   '| instance | cost | BKS | BKS status | gap % | seconds | iterations | feasible |',

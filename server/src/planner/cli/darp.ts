@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { search } from '../engine/alns.ts';
 import { parseCordeau, toDarpOutput } from '../darp/cordeau.ts';
+import { search } from '../engine/alns.ts';
 import { numberFlag, parseArgs, userPath } from './args.ts';
 
 // pnpm darp <instance-file> [--time-limit S] [--seed N] [--out FILE]

@@ -1,6 +1,6 @@
+import type { Solution } from '../engine/alns.ts';
 import type { Instance } from '../engine/instance.ts';
 import { lastSchedule, schedule } from '../engine/route.ts';
-import type { Solution } from '../engine/alns.ts';
 
 /**
  * Adapter between the Cordeau benchmark format (../shared/bench/README.md) and the engine.
@@ -35,7 +35,8 @@ export function parseCordeau(name: string, text: string): CordeauInstance {
   const lines = rows.slice(1);
   const n = lines.length === 2 * f2 + 2 ? f2 : f2 / 2;
   if (lines.length === 2 * n + 1) lines.push([2 * n + 1, ...lines[0]!.slice(1)]);
-  if (lines.length !== 2 * n + 2 || !Number.isInteger(n)) throw new Error(`${name}: ${lines.length} node lines`);
+  if (lines.length !== 2 * n + 2 || !Number.isInteger(n))
+    throw new Error(`${name}: ${lines.length} node lines`);
   const nLoc = 2 * n + 2;
   const x = new Float64Array(nLoc);
   const y = new Float64Array(nLoc);

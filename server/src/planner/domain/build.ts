@@ -89,11 +89,25 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
   for (const trip of trips) {
     if (!trip.outboundDone) {
       const legId = outboundLegId(trip.id);
-      legs.push({ legId, tripId: trip.id, direction: 'outbound', trip, onboardVehicle: onboardOf.get(legId) ?? -1 });
+      legs.push({
+        legId,
+        tripId: trip.id,
+        direction: 'outbound',
+        trip,
+        onboardVehicle: onboardOf.get(legId) ?? -1,
+      });
     }
     const legId = returnLegId(trip.id);
-    if (trip.returnMode.kind === 'will_call' && trip.returnMode.releasedAt === undefined) awaitingRelease.push(legId);
-    else legs.push({ legId, tripId: trip.id, direction: 'return', trip, onboardVehicle: onboardOf.get(legId) ?? -1 });
+    if (trip.returnMode.kind === 'will_call' && trip.returnMode.releasedAt === undefined)
+      awaitingRelease.push(legId);
+    else
+      legs.push({
+        legId,
+        tripId: trip.id,
+        direction: 'return',
+        trip,
+        onboardVehicle: onboardOf.get(legId) ?? -1,
+      });
   }
   const R = legs.length;
   const V = vehicles.length;
@@ -163,7 +177,8 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
         trip.returnMode.kind === 'fixed'
           ? minutes(trip.appointmentTo) + trip.returnMode.treatmentMinutes
           : minutes(trip.returnMode.releasedAt ?? trip.appointmentTo);
-      const flex = trip.returnMode.kind === 'fixed' ? policy.returnPickupFlexMinutes : policy.willCallFlexMinutes;
+      const flex =
+        trip.returnMode.kind === 'fixed' ? policy.returnPickupFlexMinutes : policy.willCallFlexMinutes;
       early[P] = opens;
       late[P] = opens + flex;
       early[D] = opens + dP + fast;
@@ -206,12 +221,18 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
   const profile = new Int32Array(V);
   vehicles.forEach((v, vi) => {
     const S = 2 * R + 2 * vi;
-    const start = Math.max(minutes(v.shiftStart), v.availableFrom ? minutes(v.availableFrom.time) : -Infinity);
+    const start = Math.max(
+      minutes(v.shiftStart),
+      v.availableFrom ? minutes(v.availableFrom.time) : -Infinity,
+    );
     early[S] = start;
     late[S] = minutes(v.shiftEnd);
     early[S + 1] = start;
     late[S + 1] = minutes(v.shiftEnd);
-    capacity.set([v.seats, v.wheelchairPlaces, v.stretchers, policy.onePatientPerVehicle ? 1 : 1000], vi * DIMS);
+    capacity.set(
+      [v.seats, v.wheelchairPlaces, v.stretchers, policy.onePatientPerVehicle ? 1 : 1000],
+      vi * DIMS,
+    );
     maxDuration[vi] = Math.min(policy.maxRouteDurationMinutes, minutes(v.shiftEnd) - start);
     disinfection[vi] = v.disinfectionMinutes;
     profile[vi] = profileOfKind.get(v.kind)!;

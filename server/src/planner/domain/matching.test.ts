@@ -52,14 +52,19 @@ describe('matchHospitals', () => {
       hospital('near', 121.42),
     ];
     const { matches } = matchHospitals({
-      requests: [request('a', { regularHospitalId: 'regular' }), request('b', { regularHospitalId: 'regular' })],
+      requests: [
+        request('a', { regularHospitalId: 'regular' }),
+        request('b', { regularHospitalId: 'regular' }),
+      ],
       hospitals,
       policy,
       travel,
     });
     expect(matches.map((m) => m.hospitalId)).toEqual(['regular', 'near']);
     expect(matches[1]!.reason).toMatchObject({ code: 'nearest_capable', params: { why: 'regular_full' } });
-    expect(formatPlannerReason(matches[1]!.reason, 'en')).toContain('the regular hospital is full in this slot');
+    expect(formatPlannerReason(matches[1]!.reason, 'en')).toContain(
+      'the regular hospital is full in this slot',
+    );
   });
 
   it('sends positive patients only to hospitals that take them', () => {
@@ -84,11 +89,16 @@ describe('matchHospitals', () => {
       policy,
       travel,
     });
-    expect(matches[0]).toMatchObject({ hospitalId: 'other', reason: { params: { why: 'regular_diverting' } } });
+    expect(matches[0]).toMatchObject({
+      hospitalId: 'other',
+      reason: { params: { why: 'regular_diverting' } },
+    });
   });
 
   it('says why when nothing fits', () => {
-    const full = [hospital('a', 121.41, { services: [{ service: 'dialysis', slots: [{ ...slot, capacity: 0 }] }] })];
+    const full = [
+      hospital('a', 121.41, { services: [{ service: 'dialysis', slots: [{ ...slot, capacity: 0 }] }] }),
+    ];
     const cases: [MatchHospital[], Partial<MatchRequest>, string][] = [
       [full, {}, 'no_capacity'],
       [[hospital('a', 121.41)], { service: 'oncology' }, 'no_capable_hospital'],
@@ -97,7 +107,12 @@ describe('matchHospitals', () => {
       [[hospital('a', 123.5)], {}, 'no_hospital_in_range'],
     ];
     for (const [hospitals, over, code] of cases) {
-      const { matches, unmatched } = matchHospitals({ requests: [request('x', over)], hospitals, policy, travel });
+      const { matches, unmatched } = matchHospitals({
+        requests: [request('x', over)],
+        hospitals,
+        policy,
+        travel,
+      });
       expect(matches).toEqual([]);
       expect(unmatched[0]!.reason.code).toBe(code);
       expect(formatPlannerReason(unmatched[0]!.reason, 'zh-CN')).not.toMatch(/\{\w+\}/);
@@ -158,8 +173,12 @@ describe('matchHospitals', () => {
             expect(n).toBeLessThanOrEqual(h.services[0]!.slots![0]!.capacity);
           }
           // An unmatched emergency means no scheduled request took a place it could have had.
-          const firstScheduled = matches.findIndex((m) => requests.find((r) => r.id === m.requestId)!.urgency === 'scheduled');
-          const lastEmergency = matches.findLastIndex((m) => requests.find((r) => r.id === m.requestId)!.urgency === 'emergency');
+          const firstScheduled = matches.findIndex(
+            (m) => requests.find((r) => r.id === m.requestId)!.urgency === 'scheduled',
+          );
+          const lastEmergency = matches.findLastIndex(
+            (m) => requests.find((r) => r.id === m.requestId)!.urgency === 'emergency',
+          );
           if (firstScheduled >= 0 && lastEmergency >= 0) expect(lastEmergency).toBeLessThan(firstScheduled);
         },
       ),

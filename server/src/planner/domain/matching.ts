@@ -88,7 +88,8 @@ export function matchHospitals(options: MatchHospitalsOptions): {
     const verdict = (h: MatchHospital, hIdx: number): Verdict => {
       const offer = h.services.find((s) => s.service === r.service);
       if (!offer) return { ok: false, why: 'no_service' };
-      if (r.infectionClass === 'positive' && !h.acceptsPositive) return { ok: false, why: 'rejects_positive' };
+      if (r.infectionClass === 'positive' && !h.acceptsPositive)
+        return { ok: false, why: 'rejects_positive' };
       if (h.diverting) return { ok: false, why: 'diverting' };
       const minutes = matrix[gateIdx[i]! * n + hIdx]!;
       if (minutes > policy.maxTravelMinutes) return { ok: false, why: 'out_of_range' };
@@ -111,7 +112,8 @@ export function matchHospitals(options: MatchHospitalsOptions): {
         ...(v.slotStart !== undefined ? { slotStart: v.slotStart } : {}),
       });
     };
-    const hIndex = (id: string | undefined): number => (id === undefined ? -1 : hospitals.findIndex((h) => h.id === id));
+    const hIndex = (id: string | undefined): number =>
+      id === undefined ? -1 : hospitals.findIndex((h) => h.id === id);
 
     const requested = hIndex(r.requestedHospitalId);
     if (requested >= 0) {
@@ -155,7 +157,11 @@ export function matchHospitals(options: MatchHospitalsOptions): {
       const h = hospitals[best]!;
       take(h, bestVerdict, {
         code: 'nearest_capable',
-        params: { hospital: h.name, minutes: Math.round((bestVerdict as { minutes: number }).minutes), why: skip },
+        params: {
+          hospital: h.name,
+          minutes: Math.round((bestVerdict as { minutes: number }).minutes),
+          why: skip,
+        },
       });
       continue;
     }
@@ -176,7 +182,10 @@ export function matchHospitals(options: MatchHospitalsOptions): {
   return { matches, unmatched, booked };
 }
 
-const SKIP: Record<'no_service' | 'rejects_positive' | 'diverting' | 'out_of_range' | 'full', RegularSkipCode> = {
+const SKIP: Record<
+  'no_service' | 'rejects_positive' | 'diverting' | 'out_of_range' | 'full',
+  RegularSkipCode
+> = {
   no_service: 'regular_no_service',
   rejects_positive: 'regular_rejects_positive',
   diverting: 'regular_diverting',

@@ -31,7 +31,10 @@ function livePlan(seed: number): LivePlan {
 /** Vehicle → ordered stop keys, for the legs in `keep`. */
 function orders(plan: Plan, keep: (legId: string) => boolean): Map<string, string[]> {
   return new Map(
-    plan.routes.map((r) => [r.vehicleId, r.stops.filter((s) => keep(s.legId)).map((s) => `${s.legId}/${s.type}`)]),
+    plan.routes.map((r) => [
+      r.vehicleId,
+      r.stops.filter((s) => keep(s.legId)).map((s) => `${s.legId}/${s.type}`),
+    ]),
   );
 }
 

@@ -45,7 +45,8 @@ function liveRoutes(problem: Problem, plan: Plan): { routes: Route[]; trimmed: n
     while (!route && nodes.length > 0) {
       const last = nodes[nodes.length - 1]!;
       const r = last < inst.nReq ? last : last - inst.nReq;
-      if (inst.pinned[r]! >= 0 && nodes.every((n) => inst.pinned[n < inst.nReq ? n : n - inst.nReq]! >= 0)) break;
+      if (inst.pinned[r]! >= 0 && nodes.every((n) => inst.pinned[n < inst.nReq ? n : n - inst.nReq]! >= 0))
+        break;
       nodes = nodes.filter((n) => n !== r && n !== inst.nReq + r);
       trimmed.push(r);
       route = buildRoute(inst, v, nodes);
@@ -77,13 +78,16 @@ function finish(
   const unserved = [...repair(problem.inst, routes, all, 2, createRng(seed), 0), ...stay];
   const sol = closeLoops(problem, { routes, unserved, cost: 0 });
   const stayIds = new Set(stay.map((r) => problem.legs[r]!.legId));
-  const known = new Map(previous.unserved.filter((u) => stayIds.has(u.legId)).map((u) => [u.legId, u.reason]));
+  const known = new Map(
+    previous.unserved.filter((u) => stayIds.has(u.legId)).map((u) => [u.legId, u.reason]),
+  );
   return { input, plan: toPlan(problem, sol, { iterations: 0, elapsedMs: 0, improvements: 0 }, known) };
 }
 
 function routedLegs(routes: readonly Route[], nReq: number): Set<number> {
   const set = new Set<number>();
-  for (const rt of routes) for (let p = 1; p < rt.seq.length - 1; p++) if (rt.seq[p]! < nReq) set.add(rt.seq[p]!);
+  for (const rt of routes)
+    for (let p = 1; p < rt.seq.length - 1; p++) if (rt.seq[p]! < nReq) set.add(rt.seq[p]!);
   return set;
 }
 
@@ -169,7 +173,9 @@ export function replanAfterDelay(
     input = {
       ...input,
       vehicles: input.vehicles.map((v) =>
-        v.id === vehicleId ? { ...v, fixedStops: (v.fixedStops ?? []).filter((s) => !released.has(s.legId)) } : v,
+        v.id === vehicleId
+          ? { ...v, fixedStops: (v.fixedStops ?? []).filter((s) => !released.has(s.legId)) }
+          : v,
       ),
     };
     problem = buildProblem(parseInput(input), travel);

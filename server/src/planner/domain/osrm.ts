@@ -29,7 +29,8 @@ export async function fetchOsrmTravelModel(options: OsrmOptions): Promise<Travel
   );
   if (!res.ok) throw new Error(`OSRM table request failed: HTTP ${res.status}`);
   const body = (await res.json()) as OsrmTable;
-  if (body.code !== 'Ok' || !body.durations || !body.distances) throw new Error(`OSRM table error: ${body.code}`);
+  if (body.code !== 'Ok' || !body.durations || !body.distances)
+    throw new Error(`OSRM table error: ${body.code}`);
   const n = points.length;
   const minutes = new Float64Array(n * n);
   const km = new Float64Array(n * n);

@@ -109,7 +109,9 @@ describe('planDay', () => {
   });
 
   it('sends emergencies and stretchers only by 120, and reports when there is none', () => {
-    const input = base({ trips: [trip('e', 121.41, { urgency: 'emergency' }), trip('s', 121.42, { mobility: 'stretcher' })] });
+    const input = base({
+      trips: [trip('e', 121.41, { urgency: 'emergency' }), trip('s', 121.42, { mobility: 'stretcher' })],
+    });
     const plan = planDay({ input, travel, maxIterations: 20 });
     expect(plan.routes).toEqual([]);
     expect(plan.unserved.map((u) => [u.legId, u.reason.code])).toEqual([

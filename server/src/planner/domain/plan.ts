@@ -1,5 +1,12 @@
 import type { PlanInput, Reason, UnservedCode } from '@lastmeter/shared/planner.ts';
-import { emptyRoutes, repair, type SearchStats, type Solution, search, solutionCost } from '../engine/alns.ts';
+import {
+  emptyRoutes,
+  repair,
+  type SearchStats,
+  type Solution,
+  search,
+  solutionCost,
+} from '../engine/alns.ts';
 import { bestInsertion } from '../engine/insertion.ts';
 import { createRng } from '../engine/rng.ts';
 import { buildRoute, compactSchedule, lastEffectiveService, type Route, schedule } from '../engine/route.ts';
@@ -237,7 +244,13 @@ export function toPlan(
     }
     hours += (B[len - 1]! - B[0]!) / 60;
     km += routeKm;
-    routes.push({ vehicleId: input.vehicles[rt.v]!.id, start: at(B[0]!), end: at(B[len - 1]!), stops, kilometres: routeKm });
+    routes.push({
+      vehicleId: input.vehicles[rt.v]!.id,
+      start: at(B[0]!),
+      end: at(B[len - 1]!),
+      stops,
+      kilometres: routeKm,
+    });
   }
   const unserved: UnservedLeg[] = sol.unserved
     .slice()

@@ -42,7 +42,8 @@ export function createTurfTravelModel(options: TurfTravelOptions = defaultTurfTr
     if (i >= cap) {
       const next = Math.max(64, cap * 2);
       const grown = new Float64Array(next * next);
-      for (let a = 0; a < known.length; a++) grown.set(km.subarray(a * cap, a * cap + known.length), a * next);
+      for (let a = 0; a < known.length; a++)
+        grown.set(km.subarray(a * cap, a * cap + known.length), a * next);
       km = grown;
       cap = next;
     }
@@ -88,7 +89,8 @@ export function createMatrixTravelModel(
     });
     const m = ids.length;
     const out = new Float64Array(m * m);
-    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) out[a * m + b] = source[ids[a]! * n + ids[b]!]! * factor;
+    for (let a = 0; a < m; a++)
+      for (let b = 0; b < m; b++) out[a * m + b] = source[ids[a]! * n + ids[b]!]! * factor;
     return out;
   };
   return {

@@ -1,5 +1,5 @@
-import { type Instance, nodeCount } from './instance.ts';
 import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
+import { type Instance, nodeCount } from './instance.ts';
 import { createRng, type Rng } from './rng.ts';
 import { buildRoute, cacheRoute, type Route } from './route.ts';
 
@@ -86,7 +86,15 @@ export function repair(
     const group = pending.filter((r) => inst.tier[r] === tier);
     if (k === 0 && rng) left.push(...repairSequential(inst, routes, shuffled(group, rng), rng, noise));
     else if (group.length > REGRET_MAX)
-      left.push(...repairSequential(inst, routes, group.sort((a, b) => inst.late[a]! - inst.late[b]!), rng, noise));
+      left.push(
+        ...repairSequential(
+          inst,
+          routes,
+          group.sort((a, b) => inst.late[a]! - inst.late[b]!),
+          rng,
+          noise,
+        ),
+      );
     else left.push(...repairGroup(inst, routes, group, k, rng, noise));
   }
   return left;
@@ -267,7 +275,8 @@ const worstRemoval: Destroy = (inst, routes, served, q, rng) => {
     const p = loc.posP[r]!;
     const d = loc.posD[r]!;
     let g: number;
-    if (d === p + 1) g = c(s[p - 1]!, s[p]!) + c(s[p]!, s[d]!) + c(s[d]!, s[d + 1]!) - c(s[p - 1]!, s[d + 1]!);
+    if (d === p + 1)
+      g = c(s[p - 1]!, s[p]!) + c(s[p]!, s[d]!) + c(s[d]!, s[d + 1]!) - c(s[p - 1]!, s[d + 1]!);
     else
       g =
         c(s[p - 1]!, s[p]!) +
@@ -281,7 +290,8 @@ const worstRemoval: Destroy = (inst, routes, served, q, rng) => {
   }
   const sorted = served.slice().sort((a, b) => gain.get(b)! - gain.get(a)!);
   const out: number[] = [];
-  for (let t = 0; t < q && sorted.length > 0; t++) out.push(sorted.splice(pickBiased(sorted.length, rng, 3), 1)[0]!);
+  for (let t = 0; t < q && sorted.length > 0; t++)
+    out.push(sorted.splice(pickBiased(sorted.length, rng, 3), 1)[0]!);
   return out;
 };
 
@@ -399,7 +409,8 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   let best = current;
   const maxIter = opts.maxIterations ?? Number.POSITIVE_INFINITY;
   const nMovable = movable(inst, current.routes).length + current.unserved.length;
-  if (nMovable === 0 || nodeCount(inst) === 0) return { best, stats: { iterations: 0, elapsedMs: 0, improvements: 0 } };
+  if (nMovable === 0 || nodeCount(inst) === 0)
+    return { best, stats: { iterations: 0, elapsedMs: 0, improvements: 0 } };
 
   let travel = 0;
   for (const rt of current.routes) travel += rt.cost;

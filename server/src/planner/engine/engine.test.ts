@@ -35,11 +35,17 @@ const tinyArb = (n: number): fc.Arbitrary<Tiny> =>
       const nodes: Tiny['nodes'] = [{ x: 0, y: 0, d: 0, q: 0, e: 0, l: 240 }];
       for (let i = 0; i < n; i++) {
         const [x, y] = pts[i]!;
-        nodes.push(outbound[i] ? { x, y, d: 1, q: 1, e: 0, l: 240 } : { x, y, d: 1, q: 1, e: tw[i]!, l: tw[i]! + 30 });
+        nodes.push(
+          outbound[i] ? { x, y, d: 1, q: 1, e: 0, l: 240 } : { x, y, d: 1, q: 1, e: tw[i]!, l: tw[i]! + 30 },
+        );
       }
       for (let i = 0; i < n; i++) {
         const [x, y] = pts[n + i]!;
-        nodes.push(outbound[i] ? { x, y, d: 1, q: -1, e: tw[i]! + 20, l: tw[i]! + 50 } : { x, y, d: 1, q: -1, e: 0, l: 240 });
+        nodes.push(
+          outbound[i]
+            ? { x, y, d: 1, q: -1, e: tw[i]! + 20, l: tw[i]! + 50 }
+            : { x, y, d: 1, q: -1, e: 0, l: 240 },
+        );
       }
       nodes.push({ x: 0, y: 0, d: 0, q: 0, e: 0, l: 240 });
       return { m, Q, L: 35, T: 200, nodes };
@@ -89,8 +95,18 @@ function orders(n: number, reqs: number[]): number[][] {
       out.push(seq);
       return;
     }
-    for (const r of todo) rec([...seq, r], todo.filter((x) => x !== r), [...open, r]);
-    for (const r of open) rec([...seq, n + r], todo, open.filter((x) => x !== r));
+    for (const r of todo)
+      rec(
+        [...seq, r],
+        todo.filter((x) => x !== r),
+        [...open, r],
+      );
+    for (const r of open)
+      rec(
+        [...seq, n + r],
+        todo,
+        open.filter((x) => x !== r),
+      );
   };
   rec([], reqs, []);
   return out;
@@ -122,7 +138,10 @@ function bruteForce(t: Tiny): number {
       groups[x % t.m]!.push(r);
       x = Math.floor(x / t.m);
     }
-    opt = Math.min(opt, groups.reduce((a, g) => a + (g.length ? routeCost(g) : 0), 0));
+    opt = Math.min(
+      opt,
+      groups.reduce((a, g) => a + (g.length ? routeCost(g) : 0), 0),
+    );
   }
   return opt;
 }

@@ -105,7 +105,7 @@ export function bestInsertion(
     const arrP = E[i]! + ds[i]! + tt[la * nLoc + lPc]!;
     if (arrP > lateP) continue;
     if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, i)) continue;
-    const BP = arrP > eP ? arrP : eP;
+    const BP = Math.max(arrP, eP);
     const b = seq[i + 1]!;
     const lb = loc[b]!;
     const cAB = cm[la * nLoc + lb]!;
@@ -123,7 +123,7 @@ export function bestInsertion(
     }
     if (tAP + dP + tt[lP + lb]! - tAB > slackI) continue;
     let arr = BP + dP + tt[lP + lb]!;
-    let Ecur = arr > early[b]! ? arr : early[b]!;
+    let Ecur = Math.max(arr, early[b]!);
     if (Ecur > Lt[i + 1]!) continue;
     let ride = tt[lP + lb]!;
     const deltaP = w * (cAP + cm[lP + lb]! - cAB);
@@ -140,13 +140,18 @@ export function bestInsertion(
       if (BD <= lateD) {
         const tDn = tt[lD + ln]!;
         if (BD + dD + tDn <= Lt[j + 1]! && tjD + dD + tDn - tt[lj * nLoc + ln]! <= rideSlack[j]!) {
-          n = pushCandidate(n, deltaP + w * (cm[lj * nLoc + lDc]! + cm[lD + ln]! - cm[lj * nLoc + ln]!), i, j);
+          n = pushCandidate(
+            n,
+            deltaP + w * (cm[lj * nLoc + lDc]! + cm[lD + ln]! - cm[lj * nLoc + ln]!),
+            i,
+            j,
+          );
         }
       } else if (Ecur > lateD) break;
       const tjn = tt[lj * nLoc + ln]!;
       arr = Ecur + ds[j]! + tjn;
       ride += ds[j]! + tjn;
-      Ecur = arr > early[sn]! ? arr : early[sn]!;
+      Ecur = Math.max(arr, early[sn]!);
       if (Ecur > Lt[j + 1]!) break;
     }
   }

@@ -125,7 +125,7 @@ function forward(inst: Instance, tt: Float64Array, seq: Int32Array, from: number
  * service start times are readable through `lastSchedule`.
  */
 export function schedule(inst: Instance, v: number, seq: Int32Array, len: number): boolean {
-  const { nReq, dims, demand, capacity, infection, dirty, service, maxRide, late } = inst;
+  const { nReq, dims, demand, capacity, infection, dirty, service } = inst;
   ensure(len, nReq, dims);
   curStamp++;
   if (curStamp === 0x7fffffff) {
@@ -273,7 +273,8 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
     const la = loc[a]! * nLoc + loc[b]!;
     travel += cm[la]!;
     earliest[p] = Math.max(early[b]!, earliest[p - 1]! + effService[p - 1]! + tt[la]!);
-    for (let k = 0; k < dims; k++) load[p * dims + k] = load[(p - 1) * dims + k]! + (p < q ? demand[b * dims + k]! : 0);
+    for (let k = 0; k < dims; k++)
+      load[p * dims + k] = load[(p - 1) * dims + k]! + (p < q ? demand[b * dims + k]! : 0);
     for (let c = 0; c < 3; c++) onboard[p * 3 + c] = onboard[(p - 1) * 3 + c]!;
     if (p < q) {
       const pickup = b < nReq;

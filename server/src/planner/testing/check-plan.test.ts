@@ -26,13 +26,19 @@ describe('checkPlan (the tests’ independent checker)', () => {
       return checkPlan(input, copy, travel);
     };
     // Arrive before the vehicle can get there.
-    expect(tamper((p) => (p.routes.find((r) => r.vehicleId === route.vehicleId)!.stops[1]!.arrival -= 3600000))).not.toEqual([]);
+    expect(
+      tamper((p) => (p.routes.find((r) => r.vehicleId === route.vehicleId)!.stops[1]!.arrival -= 3600000)),
+    ).not.toEqual([]);
     // Lose a leg.
     expect(tamper((p) => p.routes.find((r) => r.vehicleId === route.vehicleId)!.stops.pop())).not.toEqual([]);
     // Report a routed leg as unserved too.
     expect(
       tamper((p) =>
-        p.unserved.push({ legId: route.stops[0]!.legId, tripId: route.stops[0]!.tripId, reason: { code: 'fleet_busy', params: {} } }),
+        p.unserved.push({
+          legId: route.stops[0]!.legId,
+          tripId: route.stops[0]!.tripId,
+          reason: { code: 'fleet_busy', params: {} },
+        }),
       ),
     ).not.toEqual([]);
   });

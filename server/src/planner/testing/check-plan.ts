@@ -32,7 +32,8 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
     }
     const tag = `vehicle ${v.id}`;
     const start = v.availableFrom?.time ?? v.shiftStart;
-    if (route.start < Math.max(start, v.shiftStart) - TOL) errors.push(`${tag}: starts before it is available`);
+    if (route.start < Math.max(start, v.shiftStart) - TOL)
+      errors.push(`${tag}: starts before it is available`);
     if (route.end > v.shiftEnd + TOL) errors.push(`${tag}: ends after its shift`);
     if (route.end - route.start > input.policy.maxRouteDurationMinutes * MIN + TOL)
       errors.push(`${tag}: route longer than the maximum duration`);
@@ -72,7 +73,8 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
       if (s.arrival < reach - TOL) errors.push(`${key}: arrives before it can get there`);
       if (s.start < s.arrival - TOL) errors.push(`${key}: starts before arriving`);
       const dwell = onboardLeg && s.type === 'pickup' ? 0 : boarding[trip.mobility];
-      if (s.departure < s.start + dwell * MIN - TOL) errors.push(`${key}: leaves before boarding/alighting is done`);
+      if (s.departure < s.start + dwell * MIN - TOL)
+        errors.push(`${key}: leaves before boarding/alighting is done`);
       // Kind: emergencies and stretchers only by 120 ambulances.
       if ((trip.urgency === 'emergency' || trip.mobility === 'stretcher') && v.kind !== 'ambulance_120')
         errors.push(`${key}: needs a 120 ambulance, got ${v.kind}`);
@@ -89,7 +91,8 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
         wheel += need.wheel;
         stretch += need.stretch;
         pickStart.set(s.legId, s.departure);
-        if (trip.infectionClass !== 'normal' || input.policy.disinfectAfterEveryPassenger) dirtySinceClean = true;
+        if (trip.infectionClass !== 'normal' || input.policy.disinfectAfterEveryPassenger)
+          dirtySinceClean = true;
         if (!out && trip.returnMode.kind === 'fixed' && !onboardLeg) {
           const treatEnd = trip.appointmentTo + trip.returnMode.treatmentMinutes * MIN;
           if (s.start < treatEnd - TOL) errors.push(`${key}: return pickup before treatment ends`);
@@ -99,10 +102,17 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
           if (s.start > treatEnd + input.policy.returnPickupFlexMinutes * MIN + TOL)
             errors.push(`${key}: return pickup too late after treatment`);
         }
-        if (!out && trip.returnMode.kind === 'will_call' && trip.returnMode.releasedAt !== undefined && !onboardLeg) {
-          if (s.start < trip.returnMode.releasedAt - TOL) errors.push(`${key}: picked up before the hospital released`);
+        if (
+          !out &&
+          trip.returnMode.kind === 'will_call' &&
+          trip.returnMode.releasedAt !== undefined &&
+          !onboardLeg
+        ) {
+          if (s.start < trip.returnMode.releasedAt - TOL)
+            errors.push(`${key}: picked up before the hospital released`);
         }
-        if (out && trip.readyAt !== undefined && s.start < trip.readyAt - TOL) errors.push(`${key}: before ready`);
+        if (out && trip.readyAt !== undefined && s.start < trip.readyAt - TOL)
+          errors.push(`${key}: before ready`);
       } else {
         if (!onboard.has(s.legId)) errors.push(`${key}: dropped without pickup on this vehicle`);
         onboard.delete(s.legId);
@@ -117,12 +127,16 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
         const picked = pickStart.get(s.legId);
         const onboardAtStart = (v.onboardLegs ?? []).includes(s.legId);
         if (picked !== undefined && !onboardAtStart) {
-          const direct = slowest(out ? trip.gate : trip.hospitalEntrance, out ? trip.hospitalEntrance : trip.gate);
+          const direct = slowest(
+            out ? trip.gate : trip.hospitalEntrance,
+            out ? trip.hospitalEntrance : trip.gate,
+          );
           const limit =
             input.policy.maxRide.kind === 'absolute'
               ? Math.max(input.policy.maxRide.minutes, direct)
               : Math.max(input.policy.maxRide.minimumMinutes, input.policy.maxRide.factor * direct);
-          if (s.start - picked > limit * MIN + TOL) errors.push(`${key}: ride ${(s.start - picked) / MIN} min > ${limit}`);
+          if (s.start - picked > limit * MIN + TOL)
+            errors.push(`${key}: ride ${(s.start - picked) / MIN} min > ${limit}`);
         }
         if (onboard.size === 0 && dirtySinceClean) {
           dirtySinceClean = false;
@@ -140,16 +154,20 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
       free = Math.max(s.departure, s.disinfectedUntil ?? 0);
     }
     if (onboard.size > 0) errors.push(`${tag}: ends with passengers on board`);
-    if (route.end < free + minutesBetween(pos, v.base, v.kind) * MIN - TOL) errors.push(`${tag}: back at base too early`);
+    if (route.end < free + minutesBetween(pos, v.base, v.kind) * MIN - TOL)
+      errors.push(`${tag}: back at base too early`);
     // Accepted stops keep their vehicle and their order.
-    const fixed = (v.fixedStops ?? []).map((f) => `${f.legId}/${f.type}`).filter((k) => plan.routes.length > 0 && k);
+    const fixed = (v.fixedStops ?? [])
+      .map((f) => `${f.legId}/${f.type}`)
+      .filter((k) => plan.routes.length > 0 && k);
     let cursor = 0;
     for (const f of fixed) {
       const at = order.indexOf(f, cursor);
       if (at < 0) errors.push(`${tag}: fixed stop ${f} moved or dropped`);
       else cursor = at;
     }
-    for (const l of v.onboardLegs ?? []) if (!order.includes(`${l}/dropoff`)) errors.push(`${tag}: on-board ${l} not dropped`);
+    for (const l of v.onboardLegs ?? [])
+      if (!order.includes(`${l}/dropoff`)) errors.push(`${tag}: on-board ${l} not dropped`);
   }
   const accounted = new Set([...plan.unserved.map((u) => u.legId), ...plan.awaitingRelease]);
   for (const t of input.trips) {

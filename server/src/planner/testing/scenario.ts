@@ -53,7 +53,14 @@ export function generateHospitals(rng: Rng, o: ScenarioOptions): MatchHospital[]
       acceptsPositive: h % 4 === 0,
       diverting: false,
       services: [
-        { service: 'dialysis', slots: [0, 1, 2].map((s) => ({ start: o.day + (7 + 4 * s) * H, end: o.day + (11 + 4 * s) * H, capacity: 20 })) },
+        {
+          service: 'dialysis',
+          slots: [0, 1, 2].map((s) => ({
+            start: o.day + (7 + 4 * s) * H,
+            end: o.day + (11 + 4 * s) * H,
+            capacity: 20,
+          })),
+        },
         { service: 'oncology' },
         { service: 'obstetrics' },
         { service: 'emergency' },
@@ -63,7 +70,10 @@ export function generateHospitals(rng: Rng, o: ScenarioOptions): MatchHospital[]
   return out;
 }
 
-export function generateScenario(seed: number, o: ScenarioOptions): { input: PlanInput; hospitals: MatchHospital[] } {
+export function generateScenario(
+  seed: number,
+  o: ScenarioOptions,
+): { input: PlanInput; hospitals: MatchHospital[] } {
   const rng = createRng(seed);
   const hospitals = generateHospitals(rng, o);
   const gates: LngLat[] = [];

@@ -1,4 +1,10 @@
-import { AssignLegBody, type LegView, LegStepBody, LegView as LegViewSchema, type Vehicle } from '@lastmeter/shared';
+import {
+  AssignLegBody,
+  LegStepBody,
+  type LegView,
+  LegView as LegViewSchema,
+  type Vehicle,
+} from '@lastmeter/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -13,13 +19,25 @@ export function legSpan(leg: LegView): [number, number] | null {
   return from && to ? [Date.parse(from), Date.parse(to)] : null;
 }
 
-const BOOKED: ReadonlySet<LegView['status']> = new Set(['assigned', 'accepted', 'en_route', 'at_pickup', 'on_board', 'arrived']);
+const BOOKED: ReadonlySet<LegView['status']> = new Set([
+  'assigned',
+  'accepted',
+  'en_route',
+  'at_pickup',
+  'on_board',
+  'arrived',
+]);
 
 /**
  * The API's 409 names the clashing booking, but the web's ApiError keeps only code and detail; the
  * same facts are found in the day's legs: the vehicle's or the patient's other bookings in that time.
  */
-function findClashes(leg: LegView, vehicleId: string, span: [number, number] | null, legs: readonly LegView[]): LegView[] {
+function findClashes(
+  leg: LegView,
+  vehicleId: string,
+  span: [number, number] | null,
+  legs: readonly LegView[],
+): LegView[] {
   if (!span) return [];
   return legs.filter((other) => {
     if (other.id === leg.id || !BOOKED.has(other.status)) return false;
@@ -64,13 +82,16 @@ export function AssignLeg({
       if (error instanceof ApiError && error.code === 'booking_conflict') {
         const span = legSpan(leg);
         const shifted: [number, number] | null =
-          span && body.pickupAt ? [Date.parse(body.pickupAt), Date.parse(body.pickupAt) + (span[1] - span[0])] : span;
+          span && body.pickupAt
+            ? [Date.parse(body.pickupAt), Date.parse(body.pickupAt) + (span[1] - span[0])]
+            : span;
         setClashes(findClashes(leg, body.vehicleId, shifted, legs));
       }
     },
   });
   const unassign = useMutation({
-    mutationFn: () => api.post(`/legs/${leg.id}/unassign`, LegViewSchema, LegStepBody.parse({ version: leg.version })),
+    mutationFn: () =>
+      api.post(`/legs/${leg.id}/unassign`, LegViewSchema, LegStepBody.parse({ version: leg.version })),
     onSuccess: () => {
       void refresh();
       onDone();
@@ -107,7 +128,7 @@ export function AssignLeg({
         {leg.hospital.name}
         <br />
         <span className="muted">
-          {t(`mobilityOf.${leg.patient.mobility}`)} · {t(`infectionOf.${leg.patient.infectionClass}`)} ·{' '}
+          {t(`mobility.${leg.patient.mobility}`)} · {t(`infection.${leg.patient.infectionClass}`)} ·{' '}
           {t('dispatch.companions', { count: leg.patient.companions })}
         </span>
       </p>
@@ -157,10 +178,14 @@ export function AssignLeg({
                   const span = legSpan(c);
                   return (
                     <li key={c.id}>
-                      {c.patient.id === leg.patient.id ? t('dispatch.assign.samePatient') : t('dispatch.assign.sameVehicle', { plate: plate(c.vehicle?.id) })}
+                      {c.patient.id === leg.patient.id
+                        ? t('dispatch.assign.samePatient')
+                        : t('dispatch.assign.sameVehicle', { plate: plate(c.vehicle?.id) })}
                       {': '}
-                      {c.patient.name} · {t(`direction.${c.direction}`)} · {c.compound.name} → {c.hospital.name}
-                      {span ? ` · ${formatTime(span[0])}–${formatTime(span[1])}` : ''} · {t(`legStatus.${c.status}`)}
+                      {c.patient.name} · {t(`direction.${c.direction}`)} · {c.compound.name} →{' '}
+                      {c.hospital.name}
+                      {span ? ` · ${formatTime(span[0])}–${formatTime(span[1])}` : ''} ·{' '}
+                      {t(`legStatus.${c.status}`)}
                     </li>
                   );
                 })}

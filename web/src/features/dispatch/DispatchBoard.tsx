@@ -4,7 +4,14 @@ import { useId, useMemo, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { boundsOf } from '../../map/geometry.ts';
-import { CompoundsLayer, DraftZoneLayer, HospitalsLayer, type VehicleOnMap, VehiclesLayer, ZonesLayer } from '../../map/layers.tsx';
+import {
+  CompoundsLayer,
+  DraftZoneLayer,
+  HospitalsLayer,
+  type VehicleOnMap,
+  VehiclesLayer,
+  ZonesLayer,
+} from '../../map/layers.tsx';
 import { MapView } from '../../map/MapView.tsx';
 import { AssignLeg } from './AssignLeg.tsx';
 import { IncidentList } from './IncidentList.tsx';
@@ -105,10 +112,22 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
               if (drawing) setDraft((points) => [...points, [lngLat.lng, lngLat.lat]]);
             }}
           >
-            <ZonesLayer zones={zones.data} onSelect={(id) => !drawing && setSelection({ kind: 'zone', id })} />
-            <CompoundsLayer compounds={compounds.data} onSelect={(id) => !drawing && setSelection({ kind: 'compound', id })} />
-            <HospitalsLayer hospitals={hospitals.data} onSelect={(id) => !drawing && setSelection({ kind: 'hospital', id })} />
-            <VehiclesLayer vehicles={vehiclesOnMap} onSelect={(id) => !drawing && setSelection({ kind: 'vehicle', id })} />
+            <ZonesLayer
+              zones={zones.data}
+              onSelect={(id) => !drawing && setSelection({ kind: 'zone', id })}
+            />
+            <CompoundsLayer
+              compounds={compounds.data}
+              onSelect={(id) => !drawing && setSelection({ kind: 'compound', id })}
+            />
+            <HospitalsLayer
+              hospitals={hospitals.data}
+              onSelect={(id) => !drawing && setSelection({ kind: 'hospital', id })}
+            />
+            <VehiclesLayer
+              vehicles={vehiclesOnMap}
+              onSelect={(id) => !drawing && setSelection({ kind: 'vehicle', id })}
+            />
             <DraftZoneLayer points={draft} />
           </MapView>
           <MapLegend />
@@ -147,7 +166,12 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
               </button>
             ))}
           </div>
-          <div role="tabpanel" id={`${tabsId}-${tab}-panel`} aria-labelledby={`${tabsId}-${tab}`} className="tab-panel">
+          <div
+            role="tabpanel"
+            id={`${tabsId}-${tab}-panel`}
+            aria-labelledby={`${tabsId}-${tab}`}
+            className="tab-panel"
+          >
             {legsError ? (
               <p className="alert alert-error" role="alert">
                 {describeError(legsError)}
@@ -166,7 +190,11 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
                   />
                 ) : null}
                 {incidents.data ? (
-                  <IncidentList incidents={incidents.data} hospitals={hospitals.data} districtId={districtId} />
+                  <IncidentList
+                    incidents={incidents.data}
+                    hospitals={hospitals.data}
+                    districtId={districtId}
+                  />
                 ) : incidents.isError ? (
                   <p className="alert alert-error" role="alert">
                     {describeError(incidents.error)}

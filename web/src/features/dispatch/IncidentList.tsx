@@ -1,11 +1,24 @@
-import { type Hospital, type IncidentView, ResolveIncidentBody, IncidentView as IncidentViewSchema } from '@lastmeter/shared';
+import {
+  type Hospital,
+  type IncidentView,
+  IncidentView as IncidentViewSchema,
+  ResolveIncidentBody,
+} from '@lastmeter/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../lib/api.ts';
 import { dispatchKeys } from './queries.ts';
 
-function ResolveForm({ incident, hospitals, districtId }: { incident: IncidentView; hospitals: readonly Hospital[]; districtId: string }) {
+function ResolveForm({
+  incident,
+  hospitals,
+  districtId,
+}: {
+  incident: IncidentView;
+  hospitals: readonly Hospital[];
+  districtId: string;
+}) {
   const { t, describeError } = useI18n();
   const queryClient = useQueryClient();
   const id = useId();
@@ -14,7 +27,8 @@ function ResolveForm({ incident, hospitals, districtId }: { incident: IncidentVi
   const [hospitalId, setHospitalId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const resolve = useMutation({
-    mutationFn: (body: ResolveIncidentBody) => api.post(`/incidents/${incident.id}/resolve`, IncidentViewSchema, body),
+    mutationFn: (body: ResolveIncidentBody) =>
+      api.post(`/incidents/${incident.id}/resolve`, IncidentViewSchema, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) }),
   });
   const isRefusal = incident.kind === 'refused_at_gate';
@@ -56,7 +70,11 @@ function ResolveForm({ incident, hospitals, districtId }: { incident: IncidentVi
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-action`}>{t('dispatch.incidents.action')}</label>
-            <select id={`${id}-action`} value={action} onChange={(e) => setAction(e.target.value as typeof action)}>
+            <select
+              id={`${id}-action`}
+              value={action}
+              onChange={(e) => setAction(e.target.value as typeof action)}
+            >
               <option value="none">{t('dispatch.incidents.action.none')}</option>
               <option value="resume">{t('dispatch.incidents.action.resume')}</option>
               <option value="cancel">{t('dispatch.incidents.action.cancel')}</option>
@@ -65,7 +83,11 @@ function ResolveForm({ incident, hospitals, districtId }: { incident: IncidentVi
           {action === 'resume' ? (
             <div className="field">
               <label htmlFor={`${id}-hospital`}>{t('dispatch.incidents.otherHospital')}</label>
-              <select id={`${id}-hospital`} value={hospitalId} onChange={(e) => setHospitalId(e.target.value)}>
+              <select
+                id={`${id}-hospital`}
+                value={hospitalId}
+                onChange={(e) => setHospitalId(e.target.value)}
+              >
                 <option value="">{t('dispatch.incidents.sameHospital')}</option>
                 {hospitals.map((h) => (
                   <option key={h.id} value={h.id}>

@@ -34,7 +34,10 @@ export function KeyFigures({
   const headingId = useId();
   const live = requests.filter((r) => r.status !== 'cancelled');
   const served = live.filter((r) => r.status === 'planned' || r.status === 'done').length;
-  const judged = legs.filter((l) => l.direction === 'outbound').map(onTime).filter((v) => v !== null);
+  const judged = legs
+    .filter((l) => l.direction === 'outbound')
+    .map(onTime)
+    .filter((v) => v !== null);
   const inUse = new Set(legs.flatMap((l) => (l.vehicle ? [l.vehicle.id] : [])));
   for (const v of vehicles) if (v.status === 'on_job') inUse.add(v.id);
   const onDuty = vehicles.filter((v) => v.status !== 'off').length;
@@ -80,7 +83,9 @@ export function KeyFigures({
           <dt>{t('dispatch.figures.unmet')}</dt>
           <dd>
             <strong>{unmet.length}</strong>
-            <span className="muted">{t('dispatch.figures.patients', { count: overview.totals.activePatients })}</span>
+            <span className="muted">
+              {t('dispatch.figures.patients', { count: overview.totals.activePatients })}
+            </span>
           </dd>
         </div>
       </dl>

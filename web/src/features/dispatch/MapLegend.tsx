@@ -11,7 +11,7 @@ export function MapLegend() {
         {(['sealed', 'controlled', 'precaution'] as const).map((level) => (
           <li key={level}>
             <span className="swatch" style={{ background: LEVEL_COLOR[level] }} aria-hidden="true" />
-            {t(`level.${level}`)}
+            {t(`compoundLevel.${level}`)}
           </li>
         ))}
         <li>

@@ -48,7 +48,12 @@ export function PlanDay({
     <section aria-labelledby={headingId} className="panel-section">
       <h2 id={headingId}>{t('dispatch.plan.title')}</h2>
       <p className="muted">{t('dispatch.plan.intro', { date })}</p>
-      <button type="button" className="button-primary" onClick={() => plan.mutate()} disabled={plan.isPending}>
+      <button
+        type="button"
+        className="button-primary"
+        onClick={() => plan.mutate()}
+        disabled={plan.isPending}
+      >
         {plan.isPending ? t('dispatch.plan.running') : t('dispatch.plan.run')}
       </button>
       {plan.isPending ? (

@@ -34,7 +34,13 @@ export function RequestQueue({
   const withTrip = new Set(legs.map((l) => l.requestId));
   const waiting = requests
     .filter((r) => UNMET_STATUSES.has(r.status) && !withTrip.has(r.id))
-    .sort((a, b) => (a.urgency === b.urgency ? a.windowStart.localeCompare(b.windowStart) : a.urgency === 'emergency' ? -1 : 1));
+    .sort((a, b) =>
+      a.urgency === b.urgency
+        ? a.windowStart.localeCompare(b.windowStart)
+        : a.urgency === 'emergency'
+          ? -1
+          : 1,
+    );
   const unassigned = legs.filter((l) => !l.vehicle && l.status === 'planned');
 
   return (
@@ -54,11 +60,13 @@ export function RequestQueue({
             <li key={r.id} className={r.urgency === 'emergency' ? 'urgent' : undefined}>
               <div>
                 <strong>{r.patientName}</strong> · {t(`service.${r.service}`)}
-                {r.urgency === 'emergency' ? <span className="badge badge-urgent">{t('urgency.emergency')}</span> : null}
+                {r.urgency === 'emergency' ? (
+                  <span className="badge badge-urgent">{t('urgency.emergency')}</span>
+                ) : null}
                 <br />
                 <span className="muted">
-                  {compoundName.get(r.compoundId) ?? ''} · {formatTime(r.windowStart)}–{formatTime(r.windowEnd)} ·{' '}
-                  {t(`requestStatus.${r.status}`)}
+                  {compoundName.get(r.compoundId) ?? ''} · {formatTime(r.windowStart)}–
+                  {formatTime(r.windowEnd)} · {t(`requestStatus.${r.status}`)}
                 </span>
               </div>
               <button

@@ -39,7 +39,7 @@ export function SelectionDetails({
             <dl className="facts">
               <dt>{t('dispatch.level')}</dt>
               <dd>
-                <span className={`level-chip level-${c.level}`}>{t(`level.${c.level}`)}</span>
+                <span className={`level-chip level-${c.level}`}>{t(`compoundLevel.${c.level}`)}</span>
               </dd>
               <dt>{t('dispatch.gates')}</dt>
               <dd>{c.gates.map((g) => g.name).join('、')}</dd>
@@ -50,7 +50,9 @@ export function SelectionDetails({
                   <dt>{t('dispatch.requestsToday')}</dt>
                   <dd>
                     {demand.requests.total}
-                    {demand.requests.emergency > 0 ? ` (${t('urgency.emergency')} ${demand.requests.emergency})` : ''}
+                    {demand.requests.emergency > 0
+                      ? ` (${t('urgency.emergency')} ${demand.requests.emergency})`
+                      : ''}
                   </dd>
                 </>
               ) : null}
@@ -114,7 +116,13 @@ export function SelectionDetails({
               <dt>{t('dispatch.driver')}</dt>
               <dd>{v.driver?.name ?? '—'}</dd>
               <dt>{t('dispatch.capacity')}</dt>
-              <dd>{t('dispatch.places', { seats: v.seats, wheelchairs: v.wheelchairPlaces, stretchers: v.stretchers })}</dd>
+              <dd>
+                {t('dispatch.places', {
+                  seats: v.seats,
+                  wheelchairs: v.wheelchairPlaces,
+                  stretchers: v.stretchers,
+                })}
+              </dd>
               <dt>{t('dispatch.shift')}</dt>
               <dd>
                 {v.shiftStart}–{v.shiftEnd}
@@ -138,7 +146,7 @@ export function SelectionDetails({
             <dl className="facts">
               <dt>{t('dispatch.level')}</dt>
               <dd>
-                <span className={`level-chip level-${z.level}`}>{t(`level.${z.level}`)}</span>
+                <span className={`level-chip level-${z.level}`}>{t(`compoundLevel.${z.level}`)}</span>
               </dd>
               <dt>{t('dispatch.zones.validFrom')}</dt>
               <dd>{formatDateTime(z.validFrom)}</dd>

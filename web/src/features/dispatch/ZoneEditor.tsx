@@ -1,4 +1,11 @@
-import { CreateZoneBody, ImportZonesBody, ZONE_LEVELS, type Zone, ZoneChangeResult, type ZoneLevel } from '@lastmeter/shared';
+import {
+  CreateZoneBody,
+  ImportZonesBody,
+  ZONE_LEVELS,
+  type Zone,
+  ZoneChangeResult,
+  type ZoneLevel,
+} from '@lastmeter/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -19,7 +26,10 @@ function ChangeSummary({ result }: { result: ZoneChangeResult }) {
   const { t } = useI18n();
   return (
     <p className="alert alert-info" role="status">
-      {t('dispatch.zones.saved', { zones: result.zones.length, compounds: result.compoundLevelChanges.length })}
+      {t('dispatch.zones.saved', {
+        zones: result.zones.length,
+        compounds: result.compoundLevelChanges.length,
+      })}
     </p>
   );
 }
@@ -65,7 +75,8 @@ export function ZoneEditor({
     },
   });
   const importZones = useMutation({
-    mutationFn: (body: ImportZonesBody) => api.post(`/districts/${districtId}/zones/import`, ZoneChangeResult, body),
+    mutationFn: (body: ImportZonesBody) =>
+      api.post(`/districts/${districtId}/zones/import`, ZoneChangeResult, body),
     onSuccess: () => void refresh(),
   });
   const endZone = useMutation({
@@ -84,7 +95,10 @@ export function ZoneEditor({
       validTo: validTo ? cityLocalToIso(validTo) : null,
     });
     if (points.length < 3) {
-      setIssues({ ...(parsed.success ? {} : issuesOf(parsed.error)), geometry: t('dispatch.zones.needPoints') });
+      setIssues({
+        ...(parsed.success ? {} : issuesOf(parsed.error)),
+        geometry: t('dispatch.zones.needPoints'),
+      });
       return;
     }
     if (!parsed.success) {
@@ -134,13 +148,19 @@ export function ZoneEditor({
         <fieldset className="draw-box">
           <legend>{t('dispatch.zones.draw')}</legend>
           <p className="muted" id={`${id}-geometry-hint`}>
-            {drawing ? t('dispatch.zones.drawingHint', { count: points.length }) : t('dispatch.zones.drawHint')}
+            {drawing
+              ? t('dispatch.zones.drawingHint', { count: points.length })
+              : t('dispatch.zones.drawHint')}
           </p>
           <div className="button-row">
             <button type="button" aria-pressed={drawing} onClick={() => onDrawingChange(!drawing)}>
               {drawing ? t('dispatch.zones.stopDrawing') : t('dispatch.zones.startDrawing')}
             </button>
-            <button type="button" onClick={() => onPointsChange(points.slice(0, -1))} disabled={points.length === 0}>
+            <button
+              type="button"
+              onClick={() => onPointsChange(points.slice(0, -1))}
+              disabled={points.length === 0}
+            >
               {t('dispatch.zones.undo')}
             </button>
             <button type="button" onClick={() => onPointsChange([])} disabled={points.length === 0}>
@@ -160,10 +180,14 @@ export function ZoneEditor({
         </div>
         <div className="field">
           <label htmlFor={`${id}-level`}>{t('dispatch.zones.level')}</label>
-          <select {...fieldProps('level')} value={level} onChange={(e) => setLevel(e.target.value as ZoneLevel)}>
+          <select
+            {...fieldProps('level')}
+            value={level}
+            onChange={(e) => setLevel(e.target.value as ZoneLevel)}
+          >
             {[...ZONE_LEVELS].reverse().map((l) => (
               <option key={l} value={l}>
-                {t(`level.${l}`)}
+                {t(`compoundLevel.${l}`)}
               </option>
             ))}
           </select>
@@ -171,12 +195,22 @@ export function ZoneEditor({
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-validFrom`}>{t('dispatch.zones.validFrom')}</label>
-            <input {...fieldProps('validFrom')} type="datetime-local" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+            <input
+              {...fieldProps('validFrom')}
+              type="datetime-local"
+              value={validFrom}
+              onChange={(e) => setValidFrom(e.target.value)}
+            />
             {fieldError('validFrom')}
           </div>
           <div className="field">
             <label htmlFor={`${id}-validTo`}>{t('dispatch.zones.validTo')}</label>
-            <input {...fieldProps('validTo')} type="datetime-local" value={validTo} onChange={(e) => setValidTo(e.target.value)} />
+            <input
+              {...fieldProps('validTo')}
+              type="datetime-local"
+              value={validTo}
+              onChange={(e) => setValidTo(e.target.value)}
+            />
             {fieldError('validTo')}
           </div>
         </div>
@@ -194,7 +228,12 @@ export function ZoneEditor({
       <div className="field import-box">
         <label htmlFor={`${id}-file`}>{t('dispatch.zones.import')}</label>
         <p className="field-hint">{t('dispatch.zones.importHint')}</p>
-        <input id={`${id}-file`} type="file" accept=".geojson,.json,application/geo+json,application/json" onChange={onFile} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".geojson,.json,application/geo+json,application/json"
+          onChange={onFile}
+        />
         {importIssues.length > 0 ? (
           <ul className="field-error" role="alert">
             {importIssues.map((issue) => (
@@ -220,10 +259,12 @@ export function ZoneEditor({
         {zones.map((zone) => (
           <li key={zone.id}>
             <div>
-              <span className={`level-chip level-${zone.level}`}>{t(`level.${zone.level}`)}</span> {zone.name}
+              <span className={`level-chip level-${zone.level}`}>{t(`compoundLevel.${zone.level}`)}</span>{' '}
+              {zone.name}
               <br />
               <span className="muted">
-                {formatDateTime(zone.validFrom)} – {zone.validTo ? formatDateTime(zone.validTo) : t('dispatch.zones.untilEnded')}
+                {formatDateTime(zone.validFrom)} –{' '}
+                {zone.validTo ? formatDateTime(zone.validTo) : t('dispatch.zones.untilEnded')}
               </span>
             </div>
             <button type="button" onClick={() => endZone.mutate(zone.id)} disabled={endZone.isPending}>

@@ -59,14 +59,22 @@ export const requestsQuery = (districtId: string, date: string) =>
   queryOptions({
     queryKey: [...dispatchKeys.district(districtId), 'requests', date],
     queryFn: ({ signal }) =>
-      api.get(`/requests?date=${date}&districtId=${encodeURIComponent(districtId)}`, z.array(RequestView), signal),
+      api.get(
+        `/requests?date=${date}&districtId=${encodeURIComponent(districtId)}`,
+        z.array(RequestView),
+        signal,
+      ),
   });
 
 export const incidentsQuery = (districtId: string) =>
   queryOptions({
     queryKey: [...dispatchKeys.district(districtId), 'incidents'],
     queryFn: ({ signal }) =>
-      api.get(`/incidents?open=true&districtId=${encodeURIComponent(districtId)}`, z.array(IncidentView), signal),
+      api.get(
+        `/incidents?open=true&districtId=${encodeURIComponent(districtId)}`,
+        z.array(IncidentView),
+        signal,
+      ),
   });
 
 /**
@@ -76,5 +84,6 @@ export const incidentsQuery = (districtId: string) =>
 export const gateScheduleQuery = (districtId: string, compoundId: string, date: string) =>
   queryOptions({
     queryKey: [...dispatchKeys.district(districtId), 'legs', compoundId, date],
-    queryFn: ({ signal }) => api.get(`/compounds/${compoundId}/gate-schedule?date=${date}`, z.array(LegView), signal),
+    queryFn: ({ signal }) =>
+      api.get(`/compounds/${compoundId}/gate-schedule?date=${date}`, z.array(LegView), signal),
   });

@@ -6,10 +6,15 @@ import { dispatchKeys } from './queries.ts';
 function touched(type: string): readonly string[] {
   if (type === 'zone.changed' || type === 'compound.level_changed') return ['zones', 'compounds', 'overview'];
   if (type.startsWith('incident.')) return ['incidents', 'legs'];
-  if (type.startsWith('job.') || type.startsWith('leg.') || type.startsWith('patient.') || type === 'arrival.expected') {
+  if (
+    type.startsWith('job.') ||
+    type.startsWith('leg.') ||
+    type.startsWith('patient.') ||
+    type === 'arrival.expected'
+  ) {
     return ['legs', 'requests', 'overview'];
   }
-  if (type.startsWith('request') ) return ['requests', 'overview'];
+  if (type.startsWith('request')) return ['requests', 'overview'];
   return [];
 }
 

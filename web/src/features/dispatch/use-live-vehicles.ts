@@ -16,7 +16,9 @@ export interface LivePosition {
 function isVehicleStale(event: StreamEvent): VehicleStale | null {
   if (event.type !== 'vehicle.stale') return null;
   const { vehicleId, stale } = event.payload;
-  return typeof vehicleId === 'string' && typeof stale === 'boolean' ? (event.payload as unknown as VehicleStale) : null;
+  return typeof vehicleId === 'string' && typeof stale === 'boolean'
+    ? (event.payload as unknown as VehicleStale)
+    : null;
 }
 
 /**
@@ -31,7 +33,12 @@ export function useLivePositions(districtId: string): ReadonlyMap<string, LivePo
     if (position.districtId !== districtId) return;
     setPositions((previous) => {
       const next = new Map(previous);
-      next.set(position.vehicleId, { lng: position.lng, lat: position.lat, receivedAt: Date.now(), stale: false });
+      next.set(position.vehicleId, {
+        lng: position.lng,
+        lat: position.lat,
+        receivedAt: Date.now(),
+        stale: false,
+      });
       return next;
     });
   });

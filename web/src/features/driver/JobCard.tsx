@@ -36,12 +36,17 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
   const headingId = useId();
   const outbound = leg.direction === 'outbound';
   const steps = nextSteps(leg);
+  const primary = steps.primary;
   const stop = currentStop(leg);
   const links = navigationLinks(stop);
   const pickupAt = planned(leg, 'pickup');
   const dropoffAt = planned(leg, 'dropoff');
-  const pickupName = outbound ? `${leg.compound.name} · ${leg.gate.name}` : `${leg.hospital.name} · ${t('driver.entrance')}`;
-  const dropoffName = outbound ? `${leg.hospital.name} · ${t('driver.entrance')}` : `${leg.compound.name} · ${leg.gate.name}`;
+  const pickupName = outbound
+    ? `${leg.compound.name} · ${leg.gate.name}`
+    : `${leg.hospital.name} · ${t('driver.entrance')}`;
+  const dropoffName = outbound
+    ? `${leg.hospital.name} · ${t('driver.entrance')}`
+    : `${leg.compound.name} · ${leg.gate.name}`;
 
   return (
     <article className="job-card" aria-labelledby={headingId} data-status={leg.status}>
@@ -113,13 +118,13 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
           {t(`driver.waiting.${steps.waitingFor}`)}
         </p>
       ) : null}
-      {steps.primary ? (
+      {primary ? (
         <button
           type="button"
           className="button-primary button-huge button-block"
-          onClick={() => report(leg, steps.primary as DriverStep)}
+          onClick={() => report(leg, primary)}
         >
-          {t(`driver.step.${steps.primary}`)}
+          {t(`driver.step.${primary}`)}
         </button>
       ) : null}
       <div className="job-secondary">
@@ -215,7 +220,12 @@ function SecondaryStep({ step, leg, report }: { step: DriverStep; leg: LegView; 
       {step !== 'decline' ? (
         <div className="field">
           <label htmlFor={`${id}-note`}>{t('driver.note')}</label>
-          <input id={`${id}-note`} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+          <input
+            id={`${id}-note`}
+            value={note}
+            maxLength={500}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </div>
       ) : null}
       {missing ? (

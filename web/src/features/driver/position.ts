@@ -63,8 +63,12 @@ export function usePositionSharing() {
           lng: fix.coords.longitude,
           lat: fix.coords.latitude,
           accuracy: Number.isFinite(fix.coords.accuracy) ? Math.min(fix.coords.accuracy, 100_000) : null,
-          heading: fix.coords.heading !== null && Number.isFinite(fix.coords.heading) ? fix.coords.heading : null,
-          speed: fix.coords.speed !== null && Number.isFinite(fix.coords.speed) ? Math.min(fix.coords.speed, 100) : null,
+          heading:
+            fix.coords.heading !== null && Number.isFinite(fix.coords.heading) ? fix.coords.heading : null,
+          speed:
+            fix.coords.speed !== null && Number.isFinite(fix.coords.speed)
+              ? Math.min(fix.coords.speed, 100)
+              : null,
           recordedAt: new Date(fix.timestamp).toISOString(),
         };
         const socket = getSocket();

@@ -56,10 +56,21 @@ export function nextSteps(leg: Pick<LegView, 'status' | 'direction'>): NextSteps
 }
 
 /** Where the car is heading now: the pickup until the patient is on board, then the drop-off. */
-export function currentStop(leg: LegView): { kind: 'pickup' | 'dropoff'; name: string; place: string; lng: number; lat: number } {
+export function currentStop(leg: LegView): {
+  kind: 'pickup' | 'dropoff';
+  name: string;
+  place: string;
+  lng: number;
+  lat: number;
+} {
   const beforeBoarding = ['assigned', 'accepted', 'en_route', 'at_pickup'].includes(leg.status);
   const gate = { name: leg.gate.name, place: leg.compound.name, lng: leg.gate.lng, lat: leg.gate.lat };
-  const hospital = { name: leg.hospital.name, place: leg.hospital.name, lng: leg.hospital.lng, lat: leg.hospital.lat };
+  const hospital = {
+    name: leg.hospital.name,
+    place: leg.hospital.name,
+    lng: leg.hospital.lng,
+    lat: leg.hospital.lat,
+  };
   const pickup = leg.direction === 'outbound' ? gate : hospital;
   const dropoff = leg.direction === 'outbound' ? hospital : gate;
   return beforeBoarding ? { kind: 'pickup', ...pickup } : { kind: 'dropoff', ...dropoff };

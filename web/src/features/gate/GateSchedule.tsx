@@ -23,11 +23,13 @@ export function GateSchedule({ compoundId }: { compoundId: string }) {
   const queryClient = useQueryClient();
   const schedule = useQuery(gateScheduleQuery(compoundId));
   useSocketEvent('event', (event) => {
-    if (GATE_EVENT_TYPES.has(event.type)) void queryClient.invalidateQueries({ queryKey: gateKeys.day(compoundId) });
+    if (GATE_EVENT_TYPES.has(event.type))
+      void queryClient.invalidateQueries({ queryKey: gateKeys.day(compoundId) });
   });
 
   if (schedule.isPending) return <Loading />;
-  if (schedule.isError) return <ErrorWithRetry error={schedule.error} retry={() => void schedule.refetch()} />;
+  if (schedule.isError)
+    return <ErrorWithRetry error={schedule.error} retry={() => void schedule.refetch()} />;
   if (schedule.data.length === 0) return <p className="empty">{t('gate.empty')}</p>;
   const open = schedule.data.filter((leg) => leg.status !== 'completed' && leg.status !== 'no_show');
   const done = schedule.data.filter((leg) => leg.status === 'completed' || leg.status === 'no_show');

@@ -13,7 +13,9 @@ const byEta = (a: LegView, b: LegView) => (etaOf(a) ?? '9999').localeCompare(eta
 function isEtaUpdate(event: StreamEvent): LegEtaUpdated | null {
   if (event.type !== 'leg.eta_updated') return null;
   const { legId, etaAt } = event.payload;
-  return typeof legId === 'string' && typeof etaAt === 'string' ? (event.payload as unknown as LegEtaUpdated) : null;
+  return typeof legId === 'string' && typeof etaAt === 'string'
+    ? (event.payload as unknown as LegEtaUpdated)
+    : null;
 }
 
 /**
@@ -39,13 +41,19 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
       );
       return;
     }
-    if (event.type.startsWith('job.') || event.type.startsWith('leg.') || event.type.startsWith('arrival.') || event.type.startsWith('patient.')) {
+    if (
+      event.type.startsWith('job.') ||
+      event.type.startsWith('leg.') ||
+      event.type.startsWith('arrival.') ||
+      event.type.startsWith('patient.')
+    ) {
       void queryClient.invalidateQueries({ queryKey: hospitalKeys.hospital(hospitalId) });
     }
   });
 
   const confirm = useMutation({
-    mutationFn: (leg: LegView) => api.post(`/legs/${leg.id}/arrived`, LegView, LegStepBody.parse({ version: leg.version })),
+    mutationFn: (leg: LegView) =>
+      api.post(`/legs/${leg.id}/arrived`, LegView, LegStepBody.parse({ version: leg.version })),
     onSuccess: (leg) => {
       setInTreatment((list) => [...list.filter((l) => l.id !== leg.id), leg]);
       void queryClient.invalidateQueries({ queryKey: hospitalKeys.hospital(hospitalId) });
@@ -102,25 +110,36 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
               {list.map((leg) => {
                 const eta = etaOf(leg);
                 return (
-                  <tr key={leg.id} className={leg.patient.infectionClass !== 'normal' ? `infection-${leg.patient.infectionClass}` : undefined}>
+                  <tr
+                    key={leg.id}
+                    className={
+                      leg.patient.infectionClass !== 'normal'
+                        ? `infection-${leg.patient.infectionClass}`
+                        : undefined
+                    }
+                  >
                     <td>
                       <strong>{eta ? formatTime(eta) : '—'}</strong>
                       {leg.dropoffWindow[1] ? (
-                        <span className="muted block">{t('hospital.arrivals.window', { end: formatTime(leg.dropoffWindow[1]) })}</span>
+                        <span className="muted block">
+                          {t('hospital.arrivals.window', { end: formatTime(leg.dropoffWindow[1]) })}
+                        </span>
                       ) : null}
                     </td>
                     <th scope="row">{leg.patient.name}</th>
-                    <td>{t(`mobilityOf.${leg.patient.mobility}`)}</td>
+                    <td>{t(`mobility.${leg.patient.mobility}`)}</td>
                     <td>
-                      {t(`infectionOf.${leg.patient.infectionClass}`)}
-                      <span className="muted block">{t(`protection.${leg.patient.protection}`)}</span>
+                      {t(`infection.${leg.patient.infectionClass}`)}
+                      <span className="muted block">{t(`driver.protection.${leg.patient.protection}`)}</span>
                     </td>
                     <td>{leg.patient.companions}</td>
                     <td>
                       {leg.compound.name}
                       <span className="muted block">{leg.gate.name}</span>
                     </td>
-                    <td>{leg.vehicle ? `${leg.vehicle.plate} · ${t(`vehicleKind.${leg.vehicle.kind}`)}` : '—'}</td>
+                    <td>
+                      {leg.vehicle ? `${leg.vehicle.plate} · ${t(`vehicleKind.${leg.vehicle.kind}`)}` : '—'}
+                    </td>
                     <td>{t(`legStatus.${leg.status}`)}</td>
                     <td>
                       <button
@@ -147,14 +166,19 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
               <li key={leg.id}>
                 <div>
                   <strong>{leg.patient.name}</strong> · {leg.compound.name}
-                  <span className="muted block">{t(`mobilityOf.${leg.patient.mobility}`)}</span>
+                  <span className="muted block">{t(`mobility.${leg.patient.mobility}`)}</span>
                 </div>
                 {released.has(leg.tripId) ? (
                   <p className="alert alert-info" role="status">
                     {t('hospital.treatment.released')}
                   </p>
                 ) : (
-                  <button type="button" className="button-primary" onClick={() => finish.mutate(leg)} disabled={finish.isPending}>
+                  <button
+                    type="button"
+                    className="button-primary"
+                    onClick={() => finish.mutate(leg)}
+                    disabled={finish.isPending}
+                  >
                     {t('hospital.treatment.finish')}
                   </button>
                 )}

@@ -14,13 +14,15 @@ export const hospitalQuery = (hospitalId: string) =>
 export const arrivalsQuery = (hospitalId: string, date: string) =>
   queryOptions({
     queryKey: [...hospitalKeys.hospital(hospitalId), 'arrivals', date],
-    queryFn: ({ signal }) => api.get(`/hospitals/${hospitalId}/arrivals?date=${date}`, z.array(LegView), signal),
+    queryFn: ({ signal }) =>
+      api.get(`/hospitals/${hospitalId}/arrivals?date=${date}`, z.array(LegView), signal),
   });
 
 export const capacityQuery = (hospitalId: string, date: string) =>
   queryOptions({
     queryKey: [...hospitalKeys.hospital(hospitalId), 'capacity', date],
-    queryFn: ({ signal }) => api.get(`/hospitals/${hospitalId}/capacity?date=${date}`, HospitalCapacity, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/hospitals/${hospitalId}/capacity?date=${date}`, HospitalCapacity, signal),
   });
 
 export const slotsQuery = (hospitalId: string) =>

@@ -152,7 +152,11 @@ export function ImportWizard({ compoundId }: { compoundId: string }) {
             <h2>{t('import.resultTitle')}</h2>
             <p role="status" className={checked.errors.length ? 'alert alert-error' : 'alert alert-info'}>
               {checked.errors.length
-                ? t('import.hasErrors', { valid: checked.validCount, rows: checked.rowCount, errors: checked.errors.length })
+                ? t('import.hasErrors', {
+                    valid: checked.validCount,
+                    rows: checked.rowCount,
+                    errors: checked.errors.length,
+                  })
                 : t('import.allValid', { rows: checked.rowCount })}
             </p>
             {checked.errors.length ? (
@@ -218,7 +222,9 @@ export function ImportWizard({ compoundId }: { compoundId: string }) {
               type="button"
               className="button-primary button-large"
               onClick={commit}
-              disabled={checked.errors.length > 0 || checked.validCount === 0 || mappingChanged || run.isPending}
+              disabled={
+                checked.errors.length > 0 || checked.validCount === 0 || mappingChanged || run.isPending
+              }
             >
               {run.isPending && run.variables?.mode === 'commit'
                 ? t('import.committing')

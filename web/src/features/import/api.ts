@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { ApiError, NetworkError } from '../../lib/api.ts';
 import { patientKeys } from '../patients/api.ts';
 
-const Problem = z.object({ code: z.string().optional(), title: z.string().optional(), detail: z.string().optional() });
+const Problem = z.object({
+  code: z.string().optional(),
+  title: z.string().optional(),
+  detail: z.string().optional(),
+});
 
 export interface ImportRun {
   compoundId: string;

@@ -1,4 +1,10 @@
-import { type Hospital, INFECTION_CLASSES, type InfectionClass, MOBILITIES, type Mobility } from '@lastmeter/shared';
+import {
+  type Hospital,
+  INFECTION_CLASSES,
+  type InfectionClass,
+  MOBILITIES,
+  type Mobility,
+} from '@lastmeter/shared';
 import { useId } from 'react';
 import type { FieldErrors } from '../../forms/use-zod-form.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -19,7 +25,12 @@ export function CareFields({
   hospitals,
 }: {
   values: CareValues;
-  onChange: <K extends keyof CareValues>(key: K, value: CareValues[K]) => void;
+  onChange: {
+    mobility: (value: Mobility) => void;
+    companions: (value: number) => void;
+    infectionClass: (value: InfectionClass) => void;
+    regularHospitalId: (value: string | null) => void;
+  };
   errors: FieldErrors;
   hospitals: readonly Hospital[];
 }) {
@@ -35,7 +46,10 @@ export function CareFields({
           label={t('patient.mobility')}
           value={values.mobility ?? 'walk'}
           error={errors.mobility}
-          onChange={(event) => onChange('mobility', MOBILITIES.find((m) => m === event.target.value))}
+          onChange={(event) => {
+            const mobility = MOBILITIES.find((m) => m === event.target.value);
+            if (mobility) onChange.mobility(mobility);
+          }}
         >
           {MOBILITIES.map((mobility) => (
             <option key={mobility} value={mobility}>
@@ -49,7 +63,7 @@ export function CareFields({
           label={t('patient.companions')}
           value={String(values.companions ?? 0)}
           error={errors.companions}
-          onChange={(event) => onChange('companions', Number(event.target.value))}
+          onChange={(event) => onChange.companions(Number(event.target.value))}
         >
           {[0, 1, 2, 3, 4].map((count) => (
             <option key={count} value={count}>
@@ -64,9 +78,10 @@ export function CareFields({
           hint={t('patient.infectionHint')}
           value={values.infectionClass ?? 'normal'}
           error={errors.infectionClass}
-          onChange={(event) =>
-            onChange('infectionClass', INFECTION_CLASSES.find((c) => c === event.target.value))
-          }
+          onChange={(event) => {
+            const infection = INFECTION_CLASSES.find((c) => c === event.target.value);
+            if (infection) onChange.infectionClass(infection);
+          }}
         >
           {INFECTION_CLASSES.map((infection) => (
             <option key={infection} value={infection}>
@@ -76,22 +91,22 @@ export function CareFields({
         </SelectField>
       </div>
       {hospitals.length > 0 ? (
-      <SelectField
-        id={`${id}-hospital`}
-        name="regularHospitalId"
-        label={t('patient.regularHospital')}
-        hint={t('patient.regularHospitalHint')}
-        value={values.regularHospitalId ?? ''}
-        error={errors.regularHospitalId}
-        onChange={(event) => onChange('regularHospitalId', event.target.value || null)}
-      >
-        <option value="">{t('patient.regularHospitalNone')}</option>
-        {hospitals.map((hospital) => (
-          <option key={hospital.id} value={hospital.id}>
-            {hospital.name}
-          </option>
-        ))}
-      </SelectField>
+        <SelectField
+          id={`${id}-hospital`}
+          name="regularHospitalId"
+          label={t('patient.regularHospital')}
+          hint={t('patient.regularHospitalHint')}
+          value={values.regularHospitalId ?? ''}
+          error={errors.regularHospitalId}
+          onChange={(event) => onChange.regularHospitalId(event.target.value || null)}
+        >
+          <option value="">{t('patient.regularHospitalNone')}</option>
+          {hospitals.map((hospital) => (
+            <option key={hospital.id} value={hospital.id}>
+              {hospital.name}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
     </fieldset>
   );

@@ -12,9 +12,10 @@ import { TextField } from '../../components/TextField.tsx';
 import { useZodForm } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { CareFields } from './CareFields.tsx';
-import { ConsentFields, type ConsentDraft, EMPTY_CONSENT } from './ConsentFields.tsx';
 import { useUpdatePatient } from './api.ts';
+import { CareFields } from './CareFields.tsx';
+import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from './ConsentFields.tsx';
+import { textField } from './form-binding.ts';
 import { errorsUnder } from './form-errors.ts';
 import { nationalIdError, phoneError } from './identity-errors.ts';
 import { SelectField } from './SelectField.tsx';
@@ -77,7 +78,7 @@ export function EditPatientForm({ patient, gates, hospitals, onSaved }: EditPati
       <fieldset className="form-section">
         <legend>{t('patient.identitySection')}</legend>
         <div className="field-row">
-          <TextField {...form.field('name')} label={t('patient.name')} autoComplete="off" required />
+          <TextField {...textField(form, 'name')} label={t('patient.name')} autoComplete="off" required />
           <TextField
             {...nationalId}
             error={nationalIdError(nationalId.value, nationalId.error, t)}
@@ -113,16 +114,21 @@ export function EditPatientForm({ patient, gates, hospitals, onSaved }: EditPati
               </option>
             ))}
           </SelectField>
-          <TextField {...form.field('building')} label={t('patient.building')} />
-          <TextField {...form.field('unit')} label={t('patient.unit')} />
-          <TextField {...form.field('room')} label={t('patient.room')} />
+          <TextField {...textField(form, 'building')} label={t('patient.building')} />
+          <TextField {...textField(form, 'unit')} label={t('patient.unit')} />
+          <TextField {...textField(form, 'room')} label={t('patient.room')} />
         </div>
       </fieldset>
       <CareFields
         values={form.values}
         errors={form.errors}
         hospitals={hospitals}
-        onChange={(key, value) => form.setValue(key, value)}
+        onChange={{
+          mobility: (value) => form.setValue('mobility', value),
+          companions: (value) => form.setValue('companions', value),
+          infectionClass: (value) => form.setValue('infectionClass', value),
+          regularHospitalId: (value) => form.setValue('regularHospitalId', value),
+        }}
       />
       {patient.consent ? (
         <div className="form-section">
@@ -155,7 +161,7 @@ export function EditPatientForm({ patient, gates, hospitals, onSaved }: EditPati
           errors={errorsUnder(form.errors, 'consent')}
         />
       ) : null}
-      <TextField {...form.field('notes')} label={t('patient.notes')} />
+      <TextField {...textField(form, 'notes')} label={t('patient.notes')} />
       <button type="submit" className="button-primary button-large" disabled={form.submitting}>
         {form.submitting ? t('patient.saving') : t('patient.save')}
       </button>

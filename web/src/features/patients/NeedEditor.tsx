@@ -1,8 +1,8 @@
 import { type Hospital, NEED_KINDS, SERVICE_FOR_NEED } from '@lastmeter/shared';
 import { useId } from 'react';
+import { TextField } from '../../components/TextField.tsx';
 import type { FieldErrors } from '../../forms/use-zod-form.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import type { NeedDraft } from './need-draft.ts';
 import { SelectField } from './SelectField.tsx';
 
@@ -24,8 +24,12 @@ interface NeedEditorProps {
 export function NeedEditor({ draft, onChange, errors, path, hospitals, optional }: NeedEditorProps) {
   const t = useT();
   const id = useId();
-  const set = <K extends keyof NeedDraft>(key: K, value: NeedDraft[K]) => onChange({ ...draft, [key]: value });
-  const text = (key: 'startTime' | 'sessionMinutes' | 'dates' | 'dueDate' | 'birthDate' | 'notes', name: string) => ({
+  const set = <K extends keyof NeedDraft>(key: K, value: NeedDraft[K]) =>
+    onChange({ ...draft, [key]: value });
+  const text = (
+    key: 'startTime' | 'sessionMinutes' | 'dates' | 'dueDate' | 'birthDate' | 'notes',
+    name: string,
+  ) => ({
     id: `${id}-${key}`,
     name: `${path}.${name}`,
     value: draft[key],
@@ -33,7 +37,9 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
     onChange: (event: { target: { value: string } }) => set(key, event.target.value),
   });
   const capable = draft.kind
-    ? hospitals.filter((hospital) => hospital.services.includes(SERVICE_FOR_NEED[draft.kind as keyof typeof SERVICE_FOR_NEED]))
+    ? hospitals.filter((hospital) =>
+        hospital.services.includes(SERVICE_FOR_NEED[draft.kind as keyof typeof SERVICE_FOR_NEED]),
+      )
     : hospitals;
   const weekdayError = errors['schedule.weekdays'];
 
@@ -68,7 +74,9 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
                   onChange={(event) =>
                     set(
                       'weekdays',
-                      event.target.checked ? [...draft.weekdays, day] : draft.weekdays.filter((d) => d !== day),
+                      event.target.checked
+                        ? [...draft.weekdays, day]
+                        : draft.weekdays.filter((d) => d !== day),
                     )
                   }
                 />
@@ -87,7 +95,10 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
       {draft.kind === 'chemotherapy' || draft.kind === 'radiotherapy' ? (
         <TextField
           {...text('dates', 'schedule.dates')}
-          error={errors['schedule.dates'] ?? Object.entries(errors).find(([key]) => key.startsWith('schedule.dates.'))?.[1]}
+          error={
+            errors['schedule.dates'] ??
+            Object.entries(errors).find(([key]) => key.startsWith('schedule.dates.'))?.[1]
+          }
           label={t('need.dates')}
           hint={t('need.datesHint')}
         />
@@ -95,7 +106,12 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
 
       {draft.kind === 'dialysis' || draft.kind === 'chemotherapy' || draft.kind === 'radiotherapy' ? (
         <div className="field-row">
-          <TextField {...text('startTime', 'schedule.startTime')} label={t('need.startTime')} type="time" required />
+          <TextField
+            {...text('startTime', 'schedule.startTime')}
+            label={t('need.startTime')}
+            type="time"
+            required
+          />
           <TextField
             {...text('sessionMinutes', 'schedule.sessionMinutes')}
             label={t('need.sessionMinutes')}
@@ -109,7 +125,12 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
         <TextField {...text('dueDate', 'schedule.dueDate')} label={t('need.dueDate')} type="date" required />
       ) : null}
       {draft.kind === 'newborn' ? (
-        <TextField {...text('birthDate', 'schedule.birthDate')} label={t('need.birthDate')} type="date" required />
+        <TextField
+          {...text('birthDate', 'schedule.birthDate')}
+          label={t('need.birthDate')}
+          type="date"
+          required
+        />
       ) : null}
       {draft.kind === 'chronic' ? (
         <label className="checkbox field">
@@ -126,21 +147,21 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
       {draft.kind ? (
         <>
           {hospitals.length > 0 ? (
-          <SelectField
-            id={`${id}-hospital`}
-            name={`${path}.hospitalId`}
-            label={t('need.hospital')}
-            value={draft.hospitalId}
-            error={errors.hospitalId}
-            onChange={(event) => set('hospitalId', event.target.value)}
-          >
-            <option value="">{t('need.hospitalDefault')}</option>
-            {capable.map((hospital) => (
-              <option key={hospital.id} value={hospital.id}>
-                {hospital.name}
-              </option>
-            ))}
-          </SelectField>
+            <SelectField
+              id={`${id}-hospital`}
+              name={`${path}.hospitalId`}
+              label={t('need.hospital')}
+              value={draft.hospitalId}
+              error={errors.hospitalId}
+              onChange={(event) => set('hospitalId', event.target.value)}
+            >
+              <option value="">{t('need.hospitalDefault')}</option>
+              {capable.map((hospital) => (
+                <option key={hospital.id} value={hospital.id}>
+                  {hospital.name}
+                </option>
+              ))}
+            </SelectField>
           ) : null}
           <TextField {...text('notes', 'notes')} label={t('need.notes')} />
         </>

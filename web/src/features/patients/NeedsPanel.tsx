@@ -30,7 +30,10 @@ export function NeedsPanel({ patient, hospitals }: { patient: PatientView; hospi
       return;
     }
     setErrors({});
-    await add.mutateAsync(parsed.data).then(() => setDraft(EMPTY_NEED), () => undefined);
+    await add.mutateAsync(parsed.data).then(
+      () => setDraft(EMPTY_NEED),
+      () => undefined,
+    );
   };
 
   return (

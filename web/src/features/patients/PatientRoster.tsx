@@ -14,7 +14,13 @@ function address(patient: Pick<PatientView, 'building' | 'unit' | 'room'>): stri
 }
 
 /** The compound's registry: who needs what, how they move, their infection class; identity masked. */
-export function PatientRoster({ compoundId, editPath }: { compoundId: string; editPath: (id: string) => string }) {
+export function PatientRoster({
+  compoundId,
+  editPath,
+}: {
+  compoundId: string;
+  editPath: (id: string) => string;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [filters, setFilters] = useState<RosterFilters>({ status: 'active' });
@@ -24,10 +30,15 @@ export function PatientRoster({ compoundId, editPath }: { compoundId: string; ed
 
   return (
     <>
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+      <search className="filters">
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('roster.search')}</label>
-          <input id={`${id}-q`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('roster.kind')}</label>
@@ -52,7 +63,10 @@ export function PatientRoster({ compoundId, editPath }: { compoundId: string; ed
             id={`${id}-status`}
             value={filters.status ?? ''}
             onChange={(event) =>
-              setFilters({ ...filters, status: PATIENT_STATUSES.find((status) => status === event.target.value) })
+              setFilters({
+                ...filters,
+                status: PATIENT_STATUSES.find((status) => status === event.target.value),
+              })
             }
           >
             <option value="">{t('roster.all')}</option>
@@ -63,7 +77,7 @@ export function PatientRoster({ compoundId, editPath }: { compoundId: string; ed
             ))}
           </select>
         </div>
-      </form>
+      </search>
       {roster.isPending ? (
         <Loading />
       ) : roster.isError ? (
@@ -113,11 +127,18 @@ export function PatientRoster({ compoundId, editPath }: { compoundId: string; ed
                       <InfectionBadge infectionClass={patient.infectionClass} />
                     </td>
                     <td>
-                      <RevealIdentity patientId={patient.id} nationalId={patient.nationalId} phone={patient.phone} />
+                      <RevealIdentity
+                        patientId={patient.id}
+                        nationalId={patient.nationalId}
+                        phone={patient.phone}
+                      />
                     </td>
                     <td>{t(`patientStatus.${patient.status}`)}</td>
                     <td>
-                      <Link to={editPath(patient.id)} aria-label={t('roster.editNamed', { name: patient.name })}>
+                      <Link
+                        to={editPath(patient.id)}
+                        aria-label={t('roster.editNamed', { name: patient.name })}
+                      >
                         {t('roster.edit')}
                       </Link>
                     </td>

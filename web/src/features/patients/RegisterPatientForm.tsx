@@ -4,9 +4,10 @@ import { TextField } from '../../components/TextField.tsx';
 import { useZodForm } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { CareFields } from './CareFields.tsx';
-import { ConsentFields, type ConsentDraft, EMPTY_CONSENT } from './ConsentFields.tsx';
 import { useRegisterPatient } from './api.ts';
+import { CareFields } from './CareFields.tsx';
+import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from './ConsentFields.tsx';
+import { textField } from './form-binding.ts';
 import { errorsUnder } from './form-errors.ts';
 import { nationalIdError, phoneError } from './identity-errors.ts';
 import { NeedEditor } from './NeedEditor.tsx';
@@ -23,7 +24,12 @@ interface RegisterPatientFormProps {
   onRegistered: (patientId: string) => void;
 }
 
-export function RegisterPatientForm({ compoundId, gates, hospitals, onRegistered }: RegisterPatientFormProps) {
+export function RegisterPatientForm({
+  compoundId,
+  gates,
+  hospitals,
+  onRegistered,
+}: RegisterPatientFormProps) {
   const { t, describeError } = useI18n();
   const register = useRegisterPatient(compoundId);
   const [need, setNeed] = useState<NeedDraft>(EMPTY_NEED);
@@ -110,16 +116,21 @@ export function RegisterPatientForm({ compoundId, gates, hospitals, onRegistered
               </option>
             ))}
           </SelectField>
-          <TextField {...form.field('building')} label={t('patient.building')} />
-          <TextField {...form.field('unit')} label={t('patient.unit')} />
-          <TextField {...form.field('room')} label={t('patient.room')} />
+          <TextField {...textField(form, 'building')} label={t('patient.building')} />
+          <TextField {...textField(form, 'unit')} label={t('patient.unit')} />
+          <TextField {...textField(form, 'room')} label={t('patient.room')} />
         </div>
       </fieldset>
       <CareFields
         values={form.values}
         errors={form.errors}
         hospitals={hospitals}
-        onChange={(key, value) => form.setValue(key, value)}
+        onChange={{
+          mobility: (value) => form.setValue('mobility', value),
+          companions: (value) => form.setValue('companions', value),
+          infectionClass: (value) => form.setValue('infectionClass', value),
+          regularHospitalId: (value) => form.setValue('regularHospitalId', value),
+        }}
       />
       <fieldset className="form-section">
         <legend>{t('patient.needSection')}</legend>
@@ -133,7 +144,7 @@ export function RegisterPatientForm({ compoundId, gates, hospitals, onRegistered
         />
       </fieldset>
       <ConsentFields value={consent} onChange={updateConsent} errors={errorsUnder(form.errors, 'consent')} />
-      <TextField {...form.field('notes')} label={t('patient.notes')} />
+      <TextField {...textField(form, 'notes')} label={t('patient.notes')} />
       <button type="submit" className="button-primary button-large" disabled={form.submitting}>
         {form.submitting ? t('patient.registering') : t('patient.register')}
       </button>

@@ -10,7 +10,15 @@ const SHOW_SECONDS = 20;
  * The masked ID number and phone with a "reveal" button. Revealing is audited on the server; the full
  * values live only in this component's state and disappear after SHOW_SECONDS.
  */
-export function RevealIdentity({ patientId, nationalId, phone }: { patientId: string; nationalId: string; phone: string }) {
+export function RevealIdentity({
+  patientId,
+  nationalId,
+  phone,
+}: {
+  patientId: string;
+  nationalId: string;
+  phone: string;
+}) {
   const { t, describeError } = useI18n();
   const reveal = useRevealIdentity();
   const [shown, setShown] = useState<{ identity: RevealedIdentity; left: number } | null>(null);
@@ -47,7 +55,10 @@ export function RevealIdentity({ patientId, nationalId, phone }: { patientId: st
         className="button-small"
         disabled={reveal.isPending}
         onClick={() =>
-          reveal.mutate({ patientId }, { onSuccess: (identity) => setShown({ identity, left: SHOW_SECONDS }) })
+          reveal.mutate(
+            { patientId },
+            { onSuccess: (identity) => setShown({ identity, left: SHOW_SECONDS }) },
+          )
         }
       >
         {t('reveal.action')}

@@ -1,5 +1,5 @@
 import {
-  CareNeedInput,
+  type CareNeedInput,
   CareNeedView,
   Compound,
   Hospital,
@@ -23,7 +23,8 @@ export interface RosterFilters {
 
 export const patientKeys = {
   all: ['patients'] as const,
-  roster: (compoundId: string, filters: RosterFilters) => ['patients', 'roster', compoundId, filters] as const,
+  roster: (compoundId: string, filters: RosterFilters) =>
+    ['patients', 'roster', compoundId, filters] as const,
   one: (patientId: string) => ['patients', 'one', patientId] as const,
 };
 
@@ -68,7 +69,8 @@ function useInvalidatePatients() {
 export function useRegisterPatient(compoundId: string) {
   const invalidate = useInvalidatePatients();
   return useMutation({
-    mutationFn: (body: RegisterPatientBody) => api.post(`/compounds/${compoundId}/patients`, PatientView, body),
+    mutationFn: (body: RegisterPatientBody) =>
+      api.post(`/compounds/${compoundId}/patients`, PatientView, body),
     onSuccess: invalidate,
   });
 }

@@ -20,7 +20,9 @@ function scheduleText(need: Pick<CareNeedView, 'kind' | 'schedule'>, t: Translat
     case 'dialysis': {
       const parsed = DialysisSchedule.safeParse(need.schedule);
       if (!parsed.success) return '';
-      const days = parsed.data.weekdays.map((day) => t(`weekday.${day}` as `weekday.${1 | 2 | 3 | 4 | 5 | 6 | 7}`));
+      const days = parsed.data.weekdays.map((day) =>
+        t(`weekday.${day}` as `weekday.${1 | 2 | 3 | 4 | 5 | 6 | 7}`),
+      );
       return `${days.join(t('list.separator'))} ${parsed.data.startTime}`;
     }
     case 'chemotherapy':

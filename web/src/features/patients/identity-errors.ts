@@ -5,7 +5,11 @@ import type { Translate } from '../../i18n/I18nProvider.tsx';
  * The shared schema's identity checks carry an English sentence of their own, which zod prefers over any
  * locale; the form shows these words instead, in the user's language, and says what to look at.
  */
-export function nationalIdError(value: string, fallback: string | undefined, t: Translate): string | undefined {
+export function nationalIdError(
+  value: string,
+  fallback: string | undefined,
+  t: Translate,
+): string | undefined {
   if (fallback === undefined) return undefined;
   const id = value.trim();
   if (id === '') return t('form.required');

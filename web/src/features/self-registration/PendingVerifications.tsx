@@ -1,4 +1,4 @@
-import { type PatientView } from '@lastmeter/shared';
+import type { PatientView } from '@lastmeter/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
@@ -47,15 +47,18 @@ function PendingItem({ patient }: { patient: PatientView }) {
   return (
     <li className="pending-item">
       <div>
-        <strong>{patient.name}</strong> · {[patient.building, patient.unit, patient.room].filter(Boolean).join(' ')}
+        <strong>{patient.name}</strong> ·{' '}
+        {[patient.building, patient.unit, patient.room].filter(Boolean).join(' ')}
         <div>
-          {patient.needs.map((need) => describeNeed(need, t)).join('；')} · {t(`mobility.${patient.mobility}`)} ·{' '}
-          <InfectionBadge infectionClass={patient.infectionClass} />
+          {patient.needs.map((need) => describeNeed(need, t)).join('；')} ·{' '}
+          {t(`mobility.${patient.mobility}`)} · <InfectionBadge infectionClass={patient.infectionClass} />
         </div>
         <RevealIdentity patientId={patient.id} nationalId={patient.nationalId} phone={patient.phone} />
         <div className="muted">
           {t('selfReg.submittedAt', { at: formatDateTime(patient.createdAt) })}
-          {patient.consent ? ` · ${t('patient.consentOnRecord', { givenBy: patient.consent.givenBy, relation: patient.consent.relation })}` : ''}
+          {patient.consent
+            ? ` · ${t('patient.consentOnRecord', { givenBy: patient.consent.givenBy, relation: patient.consent.relation })}`
+            : ''}
         </div>
       </div>
       <div className="pending-actions">

@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { CareFields } from '../patients/CareFields.tsx';
-import { ConsentFields, type ConsentDraft, EMPTY_CONSENT } from '../patients/ConsentFields.tsx';
+import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from '../patients/ConsentFields.tsx';
+import { textField } from '../patients/form-binding.ts';
 import { errorsUnder } from '../patients/form-errors.ts';
 import { nationalIdError, phoneError } from '../patients/identity-errors.ts';
 import { NeedEditor } from '../patients/NeedEditor.tsx';
@@ -29,7 +30,8 @@ export function SelfRegistrationPage() {
   let body: ReactNode;
   if (info.isPending) body = <Loading />;
   else if (info.isError) {
-    const unknownLink = info.error instanceof ApiError && (info.error.status === 404 || info.error.status === 400);
+    const unknownLink =
+      info.error instanceof ApiError && (info.error.status === 404 || info.error.status === 400);
     body = (
       <p className="alert alert-error" role="alert">
         {unknownLink ? t('selfReg.badLink') : describeError(info.error)}
@@ -130,12 +132,22 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
             required
           />
           <div className="field-row">
-            <TextField {...form.field('building')} label={t('patient.building')} />
-            <TextField {...form.field('unit')} label={t('patient.unit')} />
-            <TextField {...form.field('room')} label={t('patient.room')} />
+            <TextField {...textField(form, 'building')} label={t('patient.building')} />
+            <TextField {...textField(form, 'unit')} label={t('patient.unit')} />
+            <TextField {...textField(form, 'room')} label={t('patient.room')} />
           </div>
         </fieldset>
-        <CareFields values={form.values} errors={form.errors} hospitals={[]} onChange={(key, value) => form.setValue(key, value)} />
+        <CareFields
+          values={form.values}
+          errors={form.errors}
+          hospitals={[]}
+          onChange={{
+            mobility: (value) => form.setValue('mobility', value),
+            companions: (value) => form.setValue('companions', value),
+            infectionClass: (value) => form.setValue('infectionClass', value),
+            regularHospitalId: (value) => form.setValue('regularHospitalId', value),
+          }}
+        />
         <fieldset className="form-section">
           <legend>{t('patient.needSection')}</legend>
           <NeedEditor

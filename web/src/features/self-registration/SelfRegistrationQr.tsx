@@ -6,7 +6,13 @@ import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { qrImageUrl, selfRegistrationLinkQuery } from './api.ts';
 
 /** The compound's QR code to print and post at the gate; residents scan it to register themselves. */
-export function SelfRegistrationQr({ compoundId, compoundName }: { compoundId: string; compoundName: string }) {
+export function SelfRegistrationQr({
+  compoundId,
+  compoundName,
+}: {
+  compoundId: string;
+  compoundName: string;
+}) {
   const t = useT();
   const headingId = useId();
   const link = useQuery(selfRegistrationLinkQuery(compoundId));

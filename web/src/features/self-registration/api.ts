@@ -1,11 +1,17 @@
-import { SelfRegistrationBody, SelfRegistrationInfo, SelfRegistrationLink, SelfRegistrationReceipt } from '@lastmeter/shared';
+import {
+  type SelfRegistrationBody,
+  SelfRegistrationInfo,
+  SelfRegistrationLink,
+  SelfRegistrationReceipt,
+} from '@lastmeter/shared';
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
 export function selfRegistrationLinkQuery(compoundId: string) {
   return queryOptions({
     queryKey: ['self-registration', 'link', compoundId],
-    queryFn: ({ signal }) => api.get(`/compounds/${compoundId}/self-registration`, SelfRegistrationLink, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/compounds/${compoundId}/self-registration`, SelfRegistrationLink, signal),
     staleTime: 10 * 60_000,
   });
 }
@@ -17,7 +23,8 @@ export function qrImageUrl(compoundId: string): string {
 export function selfRegistrationFormQuery(token: string) {
   return queryOptions({
     queryKey: ['self-registration', 'form', token],
-    queryFn: ({ signal }) => api.get(`/self-registration/${encodeURIComponent(token)}`, SelfRegistrationInfo, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/self-registration/${encodeURIComponent(token)}`, SelfRegistrationInfo, signal),
     retry: false,
   });
 }

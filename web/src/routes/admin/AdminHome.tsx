@@ -1,16 +1,18 @@
-import { useId } from 'react';
+import { Link } from 'react-router';
+import { RegistryLists } from '../../features/admin/RegistryLists.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RoleHome } from '../RoleHome.tsx';
 
 export function AdminHome() {
   const t = useT();
-  const headingId = useId();
   return (
     <RoleHome forRole="admin">
-      <section className="card" aria-labelledby={headingId}>
-        <h2 id={headingId}>{t('scope.title')}</h2>
-        <p>{t('scope.admin')}</p>
+      <section className="card">
+        <h2>{t('admin.audit.title')}</h2>
+        <p>{t('admin.audit.intro')}</p>
+        <Link to="/admin/audit">{t('admin.audit.open')}</Link>
       </section>
+      <RegistryLists />
     </RoleHome>
   );
 }

@@ -16,7 +16,9 @@ export function DispatcherHome() {
   const districts = useQuery(districtsQuery);
   const [chosen, setChosen] = useState<string | null>(null);
   const [date, setDate] = useState(todayInCity);
-  const inScope = (districts.data ?? []).filter((d) => me.scope.districtIds.length === 0 || me.scope.districtIds.includes(d.id));
+  const inScope = (districts.data ?? []).filter(
+    (d) => me.scope.districtIds.length === 0 || me.scope.districtIds.includes(d.id),
+  );
   const districtId = chosen ?? inScope[0]?.id ?? null;
 
   return (
@@ -28,7 +30,11 @@ export function DispatcherHome() {
           {inScope.length > 1 ? (
             <div className="field inline">
               <label htmlFor={`${id}-district`}>{t('dispatch.district')}</label>
-              <select id={`${id}-district`} value={districtId ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              <select
+                id={`${id}-district`}
+                value={districtId ?? ''}
+                onChange={(e) => setChosen(e.target.value)}
+              >
                 {inScope.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
@@ -41,7 +47,12 @@ export function DispatcherHome() {
           ) : null}
           <div className="field inline">
             <label htmlFor={`${id}-date`}>{t('dispatch.date')}</label>
-            <input id={`${id}-date`} type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+            <input
+              id={`${id}-date`}
+              type="date"
+              value={date}
+              onChange={(e) => e.target.value && setDate(e.target.value)}
+            />
           </div>
         </div>
       </div>

@@ -38,7 +38,9 @@ export function EditPatientPage() {
         <p>
           <span className="badge">{t(`patientStatus.${patient.data.status}`)}</span>{' '}
           {patient.data.rejectionReason ? (
-            <span className="muted">{t('gk.editPatient.rejected', { reason: patient.data.rejectionReason })}</span>
+            <span className="muted">
+              {t('gk.editPatient.rejected', { reason: patient.data.rejectionReason })}
+            </span>
           ) : null}
         </p>
         <RevealIdentity

@@ -16,7 +16,9 @@ export function GatePage() {
       </h1>
       <p className="lead">
         {t('gk.gate.lead', {
-          today: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: TIME_ZONE }).format(new Date()),
+          today: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: TIME_ZONE }).format(
+            new Date(),
+          ),
         })}
       </p>
       {compound.data ? (
@@ -24,7 +26,9 @@ export function GatePage() {
           <span className="badge" data-level={compound.data.level}>
             {t(`compoundLevel.${compound.data.level}`)}
           </span>{' '}
-          <span className="muted">{compound.data.gates.map((gate) => gate.name).join(t('list.separator'))}</span>
+          <span className="muted">
+            {compound.data.gates.map((gate) => gate.name).join(t('list.separator'))}
+          </span>
         </p>
       ) : null}
       <GateSchedule compoundId={compoundId} />

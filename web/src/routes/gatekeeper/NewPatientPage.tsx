@@ -34,7 +34,9 @@ export function NewPatientPage() {
           compoundId={compoundId}
           gates={compound.data.gates}
           hospitals={hospitals.data}
-          onRegistered={(id) => navigate(`/gatekeeper/patients/${id}${search}`, { state: { registered: true } })}
+          onRegistered={(id) =>
+            navigate(`/gatekeeper/patients/${id}${search}`, { state: { registered: true } })
+          }
         />
       )}
     </>

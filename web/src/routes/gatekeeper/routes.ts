@@ -9,7 +9,10 @@ export const gatekeeperRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./GatekeeperLayout.tsx')).GatekeeperLayout }),
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./GatePage.tsx')).GatePage }) },
-      { path: 'patients', lazy: async () => ({ Component: (await import('./PatientsPage.tsx')).PatientsPage }) },
+      {
+        path: 'patients',
+        lazy: async () => ({ Component: (await import('./PatientsPage.tsx')).PatientsPage }),
+      },
       {
         path: 'patients/new',
         lazy: async () => ({ Component: (await import('./NewPatientPage.tsx')).NewPatientPage }),

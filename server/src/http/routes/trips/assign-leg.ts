@@ -5,7 +5,8 @@ import { defineRoute } from '../../route.ts';
 export const assignLegRoute = defineRoute({
   method: 'post',
   path: '/api/v1/legs/:legId/assign',
-  summary: 'Assign or reassign a leg to a vehicle by hand; an overlapping booking → 409 naming the clash (dispatch)',
+  summary:
+    'Assign or reassign a leg to a vehicle by hand; an overlapping booking → 409 naming the clash (dispatch)',
   tags: ['trips'],
   auth: 'session',
   params: LegParams,

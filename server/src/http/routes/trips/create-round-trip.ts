@@ -5,7 +5,8 @@ import { defineRoute } from '../../route.ts';
 export const createRoundTripRoute = defineRoute({
   method: 'post',
   path: '/api/v1/requests/:requestId/trip',
-  summary: 'Create the round trip of a request: hospital matched by the planner (reason kept), both legs at once (dispatch)',
+  summary:
+    'Create the round trip of a request: hospital matched by the planner (reason kept), both legs at once (dispatch)',
   tags: ['trips'],
   auth: 'session',
   params: RequestParams,

@@ -13,5 +13,11 @@ export const getGateScheduleRoute = defineRoute({
   query: DayQuery,
   success: { status: 200, description: 'Legs in time order at the gate', schema: z.array(LegView) },
   handler: ({ actor, app, params, query }) =>
-    getGateSchedule({ db: app.db, actor, compoundId: params.compoundId, date: query.date, timeZone: app.config.timeZone }),
+    getGateSchedule({
+      db: app.db,
+      actor,
+      compoundId: params.compoundId,
+      date: query.date,
+      timeZone: app.config.timeZone,
+    }),
 });

@@ -13,5 +13,11 @@ export const listExpectedArrivalsRoute = defineRoute({
   query: DayQuery,
   success: { status: 200, description: 'Outbound legs on their way or booked', schema: z.array(LegView) },
   handler: ({ actor, app, params, query }) =>
-    listExpectedArrivals({ db: app.db, actor, hospitalId: params.hospitalId, date: query.date, timeZone: app.config.timeZone }),
+    listExpectedArrivals({
+      db: app.db,
+      actor,
+      hospitalId: params.hospitalId,
+      date: query.date,
+      timeZone: app.config.timeZone,
+    }),
 });

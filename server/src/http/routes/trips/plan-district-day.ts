@@ -12,5 +12,11 @@ export const planDistrictDayRoute = defineRoute({
   body: PlanDayBody,
   success: { status: 200, description: 'Served and unserved legs, with reasons', schema: PlanDayResult },
   handler: ({ actor, app, params, body }) =>
-    planDistrictDay({ db: app.db, actor, districtId: params.districtId, input: body, publish: (e) => app.publish(e) }),
+    planDistrictDay({
+      db: app.db,
+      actor,
+      districtId: params.districtId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

@@ -5,12 +5,19 @@ import { defineRoute } from '../../route.ts';
 export const reportBreakdownRoute = defineRoute({
   method: 'post',
   path: '/api/v1/vehicles/:vehicleId/breakdown',
-  summary: 'A vehicle broke down: off duty, its legs re-planned, an incident for dispatch (its driver, dispatch)',
+  summary:
+    'A vehicle broke down: off duty, its legs re-planned, an incident for dispatch (its driver, dispatch)',
   tags: ['trips'],
   auth: 'session',
   params: VehicleParams,
   body: BreakdownBody,
   success: { status: 200, description: 'What moved and the incident', schema: BreakdownResult },
   handler: ({ actor, app, params, body }) =>
-    reportBreakdown({ db: app.db, actor, vehicleId: params.vehicleId, input: body, publish: (e) => app.publish(e) }),
+    reportBreakdown({
+      db: app.db,
+      actor,
+      vehicleId: params.vehicleId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

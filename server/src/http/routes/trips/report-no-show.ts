@@ -5,7 +5,8 @@ import { defineRoute } from '../../route.ts';
 export const reportNoShowRoute = defineRoute({
   method: 'post',
   path: '/api/v1/legs/:legId/no-show',
-  summary: 'Driver reports the patient did not come to the pickup; the return is cancelled, dispatch follows up (driver)',
+  summary:
+    'Driver reports the patient did not come to the pickup; the return is cancelled, dispatch follows up (driver)',
   tags: ['trips'],
   auth: 'session',
   params: LegParams,

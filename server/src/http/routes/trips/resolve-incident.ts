@@ -5,12 +5,19 @@ import { defineRoute } from '../../route.ts';
 export const resolveIncidentRoute = defineRoute({
   method: 'post',
   path: '/api/v1/incidents/:incidentId/resolve',
-  summary: 'Resolve an incident; for a refusal at a hospital gate, resume (same or other hospital) or cancel the leg (dispatch)',
+  summary:
+    'Resolve an incident; for a refusal at a hospital gate, resume (same or other hospital) or cancel the leg (dispatch)',
   tags: ['trips'],
   auth: 'session',
   params: IncidentParams,
   body: ResolveIncidentBody,
   success: { status: 200, description: 'The resolved incident', schema: IncidentView },
   handler: ({ actor, app, params, body }) =>
-    resolveIncident({ db: app.db, actor, incidentId: params.incidentId, input: body, publish: (e) => app.publish(e) }),
+    resolveIncident({
+      db: app.db,
+      actor,
+      incidentId: params.incidentId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

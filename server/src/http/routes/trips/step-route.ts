@@ -14,6 +14,13 @@ export function stepRoute(step: PlainStep, path: string, summary: string) {
     body: LegStepBody,
     success: { status: 200, description: 'The leg after the step', schema: LegView },
     handler: ({ actor, app, params, body }) =>
-      takeLegStep({ db: app.db, actor, legId: params.legId, step, input: body, publish: (e) => app.publish(e) }),
+      takeLegStep({
+        db: app.db,
+        actor,
+        legId: params.legId,
+        step,
+        input: body,
+        publish: (e) => app.publish(e),
+      }),
   });
 }

@@ -1,0 +1,293 @@
+import { SERVICES, type Service, SetHospitalSlotsBody, SetSlotOverridesBody } from '@lastmeter/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Loading } from '../../components/Loading.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { api } from '../../lib/api.ts';
+import { capacityQuery, hospitalKeys, slotsQuery } from './queries.ts';
+
+interface Row {
+  service: Service;
+  startTime: string;
+  endTime: string;
+  capacity: string;
+  weekday?: number;
+}
+
+function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.')}: ${issue.message}` : '';
+}
+
+/** Editable slot rows: service, start, end, capacity (and weekday for the template). */
+function SlotRows({
+  rows,
+  onChange,
+  withWeekday,
+}: {
+  rows: Row[];
+  onChange: (rows: Row[]) => void;
+  withWeekday: boolean;
+}) {
+  const { t } = useI18n();
+  const set = (index: number, patch: Partial<Row>) =>
+    onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  return (
+    <div className="table-scroll">
+      <table className="data-table compact slot-table">
+        <thead>
+          <tr>
+            {withWeekday ? <th scope="col">{t('hospital.weekday')}</th> : null}
+            <th scope="col">{t('hospital.service')}</th>
+            <th scope="col">{t('hospital.start')}</th>
+            <th scope="col">{t('hospital.end')}</th>
+            <th scope="col">{t('hospital.capacity')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('hospital.arrivals.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const label = (what: string) => `${what} ${i + 1}`;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no id of their own.
+              <tr key={i}>
+                {withWeekday ? (
+                  <td>
+                    <select
+                      aria-label={label(t('hospital.weekday'))}
+                      value={row.weekday ?? 1}
+                      onChange={(e) => set(i, { weekday: Number(e.target.value) })}
+                    >
+                      {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                        <option key={d} value={d}>
+                          {t(`weekday.${d}` as 'weekday.1')}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                ) : null}
+                <td>
+                  <select
+                    aria-label={label(t('hospital.service'))}
+                    value={row.service}
+                    onChange={(e) => set(i, { service: e.target.value as Service })}
+                  >
+                    {SERVICES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`service.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={label(t('hospital.start'))}
+                    type="time"
+                    value={row.startTime}
+                    onChange={(e) => set(i, { startTime: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={label(t('hospital.end'))}
+                    type="time"
+                    value={row.endTime}
+                    onChange={(e) => set(i, { endTime: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={label(t('hospital.capacity'))}
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    value={row.capacity}
+                    onChange={(e) => set(i, { capacity: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                    {t('hospital.removeSlot')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const toBody = (rows: Row[]) => rows.map((r) => ({ ...r, capacity: Number(r.capacity) }));
+
+/**
+ * Capacity per service and slot for one date (template + that date's overrides, editable as the
+ * date's overrides), and the weekly template itself.
+ */
+export function CapacityEditor({
+  hospitalId,
+  date,
+  onDateChange,
+}: {
+  hospitalId: string;
+  date: string;
+  onDateChange: (date: string) => void;
+}) {
+  const { t, describeError } = useI18n();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const capacity = useQuery(capacityQuery(hospitalId, date));
+  const template = useQuery(slotsQuery(hospitalId));
+  const [dayRows, setDayRows] = useState<Row[] | null>(null);
+  const [weekRows, setWeekRows] = useState<Row[] | null>(null);
+  const [dayError, setDayError] = useState<string | null>(null);
+  const [weekError, setWeekError] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: hospitalKeys.hospital(hospitalId) });
+
+  const saveDay = useMutation({
+    mutationFn: (body: SetSlotOverridesBody) =>
+      api.command('PUT', `/hospitals/${hospitalId}/overrides/${date}`, body),
+    onSuccess: () => {
+      setDayRows(null);
+      void refresh();
+    },
+  });
+  const saveWeek = useMutation({
+    mutationFn: (body: SetHospitalSlotsBody) => api.command('PUT', `/hospitals/${hospitalId}/slots`, body),
+    onSuccess: () => {
+      setWeekRows(null);
+      void refresh();
+    },
+  });
+
+  const currentDay: Row[] =
+    dayRows ??
+    (capacity.data?.slots ?? []).map((s) => ({
+      service: s.service,
+      startTime: s.startTime,
+      endTime: s.endTime,
+      capacity: String(s.capacity),
+    }));
+  const currentWeek: Row[] =
+    weekRows ??
+    (template.data?.slots ?? []).map((s) => ({
+      service: s.service,
+      weekday: s.weekday,
+      startTime: s.startTime,
+      endTime: s.endTime,
+      capacity: String(s.capacity),
+    }));
+
+  const submitDay = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = SetSlotOverridesBody.safeParse({
+      slots: toBody(currentDay).map(({ weekday: _w, ...r }) => r),
+    });
+    if (!parsed.success) return setDayError(firstIssue(parsed.error));
+    setDayError(null);
+    saveDay.mutate(parsed.data);
+  };
+  const submitWeek = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = SetHospitalSlotsBody.safeParse({ slots: toBody(currentWeek) });
+    if (!parsed.success) return setWeekError(firstIssue(parsed.error));
+    setWeekError(null);
+    saveWeek.mutate(parsed.data);
+  };
+  const newRow = (weekday?: number): Row => ({
+    service: 'dialysis',
+    startTime: '07:00',
+    endTime: '11:00',
+    capacity: '0',
+    ...(weekday ? { weekday } : {}),
+  });
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('hospital.capacity.title')}</h2>
+      <div className="field inline">
+        <label htmlFor={`${id}-date`}>{t('dispatch.date')}</label>
+        <input
+          id={`${id}-date`}
+          type="date"
+          value={date}
+          onChange={(e) => {
+            if (!e.target.value) return;
+            setDayRows(null);
+            onDateChange(e.target.value);
+          }}
+        />
+      </div>
+      {capacity.isError ? (
+        <p className="alert alert-error" role="alert">
+          {describeError(capacity.error)}
+        </p>
+      ) : !capacity.data ? (
+        <Loading />
+      ) : (
+        <form onSubmit={submitDay} noValidate>
+          <p className="muted">
+            {t('hospital.capacity.dayHint', {
+              overrides: capacity.data.slots.filter((s) => s.source === 'override').length,
+            })}
+          </p>
+          {currentDay.length === 0 ? (
+            <p className="muted">{t('hospital.capacity.none')}</p>
+          ) : (
+            <SlotRows rows={currentDay} onChange={setDayRows} withWeekday={false} />
+          )}
+          {dayError ? <p className="field-error">{dayError}</p> : null}
+          {saveDay.isError ? (
+            <p className="alert alert-error" role="alert">
+              {describeError(saveDay.error)}
+            </p>
+          ) : null}
+          {saveDay.isSuccess && !dayRows ? (
+            <p className="alert alert-info" role="status">
+              {t('hospital.saved')}
+            </p>
+          ) : null}
+          <div className="button-row">
+            <button type="button" onClick={() => setDayRows([...currentDay, newRow()])}>
+              {t('hospital.addSlot')}
+            </button>
+            <button type="submit" className="button-primary" disabled={saveDay.isPending || !dayRows}>
+              {t('hospital.capacity.saveDay', { date })}
+            </button>
+          </div>
+        </form>
+      )}
+      <details className="template-box">
+        <summary>{t('hospital.template.title')}</summary>
+        {template.isError ? (
+          <p className="alert alert-error" role="alert">
+            {describeError(template.error)}
+          </p>
+        ) : !template.data ? (
+          <Loading />
+        ) : (
+          <form onSubmit={submitWeek} noValidate>
+            <SlotRows rows={currentWeek} onChange={setWeekRows} withWeekday />
+            {weekError ? <p className="field-error">{weekError}</p> : null}
+            {saveWeek.isError ? (
+              <p className="alert alert-error" role="alert">
+                {describeError(saveWeek.error)}
+              </p>
+            ) : null}
+            <div className="button-row">
+              <button type="button" onClick={() => setWeekRows([...currentWeek, newRow(1)])}>
+                {t('hospital.addSlot')}
+              </button>
+              <button type="submit" className="button-primary" disabled={saveWeek.isPending || !weekRows}>
+                {t('hospital.template.save')}
+              </button>
+            </div>
+          </form>
+        )}
+      </details>
+    </section>
+  );
+}
