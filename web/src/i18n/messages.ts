@@ -520,7 +520,8 @@ const zhCN = {
   'dispatch.zones.save': '保存封控区',
   'dispatch.zones.saved': '已保存 {zones} 个区域，{compounds} 个小区的等级随之改变。',
   'dispatch.zones.import': '导入 GeoJSON 文件',
-  'dispatch.zones.importHint': 'FeatureCollection，每个要素的属性含 name、level（sealed / controlled / precaution），可选 validFrom、validTo。全部成功或全部不导入。',
+  'dispatch.zones.importHint':
+    'FeatureCollection，每个要素的属性含 name、level（sealed / controlled / precaution），可选 validFrom、validTo。全部成功或全部不导入。',
   'dispatch.zones.notJson': '文件不是有效的 JSON',
   'dispatch.zones.inForce': '生效中的区域（{count}）',
   'dispatch.zones.untilEnded': '直至解除',
@@ -557,7 +558,8 @@ const zhCN = {
   'hospital.treatment.finish': '治疗结束，安排返程',
   'hospital.treatment.released': '返程已放行',
   'hospital.capacity.title': '接诊能力',
-  'hospital.capacity.dayHint': '当日各科室时段（其中 {overrides} 个为当日调整）。修改后保存为当日调整，不影响每周模板。',
+  'hospital.capacity.dayHint':
+    '当日各科室时段（其中 {overrides} 个为当日调整）。修改后保存为当日调整，不影响每周模板。',
   'hospital.capacity.none': '当日没有设置时段。',
   'hospital.capacity.saveDay': '保存 {date} 的调整',
   'hospital.template.title': '每周模板',
@@ -584,6 +586,11 @@ const zhCN = {
   'admin.audit.detail': '详情',
   'admin.audit.older': '更早的记录',
   'admin.audit.newest': '回到最新',
+  'need.nextVisit': '下次就诊 {date}',
+  'need.weekdaysRequired': '请至少选择一天',
+  'need.timeFormat': '请填写 24 小时制时间，如 07:00',
+  'need.datesFormat': '日期格式应为 2026-12-01，多个日期用逗号分开',
+  'patient.duplicateShort': '此身份证号已登记',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1039,7 +1046,7 @@ const en: Record<MessageKey, string> = {
   'dispatch.figures.unmet': 'Unmet demand',
   'dispatch.figures.patients': '{count} registered patients',
   'dispatch.figures.unmetTable': 'Unmet demand by compound and service',
-  'dispatch.figures.noUnmet': "Every request of the day is planned.",
+  'dispatch.figures.noUnmet': 'Every request of the day is planned.',
   'dispatch.figures.unmatched': 'No hospital matched yet: {list}',
 
   'dispatch.queue.title': 'To do',
@@ -1079,7 +1086,8 @@ const en: Record<MessageKey, string> = {
   'dispatch.assign.samePatient': 'The patient already travels',
 
   'dispatch.plan.title': 'Plan the day',
-  'dispatch.plan.intro': 'Match every request of {date} to a hospital and a vehicle; accepted jobs stay as they are.',
+  'dispatch.plan.intro':
+    'Match every request of {date} to a hospital and a vehicle; accepted jobs stay as they are.',
   'dispatch.plan.run': 'Plan now',
   'dispatch.plan.running': 'Planning…',
   'dispatch.plan.elapsed': '{seconds} s elapsed',
@@ -1095,7 +1103,8 @@ const en: Record<MessageKey, string> = {
 
   'dispatch.zones.title': 'Lockdown zones',
   'dispatch.zones.draw': 'Draw on the map',
-  'dispatch.zones.drawHint': 'Press “Start drawing”, then click the corners of the area on the map (at least 3).',
+  'dispatch.zones.drawHint':
+    'Press “Start drawing”, then click the corners of the area on the map (at least 3).',
   'dispatch.zones.drawingHint': 'Drawing: {count} points placed. Keep clicking the map to add corners.',
   'dispatch.zones.startDrawing': 'Start drawing',
   'dispatch.zones.stopDrawing': 'Stop drawing',
@@ -1175,6 +1184,11 @@ const en: Record<MessageKey, string> = {
   'admin.audit.detail': 'Detail',
   'admin.audit.older': 'Older entries',
   'admin.audit.newest': 'Back to newest',
+  'need.nextVisit': 'next visit {date}',
+  'need.weekdaysRequired': 'Choose at least one day',
+  'need.timeFormat': 'Enter a 24-hour time such as 07:00',
+  'need.datesFormat': 'Dates look like 2026-12-01, separated by commas',
+  'patient.duplicateShort': 'This ID number is already registered',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

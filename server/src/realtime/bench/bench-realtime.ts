@@ -12,11 +12,11 @@
  * loop), so the figures include the clients' own work.
  */
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { accounts, type Db, districts, drivers, openDatabase, sessions, vehicles } from '@lastmeter/db';
 import { rooms, type StreamEvent } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
+import { type Socket as Client, io } from 'socket.io-client';
 import type { Config } from '../../config.ts';
 import { hashSessionToken, newSessionToken } from '../../domain/auth/session-token.ts';
 import { recordEvent } from '../../domain/events/record-event.ts';
@@ -28,21 +28,6 @@ const EVENTS = Number(process.argv[3] ?? 1000);
 const CONCURRENCY = 10;
 const MISSED = 50;
 const REPLAY_ROUNDS = 20;
-
-// The server package does not depend on the client library; the test package does, so borrow it
-// from there rather than add a dependency for a benchmark.
-const requireFromTests = createRequire(new URL('../../../../tests/package.json', import.meta.url));
-/** The part of socket.io-client's Socket used here (its types are not reachable from this package). */
-interface Client {
-  on(event: string, listener: (...args: never[]) => void): void;
-  off(event: string): void;
-  once(event: string, listener: (...args: never[]) => void): void;
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
-  disconnect(): void;
-}
-const { io } = (await import(requireFromTests.resolve('socket.io-client'))) as {
-  io(url: string, options: Record<string, unknown>): Client;
-};
 
 async function scratchDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL;

@@ -15,6 +15,7 @@ import { ApiError } from '../../lib/api.ts';
 import { useUpdatePatient } from './api.ts';
 import { CareFields } from './CareFields.tsx';
 import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from './ConsentFields.tsx';
+import { relationLabel } from './consent.ts';
 import { textField } from './form-binding.ts';
 import { errorsUnder } from './form-errors.ts';
 import { nationalIdError, phoneError } from './identity-errors.ts';
@@ -81,7 +82,11 @@ export function EditPatientForm({ patient, gates, hospitals, onSaved }: EditPati
           <TextField {...textField(form, 'name')} label={t('patient.name')} autoComplete="off" required />
           <TextField
             {...nationalId}
-            error={nationalIdError(nationalId.value, nationalId.error, t)}
+            error={
+              duplicate && nationalId.error
+                ? t('patient.duplicateShort')
+                : nationalIdError(nationalId.value, nationalId.error, t)
+            }
             label={t('patient.nationalId')}
             hint={t('patient.keepMasked', { value: patient.nationalId })}
             autoComplete="off"
@@ -135,7 +140,7 @@ export function EditPatientForm({ patient, gates, hospitals, onSaved }: EditPati
           <p>
             {t('patient.consentOnRecord', {
               givenBy: patient.consent.givenBy,
-              relation: patient.consent.relation,
+              relation: relationLabel(patient.consent.relation, t),
             })}
           </p>
           <label className="checkbox">

@@ -41,7 +41,14 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
         hospital.services.includes(SERVICE_FOR_NEED[draft.kind as keyof typeof SERVICE_FOR_NEED]),
       )
     : hospitals;
-  const weekdayError = errors['schedule.weekdays'];
+  // The schedule schemas' own words are terse English ("expected HH:MM"); say it plainly instead.
+  const weekdayError = errors['schedule.weekdays'] ? t('need.weekdaysRequired') : undefined;
+  const startTimeError = errors['schedule.startTime']
+    ? t(draft.startTime ? 'need.timeFormat' : 'form.required')
+    : undefined;
+  const datesError =
+    errors['schedule.dates'] ??
+    Object.entries(errors).find(([key]) => key.startsWith('schedule.dates.'))?.[1];
 
   return (
     <div className="need-editor">

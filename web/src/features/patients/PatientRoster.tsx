@@ -133,8 +133,8 @@ export function PatientRoster({
                         phone={patient.phone}
                       />
                     </td>
-                    <td>{t(`patientStatus.${patient.status}`)}</td>
-                    <td>
+                    <td className="nowrap">{t(`patientStatus.${patient.status}`)}</td>
+                    <td className="nowrap">
                       <Link
                         to={editPath(patient.id)}
                         aria-label={t('roster.editNamed', { name: patient.name })}

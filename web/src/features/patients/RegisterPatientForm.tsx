@@ -81,7 +81,11 @@ export function RegisterPatientForm({
           <TextField {...form.field('name')} label={t('patient.name')} autoComplete="off" required />
           <TextField
             {...nationalId}
-            error={nationalIdError(nationalId.value, nationalId.error, t)}
+            error={
+              duplicate && nationalId.error
+                ? t('patient.duplicateShort')
+                : nationalIdError(nationalId.value, nationalId.error, t)
+            }
             label={t('patient.nationalId')}
             hint={t('patient.nationalIdHint')}
             autoComplete="off"

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { rosterQuery, useRejectPatient, useVerifyPatient } from '../patients/api.ts';
+import { relationLabel } from '../patients/consent.ts';
 import { describeNeed } from '../patients/describe-need.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
@@ -57,7 +58,7 @@ function PendingItem({ patient }: { patient: PatientView }) {
         <div className="muted">
           {t('selfReg.submittedAt', { at: formatDateTime(patient.createdAt) })}
           {patient.consent
-            ? ` · ${t('patient.consentOnRecord', { givenBy: patient.consent.givenBy, relation: patient.consent.relation })}`
+            ? ` · ${t('patient.consentOnRecord', { givenBy: patient.consent.givenBy, relation: relationLabel(patient.consent.relation, t) })}`
             : ''}
         </div>
       </div>

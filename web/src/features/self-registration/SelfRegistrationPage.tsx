@@ -87,13 +87,14 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
   }
 
   const error = form.formError;
+  const duplicate = error instanceof ApiError && error.code === 'duplicate_patient';
   let errorText: string | null = null;
   if (error instanceof ApiError && error.code === 'too_many_requests') {
     errorText =
       error.retryAfterSeconds === undefined
         ? t('selfReg.tooMany')
         : t('selfReg.tooManyWait', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) });
-  } else if (error instanceof ApiError && error.code === 'duplicate_patient') {
+  } else if (duplicate) {
     errorText = t('selfReg.duplicate');
   } else if (error) {
     errorText = describeError(error);
@@ -116,7 +117,11 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
           <TextField {...form.field('name')} label={t('patient.name')} autoComplete="name" required />
           <TextField
             {...nationalId}
-            error={nationalIdError(nationalId.value, nationalId.error, t)}
+            error={
+              duplicate && nationalId.error
+                ? t('patient.duplicateShort')
+                : nationalIdError(nationalId.value, nationalId.error, t)
+            }
             label={t('patient.nationalId')}
             hint={t('patient.nationalIdHint')}
             autoComplete="off"
