@@ -52,6 +52,7 @@ let vehiclesUsed = 0;
 let iterations = 0;
 let unservedLegs = 0;
 const perDistrict: string[] = [];
+const reasons = new Map<string, number>();
 for (let d = 0; d < districts; d++) {
   const dStart = performance.now();
   const center: LngLat = [
@@ -109,6 +110,7 @@ for (let d = 0; d < districts; d++) {
     if (errors.length > 0)
       console.error(`district ${d}: ${errors.length} violations, e.g. ${errors.slice(0, 3).join('; ')}`);
   }
+  for (const u of plan.unserved) reasons.set(u.reason.code, (reasons.get(u.reason.code) ?? 0) + 1);
   legs += plan.stats.legs;
   served += plan.stats.served;
   unservedLegs += plan.unserved.length;
@@ -138,6 +140,7 @@ const summary = {
   iterations,
   seconds: Math.round(seconds * 10) / 10,
   peakRssMB: Math.round(peakRss / 1048576),
+  unservedByReason: Object.fromEntries(reasons),
 };
 const lines = [
   '# City-scale day',
@@ -149,6 +152,7 @@ const lines = [
   `| ${trips} | ${districts} | ${vehicles} | ${hospitalCount} | ${legs} | ${served} | ${unservedLegs} | ${vehiclesUsed} | ${summary.vehicleHours} | ${summary.meanRideMinutes} | ${summary.seconds} | ${summary.peakRssMB} |`,
   '',
   'Legs planned exclude will-call returns not yet released and trips without a hospital match.',
+  `Unserved by reason: ${[...reasons].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`,
   '',
   '| district | trips | vehicles | legs | served | unserved | awaiting release | vehicle-hours | mean ride | iterations | seconds |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -90,9 +90,9 @@ export function KeyFigures({
         </div>
       </dl>
       {unmet.length > 0 ? (
-        <div className="table-scroll">
+        <details className="table-scroll">
+          <summary>{t('dispatch.figures.unmetTable')}</summary>
           <table className="data-table compact">
-            <caption>{t('dispatch.figures.unmetTable')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('dispatch.compound')}</th>
@@ -114,7 +114,7 @@ export function KeyFigures({
               ))}
             </tbody>
           </table>
-        </div>
+        </details>
       ) : (
         <p className="muted">{t('dispatch.figures.noUnmet')}</p>
       )}

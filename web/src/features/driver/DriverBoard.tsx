@@ -18,6 +18,7 @@ import {
   useOfflineQueue,
   useQueueFlusher,
 } from './offline-queue.ts';
+import { useBrowserOnline } from './online.ts';
 import { lastKnownPosition, usePositionSharing } from './position.ts';
 import { DRIVER_STEPS, type DriverStep } from './steps.ts';
 
@@ -32,6 +33,7 @@ export function DriverBoard() {
   const { queue, rejected } = useOfflineQueue();
   const connection = useConnectionState();
   const position = usePositionSharing();
+  const browserOnline = useBrowserOnline();
   const upcomingId = useId();
 
   const refresh = useCallback(
@@ -90,7 +92,7 @@ export function DriverBoard() {
 
   const active = shown.filter((job) => !['declined', 'no_show', 'refused_at_gate'].includes(job.leg.status));
   const [current, ...upcoming] = active;
-  const offline = connection !== 'online';
+  const offline = connection !== 'online' || !browserOnline;
 
   return (
     <div className="driver-board">

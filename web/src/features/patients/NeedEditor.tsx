@@ -102,10 +102,7 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
       {draft.kind === 'chemotherapy' || draft.kind === 'radiotherapy' ? (
         <TextField
           {...text('dates', 'schedule.dates')}
-          error={
-            errors['schedule.dates'] ??
-            Object.entries(errors).find(([key]) => key.startsWith('schedule.dates.'))?.[1]
-          }
+          error={datesError ? t(draft.dates.trim() ? 'need.datesFormat' : 'form.required') : undefined}
           label={t('need.dates')}
           hint={t('need.datesHint')}
         />
@@ -115,6 +112,7 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
         <div className="field-row">
           <TextField
             {...text('startTime', 'schedule.startTime')}
+            error={startTimeError}
             label={t('need.startTime')}
             type="time"
             required
