@@ -32,7 +32,13 @@ export type {
 } from '@lastmeter/shared/planner.ts';
 export { formatPlannerReason } from '@lastmeter/shared/planner.ts';
 export { outboundLegId, returnLegId } from './domain/build.ts';
-export { type HospitalMatch, matchHospitals, type UnmatchedRequest } from './domain/matching.ts';
+export {
+  type HospitalMatch,
+  type MatchHospitalsOptions,
+  matchHospitals,
+  slotKey,
+  type UnmatchedRequest,
+} from './domain/matching.ts';
 export {
   breakDownVehicle,
   cancelTrip,

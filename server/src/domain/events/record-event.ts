@@ -18,31 +18,71 @@ export interface RecordedEvent {
 }
 
 /**
- * Writes a domain event and its per-recipient deliveries. Call it inside the transaction of the
- * change it describes, so the event exists exactly when the change does (CONVENTIONS 9); it is
- * pushed to sockets only after commit. Each recipient's offsets increase by one: the upsert on
- * `stream_heads` locks that recipient's row until commit, so offsets commit in order.
+ * Writes domain events and their per-recipient deliveries. Call it inside the transaction of the
+ * change they describe, so the events exist exactly when the change does (CONVENTIONS 9); they are
+ * pushed to sockets only after commit. Each recipient's offsets increase by one per event: the upsert
+ * on `stream_heads` locks that recipient's row until commit, so offsets commit in order.
+ *
+ * All of a transaction's events should go through ONE call: the heads are locked in one sorted pass,
+ * so two transactions can never wait on each other's heads in opposite orders (a deadlock).
  */
+export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<RecordedEvent[]> {
+  const list = events.filter((e) => e.recipients.length > 0);
+  if (list.length === 0) return [];
+  const rows = await tx
+    .insert(domainEvents)
+    .values(list.map((e) => ({ type: e.type, payload: e.payload, actorId: e.actorId })))
+    .returning({ id: domainEvents.id, at: domainEvents.at });
+  if (rows.length !== list.length) throw new Error('domain event insert returned too few rows');
+  // Insert order is id order: pair each event with its row by sorting ids.
+  rows.sort((a, b) => a.id - b.id);
+
+  const perRecipient = new Map<string, number[]>();
+  list.forEach((event, index) => {
+    for (const recipient of new Set(event.recipients)) {
+      const indexes = perRecipient.get(recipient) ?? [];
+      indexes.push(index);
+      perRecipient.set(recipient, indexes);
+    }
+  });
+  const recorded: RecordedEvent[] = list.map((event, index) => ({
+    eventId: rows[index]!.id,
+    type: event.type,
+    payload: event.payload,
+    at: rows[index]!.at,
+    deliveries: [],
+  }));
+  const streamRows: Array<{ recipient: string; offset: number; eventId: number }> = [];
+  for (const recipient of [...perRecipient.keys()].sort()) {
+    const indexes = perRecipient.get(recipient)!;
+    const [head] = await tx
+      .insert(streamHeads)
+      .values({ recipient, head: indexes.length })
+      .onConflictDoUpdate({
+        target: streamHeads.recipient,
+        set: { head: sql`${streamHeads.head} + ${indexes.length}` },
+      })
+      .returning({ head: streamHeads.head });
+    if (!head) throw new Error('stream head upsert returned no row');
+    const first = head.head - indexes.length + 1;
+    indexes.forEach((eventIndex, k) => {
+      const event = recorded[eventIndex]!;
+      event.deliveries.push({ recipient, offset: first + k });
+      streamRows.push({ recipient, offset: first + k, eventId: event.eventId });
+    });
+  }
+  await tx.insert(streamEvents).values(streamRows);
+  return recorded;
+}
+
+/** One event; see `recordEvents` — use that when a transaction records several. */
 export async function recordEvent(tx: Db, event: NewDomainEvent): Promise<RecordedEvent> {
+  const [recorded] = await recordEvents(tx, [event]);
+  if (recorded) return recorded;
   const [row] = await tx
     .insert(domainEvents)
     .values({ type: event.type, payload: event.payload, actorId: event.actorId })
     .returning({ id: domainEvents.id, at: domainEvents.at });
   if (!row) throw new Error('domain event insert returned no row');
-  const recipients = [...new Set(event.recipients)].sort();
-  const deliveries: RecordedEvent['deliveries'] = [];
-  // Sorted recipients: two transactions lock heads in the same order and cannot deadlock.
-  for (const recipient of recipients) {
-    const [head] = await tx
-      .insert(streamHeads)
-      .values({ recipient, head: 1 })
-      .onConflictDoUpdate({ target: streamHeads.recipient, set: { head: sql`${streamHeads.head} + 1` } })
-      .returning({ head: streamHeads.head });
-    if (!head) throw new Error('stream head upsert returned no row');
-    deliveries.push({ recipient, offset: head.head });
-  }
-  if (deliveries.length) {
-    await tx.insert(streamEvents).values(deliveries.map((d) => ({ ...d, eventId: row.id })));
-  }
-  return { eventId: row.id, type: event.type, payload: event.payload, at: row.at, deliveries };
+  return { eventId: row.id, type: event.type, payload: event.payload, at: row.at, deliveries: [] };
 }

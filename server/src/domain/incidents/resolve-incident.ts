@@ -78,7 +78,7 @@ export async function resolveIncident({
       ...(row.hospitalId ? [rooms.hospital(row.hospitalId)] : []),
       ...(row.vehicleId ? [rooms.vehicle(row.vehicleId)] : []),
     ]);
-    return { row, events: events.recorded };
+    return { row, events: await events.commit() };
   });
   publish(events);
   return presentIncident(row);

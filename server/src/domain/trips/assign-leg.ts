@@ -77,7 +77,7 @@ export async function assignLeg({
       }
       ctx = await bookLeg(tx, { actor, ctx, booking, version });
       await announceBooking(events, ctx);
-      return { ctx, events: events.recorded };
+      return { ctx, events: await events.commit() };
     });
     publish(events);
     return presentLeg(ctx);

@@ -33,7 +33,7 @@ export async function cancelLeg({
     const events = new TripEvents(tx, actor.accountId);
     const ctx = await cancelWithEvents(tx, actor, locked, input.reason, events, input.version);
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, input.reason, events);
-    return { ctx, events: events.recorded };
+    return { ctx, events: await events.commit() };
   });
   publish(events);
   return presentLeg(ctx);

@@ -66,7 +66,7 @@ export async function declineJob({
     });
     const ctx = await loadLegContext(tx, legId);
     if (!ctx) throw new Error('leg vanished');
-    return { ctx, events: events.recorded };
+    return { ctx, events: await events.commit() };
   });
   publish(events);
   return presentLeg(ctx);

@@ -1,7 +1,7 @@
 import type { Db } from '@lastmeter/db';
 import { rooms } from '@lastmeter/shared';
 import type { AppContext } from '../../app-context.ts';
-import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
+import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
 import type { LegContext } from './load-leg.ts';
 import { legEventPayload } from './present-leg.ts';
 
@@ -42,9 +42,12 @@ export function roomsOf(ctx: LegContext, parties: readonly Party[], vehicleId = 
   });
 }
 
-/** Collects the events of one transaction, in the order they happened. */
+/**
+ * Collects the events of one transaction, in the order they happened, and records them together at
+ * the end (`commit`) so the stream heads are locked in one sorted pass.
+ */
 export class TripEvents {
-  readonly recorded: RecordedEvent[] = [];
+  private readonly pending: NewDomainEvent[] = [];
   constructor(
     private readonly tx: Db,
     private readonly actorId: string | null,
@@ -52,7 +55,12 @@ export class TripEvents {
 
   async add(type: TripEventType, payload: Record<string, unknown>, recipients: string[]): Promise<void> {
     if (recipients.length === 0) return;
-    this.recorded.push(await recordEvent(this.tx, { type, payload, actorId: this.actorId, recipients }));
+    this.pending.push({ type, payload, actorId: this.actorId, recipients });
+  }
+
+  /** Records everything collected; call it last inside the transaction, then publish after commit. */
+  commit(): Promise<RecordedEvent[]> {
+    return recordEvents(this.tx, this.pending.splice(0));
   }
 
   /** A leg event to some of its parties. */

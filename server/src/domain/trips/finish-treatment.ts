@@ -107,7 +107,7 @@ export async function finishTreatment({
       outcome: 'allowed',
       detail: { legId: row.id },
     });
-    return { ctx, events: events.recorded };
+    return { ctx, events: await events.commit() };
   });
   publish(events);
   return presentLeg(ctx);

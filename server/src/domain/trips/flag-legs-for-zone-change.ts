@@ -46,5 +46,5 @@ export async function flagLegsForZoneChange({
       notify: [rooms.compound(compoundId)],
     });
   }
-  return events.recorded;
+  return events.commit();
 }

@@ -39,7 +39,7 @@ export async function insertTrip({
       events,
       now,
     });
-    return { result, events: events.recorded };
+    return { result, events: await events.commit() };
   });
   publish(events);
   const mine = new Set((await loadLegContexts(db, eq(legs.tripId, tripId))).map((c) => c.leg.id));

@@ -41,7 +41,7 @@ export async function planDistrictDay({
     });
     const events = new TripEvents(tx, actor.accountId);
     const result = await commitPlan(tx, { actor, world, plan, events });
-    return { result, events: events.recorded, stats: plan.stats };
+    return { result, events: await events.commit(), stats: plan.stats };
   });
   publish(events);
   return { date: input.date, ...result, stats: { ...stats } };

@@ -102,7 +102,7 @@ export async function reportBreakdown({
     });
     return {
       result: { incident: presentIncident(incident), unassigned: affected.map((c) => c.leg.id), reassigned },
-      events: events.recorded,
+      events: await events.commit(),
     };
   });
   publish(events);

@@ -56,7 +56,7 @@ export async function reportNoShow({
       outcome: 'allowed',
       detail: { legId },
     });
-    return { ctx, events: events.recorded };
+    return { ctx, events: await events.commit() };
   });
   publish(events);
   return presentLeg(ctx);

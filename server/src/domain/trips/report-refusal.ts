@@ -63,7 +63,7 @@ export async function reportRefusal({
       outcome: 'allowed',
       detail: { legId, incidentId: incident.id },
     });
-    return { incident, events: events.recorded };
+    return { incident, events: await events.commit() };
   });
   publish(events);
   return presentIncident(incident);

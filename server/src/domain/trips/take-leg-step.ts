@@ -68,7 +68,7 @@ export async function takeLegStep({
       outcome: 'allowed',
       detail: { legId },
     });
-    return { ctx, events: events.recorded };
+    return { ctx, events: await events.commit() };
   });
   publish(events);
   return presentLeg(ctx);

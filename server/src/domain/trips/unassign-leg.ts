@@ -42,7 +42,7 @@ export async function unassignLeg({
       status: ctx.leg.status,
       reason: 'unassigned',
     });
-    return { ctx: { ...ctx, vehicle: null }, events: events.recorded };
+    return { ctx: { ...ctx, vehicle: null }, events: await events.commit() };
   });
   publish(events);
   return presentLeg(ctx);

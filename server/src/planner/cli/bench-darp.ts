@@ -93,15 +93,20 @@ for (const name of names) {
   const solFile = join(outDir, 'darp-solutions', `${name}.json`);
   writeFileSync(solFile, `${JSON.stringify(out)}\n`);
   const check = spawnSync('node', [checker, file, solFile, '--json'], { encoding: 'utf8' });
-  const verdict = JSON.parse(check.stdout || '{"feasible":false}') as { feasible: boolean; cost: number };
+  const verdict = {
+    feasible: false,
+    cost: out.cost,
+    ...(JSON.parse(check.stdout || '{}') as { feasible?: boolean; cost?: number }),
+  };
   const ref = bks.get(name) ?? { bks: Number.NaN, status: 'unknown' };
   const row: Row = {
     instance: name,
     set: s,
-    cost: verdict.cost ?? out.cost,
+    cost: verdict.cost,
     bks: ref.bks,
     bksStatus: ref.status,
-    gap: (100 * ((verdict.cost ?? out.cost) - ref.bks)) / ref.bks,
+    // Costs equal to the BKS up to its two printed decimals count as a zero gap, not "-0.00".
+    gap: Math.abs(verdict.cost - ref.bks) < 0.005 ? 0 : (100 * (verdict.cost - ref.bks)) / ref.bks,
     seconds,
     iterations: stats.iterations,
     feasible: verdict.feasible && check.status === 0,

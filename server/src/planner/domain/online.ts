@@ -42,11 +42,11 @@ function liveRoutes(problem: Problem, plan: Plan): { routes: Route[]; trimmed: n
     };
     nodes = nodes.filter(complete);
     let route = buildRoute(inst, v, nodes);
-    while (!route && nodes.length > 0) {
-      const last = nodes[nodes.length - 1]!;
+    while (!route) {
+      // Give up the latest leg that is not accepted (pinned); accepted legs are never handed over.
+      const last = nodes.findLast((n) => inst.pinned[n < inst.nReq ? n : n - inst.nReq]! < 0);
+      if (last === undefined) break;
       const r = last < inst.nReq ? last : last - inst.nReq;
-      if (inst.pinned[r]! >= 0 && nodes.every((n) => inst.pinned[n < inst.nReq ? n : n - inst.nReq]! >= 0))
-        break;
       nodes = nodes.filter((n) => n !== r && n !== inst.nReq + r);
       trimmed.push(r);
       route = buildRoute(inst, v, nodes);

@@ -37,7 +37,7 @@ export function solutionCost(inst: Instance, routes: readonly Route[], unserved:
   return c;
 }
 
-/** Every route empty except pinned requests, which keep the order given for their vehicle. */
+/** One empty route (depot to depot) per vehicle. */
 export function emptyRoutes(inst: Instance): Route[] {
   const routes: Route[] = [];
   for (let v = 0; v < inst.nVeh; v++) {
