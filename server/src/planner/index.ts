@@ -46,7 +46,7 @@ export {
   type LivePlan,
   replanAfterDelay,
 } from './domain/online.ts';
-export { fetchOsrmTravelModel, type OsrmOptions } from './domain/osrm.ts';
+export { fetchOsrmTravelModel, type OsrmOptions, resolveTravelModel } from './domain/osrm.ts';
 export {
   type Plan,
   type PlanOptions,

@@ -1,5 +1,5 @@
 import type { LngLat, VehicleKind } from '@lastmeter/shared/planner.ts';
-import { createMatrixTravelModel, type TravelTimeModel } from './travel.ts';
+import { createMatrixTravelModel, createTurfTravelModel, type TravelTimeModel } from './travel.ts';
 
 export interface OsrmOptions {
   /** Base URL of an OSRM server, e.g. process.env.OSRM_URL. */
@@ -48,4 +48,18 @@ export async function fetchOsrmTravelModel(options: OsrmOptions): Promise<Travel
     km,
     options.kindFactor ?? { ambulance_120: 0.8, volunteer: 1, requisitioned: 1 },
   );
+}
+
+/**
+ * The travel model the server should use: OSRM when `OSRM_URL` is set (matrix fetched once for
+ * the given points), otherwise the @turf/turf estimate.
+ */
+export async function resolveTravelModel(
+  points: readonly LngLat[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  fetchImpl?: typeof fetch,
+): Promise<TravelTimeModel> {
+  const url = env.OSRM_URL;
+  if (!url) return createTurfTravelModel();
+  return fetchOsrmTravelModel({ url, points, ...(fetchImpl ? { fetchImpl } : {}) });
 }
