@@ -32,6 +32,8 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          // The browser tests load the built web app: build it once when it is missing or stale.
+          globalSetup: ['tests/browser/support/web-dist.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',

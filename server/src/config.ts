@@ -39,7 +39,10 @@ export interface Config {
   staleSweepEveryMs?: number;
   /** At most one accepted position report per vehicle per interval. */
   positionMinIntervalMs?: number;
-  /** Demo: simulated drivers accept and drive their jobs (`--simulate` or LASTMETER_SIMULATE=1). */
+  /**
+   * Demo: simulated drivers accept and drive their jobs. On by default for the embedded demo (no
+   * DATABASE_URL); `--simulate` / LASTMETER_SIMULATE=1 forces it on, `--no-simulate` / =0 off.
+   */
   simulateDrivers?: boolean;
   /** Speed-up of the simulated drivers' clock and driving (LASTMETER_SIM_SPEED, default 10×). */
   simulationSpeed?: number;
@@ -72,8 +75,16 @@ export function loadConfig(
     demo: !e.DATABASE_URL || argv.includes('--demo'),
     webDist: e.WEB_DIST,
     vehicleStaleAfterMs: Math.round(e.VEHICLE_STALE_MINUTES * 60_000),
+    // On by default in the embedded demo (no DATABASE_URL), so a first start shows a living city;
+    // `--no-simulate` or LASTMETER_SIMULATE=0 turns it off, `--simulate` or =1 turns it on anywhere.
     simulateDrivers:
-      argv.includes('--simulate') || e.LASTMETER_SIMULATE === '1' || e.LASTMETER_SIMULATE === 'true',
+      argv.includes('--simulate') ||
+      e.LASTMETER_SIMULATE === '1' ||
+      e.LASTMETER_SIMULATE === 'true' ||
+      (!e.DATABASE_URL &&
+        !argv.includes('--no-simulate') &&
+        e.LASTMETER_SIMULATE !== '0' &&
+        e.LASTMETER_SIMULATE !== 'false'),
     simulationSpeed: e.LASTMETER_SIM_SPEED,
   };
 }

@@ -4,6 +4,10 @@ import {
   ERROR_STATUS,
   type ErrorCode,
   type FieldIssue,
+  type FieldMessageCode,
+  type FieldMessageParams,
+  fieldMessage,
+  isFieldMessageCode,
   type Locale,
   type Problem,
 } from '@lastmeter/shared';
@@ -29,6 +33,9 @@ export class AppError extends Error {
 export const errors = {
   validation: (issues: FieldIssue[], detail?: string) => new AppError('validation_failed', detail, issues),
   field: (path: string, message: string) => new AppError('validation_failed', undefined, [{ path, message }]),
+  /** A field issue of our own with a stable code: its text follows the request language (`FIELD_MESSAGES`). */
+  fieldCode: (path: string, code: FieldMessageCode, params?: FieldMessageParams) =>
+    new AppError('validation_failed', undefined, [codedIssue(path, code, params)]),
   malformedJson: () => new AppError('malformed_json'),
   payloadTooLarge: (limit: string) => new AppError('payload_too_large', `The body exceeds ${limit}`),
   unsupportedMediaType: (expected: string) =>
@@ -45,7 +52,7 @@ export const errors = {
     new AppError(
       'duplicate_patient',
       undefined,
-      [{ path, message: 'already registered' }],
+      [codedIssue(path, 'already_registered')],
       existingPatientId ? { existingPatientId } : {},
     ),
   bookingConflict: (detail: string, clash: Record<string, unknown>) =>
@@ -87,6 +94,17 @@ export function toAppError(error: unknown): AppError {
   return errors.internal();
 }
 
+/** A field issue with one of our message codes; `toProblem` writes its text in the request language. */
+export function codedIssue(path: string, code: FieldMessageCode, params?: FieldMessageParams): FieldIssue {
+  return { path, message: fieldMessage(code, 'en', params), code, ...(params ? { params } : {}) };
+}
+
+/** The issue's text in `locale` when it carries one of our message codes; others pass unchanged. */
+export function localizeIssue(issue: FieldIssue, locale: Locale): FieldIssue {
+  if (!isFieldMessageCode(issue.code)) return issue;
+  return { ...issue, message: fieldMessage(issue.code, locale, issue.params) };
+}
+
 export function toProblem(error: AppError, locale: Locale, instance?: string): Problem {
   return {
     type: `https://lastmeter.dev/problems/${error.code}`,
@@ -94,7 +112,7 @@ export function toProblem(error: AppError, locale: Locale, instance?: string): P
     status: error.status,
     code: error.code,
     ...(error.message && error.message !== error.code ? { detail: error.message } : {}),
-    ...(error.issues ? { issues: error.issues } : {}),
+    ...(error.issues ? { issues: error.issues.map((issue) => localizeIssue(issue, locale)) } : {}),
     ...(instance ? { instance } : {}),
     ...error.extra,
   };

@@ -48,8 +48,13 @@ export async function startServer(
     // Loaded only in demo mode: production nodes never carry the generator.
     const { isDatabaseEmpty, seedDemoCity } = await import('./demo/seed-demo-city.ts');
     if (await isDatabaseEmpty(app.db)) {
-      const demo = await seedDemoCity({ db: app.db, hashPassword, now: new Date() });
+      const now = new Date();
+      const demo = await seedDemoCity({ db: app.db, hashPassword, now });
       logger.info({ patients: demo.patients, vehicles: demo.vehicles }, 'seeded the demo city');
+      // A living city from the first page: today's remaining and the next day's requests, planned.
+      const { planDemoDays } = await import('./demo/plan-demo-days.ts');
+      const days = await planDemoDays({ db: app.db, districtId: demo.districtId, now });
+      logger.info({ days }, 'generated and planned the demo days');
     }
     demoAccounts = await app.db
       .select({ username: accounts.username, role: accounts.role })
@@ -73,6 +78,8 @@ export async function startServer(
     ? (await import('./demo/simulate-drivers.ts')).startDriverSimulation({
         app,
         speed: config.simulationSpeed ?? 10,
+        // The demo's own driver logins are left to whoever signs in as them: they accept by hand.
+        leaveToPeople: config.demo ? DEMO_LOGINS.filter((u) => u.startsWith('driver')) : [],
         broadcastPosition: (p) => io.to(rooms.district(p.districtId)).emit('vehicle.position', p),
       })
     : null;

@@ -75,7 +75,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
 export interface FieldIssue {
   path: string;
   message: string;
+  /** zod's issue code, or one of ours (`FIELD_MESSAGES` in field-messages.ts) for our own checks. */
   code?: string;
+  /** The placeholders of a coded message, for clients that translate by code. */
+  params?: Record<string, string | number>;
 }
 
 /** The wire shape of every error (RFC 9457 problem details plus our stable code). */

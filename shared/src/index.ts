@@ -1,5 +1,6 @@
 export * from './domain.ts';
 export * from './errors.ts';
+export * from './field-messages.ts';
 export * from './realtime.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';

@@ -626,7 +626,9 @@ function buildFleet(
       wheelchairPlaces: rng.int(1, 2),
       stretchers: 0,
       base,
-      shift: ['07:00', '19:00'],
+      // The only wheelchair places in the fleet, so they cover the whole dialysis day: pickups for
+      // the 07:00 shift from ~06:15 to the returns of the 16:00 shift, released at 20:00.
+      shift: ['06:00', '21:30'],
       off: false,
     }),
   );

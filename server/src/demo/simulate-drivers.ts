@@ -1,6 +1,6 @@
 import { accountScopes, accounts, type Db, drivers, legs, vehicles } from '@lastmeter/db';
 import { BOOKED_LEG_STATUSES, type VehiclePosition } from '@lastmeter/shared';
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, notInArray } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
@@ -37,8 +37,11 @@ export function startDriverSimulation({
   app,
   speed,
   broadcastPosition,
+  leaveToPeople = [],
 }: {
   app: AppContext;
+  /** Driver usernames not simulated: people log in as them and take their jobs by hand. */
+  leaveToPeople?: readonly string[];
   /** How much faster than real time the simulated vehicles drive and the simulated clock runs. */
   speed: number;
   broadcastPosition: (position: VehiclePosition) => void;
@@ -111,7 +114,13 @@ export function startDriverSimulation({
       })
       .from(drivers)
       .innerJoin(vehicles, eq(vehicles.id, drivers.vehicleId))
-      .where(ne(vehicles.status, 'off'));
+      .innerJoin(accounts, eq(accounts.id, drivers.accountId))
+      .where(
+        and(
+          ne(vehicles.status, 'off'),
+          leaveToPeople.length ? notInArray(accounts.username, [...leaveToPeople]) : undefined,
+        ),
+      );
     for (const r of rows) {
       if (fleet.has(r.vehicleId)) continue;
       const actor = await loadActor(app.db, r.accountId, SIM_SESSION, 'simulator');

@@ -1,11 +1,15 @@
 import type { FieldIssue, Locale } from '@lastmeter/shared';
 import { z } from 'zod';
-import { errors } from '../errors.ts';
+import { errors, localizeIssue } from '../errors.ts';
 
 const LOCALE_ERRORS = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
 
-/** Zod issues as field issues: every issue names its field, unknown keys included. */
-export function fieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
+/**
+ * Zod issues as field issues: every issue names its field, unknown keys included. Our own checks
+ * (`fieldCheck` in @lastmeter/shared: `params.code`) keep their stable code and params and get their
+ * text in `locale`, like zod's own messages.
+ */
+export function fieldIssues(error: z.ZodError, prefix: string, locale: Locale = 'zh-CN'): FieldIssue[] {
   return error.issues.flatMap((issue): FieldIssue[] => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -14,6 +18,11 @@ export function fieldIssues(error: z.ZodError, prefix: string): FieldIssue[] {
         message: issue.message,
         code: issue.code,
       }));
+    }
+    if (issue.code === 'custom' && issue.params && typeof issue.params.code === 'string') {
+      const { code, ...params } = issue.params as Record<string, string | number>;
+      const coded = { path, message: issue.message, code: String(code) };
+      return [localizeIssue(Object.keys(params).length ? { ...coded, params } : coded, locale)];
     }
     return [{ path, message: issue.message, code: issue.code }];
   });
@@ -28,5 +37,5 @@ export function parseInput<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(input, { error: LOCALE_ERRORS[locale] });
   if (result.success) return result.data;
-  throw errors.validation(fieldIssues(result.error, part));
+  throw errors.validation(fieldIssues(result.error, part, locale));
 }

@@ -12,6 +12,7 @@ import {
   VEHICLE_STATUSES,
   ZONE_LEVELS,
 } from '../domain.ts';
+import { fieldCheck } from '../field-messages.ts';
 import { type PolygonProblemCode, validatePolygonal } from '../geo/zone-level.ts';
 
 // ---------------------------------------------------------------- building blocks
@@ -23,10 +24,11 @@ export const LngLat = z.object({ lng, lat }).meta({ id: 'LngLat' });
 export type LngLat = z.infer<typeof LngLat>;
 
 const name = (what: string) => z.string().trim().min(1).max(120).meta({ description: what });
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const clock = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM')
-  .meta({ description: 'Local wall-clock time, 24-hour `HH:MM`' });
+  .refine((v) => HHMM.test(v), fieldCheck('time_hhmm'))
+  .meta({ description: 'Local wall-clock time, 24-hour `HH:MM`', pattern: HHMM.source });
 const isoDate = z.iso.date().meta({ description: 'Calendar date `YYYY-MM-DD` (local to the city)' });
 
 const REASON_TEXT: Record<PolygonProblemCode, string> = {
@@ -204,7 +206,7 @@ const zoneFields = {
 
 const validToAfterFrom = (v: { validFrom?: Date; validTo?: Date | null }, ctx: z.RefinementCtx) => {
   if (v.validFrom && v.validTo && v.validTo <= v.validFrom) {
-    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must be after validFrom' });
+    ctx.addIssue({ code: 'custom', path: ['validTo'], ...fieldCheck('must_be_after', { other: 'validFrom' }) });
   }
 };
 
@@ -387,7 +389,11 @@ type TimedSlot = { service: string; startTime: string; endTime: string; weekday?
 const slotsConsistent = (slots: TimedSlot[], ctx: z.RefinementCtx) => {
   slots.forEach((slot, i) => {
     if (slot.endTime <= slot.startTime) {
-      ctx.addIssue({ code: 'custom', path: ['slots', i, 'endTime'], message: 'must be after startTime' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['slots', i, 'endTime'],
+        ...fieldCheck('must_be_after', { other: 'startTime' }),
+      });
       return;
     }
     const clash = slots.findIndex(
@@ -399,7 +405,7 @@ const slotsConsistent = (slots: TimedSlot[], ctx: z.RefinementCtx) => {
         slot.startTime < other.endTime,
     );
     if (clash >= 0) {
-      ctx.addIssue({ code: 'custom', path: ['slots', i], message: `overlaps slots.${clash}` });
+      ctx.addIssue({ code: 'custom', path: ['slots', i], ...fieldCheck('slot_overlaps', { other: clash }) });
     }
   });
 };
@@ -570,6 +576,11 @@ export const Vehicle = z
       .object({ driverId: z.uuid(), accountId: z.uuid(), name: z.string() })
       .nullable()
       .meta({ description: 'Who drives it now' }),
+    lastPosition: z
+      .object({ lng: z.number(), lat: z.number(), at: z.iso.datetime({ offset: true }) })
+      .nullable()
+      .meta({ description: "The driver's last reported position and when; null before the first" }),
+    stale: z.boolean().meta({ description: 'Silent for too long during a job: dispatch was told' }),
   })
   .meta({ id: 'Vehicle' });
 export type Vehicle = z.infer<typeof Vehicle>;

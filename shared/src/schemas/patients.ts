@@ -9,24 +9,29 @@ import {
   SERVICES,
   URGENCIES,
 } from '../domain.ts';
+import { fieldCheck } from '../field-messages.ts';
 import { isValidMainlandMobile, isValidNationalId } from '../identity.ts';
 
 // Registry schemas: patients, care needs, requests, import, self-registration.
 
 const isoDate = z.iso.date();
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = z
+  .string()
+  .refine((v) => HHMM.test(v), fieldCheck('time_hhmm'))
+  .meta({ pattern: HHMM.source });
 
 export const NationalId = z
   .string()
   .trim()
-  .refine(isValidNationalId, 'not a valid 18-character resident ID number (GB 11643 check failed)')
+  .refine(isValidNationalId, fieldCheck('national_id_invalid'))
   .transform((v) => v.toUpperCase())
   .meta({ description: 'Mainland resident ID number, 18 characters, GB 11643 check character verified' });
 
 export const MainlandMobile = z
   .string()
   .trim()
-  .refine(isValidMainlandMobile, 'not a mainland mobile number (11 digits starting 13–19)')
+  .refine(isValidMainlandMobile, fieldCheck('mobile_invalid'))
   .meta({ description: 'Mainland mobile number, 11 digits, no +86 or separators' });
 
 const sessionMinutes = z
@@ -57,7 +62,7 @@ export const DialysisSchedule = z
       .array(z.number().int().min(1).max(7))
       .min(1)
       .max(7)
-      .refine((d) => new Set(d).size === d.length, 'weekdays repeat')
+      .refine((d) => new Set(d).size === d.length, fieldCheck('weekdays_repeat'))
       .meta({ description: 'ISO weekdays of the sessions, 1 = Monday … 7 = Sunday' }),
     startTime: hhmm.meta({ description: 'Session start (HH:MM)' }),
     sessionMinutes: sessionMinutes.default(240),
@@ -362,7 +367,7 @@ export const GenerateRequestsBody = z
     compoundId: z.uuid().optional().meta({ description: 'Only this compound' }),
   })
   .refine((b) => Boolean(b.districtId) !== Boolean(b.compoundId), {
-    message: 'give exactly one of districtId and compoundId',
+    ...fieldCheck('exactly_one_of', { a: 'districtId', b: 'compoundId' }),
     path: ['districtId'],
   })
   .meta({ id: 'GenerateRequestsBody' });

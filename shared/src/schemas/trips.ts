@@ -6,8 +6,11 @@ import {
   LEG_STATUSES,
   MOBILITIES,
   RETURN_MODES,
+  SERVICES,
+  URGENCIES,
   VEHICLE_KINDS,
 } from '../domain.ts';
+import { fieldCheck } from '../field-messages.ts';
 
 // Trips and legs: the round trip, its lifecycle steps, the views of each party, incidents.
 
@@ -36,7 +39,7 @@ export const LegStepBody = z
     note: z.string().trim().max(500).optional().meta({ description: 'Free text kept in the leg history' }),
   })
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
-    message: 'give both lng and lat or neither',
+    ...fieldCheck('both_or_neither', { a: 'lng', b: 'lat' }),
     path: ['lng'],
   })
   .meta({ id: 'LegStepBody' });
@@ -146,6 +149,19 @@ export const DayQuery = z
   .meta({ id: 'DayQuery' });
 export type DayQuery = z.infer<typeof DayQuery>;
 
+export const DistrictLegsQuery = z
+  .strictObject({
+    date: isoDate.optional().meta({ description: 'The day of the requests (default: today, Asia/Shanghai)' }),
+    status: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? undefined : v.split(',')))
+      .pipe(z.array(z.enum(LEG_STATUSES)).optional())
+      .meta({ description: 'Only legs in these statuses, comma-separated (`declined,cancelled`); default all' }),
+  })
+  .meta({ id: 'DistrictLegsQuery' });
+export type DistrictLegsQuery = z.infer<typeof DistrictLegsQuery>;
+
 /** What protection the crew needs, derived from the infection class (never the class's reason). */
 export const PROTECTION_LEVELS = ['standard', 'ppe', 'full_ppe'] as const;
 
@@ -174,6 +190,15 @@ export const LegView = z
     hospital: z.object({ id: z.uuid(), name: z.string(), lng: z.number(), lat: z.number() }),
     vehicle: z.object({ id: z.uuid(), plate: z.string(), kind: z.enum(VEHICLE_KINDS) }).nullable(),
     returnMode: z.enum(RETURN_MODES),
+    service: z.enum(SERVICES).meta({ description: 'The care need the trip serves (dialysis, oncology …)' }),
+    urgency: z.enum(URGENCIES),
+    appointmentWindow: z
+      .tuple([instant, instant])
+      .meta({ description: 'The request: the patient must arrive at the hospital inside this window' }),
+    inTreatment: z.boolean().meta({
+      description:
+        'An outbound leg completed at the hospital whose will-call return is not released yet: the patient is in treatment, waiting for "treatment finished"',
+    }),
     pickupWindow: z.tuple([instant.nullable(), instant.nullable()]),
     dropoffWindow: z.tuple([instant.nullable(), instant.nullable()]),
     plannedPickupAt: instant.nullable(),
@@ -208,6 +233,25 @@ export const LegEventView = z
     note: z.string(),
   })
   .meta({ id: 'LegEventView' });
+
+/**
+ * The `clash` member of a `booking_conflict` problem: the existing booking the new one overlaps
+ * (which of vehicle, driver or patient is double-booked, and when). Only `constraint` when the
+ * clashing booking could not be found again.
+ */
+export const BookingClash = z
+  .object({
+    constraint: z.string().nullish(),
+    on: z.enum(['vehicle', 'driver', 'patient']).optional(),
+    legId: z.uuid().optional(),
+    tripId: z.uuid().optional(),
+    status: z.enum(LEG_STATUSES).optional(),
+    vehicleId: z.uuid().nullish(),
+    from: instant.optional(),
+    to: instant.optional(),
+  })
+  .meta({ id: 'BookingClash' });
+export type BookingClash = z.infer<typeof BookingClash>;
 
 export const LegDetailView = LegView.extend({ history: z.array(LegEventView) }).meta({ id: 'LegDetailView' });
 export type LegDetailView = z.infer<typeof LegDetailView>;

@@ -136,6 +136,10 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
       gate: [
         'job.assigned',
         'job.assigned',
+        // The outbound car accepted, on its way, at the gate.
+        'leg.status_changed',
+        'leg.status_changed',
+        'leg.status_changed',
         'patient.out',
         'job.updated',
         'leg.status_changed',

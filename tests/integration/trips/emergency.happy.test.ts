@@ -1,4 +1,8 @@
-import type { LegView, PlanDayResult, TripView } from '@lastmeter/shared';
+import { randomUUID } from 'node:crypto';
+import { loadActor } from '@lastmeter/server/domain/auth/load-actor.ts';
+import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-trip.ts';
+import { planDistrictDay } from '@lastmeter/server/domain/trips/plan-district-day.ts';
+import type { LegView, TripView } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
@@ -23,27 +27,42 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** Today's date and ISO weekday in Shanghai: an emergency is now. */
-function today() {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return { date, weekday: day === 0 ? 7 : day };
+/**
+ * A fixed Wednesday far ahead and a fixed "now" on it (09:00 in Shanghai), injected into the use cases
+ * that read the clock: the test never depends on the time of day it runs at.
+ */
+const DATE = '2030-01-16';
+const WEEKDAY = 3;
+const NOW = new Date('2030-01-16T09:00:00+08:00');
+const at = (minutesFromNow: number) => new Date(NOW.getTime() + minutesFromNow * 60_000);
+
+/** The dispatcher as the use cases see them (same account, so the same scope as over HTTP). */
+async function dispatcherActor(accountId: string) {
+  const actor = await loadActor(
+    server.app.db,
+    accountId,
+    { id: randomUUID(), expiresAt: new Date(NOW.getTime() + 3600_000) },
+    '127.0.0.1',
+  );
+  if (!actor) throw new Error('dispatcher account missing');
+  return actor;
 }
 
 describe('online changes to a running plan', () => {
   it('an emergency inserted into the running plan reaches a 120 driver, and nobody else’s jobs move', async () => {
     const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
-    const { date, weekday } = today();
+    const dispatcher = await dispatcherActor(w.dispatcher.id);
+    const publish = (events: Parameters<typeof server.app.publish>[0]) => server.app.publish(events);
     await createHospitalSlot(w.db, w.hospital.id, {
       service: 'emergency',
-      weekday,
+      weekday: WEEKDAY,
       startTime: '00:00',
       endTime: '23:59',
       capacity: 50,
     });
     await createHospitalSlot(w.db, w.hospital.id, {
       service: 'dialysis',
-      weekday,
+      weekday: WEEKDAY,
       startTime: '00:00',
       endTime: '23:59',
       capacity: 50,
@@ -60,21 +79,22 @@ describe('online changes to a running plan', () => {
     const volunteerClient = await connectClient(server, w.driver.token);
     clients.push(medicClient, volunteerClient);
 
-    // A running plan: a scheduled trip later today on the volunteer car.
-    const start = Date.now() + 3 * 3600_000;
+    // A running plan: a scheduled trip three hours later that day on the volunteer car.
     const scheduled = await createRequest(w.db, w.patient.id, {
-      date,
-      windowStart: new Date(start),
-      windowEnd: new Date(start + 30 * 60_000),
+      date: DATE,
+      windowStart: at(180),
+      windowEnd: at(210),
       treatmentMinutes: 60,
     });
-    await ok<TripView>(server, `/api/v1/requests/${scheduled.id}/trip`, w.dispatcher.token);
-    const plan = await ok<PlanDayResult>(
-      server,
-      `/api/v1/districts/${w.district.id}/plan`,
-      w.dispatcher.token,
-      { date, seed: 1, iterations: 30 },
-    );
+    await createRoundTrip({ db: w.db, actor: dispatcher, requestId: scheduled.id, publish, now: NOW });
+    const plan = await planDistrictDay({
+      db: w.db,
+      actor: dispatcher,
+      districtId: w.district.id,
+      input: { date: DATE, seed: 1, iterations: 30 },
+      publish,
+      now: NOW,
+    });
     expect(plan.served.map((s) => s.vehicleId)).toEqual([w.vehicle.id, w.vehicle.id]);
     await volunteerClient.waitFor((e) => e.length === 2);
 
@@ -84,15 +104,21 @@ describe('online changes to a running plan', () => {
       gateId: w.compound.gate.id,
     });
     const emergency = await createRequest(w.db, sick.id, {
-      date,
+      date: DATE,
       service: 'emergency',
       urgency: 'emergency',
-      windowStart: new Date(Date.now() + 10 * 60_000),
-      windowEnd: new Date(Date.now() + 70 * 60_000),
+      windowStart: at(10),
+      windowEnd: at(70),
       returnMode: 'will_call',
       treatmentMinutes: null,
     });
-    const trip = await ok<TripView>(server, `/api/v1/requests/${emergency.id}/trip`, w.dispatcher.token);
+    const trip = await createRoundTrip({
+      db: w.db,
+      actor: dispatcher,
+      requestId: emergency.id,
+      publish,
+      now: NOW,
+    });
     expect(trip.outbound).toMatchObject({
       status: 'assigned',
       vehicle: { id: ambulance.id, kind: 'ambulance_120' },

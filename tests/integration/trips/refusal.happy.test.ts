@@ -89,6 +89,7 @@ describe('refusal at the hospital gate', () => {
     expect(desk.events.map((e) => e.type)).toEqual([
       'arrival.expected',
       'arrival.expected',
+      'leg.status_changed',
       'incident.opened',
       'incident.resolved',
     ]);

@@ -493,6 +493,8 @@ const zhCN = {
   'dispatch.assign.clashesWith': '与以下已有安排时间冲突：',
   'dispatch.assign.sameVehicle': '车辆 {plate} 已被占用',
   'dispatch.assign.samePatient': '该患者已有行程',
+  'dispatch.assign.sameDriver': '车辆 {plate} 的司机已被占用',
+  'dispatch.queue.unmatched': '无法匹配医院：{reason}',
 
   'dispatch.plan.title': '一键排班',
   'dispatch.plan.intro': '为 {date} 的全部需求匹配医院和车辆；已接单的任务保持不变。',
@@ -1102,6 +1104,8 @@ const en: Record<MessageKey, string> = {
   'dispatch.assign.clashesWith': 'It overlaps with:',
   'dispatch.assign.sameVehicle': 'Vehicle {plate} is booked',
   'dispatch.assign.samePatient': 'The patient already travels',
+  'dispatch.assign.sameDriver': 'The driver of vehicle {plate} is booked',
+  'dispatch.queue.unmatched': 'No hospital can take it: {reason}',
 
   'dispatch.plan.title': 'Plan the day',
   'dispatch.plan.intro':

@@ -19,6 +19,12 @@ export class ApiError extends Error {
   readonly issues: readonly FieldIssue[];
   /** From `Retry-After`, so throttled screens can say when to try again. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The problem's members beyond the standard ones, as the server sent them: `clash` for
+   * `booking_conflict`, `reason` for an unmatched request, `allowed` for `invalid_transition`,
+   * `existingPatientId` for `duplicate_patient` … Validate before use (they are unknown here).
+   */
+  readonly extra: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -27,6 +33,7 @@ export class ApiError extends Error {
     detail?: string | undefined;
     issues?: readonly FieldIssue[] | undefined;
     retryAfterSeconds?: number | undefined;
+    extra?: Record<string, unknown> | undefined;
   }) {
     super(init.title);
     this.name = 'ApiError';
@@ -35,6 +42,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.issues = init.issues ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extra = init.extra ?? {};
   }
 }
 
@@ -47,7 +55,7 @@ export class NetworkError extends Error {
 }
 
 // Loose on purpose: an error body that misses a field must still surface as an ApiError, not a crash.
-const ProblemBody = z.object({
+const ProblemBody = z.looseObject({
   title: z.string().optional(),
   code: z.string().optional(),
   detail: z.string().optional(),
@@ -55,6 +63,14 @@ const ProblemBody = z.object({
     .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
     .optional(),
 });
+
+/** RFC 9457 members and ours that ApiError already carries; everything else is `extra`. */
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail', 'issues', 'instance']);
+
+function extraMembers(problem: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!problem) return {};
+  return Object.fromEntries(Object.entries(problem).filter(([key]) => !STANDARD_MEMBERS.has(key)));
+}
 
 function isErrorCode(value: string | undefined): value is ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(value ?? '');
@@ -109,6 +125,7 @@ async function toError(response: Response): Promise<ApiError | NetworkError> {
     detail: problem?.detail,
     issues: problem?.issues,
     retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+    extra: extraMembers(problem),
   });
 }
 

@@ -2,7 +2,7 @@ import { compounds, type Db, districts } from '@lastmeter/db';
 import { type CompoundLevelChange, rooms } from '@lastmeter/shared';
 import { compoundLevel } from '@lastmeter/shared/geo/zone-level.ts';
 import { eq } from 'drizzle-orm';
-import { recordEvent } from '../events/record-event.ts';
+import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
 import { zonesInForce } from './level-now.ts';
 
 /**
@@ -11,17 +11,21 @@ import { zonesInForce } from './level-now.ts';
  * room). Called inside every zone change, and on a timer by the live layer because zones also start
  * and lapse by themselves. Pass a transaction: the district row lock taken here serialises concurrent
  * recomputes of one district, so two zone edits cannot each write levels computed from a stale view.
+ * With `events`, the events are added to that list for the caller to record with the rest of its
+ * transaction's events in one `recordEvents` call; without, they are recorded here in one call.
  */
 export async function recomputeCompoundLevels({
   db,
   districtId,
   at,
   actorId = null,
+  events,
 }: {
   db: Db;
   districtId: string;
   at: Date;
   actorId?: string | null;
+  events?: NewDomainEvent[];
 }): Promise<CompoundLevelChange[]> {
   await db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId)).for('update');
   const zoneRows = await zonesInForce(db, districtId, at);
@@ -44,14 +48,15 @@ export async function recomputeCompoundLevels({
       .where(eq(compounds.id, compound.id));
     changes.push({ compoundId: compound.id, from: compound.level, to: next.level, zoneId: next.zoneId });
   }
-  for (const change of changes) {
-    if (change.from === change.to) continue;
-    await recordEvent(db, {
+  const pending: NewDomainEvent[] = changes
+    .filter((change) => change.from !== change.to)
+    .map((change) => ({
       type: 'compound.level_changed',
       payload: { districtId, ...change, at: at.toISOString() },
       actorId,
       recipients: [rooms.district(districtId), rooms.compound(change.compoundId)],
-    });
-  }
+    }));
+  if (events) events.push(...pending);
+  else await recordEvents(db, pending);
   return changes;
 }

@@ -1,6 +1,6 @@
 import { careNeeds, type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
 import { type FieldIssue, type PatientView, type RegisterPatientBody, rooms } from '@lastmeter/shared';
-import { errors } from '../../errors.ts';
+import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
@@ -57,7 +57,7 @@ export async function registerPatient({
     );
   });
   const gateId = await resolveGate(db, compoundId, input.gateId);
-  if (gateId === 'invalid') issues.push({ path: 'body.gateId', message: 'is not a gate of this compound' });
+  if (gateId === 'invalid') issues.push(codedIssue('body.gateId', 'not_a_gate_of_compound'));
   if (issues.length) throw errors.validation(issues);
 
   const duplicate = (await findLiveDuplicates(db, actor, [input.nationalId])).get(input.nationalId);

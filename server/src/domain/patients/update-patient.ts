@@ -1,7 +1,7 @@
 import { type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
 import type { FieldIssue, PatientView, UpdatePatientBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
+import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { consentRecord } from './consent.ts';
@@ -32,7 +32,7 @@ export async function updatePatient({
   if (input.gateId !== undefined) {
     const resolved = await resolveGate(db, patient.compoundId, input.gateId);
     if (resolved === 'invalid')
-      issues.push({ path: 'body.gateId', message: 'is not a gate of this compound' });
+      issues.push(codedIssue('body.gateId', 'not_a_gate_of_compound'));
     else gateId = resolved;
   }
   if (issues.length) throw errors.validation(issues);

@@ -37,5 +37,10 @@ export function presentVehicle(row: VehicleRow, driver: DriverRow | null): Vehic
     disinfectionMinutes: row.disinfectionMinutes,
     status: row.status,
     driver: driver ? { driverId: driver.id, accountId: driver.accountId, name: driver.name } : null,
+    lastPosition:
+      row.lastLng !== null && row.lastLat !== null && row.lastSeenAt !== null
+        ? { lng: row.lastLng, lat: row.lastLat, at: row.lastSeenAt.toISOString() }
+        : null,
+    stale: row.staleSince !== null,
   };
 }

@@ -67,9 +67,10 @@ export async function commitPlan(
       const ctx = world.legsByPlanId.get(stop.legId);
       if (!ctx) continue;
       const pickup = pickups.get(stop.legId);
-      const pickupAt = new Date(
-        pickup ? pickup.arrival : (ctx.leg.plannedPickupAt?.getTime() ?? stop.arrival),
-      );
+      // The pickup is when service starts at the stop, not when the vehicle gets there: a vehicle
+      // early at the gate or the hospital waits, and the patient's booking must not begin with the wait
+      // (it would overlap the patient's other leg, e.g. a return waited for during treatment).
+      const pickupAt = new Date(pickup ? pickup.start : (ctx.leg.plannedPickupAt?.getTime() ?? stop.start));
       const dropoffAt = new Date(Math.max(stop.departure, pickupAt.getTime() + 60_000));
       const to = bookedUntil(ctx, dropoffAt, vehicle.disinfectionMinutes).getTime();
       const held = !touchable(ctx);

@@ -73,7 +73,8 @@ export async function createRoundTrip({
     service: CARE_SERVICE[request.service],
     registryService: request.service,
     date: request.date,
-    appointmentAt: request.windowStart.getTime(),
+    // The appointment is the end of the arrival window ([start − 30 min, start]): it picks the slot.
+    appointmentAt: request.windowEnd.getTime(),
     infectionClass: patient.infectionClass,
     urgency: request.urgency,
     ...(patient.regularHospitalId ? { regularHospitalId: patient.regularHospitalId } : {}),

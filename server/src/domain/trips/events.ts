@@ -63,6 +63,14 @@ export class TripEvents {
     return recordEvents(this.tx, this.pending.splice(0));
   }
 
+  /**
+   * Hands everything collected to a caller that records it together with events of its own (one
+   * `recordEvents` call per transaction), instead of `commit`.
+   */
+  drain(): NewDomainEvent[] {
+    return this.pending.splice(0);
+  }
+
   /** A leg event to some of its parties. */
   async leg(
     type: TripEventType,

@@ -12,23 +12,27 @@ const OPEN = ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'decli
 /**
  * The registry's zone use cases call this inside their transaction when compounds change level:
  * each affected compound's open legs are flagged to dispatch as one `zone_change` incident, and
- * the drivers holding them hear that their job changed. Returns the events to publish after commit.
+ * the drivers holding them hear that their job changed. Returns the events to publish after commit;
+ * with `events`, adds them there instead (the caller records all of its transaction's events at once)
+ * and returns none.
  */
 export async function flagLegsForZoneChange({
   db,
   compoundIds,
   actorId = null,
+  events: into,
 }: {
   db: Db;
   compoundIds: string[];
   actorId?: string | null;
+  events?: TripEvents;
 }): Promise<RecordedEvent[]> {
   if (!compoundIds.length) return [];
   const contexts = await loadLegContexts(
     db,
     and(inArray(compounds.id, compoundIds), inArray(legs.status, [...OPEN])),
   );
-  const events = new TripEvents(db, actorId);
+  const events = into ?? new TripEvents(db, actorId);
   const byCompound = new Map<string, typeof contexts>();
   for (const c of contexts) byCompound.set(c.compound.id, [...(byCompound.get(c.compound.id) ?? []), c]);
   for (const [compoundId, list] of byCompound) {
@@ -46,5 +50,5 @@ export async function flagLegsForZoneChange({
       notify: [rooms.compound(compoundId)],
     });
   }
-  return events.commit();
+  return into ? [] : events.commit();
 }

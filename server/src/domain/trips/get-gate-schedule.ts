@@ -57,5 +57,5 @@ export async function getGateSchedule({
       detail: { compoundId, date: day, legs: contexts.length },
     });
   }
-  return contexts.map(presentLeg);
+  return contexts.map((c) => presentLeg(c, actor));
 }

@@ -30,5 +30,5 @@ export async function getLeg({
     outcome: 'allowed',
     detail: { legId },
   });
-  return presentLegDetail(ctx, history);
+  return presentLegDetail(ctx, history, actor);
 }

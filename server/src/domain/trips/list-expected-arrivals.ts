@@ -1,16 +1,17 @@
 import { type Db, hospitals, legs, requests } from '@lastmeter/db';
 import type { LegView } from '@lastmeter/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { todayIn } from '../supply/local-date.ts';
-import { loadLegContexts } from './load-leg.ts';
+import { inTreatmentSql, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
 /**
  * A hospital's expected arrivals of the day, soonest ETA first (the planned drop-off until the
- * patient is on the way): need, mobility and infection class, so the ward can prepare.
+ * patient is on the way): need, mobility and infection class, so the ward can prepare. Patients
+ * admitted whose will-call return is not released stay listed, marked `inTreatment`.
  */
 export async function listExpectedArrivals({
   db,
@@ -43,7 +44,11 @@ export async function listExpectedArrivals({
       eq(hospitals.id, hospitalId),
       eq(requests.date, day),
       eq(legs.direction, 'outbound'),
-      inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup', 'on_board', 'arrived']),
+      or(
+        inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup', 'on_board', 'arrived']),
+        // Admitted and in treatment: still the hospital's until it says "treatment finished".
+        inTreatmentSql,
+      ),
     ),
     { orderBy: sql`coalesce(${legs.etaAt}, ${legs.plannedDropoffAt}) asc nulls last, ${legs.id}` },
   );
@@ -61,5 +66,5 @@ export async function listExpectedArrivals({
       detail: { hospitalId, date: day, legs: visible.length },
     });
   }
-  return visible.map(presentLeg);
+  return visible.map((c) => presentLeg(c, actor));
 }

@@ -42,5 +42,5 @@ export async function listMyJobs({ db, actor }: { db: Db; actor: Actor }): Promi
       })),
     );
   }
-  return contexts.map(presentLeg);
+  return contexts.map((c) => presentLeg(c));
 }

@@ -45,7 +45,17 @@ export interface LegContext {
     kind: (typeof vehicles.$inferSelect)['kind'];
     disinfectionMinutes: number;
   } | null;
+  /**
+   * An outbound leg completed at the hospital whose will-call return is not released (nor over):
+   * the patient is in treatment, waiting for "treatment finished".
+   */
+  inTreatment: boolean;
 }
+
+/** See `LegContext.inTreatment`; the return leg is found by the (trip_id, direction) unique index. */
+export const inTreatmentSql = sql<boolean>`(${legs.direction} = 'outbound' and ${legs.status} = 'completed' and exists (
+  select 1 from "legs" "rl" where "rl"."trip_id" = ${legs.tripId} and "rl"."direction" = 'return'
+    and not "rl"."released" and "rl"."status" not in ('completed', 'cancelled', 'no_show')))`;
 
 const columns = {
   leg: legs,
@@ -81,6 +91,7 @@ const columns = {
   vehiclePlate: vehicles.plate,
   vehicleKind: vehicles.kind,
   vehicleDisinfection: vehicles.disinfectionMinutes,
+  inTreatment: inTreatmentSql,
 };
 
 /** Loads legs matching `where` with their context; `lock` takes row locks on the legs (inside a transaction). */
@@ -119,6 +130,7 @@ export async function loadLegContexts(
             disinfectionMinutes: r.vehicleDisinfection ?? 0,
           }
         : null,
+    inTreatment: Boolean(r.inTreatment),
   }));
 }
 

@@ -6,6 +6,7 @@ import {
   createTurfTravelModel,
   type HospitalMatch,
   matchHospitals,
+  slotKey,
   type UnmatchedRequest,
 } from '../../planner/index.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
@@ -31,7 +32,7 @@ export async function matchHospitalFor(
 ): Promise<{ match: HospitalMatch | undefined; unmatched: UnmatchedRequest | undefined }> {
   const rows = await db.select().from(hospitals);
   const candidates: MatchHospital[] = [];
-  const slotStarts = new Map<string, number[]>();
+  const slotRanges = new Map<string, { start: number; end: number }[]>();
   for (const h of rows) {
     const capacity = await capacityOn(db, h.id, request.date);
     const byService = new Map<CareService, { start: number; end: number; capacity: number }[]>();
@@ -45,9 +46,9 @@ export async function matchHospitalFor(
       });
       byService.set(service, list);
     }
-    slotStarts.set(
+    slotRanges.set(
       h.id,
-      [...(byService.get(request.service) ?? [])].map((s) => s.start),
+      (byService.get(request.service) ?? []).map(({ start, end }) => ({ start, end })),
     );
     candidates.push({
       id: h.id,
@@ -61,7 +62,7 @@ export async function matchHospitalFor(
       diverting: h.status === 'diverting',
     });
   }
-  const alreadyBooked = await bookedPlaces(db, request, slotStarts);
+  const alreadyBooked = await bookedPlaces(db, request, slotRanges);
   const result = matchHospitals({
     requests: [request],
     hospitals: candidates,
@@ -72,14 +73,14 @@ export async function matchHospitalFor(
   return { match: result.matches[0], unmatched: result.unmatched[0] };
 }
 
-/** Places already held per hospital slot on the date by live trips of the same service. */
+/** Places already held per hospital slot on the date by live trips of the same service (slot of the appointment, the window's end). */
 async function bookedPlaces(
   db: Db,
   request: { date: string; registryService: Service; service: CareService },
-  slotStarts: Map<string, number[]>,
+  slotRanges: Map<string, { start: number; end: number }[]>,
 ): Promise<Map<string, number>> {
   const held = await db
-    .select({ hospitalId: trips.hospitalId, at: requests.windowStart })
+    .select({ hospitalId: trips.hospitalId, at: requests.windowEnd })
     .from(trips)
     .innerJoin(requests, eq(requests.id, trips.requestId))
     .innerJoin(legs, and(eq(legs.tripId, trips.id), eq(legs.direction, 'outbound')))
@@ -90,18 +91,17 @@ async function bookedPlaces(
         notInArray(legs.status, ['cancelled', 'no_show']),
         inArray(
           trips.hospitalId,
-          [...slotStarts.keys()].length ? [...slotStarts.keys()] : ['00000000-0000-0000-0000-000000000000'],
+          [...slotRanges.keys()].length ? [...slotRanges.keys()] : ['00000000-0000-0000-0000-000000000000'],
         ),
       ),
     );
   const booked = new Map<string, number>();
   for (const h of held) {
-    const starts = (slotStarts.get(h.hospitalId) ?? [])
-      .filter((s) => s <= h.at.getTime())
-      .sort((a, b) => b - a);
-    const start = starts[0];
-    if (start === undefined) continue;
-    const key = `${h.hospitalId}|${request.service}|${start}`;
+    // The same rule as the planner's matching: the slot whose [start, end) holds the appointment.
+    const at = h.at.getTime();
+    const slot = (slotRanges.get(h.hospitalId) ?? []).find((s) => s.start <= at && at < s.end);
+    if (!slot) continue;
+    const key = slotKey(h.hospitalId, request.service, slot.start);
     booked.set(key, (booked.get(key) ?? 0) + 1);
   }
   return booked;

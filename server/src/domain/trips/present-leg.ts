@@ -1,5 +1,7 @@
 import type { InfectionClass, LegDetailView, LegView, PROTECTION_LEVELS } from '@lastmeter/shared';
+import type { Actor } from '../actor.ts';
 import { maskName } from '../patients/mask-identity.ts';
+import { seesFullName } from '../patients/present-patient.ts';
 import type { LegContext } from './load-leg.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -20,8 +22,14 @@ export function protectionFor(infectionClass: InfectionClass): (typeof PROTECTIO
   }
 }
 
-export function presentLeg(ctx: LegContext): LegView {
+/**
+ * A leg as its viewer may see it: the name is masked unless the viewer is the patient's own
+ * compound's gatekeeper (the patient presenters' rule, `seesFullName`); without a viewer, masked.
+ * Pass the viewer explicitly (`contexts.map((c) => presentLeg(c, actor))`), never as a map callback.
+ */
+export function presentLeg(ctx: LegContext, viewer?: Actor): LegView {
   const { leg } = ctx;
+  const fullName = viewer !== undefined && seesFullName(viewer, ctx.patient.compoundId);
   return {
     id: leg.id,
     tripId: leg.tripId,
@@ -32,7 +40,7 @@ export function presentLeg(ctx: LegContext): LegView {
     released: leg.released,
     patient: {
       id: ctx.patient.id,
-      name: maskName(ctx.patient.name),
+      name: fullName ? ctx.patient.name : maskName(ctx.patient.name),
       mobility: ctx.patient.mobility,
       companions: ctx.patient.companions,
       infectionClass: ctx.patient.infectionClass,
@@ -43,6 +51,10 @@ export function presentLeg(ctx: LegContext): LegView {
     hospital: ctx.hospital,
     vehicle: ctx.vehicle ? { id: ctx.vehicle.id, plate: ctx.vehicle.plate, kind: ctx.vehicle.kind } : null,
     returnMode: ctx.request.returnMode,
+    service: ctx.request.service,
+    urgency: ctx.request.urgency,
+    appointmentWindow: [ctx.request.windowStart.toISOString(), ctx.request.windowEnd.toISOString()],
+    inTreatment: ctx.inTreatment,
     pickupWindow: [iso(leg.pickupWindowStart), iso(leg.pickupWindowEnd)],
     dropoffWindow: [iso(leg.dropoffWindowStart), iso(leg.dropoffWindowEnd)],
     plannedPickupAt: iso(leg.plannedPickupAt),
@@ -62,9 +74,10 @@ export function presentLegDetail(
     lat: number | null;
     note: string;
   }>,
+  viewer?: Actor,
 ): LegDetailView {
   return {
-    ...presentLeg(ctx),
+    ...presentLeg(ctx, viewer),
     history: history.map((h) => ({
       at: h.at.toISOString(),
       actorId: h.actorId,

@@ -71,7 +71,7 @@ export async function takeLegStep({
     return { ctx, events: await events.commit() };
   });
   publish(events);
-  return presentLeg(ctx);
+  return presentLeg(ctx, actor);
 }
 
 function etaAtHospital(ctx: LegContext, now: Date): Date {
@@ -84,14 +84,20 @@ async function stepEvents(events: TripEvents, step: PlainStep, ctx: LegContext):
     case 'accept':
     case 'depart':
     case 'reach_pickup':
-    case 'board':
-      return events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
-    case 'arrive':
-      // A return arriving at the compound gate: the gatekeepers go out to meet it.
+      // On the way out, the gate waits for this car: its "out" button opens once the driver accepts.
       return events.leg(
         'leg.status_changed',
         ctx,
-        ctx.leg.direction === 'return' ? ['vehicle', 'district', 'compound'] : ['vehicle', 'district'],
+        ctx.leg.direction === 'outbound' ? ['vehicle', 'district', 'compound'] : ['vehicle', 'district'],
+      );
+    case 'board':
+      return events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
+    case 'arrive':
+      // The car is at the door of its destination: the hospital's desk, or the gatekeepers for a return.
+      return events.leg(
+        'leg.status_changed',
+        ctx,
+        ctx.leg.direction === 'return' ? ['vehicle', 'district', 'compound'] : ['vehicle', 'district', 'hospital'],
       );
     case 'out':
       await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);

@@ -45,12 +45,12 @@ export const SERVICE_MINUTES: Record<Mobility, number> = { walk: 2, wheelchair: 
 const INFECTION_INDEX: Record<InfectionClass, number> = { normal: 0, close_contact: 1, positive: 2 };
 const KINDS: readonly VehicleKind[] = ['ambulance_120', 'volunteer', 'requisitioned'];
 /** Load dimensions: seats, wheelchair places, stretchers, patients (for 一车一患者). */
-export const DIMS = 4;
+const DIMS = 4;
 /** Objective weights, in kilometres: leaving a leg out must never pay, an emergency even less. */
-export const UNSERVED_SCHEDULED = 1e5;
-export const UNSERVED_EMERGENCY = 1e7;
+const UNSERVED_SCHEDULED = 1e5;
+const UNSERVED_EMERGENCY = 1e7;
 /** A 120 ambulance carrying scheduled care: allowed, but only when nothing else can. */
-export const AMBULANCE_FOR_SCHEDULED = 500;
+const AMBULANCE_FOR_SCHEDULED = 500;
 
 export function needsAmbulance(trip: ParsedTrip): boolean {
   return trip.urgency === 'emergency' || trip.mobility === 'stretcher';
@@ -221,9 +221,10 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
   const profile = new Int32Array(V);
   vehicles.forEach((v, vi) => {
     const S = 2 * R + 2 * vi;
-    const start = Math.max(
-      minutes(v.shiftStart),
-      v.availableFrom ? minutes(v.availableFrom.time) : -Infinity,
+    // A vehicle free only after its shift (e.g. a long delay) keeps an empty route at shift end.
+    const start = Math.min(
+      minutes(v.shiftEnd),
+      Math.max(minutes(v.shiftStart), v.availableFrom ? minutes(v.availableFrom.time) : -Infinity),
     );
     early[S] = start;
     late[S] = minutes(v.shiftEnd);

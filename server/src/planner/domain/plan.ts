@@ -72,7 +72,7 @@ const MS_PER_MIN = 60000;
  * Initial routes: each vehicle's fixed stops in their order. Legs whose fixed stops are
  * incomplete are left for the repair step, which can put them only on their own vehicle.
  */
-export function fixedRoutes(problem: Problem): { routes: Route[]; pending: number[] } {
+function fixedRoutes(problem: Problem): { routes: Route[]; pending: number[] } {
   const { inst, fixedNodes } = problem;
   const routes = emptyRoutes(inst);
   const pending: number[] = [];
@@ -105,7 +105,7 @@ export function planDay(options: { input: PlanInput; travel: TravelTimeModel } &
   return solveProblem(problem, options);
 }
 
-export function solveProblem(problem: Problem, options: PlanOptions): Plan {
+function solveProblem(problem: Problem, options: PlanOptions): Plan {
   const { inst } = problem;
   const seed = options.seed ?? 1;
   const { routes, pending } = fixedRoutes(problem);
@@ -165,7 +165,7 @@ export function closeLoops(problem: Problem, sol: Solution): Solution & { linked
 }
 
 /** Why a leg has no vehicle, from the cheapest evidence: kinds, sizes, then hours, then load. */
-export function diagnose(problem: Problem, r: number): UnservedCode {
+function diagnose(problem: Problem, r: number): UnservedCode {
   const { inst, input, legs } = problem;
   const trip = legs[r]!.trip;
   const V = inst.nVeh;

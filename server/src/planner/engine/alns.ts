@@ -49,7 +49,7 @@ export function emptyRoutes(inst: Instance): Route[] {
 }
 
 /** Inserts the route change chosen by `bestInsertion` and returns the new route. */
-export function applyInsertion(inst: Instance, route: Route, r: number, i: number, j: number): Route {
+function applyInsertion(inst: Instance, route: Route, r: number, i: number, j: number): Route {
   return cacheRoute(inst, route.v, buildTrial(inst, route, r, i, j).slice());
 }
 
@@ -386,8 +386,48 @@ function movable(inst: Instance, routes: readonly Route[]): number[] {
   return out;
 }
 
+/**
+ * Local search applied to each new best plan: take every request out in turn and put it back
+ * at its cheapest place over all routes, while that lowers the cost. ALNS moves many requests
+ * at once and can leave such single-request improvements behind.
+ */
+function polish(inst: Instance, routes: Route[], rng: Rng): void {
+  const routeOf = locate(inst, routes).route;
+  const removed = new Uint8Array(inst.nReq);
+  for (let pass = 0; pass < 3; pass++) {
+    let improved = false;
+    for (const r of shuffled(movable(inst, routes), rng)) {
+      const v = routeOf[r]!;
+      removed[r] = 1;
+      const without = withoutRequests(inst, routes[v]!, removed);
+      removed[r] = 0;
+      if (!without) continue;
+      const gain = routes[v]!.cost - without.cost;
+      let bestCost = gain - 1e-7;
+      let bestU = -1;
+      let bi = 0;
+      let bj = 0;
+      for (let u = 0; u < routes.length; u++) {
+        const c = bestInsertion(inst, u === v ? without : routes[u]!, r, placement);
+        if (c < bestCost) {
+          bestCost = c;
+          bestU = u;
+          bi = placement.i;
+          bj = placement.j;
+        }
+      }
+      if (bestU < 0) continue;
+      routes[v] = without;
+      routes[bestU] = applyInsertion(inst, routes[bestU]!, r, bi, bj);
+      routeOf[r] = bestU;
+      improved = true;
+    }
+    if (!improved) return;
+  }
+}
+
 /** Initial plan: pinned requests first (in the order given), then regret-2 insertion. */
-export function construct(inst: Instance, rng: Rng): Solution {
+function construct(inst: Instance, rng: Rng): Solution {
   const routes = emptyRoutes(inst);
   const all: number[] = [];
   for (let r = 0; r < inst.nReq; r++) all.push(r);
@@ -473,8 +513,10 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
 
     let score = 0;
     if (cost < best.cost - 1e-9) {
-      best = candidate;
-      current = candidate;
+      // On a whole district day a full pass costs more than it brings within the budget.
+      if (served.length <= REGRET_MAX) polish(inst, routes, rng);
+      best = { routes, unserved, cost: solutionCost(inst, routes, unserved) };
+      current = best;
       improvements++;
       score = 33;
     } else if (cost < current.cost - 1e-9) {

@@ -50,12 +50,6 @@ export interface Instance {
   readonly time: readonly Float64Array[];
 }
 
-export const pickupOf = (r: number): number => r;
-export const dropOf = (inst: Instance, r: number): number => inst.nReq + r;
 export const startOf = (inst: Instance, v: number): number => 2 * inst.nReq + 2 * v;
 export const endOf = (inst: Instance, v: number): number => 2 * inst.nReq + 2 * v + 1;
 export const nodeCount = (inst: Instance): number => 2 * inst.nReq + 2 * inst.nVeh;
-/** Request of a pickup or drop-off node. */
-export const requestOf = (inst: Instance, node: number): number =>
-  node < inst.nReq ? node : node - inst.nReq;
-export const isPickup = (inst: Instance, node: number): boolean => node < inst.nReq;

@@ -1,5 +1,6 @@
 import {
   AssignLegBody,
+  BookingClash,
   LegStepBody,
   type LegView,
   LegView as LegViewSchema,
@@ -19,34 +20,11 @@ export function legSpan(leg: LegView): [number, number] | null {
   return from && to ? [Date.parse(from), Date.parse(to)] : null;
 }
 
-const BOOKED: ReadonlySet<LegView['status']> = new Set([
-  'assigned',
-  'accepted',
-  'en_route',
-  'at_pickup',
-  'on_board',
-  'arrived',
-]);
-
-/**
- * The API's 409 names the clashing booking, but the web's ApiError keeps only code and detail; the
- * same facts are found in the day's legs: the vehicle's or the patient's other bookings in that time.
- */
-function findClashes(
-  leg: LegView,
-  vehicleId: string,
-  span: [number, number] | null,
-  legs: readonly LegView[],
-): LegView[] {
-  if (!span) return [];
-  return legs.filter((other) => {
-    if (other.id === leg.id || !BOOKED.has(other.status)) return false;
-    const sameVehicle = other.vehicle?.id === vehicleId && other.tripId !== leg.tripId;
-    const samePatient = other.patient.id === leg.patient.id;
-    if (!sameVehicle && !samePatient) return false;
-    const otherSpan = legSpan(other);
-    return otherSpan !== null && otherSpan[0] < span[1] && span[0] < otherSpan[1];
-  });
+/** The booking the server says the refused one overlaps (the 409's `clash`), if it sent one. */
+function clashOf(error: unknown): BookingClash | null {
+  if (!(error instanceof ApiError) || error.code !== 'booking_conflict') return null;
+  const parsed = BookingClash.safeParse(error.extra.clash);
+  return parsed.success && parsed.data.on ? parsed.data : null;
 }
 
 /** Assign or reassign one leg by hand; a refused booking says what it clashes with. */
@@ -69,7 +47,6 @@ export function AssignLeg({
   const [vehicleId, setVehicleId] = useState(leg.vehicle?.id ?? '');
   const [pickupAt, setPickupAt] = useState(leg.plannedPickupAt ? isoToCityLocal(leg.plannedPickupAt) : '');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [clashes, setClashes] = useState<LegView[]>([]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) });
   const assign = useMutation({
@@ -78,17 +55,9 @@ export function AssignLeg({
       void refresh();
       onDone();
     },
-    onError: (error, body) => {
-      if (error instanceof ApiError && error.code === 'booking_conflict') {
-        const span = legSpan(leg);
-        const shifted: [number, number] | null =
-          span && body.pickupAt
-            ? [Date.parse(body.pickupAt), Date.parse(body.pickupAt) + (span[1] - span[0])]
-            : span;
-        setClashes(findClashes(leg, body.vehicleId, shifted, legs));
-      }
-    },
   });
+  const clash = clashOf(assign.error);
+  const clashLeg = clash?.legId ? legs.find((l) => l.id === clash.legId) : undefined;
   const unassign = useMutation({
     mutationFn: () =>
       api.post(`/legs/${leg.id}/unassign`, LegViewSchema, LegStepBody.parse({ version: leg.version })),
@@ -100,7 +69,6 @@ export function AssignLeg({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setClashes([]);
     const parsed = AssignLegBody.safeParse({
       vehicleId,
       version: leg.version,
@@ -170,25 +138,22 @@ export function AssignLeg({
       {assign.isError ? (
         <div className="alert alert-error" role="alert">
           <p>{describeError(assign.error)}</p>
-          {clashes.length > 0 ? (
+          {clash ? (
             <>
               <p>{t('dispatch.assign.clashesWith')}</p>
               <ul>
-                {clashes.map((c) => {
-                  const span = legSpan(c);
-                  return (
-                    <li key={c.id}>
-                      {c.patient.id === leg.patient.id
-                        ? t('dispatch.assign.samePatient')
-                        : t('dispatch.assign.sameVehicle', { plate: plate(c.vehicle?.id) })}
-                      {': '}
-                      {c.patient.name} · {t(`direction.${c.direction}`)} · {c.compound.name} →{' '}
-                      {c.hospital.name}
-                      {span ? ` · ${formatTime(span[0])}–${formatTime(span[1])}` : ''} ·{' '}
-                      {t(`legStatus.${c.status}`)}
-                    </li>
-                  );
-                })}
+                <li>
+                  {clash.on === 'patient'
+                    ? t('dispatch.assign.samePatient')
+                    : clash.on === 'driver'
+                      ? t('dispatch.assign.sameDriver', { plate: plate(clash.vehicleId ?? undefined) })
+                      : t('dispatch.assign.sameVehicle', { plate: plate(clash.vehicleId ?? undefined) })}
+                  {clashLeg
+                    ? `: ${clashLeg.patient.name} · ${t(`direction.${clashLeg.direction}`)} · ${clashLeg.compound.name} → ${clashLeg.hospital.name}`
+                    : ''}
+                  {clash.from && clash.to ? ` · ${formatTime(clash.from)}–${formatTime(clash.to)}` : ''}
+                  {clash.status ? ` · ${t(`legStatus.${clash.status}`)}` : ''}
+                </li>
               </ul>
             </>
           ) : null}

@@ -1,5 +1,5 @@
 import type { LegView } from '@lastmeter/shared';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -20,7 +20,7 @@ import { MapLegend } from './MapLegend.tsx';
 import { PlanDay } from './PlanDay.tsx';
 import {
   compoundsQuery,
-  gateScheduleQuery,
+  districtLegsQuery,
   hospitalsQuery,
   incidentsQuery,
   overviewQuery,
@@ -57,12 +57,14 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
   const overview = useQuery(overviewQuery(districtId, date));
   const requests = useQuery(requestsQuery(districtId, date));
   const incidents = useQuery(incidentsQuery(districtId));
-  const schedules = useQueries({
-    queries: (compounds.data ?? []).map((c) => gateScheduleQuery(districtId, c.id, date)),
-  });
-  const legs = useMemo(() => schedules.flatMap((q) => q.data ?? []), [schedules]);
+  const dayLegs = useQuery(districtLegsQuery(districtId, date));
+  // The panels work on live legs; declined and cancelled ones stay out of them as before.
+  const legs = useMemo(
+    () => (dayLegs.data ?? []).filter((l) => l.status !== 'cancelled' && l.status !== 'declined'),
+    [dayLegs.data],
+  );
   const legsById = useMemo(() => new Map(legs.map((l) => [l.id, l])), [legs]);
-  const legsError = schedules.find((q) => q.isError)?.error;
+  const legsError = dayLegs.error ?? undefined;
 
   const vehiclesOnMap = useMemo(
     (): VehicleOnMap[] =>

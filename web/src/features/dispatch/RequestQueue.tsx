@@ -1,8 +1,9 @@
 import { type Compound, type LegView, type RequestView, TripView } from '@lastmeter/shared';
+import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { api } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { UNMET_STATUSES } from './KeyFigures.tsx';
 import { dispatchKeys } from './queries.ts';
 
@@ -23,13 +24,16 @@ export function RequestQueue({
   compounds: readonly Compound[];
   onAssign: (leg: LegView) => void;
 }) {
-  const { t, describeError, formatTime } = useI18n();
+  const { t, locale, describeError, formatTime } = useI18n();
   const queryClient = useQueryClient();
   const headingId = useId();
   const createTrip = useMutation({
     mutationFn: (requestId: string) => api.post(`/requests/${requestId}/trip`, TripView),
     onSettled: () => queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) }),
   });
+  // A request no hospital can take comes back as 409 with the planner's reason: say why.
+  const unmatched =
+    createTrip.error instanceof ApiError ? reasonSchema.safeParse(createTrip.error.extra.reason) : null;
   const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
   const withTrip = new Set(legs.map((l) => l.requestId));
   const waiting = requests
@@ -49,6 +53,11 @@ export function RequestQueue({
       {createTrip.isError ? (
         <p className="alert alert-error" role="alert">
           {describeError(createTrip.error)}
+          {unmatched?.success ? (
+            <span className="block">
+              {t('dispatch.queue.unmatched', { reason: formatPlannerReason(unmatched.data, locale) })}
+            </span>
+          ) : null}
         </p>
       ) : null}
       <h3>{t('dispatch.queue.requests', { count: waiting.length })}</h3>

@@ -78,12 +78,16 @@ export const incidentsQuery = (districtId: string) =>
   });
 
 /**
- * Every leg of the day at one compound's gate. The API has no "legs of a district" list yet, so the
- * board gathers the district's legs from its compounds' gate schedules.
+ * Every leg of the district's day in one request, declined and cancelled included (`statuses`
+ * narrows it on the server).
  */
-export const gateScheduleQuery = (districtId: string, compoundId: string, date: string) =>
+export const districtLegsQuery = (districtId: string, date: string, statuses?: readonly LegView['status'][]) =>
   queryOptions({
-    queryKey: [...dispatchKeys.district(districtId), 'legs', compoundId, date],
+    queryKey: [...dispatchKeys.district(districtId), 'legs', date, statuses?.join(',') ?? 'all'],
     queryFn: ({ signal }) =>
-      api.get(`/compounds/${compoundId}/gate-schedule?date=${date}`, z.array(LegView), signal),
+      api.get(
+        `/districts/${districtId}/legs?date=${date}${statuses?.length ? `&status=${statuses.join(',')}` : ''}`,
+        z.array(LegView),
+        signal,
+      ),
   });

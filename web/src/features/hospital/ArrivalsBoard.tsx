@@ -1,4 +1,4 @@
-import { type LegEtaUpdated, LegStepBody, LegView, type StreamEvent } from '@lastmeter/shared';
+import { type LegEtaUpdated, LegStepBody, LegView, STEP_RULES, type StreamEvent } from '@lastmeter/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
@@ -6,6 +6,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../lib/api.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { arrivalsQuery, hospitalKeys } from './queries.ts';
+
+/** The desk confirms a patient who is in the car or at the door, never one still waiting at home. */
+const CONFIRMABLE: ReadonlySet<LegView['status']> = new Set(STEP_RULES.confirm_arrival.from);
 
 const etaOf = (leg: LegView) => leg.etaAt ?? leg.plannedDropoffAt;
 const byEta = (a: LegView, b: LegView) => (etaOf(a) ?? '9999').localeCompare(etaOf(b) ?? '9999');
@@ -29,7 +32,7 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
   const headingId = useId();
   const query = arrivalsQuery(hospitalId, date);
   const arrivals = useQuery(query);
-  // The API lists only legs still on their way; patients admitted here stay listed until released.
+  // Admitted just now, before the refetch lists them as `inTreatment`.
   const [inTreatment, setInTreatment] = useState<LegView[]>([]);
   const [released, setReleased] = useState<Set<string>>(new Set());
 
@@ -64,8 +67,13 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
     onSuccess: (_ret, leg) => setReleased((set) => new Set(set).add(leg.tripId)),
   });
 
-  const list = (arrivals.data ?? []).slice().sort(byEta);
-  const admitted = inTreatment.filter((l) => !list.some((a) => a.id === l.id));
+  const all = (arrivals.data ?? []).slice().sort(byEta);
+  // The API keeps admitted patients listed (`inTreatment`) until the return is released.
+  const list = all.filter((l) => !l.inTreatment);
+  const admitted = [
+    ...all.filter((l) => l.inTreatment),
+    ...inTreatment.filter((l) => !all.some((a) => a.id === l.id)),
+  ];
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -126,7 +134,10 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                         </span>
                       ) : null}
                     </td>
-                    <th scope="row">{leg.patient.name}</th>
+                    <th scope="row">
+                      {leg.patient.name}
+                      <span className="muted block">{t(`service.${leg.service}`)}</span>
+                    </th>
                     <td>{t(`mobility.${leg.patient.mobility}`)}</td>
                     <td>
                       {t(`infection.${leg.patient.infectionClass}`)}
@@ -142,14 +153,16 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                     </td>
                     <td>{t(`legStatus.${leg.status}`)}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="button-primary"
-                        onClick={() => confirm.mutate(leg)}
-                        disabled={confirm.isPending && confirm.variables?.id === leg.id}
-                      >
-                        {t('hospital.arrivals.confirm')}
-                      </button>
+                      {CONFIRMABLE.has(leg.status) ? (
+                        <button
+                          type="button"
+                          className="button-primary"
+                          onClick={() => confirm.mutate(leg)}
+                          disabled={confirm.isPending && confirm.variables?.id === leg.id}
+                        >
+                          {t('hospital.arrivals.confirm')}
+                        </button>
+                      ) : null}
                     </td>
                   </tr>
                 );
@@ -166,7 +179,9 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
               <li key={leg.id}>
                 <div>
                   <strong>{leg.patient.name}</strong> · {leg.compound.name}
-                  <span className="muted block">{t(`mobility.${leg.patient.mobility}`)}</span>
+                  <span className="muted block">
+                    {t(`service.${leg.service}`)} · {t(`mobility.${leg.patient.mobility}`)}
+                  </span>
                 </div>
                 {released.has(leg.tripId) ? (
                   <p className="alert alert-info" role="status">

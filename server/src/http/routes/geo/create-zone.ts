@@ -16,5 +16,11 @@ export const createZoneRoute = defineRoute({
     schema: ZoneChangeResult,
   },
   handler: ({ actor, app, params, body }) =>
-    createZone({ db: app.db, actor, districtId: params.districtId, input: body }),
+    createZone({
+      db: app.db,
+      actor,
+      publish: (e) => app.publish(e),
+      districtId: params.districtId,
+      input: body,
+    }),
 });

@@ -16,5 +16,11 @@ export const importZonesRoute = defineRoute({
     schema: ZoneChangeResult,
   },
   handler: ({ actor, app, params, body }) =>
-    importZones({ db: app.db, actor, districtId: params.districtId, input: body }),
+    importZones({
+      db: app.db,
+      actor,
+      publish: (e) => app.publish(e),
+      districtId: params.districtId,
+      input: body,
+    }),
 });

@@ -14,6 +14,7 @@ import { finishTreatmentRoute } from '../trips/finish-treatment.ts';
 import { getGateScheduleRoute } from '../trips/get-gate-schedule.ts';
 import { getLegRoute } from '../trips/get-leg.ts';
 import { insertTripRoute } from '../trips/insert-trip.ts';
+import { listDistrictLegsRoute } from '../trips/list-district-legs.ts';
 import { listExpectedArrivalsRoute } from '../trips/list-expected-arrivals.ts';
 import { listIncidentsRoute } from '../trips/list-incidents.ts';
 import { listMyJobsRoute } from '../trips/list-my-jobs.ts';
@@ -49,6 +50,7 @@ export const tripRoutes: AnyRoute[] = [
   listMyJobsRoute,
   getGateScheduleRoute,
   listExpectedArrivalsRoute,
+  listDistrictLegsRoute,
   listIncidentsRoute,
   resolveIncidentRoute,
   reportBreakdownRoute,

@@ -11,7 +11,11 @@ export const listExpectedArrivalsRoute = defineRoute({
   auth: 'session',
   params: z.strictObject({ hospitalId: z.uuid().meta({ description: 'The hospital' }) }),
   query: DayQuery,
-  success: { status: 200, description: 'Outbound legs on their way or booked', schema: z.array(LegView) },
+  success: {
+    status: 200,
+    description: 'Outbound legs on their way or booked, and patients in treatment (inTreatment)',
+    schema: z.array(LegView),
+  },
   handler: ({ actor, app, params, query }) =>
     listExpectedArrivals({
       db: app.db,

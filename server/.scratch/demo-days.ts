@@ -1,0 +1,15 @@
+import { openDatabase } from '@lastmeter/db';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../src/domain/auth/password.ts';
+import { seedDemoCity } from '../src/demo/seed-demo-city.ts';
+import { planDemoDays } from '../src/demo/plan-demo-days.ts';
+const now = process.env.DEMO_NOW ? new Date(process.env.DEMO_NOW) : new Date();
+const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: 'memory://' });
+const db = database.db;
+let t = Date.now();
+const city = await seedDemoCity({ db, hashPassword, now });
+console.log('seeded', Date.now() - t); t = Date.now();
+console.log(await planDemoDays({ db, districtId: city.districtId, now, iterations: Number(process.env.IT ?? 2000) }), Date.now() - t, 'ms');
+const rows = await db.execute(sql`select r.date, l.status, count(*)::int n from legs l join trips t on t.id=l.trip_id join requests r on r.id=t.request_id group by 1,2 order by 1,2`);
+console.table((rows as any).rows ?? rows);
+await database.close();

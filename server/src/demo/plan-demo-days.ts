@@ -1,0 +1,177 @@
+import { accounts, careNeeds, compounds, type Db, patients, requests, trips } from '@lastmeter/db';
+import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import type { Actor } from '../domain/actor.ts';
+import { loadActor } from '../domain/auth/load-actor.ts';
+import { createRequest } from '../domain/requests/create-request.ts';
+import { generateDailyRequests } from '../domain/requests/generate-daily-requests.ts';
+import { isoWeekday } from '../domain/requests/schedule-rules.ts';
+import { createRoundTrip } from '../domain/trips/create-round-trip.ts';
+import { planDistrictDay } from '../domain/trips/plan-district-day.ts';
+
+/** A request whose arrival window opens sooner than this can no longer be reached in time: no trip. */
+const LEAD_MINUTES = 30;
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const SEED_SESSION = { id: '00000000-0000-0000-0000-000000000000', expiresAt: new Date(8.64e15) };
+
+export interface DemoDay {
+  date: string;
+  requests: number;
+  trips: number;
+  /** Requests left without a trip: their window has passed, or no hospital could take them. */
+  withoutTrip: number;
+  legsServed: number;
+  legsUnserved: number;
+}
+
+/**
+ * Makes a freshly seeded demo city alive: the dispatcher generates today's requests and the next
+ * clinic day's (Sunday has almost none), creates round trips for the ones still ahead of `now`
+ * (hospital matched with a reason), and plans both days — all through the same use cases the API
+ * runs, so the map, the drivers' job lists, the gate schedules and the arrivals board have content at
+ * once, whatever time of day the demo starts. Requests of today already past stay in the queue.
+ */
+export async function planDemoDays({
+  db,
+  districtId,
+  now,
+  iterations = 2000,
+}: {
+  db: Db;
+  districtId: string;
+  now: Date;
+  /** Planner effort per day; a cap keeps the first start short and the demo reproducible. */
+  iterations?: number;
+}): Promise<DemoDay[]> {
+  const actor = await dispatcher(db);
+  const publish = () => {};
+  const today = shanghaiDate(now, 0);
+  const next = isoWeekday(shanghaiDate(now, 1)) === 7 ? shanghaiDate(now, 2) : shanghaiDate(now, 1);
+  const days: DemoDay[] = [];
+  for (const date of [today, next]) {
+    await generateDailyRequests({ db, actor, districtId, date });
+    if (date === today) await raiseSameDayRequests(db, actor, districtId, now);
+    const open = await db
+      .select({ id: requests.id })
+      .from(requests)
+      .leftJoin(trips, eq(trips.requestId, requests.id))
+      .where(
+        and(
+          eq(requests.date, date),
+          inArray(requests.status, ['open', 'matched']),
+          isNull(trips.id),
+          or(
+            eq(requests.urgency, 'emergency'),
+            gt(requests.windowStart, new Date(now.getTime() + LEAD_MINUTES * 60_000)),
+          ),
+        ),
+      )
+      .orderBy(asc(requests.windowStart), asc(requests.id));
+    let created = 0;
+    for (const request of open) {
+      try {
+        await createRoundTrip({ db, actor, requestId: request.id, publish, now });
+        created++;
+      } catch {
+        // No hospital can take it: the request is marked unserved with the reason, as in the API.
+      }
+    }
+    const plan = await planDistrictDay({
+      db,
+      actor,
+      districtId,
+      input: { date, seed: 1, iterations },
+      publish,
+      now,
+    });
+    const total = await db.$count(requests, eq(requests.date, date));
+    days.push({
+      date,
+      requests: total,
+      trips: created,
+      withoutTrip: total - created,
+      legsServed: plan.served.length,
+      legsUnserved: plan.unserved.length,
+    });
+  }
+  return days;
+}
+
+/**
+ * What a day brings besides the schedules, placed after `now` so even an evening start has jobs in
+ * motion: two emergencies (120 ambulances, any hour) and, in clinic hours, a few one-off outpatient
+ * visits for chronic patients — raised as a dispatcher would, through `createRequest`.
+ */
+async function raiseSameDayRequests(db: Db, actor: Actor, districtId: string, now: Date): Promise<void> {
+  const chronic = await db
+    .select({ id: patients.id })
+    .from(patients)
+    .innerJoin(careNeeds, eq(careNeeds.patientId, patients.id))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .where(
+      and(eq(compounds.districtId, districtId), eq(careNeeds.kind, 'chronic'), eq(patients.status, 'active')),
+    )
+    .orderBy(asc(patients.createdAt), asc(patients.id));
+  const [first, second, ...others] = chronic;
+  for (const [patient, inMinutes] of [
+    [first, 20],
+    [second, 50],
+  ] as const) {
+    if (!patient) continue;
+    const at = new Date(now.getTime() + inMinutes * 60_000);
+    await createRequest({
+      db,
+      actor,
+      patientId: patient.id,
+      input: { urgency: 'emergency', service: 'emergency', windowStart: at.toISOString() },
+      now,
+    });
+  }
+  let visits = 0;
+  for (let inMinutes = 75; inMinutes <= 300 && visits < others.length && visits < 6; inMinutes += 30) {
+    const at = new Date(Math.round((now.getTime() + inMinutes * 60_000) / 300_000) * 300_000);
+    if (!inClinicHours(at)) continue;
+    const patient = others[visits++];
+    if (!patient) break;
+    await createRequest({
+      db,
+      actor,
+      patientId: patient.id,
+      input: {
+        urgency: 'scheduled',
+        service: 'general',
+        windowStart: new Date(at.getTime() - 30 * 60_000).toISOString(),
+        windowEnd: at.toISOString(),
+        returnMode: 'fixed',
+        treatmentMinutes: 60,
+      },
+      now,
+    });
+  }
+}
+
+/** Inside the outpatient half-days (08:00–12:00, 13:00–17:00, Monday to Saturday), with room to spare. */
+function inClinicHours(at: Date): boolean {
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const weekday = local.getUTCDay();
+  return (
+    weekday !== 0 &&
+    ((minute >= 8 * 60 + 30 && minute <= 11 * 60 + 45) || (minute >= 13 * 60 + 30 && minute <= 16 * 60 + 45))
+  );
+}
+
+async function dispatcher(db: Db): Promise<Actor> {
+  const [account] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.username, 'dispatcher'), eq(accounts.role, 'dispatcher')));
+  const actor = account ? await loadActor(db, account.id, SEED_SESSION, 'demo-seed') : null;
+  if (!actor) throw new Error('The demo city has no dispatcher account');
+  return actor;
+}
+
+/** The Shanghai calendar date `days` after `now`, as YYYY-MM-DD. */
+function shanghaiDate(now: Date, days: number): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
+}

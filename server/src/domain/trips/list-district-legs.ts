@@ -1,0 +1,51 @@
+import { compounds, type Db, districts, legs, requests } from '@lastmeter/db';
+import type { LegStatus, LegView } from '@lastmeter/shared';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { todayIn } from '../supply/local-date.ts';
+import { loadLegContexts } from './load-leg.ts';
+import { presentLeg } from './present-leg.ts';
+
+/**
+ * Every leg of a district's day for dispatch — declined and cancelled ones included unless filtered
+ * out — in one query, by planned pickup; identities masked as on every leg view.
+ */
+export async function listDistrictLegs({
+  db,
+  actor,
+  districtId,
+  date,
+  statuses,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  districtId: string;
+  date?: string | undefined;
+  statuses?: LegStatus[] | undefined;
+  timeZone: string;
+}): Promise<LegView[]> {
+  await authorize(db, actor, 'read', { kind: 'dispatch', districtId });
+  const [district] = await db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
+  if (!district) throw errors.notFound('District');
+  const day = date ?? todayIn(timeZone);
+  const filters: SQL[] = [eq(compounds.districtId, districtId), eq(requests.date, day)];
+  if (statuses?.length) filters.push(inArray(legs.status, statuses));
+  const contexts = await loadLegContexts(db, and(...filters), {
+    orderBy: sql`coalesce(${legs.plannedPickupAt}, ${legs.pickupWindowStart}) asc nulls last, ${legs.id}`,
+  });
+  if (contexts.length) {
+    await recordAudit(db, {
+      actor,
+      action: 'district_legs.read',
+      entity: 'patient',
+      entityId: null,
+      outcome: 'allowed',
+      detail: { districtId, date: day, legs: contexts.length },
+    });
+  }
+  return contexts.map((c) => presentLeg(c, actor));
+}

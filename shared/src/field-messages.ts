@@ -1,0 +1,52 @@
+import type { Locale } from './errors.ts';
+
+/**
+ * Field messages of our own checks (zod refinements in `schemas/*.ts` and the server's own field
+ * issues), in every language, under stable codes. A check emits its code — `fieldCheck(code)` in a
+ * refinement puts it in the issue's `params.code`; a server-side issue sets `code` — and the server
+ * writes the text in the request's language from this one dictionary, as zod's own messages are.
+ * Placeholders are `{name}`.
+ */
+export const FIELD_MESSAGES = {
+  national_id_invalid: {
+    'zh-CN': '不是有效的 18 位居民身份证号码（校验码不符）',
+    en: 'not a valid 18-character resident ID number (GB 11643 check failed)',
+  },
+  mobile_invalid: {
+    'zh-CN': '不是有效的大陆手机号码（11 位数字，以 13–19 开头）',
+    en: 'not a mainland mobile number (11 digits starting 13–19)',
+  },
+  time_hhmm: { 'zh-CN': '应为 24 小时制时间 HH:MM', en: 'must be a 24-hour time HH:MM' },
+  already_registered: { 'zh-CN': '已登记过', en: 'already registered' },
+  weekdays_repeat: { 'zh-CN': '星期有重复', en: 'weekdays repeat' },
+  must_be_after: { 'zh-CN': '必须晚于 {other}', en: 'must be after {other}' },
+  slot_overlaps: { 'zh-CN': '与 slots.{other} 时间重叠', en: 'overlaps slots.{other}' },
+  exactly_one_of: { 'zh-CN': '{a} 与 {b} 须且只须填写一个', en: 'give exactly one of {a} and {b}' },
+  both_or_neither: { 'zh-CN': '{a} 与 {b} 须同时填写或同时不填', en: 'give both {a} and {b} or neither' },
+  not_a_gate_of_compound: { 'zh-CN': '不是该小区的大门', en: 'is not a gate of this compound' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
+export type FieldMessageParams = Record<string, string | number>;
+
+export function isFieldMessageCode(value: unknown): value is FieldMessageCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(FIELD_MESSAGES, value);
+}
+
+/** The message of `code` in `locale`, placeholders filled from `params`. */
+export function fieldMessage(code: FieldMessageCode, locale: Locale, params: FieldMessageParams = {}): string {
+  return FIELD_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/**
+ * The options of a refinement or `ctx.addIssue` that emits a coded message: English text for
+ * parsers that do not translate (the web's forms), and `params.code` for the server to translate.
+ */
+export function fieldCheck(
+  code: FieldMessageCode,
+  params: FieldMessageParams = {},
+): { message: string; params: FieldMessageParams & { code: FieldMessageCode } } {
+  return { message: fieldMessage(code, 'en', params), params: { ...params, code } };
+}

@@ -1,0 +1,94 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { DESKTOP, hasChromium, launchBrowser, PHONE } from './support/chromium.ts';
+import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
+import { RESULTS_DIR, REPO_ROOT, WEB_DIST } from './support/web-dist.ts';
+import { bookDialysisRoundTrip, en, type SeededDistrict, seedDistrict, zh } from './support/world.ts';
+
+type RoleName = 'gatekeeper' | 'dispatcher' | 'driver' | 'hospital' | 'admin';
+
+/** Each role's main page, on the device it is used on, and what shows that its data has loaded. */
+const PAGES: Record<RoleName, { path: string; phone?: true; ready: (page: Page) => Locator }> = {
+  gatekeeper: { path: '/gatekeeper', ready: (page) => page.locator('li.gate-item') },
+  dispatcher: { path: '/dispatcher', ready: (page) => page.locator('.dispatch-map canvas') },
+  driver: { path: '/driver', phone: true, ready: (page) => page.locator('article.job-card') },
+  hospital: { path: '/hospital', ready: (page) => page.locator('table.arrivals tbody tr') },
+  admin: { path: '/admin', ready: (page) => page.locator('main h2') },
+};
+const LOCALES: readonly { locale: BrowserLocale; label: 'zh-CN' | 'en'; say: typeof zh }[] = [
+  { locale: 'zh-CN', label: 'zh-CN', say: zh },
+  { locale: 'en-US', label: 'en', say: en },
+];
+const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
+
+/** Accessibility violations a user would hit hard: axe-core's serious and critical ones, readably. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  // An empty page passes every rule it has nothing to check against: make sure axe saw the page.
+  expect(result.passes.length).toBeGreaterThan(10);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 15_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let city: SeededDistrict;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer({ webDist: WEB_DIST }), launchBrowser()]);
+    city = await seedDistrict(server.app.db);
+    await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: '07:00' });
+    await bookDialysisRoundTrip(server, city, { name: '张伟', startTime: '12:30' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const { locale, label, say } of LOCALES) {
+    for (const [role, spec] of Object.entries(PAGES) as [RoleName, (typeof PAGES)[RoleName]][]) {
+      it(`${role} (${label}): renders, is screenshotted, and has no serious accessibility violations`, async () => {
+        const page = await signIn(browser, server, city.people[role], {
+          locale,
+          device: spec.phone ? PHONE : DESKTOP,
+        });
+        onTestFailed(() => captureScreens(`page-${role}-${label}`, { [role]: page }));
+        await page.goto(spec.path);
+        await spec.ready(page).first().waitFor({ state: 'visible' });
+        await settled(page);
+        expect(await page.locator('html').getAttribute('lang')).toBe(label);
+        expect(await page.locator('header').first().innerText()).toContain(say('app.name'));
+
+        const file = join(SCREENSHOTS, `${role}-${label}.png`);
+        await page.screenshot({ path: file });
+        if (label === 'zh-CN' && role !== 'admin') {
+          mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
+          copyFileSync(file, join(REPO_ROOT, 'docs/screenshots', `${role}.png`));
+        }
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('the login page (zh-CN) has no serious accessibility violations', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.locator('input[name="username"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

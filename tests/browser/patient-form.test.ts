@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { validNationalId } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { hasChromium, launchBrowser } from './support/chromium.ts';
+import { captureScreens, signIn } from './support/session.ts';
+import { reads, shows } from './support/ui.ts';
+import { type SeededDistrict, seedDistrict, zh } from './support/world.ts';
+import { WEB_DIST } from './support/web-dist.ts';
+
+/** The same ID with its check digit changed: the kind of slip made copying a number off a card. */
+function withWrongCheckDigit(id: string): string {
+  const last = id.at(-1);
+  return id.slice(0, -1) + (last === '0' ? '1' : '0');
+}
+
+describe.skipIf(!hasChromium)('registering a patient with a mistyped ID', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let city: SeededDistrict;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer({ webDist: WEB_DIST }), launchBrowser()]);
+    city = await seedDistrict(server.app.db);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says under the field, in Chinese, that the check digit is wrong, and registers nobody', async () => {
+    const page = await signIn(browser, server, city.people.gatekeeper, { locale: 'zh-CN' });
+    onTestFailed(() => captureScreens('patient-form', { gatekeeper: page }));
+    await page.goto('/gatekeeper/patients/new');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+    await page.locator('input[name="name"]').fill('赵敏');
+    const nationalId = page.locator('input[name="nationalId"]');
+    await nationalId.fill(withWrongCheckDigit(validNationalId('1972-09-30', 'female')));
+    await page.locator('input[name="phone"]').fill('13700001111');
+    await page.getByRole('button', { name: zh('patient.register') }).click();
+
+    // The message sits under the field, is tied to it for screen readers, and the field is marked invalid.
+    const errorId = `${await nationalId.getAttribute('id')}-error`;
+    const message = page.locator(`[id="${errorId}"]`);
+    await reads(message, zh('patient.nationalIdChecksum'));
+    expect(await nationalId.getAttribute('aria-invalid')).toBe('true');
+    expect((await nationalId.getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
+    expect(await page.locator('input[name="name"]').getAttribute('aria-invalid')).toBeNull();
+
+    // Nothing was sent: still on the form, and the roster is empty.
+    expect(new URL(page.url()).pathname).toBe('/gatekeeper/patients/new');
+    await page.getByRole('link', { name: zh('gk.nav.patients') }).click();
+    await shows(page.getByText(zh('roster.empty')));
+  });
+});

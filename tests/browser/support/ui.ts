@@ -1,0 +1,29 @@
+import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** How long a page may take to show what a user is waiting for (a live push, a saved step). */
+const UI_TIMEOUT = 15_000;
+
+/** playwright-core has no assertions of its own: these wait on the real condition, never on a clock. */
+export async function shows(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+}
+
+export async function gone(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+async function textOf(locator: Locator): Promise<string | null> {
+  try {
+    return await locator.first().innerText({ timeout: 500 });
+  } catch {
+    return null;
+  }
+}
+
+/** The element's visible text becomes `text` (or contains it, with `{ contains: true }`). */
+export async function reads(locator: Locator, text: string, { contains = false } = {}): Promise<void> {
+  const poll = expect.poll(() => textOf(locator), { timeout: UI_TIMEOUT, interval: 100 });
+  if (contains) await poll.toContain(text);
+  else await poll.toBe(text);
+}

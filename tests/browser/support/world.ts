@@ -1,0 +1,132 @@
+import type { Db } from '@lastmeter/db';
+import { translate } from '../../../web/src/i18n/messages.ts';
+import { api, loginAs } from '../../support/http.ts';
+import type { TestServer } from '../../support/test-server.ts';
+import {
+  createAccount,
+  createCompound,
+  createDistrict,
+  createHospital,
+  createHospitalSlot,
+  createVehicle,
+  square,
+  validNationalId,
+} from '../../support/factories.ts';
+
+/** What a page says in Chinese, from the app's own dictionary, so tests assert what users read. */
+export const zh = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate('zh-CN', key, params);
+export const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate('en', key, params);
+
+export interface Person {
+  username: string;
+  password: string;
+}
+
+/**
+ * A small district with one of everything each role needs: a compound with its gate and gatekeeper,
+ * a dialysis hospital open every day with its desk account, a volunteer car with its driver on duty all
+ * day, and a dispatcher for the district.
+ */
+export async function seedDistrict(db: Db) {
+  const district = await createDistrict(db, { name: '徐汇区', center: [121.4365, 31.1885] });
+  const compound = await createCompound(db, district.id, {
+    name: '田林十二村',
+    boundary: square(121.43, 31.17, 0.002),
+  });
+  const hospital = await createHospital(db, {
+    districtId: district.id,
+    name: '徐汇区中心医院',
+    lng: 121.45,
+    lat: 31.19,
+  });
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    await createHospitalSlot(db, hospital.id, { weekday, startTime: '00:00', endTime: '23:59', capacity: 20 });
+  }
+  const vehicle = await createVehicle(db, district.id, {
+    plate: '沪A·D1234',
+    shiftStart: '00:00',
+    shiftEnd: '23:59',
+  });
+  const gatekeeper = await createAccount(db, 'gatekeeper', { compoundIds: [compound.id] }, 'gatekeeper1');
+  const dispatcher = await createAccount(db, 'dispatcher', { districtIds: [district.id] }, 'dispatcher');
+  const driver = await createAccount(db, 'driver', { vehicleId: vehicle.id }, 'driver1');
+  const hospitalDesk = await createAccount(db, 'hospital', { hospitalId: hospital.id }, 'hospital1');
+  const admin = await createAccount(db, 'admin', {}, 'admin');
+  const person = (account: { username: string; password: string }): Person => ({
+    username: account.username,
+    password: account.password,
+  });
+  return {
+    district,
+    compound,
+    hospital,
+    vehicle,
+    people: {
+      gatekeeper: person(gatekeeper),
+      dispatcher: person(dispatcher),
+      driver: person(driver),
+      hospital: person(hospitalDesk),
+      admin: person(admin),
+    },
+  };
+}
+export type SeededDistrict = Awaited<ReturnType<typeof seedDistrict>>;
+
+/** Today's date in the city and its ISO weekday (1 = Monday). */
+export function cityToday(now = new Date()): { date: string; weekday: number } {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+  return { date, weekday };
+}
+
+/**
+ * A dialysis patient registered, today's request generated, the round trip created and both legs
+ * booked onto the district's car, through the API, as the people of each role would: pages under test
+ * then have real work to show.
+ */
+export async function bookDialysisRoundTrip(
+  server: TestServer,
+  city: SeededDistrict,
+  patient: { name: string; startTime: string },
+): Promise<{ patientId: string; tripId: string }> {
+  const { date, weekday } = cityToday();
+  const gatekeeper = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
+  const dispatcher = await loginAs(server, city.people.dispatcher.username, city.people.dispatcher.password);
+  const call = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await api<T>(server, method, path, { token, body });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const registered = await call<{ id: string }>(gatekeeper, 'POST', `/api/v1/compounds/${city.compound.id}/patients`, {
+    name: patient.name,
+    nationalId: validNationalId('1955-06-15', 'female'),
+    phone: '13812345678',
+    gateId: city.compound.gate.id,
+    building: '12',
+    unit: '3',
+    room: '402',
+    mobility: 'wheelchair',
+    companions: 1,
+    consent: { givenBy: patient.name, relation: 'self', purposes: ['registry', 'transport', 'share_with_hospital'] },
+    needs: [{ kind: 'dialysis', schedule: { weekdays: [weekday], startTime: patient.startTime } }],
+  });
+  await call(dispatcher, 'POST', '/api/v1/requests/generate', { districtId: city.district.id, date });
+  const requests = await call<{ id: string; patientId: string }[]>(
+    dispatcher,
+    'GET',
+    `/api/v1/requests?date=${date}&districtId=${city.district.id}`,
+  );
+  const request = requests.find((r) => r.patientId === registered.id);
+  if (!request) throw new Error('no request generated for the patient');
+  const trip = await call<{ id: string; outbound: { id: string }; return: { id: string } }>(
+    dispatcher,
+    'POST',
+    `/api/v1/requests/${request.id}/trip`,
+  );
+  for (const leg of [trip.outbound, trip.return]) {
+    await call(dispatcher, 'POST', `/api/v1/legs/${leg.id}/assign`, { vehicleId: city.vehicle.id });
+  }
+  return { patientId: registered.id, tripId: trip.id };
+}
