@@ -30,11 +30,15 @@ export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 export type FieldMessageParams = Record<string, string | number>;
 
 export function isFieldMessageCode(value: unknown): value is FieldMessageCode {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(FIELD_MESSAGES, value);
+  return typeof value === 'string' && Object.hasOwn(FIELD_MESSAGES, value);
 }
 
 /** The message of `code` in `locale`, placeholders filled from `params`. */
-export function fieldMessage(code: FieldMessageCode, locale: Locale, params: FieldMessageParams = {}): string {
+export function fieldMessage(
+  code: FieldMessageCode,
+  locale: Locale,
+  params: FieldMessageParams = {},
+): string {
   return FIELD_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in params ? String(params[key]) : whole,
   );

@@ -1,14 +1,13 @@
-import type { Browser } from 'playwright-core';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { api, loginAs } from '../support/http.ts';
 import { validNationalId } from '../support/factories.ts';
+import { api, loginAs } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { hasChromium, launchBrowser, PHONE } from './support/chromium.ts';
 import { captureScreens, signIn } from './support/session.ts';
 import { gone, reads, shows } from './support/ui.ts';
-import { cityToday, type SeededDistrict, seedDistrict, zh } from './support/world.ts';
 import { WEB_DIST } from './support/web-dist.ts';
+import { cityToday, type SeededDistrict, seedDistrict, zh } from './support/world.ts';
 
 describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
   let server: TestServer;
@@ -50,7 +49,11 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
 
     // No screen turns care needs into a day's requests: the server does it on request (a daily job's
     // work), so the test asks the API as dispatch would.
-    const dispatchToken = await loginAs(server, city.people.dispatcher.username, city.people.dispatcher.password);
+    const dispatchToken = await loginAs(
+      server,
+      city.people.dispatcher.username,
+      city.people.dispatcher.password,
+    );
     const generated = await api<{ created: number }>(server, 'POST', '/api/v1/requests/generate', {
       token: dispatchToken,
       body: { districtId: city.district.id, date },

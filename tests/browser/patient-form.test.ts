@@ -5,8 +5,8 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { hasChromium, launchBrowser } from './support/chromium.ts';
 import { captureScreens, signIn } from './support/session.ts';
 import { reads, shows } from './support/ui.ts';
-import { type SeededDistrict, seedDistrict, zh } from './support/world.ts';
 import { WEB_DIST } from './support/web-dist.ts';
+import { type SeededDistrict, seedDistrict, zh } from './support/world.ts';
 
 /** The same ID with its check digit changed: the kind of slip made copying a number off a card. */
 function withWrongCheckDigit(id: string): string {

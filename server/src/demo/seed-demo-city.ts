@@ -101,7 +101,8 @@ export async function seedDemoCity({
 }: SeedDemoCityOptions): Promise<DemoCitySummary> {
   // argon2 is deliberately slow; every demo account shares one hash.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const city = buildDemoCity(createRandom(seed), now, passwordHash);
+  // Duty accounts draw from a stream of their own, so adding them leaves the rest of the city as it was.
+  const city = buildDemoCity(createRandom(seed), now, passwordHash, createRandom(seed + 1));
 
   await db.transaction(async (tx) => {
     if (!(await isDatabaseEmpty(tx)))
@@ -174,7 +175,7 @@ interface PlacedCompound {
   gates: GateRow[];
 }
 
-function buildDemoCity(rng: Random, now: Date, passwordHash: string): DemoCity {
+function buildDemoCity(rng: Random, now: Date, passwordHash: string, dutyRng: Random): DemoCity {
   const district: DistrictRow = {
     id: rng.uuid(),
     code: XUHUI.code,
@@ -210,6 +211,7 @@ function buildDemoCity(rng: Random, now: Date, passwordHash: string): DemoCity {
 
   const fleet = buildFleet(rng, district.id, now, passwordHash, placed);
   const registry = buildRegistry(rng, now, placed, placedHospitals, staff.recorderFor, staff.adminId);
+  const duty = buildDutyAccounts(dutyRng, passwordHash, placed, hospitalRows, staff);
 
   return {
     district,
@@ -219,12 +221,12 @@ function buildDemoCity(rng: Random, now: Date, passwordHash: string): DemoCity {
     hospitals: hospitalRows,
     slots,
     vehicles: fleet.vehicles,
-    accounts: [...staff.accounts, ...fleet.accounts],
-    scopes: staff.scopes,
+    accounts: [...staff.accounts, ...fleet.accounts, ...duty.accounts],
+    scopes: [...staff.scopes, ...duty.scopes],
     drivers: fleet.drivers,
     patients: registry.patients,
     needs: registry.needs,
-    demoAccounts: [...staff.demoAccounts, ...fleet.demoAccounts],
+    demoAccounts: [...staff.demoAccounts, ...fleet.demoAccounts, ...duty.demoAccounts],
   };
 }
 
@@ -513,6 +515,61 @@ function buildStaffAccounts(
       { username: 'hospital1', role: 'hospital', scopeLabel: hospitalRow.name },
     ],
   };
+}
+
+/**
+ * Every other compound has its 居委 gatekeeper and every other hospital its 接诊台 too, as in the city:
+ * someone confirms "out"/"back" at each gate and "arrived" at each hospital (the driver simulation
+ * plays them). They share the demo password; the banner lists only the demo logins above.
+ */
+function buildDutyAccounts(
+  rng: Random,
+  passwordHash: string,
+  placed: readonly PlacedCompound[],
+  hospitalRows: readonly HospitalRow[],
+  staff: StaffAccounts,
+): Pick<StaffAccounts, 'accounts' | 'scopes' | 'demoAccounts'> {
+  const covered = new Set(staff.scopes.flatMap((s) => (s.compoundId ? [s.compoundId] : [])));
+  const deskHospitals = new Set(staff.accounts.flatMap((a) => (a.hospitalId ? [a.hospitalId] : [])));
+  const duty: Pick<StaffAccounts, 'accounts' | 'scopes' | 'demoAccounts'> = {
+    accounts: [],
+    scopes: [],
+    demoAccounts: [],
+  };
+  let gatekeepers = staff.accounts.filter((a) => a.role === 'gatekeeper').length;
+  for (const compound of placed) {
+    if (covered.has(compound.row.id)) continue;
+    const username = `gatekeeper${++gatekeepers}`;
+    const sex: Sex = rng.chance(0.6) ? 'female' : 'male';
+    const id = rng.uuid();
+    duty.accounts.push({
+      id,
+      username,
+      passwordHash,
+      role: 'gatekeeper',
+      displayName: `${compound.site.street}居委 ${personName(rng, sex, rng.int(1965, 1990))}`,
+      phone: mobile(rng),
+      hospitalId: null,
+    });
+    duty.scopes.push({ id: rng.uuid(), accountId: id, compoundId: compound.row.id });
+    duty.demoAccounts.push({ username, role: 'gatekeeper', scopeLabel: compound.site.name });
+  }
+  let desks = deskHospitals.size;
+  for (const hospital of hospitalRows) {
+    if (deskHospitals.has(hospital.id)) continue;
+    const username = `hospital${++desks}`;
+    duty.accounts.push({
+      id: rng.uuid(),
+      username,
+      passwordHash,
+      role: 'hospital',
+      displayName: `${hospital.name} 接诊台`,
+      phone: mobile(rng),
+      hospitalId: hospital.id,
+    });
+    duty.demoAccounts.push({ username, role: 'hospital', scopeLabel: hospital.name });
+  }
+  return duty;
 }
 
 // ---------------------------------------------------------------- fleet

@@ -206,7 +206,11 @@ const zoneFields = {
 
 const validToAfterFrom = (v: { validFrom?: Date; validTo?: Date | null }, ctx: z.RefinementCtx) => {
   if (v.validFrom && v.validTo && v.validTo <= v.validFrom) {
-    ctx.addIssue({ code: 'custom', path: ['validTo'], ...fieldCheck('must_be_after', { other: 'validFrom' }) });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['validTo'],
+      ...fieldCheck('must_be_after', { other: 'validFrom' }),
+    });
   }
 };
 

@@ -157,7 +157,9 @@ export const DistrictLegsQuery = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? undefined : v.split(',')))
       .pipe(z.array(z.enum(LEG_STATUSES)).optional())
-      .meta({ description: 'Only legs in these statuses, comma-separated (`declined,cancelled`); default all' }),
+      .meta({
+        description: 'Only legs in these statuses, comma-separated (`declined,cancelled`); default all',
+      }),
   })
   .meta({ id: 'DistrictLegsQuery' });
 export type DistrictLegsQuery = z.infer<typeof DistrictLegsQuery>;

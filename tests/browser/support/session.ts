@@ -37,8 +37,6 @@ export async function captureScreens(name: string, pages: Record<string, Page | 
   mkdirSync(dir, { recursive: true });
   for (const [who, page] of Object.entries(pages)) {
     if (!page || page.isClosed()) continue;
-    await page
-      .screenshot({ path: join(dir, `${name}-${who}.png`), fullPage: true })
-      .catch(() => undefined);
+    await page.screenshot({ path: join(dir, `${name}-${who}.png`), fullPage: true }).catch(() => undefined);
   }
 }

@@ -15,6 +15,7 @@ export async function gone(locator: Locator): Promise<void> {
 
 async function textOf(locator: Locator): Promise<string | null> {
   try {
+    // biome-ignore lint/performance/useDomNodeTextContent: what the user sees, hidden parts left out.
     return await locator.first().innerText({ timeout: 500 });
   } catch {
     return null;

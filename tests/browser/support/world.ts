@@ -1,7 +1,5 @@
 import type { Db } from '@lastmeter/db';
 import { translate } from '../../../web/src/i18n/messages.ts';
-import { api, loginAs } from '../../support/http.ts';
-import type { TestServer } from '../../support/test-server.ts';
 import {
   createAccount,
   createCompound,
@@ -12,6 +10,8 @@ import {
   square,
   validNationalId,
 } from '../../support/factories.ts';
+import { api, loginAs } from '../../support/http.ts';
+import type { TestServer } from '../../support/test-server.ts';
 
 /** What a page says in Chinese, from the app's own dictionary, so tests assert what users read. */
 export const zh = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
@@ -42,7 +42,12 @@ export async function seedDistrict(db: Db) {
     lat: 31.19,
   });
   for (let weekday = 1; weekday <= 7; weekday++) {
-    await createHospitalSlot(db, hospital.id, { weekday, startTime: '00:00', endTime: '23:59', capacity: 20 });
+    await createHospitalSlot(db, hospital.id, {
+      weekday,
+      startTime: '00:00',
+      endTime: '23:59',
+      capacity: 20,
+    });
   }
   const vehicle = await createVehicle(db, district.id, {
     plate: '沪A·D1234',
@@ -99,19 +104,28 @@ export async function bookDialysisRoundTrip(
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const registered = await call<{ id: string }>(gatekeeper, 'POST', `/api/v1/compounds/${city.compound.id}/patients`, {
-    name: patient.name,
-    nationalId: validNationalId('1955-06-15', 'female'),
-    phone: '13812345678',
-    gateId: city.compound.gate.id,
-    building: '12',
-    unit: '3',
-    room: '402',
-    mobility: 'wheelchair',
-    companions: 1,
-    consent: { givenBy: patient.name, relation: 'self', purposes: ['registry', 'transport', 'share_with_hospital'] },
-    needs: [{ kind: 'dialysis', schedule: { weekdays: [weekday], startTime: patient.startTime } }],
-  });
+  const registered = await call<{ id: string }>(
+    gatekeeper,
+    'POST',
+    `/api/v1/compounds/${city.compound.id}/patients`,
+    {
+      name: patient.name,
+      nationalId: validNationalId('1955-06-15', 'female'),
+      phone: '13812345678',
+      gateId: city.compound.gate.id,
+      building: '12',
+      unit: '3',
+      room: '402',
+      mobility: 'wheelchair',
+      companions: 1,
+      consent: {
+        givenBy: patient.name,
+        relation: 'self',
+        purposes: ['registry', 'transport', 'share_with_hospital'],
+      },
+      needs: [{ kind: 'dialysis', schedule: { weekdays: [weekday], startTime: patient.startTime } }],
+    },
+  );
   await call(dispatcher, 'POST', '/api/v1/requests/generate', { districtId: city.district.id, date });
   const requests = await call<{ id: string; patientId: string }[]>(
     dispatcher,

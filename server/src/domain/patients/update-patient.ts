@@ -31,8 +31,7 @@ export async function updatePatient({
   let gateId: string | null | undefined;
   if (input.gateId !== undefined) {
     const resolved = await resolveGate(db, patient.compoundId, input.gateId);
-    if (resolved === 'invalid')
-      issues.push(codedIssue('body.gateId', 'not_a_gate_of_compound'));
+    if (resolved === 'invalid') issues.push(codedIssue('body.gateId', 'not_a_gate_of_compound'));
     else gateId = resolved;
   }
   if (issues.length) throw errors.validation(issues);

@@ -29,7 +29,10 @@ export async function listDistrictLegs({
   timeZone: string;
 }): Promise<LegView[]> {
   await authorize(db, actor, 'read', { kind: 'dispatch', districtId });
-  const [district] = await db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
+  const [district] = await db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(eq(districts.id, districtId));
   if (!district) throw errors.notFound('District');
   const day = date ?? todayIn(timeZone);
   const filters: SQL[] = [eq(compounds.districtId, districtId), eq(requests.date, day)];

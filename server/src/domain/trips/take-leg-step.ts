@@ -97,7 +97,9 @@ async function stepEvents(events: TripEvents, step: PlainStep, ctx: LegContext):
       return events.leg(
         'leg.status_changed',
         ctx,
-        ctx.leg.direction === 'return' ? ['vehicle', 'district', 'compound'] : ['vehicle', 'district', 'hospital'],
+        ctx.leg.direction === 'return'
+          ? ['vehicle', 'district', 'compound']
+          : ['vehicle', 'district', 'hospital'],
       );
     case 'out':
       await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);

@@ -81,7 +81,11 @@ export const incidentsQuery = (districtId: string) =>
  * Every leg of the district's day in one request, declined and cancelled included (`statuses`
  * narrows it on the server).
  */
-export const districtLegsQuery = (districtId: string, date: string, statuses?: readonly LegView['status'][]) =>
+export const districtLegsQuery = (
+  districtId: string,
+  date: string,
+  statuses?: readonly LegView['status'][],
+) =>
   queryOptions({
     queryKey: [...dispatchKeys.district(districtId), 'legs', date, statuses?.join(',') ?? 'all'],
     queryFn: ({ signal }) =>

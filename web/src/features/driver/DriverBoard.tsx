@@ -14,6 +14,7 @@ import {
   enqueueStep,
   flushQueue,
   isOwnChange,
+  type OnSettled,
   type StepBody,
   useOfflineQueue,
   useQueueFlusher,
@@ -40,7 +41,17 @@ export function DriverBoard() {
     () => void queryClient.invalidateQueries({ queryKey: jobKeys.mine }),
     [queryClient],
   );
-  useQueueFlusher(refresh, connection);
+  const settled = useCallback<OnSettled>(
+    (answer) => {
+      if (answer)
+        queryClient.setQueryData<LegView[]>(jobKeys.mine, (legs) =>
+          legs?.map((leg) => (leg.id === answer.id ? answer : leg)),
+        );
+      refresh();
+    },
+    [queryClient, refresh],
+  );
+  useQueueFlusher(settled, connection);
 
   // The first touch unlocks sound; browsers refuse audio before it.
   useEffect(() => {
@@ -87,7 +98,7 @@ export function DriverBoard() {
     const where = lastKnownPosition();
     const placed = step === 'decline' ? {} : (where ?? {});
     enqueueStep(leg.id, step, { version: leg.version, ...placed, ...extra } as StepBody);
-    void flushQueue(refresh);
+    void flushQueue(settled);
   };
 
   const active = shown.filter((job) => !['declined', 'no_show', 'refused_at_gate'].includes(job.leg.status));

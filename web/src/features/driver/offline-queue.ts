@@ -83,19 +83,26 @@ export function isOwnChange(legId: string, status: string): boolean {
   return ownChanges.has(`${legId}:${status}`);
 }
 
-async function send(item: QueuedStep): Promise<void> {
+/** The leg as the server now has it, or null when the answer is not a leg (a refusal opens an incident). */
+async function send(item: QueuedStep): Promise<LegView | null> {
   ownChanges.add(`${item.legId}:${DRIVER_STEPS[item.step].to}`);
   const path = `/legs/${item.legId}/${DRIVER_STEPS[item.step].path}`;
-  if (item.step === 'refuse') await api.post(path, RefusalAnswer, item.body);
-  else await api.post(path, LegView, item.body);
+  if (item.step === 'refuse') {
+    await api.post(path, RefusalAnswer, item.body);
+    return null;
+  }
+  return api.post(path, LegView, item.body);
 }
+
+/** Called once per settled step with the server's leg (null if refused or not a leg). */
+export type OnSettled = (answer: LegView | null) => void;
 
 /**
  * Sends queued steps oldest first. A network failure stops the run and keeps the rest for the next try;
  * an answer from the server (accepted or refused) settles the step either way — a refused one is shown
  * to the driver, since retrying it would get the same answer.
  */
-export async function flushQueue(onSettled: () => void): Promise<void> {
+export async function flushQueue(onSettled: OnSettled): Promise<void> {
   if (flushing || queue.length === 0) return;
   flushing = true;
   changed();
@@ -103,8 +110,9 @@ export async function flushQueue(onSettled: () => void): Promise<void> {
     while (queue.length > 0) {
       const [item] = queue;
       if (!item) break;
+      let answer: LegView | null = null;
       try {
-        await send(item);
+        answer = await send(item);
       } catch (error) {
         if (error instanceof NetworkError) break;
         if (error instanceof ApiError) {
@@ -113,9 +121,11 @@ export async function flushQueue(onSettled: () => void): Promise<void> {
           break;
         }
       }
+      // The answer goes into the page's data BEFORE the step leaves the queue: otherwise the screen
+      // shows the leg's old status until the refetch lands, and a tap in that moment repeats the old step.
+      onSettled(answer);
       queue = queue.slice(1);
       changed();
-      onSettled();
     }
   } finally {
     flushing = false;
@@ -133,7 +143,7 @@ export function useOfflineQueue() {
 }
 
 /** Retries the queue when the browser says it is online, when the socket reconnects, and every 15 s. */
-export function useQueueFlusher(onSettled: () => void, trigger: unknown): void {
+export function useQueueFlusher(onSettled: OnSettled, trigger: unknown): void {
   const flush = useCallback(() => void flushQueue(onSettled), [onSettled]);
   useEffect(() => {
     flush();

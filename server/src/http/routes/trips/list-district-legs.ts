@@ -11,7 +11,11 @@ export const listDistrictLegsRoute = defineRoute({
   auth: 'session',
   params: DistrictParams,
   query: DistrictLegsQuery,
-  success: { status: 200, description: 'Legs by planned pickup, identities masked', schema: z.array(LegView) },
+  success: {
+    status: 200,
+    description: 'Legs by planned pickup, identities masked',
+    schema: z.array(LegView),
+  },
   handler: ({ actor, app, params, query }) =>
     listDistrictLegs({
       db: app.db,
