@@ -66,6 +66,7 @@ export const unservedCodes = [
   'fleet_busy',
   'linked_leg_unserved',
   'vehicle_broken_down',
+  'window_passed',
 ] as const;
 export type UnservedCode = (typeof unservedCodes)[number];
 
@@ -139,6 +140,10 @@ export const plannerMessages: Record<PlannerReasonCode, Record<Locale, string>> 
   vehicle_broken_down: {
     'zh-CN': '原车辆 {vehicle} 故障，且暂无车辆可接替',
     en: 'Vehicle {vehicle} broke down and no vehicle can take over yet',
+  },
+  window_passed: {
+    'zh-CN': '就诊时间已过，无法再按时送达',
+    en: 'The appointment time has passed: no vehicle can get there in time now',
   },
 };
 

@@ -12,8 +12,18 @@ import {
 import { api, loginAs } from '../../support/http.ts';
 import type { TestServer } from '../../support/test-server.ts';
 
-/** A Wednesday in the future: plans are made ahead of the shift. */
-export const DAY = '2026-11-25';
+/**
+ * A Wednesday two to three weeks ahead: plans are made ahead of the shift, and a fixed calendar date
+ * would one day be today (when "now" falls inside the shift) or the past.
+ */
+export const DAY = wednesdayAhead(new Date());
+
+function wednesdayAhead(today: Date): string {
+  const day = new Date(today.getTime() + 14 * 86_400_000);
+  const isoWeekday = ((day.getUTCDay() + 6) % 7) + 1;
+  day.setUTCDate(day.getUTCDate() + ((3 - isoWeekday + 7) % 7));
+  return day.toISOString().slice(0, 10);
+}
 
 export type Party = { id: string; token: string; driverId: string | null };
 

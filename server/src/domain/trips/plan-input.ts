@@ -15,6 +15,11 @@ export interface PlanWorld {
   input: PlanInput;
   /** Planner leg id (`<tripId>:out|ret`) → our leg. */
   legsByPlanId: Map<string, LegContext>;
+  /**
+   * Unbooked legs of trips whose arrival window closed before `now`: no vehicle can make it any more,
+   * so they are left out of the search and reported as `window_passed`.
+   */
+  passed: LegContext[];
   vehicles: Map<
     string,
     { id: string; plate: string; kind: PlanVehicle['kind']; disinfectionMinutes: number; driverId: string }
@@ -71,6 +76,7 @@ export async function loadPlanWorld(
   const legsByPlanId = new Map<string, LegContext>();
   const planTrips: PlanTrip[] = [];
   const fixed = new Map<string, LegContext[]>();
+  const passed: LegContext[] = [];
   for (const [tripId, list] of byTrip) {
     const out = list.find((c) => c.leg.direction === 'outbound');
     const ret = list.find((c) => c.leg.direction === 'return');
@@ -80,6 +86,16 @@ export async function loadPlanWorld(
     const inScope = !onlyTripIds || onlyTripIds.includes(tripId);
     const anyPinned = [out, ret].some((c) => pinned.includes(c.leg.status));
     if (!inScope && !anyPinned) continue;
+    const unbooked = (c: LegContext) => c.leg.status === 'planned' || c.leg.status === 'declined';
+    if (
+      unbooked(out) &&
+      unbooked(ret) &&
+      out.leg.dropoffWindowEnd &&
+      out.leg.dropoffWindowEnd.getTime() < now.getTime()
+    ) {
+      passed.push(out, ret);
+      continue;
+    }
     const first = out;
     planTrips.push({
       id: tripId,
@@ -153,6 +169,7 @@ export async function loadPlanWorld(
   return {
     input: { vehicles: planVehicles, trips: planTrips },
     legsByPlanId,
+    passed,
     vehicles: new Map(
       fleet.map(({ vehicle: v, driverId }) => [
         v.id,
