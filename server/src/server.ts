@@ -47,15 +47,20 @@ export async function startServer(
   if (config.demo) {
     // Loaded only in demo mode: production nodes never carry the generator.
     const { isDatabaseEmpty, seedDemoCity } = await import('./demo/seed-demo-city.ts');
+    const now = new Date();
     if (await isDatabaseEmpty(app.db)) {
-      const now = new Date();
       const demo = await seedDemoCity({ db: app.db, hashPassword, now });
       logger.info({ patients: demo.patients, vehicles: demo.vehicles }, 'seeded the demo city');
-      // A living city from the first page: today's remaining and the next day's requests, planned.
-      const { planDemoDays } = await import('./demo/plan-demo-days.ts');
-      const days = await planDemoDays({ db: app.db, districtId: demo.districtId, now });
-      logger.info({ days }, 'generated and planned the demo days');
     }
+    // A living city from the first page (and on the first start of each new day): today's remaining
+    // and the next clinic day's requests, with trips, planned.
+    const { reviveDemoCity } = await import('./demo/plan-demo-days.ts');
+    const days = await reviveDemoCity({ db: app.db, now }).catch((err: unknown) => {
+      // A demo that cannot be brought to life still starts: the dispatcher can plan by hand.
+      logger.warn({ err }, 'could not generate and plan the demo days');
+      return null;
+    });
+    if (days) logger.info({ days }, 'generated and planned the demo days');
     demoAccounts = await app.db
       .select({ username: accounts.username, role: accounts.role })
       .from(accounts)

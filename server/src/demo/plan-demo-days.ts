@@ -1,4 +1,4 @@
-import { accounts, careNeeds, compounds, type Db, patients, requests, trips } from '@lastmeter/db';
+import { accounts, careNeeds, compounds, type Db, districts, patients, requests, trips } from '@lastmeter/db';
 import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
@@ -7,6 +7,7 @@ import { generateDailyRequests } from '../domain/requests/generate-daily-request
 import { isoWeekday } from '../domain/requests/schedule-rules.ts';
 import { createRoundTrip } from '../domain/trips/create-round-trip.ts';
 import { planDistrictDay } from '../domain/trips/plan-district-day.ts';
+import { XUHUI } from './xuhui.ts';
 
 /** A request whose arrival window opens sooner than this can no longer be reached in time: no trip. */
 const LEAD_MINUTES = 30;
@@ -159,6 +160,31 @@ function inClinicHours(at: Date): boolean {
     weekday !== 0 &&
     ((minute >= 8 * 60 + 30 && minute <= 11 * 60 + 45) || (minute >= 13 * 60 + 30 && minute <= 16 * 60 + 45))
   );
+}
+
+/**
+ * On a start of the demo: when the demo district has no request yet today (a first start, or the
+ * first start of a new day on a kept data folder), brings the day to life with `planDemoDays`.
+ * Returns null when there was nothing to do.
+ */
+export async function reviveDemoCity({ db, now }: { db: Db; now: Date }): Promise<DemoDay[] | null> {
+  const [district] = await db
+    .select({ id: districts.id })
+    .from(districts)
+    .where(eq(districts.code, XUHUI.code));
+  if (!district) return null;
+  const [today] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .innerJoin(patients, eq(patients.id, requests.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .where(and(eq(compounds.districtId, district.id), eq(requests.date, shanghaiDate(now, 0))))
+    .limit(1);
+  if (today) return null;
+  // Only the demo's own city: its dispatcher login must still be there and cover the district.
+  const actor = await dispatcher(db).catch(() => null);
+  if (!actor?.districtIds.includes(district.id)) return null;
+  return planDemoDays({ db, districtId: district.id, now });
 }
 
 async function dispatcher(db: Db): Promise<Actor> {

@@ -3,7 +3,7 @@
  *
  * - `matchHospitals` — 供需匹配: a hospital per request, each with a reason code.
  * - `planDay` — vehicles for every leg of every round trip under a time budget.
- * - `insertTrip`, `cancelTrip`, `breakDownVehicle`, `replanAfterDelay` — online changes to a
+ * - `insertTrip`, `releaseReturn`, `cancelTrip`, `breakDownVehicle`, `replanAfterDelay` — online changes to a
  *   live plan that leave every other leg where it was.
  * - `createTurfTravelModel` (default) / `fetchOsrmTravelModel` (when OSRM_URL is set).
  * Reason codes and their zh-CN / English messages: `@lastmeter/shared/planner.ts`.
@@ -44,6 +44,7 @@ export {
   cancelTrip,
   insertTrip,
   type LivePlan,
+  releaseReturn,
   replanAfterDelay,
 } from './domain/online.ts';
 export { fetchOsrmTravelModel, type OsrmOptions, resolveTravelModel } from './domain/osrm.ts';

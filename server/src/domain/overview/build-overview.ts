@@ -180,19 +180,20 @@ async function supplySide(
     .select()
     .from(hospitalSlotOverrides)
     .where(and(inArray(hospitalSlotOverrides.hospitalId, hospitalIds), eq(hospitalSlotOverrides.date, date)));
-  // Grouped by arrival instant: a handful of rows per hospital, bucketed into local-time slots below.
+  // Grouped by appointment (the end of the arrival window, as hospital matching counts it): a handful of
+  // rows per hospital, bucketed into local-time slots below.
   const demandGroups = await db
     .select({
       hospitalId: requests.hospitalId,
       service: requests.service,
-      windowStart: requests.windowStart,
+      appointmentAt: requests.windowEnd,
       n: count(),
       inScope: sql<number>`count(*) filter (where ${inScope})`.mapWith(Number),
     })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
     .where(and(inArray(requests.hospitalId, hospitalIds), eq(requests.date, date), live))
-    .groupBy(requests.hospitalId, requests.service, requests.windowStart);
+    .groupBy(requests.hospitalId, requests.service, requests.windowEnd);
 
   const hospitalsOut = hospitalRows.map((h) => {
     const slots = effectiveCapacity(
@@ -215,7 +216,7 @@ async function supplySide(
         }));
       let outsideSlots = 0;
       for (const d of demand.filter((x) => x.service === service)) {
-        const clock = clockIn(timeZone, d.windowStart);
+        const clock = clockIn(timeZone, d.appointmentAt);
         const slot = serviceSlots.find((s) => s.startTime <= clock && clock < s.endTime);
         if (!slot) {
           outsideSlots += d.n;

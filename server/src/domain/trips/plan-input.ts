@@ -167,7 +167,14 @@ export async function loadPlanWorld(
     };
   });
   return {
-    input: { vehicles: planVehicles, trips: planTrips },
+    input: {
+      // A vehicle whose shift is already over cannot take anything more today: left to the planner it
+      // would be given legs in the past, since nothing else says it cannot start before now.
+      vehicles: planVehicles.filter(
+        (v) => v.shiftEnd > now.getTime() || Boolean(v.fixedStops?.length || v.onboardLegs?.length),
+      ),
+      trips: planTrips,
+    },
     legsByPlanId,
     passed,
     vehicles: new Map(

@@ -2,7 +2,14 @@ import type { PlanTrip } from '@lastmeter/shared/planner.ts';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../testing/check-plan.ts';
 import { generateScenario } from '../testing/scenario.ts';
-import { breakDownVehicle, cancelTrip, insertTrip, type LivePlan, replanAfterDelay } from './online.ts';
+import {
+  breakDownVehicle,
+  cancelTrip,
+  insertTrip,
+  type LivePlan,
+  releaseReturn,
+  replanAfterDelay,
+} from './online.ts';
 import { type Plan, planDay } from './plan.ts';
 import { createTurfTravelModel } from './travel.ts';
 
@@ -58,6 +65,21 @@ describe('online operations', () => {
     expect(checkPlan(next.input, next.plan, travel)).toEqual([]);
     expect(next.plan.unserved.filter((u) => u.tripId === 'E1')).toEqual([]);
     expect(orders(next.plan, (l) => !l.startsWith('E1:'))).toEqual(orders(live.plan, () => true));
+  });
+
+  it('plans a will-call return once the hospital releases the patient', () => {
+    const live = insertTrip({ live: livePlan(7), travel, trip: emergency('E2') });
+    expect(live.plan.awaitingRelease).toContain('E2:ret');
+    const outbound = live.plan.routes
+      .flatMap((r) => r.stops)
+      .find((s) => s.legId === 'E2:out' && s.type === 'dropoff')!;
+    const next = releaseReturn({ live, travel, tripId: 'E2', releasedAt: outbound.start + 2 * H });
+    expect(checkPlan(next.input, next.plan, travel)).toEqual([]);
+    expect(next.plan.awaitingRelease).not.toContain('E2:ret');
+    const stops = next.plan.routes.flatMap((r) => r.stops).filter((s) => s.legId === 'E2:ret');
+    expect(stops.map((s) => s.type)).toEqual(['pickup', 'dropoff']);
+    expect(stops[0]!.start).toBeGreaterThanOrEqual(outbound.start + 2 * H);
+    expect(orders(next.plan, (l) => l !== 'E2:ret')).toEqual(orders(live.plan, () => true));
   });
 
   it('cancels a trip leaving the others in order', () => {

@@ -105,6 +105,31 @@ export function insertTrip(options: OnlineBase & { trip: PlanTrip }): LivePlan {
   return finish(problem, live.plan, input, routes, pending, options.seed ?? 1, false);
 }
 
+/** The hospital marked a will-call patient ready: the return leg joins the plan; nothing else moves. */
+export function releaseReturn(options: OnlineBase & { tripId: string; releasedAt: number }): LivePlan {
+  const { live, travel, tripId, releasedAt } = options;
+  const input: PlanInput = {
+    ...live.input,
+    trips: live.input.trips.map((t) =>
+      t.id === tripId && t.returnMode.kind === 'will_call'
+        ? { ...t, returnMode: { kind: 'will_call', releasedAt } }
+        : t,
+    ),
+  };
+  const problem = buildProblem(parseInput(input), travel);
+  const { routes, trimmed } = liveRoutes(problem, live.plan);
+  const r = problem.legIndex.get(`${tripId}:ret`);
+  return finish(
+    problem,
+    live.plan,
+    input,
+    routes,
+    r === undefined ? trimmed : [...trimmed, r],
+    options.seed ?? 1,
+    false,
+  );
+}
+
 /** Cancels a trip: its stops disappear; previously unserved legs may take the freed time. */
 export function cancelTrip(options: OnlineBase & { tripId: string }): LivePlan {
   const { live, travel, tripId } = options;

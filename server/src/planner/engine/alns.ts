@@ -387,9 +387,9 @@ function movable(inst: Instance, routes: readonly Route[]): number[] {
 }
 
 /**
- * Local search applied to each new best plan: take every request out in turn and put it back
- * at its cheapest place over all routes, while that lowers the cost. ALNS moves many requests
- * at once and can leave such single-request improvements behind.
+ * Local search applied to each plan that beats the current one: take every request out in
+ * turn and put it back at its cheapest place over all routes, while that lowers the cost.
+ * ALNS moves many requests at once and can leave such single-request improvements behind.
  */
 function polish(inst: Instance, routes: Route[], rng: Rng): void {
   const routeOf = locate(inst, routes).route;
@@ -438,8 +438,9 @@ function construct(inst: Instance, rng: Rng): Solution {
 /**
  * Adaptive large neighbourhood search (Ropke & Pisinger 2006) for the dial-a-ride problem:
  * random / worst / Shaw / route removal, random-order, greedy and regret-2/3 insertion with
- * and without noise, simulated-annealing acceptance on a time-based cooling schedule, adaptive operator
- * weights. Returns the best solution found.
+ * and without noise, a remove-reinsert local search (`polish`) on every improving plan,
+ * simulated-annealing acceptance on a time-based cooling schedule, adaptive operator weights.
+ * Returns the best solution found.
  */
 export function search(inst: Instance, opts: SearchOptions): { best: Solution; stats: SearchStats } {
   const clock = opts.clock ?? (() => performance.now());
@@ -520,7 +521,9 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       improvements++;
       score = 33;
     } else if (cost < current.cost - 1e-9) {
-      current = candidate;
+      if (served.length <= REGRET_MAX) polish(inst, routes, rng);
+      current = { routes, unserved, cost: solutionCost(inst, routes, unserved) };
+      if (current.cost < best.cost - 1e-9) best = current;
       score = 9;
     } else if (cost > current.cost + 1e-9 && rng.next() < Math.exp((current.cost - cost) / temperature)) {
       current = candidate;
