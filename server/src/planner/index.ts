@@ -3,9 +3,9 @@
  *
  * - `matchHospitals` — 供需匹配: a hospital per request, each with a reason code.
  * - `planDay` — vehicles for every leg of every round trip under a time budget.
- * - `insertTrip`, `releaseReturn`, `cancelTrip`, `breakDownVehicle`, `replanAfterDelay` — online changes to a
- *   live plan that leave every other leg where it was.
- * - `createTurfTravelModel` (default) / `fetchOsrmTravelModel` (when OSRM_URL is set).
+ * - `insertTrip`, `releaseReturn`, `cancelTrip`, `breakDownVehicle`, `replanAfterDelay` — online
+ *   changes to a live plan that leave every other leg where it was.
+ * - `resolveTravelModel`: `fetchOsrmTravelModel` when OSRM_URL is set, else `createTurfTravelModel`.
  * Reason codes and their zh-CN / English messages: `@lastmeter/shared/planner.ts`.
  */
 export type {
