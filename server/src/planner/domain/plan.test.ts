@@ -122,6 +122,39 @@ describe('planDay', () => {
     ]);
   });
 
+  it('sends the ambulance to an emergency at once, not at the late end of its window', () => {
+    const ambulance = {
+      id: 'amb',
+      kind: 'ambulance_120' as const,
+      seats: 2,
+      wheelchairPlaces: 1,
+      stretchers: 1,
+      base: [121.4, 31.2] as [number, number],
+      shiftStart: DAY + 6 * H,
+      shiftEnd: DAY + 20 * H,
+      disinfectionMinutes: 30,
+    };
+    const raisedAt = DAY + 9 * H;
+    const input = base({
+      vehicles: [ambulance],
+      trips: [
+        trip('e', 121.41, { urgency: 'emergency', appointmentFrom: raisedAt, appointmentTo: raisedAt + H }),
+      ],
+    });
+    const plan = planDay({ input, travel, maxIterations: 20 });
+    expect(checkPlan(input, plan, travel)).toEqual([]);
+    const pickup = plan.routes[0]!.stops.find((s) => s.legId === 'e:out' && s.type === 'pickup')!;
+    const drive =
+      travel.minutes(
+        [
+          [121.4, 31.2],
+          [121.41, 31.21],
+        ],
+        'ambulance_120',
+      )[1]! * MIN;
+    expect(pickup.arrival).toBeLessThanOrEqual(raisedAt + drive + MIN);
+  });
+
   it('uses a 120 ambulance for scheduled care only as a last resort', () => {
     const ambulance = {
       id: 'amb',

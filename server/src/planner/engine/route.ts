@@ -66,13 +66,33 @@ export function lastSchedule(len: number): Float64Array {
  * late as possible (its latest feasible start), then every stop as early as the constraints
  * allow. It is the least feasible schedule above that start (difference constraints form a
  * lattice), so it exists, and it ends as early as possible: what drivers and vehicle-hours need.
+ *
+ * A route that carries an emergency instead leaves as early as it may: an ambulance does not idle at
+ * its base to save minutes on its route while a patient waits. The least schedule above the earliest
+ * start lies below the feasible one componentwise, so only the route-duration limit can fail; then
+ * the late start stands.
  */
 export function compactSchedule(inst: Instance, v: number, seq: Int32Array, len: number): Float64Array {
+  const urgent = seq.slice(1, len - 1).some((node) => node < inst.nReq && inst.tier[node] === 1);
+  if (urgent) {
+    const early = leastScheduleFrom(inst, v, seq, len, inst.early[seq[0]!]!);
+    if (early[len - 1]! - early[0]! <= inst.maxDuration[v]! + 1e-9) return early;
+  }
+  return leastScheduleFrom(inst, v, seq, len, sB[0]!);
+}
+
+function leastScheduleFrom(
+  inst: Instance,
+  v: number,
+  seq: Int32Array,
+  len: number,
+  depart: number,
+): Float64Array {
   const { loc, nLoc, early, service, maxRide, nReq } = inst;
   const tt = inst.time[inst.profile[v]!]!;
   const q = len - 1;
   const B = new Float64Array(len);
-  B[0] = sB[0]!;
+  B[0] = depart;
   for (let p = 1; p <= q; p++) B[p] = early[seq[p]!]!;
   for (let round = 0; round <= q + 2; round++) {
     for (let p = 1; p <= q; p++) {
