@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import {
+  INFECTION_CLASSES,
+  type InfectionClass,
+  MOBILITIES,
+  type Mobility,
+  SERVICES,
+  type Service,
+  URGENCIES,
+  type Urgency,
+  VEHICLE_KINDS,
+  type VehicleKind,
+} from './domain.ts';
+import type { Locale } from './errors.ts';
+
+export type { Locale };
 
 /**
  * Planner contracts: the closed sets of hospital-match reasons and unserved reasons (with zh-CN
@@ -6,23 +21,17 @@ import { z } from 'zod';
  * output as the API will carry them. Times are epoch milliseconds; points are [lng, lat].
  */
 
-export const vehicleKindSchema = z.enum(['ambulance_120', 'volunteer', 'requisitioned']);
-export type VehicleKind = z.infer<typeof vehicleKindSchema>;
-export const mobilitySchema = z.enum(['walk', 'wheelchair', 'stretcher']);
-export type Mobility = z.infer<typeof mobilitySchema>;
-export const infectionClassSchema = z.enum(['normal', 'close_contact', 'positive']);
-export type InfectionClass = z.infer<typeof infectionClassSchema>;
-export const urgencySchema = z.enum(['emergency', 'scheduled']);
-export type Urgency = z.infer<typeof urgencySchema>;
-export const careServiceSchema = z.enum([
-  'dialysis',
-  'oncology',
-  'obstetrics',
-  'newborn',
-  'chronic',
-  'emergency',
-]);
-export type CareService = z.infer<typeof careServiceSchema>;
+// The planner speaks the domain's vocabulary (domain.ts); these schemas only wrap it for zod.
+export const vehicleKindSchema = z.enum(VEHICLE_KINDS);
+export type { VehicleKind };
+export const mobilitySchema = z.enum(MOBILITIES);
+export type { Mobility };
+export const infectionClassSchema = z.enum(INFECTION_CLASSES);
+export type { InfectionClass };
+export const urgencySchema = z.enum(URGENCIES);
+export type { Urgency };
+export const careServiceSchema = z.enum(SERVICES);
+export type CareService = Service;
 
 /** [longitude, latitude] in WGS84 degrees. */
 export const lngLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -76,8 +85,6 @@ export interface Reason<C extends PlannerReasonCode = PlannerReasonCode> {
   code: C;
   params: ReasonParams;
 }
-
-export type Locale = 'zh-CN' | 'en';
 
 /** Message templates; `{name}` is replaced by the reason's parameter of that name. */
 export const plannerMessages: Record<PlannerReasonCode, Record<Locale, string>> = {

@@ -8,7 +8,7 @@ import { authorize } from '../authorize.ts';
 import type { Publish } from './events.ts';
 import { insertTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
-import { CARE_SERVICE, matchHospitalFor } from './match-hospital.ts';
+import { matchHospitalFor } from './match-hospital.ts';
 import { presentTrip } from './present-trip.ts';
 import { minutes } from './travel.ts';
 
@@ -70,8 +70,7 @@ export async function createRoundTrip({
   const { match, unmatched } = await matchHospitalFor(db, {
     id: request.id,
     gate: [gate.lng, gate.lat],
-    service: CARE_SERVICE[request.service],
-    registryService: request.service,
+    service: request.service,
     date: request.date,
     // The appointment is the end of the arrival window ([start − 30 min, start]): it picks the slot.
     appointmentAt: request.windowEnd.getTime(),

@@ -1,5 +1,4 @@
 import { type Db, hospitals, legs, requests, trips } from '@lastmeter/db';
-import type { Service } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import {
@@ -12,23 +11,13 @@ import {
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { capacityOn } from '../supply/get-hospital-capacity.ts';
 
-/** The planner names two services differently from the registry. */
-const CARE_SERVICE: Record<Service, CareService> = {
-  dialysis: 'dialysis',
-  oncology: 'oncology',
-  obstetrics: 'obstetrics',
-  neonatal: 'newborn',
-  emergency: 'emergency',
-  general: 'chronic',
-};
-
 /**
  * Hospital matching for one request with the planner (供需匹配): the hospitals' slots on the
  * request's date, minus the places trips already hold, feed `matchHospitals`.
  */
 export async function matchHospitalFor(
   db: Db,
-  request: MatchRequest & { date: string; registryService: Service },
+  request: MatchRequest & { date: string },
 ): Promise<{ match: HospitalMatch | undefined; unmatched: UnmatchedRequest | undefined }> {
   const rows = await db.select().from(hospitals);
   const candidates: MatchHospital[] = [];
@@ -37,7 +26,7 @@ export async function matchHospitalFor(
     const capacity = await capacityOn(db, h.id, request.date);
     const byService = new Map<CareService, { start: number; end: number; capacity: number }[]>();
     for (const slot of capacity.slots) {
-      const service = CARE_SERVICE[slot.service];
+      const service = slot.service;
       const list = byService.get(service) ?? [];
       list.push({
         start: shanghaiInstant(request.date, slot.startTime).getTime(),
@@ -76,7 +65,7 @@ export async function matchHospitalFor(
 /** Places already held per hospital slot on the date by live trips of the same service (slot of the appointment, the window's end). */
 async function bookedPlaces(
   db: Db,
-  request: { date: string; registryService: Service; service: CareService },
+  request: { date: string; service: CareService },
   slotRanges: Map<string, { start: number; end: number }[]>,
 ): Promise<Map<string, number>> {
   const held = await db
@@ -87,7 +76,7 @@ async function bookedPlaces(
     .where(
       and(
         eq(requests.date, request.date),
-        eq(requests.service, request.registryService),
+        eq(requests.service, request.service),
         notInArray(legs.status, ['cancelled', 'no_show']),
         inArray(
           trips.hospitalId,
@@ -106,5 +95,3 @@ async function bookedPlaces(
   }
   return booked;
 }
-
-export { CARE_SERVICE };

@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const benchDir = resolve(repoRoot, '../shared/bench');
-const haveBench = existsSync(join(benchDir, 'darp-check.mjs'));
-if (!haveBench) console.warn(`skipping the DARP CLI test: ${benchDir} (shared benchmark data) is not there`);
+const sharedBench = resolve(repoRoot, '../shared/bench');
+const haveBench = existsSync(join(sharedBench, 'darp-check.mjs'));
+// The checker runs its main only when invoked by its real path (a symlinked shared/ would silence it).
+const benchDir = haveBench ? realpathSync(sharedBench) : sharedBench;
+if (!haveBench)
+  console.warn(`skipping the DARP CLI test: ${sharedBench} (shared benchmark data) is not there`);
 
 describe.skipIf(!haveBench)('pnpm darp', () => {
   it('solves a2-16 and the shared independent checker accepts the output', { timeout: 60_000 }, () => {
