@@ -169,14 +169,16 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): Rea
 
     const joined = roomsFor(actor);
     await socket.join(joined);
-    socket.emit('welcome', { accountId: actor.accountId, role: actor.role, rooms: joined });
     // Where each stream starts: this device's offsets, else the account's stored ack, else live from now.
+    // `welcome` only after that: "live from now" then means from the welcome, so a client that acts on
+    // the welcome never loses an event committed between its connect and the head read.
     await loadStreamPositions({ db: app.db, actor }).then(
       (positions) => {
         const resume = ownStreams(actor, socket.data.resume);
         for (const [stream, { head, acked: stored }] of positions) {
           streams.start(stream, resume.get(stream) ?? stored ?? head, head);
         }
+        socket.emit('welcome', { accountId: actor.accountId, role: actor.role, rooms: joined });
       },
       (err: unknown) => {
         log.error({ err }, 'loading stream positions failed');
