@@ -1,4 +1,5 @@
 import type { Db } from '@lastmeter/db';
+import type { Mobility } from '@lastmeter/shared';
 import { translate } from '../../../web/src/i18n/messages.ts';
 import {
   createAccount,
@@ -82,21 +83,39 @@ export type SeededDistrict = Awaited<ReturnType<typeof seedDistrict>>;
 /** Today's date in the city and its ISO weekday (1 = Monday). */
 export function cityToday(now = new Date()): { date: string; weekday: number } {
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
-  return { date, weekday };
+  return { date, weekday: isoWeekday(date) };
+}
+
+/** The ISO weekday (1 = Monday) of a calendar date. */
+export function isoWeekday(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+}
+
+/** The calendar date `days` after `date`: plans for a later day do not depend on the hour the test runs. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
- * A dialysis patient registered, today's request generated, the round trip created and both legs
- * booked onto the district's car, through the API, as the people of each role would: pages under test
- * then have real work to show.
+ * A dialysis patient registered, the day's request generated (today unless `date` says otherwise), the
+ * round trip created and both legs booked onto the district's car (or left unbooked), through the API,
+ * as the people of each role would: pages under test then have real work to show.
  */
 export async function bookDialysisRoundTrip(
   server: TestServer,
   city: SeededDistrict,
-  patient: { name: string; startTime: string },
-): Promise<{ patientId: string; tripId: string }> {
-  const { date, weekday } = cityToday();
+  patient: { name: string; startTime: string; mobility?: Mobility },
+  {
+    date = cityToday().date,
+    vehicleId = city.vehicle.id,
+  }: {
+    /** The day of the session (default today in the city). */
+    date?: string;
+    /** The vehicle both legs are booked onto; `null` leaves them in the queue for the planner. */
+    vehicleId?: string | null;
+  } = {},
+): Promise<{ patientId: string; tripId: string; legIds: { outbound: string; return: string } }> {
+  const weekday = isoWeekday(date);
   const gatekeeper = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
   const dispatcher = await loginAs(server, city.people.dispatcher.username, city.people.dispatcher.password);
   const call = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
@@ -116,7 +135,7 @@ export async function bookDialysisRoundTrip(
       building: '12',
       unit: '3',
       room: '402',
-      mobility: 'wheelchair',
+      mobility: patient.mobility ?? 'wheelchair',
       companions: 1,
       consent: {
         givenBy: patient.name,
@@ -139,8 +158,14 @@ export async function bookDialysisRoundTrip(
     'POST',
     `/api/v1/requests/${request.id}/trip`,
   );
-  for (const leg of [trip.outbound, trip.return]) {
-    await call(dispatcher, 'POST', `/api/v1/legs/${leg.id}/assign`, { vehicleId: city.vehicle.id });
+  if (vehicleId) {
+    for (const leg of [trip.outbound, trip.return]) {
+      await call(dispatcher, 'POST', `/api/v1/legs/${leg.id}/assign`, { vehicleId });
+    }
   }
-  return { patientId: registered.id, tripId: trip.id };
+  return {
+    patientId: registered.id,
+    tripId: trip.id,
+    legIds: { outbound: trip.outbound.id, return: trip.return.id },
+  };
 }

@@ -17,6 +17,8 @@ export interface Booking {
   runId: string;
   pickupAt: Date;
   dropoffAt: Date;
+  /** When the vehicle is free again, after helping the patient off (default: the drop-off). */
+  freeAt?: Date;
 }
 
 /** Disinfection after a close contact or positive passenger (rule 3) is part of the booking. */
@@ -63,7 +65,7 @@ export async function bookLeg(
       plannedPickupAt: booking.pickupAt,
       plannedDropoffAt: booking.dropoffAt,
       bookedFrom: booking.pickupAt,
-      bookedTo: bookedUntil(ctx, booking.dropoffAt, booking.vehicle.disinfectionMinutes),
+      bookedTo: bookedUntil(ctx, booking.freeAt ?? booking.dropoffAt, booking.vehicle.disinfectionMinutes),
       etaAt: null,
     },
   });

@@ -19,6 +19,7 @@ interface Placement {
   vehicleId: string;
   pickupAt: Date;
   dropoffAt: Date;
+  freeAt: Date;
   from: number;
   to: number;
   runId?: string;
@@ -71,14 +72,18 @@ export async function commitPlan(
       // early at the gate or the hospital waits, and the patient's booking must not begin with the wait
       // (it would overlap the patient's other leg, e.g. a return waited for during treatment).
       const pickupAt = new Date(pickup ? pickup.start : (ctx.leg.plannedPickupAt?.getTime() ?? stop.start));
-      const dropoffAt = new Date(Math.max(stop.departure, pickupAt.getTime() + 60_000));
-      const to = bookedUntil(ctx, dropoffAt, vehicle.disinfectionMinutes).getTime();
+      // The patient is delivered when service starts at the drop-off (that is what must fall inside the
+      // appointment window); the vehicle is busy until it leaves, after helping the patient off.
+      const dropoffAt = new Date(Math.max(stop.start, pickupAt.getTime() + 60_000));
+      const freeAt = new Date(Math.max(stop.departure, dropoffAt.getTime()));
+      const to = bookedUntil(ctx, freeAt, vehicle.disinfectionMinutes).getTime();
       const held = !touchable(ctx);
       placements.push({
         ctx,
         vehicleId: route.vehicleId,
         pickupAt,
         dropoffAt,
+        freeAt,
         // A held leg keeps its booked range; the run must cover it as the database sees it.
         from: Math.min(pickupAt.getTime(), held ? (ctx.leg.bookedFrom?.getTime() ?? Infinity) : Infinity),
         to: Math.max(to, held ? (ctx.leg.bookedTo?.getTime() ?? 0) : 0),
@@ -129,6 +134,7 @@ export async function commitPlan(
           runId: p.runId,
           pickupAt: p.pickupAt,
           dropoffAt: p.dropoffAt,
+          freeAt: p.freeAt,
         },
         note: 'planned',
         asRole: asRole ?? actor.role,
