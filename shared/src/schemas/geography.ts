@@ -69,7 +69,8 @@ export const PolygonalGeometry = z
       ctx.addIssue({
         code: 'custom',
         message: `${REASON_TEXT[problem.code]} at ${problem.path}: ${problem.message}`,
-        params: { reason: problem.code },
+        // `reason` and `at` let a client say it in its own language (the web does).
+        params: { reason: problem.code, at: problem.path },
       });
     }
   })

@@ -47,6 +47,10 @@ const zhCN = {
   'form.required': '此项必填',
   'form.tooShort': '至少 {min} 个字符',
   'form.tooLong': '最多 {max} 个字符',
+  'form.number': '请输入数字',
+  'form.wholeNumber': '请输入整数',
+  'form.atLeast': '不能小于 {min}',
+  'form.atMost': '不能大于 {max}',
 
   'home.admin.title': '管理员工作台',
   'home.admin.description': '管理账号、医院、车辆和辖区。',
@@ -530,6 +534,14 @@ const zhCN = {
   'dispatch.zones.importHint':
     'FeatureCollection，每个要素的属性含 name、level（sealed / controlled / precaution），可选 validFrom、validTo。全部成功或全部不导入。',
   'dispatch.zones.notJson': '文件不是有效的 JSON',
+  'geometryProblem.not_polygonal': '不是多边形（应为 GeoJSON Polygon 或 MultiPolygon，位置：{at}）',
+  'geometryProblem.empty': '没有坐标（位置：{at}）',
+  'geometryProblem.bad_position': '坐标点应为 [经度, 纬度] 两个数字（位置：{at}）',
+  'geometryProblem.out_of_range':
+    '坐标超出范围：经度应在 −180…180、纬度在 −90…90，可能把经纬度写反了（位置：{at}）',
+  'geometryProblem.too_few_positions': '边界点太少：至少 3 个顶点，首尾点相同（位置：{at}）',
+  'geometryProblem.unclosed_ring': '多边形没有闭合：最后一个点必须与第一个点相同（位置：{at}）',
+  'geometryProblem.self_intersection': '多边形的边相互交叉，请按顺序沿边界放置顶点（位置：{at}）',
   'dispatch.zones.inForce': '生效中的区域（{count}）',
   'dispatch.zones.untilEnded': '直至解除',
   'dispatch.zones.end': '解除',
@@ -645,6 +657,10 @@ const en: Record<MessageKey, string> = {
   'form.required': 'This field is required',
   'form.tooShort': 'At least {min} characters',
   'form.tooLong': 'At most {max} characters',
+  'form.number': 'Enter a number',
+  'form.wholeNumber': 'Enter a whole number',
+  'form.atLeast': 'Must be at least {min}',
+  'form.atMost': 'Must be at most {max}',
 
   'home.admin.title': 'Administration',
   'home.admin.description': 'Manage accounts, hospitals, vehicles and districts.',
@@ -1143,6 +1159,17 @@ const en: Record<MessageKey, string> = {
   'dispatch.zones.importHint':
     'A FeatureCollection; each feature’s properties hold name, level (sealed / controlled / precaution) and optionally validFrom, validTo. All or nothing.',
   'dispatch.zones.notJson': 'The file is not valid JSON',
+  'geometryProblem.not_polygonal': 'Not a polygon (a GeoJSON Polygon or MultiPolygon is expected, at {at})',
+  'geometryProblem.empty': 'No coordinates (at {at})',
+  'geometryProblem.bad_position': 'A position must be two numbers, [longitude, latitude] (at {at})',
+  'geometryProblem.out_of_range':
+    'Coordinates out of range: longitude −180…180, latitude −90…90; are they swapped? (at {at})',
+  'geometryProblem.too_few_positions':
+    'Too few positions: at least 3 corners, the first repeated last (at {at})',
+  'geometryProblem.unclosed_ring':
+    'The polygon is not closed: the last position must repeat the first (at {at})',
+  'geometryProblem.self_intersection':
+    'The polygon’s edges cross: place the corners in order along the boundary (at {at})',
   'dispatch.zones.inForce': 'Zones in force ({count})',
   'dispatch.zones.untilEnded': 'until lifted',
   'dispatch.zones.end': 'Lift',

@@ -1,4 +1,5 @@
-import type { Locale } from '@lastmeter/shared';
+import { fieldMessage, isFieldMessageCode, type Locale } from '@lastmeter/shared';
+import type { PolygonProblemCode } from '@lastmeter/shared/geo/zone-level.ts';
 import { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import { translate } from './messages.ts';
@@ -25,6 +26,8 @@ export function formErrorMap(locale: Locale): z.core.$ZodErrorMap {
         if (issue.input === undefined || issue.input === null || issue.input === '') {
           return translate(locale, 'form.required');
         }
+        if (issue.expected === 'int') return translate(locale, 'form.wholeNumber');
+        if (issue.expected === 'number') return translate(locale, 'form.number');
         break;
       case 'too_small':
         if (issue.origin === 'string') {
@@ -32,14 +35,46 @@ export function formErrorMap(locale: Locale): z.core.$ZodErrorMap {
             ? translate(locale, 'form.required')
             : translate(locale, 'form.tooShort', { min: Number(issue.minimum) });
         }
+        if (issue.origin === 'number')
+          return translate(locale, 'form.atLeast', { min: Number(issue.minimum) });
         break;
       case 'too_big':
         if (issue.origin === 'string')
           return translate(locale, 'form.tooLong', { max: Number(issue.maximum) });
+        if (issue.origin === 'number')
+          return translate(locale, 'form.atMost', { max: Number(issue.maximum) });
         break;
       default:
         break;
     }
     return ZOD_LOCALE_ERRORS[locale](issue);
   };
+}
+
+const GEOMETRY_PROBLEMS: Record<PolygonProblemCode, true> = {
+  not_polygonal: true,
+  empty: true,
+  bad_position: true,
+  out_of_range: true,
+  too_few_positions: true,
+  unclosed_ring: true,
+  self_intersection: true,
+};
+
+function isGeometryProblem(value: unknown): value is PolygonProblemCode {
+  return typeof value === 'string' && Object.hasOwn(GEOMETRY_PROBLEMS, value);
+}
+
+/**
+ * An issue's message in `locale`. Our own checks write English text and put their code in `params`
+ * (a field-message `code`, or a geometry problem's `reason` and where it is, `at`), and an explicit
+ * message outranks any error map: so they are translated here, by code. zod's own issues pass
+ * through, already in the language of the map they were parsed with.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  const params = issue.code === 'custom' ? issue.params : undefined;
+  if (isFieldMessageCode(params?.code)) return fieldMessage(params.code, locale, params);
+  if (isGeometryProblem(params?.reason))
+    return translate(locale, `geometryProblem.${params.reason}`, { at: String(params.at ?? '') });
+  return issue.message;
 }

@@ -1,6 +1,7 @@
 import {
   CreateZoneBody,
   ImportZonesBody,
+  type Locale,
   ZONE_LEVELS,
   type Zone,
   ZoneChangeResult,
@@ -8,16 +9,19 @@ import {
 } from '@lastmeter/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import type { z } from 'zod';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { formErrorMap, issueMessage } from '../../i18n/zod.ts';
 import { api } from '../../lib/api.ts';
 import { dispatchKeys } from './queries.ts';
 import { cityLocalToIso, isoToCityLocal } from './time.ts';
 
 type Issues = Partial<Record<string, string>>;
 
-function issuesOf(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): Issues {
+function issuesOf(error: z.ZodError, locale: Locale): Issues {
   const out: Issues = {};
-  for (const issue of error.issues) out[issue.path.map(String).join('.') || 'geometry'] ??= issue.message;
+  for (const issue of error.issues)
+    out[issue.path.map(String).join('.') || 'geometry'] ??= issueMessage(issue, locale);
   return out;
 }
 
@@ -54,7 +58,7 @@ export function ZoneEditor({
   onDrawingChange: (drawing: boolean) => void;
   onPointsChange: (points: [number, number][]) => void;
 }) {
-  const { t, describeError, formatDateTime } = useI18n();
+  const { t, locale, describeError, formatDateTime } = useI18n();
   const queryClient = useQueryClient();
   const id = useId();
   const [name, setName] = useState('');
@@ -87,22 +91,25 @@ export function ZoneEditor({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const first = points[0];
-    const parsed = CreateZoneBody.safeParse({
-      name,
-      level,
-      geometry: { type: 'Polygon', coordinates: first ? [[...points, first]] : [] },
-      validFrom: validFrom ? cityLocalToIso(validFrom) : undefined,
-      validTo: validTo ? cityLocalToIso(validTo) : null,
-    });
+    const parsed = CreateZoneBody.safeParse(
+      {
+        name,
+        level,
+        geometry: { type: 'Polygon', coordinates: first ? [[...points, first]] : [] },
+        validFrom: validFrom ? cityLocalToIso(validFrom) : undefined,
+        validTo: validTo ? cityLocalToIso(validTo) : null,
+      },
+      { error: formErrorMap(locale) },
+    );
     if (points.length < 3) {
       setIssues({
-        ...(parsed.success ? {} : issuesOf(parsed.error)),
+        ...(parsed.success ? {} : issuesOf(parsed.error, locale)),
         geometry: t('dispatch.zones.needPoints'),
       });
       return;
     }
     if (!parsed.success) {
-      setIssues(issuesOf(parsed.error));
+      setIssues(issuesOf(parsed.error, locale));
       return;
     }
     setIssues({});
@@ -121,9 +128,11 @@ export function ZoneEditor({
       setImportIssues([t('dispatch.zones.notJson')]);
       return;
     }
-    const parsed = ImportZonesBody.safeParse(json);
+    const parsed = ImportZonesBody.safeParse(json, { error: formErrorMap(locale) });
     if (!parsed.success) {
-      setImportIssues(parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.')}: ${i.message}`));
+      setImportIssues(
+        parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.')}: ${issueMessage(i, locale)}`),
+      );
       return;
     }
     importZones.mutate(parsed.data);
