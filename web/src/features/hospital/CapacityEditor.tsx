@@ -1,9 +1,18 @@
-import { SERVICES, type Service, SetHospitalSlotsBody, SetSlotOverridesBody } from '@lastmeter/shared';
+import {
+  type Locale,
+  SERVICES,
+  type Service,
+  SetHospitalSlotsBody,
+  SetSlotOverridesBody,
+} from '@lastmeter/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import type { z } from 'zod';
 import { Loading } from '../../components/Loading.tsx';
+import { normalizePath } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { api } from '../../lib/api.ts';
+import { formErrorMap, issueMessage } from '../../i18n/zod.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { capacityQuery, hospitalKeys, slotsQuery } from './queries.ts';
 
 interface Row {
@@ -14,9 +23,30 @@ interface Row {
   weekday?: number;
 }
 
-function firstIssue(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.')}: ${issue.message}` : '';
+/** Messages by field path relative to the body (`slots.0.capacity`), the first issue of each. */
+type SlotErrors = Partial<Record<string, string>>;
+
+function zodSlotErrors(error: z.ZodError, locale: Locale): SlotErrors {
+  const out: SlotErrors = {};
+  for (const issue of error.issues) out[issue.path.map(String).join('.')] ??= issueMessage(issue, locale);
+  return out;
+}
+
+/** Field issues the server sent back (already in the request's language), on the same paths. */
+function serverSlotErrors(error: unknown): SlotErrors {
+  const out: SlotErrors = {};
+  if (error instanceof ApiError)
+    for (const issue of error.issues) out[normalizePath(issue.path)] ??= issue.message;
+  return out;
+}
+
+/** What no cell shows (e.g. too many slots): said under the table. */
+function otherErrors(errors: SlotErrors, rows: number): string[] {
+  const cell = /^slots\.(\d+)\.(weekday|service|startTime|endTime|capacity)$/;
+  return Object.entries(errors).flatMap(([path, message]) => {
+    const match = cell.exec(path);
+    return message && !(match && Number(match[1]) < rows) ? [message] : [];
+  });
 }
 
 /** Editable slot rows: service, start, end, capacity (and weekday for the template). */
@@ -24,14 +54,33 @@ function SlotRows({
   rows,
   onChange,
   withWeekday,
+  errors,
 }: {
   rows: Row[];
   onChange: (rows: Row[]) => void;
   withWeekday: boolean;
+  errors: SlotErrors;
 }) {
   const { t } = useI18n();
+  const id = useId();
   const set = (index: number, patch: Partial<Row>) =>
     onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  /** A cell's error, announced with its control. */
+  const checked = (index: number, field: keyof Row) => {
+    const message = errors[`slots.${index}.${field}`];
+    const errorId = `${id}-${index}-${field}-error`;
+    return {
+      control: {
+        'aria-invalid': message ? true : undefined,
+        'aria-describedby': message ? errorId : undefined,
+      },
+      error: message ? (
+        <p id={errorId} className="field-error">
+          {message}
+        </p>
+      ) : null,
+    };
+  };
   return (
     <div className="table-scroll">
       <table className="data-table compact slot-table">
@@ -57,6 +106,7 @@ function SlotRows({
                   <td>
                     <select
                       aria-label={label(t('hospital.weekday'))}
+                      {...checked(i, 'weekday').control}
                       value={row.weekday ?? 1}
                       onChange={(e) => set(i, { weekday: Number(e.target.value) })}
                     >
@@ -66,11 +116,13 @@ function SlotRows({
                         </option>
                       ))}
                     </select>
+                    {checked(i, 'weekday').error}
                   </td>
                 ) : null}
                 <td>
                   <select
                     aria-label={label(t('hospital.service'))}
+                    {...checked(i, 'service').control}
                     value={row.service}
                     onChange={(e) => set(i, { service: e.target.value as Service })}
                   >
@@ -80,32 +132,39 @@ function SlotRows({
                       </option>
                     ))}
                   </select>
+                  {checked(i, 'service').error}
                 </td>
                 <td>
                   <input
                     aria-label={label(t('hospital.start'))}
+                    {...checked(i, 'startTime').control}
                     type="time"
                     value={row.startTime}
                     onChange={(e) => set(i, { startTime: e.target.value })}
                   />
+                  {checked(i, 'startTime').error}
                 </td>
                 <td>
                   <input
                     aria-label={label(t('hospital.end'))}
+                    {...checked(i, 'endTime').control}
                     type="time"
                     value={row.endTime}
                     onChange={(e) => set(i, { endTime: e.target.value })}
                   />
+                  {checked(i, 'endTime').error}
                 </td>
                 <td>
                   <input
                     aria-label={label(t('hospital.capacity'))}
+                    {...checked(i, 'capacity').control}
                     type="number"
                     min={0}
                     inputMode="numeric"
                     value={row.capacity}
                     onChange={(e) => set(i, { capacity: e.target.value })}
                   />
+                  {checked(i, 'capacity').error}
                 </td>
                 <td>
                   <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
@@ -121,7 +180,9 @@ function SlotRows({
   );
 }
 
-const toBody = (rows: Row[]) => rows.map((r) => ({ ...r, capacity: Number(r.capacity) }));
+/** An emptied capacity stays missing (the schema says it is required) instead of becoming 0, which closes the slot. */
+const toBody = (rows: Row[]) =>
+  rows.map((r) => ({ ...r, capacity: r.capacity.trim() === '' ? undefined : Number(r.capacity) }));
 
 /**
  * Capacity per service and slot for one date (template + that date's overrides, editable as the
@@ -136,15 +197,15 @@ export function CapacityEditor({
   date: string;
   onDateChange: (date: string) => void;
 }) {
-  const { t, describeError } = useI18n();
+  const { t, locale, describeError } = useI18n();
   const queryClient = useQueryClient();
   const id = useId();
   const capacity = useQuery(capacityQuery(hospitalId, date));
   const template = useQuery(slotsQuery(hospitalId));
   const [dayRows, setDayRows] = useState<Row[] | null>(null);
   const [weekRows, setWeekRows] = useState<Row[] | null>(null);
-  const [dayError, setDayError] = useState<string | null>(null);
-  const [weekError, setWeekError] = useState<string | null>(null);
+  const [dayErrors, setDayErrors] = useState<SlotErrors>({});
+  const [weekErrors, setWeekErrors] = useState<SlotErrors>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: hospitalKeys.hospital(hospitalId) });
 
   const saveDay = useMutation({
@@ -154,6 +215,7 @@ export function CapacityEditor({
       setDayRows(null);
       void refresh();
     },
+    onError: (error) => setDayErrors(serverSlotErrors(error)),
   });
   const saveWeek = useMutation({
     mutationFn: (body: SetHospitalSlotsBody) => api.command('PUT', `/hospitals/${hospitalId}/slots`, body),
@@ -161,6 +223,7 @@ export function CapacityEditor({
       setWeekRows(null);
       void refresh();
     },
+    onError: (error) => setWeekErrors(serverSlotErrors(error)),
   });
 
   const currentDay: Row[] =
@@ -183,18 +246,22 @@ export function CapacityEditor({
 
   const submitDay = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = SetSlotOverridesBody.safeParse({
-      slots: toBody(currentDay).map(({ weekday: _w, ...r }) => r),
-    });
-    if (!parsed.success) return setDayError(firstIssue(parsed.error));
-    setDayError(null);
+    const parsed = SetSlotOverridesBody.safeParse(
+      { slots: toBody(currentDay).map(({ weekday: _w, ...r }) => r) },
+      { error: formErrorMap(locale) },
+    );
+    if (!parsed.success) return setDayErrors(zodSlotErrors(parsed.error, locale));
+    setDayErrors({});
     saveDay.mutate(parsed.data);
   };
   const submitWeek = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = SetHospitalSlotsBody.safeParse({ slots: toBody(currentWeek) });
-    if (!parsed.success) return setWeekError(firstIssue(parsed.error));
-    setWeekError(null);
+    const parsed = SetHospitalSlotsBody.safeParse(
+      { slots: toBody(currentWeek) },
+      { error: formErrorMap(locale) },
+    );
+    if (!parsed.success) return setWeekErrors(zodSlotErrors(parsed.error, locale));
+    setWeekErrors({});
     saveWeek.mutate(parsed.data);
   };
   const newRow = (weekday?: number): Row => ({
@@ -217,6 +284,7 @@ export function CapacityEditor({
           onChange={(e) => {
             if (!e.target.value) return;
             setDayRows(null);
+            setDayErrors({});
             onDateChange(e.target.value);
           }}
         />
@@ -237,9 +305,13 @@ export function CapacityEditor({
           {currentDay.length === 0 ? (
             <p className="muted">{t('hospital.capacity.none')}</p>
           ) : (
-            <SlotRows rows={currentDay} onChange={setDayRows} withWeekday={false} />
+            <SlotRows rows={currentDay} onChange={setDayRows} withWeekday={false} errors={dayErrors} />
           )}
-          {dayError ? <p className="field-error">{dayError}</p> : null}
+          {otherErrors(dayErrors, currentDay.length).map((message) => (
+            <p key={message} className="field-error">
+              {message}
+            </p>
+          ))}
           {saveDay.isError ? (
             <p className="alert alert-error" role="alert">
               {describeError(saveDay.error)}
@@ -270,8 +342,12 @@ export function CapacityEditor({
           <Loading />
         ) : (
           <form onSubmit={submitWeek} noValidate>
-            <SlotRows rows={currentWeek} onChange={setWeekRows} withWeekday />
-            {weekError ? <p className="field-error">{weekError}</p> : null}
+            <SlotRows rows={currentWeek} onChange={setWeekRows} withWeekday errors={weekErrors} />
+            {otherErrors(weekErrors, currentWeek.length).map((message) => (
+              <p key={message} className="field-error">
+                {message}
+              </p>
+            ))}
             {saveWeek.isError ? (
               <p className="alert alert-error" role="alert">
                 {describeError(saveWeek.error)}
