@@ -7,7 +7,7 @@ import { createAccount, createVehicle } from '../support/factories.ts';
 import type { TestServer } from '../support/test-server.ts';
 import { hasChromium } from './support/chromium.ts';
 import { captureScreens } from './support/session.ts';
-import { districtLegs, openDispatchBoard, type Stage, startStage } from './support/stage.ts';
+import { districtLegs, figure, openDispatchBoard, type Stage, startStage } from './support/stage.ts';
 import { gone, reads, shows } from './support/ui.ts';
 import {
   addDays,
@@ -55,6 +55,15 @@ describe.skipIf(!hasChromium)('dispatcher assigns and reassigns by hand', () => 
       .locator('ul.queue-list > li', { hasText: maskName(name) })
       .filter({ hasText: zh(`direction.${direction}`) });
 
+  /** The key figures' served share: requests whose every leg has a vehicle, however it got one. */
+  const servedReads = async (served: number, total: number) => {
+    const figures = dispatcher.locator('section.key-figures');
+    const cell = figure(figures, zh('dispatch.figures.served'));
+    await reads(cell.locator('strong'), `${Math.round((served / total) * 100)}%`);
+    await reads(cell, zh('dispatch.figures.servedOf', { served, total }), { contains: true });
+    await reads(figure(figures, zh('dispatch.figures.unmet')).locator('strong'), String(total - served));
+  };
+
   beforeAll(async () => {
     stage = await startStage();
     server = stage.server;
@@ -85,6 +94,8 @@ describe.skipIf(!hasChromium)('dispatcher assigns and reassigns by hand', () => 
   it('refuses a car already busy then, naming what it clashes with, in Chinese', async () => {
     onTestFailed(() => captureScreens('assign-clash', { dispatcher }));
     await shows(dispatcher.getByRole('heading', { name: zh('dispatch.queue.legs', { count: 2 }) }));
+    // 李秀英 was booked by hand, both ways: she counts as served.
+    await servedReads(1, 2);
     await queued(waiting, 'outbound')
       .getByRole('button', { name: zh('dispatch.queue.assign') })
       .click();
@@ -116,6 +127,8 @@ describe.skipIf(!hasChromium)('dispatcher assigns and reassigns by hand', () => 
     const leg = await legOf(waiting, 'outbound');
     expect(leg.vehicle?.plate).toBe(vanPlate);
     expect(leg.status).toBe('assigned');
+    // Half a round trip is not a served request.
+    await servedReads(1, 2);
   });
 
   it('reassigns from the timeline: a clash on the new car is explained, a free slot moves the leg', async () => {
@@ -146,5 +159,19 @@ describe.skipIf(!hasChromium)('dispatcher assigns and reassigns by hand', () => 
     await dispatcher.getByRole('tab', { name: zh('dispatch.tab.timeline') }).click();
     const vanRow = dispatcher.locator('li.timeline-row', { hasText: vanPlate });
     await shows(vanRow.locator('button.timeline-bar', { hasText: maskName(booked) }));
+  });
+
+  it('books the return too: the request counts as served, nothing is left unmet', async () => {
+    onTestFailed(() => captureScreens('assign-return', { dispatcher }));
+    await dispatcher.getByRole('tab', { name: zh('dispatch.tab.queue') }).click();
+    await queued(waiting, 'return')
+      .getByRole('button', { name: zh('dispatch.queue.assign') })
+      .click();
+    // Her return has moved to the van: the car is free at noon now.
+    await chooseAndSubmit(city.vehicle.plate);
+    await gone(form());
+    await shows(dispatcher.getByText(zh('dispatch.queue.noLegs')));
+    await servedReads(2, 2);
+    await shows(dispatcher.getByText(zh('dispatch.figures.noUnmet')));
   });
 });

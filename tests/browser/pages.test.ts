@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { BUSY_DAY, seedBusyDistrict } from './support/busy-district.ts';
 import { DESKTOP, hasChromium, launchBrowser, PHONE } from './support/chromium.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { REPO_ROOT, RESULTS_DIR, WEB_DIST } from './support/web-dist.ts';
@@ -11,10 +12,34 @@ import { bookDialysisRoundTrip, en, type SeededDistrict, seedDistrict, zh } from
 
 type RoleName = 'gatekeeper' | 'dispatcher' | 'driver' | 'hospital' | 'admin';
 
-/** Each role's main page, on the device it is used on, and what shows that its data has loaded. */
-const PAGES: Record<RoleName, { path: string; phone?: true; ready: (page: Page) => Locator }> = {
+/**
+ * Each role's main page, on the device it is used on, what shows that its data has loaded, and what
+ * the user does first. The dispatcher looks at the busy district's planned day.
+ */
+const PAGES: Record<
+  RoleName,
+  {
+    path: string;
+    phone?: true;
+    /** The whole page, not only the first screen (the dispatcher's map sits below the figures). */
+    fullPage?: true;
+    ready: (page: Page) => Locator;
+    open?: (page: Page) => Promise<void>;
+  }
+> = {
   gatekeeper: { path: '/gatekeeper', ready: (page) => page.locator('li.gate-item') },
-  dispatcher: { path: '/dispatcher', ready: (page) => page.locator('.dispatch-map canvas') },
+  dispatcher: {
+    path: '/dispatcher',
+    fullPage: true,
+    ready: (page) => page.locator('.dispatch-map canvas'),
+    open: async (page) => {
+      const date = page.locator('input[type="date"]');
+      await date.fill(BUSY_DAY);
+      await date.blur();
+      // The stretcher patient's legs wait in the queue: the day has loaded.
+      await page.locator('ul.queue-list > li').first().waitFor();
+    },
+  },
   driver: { path: '/driver', phone: true, ready: (page) => page.locator('article.job-card') },
   hospital: { path: '/hospital', ready: (page) => page.locator('table.arrivals tbody tr') },
   admin: { path: '/admin', ready: (page) => page.locator('main h2') },
@@ -51,6 +76,7 @@ describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
     city = await seedDistrict(server.app.db);
     await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: '07:00' });
     await bookDialysisRoundTrip(server, city, { name: '张伟', startTime: '12:30' });
+    await seedBusyDistrict(server, city);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -68,13 +94,14 @@ describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
         onTestFailed(() => captureScreens(`page-${role}-${label}`, { [role]: page }));
         await page.goto(spec.path);
         await spec.ready(page).first().waitFor({ state: 'visible' });
+        await spec.open?.(page);
         await settled(page);
         expect(await page.locator('html').getAttribute('lang')).toBe(label);
         // The header's own words are in the page's language.
         expect(await page.locator('header nav').first().textContent()).toContain(say('nav.home'));
 
         const file = join(SCREENSHOTS, `${role}-${label}.png`);
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, fullPage: spec.fullPage ?? false });
         if (label === 'zh-CN' && role !== 'admin') {
           mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
           copyFileSync(file, join(REPO_ROOT, 'docs/screenshots', `${role}.png`));

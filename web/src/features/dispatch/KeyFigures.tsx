@@ -7,6 +7,28 @@ const percent = (part: number, whole: number) => (whole === 0 ? null : Math.roun
 /** Requests not (yet) carried by a booked round trip. */
 export const UNMET_STATUSES: ReadonlySet<RequestView['status']> = new Set(['open', 'matched', 'unserved']);
 
+/**
+ * Requests whose round trip has a vehicle for every leg still to drive, however they got it: the
+ * planner, or dispatch by hand (which leaves the request's status as it was). A will-call return
+ * waits for the hospital's release, not for dispatch.
+ */
+function carriedRequests(legs: readonly LegView[]): Set<string> {
+  const byRequest = new Map<string, LegView[]>();
+  for (const leg of legs) byRequest.set(leg.requestId, [...(byRequest.get(leg.requestId) ?? []), leg]);
+  const carried = new Set<string>();
+  for (const [requestId, own] of byRequest) {
+    const both = own.some((l) => l.direction === 'outbound') && own.some((l) => l.direction === 'return');
+    const booked = own.every(
+      (l) =>
+        l.vehicle !== null ||
+        l.status === 'completed' ||
+        (l.direction === 'return' && l.returnMode === 'will_call' && !l.released),
+    );
+    if (both && booked) carried.add(requestId);
+  }
+  return carried;
+}
+
 /** A booked outbound leg is on time when its latest ETA (or planned drop-off) is inside the window. */
 function onTime(leg: LegView): boolean | null {
   const arrival = leg.etaAt ?? leg.plannedDropoffAt;
@@ -33,7 +55,9 @@ export function KeyFigures({
   const t = useT();
   const headingId = useId();
   const live = requests.filter((r) => r.status !== 'cancelled');
-  const served = live.filter((r) => r.status === 'planned' || r.status === 'done').length;
+  const carried = carriedRequests(legs);
+  const isServed = (r: RequestView) => r.status === 'done' || carried.has(r.id);
+  const served = live.filter(isServed).length;
   const judged = legs
     .filter((l) => l.direction === 'outbound')
     .map(onTime)
@@ -42,7 +66,7 @@ export function KeyFigures({
   for (const v of vehicles) if (v.status === 'on_job') inUse.add(v.id);
   const onDuty = vehicles.filter((v) => v.status !== 'off').length;
 
-  const unmet = live.filter((r) => UNMET_STATUSES.has(r.status));
+  const unmet = live.filter((r) => !isServed(r));
   const byCompound = new Map<string, Map<string, number>>();
   for (const r of unmet) {
     const row = byCompound.get(r.compoundId) ?? new Map<string, number>();
