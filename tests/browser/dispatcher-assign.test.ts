@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('dispatcher assigns and reassigns by hand', () => 
       { name: waiting, startTime: '08:00', mobility: 'walk' },
       { date, vehicleId: null },
     );
-    ({ page: dispatcher, token } = await openDispatchBoard(stage, city, date));
+    ({ page: dispatcher, token } = await openDispatchBoard(stage, city, { date }));
   });
   afterAll(() => stage?.stop());
 

@@ -111,7 +111,11 @@ describe.skipIf(!hasChromium)('dispatcher plans the day', () => {
       { name: patients.stretcher, startTime: '08:30', mobility: 'stretcher' },
       queued,
     ));
-    ({ page: dispatcher, token } = await openDispatchBoard(stage, city, date));
+    // A dispatcher's laptop set to Berlin time still shows the city's clock.
+    ({ page: dispatcher, token } = await openDispatchBoard(stage, city, {
+      date,
+      timezoneId: 'Europe/Berlin',
+    }));
   });
   afterAll(() => stage?.stop());
 

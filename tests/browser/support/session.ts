@@ -13,12 +13,21 @@ export async function signIn(
   browser: Browser,
   server: TestServer,
   person: Person,
-  { locale = 'zh-CN', device = DESKTOP }: { locale?: BrowserLocale; device?: BrowserContextOptions } = {},
+  {
+    locale = 'zh-CN',
+    device = DESKTOP,
+    timezoneId = 'Asia/Shanghai',
+  }: {
+    locale?: BrowserLocale;
+    device?: BrowserContextOptions;
+    /** The device's own time zone; pages show city time whatever it is. */
+    timezoneId?: string;
+  } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     ...device,
     locale,
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     baseURL: server.url,
   });
   context.setDefaultTimeout(15_000);

@@ -34,11 +34,11 @@ export async function startStage(): Promise<Stage> {
 export async function openDispatchBoard(
   { server, browser }: Stage,
   city: SeededDistrict,
-  date?: string,
+  { date, timezoneId }: { date?: string; timezoneId?: string } = {},
 ): Promise<{ page: Page; token: string }> {
   const { username, password } = city.people.dispatcher;
   const token = await loginAs(server, username, password);
-  const page = await signIn(browser, server, city.people.dispatcher);
+  const page = await signIn(browser, server, city.people.dispatcher, timezoneId ? { timezoneId } : {});
   await page.goto('/dispatcher');
   if (date) await page.getByLabel(zh('dispatch.date')).fill(date);
   return { page, token };
