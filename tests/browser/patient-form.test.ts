@@ -1,35 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { validNationalId } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { hasChromium, launchBrowser } from './support/chromium.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { validNationalId, withWrongCheckDigit } from '../support/factories.ts';
+import { useBrowserWorld } from './support/browser-world.ts';
+import { hasChromium } from './support/chromium.ts';
 import { captureScreens, signIn } from './support/session.ts';
 import { reads, shows } from './support/ui.ts';
-import { WEB_DIST } from './support/web-dist.ts';
-import { type SeededDistrict, seedDistrict, zh } from './support/world.ts';
-
-/** The same ID with its check digit changed: the kind of slip made copying a number off a card. */
-function withWrongCheckDigit(id: string): string {
-  const last = id.at(-1);
-  return id.slice(0, -1) + (last === '0' ? '1' : '0');
-}
+import { zh } from './support/world.ts';
 
 describe.skipIf(!hasChromium)('registering a patient with a mistyped ID', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let city: SeededDistrict;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ webDist: WEB_DIST }), launchBrowser()]);
-    city = await seedDistrict(server.app.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const world = useBrowserWorld();
 
   it('says under the field, in Chinese, that the check digit is wrong, and registers nobody', async () => {
-    const page = await signIn(browser, server, city.people.gatekeeper, { locale: 'zh-CN' });
+    const page = await signIn(world.browser, world.server, world.city.people.gatekeeper, { locale: 'zh-CN' });
     onTestFailed(() => captureScreens('patient-form', { gatekeeper: page }));
     await page.goto('/gatekeeper/patients/new');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');

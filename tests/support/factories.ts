@@ -212,6 +212,11 @@ export function validNationalId(birthDate = '1960-01-01', sex: 'male' | 'female'
   return first17 + nationalIdCheckDigit(first17);
 }
 
+/** The same ID with its check character changed: the kind of slip made copying a number off a card. */
+export function withWrongCheckDigit(id: string): string {
+  return id.slice(0, -1) + (id.at(-1) === '0' ? '1' : '0');
+}
+
 /** One weekly capacity slot of a hospital service (the registry's template). */
 export async function createHospitalSlot(
   db: Db,

@@ -12,12 +12,13 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
-import { recordEvent } from '../events/record-event.ts';
+import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { loadCompound } from '../patients/load-scope.ts';
 import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
 import { todayInShanghai } from '../patients/need-rules.ts';
 import { seesFullName } from '../patients/present-patient.ts';
+import type { Publish } from '../trips/events.ts';
 import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
@@ -44,6 +45,7 @@ export async function importPatients({
   mode,
   mapping: override,
   locale = actor.locale,
+  publish,
 }: {
   db: Db;
   actor: Actor;
@@ -53,6 +55,7 @@ export async function importPatients({
   mapping?: ImportMapping | undefined;
   /** Language of the row messages: the request's, else the account's. */
   locale?: Locale;
+  publish: Publish;
 }): Promise<ImportResult> {
   const compound = await loadCompound(db, compoundId);
   await authorize(
@@ -118,7 +121,7 @@ export async function importPatients({
   if (rowErrors.length) throw importRejected(rowErrors);
 
   try {
-    await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted));
+    publish([await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted))]);
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient(undefined, 'file');
     throw error;
@@ -139,7 +142,7 @@ async function writeCandidates(
   compound: { id: string; districtId: string },
   fileName: string,
   candidates: ImportCandidate[],
-) {
+): Promise<RecordedEvent> {
   const now = new Date();
   const consent = {
     givenBy: actor.displayName,
@@ -203,7 +206,7 @@ async function writeCandidates(
       })),
     );
   }
-  await recordEvent(tx, {
+  return recordEvent(tx, {
     type: 'patients.imported',
     payload: { compoundId: compound.id, count: candidates.length },
     actorId: actor.accountId,

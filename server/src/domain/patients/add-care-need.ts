@@ -4,6 +4,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
+import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, NEED_RULE_MESSAGES, todayInShanghai, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
@@ -13,11 +14,13 @@ export async function addCareNeed({
   actor,
   patientId,
   input,
+  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: CareNeedInput;
+  publish: Publish;
 }): Promise<CareNeedView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'add_need');
   if (!patient.consent) {
@@ -35,7 +38,7 @@ export async function addCareNeed({
     actor.locale,
   );
   if (issues.length) throw errors.validation(issues);
-  return db.transaction(async (tx) => {
+  const { view, event } = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(careNeeds)
       .values({
@@ -55,12 +58,14 @@ export async function addCareNeed({
       outcome: 'allowed',
       detail: { needId: row.id, kind: row.kind },
     });
-    await recordEvent(tx, {
+    const event = await recordEvent(tx, {
       type: 'patient.need_changed',
       payload: { patientId, needId: row.id, kind: row.kind, active: true },
       actorId: actor.accountId,
       recipients: [rooms.compound(patient.compoundId), rooms.district(districtId)],
     });
-    return presentCareNeed(row);
+    return { view: presentCareNeed(row), event };
   });
+  publish([event]);
+  return view;
 }

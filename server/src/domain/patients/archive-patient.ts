@@ -5,6 +5,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
+import type { Publish } from '../trips/events.ts';
 import { loadPatientFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 
@@ -13,13 +14,15 @@ export async function archivePatient({
   db,
   actor,
   patientId,
+  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
+  publish: Publish;
 }): Promise<PatientView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'archive');
-  return db.transaction(async (tx) => {
+  const { view, event } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(patients)
       .set({ status: 'archived', updatedAt: new Date() })
@@ -33,12 +36,14 @@ export async function archivePatient({
       entityId: patientId,
       outcome: 'allowed',
     });
-    await recordEvent(tx, {
+    const event = await recordEvent(tx, {
       type: 'patient.archived',
       payload: { patientId, compoundId: row.compoundId, status: row.status },
       actorId: actor.accountId,
       recipients: [rooms.compound(row.compoundId), rooms.district(districtId)],
     });
-    return presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []);
+    return { view: presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []), event };
   });
+  publish([event]);
+  return view;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
+import type { Publish } from '../trips/events.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { loadCompound, resolveGate } from './load-scope.ts';
@@ -23,11 +24,13 @@ export async function registerPatient({
   actor,
   compoundId,
   input,
+  publish,
 }: {
   db: Db;
   actor: Actor;
   compoundId: string;
   input: RegisterPatientBody;
+  publish: Publish;
 }): Promise<PatientView> {
   const compound = await loadCompound(db, compoundId);
   await authorize(
@@ -64,7 +67,7 @@ export async function registerPatient({
   if (duplicate) throw errors.duplicatePatient(duplicate.visible ? duplicate.id : undefined);
 
   try {
-    return await db.transaction(async (tx) => {
+    const { view, event } = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(patients)
         .values({
@@ -110,14 +113,16 @@ export async function registerPatient({
         outcome: 'allowed',
         detail: { compoundId, needs: needs.map((n) => n.kind) },
       });
-      await recordEvent(tx, {
+      const event = await recordEvent(tx, {
         type: 'patient.registered',
         payload: { patientId: row.id, compoundId, status: row.status },
         actorId: actor.accountId,
         recipients: [rooms.compound(compoundId), rooms.district(compound.districtId)],
       });
-      return presentPatient(actor, row, needs);
+      return { view: presentPatient(actor, row, needs), event };
     });
+    publish([event]);
+    return view;
   } catch (error) {
     // Two registrations of the same person racing: the partial unique index decides.
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();

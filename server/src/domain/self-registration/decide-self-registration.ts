@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor, needsOf } from '../patients/load-scope.ts';
 import { presentPatient } from '../patients/present-patient.ts';
+import type { Publish } from '../trips/events.ts';
 
 /**
  * The gatekeeper confirms (`active`) or turns down (`rejected`, with a reason) a pending
@@ -17,15 +18,17 @@ export async function decideSelfRegistration({
   actor,
   patientId,
   decision,
+  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   decision: { verdict: 'verify' } | { verdict: 'reject'; reason: string };
+  publish: Publish;
 }): Promise<PatientView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'verify', decision.verdict);
   const status = decision.verdict === 'verify' ? ('active' as const) : ('rejected' as const);
-  return db.transaction(async (tx) => {
+  const { view, event } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(patients)
       .set({
@@ -44,12 +47,14 @@ export async function decideSelfRegistration({
       outcome: 'allowed',
       detail: decision.verdict === 'reject' ? { reason: decision.reason } : {},
     });
-    await recordEvent(tx, {
+    const event = await recordEvent(tx, {
       type: status === 'active' ? 'patient.verified' : 'patient.rejected',
       payload: { patientId, compoundId: row.compoundId, status },
       actorId: actor.accountId,
       recipients: [rooms.compound(row.compoundId), rooms.district(districtId)],
     });
-    return presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []);
+    return { view: presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []), event };
   });
+  publish([event]);
+  return view;
 }

@@ -12,6 +12,7 @@ import {
   todayInShanghai,
   toFieldIssues,
 } from '../patients/need-rules.ts';
+import type { Publish } from '../trips/events.ts';
 import { compoundByToken } from './load-by-token.ts';
 import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
 
@@ -30,12 +31,14 @@ export async function submitSelfRegistration({
   input,
   ip,
   locale,
+  publish,
 }: {
   db: Db;
   token: string;
   input: SelfRegistrationBody;
   ip: string;
   locale: Locale;
+  publish: Publish;
 }): Promise<{ status: 'pending'; message: string }> {
   // Counted before anything is looked up: probing ID numbers or tokens costs attempts too.
   selfRegistrationPerIp.hit(ip);
@@ -57,7 +60,7 @@ export async function submitSelfRegistration({
     .limit(1);
 
   try {
-    return await db.transaction(async (tx) => {
+    const event = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(patients)
         .values({
@@ -95,14 +98,15 @@ export async function submitSelfRegistration({
         detail: { compoundId: compound.id },
         ip,
       });
-      await recordEvent(tx, {
+      return recordEvent(tx, {
         type: 'patient.pending',
         payload: { patientId: row.id, compoundId: compound.id },
         actorId: null,
         recipients: [rooms.compound(compound.id)],
       });
-      return { status: 'pending' as const, message: RECEIVED[locale] };
     });
+    publish([event]);
+    return { status: 'pending', message: RECEIVED[locale] };
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();
     throw error;

@@ -8,6 +8,7 @@ import { type RosterFilters, rosterQuery } from './api.ts';
 import { describeNeed } from './describe-need.ts';
 import { InfectionBadge } from './InfectionBadge.tsx';
 import { RevealIdentity } from './RevealIdentity.tsx';
+import { useRegistryLive } from './use-registry-live.ts';
 
 function address(patient: Pick<PatientView, 'building' | 'unit' | 'room'>): string {
   return [patient.building, patient.unit, patient.room].filter(Boolean).join(' ');
@@ -27,6 +28,7 @@ export function PatientRoster({
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const roster = useQuery(rosterQuery(compoundId, { ...filters, q: q || undefined }));
+  useRegistryLive();
 
   return (
     <>

@@ -9,12 +9,14 @@ import { describeNeed } from '../patients/describe-need.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { RevealIdentity } from '../patients/RevealIdentity.tsx';
+import { useRegistryLive } from '../patients/use-registry-live.ts';
 
 /** Self-registrations waiting for the gatekeeper: verified ones reach planning, rejected ones keep the reason. */
 export function PendingVerifications({ compoundId }: { compoundId: string }) {
   const { t } = useI18n();
   const headingId = useId();
   const pending = useQuery(rosterQuery(compoundId, { status: 'pending' }));
+  useRegistryLive();
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('selfReg.pendingTitle')}</h2>

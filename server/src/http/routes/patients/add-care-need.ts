@@ -13,5 +13,11 @@ export const addCareNeedRoute = defineRoute({
   body: CareNeedInput,
   success: { status: 201, description: 'The need', schema: CareNeedView },
   handler: ({ actor, app, params, body }) =>
-    addCareNeed({ db: app.db, actor, patientId: params.patientId, input: body }),
+    addCareNeed({
+      db: app.db,
+      actor,
+      patientId: params.patientId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

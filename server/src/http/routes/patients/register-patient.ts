@@ -13,5 +13,11 @@ export const registerPatientRoute = defineRoute({
   body: RegisterPatientBody,
   success: { status: 201, description: 'Registered; identity masked', schema: PatientView },
   handler: ({ actor, app, params, body }) =>
-    registerPatient({ db: app.db, actor, compoundId: params.compoundId, input: body }),
+    registerPatient({
+      db: app.db,
+      actor,
+      compoundId: params.compoundId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

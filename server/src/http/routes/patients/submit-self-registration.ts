@@ -15,5 +15,12 @@ export const submitSelfRegistrationRoute = defineRoute({
   body: SelfRegistrationBody,
   success: { status: 202, description: 'Received, pending verification', schema: SelfRegistrationReceipt },
   handler: ({ app, params, body, req, locale }) =>
-    submitSelfRegistration({ db: app.db, token: params.token, input: body, ip: clientIp(req), locale }),
+    submitSelfRegistration({
+      db: app.db,
+      token: params.token,
+      input: body,
+      ip: clientIp(req),
+      locale,
+      publish: (e) => app.publish(e),
+    }),
 });

@@ -15,6 +15,7 @@ export const verifyPatientRoute = defineRoute({
   handler: ({ actor, app, params }) =>
     decideSelfRegistration({
       db: app.db,
+      publish: (e) => app.publish(e),
       actor,
       patientId: params.patientId,
       decision: { verdict: 'verify' },

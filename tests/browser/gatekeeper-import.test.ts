@@ -1,0 +1,148 @@
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { validNationalId, withWrongCheckDigit } from '../support/factories.ts';
+import { useBrowserWorld } from './support/browser-world.ts';
+import { hasChromium } from './support/chromium.ts';
+import { captureScreens, signIn } from './support/session.ts';
+import { gone, reads, shows } from './support/ui.ts';
+import { zh } from './support/world.ts';
+
+/** The server's own words for a bad ID number in an imported row (docs/import-formats.md). */
+const BAD_ID_ZH = '身份证号无效（校验位不符或日期错误）';
+
+const WANG = { name: '王建国', id: validNationalId('1955-06-01'), phone: '13912345678' };
+const LI = { name: '李秀英', id: validNationalId('1962-03-08', 'female'), phone: '13712345678' };
+const CHEN = { name: '陈志强', id: validNationalId('1970-01-01'), phone: '13612345678' };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function maskedId(id: string): string {
+  return `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
+}
+
+/** The list a community keeps: a CSV as "CSV UTF-8" in Excel saves it (with a BOM). */
+function csvWithOneBadRow(): Buffer {
+  const lines = [
+    ['姓名', '身份证号', '手机号', '楼栋', '单元', '房号', '需求类型', '透析日', '透析时间', '行动能力'],
+    [WANG.name, WANG.id, WANG.phone, '3', '1', '502', '血透', '一三五', '7:00', '轮椅'],
+    [LI.name, withWrongCheckDigit(LI.id), LI.phone, '5', '2', '101', '透析', '二四六', '13:00', '步行'],
+  ];
+  return Buffer.from(`\uFEFF${lines.map((line) => line.join(',')).join('\r\n')}\r\n`, 'utf8');
+}
+
+/**
+ * The corrected list, as a workbook, whose phone column has a heading the importer does not know
+ * ("户主电话"): the gatekeeper has to map it by hand.
+ */
+async function correctedWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('名单');
+  sheet.addRow([
+    '姓名',
+    '身份证号',
+    '户主电话',
+    '楼栋',
+    '房号',
+    '需求类型',
+    '透析日',
+    '透析时间',
+    '感染类别',
+  ]);
+  for (const [person, building, room, days, time, infection] of [
+    [WANG, '3', '502', '一三五', '7:00', '普通'],
+    [LI, '5', '101', '二四六', '13:00', '普通'],
+    [CHEN, '7', '301', '周一、周三、周五', '12:30', '密接'],
+  ] as const) {
+    sheet.addRow([person.name, person.id, person.phone, building, room, '血透', days, time, infection]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function upload(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+  await page.getByRole('button', { name: zh('import.check') }).click();
+}
+
+describe.skipIf(!hasChromium)('a gatekeeper imports the compound’s spreadsheet', () => {
+  const world = useBrowserWorld();
+
+  it('sees the bad row in Chinese, fixes the file, maps a column, commits, and finds the patients on the roster', async () => {
+    const page = await signIn(world.browser, world.server, world.city.people.gatekeeper, { locale: 'zh-CN' });
+    onTestFailed(() => captureScreens('gatekeeper-import', { gatekeeper: page }));
+    await page.getByRole('link', { name: zh('gk.nav.import') }).click();
+    await shows(page.getByRole('heading', { name: zh('import.step1') }));
+
+    // 1. The CSV with a mistyped ID: its row is named, with the field and the reason in Chinese.
+    await upload(page, '田林十二村名单.csv', 'text/csv', csvWithOneBadRow());
+    const errors = page.locator('table', {
+      has: page.locator('caption', { hasText: zh('import.errorsCaption') }),
+    });
+    await shows(errors);
+    const errorRows = errors.locator('tbody tr');
+    expect(await errorRows.count()).toBe(1);
+    expect(await errorRows.first().locator('td').allInnerTexts()).toEqual([
+      '3',
+      zh('importField.nationalId'),
+      BAD_ID_ZH,
+    ]);
+    await reads(
+      page.locator('.alert[role="status"]'),
+      zh('import.hasErrors', { valid: 1, rows: 2, errors: 1 }),
+    );
+    // All or nothing: a list with an error cannot be committed.
+    expect(await page.getByRole('button', { name: zh('import.commit', { count: 1 }) }).isDisabled()).toBe(
+      true,
+    );
+    // The preview shows the valid rows with identity masked, never the full ID number.
+    const preview = page.locator('table', {
+      has: page.locator('caption', { hasText: zh('import.previewCaption', { count: 1 }) }),
+    });
+    await reads(preview.locator('tbody tr').first(), maskedId(WANG.id), { contains: true });
+    expect(await preview.textContent()).not.toContain(WANG.id);
+
+    // 2. The corrected workbook: its phone heading is unknown, so the check asks for the column to be mapped.
+    await upload(page, '田林十二村名单.xlsx', XLSX_TYPE, await correctedWorkbook());
+    await reads(page.locator('.muted', { hasText: '.xlsx' }), '田林十二村名单.xlsx', { contains: true });
+    await reads(errorRows.first(), '文件中没有对应这一项的列，请在列映射中指定', { contains: true });
+    expect(await errorRows.first().locator('td').allInnerTexts()).toEqual([
+      '1',
+      zh('importField.phone'),
+      '文件中没有对应这一项的列，请在列映射中指定',
+    ]);
+
+    // 3. Map "户主电话" to the phone field and check again: all three rows pass.
+    const phoneColumn = page.getByLabel('户主电话', { exact: true });
+    expect(await phoneColumn.inputValue()).toBe('');
+    expect(await page.getByLabel('姓名', { exact: true }).inputValue()).toBe('name');
+    await phoneColumn.selectOption({ label: zh('importField.phone') });
+    await page.getByRole('button', { name: zh('import.recheck') }).click();
+    await reads(page.locator('.alert[role="status"]'), zh('import.allValid', { rows: 3 }));
+    await gone(errors);
+
+    // 4. Commit, and the wizard says how many were written.
+    await page.getByRole('button', { name: zh('import.commit', { count: 3 }) }).click();
+    await reads(
+      page.locator('.alert[role="status"]'),
+      zh('import.committed', { count: 3, file: '田林十二村名单.xlsx' }),
+    );
+
+    // 5. The roster lists the three, with their needs, and identity masked.
+    await page.getByRole('link', { name: zh('gk.nav.patients') }).click();
+    await shows(page.getByText(zh('roster.count', { count: 3 }), { exact: true }));
+    const roster = page.locator('table tbody');
+    for (const person of [WANG, LI, CHEN]) {
+      const row = roster.locator('tr', { has: page.getByRole('rowheader', { name: person.name }) });
+      await reads(row, maskedId(person.id), { contains: true });
+      await reads(row, `${person.phone.slice(0, 3)}****${person.phone.slice(-4)}`, { contains: true });
+    }
+    const chen = roster.locator('tr', { has: page.getByRole('rowheader', { name: CHEN.name }) });
+    await reads(chen, zh('infection.close_contact'), { contains: true });
+    await reads(chen, '12:30', { contains: true });
+    const text = await roster.textContent();
+    for (const person of [WANG, LI, CHEN]) {
+      expect(text).not.toContain(person.id);
+      expect(text).not.toContain(person.phone);
+    }
+  });
+});
