@@ -24,6 +24,23 @@ export const FIELD_MESSAGES = {
   exactly_one_of: { 'zh-CN': '{a} 与 {b} 须且只须填写一个', en: 'give exactly one of {a} and {b}' },
   both_or_neither: { 'zh-CN': '{a} 与 {b} 须同时填写或同时不填', en: 'give both {a} and {b} or neither' },
   not_a_gate_of_compound: { 'zh-CN': '不是该小区的大门', en: 'is not a gate of this compound' },
+  import_no_rows: { 'zh-CN': '文件中没有表头或数据行', en: 'has no data rows under a header row' },
+  import_too_many_rows: {
+    'zh-CN': '超过 {max} 行，请分批导入',
+    en: 'has more than {max} rows; split it into several files',
+  },
+  import_workbook_as_csv: {
+    'zh-CN': '这是 Excel 工作簿，却以 .csv 命名；请以 .xlsx 上传',
+    en: 'is an Excel workbook named .csv; upload it as .xlsx',
+  },
+  import_not_text_csv: { 'zh-CN': '不是文本格式的 CSV 文件', en: 'is not a text CSV file' },
+  import_bad_csv: { 'zh-CN': 'CSV 格式有误（{reason}）', en: 'is not valid CSV ({reason})' },
+  import_not_xlsx: {
+    'zh-CN': '不是 .xlsx 文件（旧版 .xls？），请在 Excel 中另存为 .xlsx',
+    en: 'is not an .xlsx workbook (an old .xls?); save it as .xlsx in Excel',
+  },
+  import_damaged_xlsx: { 'zh-CN': '.xlsx 文件已损坏，无法读取', en: 'is a damaged .xlsx workbook' },
+  import_no_worksheet: { 'zh-CN': '工作簿中没有工作表', en: 'has no worksheet' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -1,7 +1,9 @@
+import { FIELD_MESSAGES } from '@lastmeter/shared';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { validNationalId, withWrongCheckDigit } from '../support/factories.ts';
+import { api, loginAs } from '../support/http.ts';
 import { useBrowserWorld } from './support/browser-world.ts';
 import { hasChromium } from './support/chromium.ts';
 import { captureScreens, signIn } from './support/session.ts';
@@ -15,20 +17,27 @@ const WANG = { name: '王建国', id: validNationalId('1955-06-01'), phone: '139
 const LI = { name: '李秀英', id: validNationalId('1962-03-08', 'female'), phone: '13712345678' };
 const CHEN = { name: '陈志强', id: validNationalId('1970-01-01'), phone: '13612345678' };
 
+const ZHAO = { name: '赵丽华', id: validNationalId('1966-12-12', 'female'), phone: '13577778888' };
+const SUN = { name: '孙立新', id: validNationalId('1959-09-09'), phone: '13599990000' };
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function maskedId(id: string): string {
   return `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
 }
 
-/** The list a community keeps: a CSV as "CSV UTF-8" in Excel saves it (with a BOM). */
+/** A CSV as Excel's "CSV UTF-8" saves it (with a BOM). */
+function csvUtf8(lines: readonly (readonly string[])[]): Buffer {
+  return Buffer.from(`\uFEFF${lines.map((line) => line.join(',')).join('\r\n')}\r\n`, 'utf8');
+}
+
+/** The list a community keeps, one of its IDs mistyped. */
 function csvWithOneBadRow(): Buffer {
-  const lines = [
+  return csvUtf8([
     ['姓名', '身份证号', '手机号', '楼栋', '单元', '房号', '需求类型', '透析日', '透析时间', '行动能力'],
     [WANG.name, WANG.id, WANG.phone, '3', '1', '502', '血透', '一三五', '7:00', '轮椅'],
     [LI.name, withWrongCheckDigit(LI.id), LI.phone, '5', '2', '101', '透析', '二四六', '13:00', '步行'],
-  ];
-  return Buffer.from(`\uFEFF${lines.map((line) => line.join(',')).join('\r\n')}\r\n`, 'utf8');
+  ]);
 }
 
 /**
@@ -144,5 +153,68 @@ describe.skipIf(!hasChromium)('a gatekeeper imports the compound’s spreadsheet
       expect(text).not.toContain(person.id);
       expect(text).not.toContain(person.phone);
     }
+  });
+
+  it('is told in Chinese why an old .xls renamed .xlsx cannot be read', async () => {
+    const page = await signIn(world.browser, world.server, world.city.people.gatekeeper, { locale: 'zh-CN' });
+    onTestFailed(() => captureScreens('gatekeeper-import-xls', { gatekeeper: page }));
+    await page.goto('/gatekeeper/import');
+    // An Excel 97–2003 file starts with the OLE compound-document signature, not a zip.
+    const oldWorkbook = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]);
+    await upload(page, '名单.xlsx', XLSX_TYPE, oldWorkbook);
+    await reads(
+      page.getByRole('alert'),
+      zh('import.fileUnreadable', { reason: FIELD_MESSAGES.import_not_xlsx['zh-CN'] }),
+    );
+    expect(await page.getByRole('heading', { name: zh('import.mappingTitle') }).count()).toBe(0);
+  });
+
+  it('commits nothing when a row was registered between the check and the commit, and names that row', async () => {
+    const { browser, server, city } = world;
+    const page = await signIn(browser, server, city.people.gatekeeper, { locale: 'zh-CN' });
+    onTestFailed(() => captureScreens('gatekeeper-import-race', { gatekeeper: page }));
+    await page.goto('/gatekeeper/import');
+    await upload(
+      page,
+      '补充名单.csv',
+      'text/csv',
+      csvUtf8([
+        ['姓名', '身份证号', '手机号', '需求类型', '透析日', '透析时间'],
+        [ZHAO.name, ZHAO.id, ZHAO.phone, '血透', '一三五', '8:00'],
+        [SUN.name, SUN.id, SUN.phone, '血透', '二四六', '8:00'],
+      ]),
+    );
+    await reads(page.locator('.alert[role="status"]'), zh('import.allValid', { rows: 2 }));
+
+    // Meanwhile a colleague registers 孙立新 by hand at the desk.
+    const colleague = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
+    const registered = await api(server, 'POST', `/api/v1/compounds/${city.compound.id}/patients`, {
+      token: colleague,
+      body: { name: SUN.name, nationalId: SUN.id, phone: SUN.phone },
+    });
+    expect(registered.status).toBe(201);
+
+    await page.getByRole('button', { name: zh('import.commit', { count: 2 }) }).click();
+    await reads(page.getByRole('alert'), zh('import.commitRefused'));
+    const errors = page.locator('table', {
+      has: page.locator('caption', { hasText: zh('import.errorsCaption') }),
+    });
+    expect(await errors.locator('tbody tr').first().locator('td').allInnerTexts()).toEqual([
+      '3',
+      zh('importField.nationalId'),
+      '该身份证号已登记',
+    ]);
+    await reads(
+      page.locator('.alert[role="status"]'),
+      zh('import.hasErrors', { valid: 1, rows: 2, errors: 1 }),
+    );
+    expect(await page.getByRole('button', { name: zh('import.commit', { count: 1 }) }).isDisabled()).toBe(
+      true,
+    );
+
+    // All or nothing: 赵丽华 was not written either.
+    await page.getByRole('link', { name: zh('gk.nav.patients') }).click();
+    await shows(page.getByRole('rowheader', { name: SUN.name }));
+    expect(await page.getByRole('rowheader', { name: ZHAO.name }).count()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { auditLog, careNeeds, patients } from '@lastmeter/db';
+import { FIELD_MESSAGES } from '@lastmeter/shared';
 import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -271,7 +272,14 @@ describe('spreadsheet import', () => {
       content: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]),
     });
     expect(brokenXlsx.status).toBe(400);
-    expect(brokenXlsx.body.issues).toEqual([expect.objectContaining({ path: 'file' })]);
+    // The reason is coded, so it reads in the request's language (zh-CN by default).
+    expect(brokenXlsx.body.issues).toEqual([
+      expect.objectContaining({
+        path: 'file',
+        code: 'import_damaged_xlsx',
+        message: FIELD_MESSAGES.import_damaged_xlsx['zh-CN'],
+      }),
+    ]);
     const notXlsx = await upload(server, path(), w.gatekeeperA.token, {
       name: 'old.xlsx',
       content: Buffer.from('not a zip'),

@@ -259,6 +259,8 @@ const zhCN = {
   'import.allOrNothing': '导入要么全部成功，要么一行也不写入。',
   'import.commit': '确认导入 {count} 人',
   'import.committing': '正在导入…',
+  'import.fileUnreadable': '无法读取这个文件：{reason}',
+  'import.commitRefused': '未导入任何人：检查之后名单中有几行出现了问题（见下表），请改正后重新上传。',
   'importField.name': '姓名',
   'importField.nationalId': '身份证号',
   'importField.phone': '手机号',
@@ -879,6 +881,9 @@ const en: Record<MessageKey, string> = {
   'import.allOrNothing': 'The import writes every row or none.',
   'import.commit': 'Import {count} patients',
   'import.committing': 'Importing…',
+  'import.fileUnreadable': 'This file cannot be read: {reason}',
+  'import.commitRefused':
+    'Nobody was imported: since the check, some rows have become invalid (see the table). Fix them and upload again.',
   'importField.name': 'Name',
   'importField.nationalId': 'National ID',
   'importField.phone': 'Phone',

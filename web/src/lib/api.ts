@@ -111,7 +111,8 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-async function toError(response: Response): Promise<ApiError | NetworkError> {
+/** The ApiError (or NetworkError) for a failed response; also for requests `api` cannot send, e.g. multipart. */
+export async function toError(response: Response): Promise<ApiError | NetworkError> {
   const isProblem = /json/.test(response.headers.get('content-type') ?? '');
   const body = isProblem ? ProblemBody.safeParse(await response.json().catch(() => null)) : null;
   const problem = body?.success ? body.data : undefined;

@@ -30,32 +30,26 @@ export async function readSpreadsheet(fileName: string, buffer: Buffer): Promise
   const format = spreadsheetFormat(fileName);
   const table = format === 'xlsx' ? await readXlsx(buffer) : readCsv(buffer);
   if (table.headers.length === 0 || table.rows.length === 0) {
-    throw errors.field('file', 'has no data rows under a header row / 文件中没有表头或数据行');
+    throw errors.fieldCode('file', 'import_no_rows');
   }
   if (table.rows.length > MAX_IMPORT_ROWS) {
-    throw errors.field(
-      'file',
-      `has more than ${MAX_IMPORT_ROWS} rows; split it / 超过 ${MAX_IMPORT_ROWS} 行，请分批导入`,
-    );
+    throw errors.fieldCode('file', 'import_too_many_rows', { max: MAX_IMPORT_ROWS });
   }
   return table;
 }
 
 function readCsv(buffer: Buffer): SheetTable {
   if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw errors.field(
-      'file',
-      'is an Excel workbook named .csv; save it as .xlsx / 这是 Excel 文件，请以 .xlsx 上传',
-    );
+    throw errors.fieldCode('file', 'import_workbook_as_csv');
   }
   const { text, encoding } = decodeCsv(buffer);
-  if (text.includes('\u0000')) throw errors.field('file', 'is not a text CSV file / 不是文本格式的 CSV 文件');
+  if (text.includes('\u0000')) throw errors.fieldCode('file', 'import_not_text_csv');
   let records: string[][];
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unreadable';
-    throw errors.field('file', `is not valid CSV (${reason}) / CSV 格式有误`);
+    throw errors.fieldCode('file', 'import_bad_csv', { reason });
   }
   return toTable(
     'csv',
@@ -80,19 +74,16 @@ export function decodeCsv(buffer: Buffer): { text: string; encoding: string } {
 
 async function readXlsx(buffer: Buffer): Promise<SheetTable> {
   if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw errors.field(
-      'file',
-      'is not an .xlsx workbook (old .xls? save as .xlsx) / 不是 .xlsx 文件，请另存为 .xlsx',
-    );
+    throw errors.fieldCode('file', 'import_not_xlsx');
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw errors.field('file', 'is a damaged .xlsx workbook / .xlsx 文件已损坏，无法读取');
+    throw errors.fieldCode('file', 'import_damaged_xlsx');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw errors.field('file', 'has no worksheet / 工作簿中没有工作表');
+  if (!sheet) throw errors.fieldCode('file', 'import_no_worksheet');
   const rows: SheetTable['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

@@ -1,6 +1,8 @@
-import { IMPORT_FIELDS, type ImportMapping, type ImportResult } from '@lastmeter/shared';
+import { IMPORT_FIELDS, type ImportMapping, type ImportResult, type ImportRowError } from '@lastmeter/shared';
 import { useId, useState } from 'react';
+import { normalizePath } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ApiError } from '../../lib/api.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import { useImportRun } from './api.ts';
 
@@ -39,9 +41,23 @@ export function ImportWizard({ compoundId }: { compoundId: string }) {
           setCommitted(result);
           setChecked(null);
         },
+        // Rows that became invalid since the check (the same ID registered meanwhile): show them as
+        // the check would, so the list can be corrected; nothing was written.
+        onError: (error) => {
+          const rowErrors = rowErrorsOf(error);
+          if (rowErrors.length) setChecked(withRowErrors(checked, rowErrors));
+        },
       },
     );
   };
+  const describeFailure = (error: unknown): string => {
+    const unreadable = error instanceof ApiError && error.code === 'validation_failed';
+    const fileIssue = unreadable ? error.issues.find((issue) => issue.path === 'file') : undefined;
+    if (fileIssue) return t('import.fileUnreadable', { reason: fileIssue.message });
+    if (rowErrorsOf(error).length) return t('import.commitRefused');
+    return describeError(error);
+  };
+  const failure = run.isError ? describeFailure(run.error) : null;
   const mappingChanged = checked !== null && JSON.stringify(mapping) !== JSON.stringify(checked.mapping);
 
   return (
@@ -80,9 +96,9 @@ export function ImportWizard({ compoundId }: { compoundId: string }) {
             {run.isPending && run.variables?.mode === 'dry_run' ? t('import.checking') : t('import.check')}
           </button>
         </form>
-        {run.isError ? (
+        {failure ? (
           <p className="alert alert-error" role="alert">
-            {describeError(run.error)}
+            {failure}
           </p>
         ) : null}
       </section>
@@ -235,6 +251,25 @@ export function ImportWizard({ compoundId }: { compoundId: string }) {
       ) : null}
     </div>
   );
+}
+
+/** Issues of a refused commit are `rows.<row>.<field>`: the same row errors a dry run reports. */
+function rowErrorsOf(error: unknown): ImportRowError[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.issues.flatMap((issue) => {
+    const match = /^rows\.(\d+)\.(.+)$/.exec(normalizePath(issue.path));
+    return match?.[1] && match[2] ? [{ row: Number(match[1]), field: match[2], message: issue.message }] : [];
+  });
+}
+
+function withRowErrors(checked: ImportResult, errors: ImportRowError[]): ImportResult {
+  const bad = new Set(errors.map((error) => error.row));
+  return {
+    ...checked,
+    errors,
+    validCount: Math.max(0, checked.rowCount - bad.size),
+    preview: checked.preview.filter((row) => !bad.has(row.row)),
+  };
 }
 
 function fieldLabel(field: string, t: ReturnType<typeof useI18n>['t']): string {

@@ -1,14 +1,7 @@
-import { ERROR_CODES, type ErrorCode, type ImportMapping, ImportResult } from '@lastmeter/shared';
+import { type ImportMapping, ImportResult } from '@lastmeter/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ApiError, NetworkError } from '../../lib/api.ts';
+import { NetworkError, toError } from '../../lib/api.ts';
 import { patientKeys } from '../patients/api.ts';
-
-const Problem = z.object({
-  code: z.string().optional(),
-  title: z.string().optional(),
-  detail: z.string().optional(),
-});
 
 export interface ImportRun {
   compoundId: string;
@@ -20,7 +13,8 @@ export interface ImportRun {
 
 /**
  * The spreadsheet goes up as multipart, which `lib/api` (JSON only) does not send; errors come back as
- * the same problem details and become the same ApiError, so pages translate them by code as usual.
+ * the same problem details and become the same ApiError, issues included (a refused commit names its
+ * rows, an unreadable file says why), so pages translate them by code as usual.
  */
 async function runImport({ compoundId, file, mode, mapping, locale }: ImportRun): Promise<ImportResult> {
   const body = new FormData();
@@ -37,16 +31,8 @@ async function runImport({ compoundId, file, mode, mapping, locale }: ImportRun)
   } catch (error) {
     throw new NetworkError(error);
   }
-  const json: unknown = await response.json().catch(() => null);
-  if (response.ok) return ImportResult.parse(json);
-  const problem = Problem.safeParse(json);
-  const code = problem.success ? problem.data.code : undefined;
-  throw new ApiError({
-    status: response.status,
-    code: (ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'internal',
-    title: (problem.success ? problem.data.title : undefined) ?? response.statusText,
-    detail: problem.success ? problem.data.detail : undefined,
-  });
+  if (!response.ok) throw await toError(response);
+  return ImportResult.parse(await response.json());
 }
 
 export function useImportRun() {
