@@ -153,6 +153,25 @@ describe.skipIf(!hasChromium)('a gatekeeper imports the compound’s spreadsheet
       expect(text).not.toContain(person.id);
       expect(text).not.toContain(person.phone);
     }
+
+    // 6. An imported record is edited like any other: the ID and phone stay masked and are kept when
+    // left empty; the new room and mobility are saved.
+    await chen.getByRole('link', { name: zh('roster.editNamed', { name: CHEN.name }) }).click();
+    const nationalId = page.getByLabel(zh('patient.nationalId'), { exact: true });
+    expect(await nationalId.inputValue()).toBe('');
+    await reads(
+      page.locator(`[id="${await nationalId.getAttribute('id')}-hint"]`),
+      zh('patient.keepMasked', { value: maskedId(CHEN.id) }),
+    );
+    await page.getByLabel(zh('patient.room'), { exact: true }).fill('302');
+    await page.getByLabel(zh('patient.mobility')).selectOption({ label: zh('mobility.wheelchair') });
+    await page.getByRole('button', { name: zh('patient.save') }).click();
+    await shows(page.getByText(zh('gk.editPatient.saved'), { exact: true }));
+    await page.getByRole('link', { name: zh('gk.editPatient.back') }).click();
+    const edited = page.locator('table tbody tr', { has: page.getByRole('rowheader', { name: CHEN.name }) });
+    await reads(edited, '302', { contains: true });
+    await reads(edited, zh('mobility.wheelchair'), { contains: true });
+    await reads(edited, maskedId(CHEN.id), { contains: true });
   });
 
   it('is told in Chinese why an old .xls renamed .xlsx cannot be read', async () => {

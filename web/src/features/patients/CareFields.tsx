@@ -6,8 +6,8 @@ import {
   type Mobility,
 } from '@lastmeter/shared';
 import { useId } from 'react';
-import type { FieldErrors } from '../../forms/use-zod-form.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import type { FormLike } from './form-binding.ts';
 import { SelectField } from './SelectField.tsx';
 
 export interface CareValues {
@@ -19,23 +19,15 @@ export interface CareValues {
 
 /** Mobility, companions, infection class and regular hospital: what the planner needs to pick a car. */
 export function CareFields({
-  values,
-  onChange,
-  errors,
+  form,
   hospitals,
 }: {
-  values: CareValues;
-  onChange: {
-    mobility: (value: Mobility) => void;
-    companions: (value: number) => void;
-    infectionClass: (value: InfectionClass) => void;
-    regularHospitalId: (value: string | null) => void;
-  };
-  errors: FieldErrors;
+  form: FormLike<CareValues>;
   hospitals: readonly Hospital[];
 }) {
   const t = useT();
   const id = useId();
+  const { values, errors, setValue } = form;
   return (
     <fieldset className="form-section">
       <legend>{t('patient.careSection')}</legend>
@@ -48,7 +40,7 @@ export function CareFields({
           error={errors.mobility}
           onChange={(event) => {
             const mobility = MOBILITIES.find((m) => m === event.target.value);
-            if (mobility) onChange.mobility(mobility);
+            if (mobility) setValue('mobility', mobility);
           }}
         >
           {MOBILITIES.map((mobility) => (
@@ -63,7 +55,7 @@ export function CareFields({
           label={t('patient.companions')}
           value={String(values.companions ?? 0)}
           error={errors.companions}
-          onChange={(event) => onChange.companions(Number(event.target.value))}
+          onChange={(event) => setValue('companions', Number(event.target.value))}
         >
           {[0, 1, 2, 3, 4].map((count) => (
             <option key={count} value={count}>
@@ -80,7 +72,7 @@ export function CareFields({
           error={errors.infectionClass}
           onChange={(event) => {
             const infection = INFECTION_CLASSES.find((c) => c === event.target.value);
-            if (infection) onChange.infectionClass(infection);
+            if (infection) setValue('infectionClass', infection);
           }}
         >
           {INFECTION_CLASSES.map((infection) => (
@@ -98,7 +90,7 @@ export function CareFields({
           hint={t('patient.regularHospitalHint')}
           value={values.regularHospitalId ?? ''}
           error={errors.regularHospitalId}
-          onChange={(event) => onChange.regularHospitalId(event.target.value || null)}
+          onChange={(event) => setValue('regularHospitalId', event.target.value || null)}
         >
           <option value="">{t('patient.regularHospitalNone')}</option>
           {hospitals.map((hospital) => (

@@ -12,14 +12,14 @@ import { TextField } from '../../components/TextField.tsx';
 import { useZodForm } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { AddressFieldset } from './AddressFields.tsx';
 import { useUpdatePatient } from './api.ts';
 import { CareFields } from './CareFields.tsx';
 import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from './ConsentFields.tsx';
 import { relationLabel } from './consent.ts';
 import { textField } from './form-binding.ts';
 import { errorsUnder } from './form-errors.ts';
-import { nationalIdError, phoneError } from './identity-errors.ts';
-import { SelectField } from './SelectField.tsx';
+import { IdentityFields } from './IdentityFields.tsx';
 
 /** The ID number and phone are shown masked, so an empty field means "keep what is on record". */
 const EditForm = UpdatePatientBody.extend({
@@ -65,8 +65,6 @@ export function EditPatientForm({ patient, gates, hospitals, onSaved }: EditPati
     },
   });
 
-  const nationalId = form.field('nationalId');
-  const phone = form.field('phone');
   const duplicate = form.formError instanceof ApiError && form.formError.code === 'duplicate_patient';
 
   return (
@@ -79,62 +77,18 @@ export function EditPatientForm({ patient, gates, hospitals, onSaved }: EditPati
       <fieldset className="form-section">
         <legend>{t('patient.identitySection')}</legend>
         <div className="field-row">
-          <TextField {...textField(form, 'name')} label={t('patient.name')} autoComplete="off" required />
-          <TextField
-            {...nationalId}
-            error={
-              duplicate && nationalId.error
-                ? t('patient.duplicateShort')
-                : nationalIdError(nationalId.value, nationalId.error, t)
-            }
-            label={t('patient.nationalId')}
-            hint={t('patient.keepMasked', { value: patient.nationalId })}
-            autoComplete="off"
-          />
-          <TextField
-            {...phone}
-            error={phoneError(phone.value, phone.error, t)}
-            label={t('patient.phone')}
-            hint={t('patient.keepMasked', { value: patient.phone })}
-            type="tel"
-            inputMode="numeric"
-            autoComplete="off"
+          <IdentityFields
+            name={textField(form, 'name')}
+            nationalId={form.field('nationalId')}
+            phone={form.field('phone')}
+            duplicate={duplicate}
+            onRecord={patient}
+            filledBy="gatekeeper"
           />
         </div>
       </fieldset>
-      <fieldset className="form-section">
-        <legend>{t('patient.addressSection')}</legend>
-        <div className="field-row">
-          <SelectField
-            id="edit-gate"
-            name="gateId"
-            label={t('patient.gate')}
-            value={form.values.gateId ?? ''}
-            error={form.errors.gateId}
-            onChange={(event) => form.setValue('gateId', event.target.value || null)}
-          >
-            {gates.map((gate) => (
-              <option key={gate.id} value={gate.id}>
-                {gate.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextField {...textField(form, 'building')} label={t('patient.building')} />
-          <TextField {...textField(form, 'unit')} label={t('patient.unit')} />
-          <TextField {...textField(form, 'room')} label={t('patient.room')} />
-        </div>
-      </fieldset>
-      <CareFields
-        values={form.values}
-        errors={form.errors}
-        hospitals={hospitals}
-        onChange={{
-          mobility: (value) => form.setValue('mobility', value),
-          companions: (value) => form.setValue('companions', value),
-          infectionClass: (value) => form.setValue('infectionClass', value),
-          regularHospitalId: (value) => form.setValue('regularHospitalId', value),
-        }}
-      />
+      <AddressFieldset form={form} gates={gates} />
+      <CareFields form={form} hospitals={hospitals} />
       {patient.consent ? (
         <div className="form-section">
           <p>

@@ -4,15 +4,15 @@ import { TextField } from '../../components/TextField.tsx';
 import { useZodForm } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { AddressFieldset } from './AddressFields.tsx';
 import { useRegisterPatient } from './api.ts';
 import { CareFields } from './CareFields.tsx';
 import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from './ConsentFields.tsx';
 import { textField } from './form-binding.ts';
 import { errorsUnder } from './form-errors.ts';
-import { nationalIdError, phoneError } from './identity-errors.ts';
+import { IdentityFields } from './IdentityFields.tsx';
 import { NeedEditor } from './NeedEditor.tsx';
 import { EMPTY_NEED, type NeedDraft, needFromDraft } from './need-draft.ts';
-import { SelectField } from './SelectField.tsx';
 
 /** Registration by the gatekeeper always records consent, even before a care need is known. */
 const RegisterForm = RegisterPatientBody.extend({ consent: ConsentInput });
@@ -64,8 +64,6 @@ export function RegisterPatientForm({
     form.setValue('consent', draft);
   };
 
-  const nationalId = form.field('nationalId');
-  const phone = form.field('phone');
   const duplicate = form.formError instanceof ApiError && form.formError.code === 'duplicate_patient';
 
   return (
@@ -78,64 +76,17 @@ export function RegisterPatientForm({
       <fieldset className="form-section">
         <legend>{t('patient.identitySection')}</legend>
         <div className="field-row">
-          <TextField {...form.field('name')} label={t('patient.name')} autoComplete="off" required />
-          <TextField
-            {...nationalId}
-            error={
-              duplicate && nationalId.error
-                ? t('patient.duplicateShort')
-                : nationalIdError(nationalId.value, nationalId.error, t)
-            }
-            label={t('patient.nationalId')}
-            hint={t('patient.nationalIdHint')}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            {...phone}
-            error={phoneError(phone.value, phone.error, t)}
-            label={t('patient.phone')}
-            type="tel"
-            inputMode="numeric"
-            autoComplete="off"
-            required
+          <IdentityFields
+            name={form.field('name')}
+            nationalId={form.field('nationalId')}
+            phone={form.field('phone')}
+            duplicate={duplicate}
+            filledBy="gatekeeper"
           />
         </div>
       </fieldset>
-      <fieldset className="form-section">
-        <legend>{t('patient.addressSection')}</legend>
-        <div className="field-row">
-          <SelectField
-            id="register-gate"
-            name="gateId"
-            label={t('patient.gate')}
-            hint={t('patient.gateHint')}
-            value={form.values.gateId ?? ''}
-            error={form.errors.gateId}
-            onChange={(event) => form.setValue('gateId', event.target.value || null)}
-          >
-            {gates.map((gate) => (
-              <option key={gate.id} value={gate.id}>
-                {gate.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextField {...textField(form, 'building')} label={t('patient.building')} />
-          <TextField {...textField(form, 'unit')} label={t('patient.unit')} />
-          <TextField {...textField(form, 'room')} label={t('patient.room')} />
-        </div>
-      </fieldset>
-      <CareFields
-        values={form.values}
-        errors={form.errors}
-        hospitals={hospitals}
-        onChange={{
-          mobility: (value) => form.setValue('mobility', value),
-          companions: (value) => form.setValue('companions', value),
-          infectionClass: (value) => form.setValue('infectionClass', value),
-          regularHospitalId: (value) => form.setValue('regularHospitalId', value),
-        }}
-      />
+      <AddressFieldset form={form} gates={gates} />
+      <CareFields form={form} hospitals={hospitals} />
       <fieldset className="form-section">
         <legend>{t('patient.needSection')}</legend>
         <NeedEditor

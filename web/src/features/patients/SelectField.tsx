@@ -1,4 +1,5 @@
 import type { ChangeEvent, ReactNode } from 'react';
+import { FormField } from '../../components/FormField.tsx';
 
 interface SelectFieldProps {
   id: string;
@@ -14,30 +15,13 @@ interface SelectFieldProps {
 
 /** A labelled select whose hint and error are announced with it, like TextField. */
 export function SelectField({ id, label, hint, error, children, ...select }: SelectFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...select}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <select {...control} {...select}>
+          {children}
+        </select>
+      )}
+    </FormField>
   );
 }

@@ -6,10 +6,15 @@ type OptionalStringKeys<T> = {
 }[keyof T] &
   string;
 
-interface FormLike<In> {
+/**
+ * What a sub-form component needs of `useZodForm()`: the values, their errors, and a setter. `setValue`
+ * is a method so that a form with more fields can be passed where a part of it (`CareValues`) is asked
+ * for: the part sets only its own keys, with values of the part's (same) types.
+ */
+export interface FormLike<In> {
   values: In;
   errors: FieldErrors;
-  setValue: <K extends keyof In & string>(name: K, value: In[K]) => void;
+  setValue<K extends keyof In & string>(name: K, value: In[K]): void;
 }
 
 /**

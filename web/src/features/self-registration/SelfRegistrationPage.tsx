@@ -4,16 +4,15 @@ import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { TextField } from '../../components/TextField.tsx';
 import { useZodForm } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { AddressFields } from '../patients/AddressFields.tsx';
 import { CareFields } from '../patients/CareFields.tsx';
 import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from '../patients/ConsentFields.tsx';
-import { textField } from '../patients/form-binding.ts';
 import { errorsUnder } from '../patients/form-errors.ts';
-import { nationalIdError, phoneError } from '../patients/identity-errors.ts';
+import { IdentityFields } from '../patients/IdentityFields.tsx';
 import { NeedEditor } from '../patients/NeedEditor.tsx';
 import { EMPTY_NEED, type NeedDraft, needFromDraft } from '../patients/need-draft.ts';
 import { selfRegistrationFormQuery, useSubmitSelfRegistration } from './api.ts';
@@ -99,8 +98,6 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
   } else if (error) {
     errorText = describeError(error);
   }
-  const nationalId = form.field('nationalId');
-  const phone = form.field('phone');
 
   return (
     <>
@@ -114,45 +111,18 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
         ) : null}
         <fieldset className="form-section">
           <legend>{t('selfReg.patientSection')}</legend>
-          <TextField {...form.field('name')} label={t('patient.name')} autoComplete="name" required />
-          <TextField
-            {...nationalId}
-            error={
-              duplicate && nationalId.error
-                ? t('patient.duplicateShort')
-                : nationalIdError(nationalId.value, nationalId.error, t)
-            }
-            label={t('patient.nationalId')}
-            hint={t('patient.nationalIdHint')}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            {...phone}
-            error={phoneError(phone.value, phone.error, t)}
-            label={t('selfReg.phone')}
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel-national"
-            required
+          <IdentityFields
+            name={form.field('name')}
+            nationalId={form.field('nationalId')}
+            phone={form.field('phone')}
+            duplicate={duplicate}
+            filledBy="resident"
           />
           <div className="field-row">
-            <TextField {...textField(form, 'building')} label={t('patient.building')} />
-            <TextField {...textField(form, 'unit')} label={t('patient.unit')} />
-            <TextField {...textField(form, 'room')} label={t('patient.room')} />
+            <AddressFields form={form} />
           </div>
         </fieldset>
-        <CareFields
-          values={form.values}
-          errors={form.errors}
-          hospitals={[]}
-          onChange={{
-            mobility: (value) => form.setValue('mobility', value),
-            companions: (value) => form.setValue('companions', value),
-            infectionClass: (value) => form.setValue('infectionClass', value),
-            regularHospitalId: (value) => form.setValue('regularHospitalId', value),
-          }}
-        />
+        <CareFields form={form} hospitals={[]} />
         <fieldset className="form-section">
           <legend>{t('patient.needSection')}</legend>
           <NeedEditor
