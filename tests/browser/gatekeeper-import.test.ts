@@ -84,6 +84,11 @@ describe.skipIf(!hasChromium)('a gatekeeper imports the compound’s spreadsheet
 
     // 1. The CSV with a mistyped ID: its row is named, with the field and the reason in Chinese.
     await upload(page, '田林十二村名单.csv', 'text/csv', csvWithOneBadRow());
+    await shows(
+      page.getByText(
+        zh('import.fileFacts', { file: '田林十二村名单.csv', format: 'csv', encoding: 'utf-8-bom', rows: 2 }),
+      ),
+    );
     const errors = page.locator('table', {
       has: page.locator('caption', { hasText: zh('import.errorsCaption') }),
     });
@@ -112,7 +117,7 @@ describe.skipIf(!hasChromium)('a gatekeeper imports the compound’s spreadsheet
 
     // 2. The corrected workbook: its phone heading is unknown, so the check asks for the column to be mapped.
     await upload(page, '田林十二村名单.xlsx', XLSX_TYPE, await correctedWorkbook());
-    await reads(page.locator('.muted', { hasText: '.xlsx' }), '田林十二村名单.xlsx', { contains: true });
+    await shows(page.getByText(zh('import.fileFactsWorkbook', { file: '田林十二村名单.xlsx', rows: 3 })));
     await reads(errorRows.first(), '文件中没有对应这一项的列，请在列映射中指定', { contains: true });
     expect(await errorRows.first().locator('td').allInnerTexts()).toEqual([
       '1',

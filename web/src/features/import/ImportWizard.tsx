@@ -114,12 +114,14 @@ export function ImportWizard({ compoundId }: { compoundId: string }) {
           <section className="card">
             <h2>{t('import.mappingTitle')}</h2>
             <p className="muted">
-              {t('import.fileFacts', {
-                file: checked.fileName,
-                format: checked.format,
-                encoding: checked.encoding,
-                rows: checked.rowCount,
-              })}
+              {checked.format === 'xlsx'
+                ? t('import.fileFactsWorkbook', { file: checked.fileName, rows: checked.rowCount })
+                : t('import.fileFacts', {
+                    file: checked.fileName,
+                    format: checked.format,
+                    encoding: checked.encoding,
+                    rows: checked.rowCount,
+                  })}
             </p>
             <div className="table-wrap">
               <table className="table">
