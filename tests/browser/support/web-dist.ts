@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasChromium } from './chromium.ts';
@@ -32,6 +33,9 @@ export function webDistIsStale(): boolean {
 export default function buildWebIfStale(): void {
   // Without a browser the tests skip; a machine with only Node need not build anything for them.
   if (!hasChromium || !webDistIsStale()) return;
-  console.log('[browser tests] web/dist is missing or stale: pnpm --filter @lastmeter/web build');
-  execFileSync('pnpm', ['--filter', '@lastmeter/web', 'build'], { cwd: root, stdio: 'inherit' });
+  console.log('[browser tests] web/dist is missing or stale: vite build in web/');
+  // The web package's own Vite, run by this Node: works whether or not pnpm is on PATH (`npx vitest`).
+  const manifest = createRequire(join(root, 'web/package.json')).resolve('vite/package.json');
+  const vite = join(dirname(manifest), 'bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build'], { cwd: join(root, 'web'), stdio: 'inherit' });
 }
