@@ -1,13 +1,12 @@
 import { careNeeds, type Db } from '@lastmeter/db';
-import { type CareNeedInput, type CareNeedView, rooms } from '@lastmeter/shared';
+import type { CareNeedInput, CareNeedView } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { recordEvent } from '../events/record-event.ts';
 import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, NEED_RULE_MESSAGES, todayInShanghai, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
+import { recordNeedChange } from './record-need-change.ts';
 
 export async function addCareNeed({
   db,
@@ -50,19 +49,12 @@ export async function addCareNeed({
       })
       .returning();
     if (!row) throw errors.internal();
-    await recordAudit(tx, {
+    const event = await recordNeedChange(tx, {
       actor,
       action: 'add_need',
-      entity: 'patient',
-      entityId: patientId,
-      outcome: 'allowed',
-      detail: { needId: row.id, kind: row.kind },
-    });
-    const event = await recordEvent(tx, {
-      type: 'patient.need_changed',
-      payload: { patientId, needId: row.id, kind: row.kind, active: true },
-      actorId: actor.accountId,
-      recipients: [rooms.compound(patient.compoundId), rooms.district(districtId)],
+      need: row,
+      compoundId: patient.compoundId,
+      districtId,
     });
     return { view: presentCareNeed(row), event };
   });

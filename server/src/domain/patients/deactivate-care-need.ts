@@ -3,9 +3,10 @@ import type { CareNeedView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { presentCareNeed } from './present-patient.ts';
+import { recordNeedChange } from './record-need-change.ts';
 
 /** Stops a need from producing requests (treatment finished, delivered); history keeps it. */
 export async function deactivateCareNeed({
@@ -13,28 +14,31 @@ export async function deactivateCareNeed({
   actor,
   patientId,
   needId,
+  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   needId: string;
+  publish: Publish;
 }): Promise<CareNeedView> {
-  await loadPatientFor(db, actor, patientId, 'write', 'deactivate_need');
-  return db.transaction(async (tx) => {
+  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'deactivate_need');
+  const { view, event } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(careNeeds)
       .set({ active: false })
       .where(and(eq(careNeeds.id, needId), eq(careNeeds.patientId, patientId)))
       .returning();
     if (!row) throw errors.notFound('Care need');
-    await recordAudit(tx, {
+    const event = await recordNeedChange(tx, {
       actor,
       action: 'deactivate_need',
-      entity: 'patient',
-      entityId: patientId,
-      outcome: 'allowed',
-      detail: { needId },
+      need: row,
+      compoundId: patient.compoundId,
+      districtId,
     });
-    return presentCareNeed(row);
+    return { view: presentCareNeed(row), event };
   });
+  publish([event]);
+  return view;
 }

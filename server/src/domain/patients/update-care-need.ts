@@ -3,10 +3,11 @@ import { CareNeedInput, type CareNeedView, type UpdateCareNeedBody } from '@last
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, todayInShanghai, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
+import { recordNeedChange } from './record-need-change.ts';
 
 /** Changes a need's schedule, hospital or notes; the kind stays (deactivate and add a new need instead). */
 export async function updateCareNeed({
@@ -15,14 +16,16 @@ export async function updateCareNeed({
   patientId,
   needId,
   input,
+  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   needId: string;
   input: UpdateCareNeedBody;
+  publish: Publish;
 }): Promise<CareNeedView> {
-  const { patient } = await loadPatientFor(db, actor, patientId, 'write', 'update_need');
+  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update_need');
   const [need] = await db
     .select()
     .from(careNeeds)
@@ -48,7 +51,7 @@ export async function updateCareNeed({
     actor.locale,
   );
   if (issues.length) throw errors.validation(issues);
-  return db.transaction(async (tx) => {
+  const { view, event } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(careNeeds)
       .set({
@@ -59,14 +62,15 @@ export async function updateCareNeed({
       .where(eq(careNeeds.id, needId))
       .returning();
     if (!row) throw errors.notFound('Care need');
-    await recordAudit(tx, {
+    const event = await recordNeedChange(tx, {
       actor,
       action: 'update_need',
-      entity: 'patient',
-      entityId: patientId,
-      outcome: 'allowed',
-      detail: { needId },
+      need: row,
+      compoundId: patient.compoundId,
+      districtId,
     });
-    return presentCareNeed(row);
+    return { view: presentCareNeed(row), event };
   });
+  publish([event]);
+  return view;
 }

@@ -1,9 +1,11 @@
 import { type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
-import type { FieldIssue, PatientView, UpdatePatientBody } from '@lastmeter/shared';
+import { type FieldIssue, type PatientView, rooms, type UpdatePatientBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { recordEvent } from '../events/record-event.ts';
+import type { Publish } from '../trips/events.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { loadPatientFor, needsOf, resolveGate } from './load-scope.ts';
@@ -16,13 +18,15 @@ export async function updatePatient({
   actor,
   patientId,
   input,
+  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: UpdatePatientBody;
+  publish: Publish;
 }): Promise<PatientView> {
-  const { patient } = await loadPatientFor(db, actor, patientId, 'write', 'update');
+  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update');
   const issues: FieldIssue[] = [];
   if (input.nationalId)
     issues.push(
@@ -46,7 +50,7 @@ export async function updatePatient({
 
   const { consent, gateId: _gate, ...fields } = input;
   try {
-    return await db.transaction(async (tx) => {
+    const { view, event } = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(patients)
         .set({
@@ -66,8 +70,20 @@ export async function updatePatient({
         outcome: 'allowed',
         detail: { fields: Object.keys(input) },
       });
-      return presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []);
+      // Field names only: the values (identity among them) stay behind the presenters.
+      const event = await recordEvent(tx, {
+        type: 'patient.updated',
+        payload: { patientId, compoundId: row.compoundId, fields: Object.keys(input).sort() },
+        actorId: actor.accountId,
+        recipients: [rooms.compound(row.compoundId), rooms.district(districtId)],
+      });
+      return {
+        view: presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []),
+        event,
+      };
     });
+    publish([event]);
+    return view;
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();
     throw error;

@@ -5,6 +5,7 @@ import { patientKeys } from './api.ts';
 /** The compound stream's events that change who is on a roster or the pending list, or their needs. */
 const REGISTRY_EVENT_TYPES = new Set([
   'patient.registered',
+  'patient.updated',
   'patient.pending',
   'patient.verified',
   'patient.rejected',
@@ -15,7 +16,7 @@ const REGISTRY_EVENT_TYPES = new Set([
 
 /**
  * Keeps rosters and the pending list live: a resident's self-registration, an import or another
- * gatekeeper's decision shows up without a reload. Events carry ids only; the lists are refetched.
+ * gatekeeper's decision or edit shows up without a reload. Events carry ids only; the lists are refetched.
  */
 export function useRegistryLive(): void {
   const queryClient = useQueryClient();

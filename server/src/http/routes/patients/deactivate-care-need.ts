@@ -12,5 +12,11 @@ export const deactivateCareNeedRoute = defineRoute({
   params: NeedParams,
   success: { status: 200, description: 'The need, inactive', schema: CareNeedView },
   handler: ({ actor, app, params }) =>
-    deactivateCareNeed({ db: app.db, actor, patientId: params.patientId, needId: params.needId }),
+    deactivateCareNeed({
+      db: app.db,
+      actor,
+      patientId: params.patientId,
+      needId: params.needId,
+      publish: (e) => app.publish(e),
+    }),
 });

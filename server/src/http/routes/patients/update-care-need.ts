@@ -13,5 +13,12 @@ export const updateCareNeedRoute = defineRoute({
   body: UpdateCareNeedBody,
   success: { status: 200, description: 'The need', schema: CareNeedView },
   handler: ({ actor, app, params, body }) =>
-    updateCareNeed({ db: app.db, actor, patientId: params.patientId, needId: params.needId, input: body }),
+    updateCareNeed({
+      db: app.db,
+      actor,
+      patientId: params.patientId,
+      needId: params.needId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

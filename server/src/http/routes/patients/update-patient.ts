@@ -13,5 +13,11 @@ export const updatePatientRoute = defineRoute({
   body: UpdatePatientBody,
   success: { status: 200, description: 'Updated', schema: PatientView },
   handler: ({ actor, app, params, body }) =>
-    updatePatient({ db: app.db, actor, patientId: params.patientId, input: body }),
+    updatePatient({
+      db: app.db,
+      actor,
+      patientId: params.patientId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });
