@@ -7,6 +7,7 @@ import {
   isTerminal,
   LEG_STEPS,
   LEG_TRANSITIONS,
+  requestStatusFromLegs,
   STEP_RULES,
 } from './lifecycle.ts';
 
@@ -133,5 +134,40 @@ describe('leg lifecycle', () => {
       const ends = [...reach(s)].filter((x) => isTerminal(x as (typeof LEG_STATUSES)[number]));
       expect(ends.length, s).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a request’s status from its legs', () => {
+  const leg = (direction: 'outbound' | 'return', status: (typeof LEG_STATUSES)[number], released = true) => ({
+    direction,
+    status,
+    released,
+  });
+  it('is planned once every leg that can be booked has a vehicle; an unreleased will-call return waits', () => {
+    expect(requestStatusFromLegs('matched', [leg('outbound', 'assigned'), leg('return', 'assigned')])).toBe(
+      'planned',
+    );
+    expect(
+      requestStatusFromLegs('matched', [leg('outbound', 'assigned'), leg('return', 'planned', false)]),
+    ).toBe('planned');
+    expect(requestStatusFromLegs('planned', [leg('outbound', 'assigned'), leg('return', 'planned')])).toBe(
+      'matched',
+    );
+    expect(
+      requestStatusFromLegs('planned', [leg('outbound', 'declined'), leg('return', 'assigned')], true),
+    ).toBe('unserved');
+  });
+  it('ends done or cancelled, and never leaves a terminal status', () => {
+    expect(requestStatusFromLegs('planned', [leg('outbound', 'completed'), leg('return', 'completed')])).toBe(
+      'done',
+    );
+    expect(requestStatusFromLegs('planned', [leg('outbound', 'no_show'), leg('return', 'cancelled')])).toBe(
+      'cancelled',
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('done', 'cancelled' as const), status, status, (current, a, b) => {
+        expect(requestStatusFromLegs(current, [leg('outbound', a), leg('return', b)])).toBe(current);
+      }),
+    );
   });
 });

@@ -1,4 +1,11 @@
-import type { LegDirection, LegStatus, Role } from './domain.ts';
+import type {
+  InfectionClass,
+  LegDirection,
+  LegStatus,
+  RequestStatus,
+  Role,
+  VehicleStatus,
+} from './domain.ts';
 
 /**
  * The lifecycle of one leg (PRODUCT.md "Trip lifecycle") as pure rules: which status may follow
@@ -131,4 +138,64 @@ export function decideStep(
     return { ok: false, reason: 'status', ...base, allowed: LEG_TRANSITIONS[leg.status] };
   }
   return { ok: true, ...base };
+}
+
+/** What a request's status depends on, per leg of its round trip. */
+export interface LegFacts {
+  direction: LegDirection;
+  status: LegStatus;
+  /** false: a will-call return the hospital has not released yet (it needs no vehicle yet). */
+  released: boolean;
+}
+
+/**
+ * A request's status follows the legs of its round trip, whoever moved them (planner, dispatch by
+ * hand, a driver's decline, a breakdown): `planned` once every leg that can be booked now has a
+ * vehicle, back to `matched` when one loses it — or `unserved` when the planner said none can take
+ * it (`unserved`) or said so before. A trip ended at the gate is `done`; one that never reached the
+ * hospital (cancelled, no-show) is `cancelled`. A request without a round trip keeps its status.
+ */
+export function requestStatusFromLegs(
+  current: RequestStatus,
+  legs: readonly LegFacts[],
+  unserved = false,
+): RequestStatus {
+  if (current === 'cancelled' || current === 'done' || legs.length === 0) return current;
+  const outbound = legs.find((l) => l.direction === 'outbound');
+  const ret = legs.find((l) => l.direction === 'return');
+  if (ret?.status === 'completed') return 'done';
+  if (outbound && (outbound.status === 'cancelled' || outbound.status === 'no_show')) return 'cancelled';
+  if (legs.every((l) => isTerminal(l.status))) return outbound?.status === 'completed' ? 'done' : 'cancelled';
+  const waiting = legs.some(
+    (l) => (l.status === 'planned' || l.status === 'declined') && (l.direction === 'outbound' || l.released),
+  );
+  if (!waiting) return 'planned';
+  return unserved || current === 'unserved' ? 'unserved' : 'matched';
+}
+
+/** Leg statuses in which the patient is in the vehicle. */
+export const ABOARD_LEG_STATUSES: readonly LegStatus[] = ['on_board', 'arrived', 'refused_at_gate'];
+/** Leg statuses in which the driver is under way to a pickup. */
+export const UNDER_WAY_LEG_STATUSES: readonly LegStatus[] = ['en_route', 'at_pickup'];
+
+/** A passenger after whom the vehicle is disinfected (rule 3; 一客一消杀 makes it every passenger). */
+export function needsDisinfection(infectionClass: InfectionClass, afterEveryPassenger = false): boolean {
+  return afterEveryPassenger || infectionClass !== 'normal';
+}
+
+/**
+ * A vehicle's status follows its legs (rule 3): `on_job` while a patient is aboard or the driver is
+ * under way to a pickup, `disinfecting` until its disinfection ends after a passenger who needs it
+ * left an empty vehicle, else `available`. `off` (off duty, broken down) is dispatch's to lift, never
+ * the lifecycle's.
+ */
+export function vehicleStatusFromLegs(
+  current: VehicleStatus,
+  facts: { aboard: boolean; underWay: boolean; disinfectingUntil: Date | null; now: Date },
+): VehicleStatus {
+  if (current === 'off') return 'off';
+  if (facts.aboard) return 'on_job';
+  if (facts.disinfectingUntil && facts.disinfectingUntil.getTime() > facts.now.getTime())
+    return 'disinfecting';
+  return facts.underWay ? 'on_job' : 'available';
 }

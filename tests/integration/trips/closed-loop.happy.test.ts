@@ -120,6 +120,8 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
       dispatch: [
         'job.assigned',
         'job.assigned',
+        // Both legs have a vehicle: the request is planned; the gate's "back" makes it done.
+        'request.status_changed',
         'leg.status_changed',
         'leg.status_changed',
         'leg.status_changed',
@@ -132,10 +134,12 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
         'leg.status_changed',
         'leg.status_changed',
         'patient.back',
+        'request.status_changed',
       ],
       gate: [
         'job.assigned',
         'job.assigned',
+        'request.status_changed',
         // The outbound car accepted, on its way, at the gate.
         'leg.status_changed',
         'leg.status_changed',
@@ -144,6 +148,7 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
         'job.updated',
         'leg.status_changed',
         'patient.back',
+        'request.status_changed',
       ],
       desk: ['arrival.expected', 'arrival.expected', 'leg.status_changed'],
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, legs, requests } from '@lastmeter/db';
+import { type Db, legs } from '@lastmeter/db';
 import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Plan } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { applyLegStep } from './apply-leg-step.ts';
@@ -164,19 +164,10 @@ export async function commitPlan(
     const ctx = world.legsByPlanId.get(u.legId);
     return ctx ? [{ legId: ctx.leg.id, reason: u.reason }] : [];
   });
-  const servedTrips = new Set(placements.map((p) => p.ctx.trip.id));
-  const unservedTrips = new Set<string>();
-  for (const u of plan.unserved) {
-    const ctx = world.legsByPlanId.get(u.legId);
-    if (ctx) unservedTrips.add(ctx.trip.id);
-  }
-  const requestIds = (trips: Set<string>) =>
-    [...world.legsByPlanId.values()].filter((c) => trips.has(c.trip.id)).map((c) => c.request.id);
-  const planned = requestIds(new Set([...servedTrips].filter((t) => !unservedTrips.has(t))));
-  const open = requestIds(unservedTrips);
-  if (planned.length)
-    await tx.update(requests).set({ status: 'planned' }).where(inArray(requests.id, planned));
-  if (open.length) await tx.update(requests).set({ status: 'unserved' }).where(inArray(requests.id, open));
+  // Every request of the plan follows its legs at commit; the planner's verdict tells `unserved`
+  // from merely `matched` for those still waiting for a vehicle.
+  events.follow([...world.legsByPlanId.values()].map((c) => c.request.id));
+  events.unserved(plan.unserved.flatMap((u) => world.legsByPlanId.get(u.legId)?.request.id ?? []));
 
   return {
     served: placements.map((p) => ({

@@ -2,6 +2,7 @@ import type { Db } from '@lastmeter/db';
 import { rooms } from '@lastmeter/shared';
 import type { AppContext } from '../../app-context.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
+import { settleRequests } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
 import { legEventPayload } from './present-leg.ts';
 
@@ -18,7 +19,8 @@ export type TripEventType =
   | 'patient.out'
   | 'patient.back'
   | 'incident.opened'
-  | 'incident.resolved';
+  | 'incident.resolved'
+  | 'request.status_changed';
 
 type Party = 'vehicle' | 'district' | 'compound' | 'hospital';
 
@@ -44,10 +46,14 @@ export function roomsOf(ctx: LegContext, parties: readonly Party[], vehicleId = 
 
 /**
  * Collects the events of one transaction, in the order they happened, and records them together at
- * the end (`commit`) so the stream heads are locked in one sorted pass.
+ * the end (`commit`) so the stream heads are locked in one sorted pass. It also notes whose legs the
+ * events are about: `commit` first brings those requests' statuses in line with their legs, so every
+ * path that moves a leg (plan, manual assign, decline, breakdown …) keeps them right in one place.
  */
 export class TripEvents {
   private readonly pending: NewDomainEvent[] = [];
+  private readonly requestIds = new Set<string>();
+  private readonly unservedRequestIds = new Set<string>();
   constructor(
     private readonly tx: Db,
     private readonly actorId: string | null,
@@ -58,9 +64,31 @@ export class TripEvents {
     this.pending.push({ type, payload, actorId: this.actorId, recipients });
   }
 
-  /** Records everything collected; call it last inside the transaction, then publish after commit. */
-  commit(): Promise<RecordedEvent[]> {
-    return recordEvents(this.tx, this.pending.splice(0));
+  /** Settle these requests' statuses at `commit` too (legs already right, status maybe not). */
+  follow(requestIds: Iterable<string>): void {
+    for (const id of requestIds) this.requestIds.add(id);
+  }
+
+  /** The planner found no vehicle for these requests: they are `unserved` while a leg waits. */
+  unserved(requestIds: Iterable<string>): void {
+    for (const id of requestIds) {
+      this.requestIds.add(id);
+      this.unservedRequestIds.add(id);
+    }
+  }
+
+  /**
+   * Settles the statuses that follow the legs (adding their events), then records everything; call it
+   * last inside the transaction, then publish after commit.
+   */
+  async commit(): Promise<RecordedEvent[]> {
+    const followers = await settleRequests(this.tx, {
+      requestIds: this.requestIds,
+      unserved: this.unservedRequestIds,
+      actorId: this.actorId,
+    });
+    this.requestIds.clear();
+    return recordEvents(this.tx, [...this.pending.splice(0), ...followers]);
   }
 
   /**
@@ -78,6 +106,7 @@ export class TripEvents {
     parties: readonly Party[],
     extra: Record<string, unknown> = {},
   ): Promise<void> {
+    this.requestIds.add(ctx.request.id);
     await this.add(type, legEventPayload(ctx, extra), roomsOf(ctx, parties));
   }
 }

@@ -1,6 +1,5 @@
-import { type Db, requests } from '@lastmeter/db';
+import type { Db } from '@lastmeter/db';
 import type { PlanDayBody, PlanDayResult } from '@lastmeter/shared';
-import { inArray } from 'drizzle-orm';
 import { createTurfTravelModel, planDay } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
@@ -43,9 +42,7 @@ export async function planDistrictDay({
     const events = new TripEvents(tx, actor.accountId);
     const result = await commitPlan(tx, { actor, world, plan, events });
     // Trips whose appointment is already over were not planned: say so, with the reason.
-    const passedRequests = [...new Set(world.passed.map((c) => c.request.id))];
-    if (passedRequests.length)
-      await tx.update(requests).set({ status: 'unserved' }).where(inArray(requests.id, passedRequests));
+    events.unserved(world.passed.map((c) => c.request.id));
     result.unserved.push(
       ...world.passed.map((c) => ({ legId: c.leg.id, reason: { code: 'window_passed', params: {} } })),
     );

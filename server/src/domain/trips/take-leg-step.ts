@@ -1,6 +1,5 @@
-import { type Db, requests } from '@lastmeter/db';
+import type { Db } from '@lastmeter/db';
 import type { LegStepBody, LegView } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { applyLegStep } from './apply-leg-step.ts';
@@ -55,9 +54,6 @@ export async function takeLegStep({
       note: input.note ?? '',
       patch,
     });
-    // "Back" at the gate closes the loop: the request is done.
-    if (step === 'back')
-      await tx.update(requests).set({ status: 'done' }).where(eq(requests.id, ctx.request.id));
     const events = new TripEvents(tx, actor.accountId);
     await stepEvents(events, step, ctx);
     await recordAudit(tx, {
