@@ -4,7 +4,7 @@ import { useBrowserWorld } from './support/browser-world.ts';
 import { hasChromium } from './support/chromium.ts';
 import { captureScreens, signIn } from './support/session.ts';
 import { reads, shows } from './support/ui.ts';
-import { zh } from './support/world.ts';
+import { en, zh } from './support/world.ts';
 
 describe.skipIf(!hasChromium)('registering a patient with a mistyped ID', () => {
   const world = useBrowserWorld();
@@ -33,5 +33,33 @@ describe.skipIf(!hasChromium)('registering a patient with a mistyped ID', () => 
     expect(new URL(page.url()).pathname).toBe('/gatekeeper/patients/new');
     await page.getByRole('link', { name: zh('gk.nav.patients') }).click();
     await shows(page.getByText(zh('roster.empty')));
+  });
+
+  it('says every field check in the page’s language, and in English after switching to it', async () => {
+    const page = await signIn(world.browser, world.server, world.city.people.gatekeeper, { locale: 'zh-CN' });
+    onTestFailed(() => captureScreens('patient-form-languages', { gatekeeper: page }));
+    await page.goto('/gatekeeper/patients/new');
+    await page.locator('input[name="nationalId"]').fill(validNationalId('1980-02-14'));
+    await page.locator('input[name="phone"]').fill('1380013800');
+    await page.getByRole('button', { name: zh('patient.register') }).click();
+
+    const errorOf = async (name: string) => {
+      const input = page.locator(`[name="${name}"]`);
+      return page.locator(`[id="${await input.getAttribute('id')}-error"]`);
+    };
+    const phone = await errorOf('phone');
+    const name = await errorOf('name');
+    const givenBy = await errorOf('consent.givenBy');
+    await reads(phone, zh('patient.phoneInvalid'));
+    await reads(name, zh('form.required'));
+    await reads(givenBy, zh('form.required'));
+    expect(await page.locator('[name="nationalId"]').getAttribute('aria-invalid')).toBeNull();
+
+    // The same checks, said again in the language just chosen, without submitting again.
+    await page.getByLabel(zh('language.label')).selectOption('en');
+    await reads(phone, en('patient.phoneInvalid'));
+    await reads(name, en('form.required'));
+    await reads(givenBy, en('form.required'));
+    expect(new URL(page.url()).pathname).toBe('/gatekeeper/patients/new');
   });
 });

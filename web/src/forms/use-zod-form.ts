@@ -2,7 +2,7 @@ import type { Locale } from '@lastmeter/shared';
 import { type ChangeEvent, type FormEvent, useId, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formErrorMap } from '../i18n/zod.ts';
+import { formErrorMap, issueMessage } from '../i18n/zod.ts';
 import { ApiError } from '../lib/api.ts';
 
 /** Field errors keyed by dotted path (`patient.phone`, `needs.0.kind`), one message per field. */
@@ -39,15 +39,23 @@ function collect(issues: readonly { path: string; message: string }[]): FieldErr
   return errors;
 }
 
-function zodErrors(error: z.ZodError): FieldErrors {
+/**
+ * A failed parse's field errors in `locale`. Parse with `formErrorMap(locale)`: zod's own issues then
+ * speak the language already, and our coded checks (whose explicit English outranks any map) are
+ * translated by `issueMessage`.
+ */
+export function zodFieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
   return collect(
-    error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issueMessage(issue, locale),
+    })),
   );
 }
 
 function check<In>(schema: z.ZodType<unknown, In>, values: In, locale: Locale): FieldErrors {
   const result = schema.safeParse(values, { error: formErrorMap(locale) });
-  return result.success ? {} : zodErrors(result.error);
+  return result.success ? {} : zodFieldErrors(result.error, locale);
 }
 
 function focusField(form: HTMLFormElement, errors: FieldErrors): void {
@@ -104,7 +112,7 @@ export function useZodForm<In extends Record<string, unknown>, Out>(
     setFormError(null);
     const result = schema.safeParse(values, { error: formErrorMap(locale) });
     if (!result.success) {
-      focusField(form, zodErrors(result.error));
+      focusField(form, zodFieldErrors(result.error, locale));
       return;
     }
     setSubmitting(true);

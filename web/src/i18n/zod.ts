@@ -14,6 +14,10 @@ export function applyZodLocale(locale: Locale): void {
   z.config({ localeError: ZOD_LOCALE_ERRORS[locale] });
 }
 
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 /**
  * Messages for form fields. The common cases get plain words ("此项必填" rather than zod's
  * "数值过小：期望 string >=1 字符"); everything else falls back to zod's own locale. Passed per parse so the
@@ -23,9 +27,7 @@ export function formErrorMap(locale: Locale): z.core.$ZodErrorMap {
   return (issue) => {
     switch (issue.code) {
       case 'invalid_type':
-        if (issue.input === undefined || issue.input === null || issue.input === '') {
-          return translate(locale, 'form.required');
-        }
+        if (isBlank(issue.input)) return translate(locale, 'form.required');
         if (issue.expected === 'int') return translate(locale, 'form.wholeNumber');
         if (issue.expected === 'number') return translate(locale, 'form.number');
         break;
@@ -43,6 +45,11 @@ export function formErrorMap(locale: Locale): z.core.$ZodErrorMap {
           return translate(locale, 'form.tooLong', { max: Number(issue.maximum) });
         if (issue.origin === 'number')
           return translate(locale, 'form.atMost', { max: Number(issue.maximum) });
+        break;
+      case 'invalid_union':
+        // A tagged union (a need by its kind) with no tag chosen yet: the select is simply unfilled.
+        if (issue.discriminator && isBlank((issue.input as Record<string, unknown>)?.[issue.discriminator]))
+          return translate(locale, 'form.required');
         break;
       default:
         break;

@@ -1,17 +1,10 @@
-import {
-  type Locale,
-  SERVICES,
-  type Service,
-  SetHospitalSlotsBody,
-  SetSlotOverridesBody,
-} from '@lastmeter/shared';
+import { SERVICES, type Service, SetHospitalSlotsBody, SetSlotOverridesBody } from '@lastmeter/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import type { z } from 'zod';
 import { Loading } from '../../components/Loading.tsx';
-import { normalizePath } from '../../forms/use-zod-form.ts';
+import { normalizePath, zodFieldErrors } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formErrorMap, issueMessage } from '../../i18n/zod.ts';
+import { formErrorMap } from '../../i18n/zod.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { capacityQuery, hospitalKeys, slotsQuery } from './queries.ts';
 
@@ -25,12 +18,6 @@ interface Row {
 
 /** Messages by field path relative to the body (`slots.0.capacity`), the first issue of each. */
 type SlotErrors = Partial<Record<string, string>>;
-
-function zodSlotErrors(error: z.ZodError, locale: Locale): SlotErrors {
-  const out: SlotErrors = {};
-  for (const issue of error.issues) out[issue.path.map(String).join('.')] ??= issueMessage(issue, locale);
-  return out;
-}
 
 /** Field issues the server sent back (already in the request's language), on the same paths. */
 function serverSlotErrors(error: unknown): SlotErrors {
@@ -250,7 +237,7 @@ export function CapacityEditor({
       { slots: toBody(currentDay).map(({ weekday: _w, ...r }) => r) },
       { error: formErrorMap(locale) },
     );
-    if (!parsed.success) return setDayErrors(zodSlotErrors(parsed.error, locale));
+    if (!parsed.success) return setDayErrors(zodFieldErrors(parsed.error, locale));
     setDayErrors({});
     saveDay.mutate(parsed.data);
   };
@@ -260,7 +247,7 @@ export function CapacityEditor({
       { slots: toBody(currentWeek) },
       { error: formErrorMap(locale) },
     );
-    if (!parsed.success) return setWeekErrors(zodSlotErrors(parsed.error, locale));
+    if (!parsed.success) return setWeekErrors(zodFieldErrors(parsed.error, locale));
     setWeekErrors({});
     saveWeek.mutate(parsed.data);
   };

@@ -1,12 +1,12 @@
-import { CareNeedInput, type Hospital, type PatientView } from '@lastmeter/shared';
+import type { Hospital, PatientView } from '@lastmeter/shared';
 import { type FormEvent, useId, useState } from 'react';
-import type { FieldErrors } from '../../forms/use-zod-form.ts';
+import { type FieldErrors, zodFieldErrors } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formErrorMap } from '../../i18n/zod.ts';
 import { useAddCareNeed, useDeactivateCareNeed } from './api.ts';
 import { describeNeed } from './describe-need.ts';
 import { NeedEditor } from './NeedEditor.tsx';
-import { EMPTY_NEED, type NeedDraft, needFromDraft } from './need-draft.ts';
+import { EMPTY_NEED, type NeedDraft, needFromDraft, RequiredNeed } from './need-draft.ts';
 
 /** A patient's care needs: each active one produces requests; a finished one is switched off, not deleted. */
 export function NeedsPanel({ patient, hospitals }: { patient: PatientView; hospitals: readonly Hospital[] }) {
@@ -20,13 +20,9 @@ export function NeedsPanel({ patient, hospitals }: { patient: PatientView; hospi
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = CareNeedInput.safeParse(needFromDraft(draft) ?? { kind: undefined }, {
-      error: formErrorMap(locale),
-    });
+    const parsed = RequiredNeed.safeParse(needFromDraft(draft), { error: formErrorMap(locale) });
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[issue.path.join('.')] ??= issue.message;
-      setErrors(next);
+      setErrors(zodFieldErrors(parsed.error, locale));
       return;
     }
     setErrors({});

@@ -2,8 +2,8 @@ import { isValidMainlandMobile, isValidNationalId } from '@lastmeter/shared';
 import type { Translate } from '../../i18n/I18nProvider.tsx';
 
 /**
- * The shared schema's identity checks carry an English sentence of their own, which zod prefers over any
- * locale; the form shows these words instead, in the user's language, and says what to look at.
+ * The shared schema's identity checks say only "not valid" (an empty field too, and on the edit form,
+ * where a blank keeps the number on record, a generic union failure); these words say what to look at.
  */
 export function nationalIdError(
   value: string,
