@@ -123,11 +123,26 @@ describe.skipIf(!hasChromium)(
       await reads(resident.getByRole('status'), zh('selfReg.done', { compound: '田林十二村' }));
     });
 
-    it('a second resident registers too; the same ID again is refused as already registered', async () => {
+    it('a second resident takes the need back, is asked to choose one, chooses again and registers; the same ID again is refused', async () => {
       const resident = await residentOpens(world.browser, link);
       screens.residentWu = resident;
       onTestFailed(() => captureScreens('self-registration-second', screens));
       await fillRegistration(resident, WU);
+
+      // Back to "choose": the dialysis filled in a moment ago must not be sent.
+      const kind = resident.getByLabel(zh('need.kind'), { exact: true });
+      await kind.selectOption({ label: zh('form.choose') });
+      await resident.getByRole('button', { name: zh('selfReg.submit') }).click();
+      const kindError = resident.locator(`[id="${await kind.getAttribute('id')}-error"]`);
+      await reads(kindError, zh('form.required'));
+      expect(await kind.getAttribute('aria-invalid')).toBe('true');
+      expect(await resident.getByRole('heading', { name: zh('selfReg.doneTitle') }).count()).toBe(0);
+
+      // Choosing dialysis again brings back the days and time typed before.
+      await kind.selectOption({ label: zh('needKind.dialysis') });
+      await gone(kindError);
+      for (const day of WU.weekdays)
+        expect(await resident.getByRole('checkbox', { name: zh(`weekday.${day}`) }).isChecked()).toBe(true);
       await resident.getByRole('button', { name: zh('selfReg.submit') }).click();
       await shows(resident.getByRole('heading', { name: zh('selfReg.doneTitle') }));
 

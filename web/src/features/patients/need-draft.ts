@@ -1,5 +1,5 @@
-import type { CareNeedInput, NeedKind } from '@lastmeter/shared';
-import type { z } from 'zod';
+import { CareNeedInput, type NeedKind } from '@lastmeter/shared';
+import { z } from 'zod';
 
 /** What the need editor holds while the user types: plain strings, turned into a CareNeedInput on change. */
 export interface NeedDraft {
@@ -77,3 +77,10 @@ export function needFromDraft(draft: NeedDraft): NeedInput | null {
     }
   }
 }
+
+/**
+ * A required need as a form holds it: `needFromDraft`'s value, `null` while no kind is chosen. Then it
+ * is refused like a need without a kind, under the kind select, rather than the form keeping a need
+ * the user took back.
+ */
+export const RequiredNeed = z.preprocess((need) => need ?? { kind: undefined }, CareNeedInput);

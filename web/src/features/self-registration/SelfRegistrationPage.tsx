@@ -14,11 +14,14 @@ import { type ConsentDraft, ConsentFields, EMPTY_CONSENT } from '../patients/Con
 import { errorsUnder } from '../patients/form-errors.ts';
 import { IdentityFields } from '../patients/IdentityFields.tsx';
 import { NeedEditor } from '../patients/NeedEditor.tsx';
-import { EMPTY_NEED, type NeedDraft, needFromDraft } from '../patients/need-draft.ts';
+import { EMPTY_NEED, type NeedDraft, needFromDraft, RequiredNeed } from '../patients/need-draft.ts';
 import { selfRegistrationFormQuery, useSubmitSelfRegistration } from './api.ts';
 
 /** Dialysis is by far the most common regular need; starting there saves most people a choice. */
 const FIRST_NEED: NeedDraft = { ...EMPTY_NEED, kind: 'dialysis' };
+
+/** The shared body, with the need as the editor gives it: none while "choose" is selected. */
+const ResidentForm = SelfRegistrationBody.extend({ need: RequiredNeed });
 
 /** The public page behind a compound's QR code: a resident or family member registers, no account needed. */
 export function SelfRegistrationPage() {
@@ -57,7 +60,7 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
   const submit = useSubmitSelfRegistration(token);
   const [need, setNeed] = useState<NeedDraft>(FIRST_NEED);
   const [consent, setConsent] = useState<ConsentDraft>(EMPTY_CONSENT);
-  const form = useZodForm(SelfRegistrationBody, {
+  const form = useZodForm(ResidentForm, {
     initialValues: {
       name: '',
       nationalId: '',
@@ -68,7 +71,7 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
       mobility: 'walk',
       companions: 0,
       infectionClass: 'normal',
-      need: { kind: 'dialysis', schedule: { weekdays: [], startTime: '' }, hospitalId: null, notes: '' },
+      need: needFromDraft(FIRST_NEED),
       consent: EMPTY_CONSENT,
     },
     onSubmit: (body) => submit.mutateAsync(body),
@@ -129,8 +132,7 @@ function SelfRegistrationForm({ token, compoundName }: { token: string; compound
             draft={need}
             onChange={(draft) => {
               setNeed(draft);
-              const built = needFromDraft(draft);
-              if (built) form.setValue('need', built);
+              form.setValue('need', needFromDraft(draft));
             }}
             errors={errorsUnder(form.errors, 'need')}
             path="need"
