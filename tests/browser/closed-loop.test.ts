@@ -1,29 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { validNationalId } from '../support/factories.ts';
 import { api, loginAs } from '../support/http.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { hasChromium, launchBrowser, PHONE } from './support/chromium.ts';
+import { useBrowserWorld } from './support/browser-world.ts';
+import { hasChromium, PHONE } from './support/chromium.ts';
 import { captureScreens, signIn } from './support/session.ts';
 import { gone, reads, shows } from './support/ui.ts';
-import { WEB_DIST } from './support/web-dist.ts';
-import { cityToday, type SeededDistrict, seedDistrict, zh } from './support/world.ts';
+import { cityToday, zh } from './support/world.ts';
 
 describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let city: SeededDistrict;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ webDist: WEB_DIST }), launchBrowser()]);
-    city = await seedDistrict(server.app.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const world = useBrowserWorld();
 
   it('registers a dialysis patient, books the round trip, and brings them to hospital and back', async () => {
+    const { server, browser, city } = world;
     const { date, weekday } = cityToday();
     const patientName = '王建国';
     // Outside the gatekeeper's registry the name is masked (王*国): match either.

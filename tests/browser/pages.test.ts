@@ -1,14 +1,14 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { useBrowserWorld } from './support/browser-world.ts';
 import { BUSY_DAY, seedBusyDistrict } from './support/busy-district.ts';
-import { DESKTOP, hasChromium, launchBrowser, PHONE } from './support/chromium.ts';
+import { DESKTOP, hasChromium, PHONE } from './support/chromium.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
-import { REPO_ROOT, RESULTS_DIR, WEB_DIST } from './support/web-dist.ts';
-import { bookDialysisRoundTrip, en, type SeededDistrict, seedDistrict, zh } from './support/world.ts';
+import { REPO_ROOT, RESULTS_DIR } from './support/web-dist.ts';
+import { bookDialysisRoundTrip, en, zh } from './support/world.ts';
 
 type RoleName = 'gatekeeper' | 'dispatcher' | 'driver' | 'hospital' | 'admin';
 
@@ -67,27 +67,21 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let city: SeededDistrict;
+  const world = useBrowserWorld();
 
+  // After the world's own setup (hooks run in order): work for every role's page to show, and the
+  // dispatcher's busy day.
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ webDist: WEB_DIST }), launchBrowser()]);
-    city = await seedDistrict(server.app.db);
-    await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: '07:00' });
-    await bookDialysisRoundTrip(server, city, { name: '张伟', startTime: '12:30' });
-    await seedBusyDistrict(server, city);
+    await bookDialysisRoundTrip(world.server, world.city, { name: '李秀英', startTime: '07:00' });
+    await bookDialysisRoundTrip(world.server, world.city, { name: '张伟', startTime: '12:30' });
+    await seedBusyDistrict(world.server, world.city);
     mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   for (const { locale, label, say } of LOCALES) {
     for (const [role, spec] of Object.entries(PAGES) as [RoleName, (typeof PAGES)[RoleName]][]) {
       it(`${role} (${label}): renders, is screenshotted, and has no serious accessibility violations`, async () => {
-        const page = await signIn(browser, server, city.people[role], {
+        const page = await signIn(world.browser, world.server, world.city.people[role], {
           locale,
           device: spec.phone ? PHONE : DESKTOP,
         });
@@ -113,7 +107,11 @@ describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
   }
 
   it('the login page (zh-CN) has no serious accessibility violations', async () => {
-    const context = await browser.newContext({ ...DESKTOP, locale: 'zh-CN', baseURL: server.url });
+    const context = await world.browser.newContext({
+      ...DESKTOP,
+      locale: 'zh-CN',
+      baseURL: world.server.url,
+    });
     const page = await context.newPage();
     await page.goto('/login');
     await page.locator('input[name="username"]').waitFor();
