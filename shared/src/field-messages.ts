@@ -23,6 +23,10 @@ export const FIELD_MESSAGES = {
   slot_overlaps: { 'zh-CN': '与 slots.{other} 时间重叠', en: 'overlaps slots.{other}' },
   exactly_one_of: { 'zh-CN': '{a} 与 {b} 须且只须填写一个', en: 'give exactly one of {a} and {b}' },
   both_or_neither: { 'zh-CN': '{a} 与 {b} 须同时填写或同时不填', en: 'give both {a} and {b} or neither' },
+  appointment_passed: {
+    'zh-CN': '预约时间已过，车辆已无法按时送达',
+    en: 'the appointment has already passed; no vehicle can bring the patient in time',
+  },
   not_a_gate_of_compound: { 'zh-CN': '不是该小区的大门', en: 'is not a gate of this compound' },
   import_no_rows: { 'zh-CN': '文件中没有表头或数据行', en: 'has no data rows under a header row' },
   import_too_many_rows: {

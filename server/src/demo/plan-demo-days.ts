@@ -1,16 +1,13 @@
-import { accounts, careNeeds, compounds, type Db, districts, patients, requests, trips } from '@lastmeter/db';
-import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { accounts, careNeeds, compounds, type Db, districts, patients, requests } from '@lastmeter/db';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
 import { createRequest } from '../domain/requests/create-request.ts';
 import { generateDailyRequests } from '../domain/requests/generate-daily-requests.ts';
 import { isoWeekday } from '../domain/requests/schedule-rules.ts';
-import { createRoundTrip } from '../domain/trips/create-round-trip.ts';
 import { planDistrictDay } from '../domain/trips/plan-district-day.ts';
 import { XUHUI } from './xuhui.ts';
 
-/** A request whose arrival window opens sooner than this can no longer be reached in time: no trip. */
-const LEAD_MINUTES = 30;
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const SEED_SESSION = { id: '00000000-0000-0000-0000-000000000000', expiresAt: new Date(8.64e15) };
@@ -27,8 +24,8 @@ export interface DemoDay {
 
 /**
  * Makes a freshly seeded demo city alive: the dispatcher generates today's requests and the next
- * clinic day's (Sunday has almost none), creates round trips for the ones still ahead of `now`
- * (hospital matched with a reason), and plans both days — all through the same use cases the API
+ * clinic day's (Sunday has almost none), and plans both days — which creates the round trips of the
+ * requests still ahead of `now` (hospital matched with a reason) — all through the same use cases the API
  * runs, so the map, the drivers' job lists, the gate schedules and the arrivals board have content at
  * once, whatever time of day the demo starts. Requests of today already past stay in the queue.
  */
@@ -52,31 +49,7 @@ export async function planDemoDays({
   for (const date of [today, next]) {
     await generateDailyRequests({ db, actor, districtId, date });
     if (date === today) await raiseSameDayRequests(db, actor, districtId, now);
-    const open = await db
-      .select({ id: requests.id })
-      .from(requests)
-      .leftJoin(trips, eq(trips.requestId, requests.id))
-      .where(
-        and(
-          eq(requests.date, date),
-          inArray(requests.status, ['open', 'matched']),
-          isNull(trips.id),
-          or(
-            eq(requests.urgency, 'emergency'),
-            gt(requests.windowStart, new Date(now.getTime() + LEAD_MINUTES * 60_000)),
-          ),
-        ),
-      )
-      .orderBy(asc(requests.windowStart), asc(requests.id));
-    let created = 0;
-    for (const request of open) {
-      try {
-        await createRoundTrip({ db, actor, requestId: request.id, publish, now });
-        created++;
-      } catch {
-        // No hospital can take it: the request is marked unserved with the reason, as in the API.
-      }
-    }
+    // Planning the day creates the round trips of the requests still ahead of now, then plans them.
     const plan = await planDistrictDay({
       db,
       actor,
@@ -89,8 +62,8 @@ export async function planDemoDays({
     days.push({
       date,
       requests: total,
-      trips: created,
-      withoutTrip: total - created,
+      trips: plan.trips.created,
+      withoutTrip: total - plan.trips.created,
       legsServed: plan.served.length,
       legsUnserved: plan.unserved.length,
     });

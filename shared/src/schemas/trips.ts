@@ -258,6 +258,12 @@ export type BookingClash = z.infer<typeof BookingClash>;
 export const LegDetailView = LegView.extend({ history: z.array(LegEventView) }).meta({ id: 'LegDetailView' });
 export type LegDetailView = z.infer<typeof LegDetailView>;
 
+/** Why the planner or the hospital matching left something out: a code with its placeholders. */
+export const PlanReason = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const PlanDayResult = z
   .object({
     date: isoDate,
@@ -273,15 +279,23 @@ export const PlanDayResult = z
     unserved: z.array(
       z.object({
         legId: z.uuid(),
-        reason: z.object({
-          code: z.string(),
-          params: z.record(z.string(), z.union([z.string(), z.number()])),
-        }),
+        reason: PlanReason,
       }),
     ),
     awaitingRelease: z
       .array(z.uuid())
       .meta({ description: 'Will-call returns not released yet: planned when the hospital says ready' }),
+    trips: z
+      .object({
+        created: z
+          .number()
+          .int()
+          .meta({ description: 'Round trips created first for the day’s requests that had none' }),
+        unmatched: z
+          .array(z.object({ requestId: z.uuid(), reason: PlanReason }))
+          .meta({ description: 'Requests left without a round trip: no hospital can take them (reason)' }),
+      })
+      .meta({ description: 'What planning the day did before the search: the missing round trips' }),
     stats: z.record(z.string(), z.number()),
   })
   .meta({ id: 'PlanDayResult' });

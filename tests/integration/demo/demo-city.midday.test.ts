@@ -61,7 +61,9 @@ describe('the demo city started at 10:40', () => {
           where r.date = ${date} and t.id is null and r.status = 'open'`,
     );
     expect(open.length).toBeGreaterThan(0);
-    for (const r of open) await createRoundTrip({ db, actor, requestId: r.id, publish: () => {}, now });
+    // Their round trips were made at dawn, while the appointments were still ahead, and never planned.
+    const dawn = new Date(`${date}T05:00:00+08:00`);
+    for (const r of open) await createRoundTrip({ db, actor, requestId: r.id, publish: () => {}, now: dawn });
 
     const plan = await planDistrictDay({
       db,

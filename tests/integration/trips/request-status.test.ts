@@ -1,10 +1,10 @@
-import type { LegView, PlanDayResult, RequestView, TripView } from '@lastmeter/shared';
+import type { LegView, RequestView, TripView } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { connectClient, settle, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, type TripWorld, tripWorld } from './world.ts';
+import { DAY, ok, planTheDay, type TripWorld, tripWorld } from './world.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -71,27 +71,14 @@ describe('a request’s status follows its legs', () => {
     const w = await tripWorld(server);
     const request = await createRequest(w.db, w.patient.id, { date: DAY });
     const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
-    const plan = await ok<PlanDayResult>(
-      server,
-      `/api/v1/districts/${w.district.id}/plan`,
-      w.dispatcher.token,
-      {
-        date: DAY,
-        seed: 1,
-        iterations: 20,
-      },
-    );
+    const plan = await planTheDay(server, w);
     expect(plan.unserved).toEqual([]);
     expect(await statusOf(w, request.id)).toBe('planned');
 
     await ok<LegView>(server, `/api/v1/legs/${trip.outbound.id}/unassign`, w.dispatcher.token);
     expect(await statusOf(w, request.id)).toBe('matched');
 
-    await ok<PlanDayResult>(server, `/api/v1/districts/${w.district.id}/plan`, w.dispatcher.token, {
-      date: DAY,
-      seed: 1,
-      iterations: 20,
-    });
+    await planTheDay(server, w);
     expect(await statusOf(w, request.id)).toBe('planned');
   });
 

@@ -1,4 +1,5 @@
 import type { Db } from '@lastmeter/db';
+import type { PlanDayResult } from '@lastmeter/shared';
 import {
   createAccount,
   createCompound,
@@ -122,4 +123,13 @@ export async function ok<T = Record<string, unknown>>(
   const res = await api<T>(server, 'POST', path, { token, body });
   if (res.status >= 300) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** Dispatch's "plan the day" for the world's district on DAY, with a small reproducible search. */
+export function planTheDay(server: TestServer, w: TripWorld, iterations = 30): Promise<PlanDayResult> {
+  return ok<PlanDayResult>(server, `/api/v1/districts/${w.district.id}/plan`, w.dispatcher.token, {
+    date: DAY,
+    seed: 1,
+    iterations,
+  });
 }

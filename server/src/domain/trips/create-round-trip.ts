@@ -1,10 +1,11 @@
 import { compounds, type Db, gates, legs, patients, requests, trips } from '@lastmeter/db';
-import type { TripView } from '@lastmeter/shared';
-import { and, asc, eq } from 'drizzle-orm';
+import type { TripView, Urgency } from '@lastmeter/shared';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { todayInShanghai } from '../patients/need-rules.ts';
 import type { Publish } from './events.ts';
 import { insertTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
@@ -36,12 +37,7 @@ export async function createRoundTrip({
   publish: Publish;
   now?: Date;
 }): Promise<TripView> {
-  const [row] = await db
-    .select({ request: requests, patient: patients, districtId: compounds.districtId })
-    .from(requests)
-    .innerJoin(patients, eq(patients.id, requests.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .where(eq(requests.id, requestId));
+  const row = await loadRequest(db, requestId);
   if (!row) throw errors.notFound('Request');
   await authorize(
     db,
@@ -50,11 +46,79 @@ export async function createRoundTrip({
     { kind: 'dispatch', districtId: row.districtId },
     { entity: 'patient', entityId: row.patient.id },
   );
+  const tripId = await openRoundTrip(db, { actor, row, now });
+  // An emergency cannot wait for the next planning round: it goes into the running plan at once.
+  if (row.request.urgency === 'emergency') await insertTrip({ db, actor, tripId, publish, now });
+  const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
+  return presentTrip(contexts);
+}
+
+/**
+ * The appointment (the end of the arrival window) is over: no vehicle can bring the patient in time
+ * any more. An emergency is always "now" on its own day: it still needs a vehicle.
+ */
+export function appointmentPassed(
+  request: { urgency: Urgency; windowEnd: Date; date: string },
+  now: Date,
+): boolean {
+  if (request.windowEnd.getTime() > now.getTime()) return false;
+  return !(request.urgency === 'emergency' && request.date === todayInShanghai(now));
+}
+
+type RequestRow = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
+
+function loadRequest(db: Db, requestId: string) {
+  return db
+    .select({ request: requests, patient: patients, districtId: compounds.districtId })
+    .from(requests)
+    .innerJoin(patients, eq(patients.id, requests.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .where(eq(requests.id, requestId))
+    .then(([row]) => row);
+}
+
+/**
+ * The requests of a district's day that still need a round trip — no trip yet, not cancelled or done,
+ * appointment still ahead — in order of their windows: what "plan the day" turns into trips first.
+ */
+export async function requestsWithoutTrip(
+  db: Db,
+  { districtId, date, now }: { districtId: string; date: string; now: Date },
+): Promise<RequestRow[]> {
+  const rows = await db
+    .select({ request: requests, patient: patients, districtId: compounds.districtId })
+    .from(requests)
+    .innerJoin(patients, eq(patients.id, requests.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .leftJoin(trips, eq(trips.requestId, requests.id))
+    .where(
+      and(
+        eq(compounds.districtId, districtId),
+        eq(requests.date, date),
+        inArray(requests.status, ['open', 'matched', 'unserved']),
+        isNull(trips.id),
+      ),
+    )
+    .orderBy(asc(requests.windowStart), asc(requests.id));
+  return rows.filter((r) => !appointmentPassed(r.request, now));
+}
+
+/**
+ * Creates the round trip of a request the caller may plan (checked by the caller): hospital matched,
+ * both legs written in one transaction. Returns the trip's id; planning it is the caller's choice.
+ */
+export async function openRoundTrip(
+  db: Db,
+  { actor, row, now }: { actor: Actor; row: RequestRow; now: Date },
+): Promise<string> {
+  const requestId = row.request.id;
   const { request, patient } = row;
   if (request.status === 'cancelled' || request.status === 'done')
     throw errors.conflict(`The request is ${request.status}`, { requestId });
   const [existing] = await db.select({ id: trips.id }).from(trips).where(eq(trips.requestId, requestId));
   if (existing) throw errors.conflict('The request already has a round trip', { tripId: existing.id });
+  if (appointmentPassed(request, now))
+    throw errors.fieldCode('windowEnd', 'appointment_passed', { at: request.windowEnd.toISOString() });
   const [gate] = await db
     .select()
     .from(gates)
@@ -88,7 +152,7 @@ export async function createRoundTrip({
     throw errors.conflict('No hospital can take this request', { reason });
   }
 
-  const tripId = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx
       .update(requests)
       .set({ hospitalId: match.hospitalId, matchReason: match.reason, status: 'matched' })
@@ -138,8 +202,4 @@ export async function createRoundTrip({
     });
     return trip.id;
   });
-  // An emergency cannot wait for the next planning round: it goes into the running plan at once.
-  if (request.urgency === 'emergency') await insertTrip({ db, actor, tripId, publish, now });
-  const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
-  return presentTrip(contexts);
 }

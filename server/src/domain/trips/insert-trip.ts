@@ -48,6 +48,7 @@ export async function insertTrip({
     served: result.served.filter((s) => mine.has(s.legId)),
     unserved: result.unserved.filter((u) => mine.has(u.legId)),
     awaitingRelease: result.awaitingRelease.filter((id) => mine.has(id)),
+    trips: { created: 0, unmatched: [] },
     stats: {},
   };
 }

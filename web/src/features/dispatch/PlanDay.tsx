@@ -72,6 +72,20 @@ export function PlanDay({
           <h3>{t('dispatch.plan.result')}</h3>
           <dl className="figure-grid">
             <div>
+              <dt>{t('dispatch.plan.tripsCreated')}</dt>
+              <dd>
+                <strong>{result.trips.created}</strong>
+              </dd>
+            </div>
+            {result.trips.unmatched.length > 0 ? (
+              <div>
+                <dt>{t('dispatch.plan.tripsUnmatched')}</dt>
+                <dd>
+                  <strong>{result.trips.unmatched.length}</strong>
+                </dd>
+              </div>
+            ) : null}
+            <div>
               <dt>{t('dispatch.plan.served')}</dt>
               <dd>
                 <strong>{result.served.length}</strong>

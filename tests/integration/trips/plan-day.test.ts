@@ -1,0 +1,120 @@
+import type { Problem, RequestView, TripView } from '@lastmeter/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createHospitalSlot,
+  createPatient,
+  createRequest,
+  validNationalId,
+} from '../../support/factories.ts';
+import { api } from '../../support/http.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { DAY, planTheDay, tripWorld } from './world.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe('plan the day', () => {
+  it('creates the round trips of the day’s requests that have none, then plans them all in one click', async () => {
+    const w = await tripWorld(server);
+    const second = await createPatient(w.db, w.compound.id, {
+      nationalId: validNationalId(),
+      gateId: w.compound.gate.id,
+      regularHospitalId: w.hospital.id,
+    });
+    const first = await createRequest(w.db, w.patient.id, { date: DAY });
+    const later = await createRequest(w.db, second.id, { date: DAY });
+    // No hospital of the district treats obstetrics: this one cannot get a round trip.
+    const third = await createPatient(w.db, w.compound.id, {
+      nationalId: validNationalId(),
+      gateId: w.compound.gate.id,
+    });
+    const orphan = await createRequest(w.db, third.id, { date: DAY, service: 'obstetrics' });
+
+    const plan = await planTheDay(server, w);
+    expect(plan.trips.created).toBe(2);
+    expect(plan.trips.unmatched).toEqual([
+      { requestId: orphan.id, reason: expect.objectContaining({ code: expect.any(String) }) },
+    ]);
+    expect(plan.unserved).toEqual([]);
+    expect(plan.served).toHaveLength(4);
+
+    const requests = await api<RequestView[]>(
+      server,
+      'GET',
+      `/api/v1/requests?date=${DAY}&districtId=${w.district.id}`,
+      {
+        token: w.dispatcher.token,
+      },
+    );
+    const status = new Map(requests.body.map((r) => [r.id, r.status]));
+    expect(status.get(first.id)).toBe('planned');
+    expect(status.get(later.id)).toBe('planned');
+    expect(status.get(orphan.id)).toBe('unserved');
+
+    // A second click creates nothing new and keeps the plan.
+    const again = await planTheDay(server, w);
+    expect(again.trips.created).toBe(0);
+    expect(again.served).toHaveLength(4);
+  });
+});
+
+describe('a round trip for an appointment already past', () => {
+  it('is refused with 400 naming windowEnd, in the caller’s language; an emergency of today is still taken', async () => {
+    const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
+    const today = shanghaiToday();
+    const past = await createRequest(w.db, w.patient.id, {
+      date: today,
+      windowStart: new Date(Date.now() - 90 * 60_000),
+      windowEnd: new Date(Date.now() - 60 * 60_000),
+    });
+    const refused = await api<Problem>(server, 'POST', `/api/v1/requests/${past.id}/trip`, {
+      token: w.dispatcher.token,
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toEqual([
+      expect.objectContaining({
+        path: 'windowEnd',
+        code: 'appointment_passed',
+        message: '预约时间已过，车辆已无法按时送达',
+      }),
+    ]);
+    const english = await api<Problem>(server, 'POST', `/api/v1/requests/${past.id}/trip`, {
+      token: w.dispatcher.token,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.issues?.[0]?.message).toMatch(/appointment has already passed/);
+
+    for (let weekday = 1; weekday <= 7; weekday++)
+      await createHospitalSlot(w.db, w.hospital.id, {
+        service: 'emergency',
+        weekday,
+        startTime: '00:00',
+        endTime: '23:59',
+        capacity: 10,
+      });
+    const sick = await createPatient(w.db, w.compound.id, {
+      nationalId: validNationalId(),
+      gateId: w.compound.gate.id,
+    });
+    const emergency = await createRequest(w.db, sick.id, {
+      date: today,
+      service: 'emergency',
+      urgency: 'emergency',
+      returnMode: 'will_call',
+      treatmentMinutes: null,
+      windowStart: new Date(Date.now() - 70 * 60_000),
+      windowEnd: new Date(Date.now() - 10 * 60_000),
+    });
+    const taken = await api<TripView>(server, 'POST', `/api/v1/requests/${emergency.id}/trip`, {
+      token: w.dispatcher.token,
+    });
+    expect(taken.status).toBe(201);
+    expect(taken.body.requestId).toBe(emergency.id);
+  });
+});
