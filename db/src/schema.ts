@@ -216,6 +216,8 @@ export const vehicles = pgTable(
     shiftEnd: text('shift_end').notNull().default('19:00'),
     disinfectionMinutes: smallint('disinfection_minutes').notNull().default(30),
     status: vehicleStatusEnum('status').notNull().default('available'),
+    /** While `disinfecting`: when the disinfection after a passenger ends (the vehicle is `available` again). */
+    disinfectingUntil: tz('disinfecting_until'),
     lastLng: doublePrecision('last_lng'),
     lastLat: doublePrecision('last_lat'),
     lastSeenAt: tz('last_seen_at'),

@@ -1,0 +1,1 @@
+ALTER TABLE "vehicles" ADD COLUMN "disinfecting_until" timestamp with time zone;
