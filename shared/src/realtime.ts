@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { VehicleStatus } from './domain.ts';
 import type { ErrorCode, FieldIssue } from './errors.ts';
 
 /**
@@ -151,6 +152,18 @@ export interface VehicleStale {
   districtId: string;
   stale: boolean;
   lastSeenAt: string | null;
+}
+
+/**
+ * `vehicle.status_changed` payload, to the district's stream: the vehicle's status followed its legs
+ * (on a job, disinfecting until `disinfectingUntil`, available again).
+ */
+export interface VehicleStatusChanged {
+  vehicleId: string;
+  districtId: string;
+  status: VehicleStatus;
+  previous: VehicleStatus;
+  disinfectingUntil: string | null;
 }
 
 // ---------------------------------------------------------------- event maps

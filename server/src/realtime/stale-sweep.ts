@@ -1,9 +1,13 @@
 import type { AppContext } from '../app-context.ts';
 import { DEFAULT_STALE_AFTER_MS, flagStaleVehicles } from '../domain/realtime/flag-stale-vehicles.ts';
+import { endDisinfections } from '../domain/trips/end-disinfections.ts';
 
 export const DEFAULT_STALE_SWEEP_MS = 30_000;
 
-/** Runs the stale-vehicle sweep on an interval (never two at once); returns the stop function. */
+/**
+ * Runs the vehicle sweeps on an interval (never two at once): stale vehicles are flagged, finished
+ * disinfections end. Returns the stop function.
+ */
 export function startStaleSweep(app: AppContext): () => void {
   const everyMs = app.config.staleSweepEveryMs ?? DEFAULT_STALE_SWEEP_MS;
   if (everyMs <= 0) return () => {};
@@ -15,6 +19,9 @@ export function startStaleSweep(app: AppContext): () => void {
     flagStaleVehicles({ db: app.db, now: new Date(), staleAfterMs })
       .then((events) => app.publish(events))
       .catch((err: unknown) => app.logger.error({ err }, 'stale vehicle sweep failed'))
+      .then(() => endDisinfections({ db: app.db, now: new Date() }))
+      .then((events) => app.publish(events))
+      .catch((err: unknown) => app.logger.error({ err }, 'disinfection sweep failed'))
       .finally(() => {
         running = false;
       });

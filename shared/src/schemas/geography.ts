@@ -577,6 +577,10 @@ export const Vehicle = z
     shiftEnd: z.string(),
     disinfectionMinutes: z.number().int(),
     status: z.enum(VEHICLE_STATUSES),
+    disinfectingUntil: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .meta({ description: 'While `disinfecting`: when the vehicle is available again' }),
     driver: z
       .object({ driverId: z.uuid(), accountId: z.uuid(), name: z.string() })
       .nullable()

@@ -36,6 +36,7 @@ export function presentVehicle(row: VehicleRow, driver: DriverRow | null): Vehic
     shiftEnd: row.shiftEnd,
     disinfectionMinutes: row.disinfectionMinutes,
     status: row.status,
+    disinfectingUntil: row.disinfectingUntil?.toISOString() ?? null,
     driver: driver ? { driverId: driver.id, accountId: driver.accountId, name: driver.name } : null,
     lastPosition:
       row.lastLng !== null && row.lastLat !== null && row.lastSeenAt !== null

@@ -40,7 +40,7 @@ export async function declineJob({
       note: input.reason,
       patch: UNBOOKED,
     });
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     await events.leg(
       'leg.status_changed',
       { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } },

@@ -1,8 +1,8 @@
 import type { Db } from '@lastmeter/db';
-import { rooms } from '@lastmeter/shared';
+import { needsDisinfection, rooms } from '@lastmeter/shared';
 import type { AppContext } from '../../app-context.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
-import { settleRequests } from './follow-legs.ts';
+import { settleRequests, settleVehicles } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
 import { legEventPayload } from './present-leg.ts';
 
@@ -20,7 +20,8 @@ export type TripEventType =
   | 'patient.back'
   | 'incident.opened'
   | 'incident.resolved'
-  | 'request.status_changed';
+  | 'request.status_changed'
+  | 'vehicle.status_changed';
 
 type Party = 'vehicle' | 'district' | 'compound' | 'hospital';
 
@@ -54,9 +55,13 @@ export class TripEvents {
   private readonly pending: NewDomainEvent[] = [];
   private readonly requestIds = new Set<string>();
   private readonly unservedRequestIds = new Set<string>();
+  private readonly vehicleIds = new Set<string>();
+  private readonly dirtied = new Set<string>();
   constructor(
     private readonly tx: Db,
     private readonly actorId: string | null,
+    /** When the steps happen: a disinfection starts now. */
+    private readonly now: Date = new Date(),
   ) {}
 
   async add(type: TripEventType, payload: Record<string, unknown>, recipients: string[]): Promise<void> {
@@ -87,7 +92,17 @@ export class TripEvents {
       unserved: this.unservedRequestIds,
       actorId: this.actorId,
     });
+    followers.push(
+      ...(await settleVehicles(this.tx, {
+        vehicleIds: this.vehicleIds,
+        dirtied: this.dirtied,
+        now: this.now,
+        actorId: this.actorId,
+      })),
+    );
     this.requestIds.clear();
+    this.vehicleIds.clear();
+    this.dirtied.clear();
     return recordEvents(this.tx, [...this.pending.splice(0), ...followers]);
   }
 
@@ -107,6 +122,12 @@ export class TripEvents {
     extra: Record<string, unknown> = {},
   ): Promise<void> {
     this.requestIds.add(ctx.request.id);
+    const vehicleId = ctx.leg.vehicleId;
+    if (vehicleId) {
+      this.vehicleIds.add(vehicleId);
+      if (ctx.leg.status === 'completed' && needsDisinfection(ctx.patient.infectionClass))
+        this.dirtied.add(vehicleId);
+    }
     await this.add(type, legEventPayload(ctx, extra), roomsOf(ctx, parties));
   }
 }

@@ -74,7 +74,7 @@ export async function finishTreatment({
       toStatus: row.status,
       note: 'treatment finished: released for return',
     });
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     let ctx: LegContext = { ...ret, leg: row };
     if (row.vehicleId) {
       await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound'], {

@@ -1,6 +1,14 @@
-import { compounds, type Db, legs, patients, requests, trips } from '@lastmeter/db';
-import { type RequestStatus, requestStatusFromLegs, rooms } from '@lastmeter/shared';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { compounds, type Db, legs, patients, requests, trips, vehicles } from '@lastmeter/db';
+import {
+  ABOARD_LEG_STATUSES,
+  type RequestStatus,
+  requestStatusFromLegs,
+  rooms,
+  UNDER_WAY_LEG_STATUSES,
+  type VehicleStatusChanged,
+  vehicleStatusFromLegs,
+} from '@lastmeter/shared';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { NewDomainEvent } from '../events/record-event.ts';
 
 /**
@@ -65,4 +73,90 @@ export async function settleRequests(
   for (const [status, list] of moves)
     await tx.update(requests).set({ status }).where(inArray(requests.id, list));
   return events;
+}
+
+/**
+ * Brings each vehicle's status in line with its legs (`vehicleStatusFromLegs`): `on_job` once its
+ * driver is under way or a patient is aboard; after a passenger who needs disinfection left it empty
+ * (`dirtied`), `disinfecting` for the vehicle's disinfection time; `available` otherwise. The vehicle
+ * rows are locked (after the legs, as every trip transaction does) so concurrent steps of one vehicle
+ * settle one after the other. Dispatch's map hears of every change.
+ */
+export async function settleVehicles(
+  tx: Db,
+  {
+    vehicleIds,
+    dirtied,
+    now,
+    actorId,
+  }: {
+    vehicleIds: ReadonlySet<string>;
+    /** Vehicles a passenger who needs disinfection just got out of. */
+    dirtied: ReadonlySet<string>;
+    now: Date;
+    actorId: string | null;
+  },
+): Promise<NewDomainEvent[]> {
+  if (vehicleIds.size === 0) return [];
+  const ids = [...vehicleIds].sort();
+  const locked = await tx
+    .select({
+      id: vehicles.id,
+      districtId: vehicles.districtId,
+      status: vehicles.status,
+      disinfectionMinutes: vehicles.disinfectionMinutes,
+      disinfectingUntil: vehicles.disinfectingUntil,
+    })
+    .from(vehicles)
+    .where(inArray(vehicles.id, ids))
+    .orderBy(asc(vehicles.id))
+    .for('update');
+  const active = await tx
+    .select({ vehicleId: legs.vehicleId, status: legs.status })
+    .from(legs)
+    .where(
+      and(
+        inArray(legs.vehicleId, ids),
+        inArray(legs.status, [...ABOARD_LEG_STATUSES, ...UNDER_WAY_LEG_STATUSES]),
+      ),
+    );
+  const events: NewDomainEvent[] = [];
+  for (const vehicle of locked) {
+    if (vehicle.status === 'off') continue;
+    const own = active.filter((l) => l.vehicleId === vehicle.id);
+    const aboard = own.some((l) => ABOARD_LEG_STATUSES.includes(l.status));
+    const underWay = own.some((l) => UNDER_WAY_LEG_STATUSES.includes(l.status));
+    const disinfectingUntil =
+      dirtied.has(vehicle.id) && !aboard
+        ? new Date(now.getTime() + vehicle.disinfectionMinutes * 60_000)
+        : vehicle.disinfectingUntil;
+    const status = vehicleStatusFromLegs(vehicle.status, { aboard, underWay, disinfectingUntil, now });
+    const until = status === 'disinfecting' ? disinfectingUntil : null;
+    if (status === vehicle.status && until?.getTime() === vehicle.disinfectingUntil?.getTime()) continue;
+    await tx.update(vehicles).set({ status, disinfectingUntil: until }).where(eq(vehicles.id, vehicle.id));
+    if (status !== vehicle.status) events.push(vehicleStatusEvent(vehicle, status, until, actorId));
+  }
+  return events;
+}
+
+/** `vehicle.status_changed`, to the district's stream: the dispatcher's map recolours the vehicle. */
+export function vehicleStatusEvent(
+  vehicle: { id: string; districtId: string; status: VehicleStatusChanged['previous'] },
+  status: VehicleStatusChanged['status'],
+  disinfectingUntil: Date | null,
+  actorId: string | null,
+): NewDomainEvent {
+  const payload: VehicleStatusChanged = {
+    vehicleId: vehicle.id,
+    districtId: vehicle.districtId,
+    status,
+    previous: vehicle.status,
+    disinfectingUntil: disinfectingUntil?.toISOString() ?? null,
+  };
+  return {
+    type: 'vehicle.status_changed',
+    payload: { ...payload },
+    actorId,
+    recipients: [rooms.district(vehicle.districtId)],
+  };
 }

@@ -30,7 +30,7 @@ export async function insertTrip({
   if (!ctx) throw errors.notFound('Trip');
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId: ctx.compound.districtId });
   const { result, events } = await db.transaction(async (tx) => {
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     const result = await replanTrips(tx, {
       actor,
       districtId: ctx.compound.districtId,

@@ -44,7 +44,7 @@ export async function planDistrictDay({
       ...(input.seed !== undefined ? { seed: input.seed } : {}),
       ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),
     });
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     const result = await commitPlan(tx, { actor, world, plan, events });
     // Trips whose appointment is already over were not planned: say so, with the reason.
     events.unserved(world.passed.map((c) => c.request.id));

@@ -153,12 +153,13 @@ export async function loadPlanWorld(
       shiftStart,
       shiftEnd,
       disinfectionMinutes: v.disinfectionMinutes,
-      // Planning during the shift: the vehicle is free from where it was last seen, from now.
+      // Planning during the shift: the vehicle is free from where it was last seen, from now — or
+      // once the disinfection it is in ends.
       ...(lateStart && !stops.length
         ? {
             availableFrom: {
               at: [v.lastLng ?? v.baseLng, v.lastLat ?? v.baseLat] as [number, number],
-              time: now.getTime(),
+              time: Math.max(now.getTime(), v.disinfectingUntil?.getTime() ?? 0),
             },
           }
         : {}),

@@ -10,6 +10,7 @@ import { applyLegStep } from './apply-leg-step.ts';
 import { cancelledParties } from './assign-leg.ts';
 import { UNBOOKED } from './book-leg.ts';
 import { type Publish, TripEvents } from './events.ts';
+import { vehicleStatusEvent } from './follow-legs.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { replanTrips } from './replan-legs.ts';
 
@@ -38,8 +39,8 @@ export async function reportBreakdown({
   await authorize(db, actor, 'write', { kind: 'vehicle', districtId: vehicle.districtId, vehicleId });
 
   const { result, events } = await db.transaction(async (tx) => {
-    await tx.update(vehicles).set({ status: 'off' }).where(eq(vehicles.id, vehicleId));
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
+    // The legs first, the vehicle after: the order every trip transaction locks them in.
     const affected = await loadLegContexts(
       tx,
       and(
@@ -49,6 +50,19 @@ export async function reportBreakdown({
       ),
       { lock: true },
     );
+    const [before] = await tx
+      .select({ status: vehicles.status })
+      .from(vehicles)
+      .where(eq(vehicles.id, vehicleId))
+      .for('update');
+    await tx
+      .update(vehicles)
+      .set({ status: 'off', disinfectingUntil: null })
+      .where(eq(vehicles.id, vehicleId));
+    if (before && before.status !== 'off') {
+      const off = vehicleStatusEvent({ ...vehicle, status: before.status }, 'off', null, actor.accountId);
+      await events.add('vehicle.status_changed', off.payload, off.recipients);
+    }
     const onBoard = await tx
       .select({ id: legs.id })
       .from(legs)

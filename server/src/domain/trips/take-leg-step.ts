@@ -54,7 +54,7 @@ export async function takeLegStep({
       note: input.note ?? '',
       patch,
     });
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     await stepEvents(events, step, ctx);
     await recordAudit(tx, {
       actor,

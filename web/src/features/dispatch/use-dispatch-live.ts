@@ -15,6 +15,8 @@ function touched(type: string): readonly string[] {
     return ['legs', 'requests', 'overview'];
   }
   if (type.startsWith('request')) return ['requests', 'overview'];
+  // The map colours vehicles by status: on a job, disinfecting, available again.
+  if (type === 'vehicle.status_changed') return ['vehicles'];
   return [];
 }
 
