@@ -59,6 +59,9 @@ export const errors = {
     new AppError('booking_conflict', detail, undefined, { clash }),
   invalidTransition: (from: string, to: string, allowed: readonly string[]) =>
     new AppError('invalid_transition', `Cannot go from ${from} to ${to}`, undefined, { from, to, allowed }),
+  /** The day's legs or vehicles changed between the planner's snapshot and its commit: nothing written. */
+  planOutdated: (changed: { legIds: string[]; vehicleIds: string[] }) =>
+    new AppError('plan_outdated', 'The day changed while it was being planned', undefined, { changed }),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError('too_many_requests', undefined, undefined, { retryAfterSeconds }),
   internal: () => new AppError('internal'),

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'duplicate_patient',
   'booking_conflict',
   'invalid_transition',
+  'plan_outdated',
   'too_many_requests',
   'internal',
 ] as const;
@@ -35,6 +36,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   duplicate_patient: 409,
   booking_conflict: 409,
   invalid_transition: 409,
+  plan_outdated: 409,
   too_many_requests: 429,
   internal: 500,
 };
@@ -66,6 +68,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   invalid_transition: {
     'zh-CN': '当前状态下不能执行此步骤',
     en: 'This step is not allowed in the current state',
+  },
+  plan_outdated: {
+    'zh-CN': '排班期间行程或车辆已有变动，未作任何更改；请重新排班',
+    en: 'Trips or vehicles changed while the plan was computed; nothing was changed, plan again',
   },
   too_many_requests: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, please try again later' },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },

@@ -1,22 +1,24 @@
-import type { Db } from '@lastmeter/db';
+import { type Db, legs, vehicles } from '@lastmeter/db';
 import { type PlanDayBody, type PlanDayResult, PlanReason } from '@lastmeter/shared';
-import { AppError } from '../../errors.ts';
-import { createTurfTravelModel, planDay } from '../../planner/index.ts';
+import { asc, inArray } from 'drizzle-orm';
+import { AppError, errors } from '../../errors.ts';
+import { createTurfTravelModel, type Plan, planDay } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { commitPlan } from './commit-plan.ts';
 import { openRoundTrip, requestsWithoutTrip } from './create-round-trip.ts';
 import { type Publish, TripEvents } from './events.ts';
-import { loadPlanWorld } from './plan-input.ts';
+import { loadPlanWorld, type PlanWorld } from './plan-input.ts';
 
 /** Search budget of an interactive plan: dispatch waits for it. */
 const PLAN_TIME_LIMIT_MS = 3000;
 
 /**
  * Dispatch plans a district's day: first every request of the day without a round trip gets one
- * (hospital matched, as `createRoundTrip` does), then the planner (ALNS) searches and every
- * assignment is committed in one transaction: the whole plan or nothing. Legs drivers have accepted
- * stay where they are.
+ * (hospital matched, as `createRoundTrip` does); then the planner (ALNS) searches a snapshot of the
+ * day outside any transaction, for as long as its time budget; then one short transaction commits
+ * every assignment — the whole plan or nothing — after checking the snapshot still holds. Legs
+ * drivers have accepted stay where they are.
  */
 export async function planDistrictDay({
   db,
@@ -35,15 +37,32 @@ export async function planDistrictDay({
 }): Promise<PlanDayResult> {
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
   const trips = await openMissingRoundTrips(db, { actor, districtId, date: input.date, now });
-  const { result, events, stats } = await db.transaction(async (tx) => {
-    const world = await loadPlanWorld(tx, { districtId, date: input.date, now });
-    const plan = planDay({
-      input: world.input,
-      travel: createTurfTravelModel(),
-      timeLimitMs: PLAN_TIME_LIMIT_MS,
-      ...(input.seed !== undefined ? { seed: input.seed } : {}),
-      ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),
-    });
+  const world = await loadPlanWorld(db, { districtId, date: input.date, now });
+  const plan = planDay({
+    input: world.input,
+    travel: createTurfTravelModel(),
+    timeLimitMs: PLAN_TIME_LIMIT_MS,
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),
+  });
+  const { result, events } = await commitDayPlan(db, { actor, world, plan, now });
+  publish(events);
+  return { date: input.date, ...result, trips, stats: { ...plan.stats } };
+}
+
+/**
+ * Commits a plan searched on a snapshot (`world`) in one short transaction. Every leg of the snapshot
+ * is locked and must still be as it was, and every vehicle the plan uses still on duty; otherwise
+ * nothing is written and dispatch gets 409 `plan_outdated` naming what changed (a driver accepted, a
+ * dispatcher assigned by hand, a vehicle broke down). The exclusion constraints still refuse any
+ * double booking with trips the snapshot did not hold.
+ */
+export async function commitDayPlan(
+  db: Db,
+  { actor, world, plan, now }: { actor: Actor; world: PlanWorld; plan: Plan; now: Date },
+) {
+  return db.transaction(async (tx) => {
+    await assertSnapshotHolds(tx, world, plan);
     const events = new TripEvents(tx, actor.accountId, now);
     const result = await commitPlan(tx, { actor, world, plan, events });
     // Trips whose appointment is already over were not planned: say so, with the reason.
@@ -51,10 +70,36 @@ export async function planDistrictDay({
     result.unserved.push(
       ...world.passed.map((c) => ({ legId: c.leg.id, reason: { code: 'window_passed', params: {} } })),
     );
-    return { result, events: await events.commit(), stats: plan.stats };
+    return { result, events: await events.commit() };
   });
-  publish(events);
-  return { date: input.date, ...result, trips, stats: { ...stats } };
+}
+
+async function assertSnapshotHolds(tx: Db, world: PlanWorld, plan: Plan): Promise<void> {
+  const seen = new Map(
+    [...world.legsByPlanId.values(), ...world.passed].map((c) => [c.leg.id, c.leg.version]),
+  );
+  const legIds = [...seen.keys()].sort();
+  const current = legIds.length
+    ? await tx
+        .select({ id: legs.id, version: legs.version })
+        .from(legs)
+        .where(inArray(legs.id, legIds))
+        .orderBy(asc(legs.id))
+        .for('update')
+    : [];
+  const changedLegs = current.filter((l) => seen.get(l.id) !== l.version).map((l) => l.id);
+  const used = [...new Set(plan.routes.filter((r) => r.stops.length).map((r) => r.vehicleId))].sort();
+  const fleet = used.length
+    ? await tx
+        .select({ id: vehicles.id, status: vehicles.status })
+        .from(vehicles)
+        .where(inArray(vehicles.id, used))
+        .orderBy(asc(vehicles.id))
+        .for('share')
+    : [];
+  const changedVehicles = fleet.filter((v) => v.status === 'off').map((v) => v.id);
+  if (changedLegs.length || changedVehicles.length || current.length !== legIds.length)
+    throw errors.planOutdated({ legIds: changedLegs, vehicleIds: changedVehicles });
 }
 
 /** One round trip per request of the day that has none; a request no hospital can take is reported. */
