@@ -23,6 +23,22 @@ import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
 
+/**
+ * May this actor import patients into this compound? The use case's first line — and the import
+ * route's too, before it reads an upload of up to 5 MB that nobody may send.
+ */
+export async function authorizeImport(db: Db, actor: Actor, compoundId: string) {
+  const compound = await loadCompound(db, compoundId);
+  await authorize(
+    db,
+    actor,
+    'write',
+    { kind: 'patient', districtId: compound.districtId, compoundId },
+    { entity: 'patient' },
+  );
+  return compound;
+}
+
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table here. */
 const CHUNK = 1000;
 const PREVIEW_ROWS = 20;
@@ -57,14 +73,7 @@ export async function importPatients({
   locale?: Locale;
   publish: Publish;
 }): Promise<ImportResult> {
-  const compound = await loadCompound(db, compoundId);
-  await authorize(
-    db,
-    actor,
-    'write',
-    { kind: 'patient', districtId: compound.districtId, compoundId },
-    { entity: 'patient' },
-  );
+  const compound = await authorizeImport(db, actor, compoundId);
 
   const table = await readSpreadsheet(file.name, file.buffer);
   const mapping = resolveMapping(table.headers, override);

@@ -1,5 +1,5 @@
 import { ImportForm, ImportMapping, ImportQuery, ImportResult } from '@lastmeter/shared';
-import { importPatients } from '../../../domain/import/import-patients.ts';
+import { authorizeImport, importPatients } from '../../../domain/import/import-patients.ts';
 import { errors } from '../../../errors.ts';
 import { requestLocale } from '../../request-context.ts';
 import { defineRoute } from '../../route.ts';
@@ -24,6 +24,8 @@ export const importPatientsRoute = defineRoute({
     schema: ImportResult,
   },
   async handler({ actor, app, params, query, req, res, locale }) {
+    // Refused before the upload is read: an outsider never makes the server buffer 5 MB.
+    await authorizeImport(app.db, actor, params.compoundId);
     const upload = await receiveUpload(req, res);
     const mapping =
       typeof upload.fields.mapping === 'string' && upload.fields.mapping
