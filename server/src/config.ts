@@ -16,6 +16,7 @@ const Env = z.object({
   LASTMETER_SIMULATE: z.enum(['0', '1', 'true', 'false']).optional(),
   LASTMETER_SIM_SPEED: z.coerce.number().positive().max(1000).default(10),
   VEHICLE_STALE_MINUTES: z.coerce.number().positive().default(3),
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   /** Seed the demo city into an empty database. Always on for the embedded default. */
   demo: boolean;
   webDist: string | undefined;
+  /** Where people reach this site (PUBLIC_URL), for printed links; unset: the request's own host. */
+  publicUrl?: string | undefined;
   /** Realtime tuning (docs/realtime.md); defaults apply when absent. A vehicle on a job silent this long is stale. */
   vehicleStaleAfterMs?: number;
   /** How often the stale-vehicle sweep runs; 0 disables it (tests call the use case directly). */
@@ -74,6 +77,7 @@ export function loadConfig(
     mapTileUrl: e.MAP_TILE_URL,
     demo: !e.DATABASE_URL || argv.includes('--demo'),
     webDist: e.WEB_DIST,
+    publicUrl: e.PUBLIC_URL,
     vehicleStaleAfterMs: Math.round(e.VEHICLE_STALE_MINUTES * 60_000),
     // On by default in the embedded demo (no DATABASE_URL), so a first start shows a living city;
     // `--no-simulate` or LASTMETER_SIMULATE=0 turns it off, `--simulate` or =1 turns it on anywhere.

@@ -1,5 +1,6 @@
 import { SelfRegistrationLink } from '@lastmeter/shared';
 import { getSelfRegistrationLink } from '../../../domain/self-registration/get-self-registration-link.ts';
+import { publicLink } from '../../public-url.ts';
 import { defineRoute } from '../../route.ts';
 import { CompoundParams } from './params.ts';
 
@@ -13,6 +14,6 @@ export const selfRegistrationLinkRoute = defineRoute({
   success: { status: 200, description: 'The link', schema: SelfRegistrationLink },
   async handler({ actor, app, params, req }) {
     const { path } = await getSelfRegistrationLink({ db: app.db, actor, compoundId: params.compoundId });
-    return { path, url: `${req.protocol}://${req.get('host')}${path}` };
+    return { path, url: publicLink(app.config, req, path) };
   },
 });

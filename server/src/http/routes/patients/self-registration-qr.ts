@@ -1,5 +1,6 @@
 import { getSelfRegistrationLink } from '../../../domain/self-registration/get-self-registration-link.ts';
 import { renderSelfRegistrationQr } from '../../../domain/self-registration/render-self-registration-qr.ts';
+import { publicLink } from '../../public-url.ts';
 import { defineRoute } from '../../route.ts';
 import { CompoundParams } from './params.ts';
 
@@ -14,7 +15,7 @@ export const selfRegistrationQrRoute = defineRoute({
   success: { status: 200, description: 'PNG image', contentType: 'image/png' },
   async handler({ actor, app, params, req, res }) {
     const { path } = await getSelfRegistrationLink({ db: app.db, actor, compoundId: params.compoundId });
-    const png = await renderSelfRegistrationQr(`${req.protocol}://${req.get('host')}${path}`);
+    const png = await renderSelfRegistrationQr(publicLink(app.config, req, path));
     res.status(200).type('image/png').set('Cache-Control', 'private, max-age=300').send(png);
   },
 });
