@@ -8,7 +8,9 @@ import { search } from '../engine/alns.ts';
 import { numberFlag, parseArgs, userPath } from './args.ts';
 
 // pnpm bench:darp [--set a|b|pr] [--only a2-16,pr01] [--time-limit S] [--seed N] [--clock wall|cpu]
-//                  [--bench-dir DIR] [--out-dir DIR] [--save-as NAME]
+//                  [--bench-dir DIR] [--out-dir DIR] [--save-as NAME] [--combine NAME,NAME…]
+// --combine merges tables saved earlier (e.g. the a, b and pr sets run as separate single-threaded
+// processes side by side) into one, solving nothing.
 // --clock cpu budgets this process's CPU time instead of wall time (fair on a shared machine).
 // Runs instances one at a time in this process (single core), verifies every solution with the
 // shared independent checker, prints a table and saves it as markdown, csv and json.
@@ -19,7 +21,7 @@ const benchDir = flags.has('bench-dir')
   : resolve(repoRoot, '../shared/bench');
 const outDir = flags.has('out-dir') ? userPath(flags.get('out-dir')!) : join(repoRoot, 'bench-results');
 const seed = numberFlag(flags, 'seed', 1);
-const cpuClock = flags.get('clock') === 'cpu';
+let cpuClock = flags.get('clock') === 'cpu';
 const clock = cpuClock
   ? (): number => {
       const u = process.cpuUsage();
@@ -72,15 +74,31 @@ interface Row {
   bks: number;
   bksStatus: string;
   gap: number;
+  /** Elapsed on the budget's clock (CPU time with --clock cpu). */
   seconds: number;
+  wallSeconds: number;
   iterations: number;
   feasible: boolean;
   load: number;
 }
 const rows: Row[] = [];
+const combine = flags.get('combine');
+if (combine) {
+  for (const part of combine.split(',')) {
+    const saved = JSON.parse(readFileSync(join(outDir, `${part}.json`), 'utf8')) as {
+      rows: Row[];
+      clock?: 'cpu' | 'wall';
+    };
+    rows.push(...saved.rows);
+    if (saved.clock === 'cpu') cpuClock = true;
+  }
+  names = [];
+}
 mkdirSync(join(outDir, 'darp-solutions'), { recursive: true });
-console.log('| instance | cost | BKS | gap % | seconds | feasible |');
-console.log('|---|---:|---:|---:|---:|---|');
+if (names.length > 0) {
+  console.log('| instance | cost | BKS | gap % | seconds | feasible |');
+  console.log('|---|---:|---:|---:|---:|---|');
+}
 for (const name of names) {
   const file = join(benchDir, 'darp', `${name}.txt`);
   const s = setOf(name);
@@ -107,14 +125,15 @@ for (const name of names) {
     bksStatus: ref.status,
     // Costs equal to the BKS up to its two printed decimals count as a zero gap, not "-0.00".
     gap: Math.abs(verdict.cost - ref.bks) < 0.005 ? 0 : (100 * (verdict.cost - ref.bks)) / ref.bks,
-    seconds,
+    seconds: stats.elapsedMs / 1000,
+    wallSeconds: seconds,
     iterations: stats.iterations,
     feasible: verdict.feasible && check.status === 0,
     load: loadavg()[0]!,
   };
   rows.push(row);
   console.log(
-    `| ${name} | ${row.cost.toFixed(2)} | ${row.bks.toFixed(2)} | ${row.gap.toFixed(2)} | ${seconds.toFixed(1)} | ${row.feasible ? 'yes' : 'NO'} |`,
+    `| ${name} | ${row.cost.toFixed(2)} | ${row.bks.toFixed(2)} | ${row.gap.toFixed(2)} | ${row.seconds.toFixed(1)} | ${row.feasible ? 'yes' : 'NO'} |`,
   );
 }
 
@@ -131,7 +150,7 @@ const summary = (['a', 'b', 'pr'] as const)
 const lines = [
   `# DARP benchmark (Cordeau sets), seed ${seed}`,
   '',
-  `Generated ${new Date().toISOString()} by \`pnpm bench:darp${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`; one process, single-threaded, ${cpuClock ? 'CPU-time' : 'wall-clock'} budget; feasibility checked by \`../shared/bench/darp-check.mjs\`. The 2-core machine was shared: mean 1-min load average during the run ${(rows.reduce((a, r) => a + r.load, 0) / Math.max(1, rows.length)).toFixed(1)}.`,
+  `Generated ${new Date().toISOString()} by \`pnpm bench:darp${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\`; ${combine ? `merged from ${combine}, each one single-threaded process` : 'one process, single-threaded'}, ${cpuClock ? 'CPU-time' : 'wall-clock'} budget; feasibility checked by \`../shared/bench/darp-check.mjs\`. The 2-core machine was shared: mean 1-min load average during the run ${(rows.reduce((a, r) => a + r.load, 0) / Math.max(1, rows.length)).toFixed(1)}.`,
   '',
   '| set | instances | feasible | mean gap % | worst gap % |',
   '|---|---:|---:|---:|---:|',
@@ -140,11 +159,11 @@ const lines = [
       `| ${s.set} | ${s.instances} | ${s.feasible}/${s.instances} | ${s.meanGap.toFixed(2)} | ${s.worstGap.toFixed(2)} |`,
   ),
   '',
-  '| instance | cost | BKS | BKS status | gap % | seconds | iterations | feasible | load avg |',
-  '|---|---:|---:|---|---:|---:|---:|---|---:|',
+  '| instance | cost | BKS | BKS status | gap % | seconds | wall s | iterations | feasible | load avg |',
+  '|---|---:|---:|---|---:|---:|---:|---:|---|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.instance} | ${r.cost.toFixed(2)} | ${r.bks.toFixed(2)} | ${r.bksStatus} | ${r.gap.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.iterations} | ${r.feasible ? 'yes' : 'NO'} | ${r.load.toFixed(1)} |`,
+      `| ${r.instance} | ${r.cost.toFixed(2)} | ${r.bks.toFixed(2)} | ${r.bksStatus} | ${r.gap.toFixed(2)} | ${r.seconds.toFixed(1)} | ${(r.wallSeconds ?? r.seconds).toFixed(1)} | ${r.iterations} | ${r.feasible ? 'yes' : 'NO'} | ${r.load.toFixed(1)} |`,
   ),
   '',
 ];
@@ -153,11 +172,14 @@ const base = flags.get('save-as') ?? 'darp';
 writeFileSync(join(outDir, `${base}.md`), lines.join('\n'));
 writeFileSync(
   join(outDir, `${base}.csv`),
-  `instance,cost,bks,bks_status,gap_pct,seconds,iterations,feasible,load\n${rows
+  `instance,cost,bks,bks_status,gap_pct,seconds,wall_seconds,iterations,feasible,load\n${rows
     .map(
       (r) =>
-        `${r.instance},${r.cost.toFixed(4)},${r.bks},${r.bksStatus},${r.gap.toFixed(4)},${r.seconds.toFixed(2)},${r.iterations},${r.feasible},${r.load.toFixed(2)}`,
+        `${r.instance},${r.cost.toFixed(4)},${r.bks},${r.bksStatus},${r.gap.toFixed(4)},${r.seconds.toFixed(2)},${(r.wallSeconds ?? r.seconds).toFixed(2)},${r.iterations},${r.feasible},${r.load.toFixed(2)}`,
     )
     .join('\n')}\n`,
 );
-writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify({ seed, summary, rows }, null, 2)}\n`);
+writeFileSync(
+  join(outDir, `${base}.json`),
+  `${JSON.stringify({ seed, clock: cpuClock ? 'cpu' : 'wall', summary, rows }, null, 2)}\n`,
+);

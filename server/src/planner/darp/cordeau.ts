@@ -1,5 +1,5 @@
 import type { Solution } from '../engine/alns.ts';
-import type { Instance } from '../engine/instance.ts';
+import { type Instance, tightenWindows } from '../engine/instance.ts';
 import { lastSchedule, schedule } from '../engine/route.ts';
 
 /**
@@ -104,6 +104,7 @@ export function parseCordeau(name: string, text: string): CordeauInstance {
     cost: dist,
     time: [dist],
   };
+  tightenWindows(instance);
   return { name, m, n, instance };
 }
 

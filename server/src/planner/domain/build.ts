@@ -7,7 +7,7 @@ import {
   planInputSchema,
   type VehicleKind,
 } from '@lastmeter/shared/planner.ts';
-import type { Instance } from '../engine/instance.ts';
+import { type Instance, tightenWindows } from '../engine/instance.ts';
 import type { TravelTimeModel } from './travel.ts';
 
 export type ParsedVehicle = ParsedPlanInput['vehicles'][number];
@@ -279,5 +279,6 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
     cost,
     time: profiles,
   };
+  tightenWindows(inst);
   return { input, inst, legs, legIndex, points, origin, awaitingRelease, fixedNodes };
 }

@@ -121,6 +121,70 @@ function shuffled(items: readonly number[], rng: Rng): number[] {
 }
 
 /**
+ * Cheapest-route choice with lazy confirmation: `cost` holds screened lower bounds (exact = 0) or
+ * exact costs (exact = 1) per route. The cheapest entry is confirmed with the exact check until
+ * the cheapest one is exact: then no other route can beat it, since every bound is ≤ its true cost.
+ * Most requests need one exact check instead of one per route. Returns the route, or -1 when no
+ * route can take the request for less than `cutoff`.
+ */
+function lazyMin(
+  inst: Instance,
+  routes: readonly Route[],
+  r: number,
+  cost: Float64Array,
+  pi: Int32Array,
+  pj: Int32Array,
+  exact: Uint8Array,
+  noise: number,
+  rng: Rng | null,
+  cutoff = Number.POSITIVE_INFINITY,
+): number {
+  for (;;) {
+    let best = -1;
+    let bestCost = cutoff;
+    for (let v = 0; v < routes.length; v++) {
+      if (cost[v]! < bestCost) {
+        bestCost = cost[v]!;
+        best = v;
+      }
+    }
+    if (best < 0 || exact[best] === 1) return best;
+    cost[best] = bestInsertion(inst, routes[best]!, r, placement, noise, rng);
+    pi[best] = placement.i;
+    pj[best] = placement.j;
+    exact[best] = 1;
+  }
+}
+
+let seqCost = new Float64Array(0);
+let seqI = new Int32Array(0);
+let seqJ = new Int32Array(0);
+let seqExact = new Uint8Array(0);
+
+/** Screens request r against every route (lower bounds, to be confirmed by `lazyMin`). */
+function screenAll(
+  inst: Instance,
+  routes: readonly Route[],
+  r: number,
+  noise: number,
+  rng: Rng | null,
+): void {
+  const V = routes.length;
+  if (seqCost.length < V) {
+    seqCost = new Float64Array(V);
+    seqI = new Int32Array(V);
+    seqJ = new Int32Array(V);
+    seqExact = new Uint8Array(V);
+  }
+  for (let v = 0; v < V; v++) {
+    seqCost[v] = bestInsertion(inst, routes[v]!, r, placement, noise, rng, false);
+    seqI[v] = placement.i;
+    seqJ[v] = placement.j;
+    seqExact[v] = 0;
+  }
+}
+
+/**
  * Sequential insertion in the given order, each request at its cheapest place over all routes.
  * Cheaper than regret (no cost matrix to maintain); in random order it escapes the trap where
  * always inserting the cheapest request first leaves no room for a hard one.
@@ -134,25 +198,21 @@ function repairSequential(
 ): number[] {
   const left: number[] = [];
   for (const r of order) {
-    let bestV = -1;
-    let bestCost = Number.POSITIVE_INFINITY;
-    let bi = 0;
-    let bj = 0;
-    for (let v = 0; v < routes.length; v++) {
-      const c = bestInsertion(inst, routes[v]!, r, placement, noise, rng);
-      if (c < bestCost) {
-        bestCost = c;
-        bestV = v;
-        bi = placement.i;
-        bj = placement.j;
-      }
-    }
-    if (bestV < 0) left.push(r);
-    else routes[bestV] = applyInsertion(inst, routes[bestV]!, r, bi, bj);
+    screenAll(inst, routes, r, noise, rng);
+    const v = lazyMin(inst, routes, r, seqCost, seqI, seqJ, seqExact, noise, rng);
+    if (v < 0) left.push(r);
+    else routes[v] = applyInsertion(inst, routes[v]!, r, seqI[v]!, seqJ[v]!);
   }
   return left;
 }
 
+/**
+ * Regret-k over a cost matrix of screened lower bounds, confirmed lazily: before a request is
+ * inserted, the k entries its regret rests on are made exact and the choice is made again, so
+ * what is inserted is always feasible and its regret exact; other requests' regrets may rest on
+ * bounds until they come up. This spends a handful of exact checks per insertion instead of one
+ * per (request, route) pair.
+ */
 function repairGroup(
   inst: Instance,
   routes: Route[],
@@ -166,14 +226,18 @@ function repairGroup(
   const cost = new Float64Array(m * V);
   const pi = new Int32Array(m * V);
   const pj = new Int32Array(m * V);
+  const exact = new Uint8Array(m * V);
   const alive = new Uint8Array(m).fill(1);
-  const evaluate = (a: number, v: number): void => {
-    cost[a * V + v] = bestInsertion(inst, routes[v]!, group[a]!, placement, noise, rng);
+  const evaluate = (a: number, v: number, verify: boolean): void => {
+    cost[a * V + v] = bestInsertion(inst, routes[v]!, group[a]!, placement, noise, rng, verify);
     pi[a * V + v] = placement.i;
     pj[a * V + v] = placement.j;
+    exact[a * V + v] = verify ? 1 : 0;
   };
-  for (let a = 0; a < m; a++) for (let v = 0; v < V; v++) evaluate(a, v);
-  const top = new Float64Array(Math.max(k, 1));
+  for (let a = 0; a < m; a++) for (let v = 0; v < V; v++) evaluate(a, v, false);
+  const kk = Math.max(k, 1);
+  const top = new Float64Array(kk);
+  const topV = new Int32Array(kk);
   let remaining = m;
   while (remaining > 0) {
     let pick = -1;
@@ -186,9 +250,9 @@ function repairGroup(
       let bestV = -1;
       for (let v = 0; v < V; v++) {
         const c = cost[a * V + v]!;
-        if (c >= top[k - 1]!) continue;
+        if (c >= top[kk - 1]!) continue;
         if (c < top[0]!) bestV = v;
-        let h = k - 1;
+        let h = kk - 1;
         while (h > 0 && top[h - 1]! > c) {
           top[h] = top[h - 1]!;
           h--;
@@ -210,11 +274,35 @@ function repairGroup(
       }
     }
     if (pick < 0) break;
+    // Confirm the entries the choice rests on: the pick's k cheapest routes.
+    top.fill(Number.POSITIVE_INFINITY);
+    topV.fill(-1);
+    for (let v = 0; v < V; v++) {
+      const c = cost[pick * V + v]!;
+      if (c >= top[kk - 1]!) continue;
+      let h = kk - 1;
+      while (h > 0 && top[h - 1]! > c) {
+        top[h] = top[h - 1]!;
+        topV[h] = topV[h - 1]!;
+        h--;
+      }
+      top[h] = c;
+      topV[h] = v;
+    }
+    let confirmed = true;
+    for (let h = 0; h < kk; h++) {
+      const v = topV[h]!;
+      if (v >= 0 && exact[pick * V + v] === 0) {
+        evaluate(pick, v, true);
+        confirmed = false;
+      }
+    }
+    if (!confirmed) continue;
     const r = group[pick]!;
     routes[pickV] = applyInsertion(inst, routes[pickV]!, r, pi[pick * V + pickV]!, pj[pick * V + pickV]!);
     alive[pick] = 0;
     remaining--;
-    for (let a = 0; a < m; a++) if (alive[a] === 1) evaluate(a, pickV);
+    for (let a = 0; a < m; a++) if (alive[a] === 1) evaluate(a, pickV, false);
   }
   const left: number[] = [];
   for (let a = 0; a < m; a++) if (alive[a] === 1) left.push(group[a]!);
@@ -295,29 +383,64 @@ const worstRemoval: Destroy = (inst, routes, served, q, rng) => {
   return out;
 };
 
+/** Moves the k-th smallest of `keys[items[lo..hi]]` to position k (Hoare's quickselect). */
+function selectKth(items: Int32Array, keys: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    const pivot = keys[items[(lo + hi) >> 1]!]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (keys[items[i]!]! < pivot) i++;
+      while (keys[items[j]!]! > pivot) j--;
+      if (i <= j) {
+        const t = items[i]!;
+        items[i] = items[j]!;
+        items[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
 const shawRemoval: Destroy = (inst, routes, served, q, rng) => {
   const loc = locate(inst, routes);
   const { nLoc, cost: cm, nReq } = inst;
   const L = inst.loc;
-  const time = (r: number, pickup: boolean): number => {
+  const tP = new Float64Array(nReq);
+  const tD = new Float64Array(nReq);
+  for (const r of served) {
     const rt = routes[loc.route[r]!]!;
-    return rt.earliest[pickup ? loc.posP[r]! : loc.posD[r]!]!;
+    tP[r] = rt.earliest[loc.posP[r]!]!;
+    tD[r] = rt.earliest[loc.posD[r]!]!;
+  }
+  const rel = new Float64Array(nReq);
+  const pool = Int32Array.from(served);
+  let size = pool.length;
+  const take = (idx: number): number => {
+    const r = pool[idx]!;
+    pool[idx] = pool[size - 1]!;
+    size--;
+    return r;
   };
-  const related = (a: number, b: number): number =>
-    cm[L[a]! * nLoc + L[b]!]! +
-    cm[L[nReq + a]! * nLoc + L[nReq + b]!]! +
-    Math.abs(time(a, true) - time(b, true)) +
-    Math.abs(time(a, false) - time(b, false)) +
-    (loc.route[a] === loc.route[b] ? 0 : 5);
-  const pool = served.slice();
-  const first = pool.splice(rng.int(pool.length), 1)[0]!;
-  const out = [first];
-  const rel = new Map<number, number>();
-  while (out.length < q && pool.length > 0) {
-    const ref = out[rng.int(out.length)]!;
-    for (const r of pool) rel.set(r, related(ref, r));
-    pool.sort((a, b) => rel.get(a)! - rel.get(b)!);
-    out.push(pool.splice(pickBiased(pool.length, rng, 5), 1)[0]!);
+  const out = [take(rng.int(size))];
+  while (out.length < q && size > 0) {
+    const a = out[rng.int(out.length)]!;
+    for (let x = 0; x < size; x++) {
+      const b = pool[x]!;
+      rel[b] =
+        cm[L[a]! * nLoc + L[b]!]! +
+        cm[L[nReq + a]! * nLoc + L[nReq + b]!]! +
+        Math.abs(tP[a]! - tP[b]!) +
+        Math.abs(tD[a]! - tD[b]!) +
+        (loc.route[a] === loc.route[b] ? 0 : 5);
+    }
+    const k = pickBiased(size, rng, 5);
+    selectKth(pool, rel, 0, size - 1, k);
+    out.push(take(k));
   }
   return out;
 };
@@ -403,20 +526,14 @@ function polish(inst: Instance, routes: Route[], rng: Rng): void {
       removed[r] = 0;
       if (!without) continue;
       const gain = routes[v]!.cost - without.cost;
-      let bestCost = gain - 1e-7;
-      let bestU = -1;
-      let bi = 0;
-      let bj = 0;
-      for (let u = 0; u < routes.length; u++) {
-        const c = bestInsertion(inst, u === v ? without : routes[u]!, r, placement);
-        if (c < bestCost) {
-          bestCost = c;
-          bestU = u;
-          bi = placement.i;
-          bj = placement.j;
-        }
-      }
+      const saved = routes[v]!;
+      routes[v] = without;
+      screenAll(inst, routes, r, 0, null);
+      const bestU = lazyMin(inst, routes, r, seqCost, seqI, seqJ, seqExact, 0, null, gain - 1e-7);
+      routes[v] = saved;
       if (bestU < 0) continue;
+      const bi = seqI[bestU]!;
+      const bj = seqJ[bestU]!;
       routes[v] = without;
       routes[bestU] = applyInsertion(inst, routes[bestU]!, r, bi, bj);
       routeOf[r] = bestU;
@@ -455,9 +572,11 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
 
   let travel = 0;
   for (const rt of current.routes) travel += rt.cost;
-  // A 1 % worse plan is accepted half the time at the start, almost never at the end.
-  const tStart = Math.max(1e-3, (0.01 * Math.max(travel, 1)) / Math.LN2);
-  const tEnd = tStart / 500;
+  // A 0.5 % worse plan is accepted half the time at the start, a 0.025 % worse one at the end: a
+  // flat schedule keeps accepting small moves late, where a steep one had frozen the search
+  // (measured on pr05–pr20 and a8/b8-96).
+  const tStart = Math.max(1e-3, (0.005 * Math.max(travel, 1)) / Math.LN2);
+  const tEnd = tStart / 20;
 
   const dW = new Float64Array(DESTROY.length).fill(1);
   const rW = new Float64Array(REPAIR.length).fill(1);
@@ -529,6 +648,16 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       current = candidate;
       score = 13;
     }
+    console.log(
+      it,
+      (elapsed / 1000).toFixed(1),
+      current.cost.toFixed(1),
+      best.cost.toFixed(1),
+      temperature.toFixed(3),
+      Array.from(dW, (x) => x.toFixed(2)).join(' '),
+      '|',
+      Array.from(rW, (x) => x.toFixed(2)).join(' '),
+    );
     dS[di] = dS[di]! + score;
     rS[ri] = rS[ri]! + score;
     dN[di] = dN[di]! + 1;

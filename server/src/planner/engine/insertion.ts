@@ -55,7 +55,9 @@ export function buildTrial(inst: Instance, route: Route, r: number, i: number, j
  * O(1) with the route's caches — cost delta, earliest arrival vs. latest start downstream,
  * load in each dimension, infection class on board, travel-only ride time — and the
  * survivors are checked exactly, cheapest first, so usually one full check decides.
- * Returns Infinity when no feasible placement is found. With `noise` > 0 every candidate's
+ * Returns Infinity when no feasible placement is found. With `verify` false the exact check is
+ * skipped: the result is the cheapest screened candidate, a lower bound on the true cost that
+ * callers confirm lazily (only the placements they are about to use). With `noise` > 0 every candidate's
  * cost is perturbed by up to ±noise, so the search also tries positions that are not the
  * cheapest (Ropke & Pisinger's noised insertion).
  */
@@ -66,6 +68,7 @@ export function bestInsertion(
   out: Placement,
   noise = 0,
   rng: Rng | null = null,
+  verify = true,
 ): number {
   const v = route.v;
   const { nVeh, dims, demand, capacity, loc, nLoc, early, late, service, infection } = inst;
@@ -157,6 +160,15 @@ export function bestInsertion(
   }
 
   if (noise > 0 && rng) for (let c = 0; c < n; c++) candCost[c] = candCost[c]! + noise * (2 * rng.next() - 1);
+  if (!verify) {
+    if (n === 0) return Number.POSITIVE_INFINITY;
+    let best = 0;
+    for (let c = 1; c < n; c++) if (candCost[c]! < candCost[best]!) best = c;
+    out.cost = candCost[best]! + pen;
+    out.i = candI[best]!;
+    out.j = candJ[best]!;
+    return out.cost;
+  }
   for (let attempt = 0; attempt < MAX_FULL_CHECKS && n > 0; attempt++) {
     let best = 0;
     for (let c = 1; c < n; c++) if (candCost[c]! < candCost[best]!) best = c;

@@ -145,6 +145,22 @@ function forward(inst: Instance, tt: Float64Array, seq: Int32Array, from: number
  * service start times are readable through `lastSchedule`.
  */
 export function schedule(inst: Instance, v: number, seq: Int32Array, len: number): boolean {
+  if (!prepare(inst, v, seq, len)) return false;
+  const q = len - 1;
+  const tt = inst.time[inst.profile[v]!]!;
+  const start = seq[0]!;
+  sB[0] = inst.early[start]!;
+  sW[0] = 0;
+  if (!forward(inst, tt, seq, 1, q)) return false;
+
+  return latestSchedule(inst, v, tt, seq, q);
+}
+
+/**
+ * The sequence part of `schedule`: precedence, loads, infection-class separation, and the
+ * effective service times (disinfection) and pickup positions the timing and caches read.
+ */
+function prepare(inst: Instance, v: number, seq: Int32Array, len: number): boolean {
   const { nReq, dims, demand, capacity, infection, dirty, service } = inst;
   ensure(len, nReq, dims);
   curStamp++;
@@ -201,15 +217,7 @@ export function schedule(inst: Instance, v: number, seq: Int32Array, len: number
       }
     }
   }
-  if (onboard !== 0) return false;
-
-  const tt = inst.time[inst.profile[v]!]!;
-  const start = seq[0]!;
-  sB[0] = inst.early[start]!;
-  sW[0] = 0;
-  if (!forward(inst, tt, seq, 1, q)) return false;
-
-  return latestSchedule(inst, v, tt, seq, q);
+  return onboard === 0;
 }
 
 /**
@@ -268,12 +276,12 @@ export function buildRoute(inst: Instance, v: number, interior: ArrayLike<number
 
 /** Builds the caches of a route already known to be feasible (the search keeps only those). */
 export function cacheRoute(inst: Instance, v: number, seq: Int32Array): Route {
-  // The effective service times of the schedule pass (disinfection) are what the caches need.
-  schedule(inst, v, seq, seq.length);
+  // The effective service times (disinfection) and pickup positions are what the caches need.
+  prepare(inst, v, seq, seq.length);
   return cacheScheduled(inst, v, seq);
 }
 
-/** Caches of a route whose `schedule` call was the last one made. */
+/** Caches of a route whose `schedule` (or `prepare`) call was the last one made. */
 function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
   const { dims, demand, nReq, infection, loc, nLoc, early, late, cost: cm, assignPenalty, nVeh } = inst;
   const len = seq.length;
@@ -317,8 +325,7 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
     const node = seq[p]!;
     if (node < nReq) continue;
     const r = node - nReq;
-    let pp = p - 1;
-    while (seq[pp] !== r) pp--;
+    const pp = sPick[p]!;
     const slackR = inst.maxRide[r]! - (along[p]! - along[pp]! - effService[pp]!);
     for (let x = pp; x < p; x++) if (slackR < rideSlack[x]!) rideSlack[x] = slackR;
   }
