@@ -131,18 +131,14 @@ describe.skipIf(!hasChromium)('the hospital desk edits its capacity', () => {
     await cell(template, 'hospital.end', 8).fill('16:00');
     await cell(template, 'hospital.capacity', 8).fill('6');
     await template.getByRole('button', { name: zh('hospital.template.save') }).click();
+    // The button is disabled from the moment the save starts: wait for the saved template itself.
+    const slots = async () =>
+      (await api<HospitalSlots>(server, 'GET', `/api/v1/hospitals/${city.hospital.id}/slots`, { token })).body
+        .slots;
+    await expect
+      .poll(slots, { timeout: 15_000 })
+      .toContainEqual({ service: 'oncology', weekday, startTime: '08:00', endTime: '16:00', capacity: 6 });
     await gone(template.getByRole('button', { name: zh('hospital.template.save'), disabled: false }));
-
-    const res = await api<HospitalSlots>(server, 'GET', `/api/v1/hospitals/${city.hospital.id}/slots`, {
-      token,
-    });
-    expect(res.body.slots).toContainEqual({
-      service: 'oncology',
-      weekday,
-      startTime: '08:00',
-      endTime: '16:00',
-      capacity: 6,
-    });
     await desk.reload();
     await card().locator('details > summary').click();
     await shows(cell(card().locator('details form'), 'hospital.capacity', 8));
