@@ -648,16 +648,6 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       current = candidate;
       score = 13;
     }
-    console.log(
-      it,
-      (elapsed / 1000).toFixed(1),
-      current.cost.toFixed(1),
-      best.cost.toFixed(1),
-      temperature.toFixed(3),
-      Array.from(dW, (x) => x.toFixed(2)).join(' '),
-      '|',
-      Array.from(rW, (x) => x.toFixed(2)).join(' '),
-    );
     dS[di] = dS[di]! + score;
     rS[ri] = rS[ri]! + score;
     dN[di] = dN[di]! + 1;
