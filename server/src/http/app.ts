@@ -5,9 +5,9 @@ import helmet from 'helmet';
 import type { AppContext } from '../app-context.ts';
 import { authenticate } from '../domain/auth/authenticate.ts';
 import { type AppError, errors, toAppError, toProblem } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { clientIp, requestLocale, tokenFromHeaders } from './request-context.ts';
 import type { AnyRoute } from './route.ts';
-import { parseInput } from './validate.ts';
 
 export const JSON_BODY_LIMIT = '256kb';
 

@@ -1,8 +1,8 @@
 import { ERROR_MESSAGES, type SocketAck, type SocketError } from '@lastmeter/shared';
 import type { z } from 'zod';
 import { toAppError } from '../errors.ts';
-import { parseInput } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
+import { parseInput } from '../validation.ts';
 import type { LmSocket } from './socket-server.ts';
 
 /**

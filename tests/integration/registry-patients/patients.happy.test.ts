@@ -168,7 +168,7 @@ describe('registering and reading patients', () => {
     );
     expect(changed.status).toBe(200);
     expect(changed.body.schedule.weekdays).toEqual([2, 4, 6]);
-    const badSchedule = await api<{ issues: Array<{ path: string }> }>(
+    const badSchedule = await api<{ issues: Array<{ path: string; code?: string; message: string }> }>(
       server,
       'PATCH',
       `/api/v1/patients/${id}/needs/${needId}`,
@@ -181,6 +181,11 @@ describe('registering and reading patients', () => {
     expect(badSchedule.body.issues.map((i) => i.path)).toEqual(
       expect.arrayContaining(['body.schedule.weekdays.0', 'body.schedule.startTime']),
     );
+    // Every issue has a stable code and its text in the gatekeeper's language (zh-CN).
+    for (const issue of badSchedule.body.issues) {
+      expect(issue.code).toBeTruthy();
+      expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
+    }
 
     const off = await api<{ active: boolean }>(
       server,

@@ -2,6 +2,7 @@ import { careNeeds, type Db } from '@lastmeter/db';
 import { CareNeedInput, type CareNeedView, type UpdateCareNeedBody } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
+import { parseInput } from '../../validation.ts';
 import type { Actor } from '../actor.ts';
 import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
@@ -31,22 +32,20 @@ export async function updateCareNeed({
     .from(careNeeds)
     .where(and(eq(careNeeds.id, needId), eq(careNeeds.patientId, patientId)));
   if (!need) throw errors.notFound('Care need');
-  const parsed = CareNeedInput.safeParse({
-    kind: need.kind,
-    schedule: input.schedule ?? need.schedule,
-    hospitalId: input.hospitalId === undefined ? need.hospitalId : input.hospitalId,
-    notes: input.notes ?? need.notes,
-  });
-  if (!parsed.success) {
-    throw errors.validation(
-      parsed.error.issues.map((i) => ({
-        path: ['body', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
-  }
+  // The merged need is checked with the same schema as a new one, its messages in the actor's language.
+  const merged = parseInput(
+    CareNeedInput,
+    {
+      kind: need.kind,
+      schedule: input.schedule ?? need.schedule,
+      hospitalId: input.hospitalId === undefined ? need.hospitalId : input.hospitalId,
+      notes: input.notes ?? need.notes,
+    },
+    'body',
+    actor.locale,
+  );
   const issues = toFieldIssues(
-    checkNeedDates(parsed.data, patient.nationalId, todayInShanghai()),
+    checkNeedDates(merged, patient.nationalId, todayInShanghai()),
     'body',
     actor.locale,
   );
@@ -55,9 +54,9 @@ export async function updateCareNeed({
     const [row] = await tx
       .update(careNeeds)
       .set({
-        schedule: parsed.data.schedule,
-        hospitalId: parsed.data.hospitalId ?? null,
-        notes: parsed.data.notes,
+        schedule: merged.schedule,
+        hospitalId: merged.hospitalId ?? null,
+        notes: merged.notes,
       })
       .where(eq(careNeeds.id, needId))
       .returning();

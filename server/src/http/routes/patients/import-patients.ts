@@ -1,10 +1,10 @@
 import { ImportForm, ImportMapping, ImportQuery, ImportResult } from '@lastmeter/shared';
 import { authorizeImport, importPatients } from '../../../domain/import/import-patients.ts';
 import { errors } from '../../../errors.ts';
+import { parseInput } from '../../../validation.ts';
 import { requestLocale } from '../../request-context.ts';
 import { defineRoute } from '../../route.ts';
 import { receiveUpload } from '../../upload.ts';
-import { parseInput } from '../../validate.ts';
 import { CompoundParams } from './params.ts';
 
 export const importPatientsRoute = defineRoute({

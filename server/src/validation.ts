@@ -1,6 +1,6 @@
 import type { FieldIssue, Locale } from '@lastmeter/shared';
 import { z } from 'zod';
-import { errors, localizeIssue } from '../errors.ts';
+import { errors, localizeIssue } from './errors.ts';
 
 const LOCALE_ERRORS = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
 
