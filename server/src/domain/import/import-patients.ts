@@ -11,10 +11,9 @@ import { asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
 import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
-import { loadCompound } from '../patients/load-scope.ts';
+import { loadCompoundFor } from '../patients/load-scope.ts';
 import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
 import { todayInShanghai } from '../patients/need-rules.ts';
 import { seesFullName } from '../patients/present-patient.ts';
@@ -22,22 +21,6 @@ import type { Publish } from '../trips/events.ts';
 import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
-
-/**
- * May this actor import patients into this compound? The use case's first line — and the import
- * route's too, before it reads an upload of up to 5 MB that nobody may send.
- */
-export async function authorizeImport(db: Db, actor: Actor, compoundId: string) {
-  const compound = await loadCompound(db, compoundId);
-  await authorize(
-    db,
-    actor,
-    'write',
-    { kind: 'patient', districtId: compound.districtId, compoundId },
-    { entity: 'patient' },
-  );
-  return compound;
-}
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table here. */
 const CHUNK = 1000;
@@ -73,7 +56,7 @@ export async function importPatients({
   locale?: Locale;
   publish: Publish;
 }): Promise<ImportResult> {
-  const compound = await authorizeImport(db, actor, compoundId);
+  const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
   const table = await readSpreadsheet(file.name, file.buffer);
   const mapping = resolveMapping(table.headers, override);

@@ -3,8 +3,7 @@ import type { PatientList, PatientListQuery } from '@lastmeter/shared';
 import { and, asc, count, eq, exists, ilike, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
-import { loadCompound, needsOf } from './load-scope.ts';
+import { loadCompoundFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 
 /** A compound's patients (底数清), filtered by need kind, status and name. The read is audited. */
@@ -19,14 +18,7 @@ export async function listPatients({
   compoundId: string;
   query: PatientListQuery;
 }): Promise<PatientList> {
-  const compound = await loadCompound(db, compoundId);
-  await authorize(
-    db,
-    actor,
-    'read',
-    { kind: 'patient', districtId: compound.districtId, compoundId },
-    { entity: 'patient' },
-  );
+  await loadCompoundFor(db, actor, compoundId, 'read');
   const filters: SQL[] = [eq(patients.compoundId, compoundId)];
   if (query.status) filters.push(eq(patients.status, query.status));
   if (query.q) filters.push(ilike(patients.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));

@@ -30,6 +30,24 @@ export async function loadCompound(db: Db, compoundId: string): Promise<Compound
   return row;
 }
 
+/** Loads a compound and authorizes `action` on its patients: the roster, a registration, an import. */
+export async function loadCompoundFor(
+  db: Db,
+  actor: Actor,
+  compoundId: string,
+  action: 'read' | 'write',
+): Promise<CompoundScope> {
+  const compound = await loadCompound(db, compoundId);
+  await authorize(
+    db,
+    actor,
+    action,
+    { kind: 'patient', districtId: compound.districtId, compoundId },
+    { entity: 'patient' },
+  );
+  return compound;
+}
+
 /**
  * Loads a patient for `action`. Outside the caller's read scope the patient does not exist for them
  * (404, never a hint that it does); inside it, an action the role may not take is a 403. Both are audited.

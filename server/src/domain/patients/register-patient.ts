@@ -3,12 +3,11 @@ import { type FieldIssue, type PatientView, type RegisterPatientBody, rooms } fr
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import type { Publish } from '../trips/events.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
-import { loadCompound, resolveGate } from './load-scope.ts';
+import { loadCompoundFor, resolveGate } from './load-scope.ts';
 import {
   checkIdentityDates,
   checkNeedDates,
@@ -32,14 +31,7 @@ export async function registerPatient({
   input: RegisterPatientBody;
   publish: Publish;
 }): Promise<PatientView> {
-  const compound = await loadCompound(db, compoundId);
-  await authorize(
-    db,
-    actor,
-    'write',
-    { kind: 'patient', districtId: compound.districtId, compoundId },
-    { entity: 'patient' },
-  );
+  const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
   const today = todayInShanghai();
   const issues: FieldIssue[] = toFieldIssues(
