@@ -53,7 +53,12 @@ describe('a vehicle’s status follows its legs', () => {
   it('on_job from the moment its driver sets off, available once a normal patient is delivered', async () => {
     const w = await tripWorld(server);
     const dispatch = await connectClient(server, w.dispatcher.token);
-    clients.push(dispatch);
+    // Outside the district's room: another district's driver, another compound's gatekeeper.
+    const outsiders = [
+      await connectClient(server, w.otherDriver.token),
+      await connectClient(server, w.otherGatekeeper.token),
+    ];
+    clients.push(dispatch, ...outsiders);
     const legId = await bookedOutbound(w, w.patient.id);
     expect((await vehicleOf(w)).status).toBe('available');
     await drive(w, legId, {
@@ -63,6 +68,7 @@ describe('a vehicle’s status follows its legs', () => {
     await dispatch.waitFor(() => statusEvents(dispatch).length === 2);
     await settle();
     expect(statusEvents(dispatch)).toEqual(['on_job', 'available']);
+    for (const outsider of outsiders) expect(statusEvents(outsider)).toEqual([]);
   });
 
   it('disinfecting for its disinfection time after a close contact leaves it empty, then available (sweep)', async () => {
