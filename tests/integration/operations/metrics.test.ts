@@ -75,7 +75,10 @@ describe('/metrics reports what an operator watches', () => {
     ).toBe(1);
     // Each route under its template, with its status: an unauthenticated call is its own series.
     expect(
-      sample(text, 'lastmeter_http_request_duration_seconds_count{method="GET",route="/api/v1/auth/me",status="401"}'),
+      sample(
+        text,
+        'lastmeter_http_request_duration_seconds_count{method="GET",route="/api/v1/auth/me",status="401"}',
+      ),
     ).toBe(1);
     expect(sample(text, 'lastmeter_sockets{role="driver"}')).toBe(1);
     expect(sample(text, 'lastmeter_events_delivered_total')).toBe(1);
