@@ -16,10 +16,12 @@ export const MAX_TEXT_LENGTH = 10_000;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this rule's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\t\n\r]/;
+// A UTF-16 surrogate without its pair: no character at all, and PostgreSQL cannot store it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a piece of text is refused, or null when it is acceptable (`multiline` lets tab/newline through). */
 export function textProblem(value: string, multiline = true): FieldMessageCode | null {
-  if (!value.isWellFormed()) return 'text_not_unicode';
+  if (LONE_SURROGATE.test(value)) return 'text_not_unicode';
   if (CONTROL.test(value)) return 'text_control_character';
   if (!multiline && LINE_BREAK.test(value)) return 'text_line_break';
   if (value.length > MAX_TEXT_LENGTH) return 'text_too_long';
