@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { startTestServer } from '../support/test-server.ts';
 import { INVARIANTS, type Invariant } from './invariants.ts';
 import { countByInvariant, describeViolation, runSoak } from './run.ts';
-import { startTestServer } from '../support/test-server.ts';
 
 /**
  * `pnpm soak --seed N --ops M [--runs K] [--verbose]`: a randomized lockdown day (or K days, seeds
@@ -21,7 +21,9 @@ const { values } = parseArgs({
 const first = Number(values.seed);
 const ops = Number(values.ops);
 const runs = Number(values.runs);
-const skip = values.skip.split(',').filter((s): s is Invariant => (INVARIANTS as readonly string[]).includes(s));
+const skip = values.skip
+  .split(',')
+  .filter((s): s is Invariant => (INVARIANTS as readonly string[]).includes(s));
 if (!Number.isInteger(first) || !Number.isInteger(ops) || ops < 1 || !Number.isInteger(runs) || runs < 1) {
   console.error('usage: pnpm soak --seed N --ops M [--runs K] [--skip invariant,…] [--verbose]');
   process.exit(2);
@@ -49,6 +51,10 @@ for (let seed = first; seed < first + runs; seed++) {
       } HTTP calls, ${report.checks} invariant checks, ${report.violations.length} violations (${(
         (Date.now() - started) / 1000
       ).toFixed(1)} s)`,
+    );
+    const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(
+      `time: operations ${secs(report.timing.operationsMs)}, checks ${secs(report.timing.checksMs)}, waiting for deliveries ${secs(report.timing.deliveryMs)}`,
     );
     console.log(
       `operations: ${Object.entries(report.byKind)

@@ -22,9 +22,7 @@ export async function checkDelivery(
   const heads = await readStreamHeads(db);
   const deadline = Date.now() + DELIVERY_DEADLINE_MS;
   await Promise.all(
-    clients.map((c) =>
-      c.waitForHeads(new Map(c.party.streams.map((s) => [s, heads.get(s) ?? 0])), deadline),
-    ),
+    clients.map((c) => c.waitForHeads(new Map(c.party.streams.map((s) => [s, heads.get(s) ?? 0])), deadline)),
   );
   const allStreams = [...new Set(clients.flatMap((c) => c.party.streams))];
   const committed = await readStreamEvents(db, allStreams);
@@ -38,7 +36,9 @@ export async function checkDelivery(
   for (const client of clients) {
     const { party } = client;
     const inScope = new Set(party.streams);
-    const received = client.connections.flatMap((c) => c.received.map((event) => ({ event, connection: c.index })));
+    const received = client.connections.flatMap((c) =>
+      c.received.map((event) => ({ event, connection: c.index })),
+    );
     const strangers = received.filter((r) => !inScope.has(r.event.stream));
     for (const stream of new Set(strangers.map((r) => r.event.stream))) {
       const events = strangers.filter((r) => r.event.stream === stream).map((r) => r.event);

@@ -94,7 +94,8 @@ function occupancyFindings(
     if (load.wheelchair > vehicle.wheelchairPlaces)
       over.push(`wheelchair places ${load.wheelchair}/${vehicle.wheelchairPlaces}`);
     if (load.stretcher > vehicle.stretchers) over.push(`stretchers ${load.stretcher}/${vehicle.stretchers}`);
-    if (policy.onePatientPerVehicle && together.length > 1) over.push(`patients ${together.length}/1 (一车一患者)`);
+    if (policy.onePatientPerVehicle && together.length > 1)
+      over.push(`patients ${together.length}/1 (一车一患者)`);
     if (over.length) {
       findings.push({
         invariant: 'capacity',
@@ -213,7 +214,12 @@ function disinfectionFindings(
     if (done.completedAt === null || !dirty(done, policy)) continue;
     const tc = done.completedAt;
     const stillAboard = all.some(
-      (o) => o !== done && o.boardedAt !== null && o.boardedAt < tc && (o.completedAt === null || o.completedAt > tc) && ABOARD.includes(o.status),
+      (o) =>
+        o !== done &&
+        o.boardedAt !== null &&
+        o.boardedAt < tc &&
+        (o.completedAt === null || o.completedAt > tc) &&
+        ABOARD.includes(o.status),
     );
     if (stillAboard) continue;
     for (const next of all) {
@@ -284,8 +290,12 @@ export function checkPlannedTimes(before: Snapshot, after: Snapshot, opStartedAt
     if (!changed) continue;
     const floor = opStartedAt - PAST_GRACE_MS;
     const late = [
-      leg.plannedPickupAt !== null && leg.plannedPickupAt < floor ? `pickup ${iso(leg.plannedPickupAt)}` : null,
-      leg.plannedDropoffAt !== null && leg.plannedDropoffAt < floor ? `drop-off ${iso(leg.plannedDropoffAt)}` : null,
+      leg.plannedPickupAt !== null && leg.plannedPickupAt < floor
+        ? `pickup ${iso(leg.plannedPickupAt)}`
+        : null,
+      leg.plannedDropoffAt !== null && leg.plannedDropoffAt < floor
+        ? `drop-off ${iso(leg.plannedDropoffAt)}`
+        : null,
     ].filter((x): x is string => x !== null);
     if (!late.length) continue;
     findings.push({

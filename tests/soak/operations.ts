@@ -66,7 +66,7 @@ export interface OpOutcome {
 type Operation = (ctx: OpContext) => Promise<OpOutcome | null>;
 
 export const OPERATION_WEIGHTS = {
-  register_patient: 8,
+  register_patient: 4,
   raise_request: 10,
   raise_emergency: 3,
   create_trip: 8,
@@ -137,8 +137,18 @@ const tripLabel = (t: TripModel) => `trip#${t.index}`;
 function outsiderFor(ctx: OpContext, kind: 'dispatch' | 'registry'): Party {
   const { outsiders, hospitals, vehicles } = ctx.world;
   return kind === 'dispatch'
-    ? ctx.prng.pick([outsiders.dispatcher, ctx.world.compounds[0]!.gatekeeper, vehicles[0]!.driver, hospitals[0]!.desk])
-    : ctx.prng.pick([outsiders.gatekeeper, outsiders.quietGatekeeper, vehicles[1]!.driver, hospitals[1]!.desk]);
+    ? ctx.prng.pick([
+        outsiders.dispatcher,
+        ctx.world.compounds[0]!.gatekeeper,
+        vehicles[0]!.driver,
+        hospitals[0]!.desk,
+      ])
+    : ctx.prng.pick([
+        outsiders.gatekeeper,
+        outsiders.quietGatekeeper,
+        vehicles[1]!.driver,
+        hospitals[1]!.desk,
+      ]);
 }
 
 // ---------------------------------------------------------------- registry and requests
@@ -218,7 +228,9 @@ const raiseRequest: Operation = async (ctx) => {
     service,
     windowStart: iso(window.start),
     windowEnd: iso(window.end),
-    ...(willCall ? { returnMode: 'will_call' } : { returnMode: 'fixed', treatmentMinutes: prng.pick([30, 60, 120, 240]) }),
+    ...(willCall
+      ? { returnMode: 'will_call' }
+      : { returnMode: 'fixed', treatmentMinutes: prng.pick([30, 60, 120, 240]) }),
   });
   if (res.status === 201)
     model.requests.push({ index: model.requests.length, id: res.body.id, patient, urgency: 'scheduled' });
@@ -240,7 +252,12 @@ const raiseEmergency: Operation = async (ctx) => {
   });
   let summary = `emergency for patient#${patient.index} (${patient.infectionClass} ${patient.mobility}) as ${party.name} → ${res.status}`;
   if (res.status !== 201) return { summary };
-  const request: RequestModel = { index: model.requests.length, id: res.body.id, patient, urgency: 'emergency' };
+  const request: RequestModel = {
+    index: model.requests.length,
+    id: res.body.id,
+    patient,
+    urgency: 'emergency',
+  };
   model.requests.push(request);
   // Dispatch turns an emergency into a trip at once (which inserts it into the running plan).
   if (prng.chance(0.7)) summary += `; ${await openTrip(ctx, request, world.dispatcher)}`;
@@ -287,7 +304,9 @@ const createTrip: Operation = async (ctx) => {
 
 const insertTrip: Operation = async (ctx) => {
   const waiting = ctx.model.trips.filter((t) =>
-    [legOf(ctx, t.outboundId), legOf(ctx, t.returnId)].some((l) => l && ['planned', 'declined'].includes(l.status)),
+    [legOf(ctx, t.outboundId), legOf(ctx, t.returnId)].some(
+      (l) => l && ['planned', 'declined'].includes(l.status),
+    ),
   );
   if (!waiting.length) return null;
   const trip = ctx.prng.pick(waiting);
@@ -313,7 +332,9 @@ const planDay: Operation = async (ctx) => {
     wrong ? { expectRefusal: 'only the district’s dispatcher plans its day' } : {},
   );
   const summary = `plan ${date === today ? 'today' : 'tomorrow'} (${date}) as ${party.name} → ${res.status} ${
-    res.ok ? `served ${res.body.served.length}, unserved ${res.body.unserved.length}, trips created ${res.body.trips.created}` : (res.code ?? '')
+    res.ok
+      ? `served ${res.body.served.length}, unserved ${res.body.unserved.length}, trips created ${res.body.trips.created}`
+      : (res.code ?? '')
   }`;
   if (!res.ok || wrong) return { summary };
   return {
@@ -353,11 +374,15 @@ const assignLeg: Operation = async (ctx) => {
 };
 
 const unassignLeg: Operation = async (ctx) => {
-  const candidates = tripLegs(ctx).filter(({ leg }) => ['assigned', 'accepted', 'en_route'].includes(leg.status));
+  const candidates = tripLegs(ctx).filter(({ leg }) =>
+    ['assigned', 'accepted', 'en_route'].includes(leg.status),
+  );
   if (!candidates.length) return null;
   const { trip, leg } = ctx.prng.pick(candidates);
   const res = await ctx.caller.call(ctx.world.dispatcher, 'POST', `/legs/${leg.id}/unassign`, {});
-  return { summary: `unassign ${tripLabel(trip)}.${leg.direction} (${leg.status}) → ${res.status} ${res.code ?? ''}` };
+  return {
+    summary: `unassign ${tripLabel(trip)}.${leg.direction} (${leg.status}) → ${res.status} ${res.code ?? ''}`,
+  };
 };
 
 const cancelLeg: Operation = async (ctx) => {
@@ -369,7 +394,9 @@ const cancelLeg: Operation = async (ctx) => {
   const res = await ctx.caller.call(ctx.world.dispatcher, 'POST', `/legs/${leg.id}/cancel`, {
     reason: '患者取消',
   });
-  return { summary: `cancel ${tripLabel(trip)}.${leg.direction} (${leg.status}) → ${res.status} ${res.code ?? ''}` };
+  return {
+    summary: `cancel ${tripLabel(trip)}.${leg.direction} (${leg.status}) → ${res.status} ${res.code ?? ''}`,
+  };
 };
 
 const breakdown: Operation = async (ctx) => {
@@ -377,11 +404,17 @@ const breakdown: Operation = async (ctx) => {
   const onDuty = world.vehicles.filter((v) => ctx.snapshot.vehicles.get(v.id)?.status !== 'off');
   // Keep most of the fleet running: a day with every car broken down tests nothing.
   if (onDuty.length <= world.vehicles.length - 2) return null;
-  const busy = onDuty.filter((v) => ctx.snapshot.legs.some((l) => l.vehicleId === v.id && l.status === 'assigned'));
+  const busy = onDuty.filter((v) =>
+    ctx.snapshot.legs.some((l) => l.vehicleId === v.id && l.status === 'assigned'),
+  );
   const vehicle = prng.pick(busy.length ? busy : onDuty);
   const party = prng.chance(0.7) ? world.dispatcher : vehicle.driver;
-  const res = await ctx.caller.call(party, 'POST', `/vehicles/${vehicle.id}/breakdown`, { note: '发动机故障' });
-  return { summary: `breakdown of ${vehicle.name} reported by ${party.name} → ${res.status} ${res.code ?? ''}` };
+  const res = await ctx.caller.call(party, 'POST', `/vehicles/${vehicle.id}/breakdown`, {
+    note: '发动机故障',
+  });
+  return {
+    summary: `breakdown of ${vehicle.name} reported by ${party.name} → ${res.status} ${res.code ?? ''}`,
+  };
 };
 
 const vehicleBack: Operation = async (ctx) => {
@@ -411,12 +444,18 @@ const zoneChange: Operation = async (ctx) => {
     party,
     'POST',
     `/districts/${world.districtId}/zones`,
-    { name: `${compound.name}${level}区`, level, geometry: square(compound.center[0], compound.center[1], 0.003) },
+    {
+      name: `${compound.name}${level}区`,
+      level,
+      geometry: square(compound.center[0], compound.center[1], 0.003),
+    },
     wrong ? { expectRefusal: 'gatekeepers read zones, dispatch draws them' } : {},
   );
   const id = res.body.zones?.[0]?.id;
   if (res.ok && id && !wrong) model.zones.push({ id, compound, ended: false });
-  return { summary: `${level} zone over ${compound.name} as ${party.name} → ${res.status} ${res.code ?? ''}` };
+  return {
+    summary: `${level} zone over ${compound.name} as ${party.name} → ${res.status} ${res.code ?? ''}`,
+  };
 };
 
 // ---------------------------------------------------------------- drivers, gates, hospitals
@@ -569,7 +608,9 @@ const lifecycleStep: Operation = async (ctx) => {
       resolution: action === 'resume' ? '已协调医院接收' : '改日再约',
       action,
     });
-    return { summary: `resolve the refusal of ${tripLabel(trip)} with ${action} → ${res.status} ${res.code ?? ''}` };
+    return {
+      summary: `resolve the refusal of ${tripLabel(trip)} with ${action} → ${res.status} ${res.code ?? ''}`,
+    };
   }
   const moving = tripLegs(ctx).flatMap(({ trip, leg }) =>
     rightSteps(ctx, trip, leg).map((s) => ({ trip, leg, ...s })),
@@ -588,7 +629,11 @@ const wrongPartyStep: Operation = async (ctx) => {
   const step = prng.pick(Object.keys(STEP_PATHS) as DriveStep[]);
   const rightParty = (p: Party): boolean => {
     const rule: Role[] =
-      step === 'out' || step === 'back' ? ['gatekeeper'] : step === 'confirm_arrival' ? ['hospital'] : ['driver'];
+      step === 'out' || step === 'back'
+        ? ['gatekeeper']
+        : step === 'confirm_arrival'
+          ? ['hospital']
+          : ['driver'];
     if (!rule.includes(p.role)) return false;
     if (p.role === 'driver') return p.vehicleId === leg.vehicleId;
     if (p.role === 'gatekeeper') return Boolean(p.compoundIds?.includes(leg.compoundId));

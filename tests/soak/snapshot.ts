@@ -193,7 +193,12 @@ export async function readStreamEvents(
     streams.map((s) => [s, []]),
   );
   if (!streams.length) return byStream;
-  const rows = await queryRows<{ recipient: string; offset: number | string; event_id: number | string; type: string }>(
+  const rows = await queryRows<{
+    recipient: string;
+    offset: number | string;
+    event_id: number | string;
+    type: string;
+  }>(
     db,
     sql`select s.recipient, s."offset", s.event_id, e.type from stream_events s
         join domain_events e on e.id = s.event_id

@@ -1,6 +1,6 @@
 import type { Db } from '@lastmeter/db';
 import { hospitalSlots } from '@lastmeter/db';
-import { type Role, rooms, SERVICES } from '@lastmeter/shared';
+import { type Role, rooms, type SERVICES } from '@lastmeter/shared';
 import {
   createAccount,
   createCompound,
@@ -52,7 +52,12 @@ export interface SoakHospital {
 /** Shifts cover the whole day, so whatever the hour a run starts at, there is a shift to book. */
 const ALL_DAY = { shiftStart: '00:00', shiftEnd: '23:59', disinfectionMinutes: 20 } as const;
 /** Services the generator raises requests for; every hospital of the district offers them all day. */
-export const SOAK_SERVICES = ['dialysis', 'oncology', 'general', 'emergency'] as const satisfies readonly (typeof SERVICES)[number][];
+export const SOAK_SERVICES = [
+  'dialysis',
+  'oncology',
+  'general',
+  'emergency',
+] as const satisfies readonly (typeof SERVICES)[number][];
 
 /**
  * The lockdown district of a soak run: three compounds with their gatekeepers, three hospitals (one
@@ -172,16 +177,33 @@ export async function createSoakWorld(server: TestServer) {
 
   const dispatcher = await party('dispatcher', 'dispatcher', { districtIds: [district.id] });
   const outsiders = {
-    dispatcher: await party('dispatcher of another district', 'dispatcher', { districtIds: [otherDistrict.id] }),
-    gatekeeper: await party('gatekeeper of another district', 'gatekeeper', { compoundIds: [far.row.id] }, {
-      compoundIds: [far.row.id],
+    dispatcher: await party('dispatcher of another district', 'dispatcher', {
+      districtIds: [otherDistrict.id],
     }),
-    quietGatekeeper: await party('gatekeeper of a compound without patients', 'gatekeeper', {
-      compoundIds: [quiet.row.id],
-    }, { compoundIds: [quiet.row.id] }),
-    driver: await party('driver of another district', 'driver', { vehicleId: otherVehicle.id }, {
-      vehicleId: otherVehicle.id,
-    }),
+    gatekeeper: await party(
+      'gatekeeper of another district',
+      'gatekeeper',
+      { compoundIds: [far.row.id] },
+      {
+        compoundIds: [far.row.id],
+      },
+    ),
+    quietGatekeeper: await party(
+      'gatekeeper of a compound without patients',
+      'gatekeeper',
+      {
+        compoundIds: [quiet.row.id],
+      },
+      { compoundIds: [quiet.row.id] },
+    ),
+    driver: await party(
+      'driver of another district',
+      'driver',
+      { vehicleId: otherVehicle.id },
+      {
+        vehicleId: otherVehicle.id,
+      },
+    ),
     desk: await party(`desk of ${h4.name}`, 'hospital', { hospitalId: h4.id }, { hospitalId: h4.id }),
   };
   return {

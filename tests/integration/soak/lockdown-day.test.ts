@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { usingPostgres } from '../../support/database.ts';
-import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import type { Invariant } from '../../soak/invariants.ts';
 import { describeViolation, runSoak } from '../../soak/run.ts';
+import { usingPostgres } from '../../support/database.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 /**
  * A randomized lockdown day on a fixed set of seeds (tests/soak): registrations, requests,
