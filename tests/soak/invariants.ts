@@ -69,7 +69,9 @@ function occupancyFindings(
   policy: DistrictPolicy,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const together of groups) {
+  for (const group of groups) {
+    // A patient on two legs at once is a lifecycle breach (checkState); here they count once.
+    const together = group.filter((l, i) => group.findIndex((o) => o.patientId === l.patientId) === i);
     if (together.length === 0) continue;
     const classes = new Set(together.map((l) => l.infectionClass));
     if (classes.size > 1) {
@@ -153,6 +155,19 @@ export function checkState(snapshot: Snapshot): Finding[] {
     }
     findings.push(...disinfectionFindings(vehicle, booked, legs, policy));
   }
+  const aboardByPatient = new Map<string, LegRow[]>();
+  for (const leg of snapshot.legs.filter((l) => ABOARD.includes(l.status)))
+    aboardByPatient.set(leg.patientId, [...(aboardByPatient.get(leg.patientId) ?? []), leg]);
+  for (const legs of aboardByPatient.values()) {
+    if (legs.length < 2) continue;
+    findings.push({
+      invariant: 'lifecycle_order',
+      key: `aboard-twice|${ids(legs).join(',')}`,
+      detail: `one patient aboard on ${legs.length} legs at once (${legs.map((l) => `${l.direction} ${l.status}`).join(', ')})`,
+      legIds: ids(legs),
+      ...(legs[0]!.vehicleId ? { vehicleId: legs[0]!.vehicleId } : {}),
+    });
+  }
   findings.push(...doubleBookingFindings(snapshot.legs.filter((l) => BOOKED.includes(l.status))));
   return findings;
 }
@@ -194,7 +209,11 @@ function disinfectionFindings(
       }
       continue;
     }
-    if (onBoard.size === 0 && point.t < cleanAt) {
+    if (
+      onBoard.size === 0 &&
+      point.t < cleanAt &&
+      emptiedBy.some((l) => l.patientId !== point.leg.patientId)
+    ) {
       findings.push({
         invariant: 'disinfection_gap',
         key: `disinfection|schedule|${vehicle.id}|${ids(emptiedBy).join(',')}|${point.leg.id}`,
@@ -223,7 +242,8 @@ function disinfectionFindings(
     );
     if (stillAboard) continue;
     for (const next of all) {
-      if (next === done) continue;
+      // The same patient again (their return, their next visit) is no one new to protect.
+      if (next === done || next.patientId === done.patientId) continue;
       const boardedInGap = next.boardedAt !== null && next.boardedAt > tc && next.boardedAt < tc + gap;
       const bookedIntoGap =
         BOOKED.includes(next.status) &&
