@@ -12,6 +12,7 @@ import { startInternalServer } from './http/metrics-endpoint.ts';
 import { routes } from './http/routes/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { closePlanner, openPlanner } from './planner/index.ts';
 import { admission, closeSocketsGently, instrumentSockets } from './realtime/admission.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
 import { startStaleSweep } from './realtime/stale-sweep.ts';
@@ -46,6 +47,8 @@ export async function startServer(
     dataDir: config.dataDir,
     maxConnections: config.databasePoolSize,
   });
+  // Planner threads start with the first plan and stop with the server.
+  openPlanner();
   const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
   let io: LmServer | undefined;
   const app: AppContext = {
@@ -169,6 +172,7 @@ export async function startServer(
       clearTimeout(timeout);
       await realtime.io.close();
       await realtime.drain();
+      await closePlanner();
       if (redis) await redis.quit().catch(() => {});
       await database.close();
       if (internal) await new Promise<void>((resolve) => internal.close(() => resolve()));
