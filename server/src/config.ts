@@ -25,6 +25,7 @@ const Env = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   DRAIN_SPREAD_SECONDS: z.coerce.number().min(0).max(600).default(2),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  TRUST_PROXY: z.string().default('loopback'),
 });
 
 export interface Config {
@@ -72,6 +73,11 @@ export interface Config {
   drainSpreadMs?: number;
   /** In-flight HTTP requests get this long to finish after a drain starts; then they are cut. */
   drainTimeoutMs?: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (express `trust proxy`): `loopback` by default; behind a
+   * reverse proxy on another host, its address or subnet (e.g. `172.16.0.0/12`), so client IPs are real.
+   */
+  trustProxy?: string;
 }
 
 export function loadConfig(
@@ -121,5 +127,6 @@ export function loadConfig(
     metricsHost: e.METRICS_HOST,
     drainSpreadMs: Math.round(e.DRAIN_SPREAD_SECONDS * 1000),
     drainTimeoutMs: Math.round(e.DRAIN_TIMEOUT_SECONDS * 1000),
+    trustProxy: e.TRUST_PROXY,
   };
 }
