@@ -16,7 +16,10 @@ export const JSON_BODY_LIMIT = '256kb';
 export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Express {
   const http = express();
   http.disable('x-powered-by');
-  http.set('trust proxy', (app.config.trustProxy ?? 'loopback').split(',').map((v) => v.trim()));
+  http.set(
+    'trust proxy',
+    (app.config.trustProxy ?? 'loopback').split(',').map((v) => v.trim()),
+  );
   http.set('query parser', 'extended');
   http.use(requestContext(app));
   http.use(

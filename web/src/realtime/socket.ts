@@ -90,9 +90,12 @@ export function getSocket(): AppSocket {
       if (data?.code === 'unavailable') {
         setState('connecting');
         const seconds = data.retryAfterSeconds ?? 5;
-        setTimeout(() => {
-          if (socket && !socket.connected && !socket.active && wanted) socket.connect();
-        }, seconds * 1000 * (0.5 + Math.random()));
+        setTimeout(
+          () => {
+            if (socket && !socket.connected && !socket.active && wanted) socket.connect();
+          },
+          seconds * 1000 * (0.5 + Math.random()),
+        );
         return;
       }
       setState(socket?.active ? 'connecting' : 'offline');
