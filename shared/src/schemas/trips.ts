@@ -206,6 +206,16 @@ export const LegView = z
     plannedPickupAt: instant.nullable(),
     plannedDropoffAt: instant.nullable(),
     etaAt: instant.nullable(),
+    contacts: z
+      .object({
+        gate: z
+          .string()
+          .meta({ description: "A phone number of the compound's gatekeeper ('' when none is known)" }),
+        hospitalDesk: z
+          .string()
+          .meta({ description: "The hospital desk's phone number ('' when none is known)" }),
+      })
+      .meta({ description: 'Who the driver can call about this leg' }),
   })
   .meta({ id: 'LegView' });
 export type LegView = z.infer<typeof LegView>;
