@@ -54,7 +54,14 @@ describe('complaints', () => {
       day: cityToday(),
     });
     expect(before.body.rows).toEqual([
-      expect.objectContaining({ hospitalId: w.hospital.id, day: cityToday(), total: 1, refusals: 1, forbiddenGrounds: 1, open: 1 }),
+      expect.objectContaining({
+        hospitalId: w.hospital.id,
+        day: cityToday(),
+        total: 1,
+        refusals: 1,
+        forbiddenGrounds: 1,
+        open: 1,
+      }),
     ]);
 
     const direct = await api(server, 'POST', `/api/v1/complaints/${complaint.id}/resolve`, {
@@ -78,23 +85,36 @@ describe('complaints', () => {
   it('dispatch records other complaints and exports the report as CSV by hospital and day', async () => {
     const w = await tripWorld(server);
     await refusedTrip(w, 'capacity');
-    const created = await api<ComplaintView>(server, 'POST', `/api/v1/districts/${w.district.id}/complaints`, {
-      token: w.dispatcher.token,
-      body: {
-        hospitalId: w.otherHospital.id,
-        kind: 'delayed_treatment',
-        source: 'family',
-        description: '=家属来电：急诊等候三小时',
+    const created = await api<ComplaintView>(
+      server,
+      'POST',
+      `/api/v1/districts/${w.district.id}/complaints`,
+      {
+        token: w.dispatcher.token,
+        body: {
+          hospitalId: w.otherHospital.id,
+          kind: 'delayed_treatment',
+          source: 'family',
+          description: '=家属来电：急诊等候三小时',
+        },
       },
-    });
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: 'delayed_treatment', status: 'open', forbiddenGround: false });
-    const resolved = await ok<ComplaintView>(server, `/api/v1/complaints/${created.body.id}/resolve`, w.dispatcher.token, {
-      outcome: '医院已道歉',
-    });
+    const resolved = await ok<ComplaintView>(
+      server,
+      `/api/v1/complaints/${created.body.id}/resolve`,
+      w.dispatcher.token,
+      {
+        outcome: '医院已道歉',
+      },
+    );
     expect(resolved).toMatchObject({ status: 'resolved', outcome: '医院已道歉' });
 
-    const full = await report(w.dispatcher.token, `?districtId=${w.district.id}&from=${cityToday()}&to=${cityToday()}`);
+    const full = await report(
+      w.dispatcher.token,
+      `?districtId=${w.district.id}&from=${cityToday()}&to=${cityToday()}`,
+    );
     expect(full.body.rows.map((r) => [r.hospitalId, r.total, r.refusals, r.forbiddenGrounds])).toEqual(
       [
         [w.hospital.id, 1, 1, 0],
@@ -115,17 +135,20 @@ describe('complaints', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('医院,日期,时间,类型,来源,理由,违规理由（核酸/健康码/症状）,说明,状态,处理结果,行程');
+    expect(lines[0]).toBe(
+      '医院,日期,时间,类型,来源,理由,违规理由（核酸/健康码/症状）,说明,状态,处理结果,行程',
+    );
     expect(lines).toHaveLength(3);
     expect(csv).toContain("'=家属来电：急诊等候三小时");
     expect(csv).not.toContain(w.patient.phone);
-
   });
 
   it("shows a district's complaints only to its dispatch and admin, and names bad fields", async () => {
     const w = await tripWorld(server);
     await refusedTrip(w, 'health_code');
-    const outsider = await createAccount(w.db, 'dispatcher', { districtIds: [(await tripWorld(server)).district.id] });
+    const outsider = await createAccount(w.db, 'dispatcher', {
+      districtIds: [(await tripWorld(server)).district.id],
+    });
     const outsiderToken = await loginAs(server, outsider.username, outsider.password);
     expect((await report(outsiderToken, `?districtId=${w.district.id}`)).status).toBe(403);
     const own = await report(outsiderToken);
@@ -143,12 +166,19 @@ describe('complaints', () => {
     const admin = await createAccount(w.db, 'admin');
     const adminToken = await loginAs(server, admin.username, admin.password);
     const all = await report(adminToken);
-    expect(all.body.complaints.some((c) => c.districtId === w.district.id && c.reason === 'health_code')).toBe(true);
+    expect(
+      all.body.complaints.some((c) => c.districtId === w.district.id && c.reason === 'health_code'),
+    ).toBe(true);
 
-    const bad = await api<{ issues: Array<{ path: string }> }>(server, 'POST', `/api/v1/districts/${w.district.id}/complaints`, {
-      token: w.dispatcher.token,
-      body: { hospitalId: w.hospital.id, kind: 'rude', source: 'hotline', description: '' },
-    });
+    const bad = await api<{ issues: Array<{ path: string }> }>(
+      server,
+      'POST',
+      `/api/v1/districts/${w.district.id}/complaints`,
+      {
+        token: w.dispatcher.token,
+        body: { hospitalId: w.hospital.id, kind: 'rude', source: 'hotline', description: '' },
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i) => i.path).sort()).toEqual(['body.description', 'body.kind']);
     const notHospital = await api<{ issues: Array<{ path: string }> }>(

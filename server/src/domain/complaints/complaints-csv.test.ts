@@ -45,8 +45,14 @@ describe('complaints CSV', () => {
     );
     expect(csv.startsWith('\uFEFF医院,日期,时间')).toBe(true);
     expect(csv).toContain('中山医院,2026-03-02,09:30,refused_at_gate,driver,test_result,是,要求核酸,open');
-    const en = complaintsCsv({ from: '2026-03-01', to: '2026-03-02', rows: [], complaints: [] }, 'en', 'Asia/Shanghai');
-    expect(en).toBe('\uFEFFHospital,Day,Time,Kind,Source,Reason,Forbidden ground,Description,Status,Outcome,Trip\r\n');
+    const en = complaintsCsv(
+      { from: '2026-03-01', to: '2026-03-02', rows: [], complaints: [] },
+      'en',
+      'Asia/Shanghai',
+    );
+    expect(en).toBe(
+      '\uFEFFHospital,Day,Time,Kind,Source,Reason,Forbidden ground,Description,Status,Outcome,Trip\r\n',
+    );
   });
 });
 
