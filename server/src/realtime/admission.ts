@@ -36,11 +36,20 @@ export function instrumentSockets(app: AppContext, io: LmServer): void {
     const role = socket.data.actor.role;
     metrics.sockets.inc({ role });
     socket.on('disconnect', () => metrics.sockets.dec({ role }));
+    const traced = app.logger.isLevelEnabled('debug');
     socket.onAnyOutgoing((event: string, payload: unknown) => {
       if (event !== 'event') return;
+      const delivered = payload as StreamEvent;
       metrics.eventsDelivered.inc();
-      const at = Date.parse((payload as StreamEvent).at);
+      const at = Date.parse(delivered.at);
       if (Number.isFinite(at)) metrics.deliveryLag.observe(Math.max(0, Date.now() - at) / 1000);
+      // One line per delivery is too many for `info`; at `debug` an event can be followed to each socket.
+      if (traced) {
+        app.logger.debug(
+          { eventId: delivered.id, stream: delivered.stream, offset: delivered.offset, socket: socket.id },
+          'event delivered',
+        );
+      }
     });
     socket.onAny((event: string) => {
       if (event === 'position') metrics.positionsReceived.inc();
