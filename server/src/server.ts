@@ -40,6 +40,7 @@ export async function startServer(
     ping: database.ping,
     startedAt: new Date(),
     disconnectSession: () => {},
+    rescopeSession: () => {},
     publish: () => {},
   };
 
