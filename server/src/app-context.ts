@@ -20,6 +20,11 @@ export interface AppContext {
   /** Drops every live socket of a session (logout). Set once the realtime layer is up. */
   disconnectSession(sessionId: string): void;
   /**
+   * The session's account changed scope: its live sockets must leave the rooms of the old scope at
+   * once (they are dropped and reconnect with the new one).
+   */
+  rescopeSession(sessionId: string): void;
+  /**
    * Pushes events to their recipients' rooms. Call it only after the transaction that recorded
    * them committed (`recordEvent`); a client that misses the push replays from the database.
    */

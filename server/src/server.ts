@@ -67,6 +67,7 @@ export async function startServer(
       pingRedis: redis ? () => pingRedis(redis) : null,
     },
     disconnectSession: () => {},
+    rescopeSession: () => {},
     publish: () => {},
   };
 
