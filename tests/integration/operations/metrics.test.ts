@@ -1,6 +1,7 @@
 import { rooms } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
+import { addDays, cityToday } from '../../support/calendar.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { connectClient, recordAndPublish } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -90,5 +91,30 @@ describe('/metrics reports what an operator watches', () => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
     expect(text).toContain('lastmeter_planner_runs_total');
+  });
+});
+
+describe('planner runs', () => {
+  it('counts plan-the-day runs by outcome, with their duration', async () => {
+    const district = await createDistrict(server.app.db);
+    const other = await createDistrict(server.app.db);
+    const account = await createAccount(server.app.db, 'dispatcher', { districtIds: [district.id] });
+    const token = await loginAs(server, account.username, account.password);
+    const date = addDays(cityToday(), 2);
+    const planned = await api(server, 'POST', `/api/v1/districts/${district.id}/plan`, {
+      token,
+      body: { date },
+    });
+    expect(planned.status).toBe(200);
+    const refused = await api(server, 'POST', `/api/v1/districts/${other.id}/plan`, {
+      token,
+      body: { date },
+    });
+    expect(refused.status).toBe(403);
+
+    const { text } = await scrape(server.url, TOKEN);
+    expect(sample(text, 'lastmeter_planner_runs_total{outcome="planned"}')).toBe(1);
+    expect(sample(text, 'lastmeter_planner_runs_total{outcome="refused"}')).toBe(1);
+    expect(sample(text, 'lastmeter_planner_duration_seconds_count{outcome="planned"}')).toBe(1);
   });
 });
