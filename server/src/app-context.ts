@@ -1,7 +1,7 @@
 import type { Db, DbDriver } from '@lastmeter/db';
 import type { Config } from './config.ts';
-import type { RecordedEvent } from './domain/events/record-event.ts';
 import type { Logger } from './logger.ts';
+import type { DeliveryStats } from './realtime/outbox-tail.ts';
 
 /** What the transport layers hand to use cases: the database and the process-wide services. */
 export interface AppContext {
@@ -14,8 +14,8 @@ export interface AppContext {
   /** Drops every live socket of a session (logout). Set once the realtime layer is up. */
   disconnectSession(sessionId: string): void;
   /**
-   * Pushes events to their recipients' rooms. Call it only after the transaction that recorded
-   * them committed (`recordEvent`); a client that misses the push replays from the database.
+   * This node's view of event delivery (outbox backlog, lag); set once the realtime layer tails the
+   * outbox. Nothing publishes events by hand: `recordEvents` in a transaction is enough.
    */
-  publish(events: RecordedEvent[]): void;
+  deliveryStats(): Promise<DeliveryStats>;
 }

@@ -10,6 +10,7 @@ import { hashPassword } from './domain/auth/password.ts';
 import { createHttpApp } from './http/app.ts';
 import { routes } from './http/routes/index.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { OutboxTail } from './realtime/outbox-tail.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
 import { startStaleSweep } from './realtime/stale-sweep.ts';
 
@@ -23,6 +24,8 @@ export interface RunningServer {
   url: string;
   /** In demo mode, the demo logins to print at start-up (seeded now or on an earlier start). */
   demoAccounts: Array<{ username: string; role: Role }>;
+  /** This node's tail of the outbox: delivery figures, and stop/start for draining. */
+  outbox: OutboxTail;
   /** Graceful stop: refuse new connections, let in-flight requests finish, then close everything. */
   close(): Promise<void>;
 }
@@ -40,7 +43,7 @@ export async function startServer(
     ping: database.ping,
     startedAt: new Date(),
     disconnectSession: () => {},
-    publish: () => {},
+    deliveryStats: () => Promise.reject(new Error('the realtime layer is not started')),
   };
 
   let demoAccounts: RunningServer['demoAccounts'] = [];
@@ -77,6 +80,8 @@ export async function startServer(
     await redis.connect();
     io.adapter(createAdapter(redis));
   }
+  const outbox = await realtime.tailOutbox(database.listen);
+  app.deliveryStats = () => outbox.stats();
   const stopStaleSweep = startStaleSweep(app);
   // Loaded only when asked for: production nodes never run simulated drivers.
   const simulation = config.simulateDrivers
@@ -103,6 +108,7 @@ export async function startServer(
       http.closeIdleConnections();
       stopStaleSweep();
       await simulation?.stop();
+      await outbox.stop();
       await io.close();
       await realtime.drain();
       const timeout = setTimeout(() => http.closeAllConnections(), 10_000);
@@ -114,5 +120,5 @@ export async function startServer(
     return closing;
   };
 
-  return { app, http, io, port, url: `http://127.0.0.1:${port}`, demoAccounts, close };
+  return { app, http, io, port, url: `http://127.0.0.1:${port}`, demoAccounts, outbox, close };
 }

@@ -3,7 +3,6 @@ import type { ZoneChangeResult } from '@lastmeter/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { Publish } from '../trips/events.ts';
 import { loadZone } from './load-zone.ts';
 import { zoneChanged } from './zone-changed.ts';
 
@@ -11,17 +10,15 @@ import { zoneChanged } from './zone-changed.ts';
 export async function endZone({
   db,
   actor,
-  publish,
   zoneId,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
-  publish: Publish;
   zoneId: string;
 }): Promise<ZoneChangeResult> {
   await loadZone(db, actor, zoneId, 'write');
-  const { result, events } = await db.transaction(async (tx) => {
+  const { result } = await db.transaction(async (tx) => {
     const now = new Date();
     const [row] = await tx
       .update(zones)
@@ -31,6 +28,5 @@ export async function endZone({
     if (!row) throw errors.conflict('The zone has already ended', { zoneId });
     return zoneChanged(tx, { actor, districtId: row.districtId, change: 'ended', rows: [row] });
   });
-  publish(events);
   return result;
 }
