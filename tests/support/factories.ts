@@ -17,6 +17,7 @@ import {
 } from '@lastmeter/db';
 import { hashPassword } from '@lastmeter/server/domain/auth/password.ts';
 import { nationalIdCheckDigit, type Role } from '@lastmeter/shared';
+import { weekdayAhead } from './calendar.ts';
 
 /** Test data factories (Outline style): each returns the inserted row, defaults for everything. */
 export const PASSWORD = 'correct horse battery staple';
@@ -172,7 +173,7 @@ export async function createPlannedLeg(
   db: Db,
   input: { patientId: string; hospitalId: string; gateId: string; date?: string },
 ) {
-  const date = input.date ?? '2026-11-24';
+  const date = input.date ?? weekdayAhead(2);
   const [request] = await db
     .insert(requests)
     .values({
@@ -244,7 +245,7 @@ export async function createRequest(
   patientId: string,
   overrides: Partial<typeof requests.$inferInsert> & { date?: string } = {},
 ) {
-  const date = overrides.date ?? '2026-11-25';
+  const date = overrides.date ?? weekdayAhead(3);
   const [row] = await db
     .insert(requests)
     .values({

@@ -1,6 +1,7 @@
 import { careNeeds, requests } from '@lastmeter/db';
 import type { NeedKind, RequestStatus, Service } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, weekdayAhead } from '../../support/calendar.ts';
 import {
   createAccount,
   createCompound,
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const MONDAY = '2026-11-23';
+const MONDAY = weekdayAhead(1);
 
 async function tokenFor(
   role: Parameters<typeof createAccount>[1],
@@ -88,7 +89,7 @@ describe('hospital capacity', () => {
     const nextWeek = await api<{ slots: Array<{ capacity: number }> }>(
       server,
       'GET',
-      `/api/v1/hospitals/${hospital.id}/capacity?date=2026-11-30`,
+      `/api/v1/hospitals/${hospital.id}/capacity?date=${addDays(MONDAY, 7)}`,
       { token },
     );
     expect(nextWeek.body.slots.map((s) => s.capacity)).toEqual([10, 8, 12]);

@@ -2,9 +2,12 @@ import { auditLog } from '@lastmeter/db';
 import { patientRoutes } from '@lastmeter/server/http/routes/registry/patients.ts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weekdayAhead } from '../../support/calendar.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createWorld, patientBody, upload, type World } from './world.ts';
+
+const MONDAY = weekdayAhead(1);
 
 let server: TestServer;
 let w: World;
@@ -28,7 +31,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith('/patients')) return patientBody();
   if (path.endsWith('/reject')) return { reason: '不是本小区住户' };
   if (path.endsWith('/requests')) return { urgency: 'emergency', service: 'emergency' };
-  if (path === '/api/v1/requests/generate') return { date: '2026-11-23', compoundId: w.compoundB.id };
+  if (path === '/api/v1/requests/generate') return { date: MONDAY, compoundId: w.compoundB.id };
   if (path.endsWith('/patients/:patientId')) return { notes: 'x' };
   return {};
 }
@@ -59,7 +62,7 @@ describe('a gatekeeper of compound A on every patient route of compound B', () =
     const res = await api<{ code: string }>(
       server,
       'GET',
-      `/api/v1/requests?date=2026-11-23&compoundId=${w.compoundB.id}`,
+      `/api/v1/requests?date=${MONDAY}&compoundId=${w.compoundB.id}`,
       {
         token: w.gatekeeperA.token,
       },
@@ -100,7 +103,7 @@ describe('roles outside the registry', () => {
         body: {},
       });
       expect(reveal.status).toBe(404);
-      const requests = await api(server, 'GET', '/api/v1/requests?date=2026-11-23', { token: account.token });
+      const requests = await api(server, 'GET', `/api/v1/requests?date=${MONDAY}`, { token: account.token });
       expect(requests.status).toBe(403);
     }
     const denied = await w.db

@@ -1,6 +1,7 @@
 import { auditLog, patients, requests } from '@lastmeter/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weekdayAhead } from '../../support/calendar.ts';
 import { validNationalId } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -98,7 +99,7 @@ describe('self-registration through the compound link', () => {
     expect(pending.body.items.map((p) => [p.id, p.name])).toEqual([[row?.id, '孙大爷']]);
 
     // Tuesday dialysis: nothing while pending.
-    const tuesday = '2026-12-01';
+    const tuesday = weekdayAhead(2);
     await api(server, 'POST', '/api/v1/requests/generate', {
       token: w.gatekeeperA.token,
       body: { date: tuesday, compoundId: w.compoundA.id },

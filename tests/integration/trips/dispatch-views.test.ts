@@ -1,5 +1,6 @@
 import type { LegView, TripView } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../support/calendar.ts';
 import { createAccount, createPatient, createRequest, validNationalId } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -102,7 +103,7 @@ describe("a district's legs of the day", () => {
       reason: '患者取消',
     });
     // Another day (the next Wednesday) does not belong to this list.
-    const later = await createRequest(w.db, neighbour.id, { date: '2026-12-02' });
+    const later = await createRequest(w.db, neighbour.id, { date: addDays(DAY, 7) });
     await ok(server, `/api/v1/requests/${later.id}/trip`, w.dispatcher.token);
 
     const all = await get<LegView[]>(

@@ -1,5 +1,6 @@
 import type { Db } from '@lastmeter/db';
 import type { PlanDayResult } from '@lastmeter/shared';
+import { weekdayAhead } from '../../support/calendar.ts';
 import {
   createAccount,
   createCompound,
@@ -13,18 +14,8 @@ import {
 import { api, loginAs } from '../../support/http.ts';
 import type { TestServer } from '../../support/test-server.ts';
 
-/**
- * A Wednesday two to three weeks ahead: plans are made ahead of the shift, and a fixed calendar date
- * would one day be today (when "now" falls inside the shift) or the past.
- */
-export const DAY = wednesdayAhead(new Date());
-
-function wednesdayAhead(today: Date): string {
-  const day = new Date(today.getTime() + 14 * 86_400_000);
-  const isoWeekday = ((day.getUTCDay() + 6) % 7) + 1;
-  day.setUTCDate(day.getUTCDate() + ((3 - isoWeekday + 7) % 7));
-  return day.toISOString().slice(0, 10);
-}
+/** A Wednesday two to three weeks ahead in the city: plans are made ahead of the shift. */
+export const DAY = weekdayAhead(3);
 
 export type Party = { id: string; token: string; driverId: string | null };
 

@@ -41,6 +41,13 @@ export const router = createBrowserRouter([
             .SelfRegistrationPage,
         }),
       },
+      // Public: the emergency-crowding board and a family's tracking link, no account needed.
+      {
+        path: '/crowding',
+        lazy: async () => ({
+          Component: (await import('../features/public/CrowdingBoardPage.tsx')).CrowdingBoardPage,
+        }),
+      },
       {
         element: <RequireAuth />,
         children: [

@@ -3,6 +3,7 @@ import type { CreateZoneBody, ZoneChangeResult } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 export async function createZone({
@@ -22,6 +23,7 @@ export async function createZone({
   if (input.validTo && input.validTo <= validFrom)
     throw errors.field('body.validTo', 'must be after validFrom (default now)');
   const { result } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, districtId);
     const [row] = await tx
       .insert(zones)
       .values({

@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { loadZone } from './load-zone.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /** Lifts a zone now; the compounds it decided fall back to the next strictest zone, or none. */
@@ -17,8 +18,9 @@ export async function endZone({
   /** Pushes the recorded events after commit. */
   zoneId: string;
 }): Promise<ZoneChangeResult> {
-  await loadZone(db, actor, zoneId, 'write');
+  const zone = await loadZone(db, actor, zoneId, 'write');
   const { result } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, zone.districtId);
     const now = new Date();
     const [row] = await tx
       .update(zones)

@@ -3,6 +3,7 @@ import type { ImportZonesBody, ZoneChangeResult } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /**
@@ -31,6 +32,7 @@ export async function importZones({
   );
   if (issues.length) throw errors.validation(issues);
   const { result } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, districtId);
     const rows = await tx
       .insert(zones)
       .values(

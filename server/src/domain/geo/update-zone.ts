@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { loadZone } from './load-zone.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /** Redraws, re-levels or re-times a zone. An ended zone is history and stays as it was. */
@@ -25,6 +26,7 @@ export async function updateZone({
   const validTo = input.validTo === undefined ? current.validTo : input.validTo;
   if (validTo && validTo <= validFrom) throw errors.field('body.validTo', 'must be after validFrom');
   const { result } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, current.districtId);
     const [row] = await tx
       .update(zones)
       .set({

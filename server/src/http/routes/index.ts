@@ -5,6 +5,7 @@ import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
 import { geographyRoutes } from './registry/geography.ts';
 import { patientRoutes } from './registry/patients.ts';
+import { peopleRoutes } from './registry/people.ts';
 import { tripRoutes } from './registry/trips.ts';
 import { healthRoute } from './system/health.ts';
 import { openApiRoute } from './system/openapi.ts';
@@ -19,5 +20,6 @@ export const routes: AnyRoute[] = [
   ...geographyRoutes,
   ...patientRoutes,
   ...tripRoutes,
+  ...peopleRoutes,
   openApiRoute(() => routes),
 ];
