@@ -1,6 +1,7 @@
 import { type Db, domainEvents, streamEvents, streamHeads } from '@lastmeter/db';
 import { sql } from 'drizzle-orm';
 import { notifyOutbox } from './outbox-notice.ts';
+import { runProjectors } from './projectors.ts';
 
 export interface NewDomainEvent {
   type: string;
@@ -77,6 +78,7 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
     });
   }
   await tx.insert(streamEvents).values(streamRows);
+  await runProjectors(tx, recorded);
   await notifyOutbox(tx, {
     ids: [rows[0]!.id, rows.at(-1)!.id],
     at: Date.now(),
