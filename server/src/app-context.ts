@@ -1,6 +1,8 @@
 import type { Db, DbDriver } from '@lastmeter/db';
 import type { Config } from './config.ts';
+import type { NodeState } from './domain/system/check-readiness.ts';
 import type { Logger } from './logger.ts';
+import type { Metrics } from './observability/metrics.ts';
 import type { DeliveryStats } from './realtime/outbox-tail.ts';
 
 /** What the transport layers hand to use cases: the database and the process-wide services. */
@@ -11,6 +13,10 @@ export interface AppContext {
   logger: Logger;
   ping(): Promise<number>;
   startedAt: Date;
+  /** This node's Prometheus metrics (server/src/observability/metrics.ts). */
+  metrics: Metrics;
+  /** This node's own state: draining, live sockets, Redis (readiness reads it). */
+  node: NodeState;
   /** Drops every live socket of a session (logout). Set once the realtime layer is up. */
   disconnectSession(sessionId: string): void;
   /**

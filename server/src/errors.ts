@@ -64,6 +64,9 @@ export const errors = {
     new AppError('plan_outdated', 'The day changed while it was being planned', undefined, { changed }),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError('too_many_requests', undefined, undefined, { retryAfterSeconds }),
+  /** This node is draining (a restart) or holds its most sockets: come back later, or to another node. */
+  unavailable: (retryAfterSeconds: number, detail?: string) =>
+    new AppError('unavailable', detail, undefined, { retryAfterSeconds }),
   internal: () => new AppError('internal'),
 };
 

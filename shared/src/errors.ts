@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'invalid_transition',
   'plan_outdated',
   'too_many_requests',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -38,6 +39,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   plan_outdated: 409,
   too_many_requests: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -74,6 +76,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: 'Trips or vehicles changed while the plan was computed; nothing was changed, plan again',
   },
   too_many_requests: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, please try again later' },
+  unavailable: {
+    'zh-CN': '服务器繁忙或正在重启，请稍后重试',
+    en: 'The server is busy or restarting; please try again shortly',
+  },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 };
 

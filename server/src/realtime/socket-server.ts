@@ -59,7 +59,11 @@ export interface RealtimeServer {
   drain(): Promise<void>;
 }
 
-export function createSocketServer(httpServer: HttpServer, app: AppContext): RealtimeServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  app: AppContext,
+  options: { admit?: (socket: LmSocket, next: (err?: Error) => void) => void } = {},
+): RealtimeServer {
   const io: LmServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -75,6 +79,8 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): Rea
     void work.finally(() => inFlight.delete(work));
   };
 
+  // Admission (draining, max sockets: server/src/realtime/admission.ts) before any database work.
+  if (options.admit) io.use(options.admit);
   // Authentication happens in the handshake: no session, no connection.
   io.use(async (socket, next) => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});

@@ -9,10 +9,12 @@ import { peopleRoutes } from './registry/people.ts';
 import { tripRoutes } from './registry/trips.ts';
 import { healthRoute } from './system/health.ts';
 import { openApiRoute } from './system/openapi.ts';
+import { readyRoute } from './system/ready.ts';
 
 /** Every HTTP route of the API; the OpenAPI document and the auth-negative tests are generated from this list. */
 export const routes: AnyRoute[] = [
   healthRoute,
+  readyRoute,
   loginRoute,
   logoutRoute,
   meRoute,
