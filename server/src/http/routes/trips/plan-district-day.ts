@@ -19,7 +19,6 @@ export const planDistrictDayRoute = defineRoute({
         actor,
         districtId: params.districtId,
         input: body,
-        publish: (e) => app.publish(e),
       }),
     ),
 });
