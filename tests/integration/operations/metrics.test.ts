@@ -86,6 +86,9 @@ describe('/metrics reports what an operator watches', () => {
     expect(sample(text, 'lastmeter_event_delivery_lag_seconds_count')).toBe(1);
     expect(sample(text, 'lastmeter_positions_received_total')).toBe(1);
     expect(sample(text, 'lastmeter_events_recorded_last_id')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'lastmeter_outbox_listening')).toBe(1);
+    expect(sample(text, 'lastmeter_outbox_backlog')).toBeGreaterThanOrEqual(0);
+    expect(sample(text, 'lastmeter_outbox_lag_seconds')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'lastmeter_db_ping_seconds')).toBeGreaterThan(0);
     expect(sample(text, 'lastmeter_draining')).toBe(0);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
