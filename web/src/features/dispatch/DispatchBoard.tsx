@@ -8,11 +8,14 @@ import {
   CompoundsLayer,
   DraftZoneLayer,
   HospitalsLayer,
+  SelectedLegLayer,
   type VehicleOnMap,
   VehiclesLayer,
   ZonesLayer,
 } from '../../map/layers.tsx';
 import { MapView } from '../../map/MapView.tsx';
+import { EmergencyBanner } from '../emergency/EmergencyBanner.tsx';
+import { RaiseEmergency } from '../emergency/RaiseEmergency.tsx';
 import { AssignLeg } from './AssignLeg.tsx';
 import { IncidentList } from './IncidentList.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
@@ -95,6 +98,17 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
 
   return (
     <div className="dispatch-board">
+      <EmergencyBanner
+        districtId={districtId}
+        compounds={compounds.data}
+        onShow={(requestId) => {
+          setTab('queue');
+          // The queue renders on the next frame; then bring the request into view.
+          requestAnimationFrame(() =>
+            document.querySelector(`[data-request-id="${requestId}"]`)?.scrollIntoView({ block: 'center' }),
+          );
+        }}
+      />
       {overview.data && requests.data ? (
         <KeyFigures overview={overview.data} legs={legs} requests={requests.data} vehicles={vehicles.data} />
       ) : overview.isError || requests.isError ? (
@@ -131,6 +145,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
               onSelect={(id) => !drawing && setSelection({ kind: 'vehicle', id })}
             />
             <DraftZoneLayer points={draft} />
+            <SelectedLegLayer leg={selection?.kind === 'leg' ? legsById.get(selection.id) : undefined} />
           </MapView>
           <MapLegend />
           <SelectionDetails
@@ -141,6 +156,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
             zones={zones.data}
             overview={overview.data}
             positions={positions}
+            legsById={legsById}
             onClose={() => setSelection(null)}
           />
         </div>
@@ -181,6 +197,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
             ) : null}
             {tab === 'queue' ? (
               <>
+                <RaiseEmergency compounds={compounds.data} />
                 {assigning ? (
                   <AssignLeg
                     key={assigning.id}
@@ -195,7 +212,10 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
                   <IncidentList
                     incidents={incidents.data}
                     hospitals={hospitals.data}
+                    vehicles={vehicles.data}
+                    legsById={legsById}
                     districtId={districtId}
+                    onShowLeg={(id) => setSelection({ kind: 'leg', id })}
                   />
                 ) : incidents.isError ? (
                   <p className="alert alert-error" role="alert">
