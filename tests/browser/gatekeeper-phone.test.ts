@@ -10,27 +10,13 @@ import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { gone, shows } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
-import { bookDialysisRoundTrip, en, zh } from './support/world.ts';
+import { bookDialysisRoundTrip, en, startInMinutes, zh } from './support/world.ts';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
 const LOCALES = [
   { locale: 'zh-CN', label: 'zh-CN', say: zh },
   { locale: 'en-US', label: 'en', say: en },
 ] as const satisfies readonly { locale: BrowserLocale; label: string; say: typeof zh }[];
-
-/** A session start (HH:MM, city time) about `minutes` from now, so its pickup is close to now. */
-function startInMinutes(minutes: number): string {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const [hour = '00', minute = '00'] = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(at)
-    .split(':');
-  return `${hour}:${String(Math.floor(Number(minute) / 5) * 5).padStart(2, '0')}`;
-}
 
 /** The gate list's times, in the order the page shows them (every group, top to bottom). */
 async function shownTimes(page: Page): Promise<number[]> {
