@@ -88,6 +88,10 @@ export function toAppError(error: unknown): AppError {
         return errors.validation([{ path: pg.column ?? '', message: 'is required' }]);
       case PG.checkViolation:
         return errors.validation([{ path: pg.constraint ?? '', message: 'violates a rule of the record' }]);
+      // A write that lost a race to a concurrent one: nothing was written, and sending it again is safe.
+      case PG.serializationFailure:
+      case PG.deadlockDetected:
+        return errors.conflict('Changed concurrently; try again', { retry: true });
       case PG.invalidTextRepresentation:
         return errors.validation([{ path: '', message: 'has an invalid format' }]);
       default:

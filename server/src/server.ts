@@ -10,6 +10,7 @@ import { hashPassword } from './domain/auth/password.ts';
 import { createHttpApp } from './http/app.ts';
 import { routes } from './http/routes/index.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { closePlanner, openPlanner } from './planner/index.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
 import { startStaleSweep } from './realtime/stale-sweep.ts';
 
@@ -32,6 +33,8 @@ export async function startServer(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  // Planner threads start with the first plan and stop with the server.
+  openPlanner();
   const app: AppContext = {
     db: database.db,
     driver: database.driver,
@@ -108,6 +111,7 @@ export async function startServer(
       const timeout = setTimeout(() => http.closeAllConnections(), 10_000);
       await drained;
       clearTimeout(timeout);
+      await closePlanner();
       if (redis) await redis.quit().catch(() => {});
       await database.close();
     })();

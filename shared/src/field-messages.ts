@@ -45,6 +45,18 @@ export const FIELD_MESSAGES = {
   },
   import_damaged_xlsx: { 'zh-CN': '.xlsx 文件已损坏，无法读取', en: 'is a damaged .xlsx workbook' },
   import_no_worksheet: { 'zh-CN': '工作簿中没有工作表', en: 'has no worksheet' },
+  text_control_character: {
+    'zh-CN': '含有不允许的控制字符（如 NUL）',
+    en: 'contains a control character (such as NUL) that is not allowed',
+  },
+  text_line_break: {
+    'zh-CN': '只能填写一行，不能含换行或制表符',
+    en: 'must be one line, without line breaks or tabs',
+  },
+  text_not_unicode: { 'zh-CN': '不是有效的 Unicode 文本', en: 'is not well-formed Unicode text' },
+  text_too_long: { 'zh-CN': '超过 {max} 个字符', en: 'is longer than {max} characters' },
+  text_bad_encoding: { 'zh-CN': '不是有效的 URL 编码', en: 'is not valid percent-encoding' },
+  text_too_deep: { 'zh-CN': '嵌套层级过深', en: 'is nested too deeply' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -10,4 +10,5 @@ export * from './schemas/auth.ts';
 export * from './schemas/geography.ts';
 export * from './schemas/patients.ts';
 export * from './schemas/people.ts';
+export * from './schemas/text.ts';
 export * from './schemas/trips.ts';

@@ -115,9 +115,14 @@ function bodyParserError(error: unknown): AppError | null {
   }
 }
 
+/** A path or query that is not valid percent-encoding (`%E0%A4%A`) fails while Express decodes it. */
+function decodeError(error: unknown): AppError | null {
+  return error instanceof URIError ? errors.fieldCode('params', 'text_bad_encoding') : null;
+}
+
 function errorHandler(app: AppContext): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const appError = bodyParserError(error) ?? toAppError(error);
+    const appError = bodyParserError(error) ?? decodeError(error) ?? toAppError(error);
     if (appError.code === 'internal') app.logger.error({ err: error, path: req.path }, 'unhandled error');
     if (appError.code === 'too_many_requests' && typeof appError.extra.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(appError.extra.retryAfterSeconds));

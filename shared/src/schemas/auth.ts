@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../domain.ts';
+import { line } from './text.ts';
 
 export const LoginBody = z
   .strictObject({
-    username: z.string().trim().min(1).max(64).meta({ description: 'Account name, e.g. `dispatcher`' }),
+    username: line().min(1).max(64).meta({ description: 'Account name, e.g. `dispatcher`' }),
     password: z.string().min(1).max(256).meta({ description: 'The account password' }),
   })
   .meta({ id: 'LoginBody' });

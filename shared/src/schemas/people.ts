@@ -12,6 +12,7 @@ import {
   NOTICE_STATUSES,
 } from '../people/vocabulary.ts';
 import { MainlandMobile } from './patients.ts';
+import { paragraph } from './text.ts';
 
 const isoDate = z.iso.date().meta({ description: 'Calendar date `YYYY-MM-DD` (local to the city)' });
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -92,7 +93,7 @@ export const CreateComplaintBody = z
 export type CreateComplaintBody = z.infer<typeof CreateComplaintBody>;
 
 export const ResolveComplaintBody = z
-  .strictObject({ outcome: z.string().trim().min(1).max(1000).meta({ description: 'What was done' }) })
+  .strictObject({ outcome: paragraph().min(1).max(1000).meta({ description: 'What was done' }) })
   .meta({ id: 'ResolveComplaintBody' });
 export type ResolveComplaintBody = z.infer<typeof ResolveComplaintBody>;
 

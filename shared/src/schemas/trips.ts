@@ -11,6 +11,7 @@ import {
   VEHICLE_KINDS,
 } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
+import { line, paragraph } from './text.ts';
 
 // Trips and legs: the round trip, its lifecycle steps, the views of each party, incidents.
 
@@ -36,7 +37,7 @@ export const LegStepBody = z
     version: version.optional(),
     lng: lng.optional(),
     lat: lat.optional(),
-    note: z.string().trim().max(500).optional().meta({ description: 'Free text kept in the leg history' }),
+    note: paragraph().max(500).optional().meta({ description: 'Free text kept in the leg history' }),
   })
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
     ...fieldCheck('both_or_neither', { a: 'lng', b: 'lat' }),
@@ -48,7 +49,7 @@ export type LegStepBody = z.infer<typeof LegStepBody>;
 export const DeclineBody = z
   .strictObject({
     version: version.optional(),
-    reason: z.string().trim().min(1).max(300).meta({ description: 'Why the driver cannot take the job' }),
+    reason: paragraph().min(1).max(300).meta({ description: 'Why the driver cannot take the job' }),
   })
   .meta({ id: 'DeclineBody' });
 export type DeclineBody = z.infer<typeof DeclineBody>;
@@ -61,7 +62,7 @@ export const RefusalBody = z
       description:
         'What the hospital gate gave as its reason. `test_result`, `health_code` and `symptom` are forbidden grounds (seeds): the incident says so',
     }),
-    note: z.string().trim().max(500).default('').meta({ description: 'What was said at the gate' }),
+    note: paragraph().max(500).default('').meta({ description: 'What was said at the gate' }),
     lng: lng.optional(),
     lat: lat.optional(),
   })
@@ -83,7 +84,7 @@ export type AssignLegBody = z.infer<typeof AssignLegBody>;
 export const CancelLegBody = z
   .strictObject({
     version: version.optional(),
-    reason: z.string().trim().min(1).max(300).meta({ description: 'Why the leg is cancelled' }),
+    reason: paragraph().min(1).max(300).meta({ description: 'Why the leg is cancelled' }),
   })
   .meta({ id: 'CancelLegBody' });
 export type CancelLegBody = z.infer<typeof CancelLegBody>;
@@ -109,12 +110,7 @@ export type PlanDayBody = z.infer<typeof PlanDayBody>;
 
 export const ResolveIncidentBody = z
   .strictObject({
-    resolution: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .meta({ description: 'What dispatch did, kept on the incident' }),
+    resolution: paragraph().min(1).max(500).meta({ description: 'What dispatch did, kept on the incident' }),
     action: z.enum(['none', 'resume', 'cancel']).default('none').meta({
       description:
         'For a refusal at a hospital gate: `resume` lets the patient ride on (admitted, or to `hospitalId`), `cancel` ends the trip',
@@ -128,7 +124,7 @@ export const ResolveIncidentBody = z
 export type ResolveIncidentBody = z.infer<typeof ResolveIncidentBody>;
 
 export const BreakdownBody = z
-  .strictObject({ note: z.string().trim().max(500).default('').meta({ description: 'What happened' }) })
+  .strictObject({ note: line().max(500).default('').meta({ description: 'What happened' }) })
   .meta({ id: 'BreakdownBody' });
 export type BreakdownBody = z.infer<typeof BreakdownBody>;
 

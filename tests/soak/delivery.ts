@@ -1,0 +1,128 @@
+import type { Db } from '@lastmeter/db';
+import type { SoakClient } from './clients.ts';
+import type { Finding } from './invariants.ts';
+import { readStreamEvents, readStreamHeads } from './snapshot.ts';
+
+/** How long the end of a run waits, at most, for the last expected offsets to arrive. */
+export const DELIVERY_DEADLINE_MS = 10_000;
+
+/**
+ * Every committed event is delivered once, in order, to every in-scope socket and to no other: what
+ * each party's socket received over all its connections is compared with `stream_events` for the
+ * streams of its scope, after waiting for each stream's last committed offset to arrive.
+ * `headsAfterOp[i]` are the stream heads after operation i, to name the operation that committed
+ * an event that never arrived.
+ */
+export async function checkDelivery(
+  db: Db,
+  clients: SoakClient[],
+  headsAfterOp: Map<string, number>[],
+  opLabel: (index: number) => string,
+): Promise<{ findings: Finding[]; streamsChecked: number }> {
+  const heads = await readStreamHeads(db);
+  const deadline = Date.now() + DELIVERY_DEADLINE_MS;
+  await Promise.all(
+    clients.map((c) => c.waitForHeads(new Map(c.party.streams.map((s) => [s, heads.get(s) ?? 0])), deadline)),
+  );
+  const allStreams = [...new Set(clients.flatMap((c) => c.party.streams))];
+  const committed = await readStreamEvents(db, allStreams);
+  const findings: Finding[] = [];
+  let streamsChecked = 0;
+  const committedBy = (stream: string, offset: number) => {
+    const index = headsAfterOp.findIndex((h) => (h.get(stream) ?? 0) >= offset);
+    return index < 0 ? 'a background sweep' : opLabel(index);
+  };
+
+  for (const client of clients) {
+    const { party } = client;
+    const inScope = new Set(party.streams);
+    const received = client.connections.flatMap((c) =>
+      c.received.map((event) => ({ event, connection: c.index })),
+    );
+    const strangers = received.filter((r) => !inScope.has(r.event.stream));
+    for (const stream of new Set(strangers.map((r) => r.event.stream))) {
+      const events = strangers.filter((r) => r.event.stream === stream).map((r) => r.event);
+      findings.push({
+        invariant: 'event_delivery',
+        key: `delivery|${party.name}|${stream}|out_of_scope`,
+        detail: `${party.name} received ${events.length} event(s) of ${stream}, outside its scope (${events
+          .slice(0, 3)
+          .map((e) => e.type)
+          .join(', ')})`,
+        legIds: [],
+      });
+    }
+    for (const stream of party.streams) {
+      streamsChecked++;
+      const expected = committed.get(stream) ?? [];
+      const got = received.filter((r) => r.event.stream === stream);
+      const problems: string[] = [];
+      const counts = new Map<number, number>();
+      for (const r of got) counts.set(r.event.offset, (counts.get(r.event.offset) ?? 0) + 1);
+      const dupes = [...counts].filter(([, n]) => n > 1).map(([o, n]) => `${o}×${n}`);
+      if (dupes.length) problems.push(`duplicates at offsets ${dupes.join(', ')}`);
+      let previous = 0;
+      const disorder: string[] = [];
+      for (const r of got) {
+        if (r.event.offset <= previous && (counts.get(r.event.offset) ?? 0) === 1)
+          disorder.push(`${r.event.offset} after ${previous}`);
+        previous = Math.max(previous, r.event.offset);
+      }
+      if (disorder.length) problems.push(`out of order: ${disorder.slice(0, 5).join(', ')}`);
+      const byOffset = new Map(expected.map((e) => [e.offset, e]));
+      const wrong = got.filter((r) => byOffset.get(r.event.offset)?.eventId !== r.event.id);
+      if (wrong.length)
+        problems.push(
+          `offsets not matching stream_events: ${wrong
+            .slice(0, 5)
+            .map((r) => `${r.event.offset} (event ${r.event.id})`)
+            .join(', ')}`,
+        );
+      const missing = expected.filter((e) => !counts.has(e.offset));
+      if (missing.length)
+        problems.push(
+          `never delivered: ${missing
+            .slice(0, 8)
+            .map((e) => `${e.offset} ${e.type} (committed by ${committedBy(stream, e.offset)})`)
+            .join('; ')}${missing.length > 8 ? ` … ${missing.length} in all` : ''}`,
+        );
+      const foreign = got.filter((r) => payloadNamesOther(stream, r.event.payload));
+      if (foreign.length)
+        problems.push(
+          `payload about another ${stream.split(':')[0]}: ${foreign
+            .slice(0, 3)
+            .map((r) => `${r.event.offset} ${r.event.type}`)
+            .join(', ')}`,
+        );
+      for (const problem of problems) {
+        findings.push({
+          invariant: 'event_delivery',
+          key: `delivery|${party.name}|${stream}|${problem.split(':')[0]}`,
+          detail: `${party.name}, ${stream} (head ${expected.at(-1)?.offset ?? 0}, ${client.connections.length} connection(s)): ${problem}`,
+          legIds: [],
+        });
+      }
+    }
+  }
+  return { findings, streamsChecked };
+}
+
+/** The stream's own entity, when the payload names one of its kind and it is another. */
+function payloadNamesOther(stream: string, payload: Record<string, unknown>): boolean {
+  const [kind, id] = stream.split(':') as [string, string];
+  const nested = (key: string) => {
+    const value = payload[key];
+    return value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : undefined;
+  };
+  const named =
+    kind === 'compound'
+      ? payload.compoundId
+      : kind === 'hospital'
+        ? (payload.hospitalId ?? nested('hospital'))
+        : kind === 'vehicle'
+          ? (payload.vehicleId ?? nested('vehicle'))
+          : kind === 'district'
+            ? payload.districtId
+            : undefined;
+  return typeof named === 'string' && named !== id;
+}
