@@ -227,8 +227,8 @@ function GateAction({ leg, compoundId, labelId }: { leg: LegView; compoundId: st
         </button>
       ) : null}
       {canOut && stage.kind === 'confirm' ? (
-        <div className="gate-confirm" role="group" aria-labelledby={`${labelId}-confirm`}>
-          <p id={`${labelId}-confirm`}>{t('gate.confirmOut', { name: leg.patient.name, plate })}</p>
+        <fieldset className="gate-confirm">
+          <legend>{t('gate.confirmOut', { name: leg.patient.name, plate })}</legend>
           <div className="button-row">
             <button
               type="button"
@@ -241,7 +241,7 @@ function GateAction({ leg, compoundId, labelId }: { leg: LegView; compoundId: st
               {t('common.cancel')}
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : null}
       {stage.kind === 'undo' ? (
         <div className="gate-confirm" role="status">
