@@ -69,6 +69,8 @@ describe.skipIf(!hasChromium)('dispatch hears of emergencies and incidents with 
       await reads(page.locator('.selection h3'), say('dispatch.leg.title', { name: '李*英' }), {
         contains: true,
       });
+      // MapLibre's own controls speak the page's language.
+      expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe(say('map.zoomIn'));
       await settled(page);
       await page.screenshot({ path: join(SCREENSHOTS, `dispatcher-incident-${label}.png`) });
       expect(await seriousViolations(page)).toEqual([]);

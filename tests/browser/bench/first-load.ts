@@ -36,9 +36,9 @@ try {
   await seedBusyDistrict(server, city);
   console.log(`busy day ${BUSY_DAY}; slow 4G: 150 ms RTT, 1.6 Mbit/s down; cache disabled\n`);
   console.log(
-    '| role | device | JS on the first page (compressed) | JS (uncompressed) | all bytes | first contentful paint | map or list ready |',
+    '| role | device | first page JS (compressed) | its JS uncompressed | map JS after it | all bytes | first contentful paint | list or map ready |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const { role, path, device } of ROLES) {
     const page = await signIn(browser, server, city.people[role], { device });
     const cdp = await page.context().newCDPSession(page);
