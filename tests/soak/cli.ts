@@ -46,7 +46,7 @@ for (let seed = first; seed < first + runs; seed++) {
     for (const i of INVARIANTS) totals[i] += counts[i];
     broken += report.violations.length;
     console.log(
-      `\nseed ${seed} on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ${report.operations} operations, ${
+      `\nseed ${seed} on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, policy ${report.policy}: ${report.operations} operations, ${
         report.httpCalls
       } HTTP calls, ${report.checks} invariant checks, ${report.violations.length} violations (${(
         (Date.now() - started) / 1000

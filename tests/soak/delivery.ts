@@ -22,9 +22,14 @@ export async function checkDelivery(
   const heads = await readStreamHeads(db);
   const deadline = Date.now() + DELIVERY_DEADLINE_MS;
   await Promise.all(
-    clients.map((c) => c.waitForHeads(new Map(c.party.streams.map((s) => [s, heads.get(s) ?? 0])), deadline)),
+    clients.map((c) =>
+      c.waitForHeads(
+        new Map([...c.scope].map(([s, spans]) => [s, spans.at(-1)?.end ?? heads.get(s) ?? 0])),
+        deadline,
+      ),
+    ),
   );
-  const allStreams = [...new Set(clients.flatMap((c) => c.party.streams))];
+  const allStreams = [...new Set(clients.flatMap((c) => [...c.scope.keys()]))];
   const committed = await readStreamEvents(db, allStreams);
   const findings: Finding[] = [];
   let streamsChecked = 0;
@@ -35,27 +40,24 @@ export async function checkDelivery(
 
   for (const client of clients) {
     const { party } = client;
-    const inScope = new Set(party.streams);
-    const received = client.connections.flatMap((c) =>
-      c.received.map((event) => ({ event, connection: c.index })),
-    );
-    const strangers = received.filter((r) => !inScope.has(r.event.stream));
+    const strangers = client.received.filter((r) => !client.scope.has(r.event.stream));
     for (const stream of new Set(strangers.map((r) => r.event.stream))) {
       const events = strangers.filter((r) => r.event.stream === stream).map((r) => r.event);
       findings.push({
         invariant: 'event_delivery',
         key: `delivery|${party.name}|${stream}|out_of_scope`,
-        detail: `${party.name} received ${events.length} event(s) of ${stream}, outside its scope (${events
+        detail: `${party.name} received ${events.length} event(s) of ${stream}, never in its scope (${events
           .slice(0, 3)
           .map((e) => e.type)
           .join(', ')})`,
         legIds: [],
       });
     }
-    for (const stream of party.streams) {
+    for (const [stream, spans] of client.scope) {
       streamsChecked++;
       const expected = committed.get(stream) ?? [];
-      const got = received.filter((r) => r.event.stream === stream);
+      const head = expected.at(-1)?.offset ?? 0;
+      const got = client.received.filter((r) => r.event.stream === stream);
       const problems: string[] = [];
       const counts = new Map<number, number>();
       for (const r of got) counts.set(r.event.offset, (counts.get(r.event.offset) ?? 0) + 1);
@@ -78,13 +80,35 @@ export async function checkDelivery(
             .map((r) => `${r.event.offset} (event ${r.event.id})`)
             .join(', ')}`,
         );
-      const missing = expected.filter((e) => !counts.has(e.offset));
+      const required = expected.filter((e) =>
+        spans.some((span) => e.offset > span.start && e.offset <= (span.end ?? head)),
+      );
+      const missing = required.filter((e) => !counts.has(e.offset));
       if (missing.length)
         problems.push(
           `never delivered: ${missing
             .slice(0, 8)
             .map((e) => `${e.offset} ${e.type} (committed by ${committedBy(stream, e.offset)})`)
             .join('; ')}${missing.length > 8 ? ` … ${missing.length} in all` : ''}`,
+        );
+      // Received while the stream was out of scope (after the party left it, before it joined again).
+      const leaked = got.filter((r) =>
+        spans.some((span, i) => {
+          if (span.leftAtOp === undefined || r.op <= span.leftAtOp) return false;
+          const rejoined = spans[i + 1];
+          if (rejoined && r.op >= rejoined.joinedAtOp) return false;
+          return r.event.offset > (span.endAllowed ?? Infinity);
+        }),
+      );
+      if (leaked.length)
+        problems.push(
+          `received after leaving the scope: ${leaked
+            .slice(0, 5)
+            .map(
+              (r) =>
+                `${r.event.offset} ${r.event.type} (during ${r.op < headsAfterOp.length ? opLabel(r.op) : 'the end of the run'})`,
+            )
+            .join(', ')}`,
         );
       const foreign = got.filter((r) => payloadNamesOther(stream, r.event.payload));
       if (foreign.length)
@@ -98,7 +122,7 @@ export async function checkDelivery(
         findings.push({
           invariant: 'event_delivery',
           key: `delivery|${party.name}|${stream}|${problem.split(':')[0]}`,
-          detail: `${party.name}, ${stream} (head ${expected.at(-1)?.offset ?? 0}, ${client.connections.length} connection(s)): ${problem}`,
+          detail: `${party.name}, ${stream} (head ${head}, ${client.connections} connection(s), ${spans.length} span(s) in scope): ${problem}`,
           legIds: [],
         });
       }

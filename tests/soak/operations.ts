@@ -6,13 +6,14 @@ import {
   type Mobility,
   REFUSAL_REASONS,
   type Role,
+  rooms,
 } from '@lastmeter/shared';
 import { square, validNationalId } from '../support/factories.ts';
 import type { Caller } from './caller.ts';
 import type { SoakClient } from './clients.ts';
 import type { Finding } from './invariants.ts';
 import type { Prng } from './prng.ts';
-import type { LegRow, Snapshot } from './snapshot.ts';
+import { type LegRow, readStreamHeads, type Snapshot } from './snapshot.ts';
 import type { Party, SoakCompound, SoakWorld } from './world.ts';
 
 /** What the generator remembers of what it created, in creation order (ids differ run to run). */
@@ -82,6 +83,7 @@ export const OPERATION_WEIGHTS = {
   vehicle_back_on_duty: 2,
   zone_change: 3,
   socket_drop: 5,
+  gatekeeper_scope: 1,
 } as const;
 export type OperationKind = keyof typeof OPERATION_WEIGHTS;
 
@@ -129,8 +131,11 @@ const driverOf = (ctx: OpContext, vehicleId: string | null) =>
   ctx.world.vehicles.find((v) => v.id === vehicleId)?.driver;
 const hospitalDesk = (ctx: OpContext, hospitalId: string) =>
   ctx.world.hospitals.find((h) => h.id === hospitalId)?.desk;
-const gatekeeperOf = (ctx: OpContext, compoundId: string) =>
-  ctx.world.compounds.find((c) => c.id === compoundId)?.gatekeeper;
+/** The compound's gatekeeper, while the compound is still theirs (admin may take it away). */
+const gatekeeperOf = (ctx: OpContext, compoundId: string) => {
+  const keeper = ctx.world.compounds.find((c) => c.id === compoundId)?.gatekeeper;
+  return keeper?.compoundIds?.includes(compoundId) ? keeper : undefined;
+};
 const tripLabel = (t: TripModel) => `trip#${t.index}`;
 
 /** Someone who must be refused: another district's dispatcher, a gatekeeper, a driver or a desk. */
@@ -156,8 +161,9 @@ function outsiderFor(ctx: OpContext, kind: 'dispatch' | 'registry'): Party {
 const registerPatient: Operation = async (ctx) => {
   const { prng, world } = ctx;
   const compound = prng.pick(world.compounds);
-  const wrong = prng.chance(0.1);
-  const party = wrong ? outsiderFor(ctx, 'registry') : compound.gatekeeper;
+  const keeper = gatekeeperOf(ctx, compound.id);
+  const wrong = !keeper || prng.chance(0.1);
+  const party = keeper && !wrong ? keeper : outsiderFor(ctx, 'registry');
   const mobility = prng.weighted<Mobility>({ walk: 6, wheelchair: 2.5, stretcher: 1.5 });
   const infectionClass = prng.weighted<InfectionClass>({ normal: 6.5, close_contact: 2, positive: 1.5 });
   const companions = prng.weighted({ '0': 6, '1': 3, '2': 1 });
@@ -207,7 +213,12 @@ function scheduledWindow(prng: Prng): { start: number; end: number; when: string
     const start = roundUpTo(late, 5 * MINUTE);
     return { start, end: start + 30 * MINUTE, when: 'earlier today (passed)' };
   }
-  if (earliest < latest && prng.chance(0.6)) {
+  if (earliest < latest && prng.chance(0.3)) {
+    // Soon: its pickup is near, so the steps of the day can be taken now, not only refused.
+    const start = Math.min(latest, earliest + prng.int(0, 6) * 5 * MINUTE);
+    return { start, end: start + 30 * MINUTE, when: 'soon' };
+  }
+  if (earliest < latest && prng.chance(0.5)) {
     const start = earliest + prng.int(0, Math.floor((latest - earliest) / (5 * MINUTE))) * 5 * MINUTE;
     return { start, end: start + 30 * MINUTE, when: 'later today' };
   }
@@ -219,7 +230,7 @@ const raiseRequest: Operation = async (ctx) => {
   const { prng, model, world } = ctx;
   if (!model.patients.length) return null;
   const patient = prng.pick(model.patients);
-  const party = prng.chance(0.5) ? patient.compound.gatekeeper : world.dispatcher;
+  const party = (prng.chance(0.5) && gatekeeperOf(ctx, patient.compound.id)) || world.dispatcher;
   const window = scheduledWindow(prng);
   const service = prng.pick(['dialysis', 'oncology', 'general'] as const);
   const willCall = prng.chance(0.3);
@@ -245,7 +256,7 @@ const raiseEmergency: Operation = async (ctx) => {
   const { prng, model, world } = ctx;
   if (!model.patients.length) return null;
   const patient = prng.pick(model.patients);
-  const party = prng.chance(0.5) ? patient.compound.gatekeeper : world.dispatcher;
+  const party = (prng.chance(0.5) && gatekeeperOf(ctx, patient.compound.id)) || world.dispatcher;
   const res = await ctx.caller.call<{ id: string }>(party, 'POST', `/patients/${patient.id}/requests`, {
     urgency: 'emergency',
     service: 'emergency',
@@ -660,7 +671,40 @@ const socketDrop: Operation = async (ctx) => {
   return { summary: `${client.party.name}'s socket drops` };
 };
 
+/**
+ * Admin takes a compound away from its gatekeeper, or gives it back: the gatekeeper's open socket
+ * must leave that compound's stream at once (and join it again), without reconnecting.
+ */
+const gatekeeperScope: Operation = async (ctx) => {
+  const { world } = ctx;
+  const compound = world.compounds[1]!;
+  const keeper = compound.gatekeeper;
+  const client = ctx.clients.find((c) => c.party === keeper);
+  if (!client) return null;
+  const had = keeper.compoundIds?.includes(compound.id) ?? false;
+  const stream = rooms.compound(compound.id);
+  const before = (await readStreamHeads(world.db)).get(stream) ?? 0;
+  const res = await ctx.caller.call(world.admin, 'PUT', `/compounds/${compound.id}/gatekeepers`, {
+    accountIds: had ? [] : [keeper.accountId],
+  });
+  const after = (await readStreamHeads(world.db)).get(stream) ?? 0;
+  if (res.ok) {
+    const op = client.op;
+    if (had) {
+      keeper.compoundIds = keeper.compoundIds?.filter((id) => id !== compound.id) ?? [];
+      client.leave(stream, op, before, after);
+    } else {
+      keeper.compoundIds = [...(keeper.compoundIds ?? []), compound.id];
+      client.join(stream, op, after);
+    }
+  }
+  return {
+    summary: `admin ${had ? 'takes' : 'gives'} ${compound.name} ${had ? 'from' : 'back to'} ${keeper.name} → ${res.status} ${res.code ?? ''}`,
+  };
+};
+
 export const OPERATIONS: Record<OperationKind, Operation> = {
+  gatekeeper_scope: gatekeeperScope,
   register_patient: registerPatient,
   raise_request: raiseRequest,
   raise_emergency: raiseEmergency,

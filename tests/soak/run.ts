@@ -21,7 +21,7 @@ import {
 } from './operations.ts';
 import { Prng } from './prng.ts';
 import { readSnapshot, readStreamHeads, type Snapshot } from './snapshot.ts';
-import { createSoakWorld } from './world.ts';
+import { applyPolicy, createSoakWorld, type SoakPolicy } from './world.ts';
 
 /** One breach, first seen after operation `op` of the run with `seed`. */
 export interface Violation {
@@ -36,6 +36,8 @@ export interface Violation {
 
 export interface SoakReport {
   seed: number;
+  /** The district's policy that day (drawn from the seed). */
+  policy: SoakPolicy;
   operations: number;
   byKind: Record<string, number>;
   httpCalls: number;
@@ -72,12 +74,23 @@ export async function runSoak({
   const world = await createSoakWorld(server);
   const db = world.db;
   const prng = new Prng(seed);
+  // Drawn apart from the day's choices, so adding a policy never reshuffles a known seed's day.
+  const policy = await applyPolicy(
+    db,
+    world.districtId,
+    new Prng(seed ^ 0x5eed).weighted<SoakPolicy>({
+      default: 2,
+      one_patient_per_vehicle: 1,
+      disinfect_after_every_passenger: 1,
+    }),
+  );
   const caller = new Caller(server);
   const clients = world.parties.map((p) => new SoakClient(server.url, p));
   await Promise.all(clients.map((c) => c.connect()));
   const model: Model = { patients: [], requests: [], trips: [], zones: [] };
   const report: SoakReport = {
     seed,
+    policy,
     operations: 0,
     byKind: {},
     httpCalls: 0,
@@ -116,6 +129,7 @@ export async function runSoak({
   let before = await readSnapshot(db);
   for (let op = 0; op < ops; op++) {
     caller.reset();
+    for (const c of clients) c.op = op;
     const ctx: OpContext = { world, prng, caller, clients, model, snapshot: before, findings: [] };
     const startedAt = Date.now();
     let kind: OperationKind = 'register_patient';
@@ -151,6 +165,7 @@ export async function runSoak({
   report.httpCalls = caller.total;
 
   // Every socket back online, then every committed event must have reached it.
+  for (const c of clients) c.op = ops;
   await Promise.all(clients.map((c) => c.connect()));
   if (checked.has('event_delivery')) {
     const deliveryStartedAt = Date.now();

@@ -1,6 +1,6 @@
-import type { Db } from '@lastmeter/db';
-import { hospitalSlots } from '@lastmeter/db';
+import { type Db, hospitalSlots, queryRows } from '@lastmeter/db';
 import { type Role, rooms, type SERVICES } from '@lastmeter/shared';
+import { sql } from 'drizzle-orm';
 import {
   createAccount,
   createCompound,
@@ -176,6 +176,7 @@ export async function createSoakWorld(server: TestServer) {
   const otherVehicle = await createVehicle(db, otherDistrict.id, ALL_DAY);
 
   const dispatcher = await party('dispatcher', 'dispatcher', { districtIds: [district.id] });
+  const admin = await party('admin', 'admin', {});
   const outsiders = {
     dispatcher: await party('dispatcher of another district', 'dispatcher', {
       districtIds: [otherDistrict.id],
@@ -215,6 +216,7 @@ export async function createSoakWorld(server: TestServer) {
     hospitals,
     vehicles,
     dispatcher,
+    admin,
     outsiders,
     /** Everyone who keeps a socket open during the day. */
     parties: [
@@ -229,3 +231,25 @@ export async function createSoakWorld(server: TestServer) {
 }
 
 export type SoakWorld = Awaited<ReturnType<typeof createSoakWorld>>;
+
+/** The district's transport policy for the day: 一车一患者 and 一客一消杀 are a district's choice. */
+export type SoakPolicy = 'default' | 'one_patient_per_vehicle' | 'disinfect_after_every_passenger';
+
+/**
+ * Sets the district's policy where the schema has it (`districts.one_patient_per_vehicle`,
+ * `districts.disinfect_after_every_passenger`); returns the policy in force.
+ */
+export async function applyPolicy(db: Db, districtId: string, policy: SoakPolicy): Promise<SoakPolicy> {
+  if (policy === 'default') return policy;
+  const columns = await queryRows<{ column_name: string }>(
+    db,
+    sql`select column_name from information_schema.columns where table_name = 'districts'`,
+  );
+  if (!columns.some((c) => c.column_name === policy)) return 'default';
+  await db.execute(
+    policy === 'one_patient_per_vehicle'
+      ? sql`update districts set one_patient_per_vehicle = true where id = ${districtId}`
+      : sql`update districts set disinfect_after_every_passenger = true where id = ${districtId}`,
+  );
+  return policy;
+}

@@ -12,6 +12,7 @@ const zhCN = {
 
   'nav.label': '主导航',
   'nav.home': '首页',
+  'nav.complaints': '投诉与拒诊',
 
   'shell.user': '{name}（{role}）',
   'shell.logout': '退出登录',
@@ -671,6 +672,7 @@ const en: Record<MessageKey, string> = {
 
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
+  'nav.complaints': 'Complaints',
 
   'shell.user': '{name} ({role})',
   'shell.logout': 'Sign out',

@@ -135,9 +135,6 @@ export function partition(
     }
   };
   dfs(0, root);
-  console.error(
-    `sp cols=${n} useful=${useful.length} root=${root.toFixed(2)} ub=${upper.toFixed(2)} nodes=${nodes} stopped=${stopped} found=${best !== null}`,
-  );
   const found = best as { chosen: number[]; out: number[] } | null;
   if (!found) return null;
   const routes = found.chosen.map((k) => columns[k]!);

@@ -1,6 +1,7 @@
 import { type LegView, REFUSAL_REASONS } from '@lastmeter/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { RefusalRights } from '../complaints/RefusalRights.tsx';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import type { StepBody } from './offline-queue.ts';
 import { needsDisinfection, PROTECTION_TEXT } from './protection.ts';
@@ -243,6 +244,7 @@ function SecondaryStep({ step, leg, report }: { step: DriverStep; leg: LegView; 
             ))}
           </fieldset>
           <p className="field-hint">{t('driver.refuseHint')}</p>
+          <RefusalRights />
         </>
       ) : null}
       {step === 'no_show' ? <p>{t('driver.noShowConfirm')}</p> : null}

@@ -1,5 +1,16 @@
 import type { AnyRoute } from '../../route.ts';
+import { complaintReportRoute } from '../complaints/complaint-report.ts';
+import { complaintReportCsvRoute } from '../complaints/complaint-report-csv.ts';
+import { createComplaintRoute } from '../complaints/create-complaint.ts';
+import { resolveComplaintRoute } from '../complaints/resolve-complaint.ts';
 import { crowdingBoardRoute, crowdingGeoJsonRoute } from '../public/crowding.ts';
 
 /** The people at home and the public: crowding board, complaints, tracking links, notices. */
-export const peopleRoutes: AnyRoute[] = [crowdingBoardRoute, crowdingGeoJsonRoute];
+export const peopleRoutes: AnyRoute[] = [
+  crowdingBoardRoute,
+  crowdingGeoJsonRoute,
+  createComplaintRoute,
+  resolveComplaintRoute,
+  complaintReportRoute,
+  complaintReportCsvRoute,
+];
