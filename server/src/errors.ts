@@ -43,6 +43,7 @@ export const errors = {
   unauthenticated: () => new AppError('unauthenticated'),
   invalidCredentials: () => new AppError('invalid_credentials'),
   sessionExpired: () => new AppError('session_expired'),
+  passwordChangeRequired: () => new AppError('password_change_required'),
   forbidden: (detail?: string) => new AppError('forbidden', detail),
   notFound: (entity: string) => new AppError('not_found', `${entity} not found`, undefined, { entity }),
   conflict: (detail: string, extra: Record<string, unknown> = {}) =>
@@ -64,6 +65,9 @@ export const errors = {
     new AppError('plan_outdated', 'The day changed while it was being planned', undefined, { changed }),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError('too_many_requests', undefined, undefined, { retryAfterSeconds }),
+  /** This node is draining (a restart) or holds its most sockets: come back later, or to another node. */
+  unavailable: (retryAfterSeconds: number, detail?: string) =>
+    new AppError('unavailable', detail, undefined, { retryAfterSeconds }),
   internal: () => new AppError('internal'),
 };
 
