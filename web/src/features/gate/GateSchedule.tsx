@@ -8,6 +8,7 @@ import { useNow } from '../../lib/use-now.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
+import { TripPeoplePanel } from '../tracking/TripPeoplePanel.tsx';
 import { GATE_EVENT_TYPES, gateKeys, gateScheduleQuery, useGateStep } from './api.ts';
 
 /** When the leg is at the gate: outbound pickups leave, returns arrive. */
@@ -173,6 +174,7 @@ function GateItem({ leg, compoundId, now }: { leg: LegView; compoundId: string; 
           </span>
           {waitingRelease ? <span className="badge">{t('gate.waitingRelease')}</span> : null}
         </div>
+        {outbound ? <TripPeoplePanel tripId={leg.tripId} /> : null}
       </div>
       <GateAction leg={leg} compoundId={compoundId} labelId={labelId} />
     </li>
