@@ -252,6 +252,8 @@ export const accounts = pgTable('accounts', {
   locale: text('locale').notNull().default('zh-CN'),
   hospitalId: uuid('hospital_id').references(() => hospitals.id),
   disabledAt: tz('disabled_at'),
+  /** Set when an administrator resets the password: the person must choose a new one before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
 });
 

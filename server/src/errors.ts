@@ -43,6 +43,7 @@ export const errors = {
   unauthenticated: () => new AppError('unauthenticated'),
   invalidCredentials: () => new AppError('invalid_credentials'),
   sessionExpired: () => new AppError('session_expired'),
+  passwordChangeRequired: () => new AppError('password_change_required'),
   forbidden: (detail?: string) => new AppError('forbidden', detail),
   notFound: (entity: string) => new AppError('not_found', `${entity} not found`, undefined, { entity }),
   conflict: (detail: string, extra: Record<string, unknown> = {}) =>

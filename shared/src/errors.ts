@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'session_expired',
+  'password_change_required',
   'forbidden',
   'not_found',
   'conflict',
@@ -31,6 +32,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   session_expired: 401,
+  password_change_required: 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -55,6 +57,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   session_expired: {
     'zh-CN': '登录已过期，请重新登录',
     en: 'Your session has expired, please sign in again',
+  },
+  password_change_required: {
+    'zh-CN': '密码已被管理员重置，请先设置新密码',
+    en: 'Your password was reset; choose a new one first',
   },
   forbidden: { 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
   not_found: { 'zh-CN': '找不到该记录', en: 'Not found' },

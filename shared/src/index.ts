@@ -5,6 +5,7 @@ export * from './identity.ts';
 export * from './lifecycle.ts';
 export * from './people/vocabulary.ts';
 export * from './realtime.ts';
+export * from './schemas/accounts.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/geography.ts';

@@ -58,6 +58,7 @@ export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Expr
     http[route.method](route.path, async (req: Request, res: Response) => {
       const locale = requestLocale(req);
       const actor = route.auth === 'session' ? await sessionActor(app, req, res) : null;
+      if (actor?.mustChangePassword && !route.duringPasswordChange) throw errors.passwordChangeRequired();
       if (
         route.body &&
         route.bodyType !== 'multipart' &&

@@ -28,6 +28,9 @@ export const Me = z
     role: z.enum(ROLES),
     locale: z.enum(['zh-CN', 'en']),
     scope: Scope,
+    mustChangePassword: z.boolean().meta({
+      description: 'The password was reset: only choosing a new one (`POST /auth/password`) is allowed',
+    }),
     session: z.object({
       expiresAt: z.iso.datetime().meta({ description: 'Absolute expiry of this session' }),
       idleTimeoutSeconds: z.number().int(),

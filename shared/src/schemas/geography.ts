@@ -98,6 +98,16 @@ export const CreateDistrictBody = z
   .meta({ id: 'CreateDistrictBody' });
 export type CreateDistrictBody = z.infer<typeof CreateDistrictBody>;
 
+export const UpdateDistrictBody = z
+  .strictObject({
+    code: CreateDistrictBody.shape.code.optional(),
+    name: CreateDistrictBody.shape.name.optional(),
+    city: CreateDistrictBody.shape.city.optional(),
+    center: LngLat.optional(),
+  })
+  .meta({ id: 'UpdateDistrictBody', description: 'Only the fields given change' });
+export type UpdateDistrictBody = z.infer<typeof UpdateDistrictBody>;
+
 export const District = z
   .object({
     id: z.uuid(),

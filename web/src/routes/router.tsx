@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: '/t/:token',
+        lazy: async () => ({ Component: (await import('../features/tracking/TrackPage.tsx')).TrackPage }),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {

@@ -3,6 +3,7 @@ import { listAuditRoute } from './audit/list-audit.ts';
 import { loginRoute } from './auth/login.ts';
 import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
+import { accountRoutes } from './registry/accounts.ts';
 import { geographyRoutes } from './registry/geography.ts';
 import { patientRoutes } from './registry/patients.ts';
 import { peopleRoutes } from './registry/people.ts';
@@ -19,6 +20,7 @@ export const routes: AnyRoute[] = [
   logoutRoute,
   meRoute,
   listAuditRoute,
+  ...accountRoutes,
   ...geographyRoutes,
   ...patientRoutes,
   ...tripRoutes,

@@ -23,7 +23,7 @@ export function CrowdingBoardPage() {
   const { locale, describeError, formatDateTime } = useI18n();
   const pt = usePublicT();
   const board = useQuery(crowdingQuery);
-  const [emergencyOnly, setEmergencyOnly] = useState(true);
+  const [emergencyOnly, setEmergencyOnly] = useState(false);
   const [positiveOnly, setPositiveOnly] = useState(false);
 
   let body: ReactNode;
