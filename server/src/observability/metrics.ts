@@ -14,6 +14,7 @@ export interface Metrics {
   eventsDelivered: Counter;
   deliveryLag: Histogram;
   positionsReceived: Counter;
+  positionsShed: Counter;
   plannerRuns: Counter<'outcome'>;
   plannerDuration: Histogram<'outcome'>;
   draining: Gauge;
@@ -64,6 +65,11 @@ export function createMetrics(): Metrics {
     positionsReceived: new Counter({
       name: 'lastmeter_positions_received_total',
       help: 'Position reports received from drivers’ sockets on this node',
+      registers,
+    }),
+    positionsShed: new Counter({
+      name: 'lastmeter_positions_shed_total',
+      help: 'Position reports answered `unavailable` at once because the node had its most in flight',
       registers,
     }),
     plannerRuns: new Counter({

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '@lastmeter/shared';
+import { ERROR_MESSAGES, type SocketAck, type StreamEvent } from '@lastmeter/shared';
 import type { AppContext } from '../app-context.ts';
 import type { LmServer, LmSocket } from './socket-server.ts';
 
@@ -32,7 +32,32 @@ export function admission(app: AppContext, io: () => LmServer): Middleware {
  */
 export function instrumentSockets(app: AppContext, io: LmServer): void {
   const { metrics } = app;
+  // Position reports wait for the database; past this many in flight the node sheds new ones at once
+  // (the driver's next report comes a few seconds later), so handshakes, acks and event delivery keep
+  // the rest of the pool instead of queueing behind a flood of positions.
+  const maxPositionsInFlight = Math.max(1, Math.floor((app.config.databasePoolSize ?? 10) / 2));
+  let positionsInFlight = 0;
   io.on('connection', (socket) => {
+    socket.use((packet, next) => {
+      const ack = packet.at(-1);
+      if (packet[0] !== 'position' || typeof ack !== 'function') return next();
+      if (positionsInFlight >= maxPositionsInFlight) {
+        metrics.positionsShed.inc();
+        const locale = socket.data.actor.locale;
+        const reply: SocketAck = {
+          ok: false,
+          error: { code: 'unavailable', message: ERROR_MESSAGES.unavailable[locale], retryAfterSeconds: 5 },
+        };
+        return ack(reply);
+      }
+      positionsInFlight++;
+      // The handler answers exactly once (server/src/realtime/handle-event.ts): that ends the report.
+      packet[packet.length - 1] = (reply: unknown) => {
+        positionsInFlight--;
+        ack(reply);
+      };
+      next();
+    });
     const role = socket.data.actor.role;
     metrics.sockets.inc({ role });
     socket.on('disconnect', () => metrics.sockets.dec({ role }));

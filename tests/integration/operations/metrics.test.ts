@@ -85,6 +85,7 @@ describe('/metrics reports what an operator watches', () => {
     expect(sample(text, 'lastmeter_events_delivered_total')).toBe(1);
     expect(sample(text, 'lastmeter_event_delivery_lag_seconds_count')).toBe(1);
     expect(sample(text, 'lastmeter_positions_received_total')).toBe(1);
+    expect(sample(text, 'lastmeter_positions_shed_total')).toBe(0);
     expect(sample(text, 'lastmeter_events_recorded_last_id')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'lastmeter_outbox_listening')).toBe(1);
     expect(sample(text, 'lastmeter_outbox_backlog')).toBeGreaterThanOrEqual(0);
