@@ -152,6 +152,12 @@ export function repair(
  * one in order of their pickup deadline instead.
  */
 const REGRET_MAX = 300;
+/**
+ * Set partitioning looks at the newest routes of the pool (and the best plan's), within a node
+ * budget: a recombination should cost a small share of an epoch.
+ */
+const RECOMBINE_COLUMNS = 4000;
+const RECOMBINE_NODES = 30_000;
 /** Unserved requests retried per ALNS iteration. */
 const UNSERVED_RETRY = 8;
 
@@ -619,7 +625,7 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   const epochIters = opts.epochIterations ?? Math.max(50, Math.min(1000, Math.ceil(maxIter / 10)));
   const epochMs = opts.epochMs ?? Math.max(200, Math.min(2500, opts.timeLimitMs / 12));
   // Under a time budget the last recombination must fit inside it.
-  const recombineMs = 0.25 * epochMs;
+  const recombineMs = 0.15 * epochMs;
   const searchEnd = iterationEpochs ? opts.timeLimitMs : Math.max(0, opts.timeLimitMs - recombineMs);
   const nMovable = movable(inst, current.routes).length + current.unserved.length;
   if (nMovable === 0 || nodeCount(inst) === 0 || maxIter <= 0)
@@ -673,8 +679,8 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
     if (pool.version === recombinedAt) return;
     recombinedAt = pool.version;
     const deadline = iterationEpochs ? undefined : Math.min(clock() + recombineMs, t0 + opts.timeLimitMs);
-    const found = partition(inst, pool.all(), classSize, best.cost, {
-      nodes: 200_000,
+    const found = partition(inst, pool.recent(RECOMBINE_COLUMNS, best.routes), classSize, best.cost, {
+      nodes: RECOMBINE_NODES,
       ...(deadline !== undefined ? { deadline, clock } : {}),
     });
     if (!found) return;
@@ -793,8 +799,10 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       }
     }
     epoch++;
-    const size = team?.size ?? 1;
-    if (epoch % size === (team?.index ?? 0)) recombine();
+    // One member recombines per epoch, after the trade so that the others search on meanwhile; its
+    // result travels with its next report. The last epoch's recombination comes first, to be shared.
+    const mine = epoch % (team?.size ?? 1) === (team?.index ?? 0);
+    if (mine && done) recombine();
     if (team) {
       const reports = team.trade(epoch, {
         best: toWire(best),
@@ -812,11 +820,13 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
         const adopted = fromWire(reports[pick]!.best);
         if (adopted) {
           best = adopted;
-          current = adopted;
+          // Keep this thread's own walk unless it has strayed well above the team's best: diversity.
+          if (current.cost > adopted.cost * 1.005) current = adopted;
         }
       }
     } else pool.drainFresh();
     if (done) break;
+    if (mine) recombine();
   }
   return {
     best,

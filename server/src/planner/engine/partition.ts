@@ -216,7 +216,7 @@ function lagrangian(
   const g = new Float64Array(R);
   let lambda = 1;
   let stale = 0;
-  for (let iter = 0; iter < 300; iter++) {
+  for (let iter = 0; iter < 120; iter++) {
     g.fill(1);
     let L = 0;
     for (let r = 0; r < R; r++) L += u[r]!;
@@ -233,10 +233,10 @@ function lagrangian(
       bestL = L;
       bestU = u.slice();
       stale = 0;
-    } else if (++stale >= 15) {
+    } else if (++stale >= 8) {
       lambda /= 2;
       stale = 0;
-      if (lambda < 1e-3) break;
+      if (lambda < 5e-3) break;
     }
     let norm = 0;
     for (let r = 0; r < R; r++) norm += g[r]! * g[r]!;

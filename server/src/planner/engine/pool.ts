@@ -142,7 +142,25 @@ export class RoutePool {
     return out;
   }
 
-  all(): PooledRoute[] {
-    return this.entries.filter((e): e is PooledRoute => e !== null);
+  /** The newest `count` routes, and the pooled routes of `keep` (e.g. the best plan's) wherever they are. */
+  recent(count: number, keep: readonly Route[]): PooledRoute[] {
+    const live = this.entries.filter((e): e is PooledRoute => e !== null);
+    const out = live.slice(-count);
+    const chosen = new Set(out);
+    const R = this.inst.nReq;
+    for (const route of keep) {
+      const len = route.seq.length;
+      if (len <= 2) continue;
+      const reqs: number[] = [];
+      for (let p = 1; p < len - 1; p++) if (route.seq[p]! < R) reqs.push(route.seq[p]!);
+      reqs.sort((a, b) => a - b);
+      const at = this.index.get(`${this.classOf[route.v]!}:${reqs.join(',')}`);
+      const entry = at === undefined ? null : this.entries[at];
+      if (entry && !chosen.has(entry)) {
+        chosen.add(entry);
+        out.push(entry);
+      }
+    }
+    return out;
   }
 }
