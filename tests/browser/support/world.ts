@@ -220,7 +220,6 @@ async function roundTrip<T>(
     db,
     actor,
     requestId,
-    publish: (events) => server.app.publish(events),
     now: new Date(appointment.getTime() - 86_400_000),
   });
 }
