@@ -14,11 +14,5 @@ export const createRequestRoute = defineRoute({
   body: CreateRequestBody,
   success: { status: 201, description: 'The request', schema: RequestView },
   handler: ({ actor, app, params, body }) =>
-    createRequest({
-      db: app.db,
-      actor,
-      patientId: params.patientId,
-      input: body,
-      publish: (e) => app.publish(e),
-    }),
+    createRequest({ db: app.db, actor, patientId: params.patientId, input: body }),
 });
