@@ -1,7 +1,7 @@
 import { rooms } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
 import { addDays, cityToday } from '../../support/calendar.ts';
+import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { connectClient, recordCommitted } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
