@@ -7,6 +7,8 @@ import { createClient } from 'redis';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
+import { setNoticeTimeZone } from './domain/notices/project-notices.ts';
+import { startNotices } from './domain/notices/start-notices.ts';
 import { createHttpApp } from './http/app.ts';
 import { startInternalServer } from './http/metrics-endpoint.ts';
 import { routes } from './http/routes/index.ts';
@@ -14,6 +16,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { closePlanner, openPlanner } from './planner/index.ts';
 import { admission, closeSocketsGently, instrumentSockets } from './realtime/admission.ts';
+import type { OutboxTail } from './realtime/outbox-tail.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
 import { startStaleSweep } from './realtime/stale-sweep.ts';
 
@@ -27,6 +30,8 @@ export interface RunningServer {
   url: string;
   /** In demo mode, the demo logins to print at start-up (seeded now or on an earlier start). */
   demoAccounts: Array<{ username: string; role: Role }>;
+  /** This node's tail of the outbox: delivery figures, and stop/start for draining. */
+  outbox: OutboxTail;
   /** The internal listener's URL (METRICS_PORT), when there is one. */
   internalUrl: string | undefined;
   /**
@@ -68,7 +73,7 @@ export async function startServer(
     },
     disconnectSession: () => {},
     rescopeSession: () => {},
-    publish: () => {},
+    deliveryStats: () => Promise.reject(new Error('the realtime layer is not started')),
   };
 
   let demoAccounts: RunningServer['demoAccounts'] = [];
@@ -118,8 +123,14 @@ export async function startServer(
     await redis.connect();
     io.adapter(createAdapter(redis, { maxLen: config.redisStreamMaxLen ?? 10_000 }));
   }
+  const outbox = await realtime.tailOutbox(database.listen);
+  app.deliveryStats = () => outbox.stats();
   registerScrapeGauges(app, database, config);
   const stopStaleSweep = startStaleSweep(app);
+  setNoticeTimeZone(config.timeZone);
+  const stopNotices = config.notices?.worker
+    ? startNotices({ db: app.db, config: config.notices, logger, timeZone: config.timeZone })
+    : null;
   // Loaded only when asked for: production nodes never run simulated drivers.
   const simulation = config.simulateDrivers
     ? (await import('./demo/simulate-drivers.ts')).startDriverSimulation({
@@ -167,10 +178,12 @@ export async function startServer(
     closing ??= (async () => {
       await drain();
       stopStaleSweep();
+      await stopNotices?.();
       await simulation?.stop();
       const timeout = setTimeout(() => http.closeAllConnections(), config.drainTimeoutMs ?? 10_000);
       await requestsFinished;
       clearTimeout(timeout);
+      await outbox.stop();
       await realtime.io.close();
       await realtime.drain();
       await closePlanner();
@@ -189,6 +202,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     internalUrl,
     demoAccounts,
+    outbox,
     drain,
     close,
   };

@@ -59,6 +59,7 @@ export async function checkDelivery(
       const head = expected.at(-1)?.offset ?? 0;
       const got = client.received.filter((r) => r.event.stream === stream);
       const problems: string[] = [];
+      const scopeProblems: string[] = [];
       const counts = new Map<number, number>();
       for (const r of got) counts.set(r.event.offset, (counts.get(r.event.offset) ?? 0) + 1);
       const dupes = [...counts].filter(([, n]) => n > 1).map(([o, n]) => `${o}×${n}`);
@@ -83,7 +84,18 @@ export async function checkDelivery(
       const required = expected.filter((e) =>
         spans.some((span) => e.offset > span.start && e.offset <= (span.end ?? head)),
       );
-      const missing = required.filter((e) => !counts.has(e.offset));
+      // Offsets of a stream the party joined during the day (a scope change) are the scope's to deliver.
+      const joinedLive = (offset: number) =>
+        spans.some((span) => span.joinedAtOp >= 0 && offset > span.start && offset <= (span.end ?? head));
+      const missing = required.filter((e) => !counts.has(e.offset) && !joinedLive(e.offset));
+      const missingAfterJoin = required.filter((e) => !counts.has(e.offset) && joinedLive(e.offset));
+      if (missingAfterJoin.length)
+        scopeProblems.push(
+          `never delivered after the stream joined the scope: ${missingAfterJoin
+            .slice(0, 8)
+            .map((e) => `${e.offset} ${e.type} (committed by ${committedBy(stream, e.offset)})`)
+            .join('; ')}`,
+        );
       if (missing.length)
         problems.push(
           `never delivered: ${missing
@@ -101,7 +113,7 @@ export async function checkDelivery(
         }),
       );
       if (leaked.length)
-        problems.push(
+        scopeProblems.push(
           `received after leaving the scope: ${leaked
             .slice(0, 5)
             .map(
@@ -118,9 +130,12 @@ export async function checkDelivery(
             .map((r) => `${r.event.offset} ${r.event.type}`)
             .join(', ')}`,
         );
-      for (const problem of problems) {
+      for (const [invariant, problem] of [
+        ...problems.map((p) => ['event_delivery', p] as const),
+        ...scopeProblems.map((p) => ['scope_following', p] as const),
+      ]) {
         findings.push({
-          invariant: 'event_delivery',
+          invariant,
           key: `delivery|${party.name}|${stream}|${problem.split(':')[0]}`,
           detail: `${party.name}, ${stream} (head ${head}, ${client.connections} connection(s), ${spans.length} span(s) in scope): ${problem}`,
           legIds: [],

@@ -11,6 +11,7 @@ export const INVARIANTS = [
   'planned_in_past',
   'requests_accounted',
   'event_delivery',
+  'scope_following',
   'http_status',
   'wrong_party_accepted',
   'lifecycle_order',

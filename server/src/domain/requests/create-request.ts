@@ -26,6 +26,7 @@ export async function createRequest({
   patientId: string;
   input: CreateRequestBody;
   now?: Date;
+  /** Pushes the committed event (request.emergency must reach dispatch at once). */
 }): Promise<RequestView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'read', 'create_request');
   await authorize(
