@@ -5,6 +5,7 @@ import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events
 import { settleRequests, settleVehicles } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
 import { legEventPayload } from './present-leg.ts';
+import { enforceScheduleGate } from './schedule-gate.ts';
 
 /** Pushes recorded events to sockets; called only after the transaction that recorded them committed. */
 export type Publish = AppContext['publish'];
@@ -87,6 +88,8 @@ export class TripEvents {
    * last inside the transaction, then publish after commit.
    */
   async commit(): Promise<RecordedEvent[]> {
+    // Every change to a vehicle's schedule in this transaction passes the one gate, or nothing is written.
+    await enforceScheduleGate(this.tx, { now: this.now });
     const followers = await settleRequests(this.tx, {
       requestIds: this.requestIds,
       unserved: this.unservedRequestIds,
