@@ -14,6 +14,7 @@ export const PG = {
   exclusionViolation: '23P01',
   invalidTextRepresentation: '22P02',
   serializationFailure: '40001',
+  deadlockDetected: '40P01',
 } as const;
 
 export function pgErrorOf(error: unknown): PgErrorInfo | undefined {

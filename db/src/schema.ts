@@ -1,4 +1,7 @@
 import {
+  COMPLAINT_KINDS,
+  COMPLAINT_SOURCES,
+  COMPLAINT_STATUSES,
   COMPOUND_LEVELS,
   CROWDING_LEVELS,
   HOSPITAL_STATUSES,
@@ -8,6 +11,10 @@ import {
   LEG_STATUSES,
   MOBILITIES,
   NEED_KINDS,
+  NOTICE_ATTEMPT_OUTCOMES,
+  NOTICE_KINDS,
+  NOTICE_RECIPIENTS,
+  NOTICE_STATUSES,
   PATIENT_STATUSES,
   REQUEST_STATUSES,
   RETURN_MODES,
@@ -156,6 +163,8 @@ export const hospitals = pgTable('hospitals', {
   acceptsPositive: boolean('accepts_positive').notNull().default(false),
   crowding: crowdingEnum('crowding').notNull().default('low'),
   status: hospitalStatusEnum('status').notNull().default('open'),
+  /** When the hospital last published its crowding or open/diverting (the public board shows it). */
+  statusUpdatedAt: tz('status_updated_at'),
   createdAt: createdAt(),
 });
 
@@ -247,6 +256,8 @@ export const accounts = pgTable('accounts', {
   locale: text('locale').notNull().default('zh-CN'),
   hospitalId: uuid('hospital_id').references(() => hospitals.id),
   disabledAt: tz('disabled_at'),
+  /** Set when an administrator resets the password: the person must choose a new one before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -591,4 +602,143 @@ export const streamAcks = pgTable(
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.recipient] })],
+);
+
+// ---------------------------------------------------------------- the people at home and the public
+
+export const complaintKindEnum = pgEnum('complaint_kind', COMPLAINT_KINDS);
+export const complaintSourceEnum = pgEnum('complaint_source', COMPLAINT_SOURCES);
+export const complaintStatusEnum = pgEnum('complaint_status', COMPLAINT_STATUSES);
+export const noticeKindEnum = pgEnum('notice_kind', NOTICE_KINDS);
+export const noticeStatusEnum = pgEnum('notice_status', NOTICE_STATUSES);
+export const noticeAttemptOutcomeEnum = pgEnum('notice_attempt_outcome', NOTICE_ATTEMPT_OUTCOMES);
+export const noticeRecipientEnum = pgEnum('notice_recipient', NOTICE_RECIPIENTS);
+
+/**
+ * A complaint about a hospital, for the health commission's report: every refusal at a hospital gate
+ * (one per refusal incident, with its resolution as the outcome) and complaints staff take down.
+ */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: id(),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    districtId: uuid('district_id').references(() => districts.id),
+    kind: complaintKindEnum('kind').notNull(),
+    source: complaintSourceEnum('source').notNull(),
+    /** The refusal incident this complaint records; at most one complaint per incident. */
+    incidentId: uuid('incident_id')
+      .unique()
+      .references(() => incidents.id),
+    tripId: uuid('trip_id').references(() => trips.id),
+    /** For a refusal, the reason the gate gave (`REFUSAL_REASONS`). */
+    reason: text('reason'),
+    /** The reason given is one the seeds forbid (test result, health code, symptom). */
+    forbiddenGround: boolean('forbidden_ground').notNull().default(false),
+    description: text('description').notNull().default(''),
+    reportedBy: uuid('reported_by'),
+    occurredAt: tz('occurred_at').notNull().defaultNow(),
+    status: complaintStatusEnum('status').notNull().default('open'),
+    outcome: text('outcome'),
+    resolvedAt: tz('resolved_at'),
+    resolvedBy: uuid('resolved_by'),
+  },
+  (t) => [
+    index('complaints_hospital_idx').on(t.hospitalId, t.occurredAt),
+    index('complaints_district_idx').on(t.districtId, t.occurredAt),
+  ],
+);
+
+/** The family's link to follow one round trip without an account; its token is the only key. */
+export const trackingLinks = pgTable('tracking_links', {
+  id: id(),
+  tripId: uuid('trip_id')
+    .notNull()
+    .unique()
+    .references(() => trips.id, { onDelete: 'cascade' }),
+  /** 256 random bits, base64url: unguessable, and the link's whole authority. */
+  token: text('token').notNull().unique(),
+  views: integer('views').notNull().default(0),
+  lastViewedAt: tz('last_viewed_at'),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
+/** Per patient: whether the household wants notices at all, a family number, and quiet hours. */
+export const noticeSettings = pgTable('notice_settings', {
+  patientId: uuid('patient_id')
+    .primaryKey()
+    .references(() => patients.id, { onDelete: 'cascade' }),
+  optedOut: boolean('opted_out').notNull().default(false),
+  familyPhone: text('family_phone'),
+  /** Local `HH:MM`; no notice goes out between start and end (wrapping midnight). */
+  quietStart: text('quiet_start').notNull().default('21:30'),
+  quietEnd: text('quiet_end').notNull().default('07:00'),
+  updatedBy: uuid('updated_by'),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * The notices outbox: written in the transaction of the change a notice is about, sent after
+ * commit by the notice worker. `dedupeKey` makes writing the same notice twice a no-op.
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: id(),
+    tripId: uuid('trip_id')
+      .notNull()
+      .references(() => trips.id, { onDelete: 'cascade' }),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    compoundId: uuid('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id),
+    kind: noticeKindEnum('kind').notNull(),
+    recipient: noticeRecipientEnum('recipient').notNull(),
+    /** The number it goes to, copied at enqueue time; never logged, shown masked. */
+    phone: text('phone').notNull(),
+    locale: text('locale').notNull().default('zh-CN'),
+    /** Template parameters (pickup time, gate, hospital, plate …); no identity. */
+    params: jsonb('params').$type<Record<string, string>>().notNull(),
+    body: text('body').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    status: noticeStatusEnum('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
+    /** A worker that claimed it holds it until then; after a crash it is claimable again. */
+    leaseUntil: tz('lease_until'),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: createdAt(),
+    sentAt: tz('sent_at'),
+  },
+  (t) => [
+    index('notices_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('queued', 'failed')`),
+    index('notices_trip_idx').on(t.tripId),
+    index('notices_compound_idx').on(t.compoundId, t.createdAt),
+    index('notices_district_idx').on(t.districtId, t.createdAt),
+  ],
+);
+
+/** Every attempt to hand a notice to the provider, as it went. */
+export const noticeAttempts = pgTable(
+  'notice_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notices.id, { onDelete: 'cascade' }),
+    at: tz('at').notNull().defaultNow(),
+    outcome: noticeAttemptOutcomeEnum('outcome').notNull(),
+    provider: text('provider').notNull(),
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [index('notice_attempts_notice_idx').on(t.noticeId)],
 );

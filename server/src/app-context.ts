@@ -1,7 +1,9 @@
 import type { Db, DbDriver } from '@lastmeter/db';
 import type { Config } from './config.ts';
 import type { RecordedEvent } from './domain/events/record-event.ts';
+import type { NodeState } from './domain/system/check-readiness.ts';
 import type { Logger } from './logger.ts';
+import type { Metrics } from './observability/metrics.ts';
 
 /** What the transport layers hand to use cases: the database and the process-wide services. */
 export interface AppContext {
@@ -11,8 +13,17 @@ export interface AppContext {
   logger: Logger;
   ping(): Promise<number>;
   startedAt: Date;
+  /** This node's Prometheus metrics (server/src/observability/metrics.ts). */
+  metrics: Metrics;
+  /** This node's own state: draining, live sockets, Redis (readiness reads it). */
+  node: NodeState;
   /** Drops every live socket of a session (logout). Set once the realtime layer is up. */
   disconnectSession(sessionId: string): void;
+  /**
+   * The session's account changed scope: its live sockets must leave the rooms of the old scope at
+   * once (they are dropped and reconnect with the new one).
+   */
+  rescopeSession(sessionId: string): void;
   /**
    * Pushes events to their recipients' rooms. Call it only after the transaction that recorded
    * them committed (`recordEvent`); a client that misses the push replays from the database.

@@ -17,6 +17,15 @@ const Env = z.object({
   LASTMETER_SIM_SPEED: z.coerce.number().positive().max(1000).default(10),
   VEHICLE_STALE_MINUTES: z.coerce.number().positive().default(3),
   PUBLIC_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  REDIS_STREAM_MAXLEN: z.coerce.number().int().min(100).default(10_000),
+  MAX_SOCKETS: z.coerce.number().int().min(1).default(12_000),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  DRAIN_SPREAD_SECONDS: z.coerce.number().min(0).max(600).default(2),
+  DRAIN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  TRUST_PROXY: z.string().default('loopback'),
 });
 
 export interface Config {
@@ -49,6 +58,26 @@ export interface Config {
   simulateDrivers?: boolean;
   /** Speed-up of the simulated drivers' clock and driving (LASTMETER_SIM_SPEED, default 10×). */
   simulationSpeed?: number;
+  /** Operations (docs/operations.md); defaults apply when absent. postgres.js pool size per node. */
+  databasePoolSize?: number;
+  /** Length the Socket.IO Redis stream is trimmed to (the adapter's `maxLen`). */
+  redisStreamMaxLen?: number;
+  /** Sockets this node holds at most; further handshakes are refused with `unavailable`. */
+  maxSockets?: number;
+  /** Bearer token that opens `/metrics` on the public port; unset: no `/metrics` there. */
+  metricsToken?: string | undefined;
+  /** A separate internal listener for `/metrics`, `/api/health` and `/api/ready` (0: an ephemeral port). */
+  metricsPort?: number | undefined;
+  metricsHost?: string;
+  /** On SIGTERM, live sockets are closed (with a reconnect hint) spread over this many ms. */
+  drainSpreadMs?: number;
+  /** In-flight HTTP requests get this long to finish after a drain starts; then they are cut. */
+  drainTimeoutMs?: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (express `trust proxy`): `loopback` by default; behind a
+   * reverse proxy on another host, its address or subnet (e.g. `172.16.0.0/12`), so client IPs are real.
+   */
+  trustProxy?: string;
 }
 
 export function loadConfig(
@@ -90,5 +119,14 @@ export function loadConfig(
         e.LASTMETER_SIMULATE !== '0' &&
         e.LASTMETER_SIMULATE !== 'false'),
     simulationSpeed: e.LASTMETER_SIM_SPEED,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisStreamMaxLen: e.REDIS_STREAM_MAXLEN,
+    maxSockets: e.MAX_SOCKETS,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
+    drainSpreadMs: Math.round(e.DRAIN_SPREAD_SECONDS * 1000),
+    drainTimeoutMs: Math.round(e.DRAIN_TIMEOUT_SECONDS * 1000),
+    trustProxy: e.TRUST_PROXY,
   };
 }

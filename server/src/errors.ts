@@ -51,6 +51,7 @@ export const errors = {
   unauthenticated: () => new AppError('unauthenticated'),
   invalidCredentials: () => new AppError('invalid_credentials'),
   sessionExpired: () => new AppError('session_expired'),
+  passwordChangeRequired: () => new AppError('password_change_required'),
   forbidden: (detail?: string) => new AppError('forbidden', detail),
   notFound: (entity: string) => new AppError('not_found', `${entity} not found`, undefined, { entity }),
   conflict: (detail: string, extra: Record<string, unknown> = {}) =>
@@ -93,6 +94,9 @@ export const errors = {
   },
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError('too_many_requests', undefined, undefined, { retryAfterSeconds }),
+  /** This node is draining (a restart) or holds its most sockets: come back later, or to another node. */
+  unavailable: (retryAfterSeconds: number, detail?: string) =>
+    new AppError('unavailable', detail, undefined, { retryAfterSeconds }),
   internal: () => new AppError('internal'),
 };
 
@@ -117,6 +121,10 @@ export function toAppError(error: unknown): AppError {
         return errors.validation([{ path: pg.column ?? '', message: 'is required' }]);
       case PG.checkViolation:
         return errors.validation([{ path: pg.constraint ?? '', message: 'violates a rule of the record' }]);
+      // A write that lost a race to a concurrent one: nothing was written, and sending it again is safe.
+      case PG.serializationFailure:
+      case PG.deadlockDetected:
+        return errors.conflict('Changed concurrently; try again', { retry: true });
       case PG.invalidTextRepresentation:
         return errors.validation([{ path: '', message: 'has an invalid format' }]);
       default:

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import pretty from 'pino-pretty';
+import { logContextFields } from './observability/log-context.ts';
 
 /** Secrets and personal data never reach the log, wherever they sit in a logged object. */
 export const REDACT = [
@@ -29,7 +30,12 @@ export function createLogger(
   level: string,
   format: 'json' | 'pretty' = process.stdout.isTTY && process.env.LOG_FORMAT !== 'json' ? 'pretty' : 'json',
 ) {
-  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'lastmeter' } };
+  const options = {
+    level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    base: { service: 'lastmeter' },
+    mixin: logContextFields,
+  };
   if (format === 'json') return pino(options);
   return pino(
     options,

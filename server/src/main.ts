@@ -1,13 +1,39 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { warnOnLowFileLimit } from './observability/file-limit.ts';
 import { startServer } from './server.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const server = await startServer(config, logger);
+
+// Nothing a client or a dependency does may end the process unnoticed: a stray rejection is logged; an
+// uncaught exception is logged and the node drains (its sockets move to other nodes) before exiting.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+let stopping: Promise<void> | undefined;
+const stop = (code: number) => {
+  stopping ??= (async () => {
+    await server?.close().catch((err: unknown) => logger.error({ err }, 'graceful stop failed'));
+    logger.info({ code }, 'stopped');
+    process.exit(code);
+  })();
+  return stopping;
+};
+process.on('uncaughtException', (err) => {
+  logger.fatal({ err }, 'uncaught exception; draining and exiting');
+  void stop(1);
+});
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+server = await startServer(config, logger);
+warnOnLowFileLimit(config.maxSockets ?? 0, logger);
 
 logger.info(
-  { port: server.port, database: server.app.driver, redis: Boolean(config.redisUrl) },
+  {
+    port: server.port,
+    internal: server.internalUrl,
+    database: server.app.driver,
+    redis: Boolean(config.redisUrl),
+  },
   `Last Meter listening on http://localhost:${server.port}`,
 );
 if (server.demoAccounts.length) {
@@ -18,10 +44,11 @@ if (server.demoAccounts.length) {
   );
 }
 
+// SIGTERM (a rolling restart, `docker stop`): not ready, no new connections, sockets told to reconnect
+// elsewhere, in-flight requests finished, then exit (docs/operations.md, "Rolling restarts").
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, async () => {
+  process.once(signal, () => {
     logger.info({ signal }, 'shutting down');
-    await server.close();
-    process.exit(0);
+    void stop(0);
   });
 }

@@ -1,15 +1,19 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import { accounts, openDatabase } from '@lastmeter/db';
+import { accounts, type DatabaseHandle, openDatabase, queryRows } from '@lastmeter/db';
 import { type Role, rooms } from '@lastmeter/shared';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { createClient } from 'redis';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
 import { createHttpApp } from './http/app.ts';
+import { startInternalServer } from './http/metrics-endpoint.ts';
 import { routes } from './http/routes/index.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { closePlanner, openPlanner } from './planner/index.ts';
+import { admission, closeSocketsGently, instrumentSockets } from './realtime/admission.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
 import { startStaleSweep } from './realtime/stale-sweep.ts';
 
@@ -23,7 +27,14 @@ export interface RunningServer {
   url: string;
   /** In demo mode, the demo logins to print at start-up (seeded now or on an earlier start). */
   demoAccounts: Array<{ username: string; role: Role }>;
-  /** Graceful stop: refuse new connections, let in-flight requests finish, then close everything. */
+  /** The internal listener's URL (METRICS_PORT), when there is one. */
+  internalUrl: string | undefined;
+  /**
+   * Starts a graceful stop (SIGTERM): not ready any more, no new connections, every socket told to
+   * reconnect elsewhere and closed (spread over `drainSpreadMs`). Resolves once the sockets are closed.
+   */
+  drain(): Promise<void>;
+  /** Graceful stop: drain, let in-flight requests finish (up to `drainTimeoutMs`), then close everything. */
   close(): Promise<void>;
 }
 
@@ -31,7 +42,15 @@ export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    maxConnections: config.databasePoolSize,
+  });
+  // Planner threads start with the first plan and stop with the server.
+  openPlanner();
+  const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
+  let io: LmServer | undefined;
   const app: AppContext = {
     db: database.db,
     driver: database.driver,
@@ -39,7 +58,16 @@ export async function startServer(
     logger,
     ping: database.ping,
     startedAt: new Date(),
+    metrics: createMetrics(),
+    node: {
+      draining: false,
+      get sockets() {
+        return io?.engine.clientsCount ?? 0;
+      },
+      pingRedis: redis ? () => pingRedis(redis) : null,
+    },
     disconnectSession: () => {},
+    rescopeSession: () => {},
     publish: () => {},
   };
 
@@ -69,14 +97,28 @@ export async function startServer(
   }
 
   const http = createServer(createHttpApp(app, routes));
-  const realtime = createSocketServer(http, app);
-  const io = realtime.io;
-  const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
+  // A hard ceiling on TCP connections (file descriptors) above the socket limit, which refuses
+  // politely first (server/src/realtime/admission.ts); REST requests get the headroom.
+  if (config.maxSockets) http.maxConnections = Math.ceil(config.maxSockets * 1.1) + 100;
+  // A client that resets or sends garbage must never become an unhandled error.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    logger.debug({ err: err.code ?? err.message }, 'client connection error');
+    if (socket.writable && !('_httpMessage' in socket && socket._httpMessage)) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    } else socket.destroy();
+  });
+  const realtime = createSocketServer(http, app, { admit: admission(app, () => realtime.io) });
+  io = realtime.io;
+  io.engine.on('connection_error', (err: { code: number; message: string }) =>
+    logger.debug({ code: err.code, reason: err.message }, 'socket transport refused'),
+  );
+  instrumentSockets(app, io);
   if (redis) {
     redis.on('error', (err) => logger.error({ err }, 'redis error'));
     await redis.connect();
-    io.adapter(createAdapter(redis));
+    io.adapter(createAdapter(redis, { maxLen: config.redisStreamMaxLen ?? 10_000 }));
   }
+  registerScrapeGauges(app, database, config);
   const stopStaleSweep = startStaleSweep(app);
   // Loaded only when asked for: production nodes never run simulated drivers.
   const simulation = config.simulateDrivers
@@ -85,7 +127,7 @@ export async function startServer(
         speed: config.simulationSpeed ?? 10,
         // The demo's own driver logins are left to whoever signs in as them: they accept by hand.
         leaveToPeople: config.demo ? DEMO_LOGINS.filter((u) => u.startsWith('driver')) : [],
-        broadcastPosition: (p) => io.to(rooms.district(p.districtId)).emit('vehicle.position', p),
+        broadcastPosition: (p) => realtime.io.to(rooms.district(p.districtId)).emit('vehicle.position', p),
       })
     : null;
 
@@ -95,24 +137,113 @@ export async function startServer(
   });
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const internal =
+    config.metricsPort === undefined
+      ? null
+      : await startInternalServer(app, config.metricsPort, config.metricsHost ?? '127.0.0.1');
+  const internalAddress = internal?.address();
+  const internalUrl =
+    typeof internalAddress === 'object' && internalAddress
+      ? `http://127.0.0.1:${internalAddress.port}`
+      : undefined;
+
+  // In-flight requests finish when the listener has closed and the last connection ended.
+  let requestsFinished: Promise<void> | undefined;
+  let draining: Promise<void> | undefined;
+  const drain = () => {
+    draining ??= (async () => {
+      app.node.draining = true;
+      app.metrics.draining.set(1);
+      logger.info({ sockets: realtime.io.engine.clientsCount }, 'draining: no new connections');
+      requestsFinished = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      await closeSocketsGently(realtime.io, config.drainSpreadMs ?? 0);
+    })();
+    return draining;
+  };
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      const drained = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeIdleConnections();
+      await drain();
       stopStaleSweep();
       await simulation?.stop();
-      await io.close();
-      await realtime.drain();
-      const timeout = setTimeout(() => http.closeAllConnections(), 10_000);
-      await drained;
+      const timeout = setTimeout(() => http.closeAllConnections(), config.drainTimeoutMs ?? 10_000);
+      await requestsFinished;
       clearTimeout(timeout);
+      await realtime.io.close();
+      await realtime.drain();
+      await closePlanner();
       if (redis) await redis.quit().catch(() => {});
       await database.close();
+      if (internal) await new Promise<void>((resolve) => internal.close(() => resolve()));
     })();
     return closing;
   };
 
-  return { app, http, io, port, url: `http://127.0.0.1:${port}`, demoAccounts, close };
+  return {
+    app,
+    http,
+    io: realtime.io,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    internalUrl,
+    demoAccounts,
+    drain,
+    close,
+  };
+}
+
+const REDIS_PING_TIMEOUT_MS = 2_000;
+
+/** Redis answers PING in time; a client that is not connected fails at once instead of queueing it. */
+async function pingRedis(redis: ReturnType<typeof createClient>): Promise<void> {
+  if (!redis.isReady) throw new Error('redis is not connected');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('redis ping timed out')), REDIS_PING_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([redis.ping(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Gauges read from the database when Prometheus scrapes (docs/operations.md, "Metrics"). */
+function registerScrapeGauges(app: AppContext, database: DatabaseHandle, config: Config): void {
+  const { metrics } = app;
+  metrics.onScrape(
+    'lastmeter_db_pool_size',
+    'postgres.js pool size of this node (DATABASE_POOL_SIZE)',
+    async () => (database.driver === 'postgres' ? (config.databasePoolSize ?? 10) : null),
+  );
+  metrics.onScrape(
+    'lastmeter_db_ping_seconds',
+    'Round trip of `select 1` through the pool',
+    async () => (await database.ping()) / 1000,
+  );
+  metrics.onScrape(
+    'lastmeter_db_backends',
+    'Server connections to this database from every node (pg_stat_activity), pool and listeners',
+    async () => {
+      if (database.driver !== 'postgres') return null;
+      const [row] = await queryRows<{ n: number | string }>(
+        app.db,
+        sql`select count(*) as n from pg_stat_activity where datname = current_database()`,
+      );
+      return Number(row?.n ?? 0);
+    },
+  );
+  metrics.onScrape(
+    'lastmeter_events_recorded_last_id',
+    'Highest committed domain event id (city-wide)',
+    async () => {
+      const [row] = await queryRows<{ last: number | string | null }>(
+        app.db,
+        sql`select max(id) as last from domain_events`,
+      );
+      return Number(row?.last ?? 0);
+    },
+  );
 }

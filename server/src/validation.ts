@@ -1,6 +1,6 @@
-import type { FieldIssue, Locale } from '@lastmeter/shared';
+import { cleanInput, type FieldIssue, type Locale, textParams } from '@lastmeter/shared';
 import { z } from 'zod';
-import { errors, localizeIssue } from './errors.ts';
+import { codedIssue, errors, localizeIssue } from './errors.ts';
 
 const LOCALE_ERRORS = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError } as const;
 
@@ -28,14 +28,25 @@ export function fieldIssues(error: z.ZodError, prefix: string, locale: Locale = 
   });
 }
 
-/** Parses one part of a request (`body`, `query`, `params`, a socket payload) or throws a 400 naming the fields. */
+/**
+ * Parses one part of a request (`body`, `query`, `params`, a socket payload) or throws a 400 naming
+ * the fields. Every string in it passes the text rule first (`cleanInput`), whatever its schema says.
+ */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
   part: string,
   locale: Locale,
 ): z.output<S> {
-  const result = schema.safeParse(input, { error: LOCALE_ERRORS[locale] });
+  const cleaned = cleanInput(input, part);
+  if (!cleaned.ok) {
+    throw errors.validation(
+      cleaned.issues.map((issue) =>
+        localizeIssue(codedIssue(issue.path, issue.code, textParams(issue.code)), locale),
+      ),
+    );
+  }
+  const result = schema.safeParse(cleaned.value, { error: LOCALE_ERRORS[locale] });
   if (result.success) return result.data;
   throw errors.validation(fieldIssues(result.error, part, locale));
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'session_expired',
+  'password_change_required',
   'forbidden',
   'not_found',
   'conflict',
@@ -20,6 +21,7 @@ export const ERROR_CODES = [
   'schedule_rule',
   'step_not_open',
   'too_many_requests',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,6 +34,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   session_expired: 401,
+  password_change_required: 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -42,6 +45,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   schedule_rule: 409,
   step_not_open: 409,
   too_many_requests: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -57,6 +61,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   session_expired: {
     'zh-CN': '登录已过期，请重新登录',
     en: 'Your session has expired, please sign in again',
+  },
+  password_change_required: {
+    'zh-CN': '密码已被管理员重置，请先设置新密码',
+    en: 'Your password was reset; choose a new one first',
   },
   forbidden: { 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
   not_found: { 'zh-CN': '找不到该记录', en: 'Not found' },
@@ -86,6 +94,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: 'This step is not open yet',
   },
   too_many_requests: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, please try again later' },
+  unavailable: {
+    'zh-CN': '服务器繁忙或正在重启，请稍后重试',
+    en: 'The server is busy or restarting; please try again shortly',
+  },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 };
 

@@ -45,6 +45,25 @@ export const FIELD_MESSAGES = {
   },
   import_damaged_xlsx: { 'zh-CN': '.xlsx 文件已损坏，无法读取', en: 'is a damaged .xlsx workbook' },
   import_no_worksheet: { 'zh-CN': '工作簿中没有工作表', en: 'has no worksheet' },
+  password_wrong: { 'zh-CN': '当前密码不正确', en: 'is not your current password' },
+  username_taken: { 'zh-CN': '该用户名已被使用', en: 'is already taken' },
+  password_unchanged: { 'zh-CN': '新密码不能与当前密码相同', en: 'must differ from the current password' },
+  scope_required: { 'zh-CN': '{role} 账号必须填写', en: 'is required for a {role} account' },
+  scope_not_for_role: { 'zh-CN': '{role} 账号不适用此项', en: 'does not apply to a {role} account' },
+  scope_unknown: { 'zh-CN': '不存在', en: 'does not exist' },
+  scope_outside_yours: { 'zh-CN': '不在您负责的区域内', en: 'is outside your districts' },
+  text_control_character: {
+    'zh-CN': '含有不允许的控制字符（如 NUL）',
+    en: 'contains a control character (such as NUL) that is not allowed',
+  },
+  text_line_break: {
+    'zh-CN': '只能填写一行，不能含换行或制表符',
+    en: 'must be one line, without line breaks or tabs',
+  },
+  text_not_unicode: { 'zh-CN': '不是有效的 Unicode 文本', en: 'is not well-formed Unicode text' },
+  text_too_long: { 'zh-CN': '超过 {max} 个字符', en: 'is longer than {max} characters' },
+  text_bad_encoding: { 'zh-CN': '不是有效的 URL 编码', en: 'is not valid percent-encoding' },
+  text_too_deep: { 'zh-CN': '嵌套层级过深', en: 'is nested too deeply' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -177,6 +177,12 @@ export interface ServerToClientEvents {
   welcome: (payload: { accountId: string; role: string; rooms: string[] }) => void;
   /** The session ended (logout, expiry); the client should return to the login page. */
   'session:ended': (payload: { reason: 'logout' | 'expired' }) => void;
+  /**
+   * This node is shutting down (a rolling restart) and closes the connection right after: reconnect,
+   * through the load balancer or to another node, after about `reconnectInMs`, sending the handshake
+   * offsets as on any reconnect. Nothing is lost: the other node replays from those offsets.
+   */
+  'server:draining': (hint: { reconnectInMs: number }) => void;
 }
 
 export interface ClientToServerEvents {

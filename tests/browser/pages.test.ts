@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { useBrowserWorld } from './support/browser-world.ts';
 import { BUSY_DAY, seedBusyDistrict } from './support/busy-district.ts';
 import { DESKTOP, hasChromium, PHONE } from './support/chromium.ts';
+import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { REPO_ROOT, RESULTS_DIR } from './support/web-dist.ts';
 import { bookDialysisRoundTrip, en, zh } from './support/world.ts';
@@ -49,22 +49,6 @@ const LOCALES: readonly { locale: BrowserLocale; label: 'zh-CN' | 'en'; say: typ
   { locale: 'en-US', label: 'en', say: en },
 ];
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
-
-/** Accessibility violations a user would hit hard: axe-core's serious and critical ones, readably. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  // An empty page passes every rule it has nothing to check against: make sure axe saw the page.
-  expect(result.passes.length).toBeGreaterThan(10);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 15_000 });
-  // Runs in the page (a string: the tests compile without the DOM library): CJK fonts load late.
-  await page.evaluate('document.fonts.ready.then(() => true)');
-}
 
 describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
   const world = useBrowserWorld();

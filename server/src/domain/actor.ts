@@ -14,5 +14,7 @@ export interface Actor {
   hospitalId: string | null;
   vehicleId: string | null;
   driverId: string | null;
+  /** The password was reset by an administrator: only choosing a new one is allowed. */
+  mustChangePassword: boolean;
   ip: string;
 }

@@ -25,6 +25,7 @@ function actor(role: Actor['role'], scope: Partial<Actor> = {}): Actor {
     hospitalId: null,
     vehicleId: null,
     driverId: null,
+    mustChangePassword: false,
     ip: '',
     ...scope,
   };

@@ -1,3 +1,4 @@
+import type { Role } from '@lastmeter/shared';
 import type { Actor } from './actor.ts';
 
 /**
@@ -15,7 +16,13 @@ export type Resource =
   | { kind: 'zone'; districtId: string }
   | { kind: 'hospital'; hospitalId: string }
   | { kind: 'vehicle'; districtId: string; vehicleId: string }
+  /** The audit trail and the account registry as a whole. */
   | { kind: 'accounts' }
+  /**
+   * One staff account, by its role and the districts it works in (a driver's: its vehicle's; a
+   * gatekeeper's: its compounds'). Admins manage every account; dispatchers their districts' drivers.
+   */
+  | { kind: 'account'; role: Role; districtIds: string[] }
   /** City-wide setup — creating districts and hospitals: admin only. */
   | { kind: 'city' }
   /**
@@ -80,6 +87,13 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return false;
     case 'dispatch':
       return actor.role === 'dispatcher' && district;
+    case 'account':
+      return (
+        actor.role === 'dispatcher' &&
+        resource.role === 'driver' &&
+        resource.districtIds.length > 0 &&
+        resource.districtIds.every((id) => actor.districtIds.includes(id))
+      );
     case 'accounts':
     case 'city':
       return false;
@@ -90,4 +104,16 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 
 function exhaustive(value: never): never {
   throw new Error(`Unhandled resource ${JSON.stringify(value)}`);
+}
+
+/**
+ * Which accounts an actor may list — the listing side of `can(…, { kind: 'account' })`: every
+ * account, the drivers of some districts, or none.
+ */
+export type AccountListScope = { all: true } | { all: false; roles: Role[]; districtIds: string[] };
+
+export function accountListScope(actor: Actor): AccountListScope {
+  if (actor.role === 'admin') return { all: true };
+  if (actor.role === 'dispatcher') return { all: false, roles: ['driver'], districtIds: actor.districtIds };
+  return { all: false, roles: [], districtIds: [] };
 }

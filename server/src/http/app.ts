@@ -5,8 +5,10 @@ import helmet from 'helmet';
 import type { AppContext } from '../app-context.ts';
 import { authenticate } from '../domain/auth/authenticate.ts';
 import { type AppError, errors, toAppError, toProblem } from '../errors.ts';
+import { logContext } from '../observability/log-context.ts';
 import { parseInput } from '../validation.ts';
-import { clientIp, requestLocale, tokenFromHeaders } from './request-context.ts';
+import { serveMetrics } from './metrics-endpoint.ts';
+import { clientIp, requestId, requestLocale, tokenFromHeaders } from './request-context.ts';
 import type { AnyRoute } from './route.ts';
 
 export const JSON_BODY_LIMIT = '256kb';
@@ -14,8 +16,12 @@ export const JSON_BODY_LIMIT = '256kb';
 export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Express {
   const http = express();
   http.disable('x-powered-by');
-  http.set('trust proxy', 'loopback');
+  http.set(
+    'trust proxy',
+    (app.config.trustProxy ?? 'loopback').split(',').map((v) => v.trim()),
+  );
   http.set('query parser', 'extended');
+  http.use(requestContext(app));
   http.use(
     helmet({
       contentSecurityPolicy: {
@@ -44,12 +50,15 @@ export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Expr
     }),
   );
   http.use(requestLogger(app));
+  // On the public port only with a token (METRICS_TOKEN); METRICS_PORT serves it internally instead.
+  if (app.config.metricsToken) http.get('/metrics', serveMetrics(app, app.config.metricsToken));
   http.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
 
   for (const route of routes) {
     http[route.method](route.path, async (req: Request, res: Response) => {
       const locale = requestLocale(req);
       const actor = route.auth === 'session' ? await sessionActor(app, req, res) : null;
+      if (actor?.mustChangePassword && !route.duringPasswordChange) throw errors.passwordChangeRequired();
       if (
         route.body &&
         route.bodyType !== 'multipart' &&
@@ -123,11 +132,19 @@ function bodyParserError(error: unknown): AppError | null {
   }
 }
 
+/** A path or query that is not valid percent-encoding (`%E0%A4%A`) fails while Express decodes it. */
+function decodeError(error: unknown): AppError | null {
+  return error instanceof URIError ? errors.fieldCode('params', 'text_bad_encoding') : null;
+}
+
 function errorHandler(app: AppContext): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const appError = bodyParserError(error) ?? toAppError(error);
+    const appError = bodyParserError(error) ?? decodeError(error) ?? toAppError(error);
     if (appError.code === 'internal') app.logger.error({ err: error, path: req.path }, 'unhandled error');
-    if (appError.code === 'too_many_requests' && typeof appError.extra.retryAfterSeconds === 'number') {
+    if (
+      (appError.code === 'too_many_requests' || appError.code === 'unavailable') &&
+      typeof appError.extra.retryAfterSeconds === 'number'
+    ) {
       res.setHeader('Retry-After', String(appError.extra.retryAfterSeconds));
     }
     if (res.headersSent) return;
@@ -138,17 +155,39 @@ function errorHandler(app: AppContext): ErrorRequestHandler {
   };
 }
 
+/**
+ * Every request gets an id (the caller's `X-Request-Id` when it is a plain token, as a proxy sets it)
+ * that every log line written on its behalf carries, and that the response names. While the node
+ * drains, responses close their connection so keep-alive clients move to another node.
+ */
+function requestContext(app: AppContext) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const reqId = requestId(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', reqId);
+    if (app.node.draining) res.setHeader('Connection', 'close');
+    logContext.run({ reqId }, next);
+  };
+}
+
 function requestLogger(app: AppContext) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
     res.on('finish', () => {
       if (!req.path.startsWith('/api')) return;
+      const seconds = (performance.now() - started) / 1000;
+      // The route template keeps the label set small; an unmatched path is one label, not one per path.
+      const route = typeof req.route?.path === 'string' ? req.route.path : 'unmatched';
+      app.metrics.httpDuration.observe(
+        { method: req.method, route, status: String(res.statusCode) },
+        seconds,
+      );
       app.logger.info(
         {
           method: req.method,
           path: req.path,
+          route,
           status: res.statusCode,
-          ms: Math.round(performance.now() - started),
+          ms: Math.round(seconds * 1000),
           actor: res.locals.actorId,
         },
         'request',

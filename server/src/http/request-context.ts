@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parse as parseCookie } from 'cookie';
 import type { Request } from 'express';
 
@@ -20,4 +21,11 @@ export function requestLocale(req: Request): 'zh-CN' | 'en' {
 
 export function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? '';
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** The caller's request id when it is a plain token (a proxy's `$request_id`), else a fresh one. */
+export function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
 }

@@ -35,6 +35,8 @@ export interface RouteDef<A extends Auth = Auth, B = unknown, Q = unknown, P = u
   params?: P;
   /** How the request body arrives; `multipart` routes are parsed by their own middleware. */
   bodyType?: 'json' | 'multipart';
+  /** Open to a session whose password was reset (`Actor.mustChangePassword`): sign-out, me, choosing a new one. */
+  duringPasswordChange?: true;
   success: { status: number; description: string; schema?: Schema; contentType?: string };
   handler(input: RouteInput<A, B, Q, P>): Promise<unknown>;
 }

@@ -1,3 +1,4 @@
+import { textParams, textProblem } from '@lastmeter/shared';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { errors } from '../errors.ts';
@@ -26,8 +27,10 @@ export async function receiveUpload(req: Request, res: Response): Promise<Upload
   });
   if (!req.file)
     throw errors.field('file', 'is required: send the spreadsheet in the multipart field `file`');
+  const nameProblem = textProblem(req.file.originalname, false);
+  if (nameProblem) throw errors.fieldCode('file', nameProblem, textParams(nameProblem));
   return {
-    name: req.file.originalname,
+    name: req.file.originalname.normalize('NFC'),
     buffer: req.file.buffer,
     fields: (req.body ?? {}) as Record<string, unknown>,
   };

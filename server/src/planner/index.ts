@@ -2,7 +2,8 @@
  * Planner public API (pure; the only I/O is the optional OSRM adapter).
  *
  * - `matchHospitals` — 供需匹配: a hospital per request, each with a reason code.
- * - `planDay` — vehicles for every leg of every round trip under a time budget.
+ * - `planDay` — vehicles for every leg of every round trip under a time budget, on this thread
+ *   (CLIs, tests); `runPlanner` — the same in worker threads, off the event loop (the server).
  * - `insertTrip`, `releaseReturn`, `cancelTrip`, `breakDownVehicle`, `replanAfterDelay` — online
  *   changes to a live plan that leave every other leg where it was.
  * - `resolveTravelModel`: `fetchOsrmTravelModel` when OSRM_URL is set, else `createTurfTravelModel`.
@@ -64,3 +65,4 @@ export {
   type TravelTimeModel,
   type TurfTravelOptions,
 } from './domain/travel.ts';
+export { closePlanner, openPlanner, type RunPlannerArgs, runPlanner } from './threads/run-planner.ts';

@@ -53,7 +53,11 @@ export interface RealtimeServer {
   drain(): Promise<void>;
 }
 
-export function createSocketServer(httpServer: HttpServer, app: AppContext): RealtimeServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  app: AppContext,
+  options: { admit?: (socket: LmSocket, next: (err?: Error) => void) => void } = {},
+): RealtimeServer {
   const io: LmServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -69,6 +73,8 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): Rea
     void work.finally(() => inFlight.delete(work));
   };
 
+  // Admission (draining, max sockets: server/src/realtime/admission.ts) before any database work.
+  if (options.admit) io.use(options.admit);
   // Authentication happens in the handshake: no session, no connection.
   io.use(async (socket, next) => {
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
@@ -207,6 +213,12 @@ export function createSocketServer(httpServer: HttpServer, app: AppContext): Rea
 
   app.disconnectSession = (sessionId) => {
     io.to(rooms.session(sessionId)).emit('session:ended', { reason: 'logout' });
+    io.in(rooms.session(sessionId)).disconnectSockets(true);
+  };
+
+  // Rooms are chosen at the handshake from the account's scope: a socket of a re-scoped account is
+  // dropped so it cannot hear its old rooms; it reconnects (web: on reload) into the new ones.
+  app.rescopeSession = (sessionId) => {
     io.in(rooms.session(sessionId)).disconnectSockets(true);
   };
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { line } from './text.ts';
 
 export const AuditQuery = z
   .strictObject({
-    entity: z
-      .string()
+    entity: line()
       .max(64)
       .optional()
       .meta({ description: 'Only entries about this kind of record, e.g. `patient`' }),
-    entityId: z.string().max(64).optional().meta({ description: 'Only entries about this record' }),
+    entityId: line().max(64).optional().meta({ description: 'Only entries about this record' }),
     actorId: z.uuid().optional().meta({ description: 'Only entries by this account' }),
     before: z.coerce
       .number()

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../domain.ts';
+import { line } from './text.ts';
 
 export const LoginBody = z
   .strictObject({
-    username: z.string().trim().min(1).max(64).meta({ description: 'Account name, e.g. `dispatcher`' }),
+    username: line().min(1).max(64).meta({ description: 'Account name, e.g. `dispatcher`' }),
     password: z.string().min(1).max(256).meta({ description: 'The account password' }),
   })
   .meta({ id: 'LoginBody' });
@@ -27,6 +28,9 @@ export const Me = z
     role: z.enum(ROLES),
     locale: z.enum(['zh-CN', 'en']),
     scope: Scope,
+    mustChangePassword: z.boolean().meta({
+      description: 'The password was reset: only choosing a new one (`POST /auth/password`) is allowed',
+    }),
     session: z.object({
       expiresAt: z.iso.datetime().meta({ description: 'Absolute expiry of this session' }),
       idleTimeoutSeconds: z.number().int(),

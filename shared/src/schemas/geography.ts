@@ -14,6 +14,7 @@ import {
 } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
 import { type PolygonProblemCode, validatePolygonal } from '../geo/zone-level.ts';
+import { instant, line } from './text.ts';
 
 // ---------------------------------------------------------------- building blocks
 
@@ -23,7 +24,7 @@ const lat = z.number().min(-90).max(90).meta({ description: 'Latitude (WGS84), �
 export const LngLat = z.object({ lng, lat }).meta({ id: 'LngLat' });
 export type LngLat = z.infer<typeof LngLat>;
 
-const name = (what: string) => z.string().trim().min(1).max(120).meta({ description: what });
+const name = (what: string) => line().min(1).max(120).meta({ description: what });
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const clock = z
   .string()
@@ -89,13 +90,23 @@ export const VehiclePathParams = z.strictObject({ vehicleId: recordId('vehicle')
 
 export const CreateDistrictBody = z
   .strictObject({
-    code: z.string().trim().min(1).max(32).meta({ description: 'Short unique code, e.g. `310104`' }),
+    code: line().min(1).max(32).meta({ description: 'Short unique code, e.g. `310104`' }),
     name: name('District name, e.g. 徐汇区'),
     city: name('City, e.g. 上海市'),
     center: LngLat.meta({ description: 'Where the map opens for this district' }),
   })
   .meta({ id: 'CreateDistrictBody' });
 export type CreateDistrictBody = z.infer<typeof CreateDistrictBody>;
+
+export const UpdateDistrictBody = z
+  .strictObject({
+    code: CreateDistrictBody.shape.code.optional(),
+    name: CreateDistrictBody.shape.name.optional(),
+    city: CreateDistrictBody.shape.city.optional(),
+    center: LngLat.optional(),
+  })
+  .meta({ id: 'UpdateDistrictBody', description: 'Only the fields given change' });
+export type UpdateDistrictBody = z.infer<typeof UpdateDistrictBody>;
 
 export const District = z
   .object({
@@ -130,7 +141,7 @@ export type Gate = z.infer<typeof Gate>;
 export const CreateCompoundBody = z
   .strictObject({
     name: name('Compound (小区) name'),
-    address: z.string().trim().max(200).default('').meta({ description: 'Street address' }),
+    address: line().max(200).default('').meta({ description: 'Street address' }),
     boundary: PolygonalGeometry,
     gates: z
       .array(GateInput)
@@ -144,7 +155,7 @@ export type CreateCompoundBody = z.infer<typeof CreateCompoundBody>;
 export const UpdateCompoundBody = z
   .strictObject({
     name: name('Compound (小区) name').optional(),
-    address: z.string().trim().max(200).optional().meta({ description: 'Street address' }),
+    address: line().max(200).optional().meta({ description: 'Street address' }),
     boundary: PolygonalGeometry.optional(),
   })
   .meta({ id: 'UpdateCompoundBody' });
@@ -197,9 +208,8 @@ const zoneFields = {
       '`sealed` 封控 (no one leaves home), `controlled` 管控 (no one leaves the compound), `precaution` 防范',
   }),
   geometry: PolygonalGeometry,
-  validFrom: z.coerce.date().meta({ description: 'When the zone takes effect (ISO 8601)' }),
-  validTo: z.coerce
-    .date()
+  validFrom: instant().meta({ description: 'When the zone takes effect (ISO 8601)' }),
+  validTo: instant()
     .nullable()
     .default(null)
     .meta({ description: 'When it lapses by itself (exclusive); `null`: until ended' }),
@@ -232,8 +242,7 @@ export const UpdateZoneBody = z
     level: zoneFields.level.optional(),
     geometry: PolygonalGeometry.optional(),
     validFrom: zoneFields.validFrom.optional(),
-    validTo: z.coerce
-      .date()
+    validTo: instant()
       .nullable()
       .optional()
       .meta({ description: 'When it lapses (exclusive); `null`: until ended' }),
@@ -273,7 +282,7 @@ export type ImportZonesBody = z.infer<typeof ImportZonesBody>;
 
 export const ZoneListQuery = z
   .strictObject({
-    at: z.coerce.date().optional().meta({ description: 'Zones in force at this instant (default now)' }),
+    at: instant().optional().meta({ description: 'Zones in force at this instant (default now)' }),
     all: z
       .enum(['true', 'false'])
       .default('false')
@@ -323,8 +332,8 @@ export const CreateHospitalBody = z
   .strictObject({
     name: name('Hospital name'),
     districtId: z.uuid().nullable().default(null).meta({ description: 'District it stands in, if any' }),
-    address: z.string().trim().max(200).default(''),
-    phone: z.string().trim().max(40).default('').meta({ description: 'Admissions desk phone' }),
+    address: line().max(200).default(''),
+    phone: line().max(40).default('').meta({ description: 'Admissions desk phone' }),
     location: LngLat.meta({ description: 'The hospital building' }),
     entrance: LngLat.meta({ description: 'Where vehicles drop off and pick up' }),
     acceptsPositive: z
@@ -344,8 +353,8 @@ export const UpdateHospitalBody = z
   .strictObject({
     name: name('Hospital name').optional(),
     districtId: z.uuid().nullable().optional(),
-    address: z.string().trim().max(200).optional(),
-    phone: z.string().trim().max(40).optional(),
+    address: line().max(200).optional(),
+    phone: line().max(40).optional(),
     location: LngLat.optional(),
     entrance: LngLat.optional(),
     acceptsPositive: z.boolean().optional().meta({ description: 'Designated hospital / isolation ward' }),
@@ -501,8 +510,8 @@ const vehicleFields = {
   kind: z
     .enum(VEHICLE_KINDS)
     .meta({ description: '`ambulance_120`, `volunteer` or `requisitioned` (taxi, community van)' }),
-  plate: z.string().trim().min(1).max(20).meta({ description: 'Licence plate, unique' }),
-  callSign: z.string().trim().max(40).default('').meta({ description: 'Radio call sign' }),
+  plate: line().min(1).max(20).meta({ description: 'Licence plate, unique' }),
+  callSign: line().max(40).default('').meta({ description: 'Radio call sign' }),
   seats: z.number().int().min(0).max(60).meta({ description: 'Seated places for patients and companions' }),
   wheelchairPlaces: z.number().int().min(0).max(10).default(0),
   stretchers: z.number().int().min(0).max(4).default(0),
@@ -531,7 +540,7 @@ export const UpdateVehicleBody = z
   .strictObject({
     kind: vehicleFields.kind.optional(),
     plate: vehicleFields.plate.optional(),
-    callSign: z.string().trim().max(40).optional(),
+    callSign: line().max(40).optional(),
     seats: vehicleFields.seats.optional(),
     wheelchairPlaces: z.number().int().min(0).max(10).optional(),
     stretchers: z.number().int().min(0).max(4).optional(),

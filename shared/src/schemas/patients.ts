@@ -11,6 +11,7 @@ import {
 } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
 import { isValidMainlandMobile, isValidNationalId } from '../identity.ts';
+import { line, paragraph } from './text.ts';
 
 // Registry schemas: patients, care needs, requests, import, self-registration.
 
@@ -112,7 +113,7 @@ const needCommon = {
     .uuid()
     .nullish()
     .meta({ description: "Hospital treating this need; defaults to the patient's regular hospital" }),
-  notes: z.string().trim().max(500).default('').meta({ description: 'Free notes for dispatch' }),
+  notes: paragraph().max(500).default('').meta({ description: 'Free notes for dispatch' }),
 };
 
 /** A care need and its schedule; what the schedule holds depends on `kind`. */
@@ -145,8 +146,8 @@ export type CareNeedView = z.infer<typeof CareNeedView>;
 
 export const ConsentInput = z
   .strictObject({
-    givenBy: z.string().trim().min(1).max(50).meta({ description: 'Name of the person who agreed' }),
-    relation: z.string().trim().min(1).max(20).meta({
+    givenBy: line().min(1).max(50).meta({ description: 'Name of the person who agreed' }),
+    relation: line().min(1).max(20).meta({
       description: 'Their relation to the patient: `self`, `spouse`, `child`, `parent`, `guardian` …',
     }),
     at: z.iso
@@ -154,7 +155,7 @@ export const ConsentInput = z
       .optional()
       .meta({ description: 'When consent was given; defaults to now' }),
     purposes: z
-      .array(z.string().trim().min(1).max(50))
+      .array(line().min(1).max(50))
       .min(1)
       .max(10)
       .meta({ description: 'What the data may be used for, e.g. `transport`, `hospital_handover`' }),
@@ -182,9 +183,9 @@ const address = {
     .uuid()
     .nullish()
     .meta({ description: "The compound gate the patient leaves by; defaults to the compound's first gate" }),
-  building: z.string().trim().max(20).default('').meta({ description: '楼栋 / building' }),
-  unit: z.string().trim().max(20).default('').meta({ description: '单元 / unit' }),
-  room: z.string().trim().max(20).default('').meta({ description: '房号 / room' }),
+  building: line().max(20).default('').meta({ description: '楼栋 / building' }),
+  unit: line().max(20).default('').meta({ description: '单元 / unit' }),
+  room: line().max(20).default('').meta({ description: '房号 / room' }),
 };
 
 const care = {
@@ -207,7 +208,7 @@ const care = {
 };
 
 const identity = {
-  name: z.string().trim().min(1).max(50).meta({ description: 'Full name' }),
+  name: line().min(1).max(50).meta({ description: 'Full name' }),
   nationalId: NationalId,
   phone: MainlandMobile,
 };
@@ -217,7 +218,7 @@ export const RegisterPatientBody = z
     ...identity,
     ...address,
     ...care,
-    notes: z.string().trim().max(500).default('').meta({ description: 'Free notes' }),
+    notes: paragraph().max(500).default('').meta({ description: 'Free notes' }),
     consent: ConsentInput.optional().meta({ description: 'Required as soon as any care need is given' }),
     needs: z.array(CareNeedInput).max(10).default([]).meta({ description: 'Care needs; require `consent`' }),
   })
@@ -230,14 +231,14 @@ export const UpdatePatientBody = z
     nationalId: NationalId.optional(),
     phone: MainlandMobile.optional(),
     gateId: address.gateId,
-    building: z.string().trim().max(20).optional(),
-    unit: z.string().trim().max(20).optional(),
-    room: z.string().trim().max(20).optional(),
+    building: line().max(20).optional(),
+    unit: line().max(20).optional(),
+    room: line().max(20).optional(),
     mobility: z.enum(MOBILITIES).optional(),
     companions: z.number().int().min(0).max(4).optional(),
     infectionClass: z.enum(INFECTION_CLASSES).optional(),
     regularHospitalId: care.regularHospitalId,
-    notes: z.string().trim().max(500).optional(),
+    notes: paragraph().max(500).optional(),
     consent: ConsentInput.optional().meta({ description: 'Records (or replaces) the consent' }),
   })
   .meta({ id: 'UpdatePatientBody' });
@@ -287,7 +288,7 @@ export const PatientListQuery = z
       .enum(PATIENT_STATUSES)
       .optional()
       .meta({ description: 'Only this status (`pending` lists self-registrations to verify)' }),
-    q: z.string().trim().min(1).max(50).optional().meta({ description: 'Search by (part of) the name' }),
+    q: line().min(1).max(50).optional().meta({ description: 'Search by (part of) the name' }),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -306,9 +307,7 @@ export type RevealedIdentity = z.infer<typeof RevealedIdentity>;
 
 export const RevealBody = z
   .strictObject({
-    reason: z
-      .string()
-      .trim()
+    reason: paragraph()
       .min(1)
       .max(200)
       .optional()
@@ -318,7 +317,7 @@ export const RevealBody = z
 
 export const RejectBody = z
   .strictObject({
-    reason: z.string().trim().min(1).max(200).meta({ description: 'Why the registration is turned down' }),
+    reason: paragraph().min(1).max(200).meta({ description: 'Why the registration is turned down' }),
   })
   .meta({ id: 'RejectBody' });
 
@@ -329,7 +328,7 @@ export const UpdateCareNeedBody = z
       .optional()
       .meta({ description: 'New schedule, validated against the need kind' }),
     hospitalId: z.uuid().nullish(),
-    notes: z.string().trim().max(500).optional(),
+    notes: paragraph().max(500).optional(),
   })
   .meta({ id: 'UpdateCareNeedBody' });
 export type UpdateCareNeedBody = z.infer<typeof UpdateCareNeedBody>;

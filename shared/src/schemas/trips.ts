@@ -12,6 +12,7 @@ import {
 } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
 import { SOFT_SCHEDULE_RULES } from '../schedule-rules.ts';
+import { line, paragraph } from './text.ts';
 
 // Trips and legs: the round trip, its lifecycle steps, the views of each party, incidents.
 
@@ -37,7 +38,7 @@ export const LegStepBody = z
     version: version.optional(),
     lng: lng.optional(),
     lat: lat.optional(),
-    note: z.string().trim().max(500).optional().meta({ description: 'Free text kept in the leg history' }),
+    note: paragraph().max(500).optional().meta({ description: 'Free text kept in the leg history' }),
   })
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
     ...fieldCheck('both_or_neither', { a: 'lng', b: 'lat' }),
@@ -49,7 +50,7 @@ export type LegStepBody = z.infer<typeof LegStepBody>;
 export const DeclineBody = z
   .strictObject({
     version: version.optional(),
-    reason: z.string().trim().min(1).max(300).meta({ description: 'Why the driver cannot take the job' }),
+    reason: paragraph().min(1).max(300).meta({ description: 'Why the driver cannot take the job' }),
   })
   .meta({ id: 'DeclineBody' });
 export type DeclineBody = z.infer<typeof DeclineBody>;
@@ -62,7 +63,7 @@ export const RefusalBody = z
       description:
         'What the hospital gate gave as its reason. `test_result`, `health_code` and `symptom` are forbidden grounds (seeds): the incident says so',
     }),
-    note: z.string().trim().max(500).default('').meta({ description: 'What was said at the gate' }),
+    note: paragraph().max(500).default('').meta({ description: 'What was said at the gate' }),
     lng: lng.optional(),
     lat: lat.optional(),
   })
@@ -102,7 +103,7 @@ export type AssignLegBody = z.infer<typeof AssignLegBody>;
 export const CancelLegBody = z
   .strictObject({
     version: version.optional(),
-    reason: z.string().trim().min(1).max(300).meta({ description: 'Why the leg is cancelled' }),
+    reason: paragraph().min(1).max(300).meta({ description: 'Why the leg is cancelled' }),
   })
   .meta({ id: 'CancelLegBody' });
 export type CancelLegBody = z.infer<typeof CancelLegBody>;
@@ -128,12 +129,7 @@ export type PlanDayBody = z.infer<typeof PlanDayBody>;
 
 export const ResolveIncidentBody = z
   .strictObject({
-    resolution: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .meta({ description: 'What dispatch did, kept on the incident' }),
+    resolution: paragraph().min(1).max(500).meta({ description: 'What dispatch did, kept on the incident' }),
     action: z.enum(['none', 'resume', 'cancel']).default('none').meta({
       description:
         'For a refusal at a hospital gate: `resume` lets the patient ride on (admitted, or to `hospitalId`), `cancel` ends the trip',
@@ -147,7 +143,7 @@ export const ResolveIncidentBody = z
 export type ResolveIncidentBody = z.infer<typeof ResolveIncidentBody>;
 
 export const BreakdownBody = z
-  .strictObject({ note: z.string().trim().max(500).default('').meta({ description: 'What happened' }) })
+  .strictObject({ note: line().max(500).default('').meta({ description: 'What happened' }) })
   .meta({ id: 'BreakdownBody' });
 export type BreakdownBody = z.infer<typeof BreakdownBody>;
 
@@ -225,6 +221,16 @@ export const LegView = z
     plannedPickupAt: instant.nullable(),
     plannedDropoffAt: instant.nullable(),
     etaAt: instant.nullable(),
+    contacts: z
+      .object({
+        gate: z
+          .string()
+          .meta({ description: "A phone number of the compound's gatekeeper ('' when none is known)" }),
+        hospitalDesk: z
+          .string()
+          .meta({ description: "The hospital desk's phone number ('' when none is known)" }),
+      })
+      .meta({ description: 'Who the driver can call about this leg' }),
   })
   .meta({ id: 'LegView' });
 export type LegView = z.infer<typeof LegView>;

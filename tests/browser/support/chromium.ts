@@ -31,6 +31,8 @@ const ARGS = [
 ];
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+/** The dispatcher's console screen (issue 11 measures every desktop page at this size). */
+export const WIDE: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
 export const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
   deviceScaleFactor: 1,

@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { setApiLocale } from '../lib/api.ts';
 import { describeError, translateError } from './errors.ts';
-import { formatDateTime, formatTime } from './format.ts';
+import { daysFromToday, formatDateTime, formatDay, formatTime } from './format.ts';
 import { initialLocale, storeLocale } from './locale.ts';
 import { type MessageKey, type MessageParams, translate } from './messages.ts';
 import { applyZodLocale } from './zod.ts';
@@ -26,6 +26,22 @@ interface I18n {
   describeError: (error: unknown) => string;
   formatDateTime: (value: Date | string | number) => string;
   formatTime: (value: Date | string | number) => string;
+  /**
+   * The day of a time when it is not today in the city ("明天 12月5日周六", "Tomorrow, Sat, Dec 5"),
+   * else null: a schedule shows it beside the time so tomorrow's 06:55 never reads as today's.
+   */
+  formatOtherDay: (value: Date | string | number) => string | null;
+  /** The time, prefixed by its day when that is not today. */
+  formatWhen: (value: Date | string | number) => string;
+}
+
+function otherDay(date: Date | string | number, locale: Locale): string | null {
+  const days = daysFromToday(date);
+  if (days === 0) return null;
+  const day = formatDay(date, locale);
+  if (days === 1) return translate(locale, 'day.tomorrow', { day });
+  if (days === -1) return translate(locale, 'day.yesterday', { day });
+  return day;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -55,6 +71,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       describeError: (error) => describeError(error, locale),
       formatDateTime: (date) => formatDateTime(date, locale),
       formatTime: (date) => formatTime(date, locale),
+      formatOtherDay: (date) => otherDay(date, locale),
+      formatWhen: (date) => {
+        const day = otherDay(date, locale);
+        return day ? `${day} ${formatTime(date, locale)}` : formatTime(date, locale);
+      },
     }),
     [locale, setLocale],
   );

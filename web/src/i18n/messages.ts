@@ -12,6 +12,7 @@ const zhCN = {
 
   'nav.label': '主导航',
   'nav.home': '首页',
+  'nav.complaints': '投诉与拒诊',
 
   'shell.user': '{name}（{role}）',
   'shell.logout': '退出登录',
@@ -25,6 +26,13 @@ const zhCN = {
   'realtime.online': '在线',
   'realtime.connecting': '连接中',
   'realtime.offline': '离线',
+  'app.shortName': '最后一米',
+  'day.tomorrow': '明天 {day}',
+  'day.yesterday': '昨天 {day}',
+  'driver.notToday': '{day} 的任务',
+  'driver.callGate': '打电话给门管',
+  'driver.callHospital': '打电话给医院',
+  'driver.waiting.dispatch': '已上报医院拒收：调度正在处理，请陪同患者在车内等候。',
 
   'role.admin': '管理员',
   'role.dispatcher': '调度员',
@@ -626,6 +634,7 @@ const en: Record<MessageKey, string> = {
 
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
+  'nav.complaints': 'Complaints',
 
   'shell.user': '{name} ({role})',
   'shell.logout': 'Sign out',
@@ -639,6 +648,13 @@ const en: Record<MessageKey, string> = {
   'realtime.online': 'Online',
   'realtime.connecting': 'Connecting',
   'realtime.offline': 'Offline',
+  'app.shortName': 'Last Meter',
+  'day.tomorrow': 'Tomorrow, {day}',
+  'day.yesterday': 'Yesterday, {day}',
+  'driver.notToday': 'Job for {day}',
+  'driver.callGate': 'Call the gate',
+  'driver.callHospital': 'Call the hospital',
+  'driver.waiting.dispatch': 'Refusal reported: dispatch is on it. Stay with the patient in the vehicle.',
 
   'role.admin': 'Administrator',
   'role.dispatcher': 'Dispatcher',

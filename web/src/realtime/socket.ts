@@ -14,6 +14,8 @@ export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * connected only while someone is signed in.
  */
 let socket: AppSocket | null = null;
+/** Whether the signed-in shell wants the socket connected (a retry after `unavailable` checks it). */
+let wanted = false;
 let state: ConnectionState = 'offline';
 const stateListeners = new Set<() => void>();
 
@@ -81,7 +83,23 @@ export function getSocket(): AppSocket {
     socket.on('event', receive);
     socket.on('connect', () => setState('online'));
     socket.on('disconnect', () => setState(socket?.active ? 'connecting' : 'offline'));
-    socket.on('connect_error', () => setState(socket?.active ? 'connecting' : 'offline'));
+    socket.on('connect_error', (error) => {
+      // A node that is draining or full refuses the handshake with `unavailable`: come back a little
+      // later (the load balancer then picks a node that is up), spread so clients do not return at once.
+      const data = (error as Error & { data?: { code?: string; retryAfterSeconds?: number } }).data;
+      if (data?.code === 'unavailable') {
+        setState('connecting');
+        const seconds = data.retryAfterSeconds ?? 5;
+        setTimeout(
+          () => {
+            if (socket && !socket.connected && !socket.active && wanted) socket.connect();
+          },
+          seconds * 1000 * (0.5 + Math.random()),
+        );
+        return;
+      }
+      setState(socket?.active ? 'connecting' : 'offline');
+    });
   }
   return socket;
 }
@@ -120,8 +138,10 @@ export function useRealtimeConnection(): void {
     live.on('connect_error', onConnectError);
     live.on('session:ended', onSessionEnded);
     setState('connecting');
+    wanted = true;
     live.connect();
     return () => {
+      wanted = false;
       live.off('connect', onConnect);
       live.off('connect_error', onConnectError);
       live.off('session:ended', onSessionEnded);

@@ -21,7 +21,8 @@ export function AppShell() {
       </a>
       <header className="app-header">
         <Link className="brand" to={ROLE_HOME[me.role]}>
-          {t('app.name')}
+          <span className="brand-full">{t('app.name')}</span>
+          <span className="brand-short">{t('app.shortName')}</span>
         </Link>
         <nav aria-label={t('nav.label')}>
           <ul className="nav-list">

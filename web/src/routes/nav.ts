@@ -9,8 +9,14 @@ export interface NavItem {
 
 /** The header navigation of each role; a role's feature pages add their entry here. */
 export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
-  admin: [{ to: ROLE_HOME.admin, label: 'nav.home' }],
-  dispatcher: [{ to: ROLE_HOME.dispatcher, label: 'nav.home' }],
+  admin: [
+    { to: ROLE_HOME.admin, label: 'nav.home' },
+    { to: `${ROLE_HOME.admin}/complaints`, label: 'nav.complaints' },
+  ],
+  dispatcher: [
+    { to: ROLE_HOME.dispatcher, label: 'nav.home' },
+    { to: `${ROLE_HOME.dispatcher}/complaints`, label: 'nav.complaints' },
+  ],
   gatekeeper: [{ to: ROLE_HOME.gatekeeper, label: 'nav.home' }],
   driver: [{ to: ROLE_HOME.driver, label: 'nav.home' }],
   hospital: [{ to: ROLE_HOME.hospital, label: 'nav.home' }],

@@ -41,6 +41,17 @@ export const router = createBrowserRouter([
             .SelfRegistrationPage,
         }),
       },
+      // Public: the emergency-crowding board and a family's tracking link, no account needed.
+      {
+        path: '/crowding',
+        lazy: async () => ({
+          Component: (await import('../features/public/CrowdingBoardPage.tsx')).CrowdingBoardPage,
+        }),
+      },
+      {
+        path: '/t/:token',
+        lazy: async () => ({ Component: (await import('../features/tracking/TrackPage.tsx')).TrackPage }),
+      },
       {
         element: <RequireAuth />,
         children: [

@@ -18,6 +18,7 @@ export async function loadActor(
       locale: accounts.locale,
       hospitalId: accounts.hospitalId,
       disabledAt: accounts.disabledAt,
+      mustChangePassword: accounts.mustChangePassword,
       driverId: drivers.id,
       vehicleId: drivers.vehicleId,
     })
@@ -39,6 +40,7 @@ export async function loadActor(
     hospitalId: account.role === 'hospital' ? account.hospitalId : null,
     vehicleId: account.role === 'driver' ? account.vehicleId : null,
     driverId: account.role === 'driver' ? account.driverId : null,
+    mustChangePassword: account.mustChangePassword,
     ip,
   };
 }

@@ -14,6 +14,7 @@ export function presentMe(actor: Actor, idleTimeoutSeconds: number): Me {
       hospitalId: actor.hospitalId,
       vehicleId: actor.vehicleId,
     },
+    mustChangePassword: actor.mustChangePassword,
     session: { expiresAt: actor.sessionExpiresAt.toISOString(), idleTimeoutSeconds },
   };
 }

@@ -1,5 +1,6 @@
 import { type Db, domainEvents, streamEvents, streamHeads } from '@lastmeter/db';
 import { sql } from 'drizzle-orm';
+import { runProjectors } from './projectors.ts';
 
 export interface NewDomainEvent {
   type: string;
@@ -72,6 +73,7 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
     });
   }
   await tx.insert(streamEvents).values(streamRows);
+  await runProjectors(tx, recorded);
   return recorded;
 }
 

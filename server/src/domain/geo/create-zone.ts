@@ -4,6 +4,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import type { Publish } from '../trips/events.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 export async function createZone({
@@ -25,6 +26,7 @@ export async function createZone({
   if (input.validTo && input.validTo <= validFrom)
     throw errors.field('body.validTo', 'must be after validFrom (default now)');
   const { result, events } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, districtId);
     const [row] = await tx
       .insert(zones)
       .values({

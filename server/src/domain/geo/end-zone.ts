@@ -5,6 +5,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { Publish } from '../trips/events.ts';
 import { loadZone } from './load-zone.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /** Lifts a zone now; the compounds it decided fall back to the next strictest zone, or none. */
@@ -20,8 +21,9 @@ export async function endZone({
   publish: Publish;
   zoneId: string;
 }): Promise<ZoneChangeResult> {
-  await loadZone(db, actor, zoneId, 'write');
+  const zone = await loadZone(db, actor, zoneId, 'write');
   const { result, events } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, zone.districtId);
     const now = new Date();
     const [row] = await tx
       .update(zones)

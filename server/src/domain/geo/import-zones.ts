@@ -4,6 +4,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import type { Publish } from '../trips/events.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /**
@@ -34,6 +35,7 @@ export async function importZones({
   );
   if (issues.length) throw errors.validation(issues);
   const { result, events } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, districtId);
     const rows = await tx
       .insert(zones)
       .values(

@@ -6,6 +6,15 @@ import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
 import { zonesInForce } from './level-now.ts';
 
 /**
+ * Serialises the zone writes of one district: the first statement of each zone-writing transaction.
+ * Taken after the zone insert instead, two draws would each hold the district row's key-share lock
+ * (from the foreign key) while waiting for the other's to upgrade: a deadlock (tests/integration/registry-geo/zones.concurrency.test.ts).
+ */
+export async function lockDistrictZones(tx: Db, districtId: string): Promise<void> {
+  await tx.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId)).for('update');
+}
+
+/**
  * Re-derives every compound level of a district from the zones in force at `at`, writes the ones that
  * moved and records a `compound.level_changed` event for each (district dispatch and the compound's
  * room). Called inside every zone change, and on a timer by the live layer because zones also start
@@ -27,7 +36,7 @@ export async function recomputeCompoundLevels({
   actorId?: string | null;
   events?: NewDomainEvent[];
 }): Promise<CompoundLevelChange[]> {
-  await db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId)).for('update');
+  await lockDistrictZones(db, districtId);
   const zoneRows = await zonesInForce(db, districtId, at);
   const compoundRows = await db
     .select({

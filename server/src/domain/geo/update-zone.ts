@@ -5,6 +5,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { Publish } from '../trips/events.ts';
 import { loadZone } from './load-zone.ts';
+import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /** Redraws, re-levels or re-times a zone. An ended zone is history and stays as it was. */
@@ -28,6 +29,7 @@ export async function updateZone({
   const validTo = input.validTo === undefined ? current.validTo : input.validTo;
   if (validTo && validTo <= validFrom) throw errors.field('body.validTo', 'must be after validFrom');
   const { result, events } = await db.transaction(async (tx) => {
+    await lockDistrictZones(tx, current.districtId);
     const [row] = await tx
       .update(zones)
       .set({

@@ -1,5 +1,6 @@
 import {
   CareNeedInput,
+  fieldMessage,
   type ImportField,
   type ImportMapping,
   type ImportRowError,
@@ -9,6 +10,8 @@ import {
   type Locale,
   type Mobility,
   type NeedKind,
+  textParams,
+  textProblem,
 } from '@lastmeter/shared';
 import {
   birthDateOfId,
@@ -194,6 +197,8 @@ function pick<T>(words: Array<[RegExp, T]>, text: string): T | null {
 }
 
 /** Turns every row into a candidate or into errors (all of them, not just the first) in the caller's language. */
+const TEXT_FIELDS = ['name', 'building', 'unit', 'room', 'notes'] as const satisfies ImportField[];
+
 export function parseImportRows(
   table: SheetTable,
   mapping: ImportMapping,
@@ -218,8 +223,14 @@ export function parseImportRows(
       rowErrors.push({ row, field, message: MESSAGES[code][ctx.locale] });
     const get = (field: ImportField) => {
       const i = columns.get(field);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
+      return i === undefined ? '' : (cells[i] ?? '').normalize('NFC').trim();
     };
+    // The same text rule as every field sent over HTTP (shared/src/schemas/text.ts).
+    for (const field of TEXT_FIELDS) {
+      const problem = textProblem(get(field), field === 'notes');
+      if (problem)
+        rowErrors.push({ row, field, message: fieldMessage(problem, ctx.locale, textParams(problem)) });
+    }
 
     const name = get('name');
     if (!name) fail('name', 'required');

@@ -50,12 +50,20 @@ export interface LegContext {
    * the patient is in treatment, waiting for "treatment finished".
    */
   inTreatment: boolean;
+  /** Phone numbers the driver may call: the compound's gatekeeper and the hospital's desk ('' when unknown). */
+  contacts: { gate: string; hospitalDesk: string };
 }
 
 /** See `LegContext.inTreatment`; the return leg is found by the (trip_id, direction) unique index. */
 export const inTreatmentSql = sql<boolean>`(${legs.direction} = 'outbound' and ${legs.status} = 'completed' and exists (
   select 1 from "legs" "rl" where "rl"."trip_id" = ${legs.tripId} and "rl"."direction" = 'return'
     and not "rl"."released" and "rl"."status" not in ('completed', 'cancelled', 'no_show')))`;
+
+/** The phone of one active gatekeeper of the patient's compound (the first by username), for the driver's call button. */
+const gatekeeperPhoneSql = sql<string | null>`(select "a"."phone" from "account_scopes" "s"
+  join "accounts" "a" on "a"."id" = "s"."account_id"
+  where "s"."compound_id" = ${compounds.id} and "a"."role" = 'gatekeeper' and "a"."disabled_at" is null
+    and "a"."phone" <> '' order by "a"."username" limit 1)`;
 
 const columns = {
   leg: legs,
@@ -92,6 +100,8 @@ const columns = {
   vehicleKind: vehicles.kind,
   vehicleDisinfection: vehicles.disinfectionMinutes,
   inTreatment: inTreatmentSql,
+  hospitalPhone: hospitals.phone,
+  gatePhone: gatekeeperPhoneSql,
 };
 
 /** Loads legs matching `where` with their context; `lock` takes row locks on the legs (inside a transaction). */
@@ -131,6 +141,7 @@ export async function loadLegContexts(
           }
         : null,
     inTreatment: Boolean(r.inTreatment),
+    contacts: { gate: r.gatePhone ?? '', hospitalDesk: r.hospitalPhone },
   }));
 }
 

@@ -2,7 +2,7 @@ import { type Db, legs, vehicles } from '@lastmeter/db';
 import { type PlanDayBody, type PlanDayResult, PlanReason } from '@lastmeter/shared';
 import { asc, inArray } from 'drizzle-orm';
 import { AppError, errors } from '../../errors.ts';
-import { createTurfTravelModel, type Plan, planDay } from '../../planner/index.ts';
+import { type Plan, runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { commitPlan } from './commit-plan.ts';
@@ -16,9 +16,9 @@ const PLAN_TIME_LIMIT_MS = 3000;
 /**
  * Dispatch plans a district's day: first every request of the day without a round trip gets one
  * (hospital matched, as `createRoundTrip` does); then the planner (ALNS) searches a snapshot of the
- * day outside any transaction, for as long as its time budget; then one short transaction commits
- * every assignment — the whole plan or nothing — after checking the snapshot still holds. Legs
- * drivers have accepted stay where they are.
+ * day outside any transaction, in worker threads, for as long as its time budget; then one short
+ * transaction commits every assignment — the whole plan or nothing — after checking the snapshot
+ * still holds. Legs drivers have accepted stay where they are.
  */
 export async function planDistrictDay({
   db,
@@ -38,9 +38,8 @@ export async function planDistrictDay({
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
   const trips = await openMissingRoundTrips(db, { actor, districtId, date: input.date, now });
   const world = await loadPlanWorld(db, { districtId, date: input.date, now });
-  const plan = planDay({
+  const plan = await runPlanner({
     input: world.input,
-    travel: createTurfTravelModel(),
     timeLimitMs: PLAN_TIME_LIMIT_MS,
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),

@@ -60,6 +60,7 @@ export function presentLeg(ctx: LegContext, viewer?: Actor): LegView {
     plannedPickupAt: iso(leg.plannedPickupAt),
     plannedDropoffAt: iso(leg.plannedDropoffAt),
     etaAt: iso(leg.etaAt),
+    contacts: ctx.contacts,
   };
 }
 

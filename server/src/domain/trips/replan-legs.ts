@@ -1,5 +1,5 @@
 import type { Db } from '@lastmeter/db';
-import { createTurfTravelModel, planDay } from '../../planner/index.ts';
+import { runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { type CommitResult, commitPlan } from './commit-plan.ts';
 import type { TripEvents } from './events.ts';
@@ -39,11 +39,6 @@ export async function replanTrips(
     onlyTripIds: tripIds,
     forbid,
   });
-  const plan = planDay({
-    input: world.input,
-    travel: createTurfTravelModel(),
-    maxIterations: 0,
-    timeLimitMs: 500,
-  });
+  const plan = await runPlanner({ input: world.input, maxIterations: 0, timeLimitMs: 500, threads: 1 });
   return commitPlan(tx, { actor, world, plan, events, asRole: 'dispatcher', onlyTripIds: tripIds });
 }

@@ -3,21 +3,27 @@ import { listAuditRoute } from './audit/list-audit.ts';
 import { loginRoute } from './auth/login.ts';
 import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
+import { accountRoutes } from './registry/accounts.ts';
 import { geographyRoutes } from './registry/geography.ts';
 import { patientRoutes } from './registry/patients.ts';
+import { peopleRoutes } from './registry/people.ts';
 import { tripRoutes } from './registry/trips.ts';
 import { healthRoute } from './system/health.ts';
 import { openApiRoute } from './system/openapi.ts';
+import { readyRoute } from './system/ready.ts';
 
 /** Every HTTP route of the API; the OpenAPI document and the auth-negative tests are generated from this list. */
 export const routes: AnyRoute[] = [
   healthRoute,
+  readyRoute,
   loginRoute,
   logoutRoute,
   meRoute,
   listAuditRoute,
+  ...accountRoutes,
   ...geographyRoutes,
   ...patientRoutes,
   ...tripRoutes,
+  ...peopleRoutes,
   openApiRoute(() => routes),
 ];

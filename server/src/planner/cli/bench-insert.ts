@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { PlanTrip } from '@lastmeter/shared/planner.ts';
 import { insertTrip } from '../domain/online.ts';
@@ -7,11 +8,14 @@ import { planDay } from '../domain/plan.ts';
 import { createTurfTravelModel } from '../domain/travel.ts';
 import { createRng } from '../engine/rng.ts';
 import { generateScenario } from '../testing/scenario.ts';
+import { defaultThreads, PlannerPool } from '../threads/pool.ts';
 import { numberFlag, parseArgs } from './args.ts';
 
-// pnpm bench:insert [--legs 500] [--vehicles 50] [--insertions 200] [--seed 1]
+// pnpm bench:insert [--legs 500] [--vehicles 50] [--insertions 200] [--seed 1] [--during-plan]
 // Plans a district day, then times inserting one new emergency trip into that live plan, each
 // time from the same plan (what a dispatcher does when a 120 call comes in).
+// --during-plan: meanwhile a day plan searches in planner threads on every core (as "plan the
+// day" does on a server), and the event loop's delay is measured too.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const { flags } = parseArgs(process.argv.slice(2));
 const legs = numberFlag(flags, 'legs', 500);
@@ -34,6 +38,22 @@ input.trips = input.trips.map((t) =>
   t.returnMode.kind === 'will_call' ? { ...t, returnMode: { kind: 'fixed', treatmentMinutes: 120 } } : t,
 );
 const plan = planDay({ input, travel, timeLimitMs: 5000, seed });
+const duringPlan = flags.has('during-plan');
+const pool = duringPlan ? new PlannerPool() : null;
+let background = 0;
+let insertionsDone = false;
+const delay = monitorEventLoopDelay({ resolution: 1 });
+if (pool) {
+  await pool.ready(defaultThreads());
+  // Day plans one after another on every core for as long as the insertions run.
+  void (async () => {
+    while (!insertionsDone) {
+      await pool.run({ kind: 'plan', input, timeLimitMs: 2000, seed: seed + background }, defaultThreads());
+      background++;
+    }
+  })();
+  delay.enable();
+}
 const live = { input, plan };
 const rng = createRng(seed + 99);
 const times: number[] = [];
@@ -59,12 +79,17 @@ for (let k = -WARMUP; k < insertions; k++) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const next = insertTrip({ live, travel, trip });
+  // Let the event loop turn between calls, as a server's does between requests.
+  if (pool) await new Promise((resolve) => setImmediate(resolve));
   if (k < 0) continue;
   times.push(performance.now() - t0);
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);
   if (!next.plan.unserved.some((u) => u.tripId === trip.id)) placed++;
 }
+insertionsDone = true;
+delay.disable();
+await pool?.close();
 times.sort((a, b) => a - b);
 cpu.sort((a, b) => a - b);
 const q = (p: number, xs = times): number => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
@@ -81,12 +106,26 @@ const summary = {
   cpuP50ms: Math.round(q(0.5, cpu) * 100) / 100,
   cpuP99ms: Math.round(q(0.99, cpu) * 100) / 100,
   loadAverage: Math.round(load * 10) / 10,
+  ...(pool
+    ? {
+        backgroundPlans: background,
+        plannerThreads: defaultThreads(),
+        eventLoopDelayP99ms: Math.round((delay.percentile(99) / 1e6) * 100) / 100,
+        eventLoopDelayMaxMs: Math.round((delay.max / 1e6) * 100) / 100,
+      }
+    : {}),
 };
 const lines = [
   '# Emergency insertion into a live district plan',
   '',
-  `Generated ${new Date().toISOString()} by \`pnpm bench:insert\` (seed ${seed}); one core; after ${WARMUP} warm-up insertions.`,
+  `Generated ${new Date().toISOString()} by \`pnpm bench:insert${duringPlan ? ' --during-plan' : ''}\` (seed ${seed}); insertions on the main thread; after ${WARMUP} warm-up insertions.`,
   '',
+  ...(pool
+    ? [
+        `While the insertions ran, ${summary.backgroundPlans} day plans of the same district (2 s each) searched one after another on ${summary.plannerThreads} planner threads. Event-loop delay meanwhile: p99 ${summary.eventLoopDelayP99ms} ms, max ${summary.eventLoopDelayMaxMs} ms.`,
+        '',
+      ]
+    : []),
   '| legs in plan | vehicles | insertions | placed | p50 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms | load avg |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   `| ${summary.legsInPlan} | ${vehicles} | ${insertions} | ${placed} | ${summary.p50ms} | ${summary.p99ms} | ${summary.maxMs} | ${summary.cpuP50ms} | ${summary.cpuP99ms} | ${summary.loadAverage} |`,
@@ -99,5 +138,6 @@ const lines = [
 ];
 console.log(lines.join('\n'));
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'insert.md'), lines.join('\n'));
-writeFileSync(join(repoRoot, 'bench-results', 'insert.json'), `${JSON.stringify(summary, null, 2)}\n`);
+const base = duringPlan ? 'insert-during-plan' : 'insert';
+writeFileSync(join(repoRoot, 'bench-results', `${base}.md`), lines.join('\n'));
+writeFileSync(join(repoRoot, 'bench-results', `${base}.json`), `${JSON.stringify(summary, null, 2)}\n`);

@@ -6,6 +6,7 @@ import {
   type Solution,
   search,
   solutionCost,
+  type Team,
 } from '../engine/alns.ts';
 import { bestInsertion } from '../engine/insertion.ts';
 import { createRng } from '../engine/rng.ts';
@@ -64,6 +65,10 @@ export interface PlanOptions {
   maxIterations?: number;
   seed?: number;
   clock?: () => number;
+  /** Clock value the budget counts from (a team's threads share it); default: when the search starts. */
+  startedAt?: number;
+  /** Cooperating searches in other threads (`threads/`); alone when absent. */
+  team?: Team;
 }
 
 const MS_PER_MIN = 60000;
@@ -105,7 +110,7 @@ export function planDay(options: { input: PlanInput; travel: TravelTimeModel } &
   return solveProblem(problem, options);
 }
 
-function solveProblem(problem: Problem, options: PlanOptions): Plan {
+export function solveProblem(problem: Problem, options: PlanOptions): Plan {
   const { inst } = problem;
   const seed = options.seed ?? 1;
   const { routes, pending } = fixedRoutes(problem);
@@ -117,6 +122,8 @@ function solveProblem(problem: Problem, options: PlanOptions): Plan {
     initial,
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.startedAt !== undefined ? { startedAt: options.startedAt } : {}),
+    ...(options.team ? { team: options.team } : {}),
   });
   return toPlan(problem, closeLoops(problem, best), stats);
 }

@@ -1,5 +1,7 @@
 import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
 import { type Instance, nodeCount } from './instance.ts';
+import { partition } from './partition.ts';
+import { RoutePool, vehicleClasses } from './pool.ts';
 import { createRng, type Rng } from './rng.ts';
 import { buildRoute, cacheRoute, type Route } from './route.ts';
 
@@ -13,19 +15,63 @@ export interface Solution {
 export interface SearchOptions {
   /** Wall-clock budget; the best plan found by then is returned. */
   readonly timeLimitMs: number;
-  /** Stop after this many iterations (makes a run reproducible independent of machine speed). */
+  /**
+   * Stop after this many iterations (per thread of a team): with it, epochs are counted in
+   * iterations too, so a seed gives the same plan on any machine (unless the time budget cuts it).
+   */
   readonly maxIterations?: number;
   readonly seed: number;
   /** Warm start, e.g. the live plan or the fixed legs; otherwise built by regret insertion. */
   readonly initial?: Solution;
   /** Monotonic clock in ms; injectable so the core stays free of ambient state in tests. */
   readonly clock?: () => number;
+  /** Clock value the budget counts from (default: the clock when the search starts); a team shares it. */
+  readonly startedAt?: number;
+  /** The other searches (threads) this one cooperates with; alone when absent. */
+  readonly team?: Team;
+  /** Iterations per epoch under an iteration limit (default: a tenth of it, 50 to 1000). */
+  readonly epochIterations?: number;
+  /** Epoch length under a time budget (default: a twelfth of it, 200 ms to 2.5 s). */
+  readonly epochMs?: number;
 }
 
 export interface SearchStats {
   readonly iterations: number;
   readonly elapsedMs: number;
   readonly improvements: number;
+  /** Epochs whose set-partitioning recombination found a better plan than the best one. */
+  readonly recombinations?: number;
+  /** Routes in the pool at the end. */
+  readonly poolSize?: number;
+}
+
+/** A solution as plain data that crosses threads: each vehicle's stops (no depots). */
+export interface WireSolution {
+  readonly routes: Int32Array[];
+  readonly unserved: number[];
+  readonly cost: number;
+}
+
+/** What a search tells its team at the end of an epoch. */
+export interface EpochReport {
+  readonly best: WireSolution;
+  /** Routes it pooled since its last report. */
+  readonly routes: { cls: number; interior: Int32Array; cost: number }[];
+  /** Its budget (time or iterations) is spent: the team stops after this epoch. */
+  readonly done: boolean;
+  readonly iterations: number;
+}
+
+/**
+ * Cooperating searches (threads): at the end of every epoch each one reports its best plan and
+ * new routes and blocks until it has every member's report for that epoch, its own included, in
+ * member order. Epochs end on iteration counts under an iteration limit, so the exchange is
+ * deterministic.
+ */
+export interface Team {
+  readonly index: number;
+  readonly size: number;
+  trade(epoch: number, own: EpochReport): EpochReport[];
 }
 
 const placement: Placement = { cost: 0, i: 0, j: 0 };
@@ -106,6 +152,12 @@ export function repair(
  * one in order of their pickup deadline instead.
  */
 const REGRET_MAX = 300;
+/**
+ * Set partitioning looks at the newest routes of the pool (and the best plan's), within a node
+ * budget: a recombination should cost a small share of an epoch.
+ */
+const RECOMBINE_COLUMNS = 4000;
+const RECOMBINE_NODES = 30_000;
 /** Unserved requests retried per ALNS iteration. */
 const UNSERVED_RETRY = 8;
 
@@ -557,18 +609,34 @@ function construct(inst: Instance, rng: Rng): Solution {
  * random / worst / Shaw / route removal, random-order, greedy and regret-2/3 insertion with
  * and without noise, a remove-reinsert local search (`polish`) on every improving plan,
  * simulated-annealing acceptance on a time-based cooling schedule, adaptive operator weights.
- * Returns the best solution found.
+ * Every accepted plan's new routes go into a pool; at the end of each epoch the searches of a
+ * team trade their best plans and new routes, and one of them (in turn) recombines the pool by
+ * set partitioning (`partition.ts`). Returns the best solution found.
  */
 export function search(inst: Instance, opts: SearchOptions): { best: Solution; stats: SearchStats } {
   const clock = opts.clock ?? (() => performance.now());
-  const t0 = clock();
+  const t0 = opts.startedAt ?? clock();
+  const team = opts.team;
   const rng = createRng(opts.seed);
   let current = opts.initial ?? construct(inst, rng);
   let best = current;
   const maxIter = opts.maxIterations ?? Number.POSITIVE_INFINITY;
+  const iterationEpochs = Number.isFinite(maxIter);
+  const epochIters = opts.epochIterations ?? Math.max(50, Math.min(1000, Math.ceil(maxIter / 10)));
+  const epochMs = opts.epochMs ?? Math.max(200, Math.min(2500, opts.timeLimitMs / 12));
+  // Under a time budget the last recombination must fit inside it.
+  const recombineMs = 0.15 * epochMs;
+  const searchEnd = iterationEpochs ? opts.timeLimitMs : Math.max(0, opts.timeLimitMs - recombineMs);
   const nMovable = movable(inst, current.routes).length + current.unserved.length;
-  if (nMovable === 0 || nodeCount(inst) === 0)
-    return { best, stats: { iterations: 0, elapsedMs: 0, improvements: 0 } };
+  if (nMovable === 0 || nodeCount(inst) === 0 || maxIter <= 0)
+    return { best, stats: { iterations: 0, elapsedMs: clock() - t0, improvements: 0 } };
+
+  const { classOf, size: classSize } = vehicleClasses(inst);
+  const pool = new RoutePool(inst, classOf, classSize);
+  for (const rt of current.routes) pool.addRoute(rt);
+  const vehiclesOf: number[][] = classSize.map(() => []);
+  for (let v = 0; v < inst.nVeh; v++) vehiclesOf[classOf[v]!]!.push(v);
+  const empty = emptyRoutes(inst);
 
   let travel = 0;
   for (const rt of current.routes) travel += rt.cost;
@@ -587,85 +655,189 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   const removedMask = new Uint8Array(inst.nReq);
   let it = 0;
   let improvements = 0;
+  let recombinations = 0;
   let elapsed = 0;
-  while (it < maxIter) {
-    elapsed = clock() - t0;
-    if (elapsed >= opts.timeLimitMs) break;
-    it++;
-    const progress = Number.isFinite(maxIter)
-      ? it / maxIter
-      : Math.min(1, elapsed / Math.max(1, opts.timeLimitMs));
-    const temperature = tStart * (tEnd / tStart) ** progress;
+  let epoch = 0;
+  const accept = (next: Solution): void => {
+    for (let v = 0; v < next.routes.length; v++)
+      if (next.routes[v] !== current.routes[v]) pool.addRoute(next.routes[v]!);
+    current = next;
+  };
+  const fromWire = (w: WireSolution): Solution | null => {
+    const routes: Route[] = [];
+    for (let v = 0; v < inst.nVeh; v++) {
+      const interior = w.routes[v]!;
+      const rt = interior.length === 0 ? empty[v]! : buildRoute(inst, v, interior);
+      if (!rt) return null;
+      routes.push(rt);
+    }
+    return { routes, unserved: w.unserved.slice(), cost: solutionCost(inst, routes, w.unserved) };
+  };
+  /** Set partitioning over the pool, then a polish; adopted when it beats the best plan. */
+  let recombinedAt = -1;
+  const recombine = (): void => {
+    if (pool.version === recombinedAt) return;
+    recombinedAt = pool.version;
+    const deadline = iterationEpochs ? undefined : Math.min(clock() + recombineMs, t0 + opts.timeLimitMs);
+    const found = partition(inst, pool.recent(RECOMBINE_COLUMNS, best.routes), classSize, best.cost, {
+      nodes: RECOMBINE_NODES,
+      ...(deadline !== undefined ? { deadline, clock } : {}),
+    });
+    if (!found) return;
+    const routes = empty.slice();
+    const next = new Int32Array(classSize.length);
+    for (const col of found.routes) {
+      const v = vehiclesOf[col.cls]![next[col.cls]!]!;
+      next[col.cls] = next[col.cls]! + 1;
+      const rt = buildRoute(inst, v, col.interior);
+      if (!rt) return;
+      routes[v] = rt;
+    }
+    if (movable(inst, routes).length <= REGRET_MAX) polish(inst, routes, rng);
+    const sol: Solution = {
+      routes,
+      unserved: found.unserved,
+      cost: solutionCost(inst, routes, found.unserved),
+    };
+    if (sol.cost < best.cost - 1e-9) {
+      for (const rt of routes) pool.addRoute(rt);
+      best = sol;
+      current = sol;
+      recombinations++;
+    }
+  };
 
-    const served = movable(inst, current.routes);
-    const total = served.length + current.unserved.length;
-    // Small instances need relatively large moves to escape; large ones need many cheap iterations.
-    const qMin = Math.min(served.length, Math.max(2, Math.round(0.05 * total)));
-    const qMax = Math.min(served.length, Math.max(qMin, Math.min(30, Math.max(10, Math.round(0.4 * total)))));
-    const q = qMin + rng.int(qMax - qMin + 1);
-    const di = roulette(dW, rng);
-    const ri = roulette(rW, rng);
-    const removed = q > 0 ? DESTROY[di]!(inst, current.routes, served, q, rng) : [];
-    for (const r of removed) removedMask[r] = 1;
-    const routes = current.routes.slice();
-    let ok = true;
-    for (let v = 0; v < routes.length; v++) {
-      const nr = withoutRequests(inst, routes[v]!, removedMask);
-      if (!nr) {
-        ok = false;
+  for (;;) {
+    let done = false;
+    const epochStart = it;
+    for (;;) {
+      elapsed = clock() - t0;
+      if (it >= maxIter || elapsed >= searchEnd) {
+        done = true;
         break;
       }
-      routes[v] = nr;
-    }
-    for (const r of removed) removedMask[r] = 0;
-    if (!ok) continue;
-    const [k, noise] = REPAIR[ri]!;
-    // Retrying every unserved request each iteration is the main cost on an over-full day:
-    // a random handful per iteration is enough to place any that fit.
-    const retry =
-      current.unserved.length <= UNSERVED_RETRY ? current.unserved : shuffled(current.unserved, rng);
-    const pending = removed.concat(retry.slice(0, UNSERVED_RETRY));
-    const unserved = repair(inst, routes, pending, k, rng, noise * noiseScale(inst)).concat(
-      retry.slice(UNSERVED_RETRY),
-    );
-    const cost = solutionCost(inst, routes, unserved);
-    const candidate: Solution = { routes, unserved, cost };
+      if (iterationEpochs ? it - epochStart >= epochIters : elapsed >= (epoch + 1) * epochMs) break;
+      it++;
+      const progress = iterationEpochs ? it / maxIter : Math.min(1, elapsed / Math.max(1, opts.timeLimitMs));
+      const temperature = tStart * (tEnd / tStart) ** progress;
 
-    let score = 0;
-    if (cost < best.cost - 1e-9) {
-      // On a whole district day a full pass costs more than it brings within the budget.
-      if (served.length <= REGRET_MAX) polish(inst, routes, rng);
-      best = { routes, unserved, cost: solutionCost(inst, routes, unserved) };
-      current = best;
-      improvements++;
-      score = 33;
-    } else if (cost < current.cost - 1e-9) {
-      if (served.length <= REGRET_MAX) polish(inst, routes, rng);
-      current = { routes, unserved, cost: solutionCost(inst, routes, unserved) };
-      if (current.cost < best.cost - 1e-9) best = current;
-      score = 9;
-    } else if (cost > current.cost + 1e-9 && rng.next() < Math.exp((current.cost - cost) / temperature)) {
-      current = candidate;
-      score = 13;
-    }
-    dS[di] = dS[di]! + score;
-    rS[ri] = rS[ri]! + score;
-    dN[di] = dN[di]! + 1;
-    rN[ri] = rN[ri]! + 1;
-    if (it % 100 === 0) {
-      for (let o = 0; o < dW.length; o++) {
-        if (dN[o]! > 0) dW[o] = 0.9 * dW[o]! + (0.1 * dS[o]!) / dN[o]!;
-        dW[o] = Math.max(dW[o]!, 0.05);
+      const served = movable(inst, current.routes);
+      const total = served.length + current.unserved.length;
+      // Small instances need relatively large moves to escape; large ones need many cheap iterations.
+      const qMin = Math.min(served.length, Math.max(2, Math.round(0.05 * total)));
+      const qMax = Math.min(
+        served.length,
+        Math.max(qMin, Math.min(30, Math.max(10, Math.round(0.4 * total)))),
+      );
+      const q = qMin + rng.int(qMax - qMin + 1);
+      const di = roulette(dW, rng);
+      const ri = roulette(rW, rng);
+      const removed = q > 0 ? DESTROY[di]!(inst, current.routes, served, q, rng) : [];
+      for (const r of removed) removedMask[r] = 1;
+      const routes = current.routes.slice();
+      let ok = true;
+      for (let v = 0; v < routes.length; v++) {
+        const nr = withoutRequests(inst, routes[v]!, removedMask);
+        if (!nr) {
+          ok = false;
+          break;
+        }
+        routes[v] = nr;
       }
-      for (let o = 0; o < rW.length; o++) {
-        if (rN[o]! > 0) rW[o] = 0.9 * rW[o]! + (0.1 * rS[o]!) / rN[o]!;
-        rW[o] = Math.max(rW[o]!, 0.05);
+      for (const r of removed) removedMask[r] = 0;
+      if (!ok) continue;
+      const [k, noise] = REPAIR[ri]!;
+      // Retrying every unserved request each iteration is the main cost on an over-full day:
+      // a random handful per iteration is enough to place any that fit.
+      const retry =
+        current.unserved.length <= UNSERVED_RETRY ? current.unserved : shuffled(current.unserved, rng);
+      const pending = removed.concat(retry.slice(0, UNSERVED_RETRY));
+      const unserved = repair(inst, routes, pending, k, rng, noise * noiseScale(inst)).concat(
+        retry.slice(UNSERVED_RETRY),
+      );
+      const cost = solutionCost(inst, routes, unserved);
+      const candidate: Solution = { routes, unserved, cost };
+      // Every new route of a near-good candidate is a column for the recombination, accepted or not.
+      if (cost < current.cost + 0.02 * travel)
+        for (let v = 0; v < routes.length; v++)
+          if (routes[v] !== current.routes[v]) pool.addRoute(routes[v]!);
+
+      let score = 0;
+      if (cost < best.cost - 1e-9) {
+        // On a whole district day a full pass costs more than it brings within the budget.
+        if (served.length <= REGRET_MAX) polish(inst, routes, rng);
+        accept({ routes, unserved, cost: solutionCost(inst, routes, unserved) });
+        best = current;
+        improvements++;
+        score = 33;
+      } else if (cost < current.cost - 1e-9) {
+        if (served.length <= REGRET_MAX) polish(inst, routes, rng);
+        accept({ routes, unserved, cost: solutionCost(inst, routes, unserved) });
+        if (current.cost < best.cost - 1e-9) best = current;
+        score = 9;
+      } else if (cost > current.cost + 1e-9 && rng.next() < Math.exp((current.cost - cost) / temperature)) {
+        accept(candidate);
+        score = 13;
       }
-      dS.fill(0);
-      rS.fill(0);
-      dN.fill(0);
-      rN.fill(0);
+      dS[di] = dS[di]! + score;
+      rS[ri] = rS[ri]! + score;
+      dN[di] = dN[di]! + 1;
+      rN[ri] = rN[ri]! + 1;
+      if (it % 100 === 0) {
+        for (let o = 0; o < dW.length; o++) {
+          if (dN[o]! > 0) dW[o] = 0.9 * dW[o]! + (0.1 * dS[o]!) / dN[o]!;
+          dW[o] = Math.max(dW[o]!, 0.05);
+        }
+        for (let o = 0; o < rW.length; o++) {
+          if (rN[o]! > 0) rW[o] = 0.9 * rW[o]! + (0.1 * rS[o]!) / rN[o]!;
+          rW[o] = Math.max(rW[o]!, 0.05);
+        }
+        dS.fill(0);
+        rS.fill(0);
+        dN.fill(0);
+        rN.fill(0);
+      }
     }
+    epoch++;
+    // One member recombines per epoch, after the trade so that the others search on meanwhile; its
+    // result travels with its next report. The last epoch's recombination comes first, to be shared.
+    const mine = epoch % (team?.size ?? 1) === (team?.index ?? 0);
+    if (mine && done) recombine();
+    if (team) {
+      const reports = team.trade(epoch, {
+        best: toWire(best),
+        routes: pool.drainFresh().map((p) => ({ cls: p.cls, interior: p.interior, cost: p.cost })),
+        done,
+        iterations: it,
+      });
+      let pick = -1;
+      reports.forEach((rep, i) => {
+        if (i !== team.index) for (const r of rep.routes) pool.add(r.cls, r.interior, r.cost, false);
+        if (rep.best.cost < (pick < 0 ? best.cost : reports[pick]!.best.cost) - 1e-9) pick = i;
+        if (rep.done) done = true;
+      });
+      if (pick >= 0 && pick !== team.index) {
+        const adopted = fromWire(reports[pick]!.best);
+        if (adopted) {
+          best = adopted;
+          // Keep this thread's own walk unless it has strayed well above the team's best: diversity.
+          if (current.cost > adopted.cost * 1.005) current = adopted;
+        }
+      }
+    } else pool.drainFresh();
+    if (done) break;
+    if (mine) recombine();
   }
-  return { best, stats: { iterations: it, elapsedMs: clock() - t0, improvements } };
+  return {
+    best,
+    stats: { iterations: it, elapsedMs: clock() - t0, improvements, recombinations, poolSize: pool.size },
+  };
+}
+
+export function toWire(sol: Solution): WireSolution {
+  return {
+    routes: sol.routes.map((rt) => rt.seq.slice(1, rt.seq.length - 1)),
+    unserved: sol.unserved.slice(),
+    cost: sol.cost,
+  };
 }

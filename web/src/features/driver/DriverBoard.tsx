@@ -21,7 +21,7 @@ import {
 } from './offline-queue.ts';
 import { useBrowserOnline } from './online.ts';
 import { lastKnownPosition, usePositionSharing } from './position.ts';
-import { DRIVER_STEPS, type DriverStep } from './steps.ts';
+import { DRIVER_STEPS, type DriverStep, inDrivingOrder, isOpenJob, plannedAt } from './steps.ts';
 
 const JOB_EVENTS = new Set(['job.assigned', 'job.updated', 'job.cancelled']);
 
@@ -101,7 +101,7 @@ export function DriverBoard() {
     void flushQueue(settled);
   };
 
-  const active = shown.filter((job) => !['declined', 'no_show', 'refused_at_gate'].includes(job.leg.status));
+  const active = inDrivingOrder(shown.filter((job) => isOpenJob(job.leg)));
   const [current, ...upcoming] = active;
   const offline = connection !== 'online' || !browserOnline;
 
@@ -175,13 +175,20 @@ export function DriverBoard() {
 }
 
 function UpcomingJob({ leg, pendingSync }: { leg: LegView; pendingSync: number }) {
-  const { t, formatTime } = useI18n();
+  const { t, formatTime, formatOtherDay } = useI18n();
   const outbound = leg.direction === 'outbound';
-  const at = leg.plannedPickupAt ?? leg.pickupWindow[0];
+  const at = plannedAt(leg, 'pickup');
+  const otherDay = at ? formatOtherDay(at) : null;
   return (
-    <div className="upcoming-job">
-      <time dateTime={at ?? undefined}>{at ? formatTime(at) : '—'}</time>
+    <div className="upcoming-job" data-urgency={leg.urgency}>
+      <time dateTime={at ?? undefined}>
+        {otherDay ? <span className="upcoming-day">{otherDay}</span> : null}
+        {at ? formatTime(at) : '—'}
+      </time>
       <div>
+        {leg.urgency === 'emergency' ? (
+          <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+        ) : null}
         <strong>{t(outbound ? 'driver.outbound' : 'driver.return')}</strong> · {leg.patient.name} ·{' '}
         {t(`mobility.${leg.patient.mobility}`)} · {t(`infection.${leg.patient.infectionClass}`)}
         <div className="muted">

@@ -1,10 +1,11 @@
 import { type LegView, REFUSAL_REASONS } from '@lastmeter/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { RefusalRights } from '../complaints/RefusalRights.tsx';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import type { StepBody } from './offline-queue.ts';
 import { needsDisinfection, PROTECTION_TEXT } from './protection.ts';
-import { currentStop, type DriverStep, nextSteps } from './steps.ts';
+import { currentStop, type DriverStep, nextSteps, plannedAt } from './steps.ts';
 
 export interface ShownJob {
   leg: LegView;
@@ -14,13 +15,6 @@ export interface ShownJob {
 
 type Report = (leg: LegView, step: DriverStep, extra?: Partial<StepBody>) => void;
 
-/** When the car should be at a stop, as the plan says (falling back to the window). */
-function planned(leg: LegView, kind: 'pickup' | 'dropoff'): string | null {
-  return kind === 'pickup'
-    ? (leg.plannedPickupAt ?? leg.pickupWindow[0])
-    : (leg.etaAt ?? leg.plannedDropoffAt ?? leg.dropoffWindow[1]);
-}
-
 export function navigationLinks(stop: { lng: number; lat: number; name: string }) {
   const to = `${stop.lng},${stop.lat},${encodeURIComponent(stop.name)}`;
   return {
@@ -29,9 +23,18 @@ export function navigationLinks(stop: { lng: number; lat: number; name: string }
   };
 }
 
-/** The job at hand, for a phone in a holder: where to, who, what protection, and one big next step. */
+/** A phone number as a `tel:` link (spaces and dashes dropped), or null when there is none. */
+function telLink(phone: string): string | null {
+  const digits = phone.replace(/[\s-]/g, '');
+  return /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : null;
+}
+
+/**
+ * The job at hand, for a phone in a holder: when (with the date when not today), where to, and the one
+ * big next step on the first screen; then calls, navigation, who and what protection.
+ */
 export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
-  const { t, formatTime } = useI18n();
+  const { t, formatTime, formatOtherDay } = useI18n();
   const { leg } = job;
   const headingId = useId();
   const outbound = leg.direction === 'outbound';
@@ -39,8 +42,12 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
   const primary = steps.primary;
   const stop = currentStop(leg);
   const links = navigationLinks(stop);
-  const pickupAt = planned(leg, 'pickup');
-  const dropoffAt = planned(leg, 'dropoff');
+  const pickupAt = plannedAt(leg, 'pickup');
+  const dropoffAt = plannedAt(leg, 'dropoff');
+  const otherDay = pickupAt ? formatOtherDay(pickupAt) : null;
+  const emergency = leg.urgency === 'emergency';
+  const callGate = telLink(leg.contacts.gate);
+  const callHospital = telLink(leg.contacts.hospitalDesk);
   const pickupName = outbound
     ? `${leg.compound.name} · ${leg.gate.name}`
     : `${leg.hospital.name} · ${t('driver.entrance')}`;
@@ -49,8 +56,15 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
     : `${leg.compound.name} · ${leg.gate.name}`;
 
   return (
-    <article className="job-card" aria-labelledby={headingId} data-status={leg.status}>
+    <article
+      className="job-card"
+      aria-labelledby={headingId}
+      data-status={leg.status}
+      data-urgency={leg.urgency}
+      data-other-day={otherDay ? true : undefined}
+    >
       <header className="job-header">
+        {emergency ? <span className="badge badge-emergency">{t('urgency.emergency')}</span> : null}
         <h2 id={headingId}>{t(outbound ? 'driver.outbound' : 'driver.return')}</h2>
         <span className="badge" data-status={leg.status}>
           {t(`legStatus.${leg.status}`)}
@@ -61,6 +75,7 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
           </span>
         ) : null}
       </header>
+      {otherDay ? <p className="job-day">{t('driver.notToday', { day: otherDay })}</p> : null}
 
       <ol className="job-stops">
         <li data-current={stop.kind === 'pickup' ? true : undefined}>
@@ -75,6 +90,21 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
         </li>
       </ol>
 
+      {steps.waitingFor ? (
+        <p className="alert alert-info" role="status">
+          {t(`driver.waiting.${steps.waitingFor}`)}
+        </p>
+      ) : null}
+      {primary ? (
+        <button
+          type="button"
+          className="button-primary button-huge button-block job-primary"
+          onClick={() => report(leg, primary)}
+        >
+          {t(`driver.step.${primary}`)}
+        </button>
+      ) : null}
+
       <p className="job-nav">
         <a className="button-link button-primary" href={links.amap} target="_blank" rel="noreferrer">
           {t('driver.navigate', { place: stop.name })}
@@ -83,6 +113,20 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
           {t('driver.openMap')}
         </a>
       </p>
+      {callGate || callHospital ? (
+        <p className="job-calls">
+          {callGate ? (
+            <a className="button-link" href={callGate}>
+              {t('driver.callGate')}
+            </a>
+          ) : null}
+          {callHospital ? (
+            <a className="button-link" href={callHospital}>
+              {t('driver.callHospital')}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
 
       <dl className="facts job-patient">
         <dt>{t('driver.patient')}</dt>
@@ -113,20 +157,6 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
         ) : null}
       </dl>
 
-      {steps.waitingFor ? (
-        <p className="alert alert-info" role="status">
-          {t(`driver.waiting.${steps.waitingFor}`)}
-        </p>
-      ) : null}
-      {primary ? (
-        <button
-          type="button"
-          className="button-primary button-huge button-block"
-          onClick={() => report(leg, primary)}
-        >
-          {t(`driver.step.${primary}`)}
-        </button>
-      ) : null}
       <div className="job-secondary">
         {steps.secondary.map((step) => (
           <SecondaryStep key={step} step={step} leg={leg} report={report} />
@@ -214,6 +244,7 @@ function SecondaryStep({ step, leg, report }: { step: DriverStep; leg: LegView; 
             ))}
           </fieldset>
           <p className="field-hint">{t('driver.refuseHint')}</p>
+          <RefusalRights />
         </>
       ) : null}
       {step === 'no_show' ? <p>{t('driver.noShowConfirm')}</p> : null}

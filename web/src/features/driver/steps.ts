@@ -1,4 +1,4 @@
-import type { LegStatus, LegView } from '@lastmeter/shared';
+import { ABOARD_LEG_STATUSES, type LegStatus, type LegView, UNDER_WAY_LEG_STATUSES } from '@lastmeter/shared';
 
 /** The steps a driver reports, each with its API path and the status the leg reaches. */
 export const DRIVER_STEPS = {
@@ -18,7 +18,7 @@ export interface NextSteps {
   primary: DriverStep | null;
   secondary: DriverStep[];
   /** Someone else acts next (the gatekeeper's "out", the hospital's "arrived", the gatekeeper's "back"). */
-  waitingFor: 'gatekeeper_out' | 'hospital' | 'gatekeeper_back' | null;
+  waitingFor: 'gatekeeper_out' | 'hospital' | 'gatekeeper_back' | 'dispatch' | null;
 }
 
 /** Mirrors STEP_RULES in @lastmeter/shared/lifecycle for the driver's role, as buttons. */
@@ -41,12 +41,14 @@ export function nextSteps(leg: Pick<LegView, 'status' | 'direction'>): NextSteps
       return outbound
         ? { primary: null, secondary: ['refuse'], waitingFor: 'hospital' }
         : { primary: null, secondary: [], waitingFor: 'gatekeeper_back' };
+    // The patient is still aboard while dispatch resolves the refusal (STEP_RULES.resume).
+    case 'refused_at_gate':
+      return { primary: null, secondary: [], waitingFor: 'dispatch' };
     case 'planned':
     case 'completed':
     case 'declined':
     case 'cancelled':
     case 'no_show':
-    case 'refused_at_gate':
       return { primary: null, secondary: [], waitingFor: null };
     default: {
       const unreachable: never = leg.status;
@@ -74,4 +76,34 @@ export function currentStop(leg: LegView): {
   const pickup = leg.direction === 'outbound' ? gate : hospital;
   const dropoff = leg.direction === 'outbound' ? hospital : gate;
   return beforeBoarding ? { kind: 'pickup', ...pickup } : { kind: 'dropoff', ...dropoff };
+}
+
+/** When the car should be at a stop, as the plan says (falling back to the window). */
+export function plannedAt(leg: LegView, kind: 'pickup' | 'dropoff'): string | null {
+  return kind === 'pickup'
+    ? (leg.plannedPickupAt ?? leg.pickupWindow[0])
+    : (leg.etaAt ?? leg.plannedDropoffAt ?? leg.dropoffWindow[1]);
+}
+
+/** Legs the driver still has in hand: the patient aboard (even refused at a gate), or a pickup ahead. */
+export function isOpenJob(leg: Pick<LegView, 'status'>): boolean {
+  return !['declined', 'no_show', 'completed', 'cancelled', 'planned'].includes(leg.status);
+}
+
+function urgencyRank(leg: LegView): number {
+  if (ABOARD_LEG_STATUSES.includes(leg.status)) return 0;
+  if (UNDER_WAY_LEG_STATUSES.includes(leg.status)) return 1;
+  return 2;
+}
+
+/**
+ * The driver's order of work: a patient aboard first, then a pickup under way, then the rest by
+ * pickup time (tomorrow's 06:55 after today's 09:30; a leg without a time last).
+ */
+export function inDrivingOrder<T extends { leg: LegView }>(jobs: readonly T[]): T[] {
+  const time = (leg: LegView) => {
+    const at = plannedAt(leg, 'pickup');
+    return at ? Date.parse(at) : Number.POSITIVE_INFINITY;
+  };
+  return [...jobs].sort((a, b) => urgencyRank(a.leg) - urgencyRank(b.leg) || time(a.leg) - time(b.leg));
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
+import { TripPeoplePanel } from '../tracking/TripPeoplePanel.tsx';
 import { GATE_EVENT_TYPES, gateKeys, gateScheduleQuery, useGateStep } from './api.ts';
 
 /** When the leg is at the gate: outbound pickups leave, returns arrive. */
@@ -99,6 +100,7 @@ function GateItem({ leg, compoundId }: { leg: LegView; compoundId: string }) {
           </span>
           {waitingRelease ? <span className="badge">{t('gate.waitingRelease')}</span> : null}
         </div>
+        {outbound ? <TripPeoplePanel tripId={leg.tripId} /> : null}
       </div>
       <div className="gate-action">
         {canOut ? (

@@ -7,4 +7,10 @@ import type { RouteObject } from 'react-router';
 export const adminRoutes: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('./AdminHome.tsx')).AdminHome }) },
   { path: 'audit', lazy: async () => ({ Component: (await import('./AuditPage.tsx')).AuditPage }) },
+  {
+    path: 'complaints',
+    lazy: async () => ({
+      Component: (await import('../../features/complaints/ComplaintsPage.tsx')).ComplaintsPage,
+    }),
+  },
 ];

@@ -136,6 +136,7 @@ async function seed(db: Db) {
     hospitalId: null,
     vehicleId: null,
     driverId: null,
+    mustChangePassword: false,
     ip: '127.0.0.1',
   };
   return { actor, xlsxCompound: await compound(), csvCompound: await compound() };

@@ -8,6 +8,7 @@ export const logoutRoute = defineRoute({
   summary: 'Sign out: revokes the session at once and closes its live connections',
   tags: ['auth'],
   auth: 'session',
+  duringPasswordChange: true,
   success: { status: 204, description: 'Signed out' },
   async handler({ actor, app, res }) {
     await logout({ db: app.db, actor });

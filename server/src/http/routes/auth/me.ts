@@ -8,6 +8,7 @@ export const meRoute = defineRoute({
   summary: 'The signed-in account, its role and scope',
   tags: ['auth'],
   auth: 'session',
+  duringPasswordChange: true,
   success: { status: 200, description: 'The current account', schema: Me },
   async handler({ actor, app }) {
     return presentMe(actor, app.config.sessionIdleSeconds);

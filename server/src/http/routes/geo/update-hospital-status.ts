@@ -12,5 +12,11 @@ export const updateHospitalStatusRoute = defineRoute({
   body: HospitalStatusBody,
   success: { status: 200, description: 'Updated', schema: Hospital },
   handler: ({ actor, app, params, body }) =>
-    updateHospitalStatus({ db: app.db, actor, hospitalId: params.hospitalId, input: body }),
+    updateHospitalStatus({
+      db: app.db,
+      actor,
+      hospitalId: params.hospitalId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

@@ -27,6 +27,7 @@ import { setGatekeepersRoute } from '../geo/set-gatekeepers.ts';
 import { setHospitalSlotsRoute } from '../geo/set-hospital-slots.ts';
 import { setSlotOverridesRoute } from '../geo/set-slot-overrides.ts';
 import { updateCompoundRoute } from '../geo/update-compound.ts';
+import { updateDistrictRoute } from '../geo/update-district.ts';
 import { updateGateRoute } from '../geo/update-gate.ts';
 import { updateHospitalRoute } from '../geo/update-hospital.ts';
 import { updateHospitalStatusRoute } from '../geo/update-hospital-status.ts';
@@ -38,6 +39,7 @@ export const geographyRoutes: AnyRoute[] = [
   createDistrictRoute,
   listDistrictsRoute,
   getDistrictRoute,
+  updateDistrictRoute,
   createCompoundRoute,
   listCompoundsRoute,
   getCompoundRoute,

@@ -1,0 +1,111 @@
+import { accountScopes, accounts, compounds, type Db, drivers, hospitals, vehicles } from '@lastmeter/db';
+import type { Role } from '@lastmeter/shared';
+import { eq, inArray, type SQL } from 'drizzle-orm';
+
+/** An account with the scope its role carries, as the accounts use cases work with it. */
+export interface AccountRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string;
+  role: Role;
+  locale: 'zh-CN' | 'en';
+  disabledAt: Date | null;
+  mustChangePassword: boolean;
+  createdAt: Date;
+  districtIds: string[];
+  compoundIds: string[];
+  hospitalId: string | null;
+  vehicleId: string | null;
+  /** Where the account works, whatever its role: what the policy scopes an account by. */
+  homeDistrictIds: string[];
+}
+
+/** Accounts matching `where` (on `accounts`, `drivers` or the driver's `vehicles` row), with their scope. */
+export async function readAccounts(db: Db, where: SQL | undefined): Promise<AccountRecord[]> {
+  const rows = await db
+    .select({
+      account: accounts,
+      vehicleId: drivers.vehicleId,
+      vehicleDistrictId: vehicles.districtId,
+      hospitalDistrictId: hospitals.districtId,
+    })
+    .from(accounts)
+    .leftJoin(drivers, eq(drivers.accountId, accounts.id))
+    .leftJoin(vehicles, eq(vehicles.id, drivers.vehicleId))
+    .leftJoin(hospitals, eq(hospitals.id, accounts.hospitalId))
+    .where(where)
+    .orderBy(accounts.role, accounts.username);
+  if (rows.length === 0) return [];
+  const scopes = await db
+    .select({
+      accountId: accountScopes.accountId,
+      districtId: accountScopes.districtId,
+      compoundId: accountScopes.compoundId,
+      compoundDistrictId: compounds.districtId,
+    })
+    .from(accountScopes)
+    .leftJoin(compounds, eq(compounds.id, accountScopes.compoundId))
+    .where(
+      inArray(
+        accountScopes.accountId,
+        rows.map((r) => r.account.id),
+      ),
+    );
+  return rows.map(({ account, vehicleId, vehicleDistrictId, hospitalDistrictId }) => {
+    const own = scopes.filter((s) => s.accountId === account.id);
+    const districtIds = own.flatMap((s) => (s.districtId ? [s.districtId] : []));
+    const compoundIds = own.flatMap((s) => (s.compoundId ? [s.compoundId] : []));
+    const home = homeDistricts(account.role, {
+      districtIds,
+      compoundDistrictIds: own.flatMap((s) => (s.compoundDistrictId ? [s.compoundDistrictId] : [])),
+      hospitalDistrictId,
+      vehicleDistrictId,
+    });
+    return {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      phone: account.phone,
+      role: account.role,
+      locale: account.locale === 'en' ? 'en' : 'zh-CN',
+      disabledAt: account.disabledAt,
+      mustChangePassword: account.mustChangePassword,
+      createdAt: account.createdAt,
+      districtIds: account.role === 'dispatcher' ? districtIds : [],
+      compoundIds: account.role === 'gatekeeper' ? compoundIds : [],
+      hospitalId: account.role === 'hospital' ? account.hospitalId : null,
+      vehicleId: account.role === 'driver' ? vehicleId : null,
+      homeDistrictIds: home,
+    };
+  });
+}
+
+export function homeDistricts(
+  role: Role,
+  scope: {
+    districtIds: string[];
+    compoundDistrictIds: string[];
+    hospitalDistrictId: string | null;
+    vehicleDistrictId: string | null;
+  },
+): string[] {
+  switch (role) {
+    case 'admin':
+      return [];
+    case 'dispatcher':
+      return [...new Set(scope.districtIds)];
+    case 'gatekeeper':
+      return [...new Set(scope.compoundDistrictIds)];
+    case 'hospital':
+      return scope.hospitalDistrictId ? [scope.hospitalDistrictId] : [];
+    case 'driver':
+      return scope.vehicleDistrictId ? [scope.vehicleDistrictId] : [];
+    default:
+      return exhaustive(role);
+  }
+}
+
+function exhaustive(value: never): never {
+  throw new Error(`Unhandled role ${String(value)}`);
+}

@@ -1,0 +1,69 @@
+import { accounts, type Db } from '@lastmeter/db';
+import type { AccountView, UpdateAccountBody } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { checkScope, type ScopeInput, scopeOf, writeScope } from './account-scope.ts';
+import { openSessionsOf } from './account-sessions.ts';
+import { loadAccountFor } from './load-account.ts';
+import { auditChanges, presentAccount } from './present-account.ts';
+import { readAccounts } from './read-accounts.ts';
+
+/**
+ * Edits an account's name, phone, language or scope (never its role). A scope change applies to the
+ * person's next request at once; `rescoped` lists their open sessions, whose sockets must leave the
+ * rooms of the old scope.
+ */
+export async function updateAccount({
+  db,
+  actor,
+  accountId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  accountId: string;
+  input: UpdateAccountBody;
+}): Promise<{ account: AccountView; rescoped: string[] }> {
+  const before = await loadAccountFor(db, actor, accountId, 'manage');
+  const scope: ScopeInput = {
+    districtIds: input.districtIds ?? before.districtIds,
+    compoundIds: input.compoundIds ?? before.compoundIds,
+    hospitalId: input.hospitalId === undefined ? before.hospitalId : input.hospitalId,
+    vehicleId: input.vehicleId === undefined ? before.vehicleId : input.vehicleId,
+  };
+  const scopeChanged = JSON.stringify(scope) !== JSON.stringify(scopeOf(before));
+  if (scopeChanged) {
+    const home = await checkScope(db, before.role, scope);
+    // Moving an account needs the right to manage it where it goes, as where it was.
+    await authorize(db, actor, 'manage', { kind: 'account', role: before.role, districtIds: home });
+  }
+  const after = await db.transaction(async (tx) => {
+    const fields = {
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    };
+    if (Object.keys(fields).length) await tx.update(accounts).set(fields).where(eq(accounts.id, accountId));
+    if (scopeChanged || (before.role === 'driver' && Object.keys(fields).length)) {
+      const [row] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
+      if (row) await writeScope(tx, row, scope);
+    }
+    const [account] = await readAccounts(tx, eq(accounts.id, accountId));
+    if (!account) throw new Error('account vanished in its own transaction');
+    await recordAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'account',
+      entityId: accountId,
+      outcome: 'allowed',
+      detail: auditChanges(before, account),
+    });
+    return account;
+  });
+  return {
+    account: presentAccount(after),
+    rescoped: scopeChanged ? await openSessionsOf(db, accountId) : [],
+  };
+}

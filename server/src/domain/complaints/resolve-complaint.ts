@@ -1,0 +1,43 @@
+import { complaints, type Db, hospitals } from '@lastmeter/db';
+import type { ComplaintView, ResolveComplaintBody } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { authorize } from '../authorize.ts';
+import { presentComplaint } from './present-complaint.ts';
+
+/** Dispatch records what came of a complaint; a refusal's outcome is its incident's resolution. */
+export async function resolveComplaint({
+  db,
+  actor,
+  complaintId,
+  input,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  complaintId: string;
+  input: ResolveComplaintBody;
+  timeZone: string;
+}): Promise<ComplaintView> {
+  const [current] = await db.select().from(complaints).where(eq(complaints.id, complaintId));
+  if (!current) throw errors.notFound('Complaint');
+  if (current.districtId)
+    await authorize(db, actor, 'write', { kind: 'dispatch', districtId: current.districtId });
+  else if (actor.role !== 'admin') throw errors.forbidden();
+  if (current.incidentId)
+    throw errors.conflict('A refusal is resolved through its incident', { incidentId: current.incidentId });
+  if (current.status === 'resolved')
+    throw errors.conflict('The complaint is already resolved', { complaintId });
+  const [row] = await db
+    .update(complaints)
+    .set({ status: 'resolved', outcome: input.outcome, resolvedAt: new Date(), resolvedBy: actor.accountId })
+    .where(eq(complaints.id, complaintId))
+    .returning();
+  if (!row) throw errors.notFound('Complaint');
+  const [hospital] = await db
+    .select({ name: hospitals.name })
+    .from(hospitals)
+    .where(eq(hospitals.id, row.hospitalId));
+  return presentComplaint({ ...row, hospitalName: hospital?.name ?? '' }, timeZone);
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { type Db, trackingLinks } from '@lastmeter/db';
+import { eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { loadTrackedTrip } from './load-tracked-trip.ts';
+import { tripEnded } from './trip-phase.ts';
+
+export interface TrackingLink {
+  tripId: string;
+  path: string;
+  views: number;
+  lastViewedAt: string | null;
+  expired: boolean;
+}
+
+/**
+ * The family's link to a round trip, made on first ask (`create`) by whoever arranges the trip for
+ * the compound — its gatekeeper, or dispatch. The token is 256 random bits: the link's only key.
+ */
+export async function getTrackingLink({
+  db,
+  actor,
+  tripId,
+  create,
+}: {
+  db: Db;
+  actor: Actor;
+  tripId: string;
+  create: boolean;
+}): Promise<TrackingLink> {
+  const trip = await loadTrackedTrip(db, tripId);
+  if (!trip) throw errors.notFound('Trip');
+  const { districtId, compoundId } = trip.patient;
+  await authorize(
+    db,
+    actor,
+    create ? 'write' : 'read',
+    { kind: 'request', districtId, compoundId },
+    { entity: 'patient', entityId: trip.patient.id },
+  );
+  let [link] = await db.select().from(trackingLinks).where(eq(trackingLinks.tripId, tripId));
+  if (!link && create) {
+    [link] = await db
+      .insert(trackingLinks)
+      .values({ tripId, token: randomBytes(32).toString('base64url'), createdBy: actor.accountId })
+      .onConflictDoNothing({ target: trackingLinks.tripId })
+      .returning();
+    // A colleague made it at the same moment: theirs is the link.
+    link ??= (await db.select().from(trackingLinks).where(eq(trackingLinks.tripId, tripId)))[0];
+    await recordAudit(db, {
+      actor,
+      action: 'tracking_link.created',
+      entity: 'patient',
+      entityId: trip.patient.id,
+      outcome: 'allowed',
+      detail: { tripId },
+    });
+  }
+  if (!link) throw errors.notFound('Tracking link');
+  return {
+    tripId,
+    path: `/t/${link.token}`,
+    views: link.views,
+    lastViewedAt: link.lastViewedAt?.toISOString() ?? null,
+    expired: tripEnded(trip.outbound.status, trip.back?.status ?? null),
+  };
+}

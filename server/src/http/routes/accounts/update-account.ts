@@ -1,0 +1,25 @@
+import { AccountPathParams, AccountView, UpdateAccountBody } from '@lastmeter/shared';
+import { updateAccount } from '../../../domain/accounts/update-account.ts';
+import { defineRoute } from '../../route.ts';
+
+export const updateAccountRoute = defineRoute({
+  method: 'patch',
+  path: '/api/v1/accounts/:accountId',
+  summary:
+    "Edit an account's name, phone, language or scope; a narrower scope applies to its open sessions at once",
+  tags: ['accounts'],
+  auth: 'session',
+  params: AccountPathParams,
+  body: UpdateAccountBody,
+  success: { status: 200, description: 'Updated', schema: AccountView },
+  async handler({ actor, app, params, body }) {
+    const { account, rescoped } = await updateAccount({
+      db: app.db,
+      actor,
+      accountId: params.accountId,
+      input: body,
+    });
+    for (const sessionId of rescoped) app.rescopeSession(sessionId);
+    return account;
+  },
+});
