@@ -23,7 +23,25 @@ export interface DatabaseHandle {
   driver: DbDriver;
   /** Round-trip time of a trivial query in ms; throws when the database is unreachable. */
   ping(): Promise<number>;
+  /**
+   * Subscribes to a notification channel (PostgreSQL LISTEN; PGlite's in-process equivalent). Resolves
+   * once listening. On PostgreSQL the subscription has a connection of its own that is re-established
+   * whenever it drops; notifications sent while it was down are lost, so `onListen` — called on every
+   * (re)subscription, the first included — is where the caller catches up from the tables.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listener>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  onListen(): void;
+  /** The subscription dropped (PostgreSQL only); it is being re-established. */
+  onLost?(): void;
+}
+
+export interface Listener {
+  stop(): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
@@ -54,6 +72,7 @@ function openPostgres(url: string, max: number): DatabaseHandle & { migrate(): P
     db,
     driver: 'postgres',
     ping: () => timed(db),
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
     close: () => client.end({ timeout: 5 }),
     async migrate() {
       // Several server nodes may start together; the advisory lock lets one migrate at a time.
@@ -78,9 +97,78 @@ async function openPglite(
     db,
     driver: 'pglite',
     ping: () => timed(db),
+    async listen(channel, handlers) {
+      const unlisten = await client.listen(channel, (payload) => handlers.onNotify(payload));
+      handlers.onListen();
+      return { stop: () => unlisten() };
+    },
     close: () => client.close(),
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
   };
+}
+
+/** Longest wait between two attempts to re-subscribe a dropped listener connection. */
+const MAX_LISTEN_BACKOFF_MS = 5_000;
+
+/**
+ * LISTEN on a connection of its own. postgres.js's `sql.listen` re-subscribes after a drop too, but
+ * gives up silently when the first attempt fails (the database restarting): this one retries with
+ * backoff until it is stopped.
+ */
+function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<Listener> {
+  let state: 'connecting' | 'listening' | 'waiting' | 'stopped' = 'connecting';
+  let attempt = 0;
+  let retry: NodeJS.Timeout | undefined;
+  let first: { resolve(): void } | undefined;
+  const options = {
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: 'lastmeter-listener' },
+    onnotify: (name: string, payload: string) => {
+      if (name === channel) handlers.onNotify(payload);
+    },
+    onclose: () => {
+      // Closing while connecting is the failing attempt's to retry.
+      if (state !== 'listening') return;
+      handlers.onLost?.();
+      subscribe();
+    },
+  };
+  // `onnotify` is an option postgres.js supports but does not declare.
+  const client = postgres(url, options as postgres.Options<Record<string, never>>);
+  const subscribe = () => {
+    state = 'connecting';
+    client.unsafe(`listen "${channel.replace(/"/g, '""')}"`).then(
+      () => {
+        if (state === 'stopped') return;
+        state = 'listening';
+        attempt = 0;
+        handlers.onListen();
+        first?.resolve();
+        first = undefined;
+      },
+      () => {
+        if (state === 'stopped') return;
+        state = 'waiting';
+        retry = setTimeout(subscribe, Math.min(MAX_LISTEN_BACKOFF_MS, 100 * 2 ** attempt++));
+      },
+    );
+  };
+  const listener: Listener = {
+    async stop() {
+      state = 'stopped';
+      clearTimeout(retry);
+      first?.resolve();
+      await client.end({ timeout: 1 });
+    },
+  };
+  return new Promise((resolve) => {
+    first = { resolve: () => resolve(listener) };
+    subscribe();
+  });
 }
 
 async function timed(db: Db): Promise<number> {

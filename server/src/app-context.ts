@@ -1,9 +1,9 @@
 import type { Db, DbDriver } from '@lastmeter/db';
 import type { Config } from './config.ts';
-import type { RecordedEvent } from './domain/events/record-event.ts';
 import type { NodeState } from './domain/system/check-readiness.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './observability/metrics.ts';
+import type { DeliveryStats } from './realtime/outbox-tail.ts';
 
 /** What the transport layers hand to use cases: the database and the process-wide services. */
 export interface AppContext {
@@ -25,8 +25,8 @@ export interface AppContext {
    */
   rescopeSession(sessionId: string): void;
   /**
-   * Pushes events to their recipients' rooms. Call it only after the transaction that recorded
-   * them committed (`recordEvent`); a client that misses the push replays from the database.
+   * This node's view of event delivery (outbox backlog, lag); set once the realtime layer tails the
+   * outbox. Nothing publishes events by hand: `recordEvents` in a transaction is enough.
    */
-  publish(events: RecordedEvent[]): void;
+  deliveryStats(): Promise<DeliveryStats>;
 }

@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { closePlanner, openPlanner } from './planner/index.ts';
 import { admission, closeSocketsGently, instrumentSockets } from './realtime/admission.ts';
+import type { OutboxTail } from './realtime/outbox-tail.ts';
 import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
 import { startStaleSweep } from './realtime/stale-sweep.ts';
 
@@ -27,6 +28,8 @@ export interface RunningServer {
   url: string;
   /** In demo mode, the demo logins to print at start-up (seeded now or on an earlier start). */
   demoAccounts: Array<{ username: string; role: Role }>;
+  /** This node's tail of the outbox: delivery figures, and stop/start for draining. */
+  outbox: OutboxTail;
   /** The internal listener's URL (METRICS_PORT), when there is one. */
   internalUrl: string | undefined;
   /**
@@ -68,7 +71,7 @@ export async function startServer(
     },
     disconnectSession: () => {},
     rescopeSession: () => {},
-    publish: () => {},
+    deliveryStats: () => Promise.reject(new Error('the realtime layer is not started')),
   };
 
   let demoAccounts: RunningServer['demoAccounts'] = [];
@@ -118,6 +121,8 @@ export async function startServer(
     await redis.connect();
     io.adapter(createAdapter(redis, { maxLen: config.redisStreamMaxLen ?? 10_000 }));
   }
+  const outbox = await realtime.tailOutbox(database.listen);
+  app.deliveryStats = () => outbox.stats();
   registerScrapeGauges(app, database, config);
   const stopStaleSweep = startStaleSweep(app);
   // Loaded only when asked for: production nodes never run simulated drivers.
@@ -171,6 +176,7 @@ export async function startServer(
       const timeout = setTimeout(() => http.closeAllConnections(), config.drainTimeoutMs ?? 10_000);
       await requestsFinished;
       clearTimeout(timeout);
+      await outbox.stop();
       await realtime.io.close();
       await realtime.drain();
       await closePlanner();
@@ -189,6 +195,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     internalUrl,
     demoAccounts,
+    outbox,
     drain,
     close,
   };

@@ -186,6 +186,7 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
+  /** Liveness: acknowledged `{ ok: true, at }` (server time); a payload, if any, is ignored. */
   ping: (ack: (reply: { ok: true; at: string }) => void) => void;
   /** Replays every event after the given offsets, then the ack; live events follow without gaps. */
   resume: (input: ResumeInput, ack: (reply: SocketAck<ResumeResult>) => void) => void;

@@ -105,6 +105,30 @@ function days(now = Date.now()) {
 
 // ---------------------------------------------------------------- labels
 
+/**
+ * Round trips the server opened by itself (plan the day opens the day's missing ones) join the model
+ * in the order the database created them, so the day's steps reach them too.
+ */
+export function adoptTrips(model: Model, snapshot: Snapshot): void {
+  const known = new Set(model.trips.map((t) => t.id));
+  for (const leg of snapshot.legs) {
+    if (known.has(leg.tripId) || leg.direction !== 'outbound') continue;
+    const request = model.requests.find((r) => r.id === leg.requestId);
+    const ret = snapshot.legs.find((l) => l.tripId === leg.tripId && l.direction === 'return');
+    if (!request || !ret) continue;
+    const trip: TripModel = {
+      index: model.trips.length,
+      id: leg.tripId,
+      request,
+      outboundId: leg.id,
+      returnId: ret.id,
+    };
+    model.trips.push(trip);
+    request.tripIndex = trip.index;
+    known.add(trip.id);
+  }
+}
+
 export function legLabel(model: Model, snapshot: Snapshot, legId: string): string {
   const trip = model.trips.find((t) => t.outboundId === legId || t.returnId === legId);
   const leg = snapshot.legs.find((l) => l.id === legId);

@@ -11,6 +11,7 @@ import {
   type Invariant,
 } from './invariants.ts';
 import {
+  adoptTrips,
   legLabel,
   type Model,
   OPERATION_WEIGHTS,
@@ -142,6 +143,7 @@ export async function runSoak({
     const checkStartedAt = Date.now();
     report.timing.operationsMs += checkStartedAt - startedAt;
     const after = await readSnapshot(db);
+    adoptTrips(model, after);
     const findings = [
       ...caller.findings,
       ...ctx.findings,

@@ -77,18 +77,14 @@ export async function connectClient(
   };
 }
 
-/** Records one event in its own transaction and publishes it after commit, as a use case would. */
-export async function recordAndPublish(
+/** Records one event in its own transaction, as a use case would: the commit delivers it. */
+export async function recordCommitted(
   server: Pick<TestServer, 'app'>,
   type: string,
   payload: Record<string, unknown>,
   recipients: string[],
 ): Promise<RecordedEvent> {
-  const recorded = await server.app.db.transaction((tx) =>
-    recordEvent(tx, { type, payload, actorId: null, recipients }),
-  );
-  server.app.publish([recorded]);
-  return recorded;
+  return server.app.db.transaction((tx) => recordEvent(tx, { type, payload, actorId: null, recipients }));
 }
 
 /** Waits a moment for pushes that must *not* arrive; used only to assert an absence. */

@@ -42,7 +42,6 @@ export async function planDemoDays({
   iterations?: number;
 }): Promise<DemoDay[]> {
   const actor = await dispatcher(db);
-  const publish = () => {};
   const today = shanghaiDate(now, 0);
   const next = isoWeekday(shanghaiDate(now, 1)) === 7 ? shanghaiDate(now, 2) : shanghaiDate(now, 1);
   const days: DemoDay[] = [];
@@ -55,7 +54,6 @@ export async function planDemoDays({
       actor,
       districtId,
       input: { date, seed: 1, iterations },
-      publish,
       now,
     });
     const total = await db.$count(requests, eq(requests.date, date));

@@ -55,8 +55,6 @@ export function startDriverSimulation({
   let busy = false;
   let stopped = false;
 
-  const publish: AppContext['publish'] = (events) => app.publish(events);
-
   async function counterpart(
     key: string,
     find: (db: Db) => Promise<string | undefined>,
@@ -136,7 +134,6 @@ export function startDriverSimulation({
       legId: ctx.leg.id,
       step: name,
       input: { version: ctx.leg.version, ...(at ? { lng: at.lng, lat: at.lat } : {}) },
-      publish,
     });
   }
 
@@ -165,7 +162,6 @@ export function startDriverSimulation({
         travel,
         minIntervalMs: 0,
       });
-      publish(reported.events);
       broadcastPosition(reported.position);
     } catch (err) {
       app.logger.debug({ err, vehicleId: v.actor.vehicleId }, 'simulated position refused');

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -10,6 +9,7 @@ import { parseInput } from '../validation.ts';
 import { serveMetrics } from './metrics-endpoint.ts';
 import { clientIp, requestId, requestLocale, tokenFromHeaders } from './request-context.ts';
 import type { AnyRoute } from './route.ts';
+import { serveWeb } from './static-web.ts';
 
 export const JSON_BODY_LIMIT = '256kb';
 
@@ -86,7 +86,7 @@ export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Expr
   }
 
   http.use('/api', (_req, _res, next: NextFunction) => next(errors.notFound('Route')));
-  serveWeb(http, app);
+  serveWeb(http, app.config.webDist ?? resolve(import.meta.dirname, '../../../web/dist'));
   http.use(errorHandler(app));
   return http;
 }
@@ -102,14 +102,6 @@ async function sessionActor(app: AppContext, req: Request, res: Response) {
   });
   res.locals.actorId = actor.accountId;
   return actor;
-}
-
-function serveWeb(http: express.Express, app: AppContext) {
-  const dist = app.config.webDist ?? resolve(import.meta.dirname, '../../../web/dist');
-  if (!existsSync(resolve(dist, 'index.html'))) return;
-  http.use(express.static(dist, { index: false, maxAge: '1h' }));
-  // The web app routes on the client: every other GET outside the API gets its shell.
-  http.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(resolve(dist, 'index.html')));
 }
 
 /** body-parser reports its failures by `type`; they are the client's fault, never a 5xx. */

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { type DatabaseHandle, streamHeads } from '@lastmeter/db';
 import {
   ackInputSchema,
   type ClientToServerEvents,
@@ -9,13 +10,14 @@ import {
   rooms,
   type ServerToClientEvents,
   type StreamEvent,
+  streamNameSchema,
 } from '@lastmeter/shared';
+import { inArray } from 'drizzle-orm';
 import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { authenticate } from '../domain/auth/authenticate.ts';
 import { loadStreamPositions } from '../domain/realtime/load-stream-positions.ts';
-import { presentRecordedEvents } from '../domain/realtime/present-stream-event.ts';
 import { replayStream } from '../domain/realtime/replay-stream.ts';
 import { reportPosition } from '../domain/realtime/report-position.ts';
 import { saveStreamAcks } from '../domain/realtime/save-stream-acks.ts';
@@ -24,6 +26,7 @@ import { errors, toAppError } from '../errors.ts';
 import { tokenFromHeaders } from '../http/request-context.ts';
 import { createTurfTravelModel } from '../planner/domain/travel.ts';
 import { onEvent } from './handle-event.ts';
+import { type OutboxTail, startOutboxTail } from './outbox-tail.ts';
 import { SocketStreams } from './socket-streams.ts';
 
 export interface SocketData {
@@ -31,10 +34,8 @@ export interface SocketData {
   /** Offsets the client sent in the handshake (`auth.resume`), already validated. */
   resume: Record<string, number>;
 }
-/** Node-to-node messages through the adapter (Redis streams when clustered). */
-export interface InterServerEvents {
-  'lm:events': (events: StreamEvent[]) => void;
-}
+/** Node-to-node messages through the adapter: none of ours (every node tails the outbox itself). */
+export type InterServerEvents = Record<string, never>;
 export type LmServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type LmSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -49,6 +50,11 @@ export function roomsFor(actor: Actor): string[] {
 
 export interface RealtimeServer {
   io: LmServer;
+  /**
+   * Starts pushing every committed event to this node's sockets (server/src/realtime/outbox-tail.ts);
+   * resolves once the node listens, so whatever commits from then on is delivered.
+   */
+  tailOutbox(listen: DatabaseHandle['listen']): Promise<OutboxTail>;
   /** Waits for writes still in flight from closed sockets (stored acks); call after `io.close()`. */
   drain(): Promise<void>;
 }
@@ -125,7 +131,9 @@ export function createSocketServer(
     };
     let lastPositionAt = 0;
 
-    socket.on('ping', (ack) => {
+    // `ping` takes no input, but a client may send one anyway: the ack is the last argument either way.
+    socket.on('ping', (...args: unknown[]) => {
+      const ack = args.at(-1);
       if (typeof ack === 'function') ack({ ok: true, at: new Date().toISOString() });
     });
     onEvent(socket, app.logger, 'resume', resumeInputSchema, async (input): Promise<ResumeResult> => {
@@ -163,7 +171,6 @@ export function createSocketServer(
         minIntervalMs: positionMinIntervalMs,
       });
       lastPositionAt = now.getTime();
-      app.publish(reported.events);
       io.to(rooms.district(reported.position.districtId)).emit('vehicle.position', reported.position);
       return { eta: reported.eta };
     });
@@ -193,22 +200,24 @@ export function createSocketServer(
     );
   });
 
-  // Each node delivers to its own sockets; the adapter carries events to the other nodes.
-  const deliverLocally = (events: StreamEvent[]) => {
-    const roomsOfNode = io.of('/').adapter.rooms;
+  // Each node delivers to its own sockets: every node tails the outbox (no node-to-node fan-out).
+  const localRooms = () => io.of('/').adapter.rooms;
+  const deliver = (events: StreamEvent[]) => {
     for (const event of events) {
-      const members = roomsOfNode.get(event.stream);
+      const members = localRooms().get(event.stream);
       if (!members) continue;
       for (const socketId of members) local.get(socketId)?.push(event);
     }
   };
-  io.on('lm:events', deliverLocally);
-
-  app.publish = (recorded) => {
-    const events = presentRecordedEvents(recorded);
-    if (!events.length) return;
-    deliverLocally(events);
-    if (app.config.redisUrl) io.serverSideEmit('lm:events', events);
+  // After a gap in the listener's notices: each local stream's head, and every socket fills up to it.
+  const catchUp = async () => {
+    const streams = [...localRooms().keys()].filter((room) => streamNameSchema.safeParse(room).success);
+    if (!streams.length) return;
+    const heads = await app.db.select().from(streamHeads).where(inArray(streamHeads.recipient, streams));
+    for (const { recipient, head } of heads) {
+      for (const socketId of localRooms().get(recipient) ?? [])
+        local.get(socketId)?.advance(recipient, Number(head));
+    }
   };
 
   app.disconnectSession = (sessionId) => {
@@ -224,6 +233,15 @@ export function createSocketServer(
 
   return {
     io,
+    tailOutbox: (listen) =>
+      startOutboxTail({
+        db: app.db,
+        listen,
+        logger: app.logger,
+        isLocal: (stream) => localRooms().has(stream),
+        deliver,
+        catchUp,
+      }),
     async drain() {
       await Promise.all([...inFlight]);
     },

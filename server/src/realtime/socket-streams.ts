@@ -36,7 +36,7 @@ export interface ResumedStream {
  * Per-socket delivery of durable streams, in offset order, without gaps or duplicates.
  *
  * Live events are emitted at once when they are the next offset. Anything else — an event
- * published out of commit order, a burst during a replay, a stream that is still catching up — is
+ * delivered out of commit order, a burst during a replay, a stream that is still catching up — is
  * held and the gap is filled from the database, which has every committed offset (offsets of a
  * stream commit in order: `recordEvent` holds the stream head's row lock until commit). Offsets at
  * or below what was already emitted are dropped.
@@ -101,6 +101,17 @@ export class SocketStreams {
     state.pending.set(event.offset, event);
     state.target = Math.max(state.target, event.offset);
     if (state.started) this.schedulePump(event.stream, state);
+  }
+
+  /**
+   * The stream's head is at least `head` (read after a gap in live delivery, e.g. the outbox listener
+   * reconnecting): whatever this socket has not yet received up to it is filled from the database.
+   */
+  advance(stream: string, head: number): void {
+    const state = this.streams.get(stream);
+    if (!state || head <= state.target) return;
+    state.target = head;
+    if (state.started) this.schedulePump(stream, state);
   }
 
   /**

@@ -17,10 +17,8 @@ export function startStaleSweep(app: AppContext): () => void {
     if (running) return;
     running = true;
     flagStaleVehicles({ db: app.db, now: new Date(), staleAfterMs })
-      .then((events) => app.publish(events))
       .catch((err: unknown) => app.logger.error({ err }, 'stale vehicle sweep failed'))
       .then(() => endDisinfections({ db: app.db, now: new Date() }))
-      .then((events) => app.publish(events))
       .catch((err: unknown) => app.logger.error({ err }, 'disinfection sweep failed'))
       .finally(() => {
         running = false;

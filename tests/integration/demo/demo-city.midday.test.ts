@@ -63,14 +63,13 @@ describe('the demo city started at 10:40', () => {
     expect(open.length).toBeGreaterThan(0);
     // Their round trips were made at dawn, while the appointments were still ahead, and never planned.
     const dawn = new Date(`${date}T05:00:00+08:00`);
-    for (const r of open) await createRoundTrip({ db, actor, requestId: r.id, publish: () => {}, now: dawn });
+    for (const r of open) await createRoundTrip({ db, actor, requestId: r.id, now: dawn });
 
     const plan = await planDistrictDay({
       db,
       actor,
       districtId: city.districtId,
       input: { date, seed: 3, iterations: 1000 },
-      publish: () => {},
       now,
     });
     const passed = plan.unserved.filter((u) => u.reason.code === 'window_passed');

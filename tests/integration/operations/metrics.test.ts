@@ -2,7 +2,7 @@ import { rooms } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
-import { connectClient, recordAndPublish } from '../../support/sockets.ts';
+import { connectClient, recordCommitted } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -56,7 +56,7 @@ describe('/metrics reports what an operator watches', () => {
     const account = await createAccount(server.app.db, 'driver', { vehicleId: vehicle.id });
     const driver = await connectClient(server, await loginAs(server, account.username, account.password));
     await api(server, 'GET', '/api/v1/auth/me');
-    await recordAndPublish(server, 'job.assigned', { n: 1 }, [rooms.vehicle(vehicle.id)]);
+    await recordCommitted(server, 'job.assigned', { n: 1 }, [rooms.vehicle(vehicle.id)]);
     await driver.waitFor((events) => events.length === 1);
     const reply = await driver.socket.emitWithAck('position', {
       lng: 121.44,

@@ -2,7 +2,7 @@ import { rooms } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
-import { connectClient, recordAndPublish, type TestClient } from '../../support/sockets.ts';
+import { connectClient, recordCommitted, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
@@ -69,8 +69,17 @@ describe('malformed socket payloads', () => {
     expect(await driver.socket.emitWithAck('ping')).toMatchObject({ ok: true });
     expect(driver.socket.connected).toBe(true);
     expect((await api(server, 'GET', '/api/health')).status).toBe(200);
-    await recordAndPublish(server, 'job.updated', {}, [stream]);
+    await recordCommitted(server, 'job.updated', {}, [stream]);
     await driver.waitFor((events) => events.length === 1);
+  });
+
+  it('acknowledges a ping that carries a payload like one without, `{ ok: true, at }`', async () => {
+    const untyped = driver.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    for (const args of [[{ x: 1 }], ['hello'], [null], []]) {
+      const reply = (await untyped.emitWithAck('ping', ...args)) as { ok: boolean; at: string };
+      expect(reply).toMatchObject({ ok: true });
+      expect(Number.isNaN(Date.parse(reply.at))).toBe(false);
+    }
   });
 
   it('refuses positions from accounts without a vehicle', async () => {

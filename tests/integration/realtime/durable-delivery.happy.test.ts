@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
 import { loginAs } from '../../support/http.ts';
-import { connectClient, recordAndPublish, type TestClient } from '../../support/sockets.ts';
+import { connectClient, recordCommitted, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 let database: TestDatabase;
@@ -58,12 +58,12 @@ describe('durable delivery', () => {
   it('replays all 20 events missed across a server restart, in order, none twice, then continues live', async () => {
     const { token, stream } = await driverOfNewVehicle();
     const first = await connect(token);
-    await recordAndPublish(server, 'job.assigned', { n: 0 }, [stream]);
+    await recordCommitted(server, 'job.assigned', { n: 0 }, [stream]);
     await first.waitFor((events) => events.length === 1);
     const lastOffset = first.events[0]!.offset;
     first.close();
 
-    for (let n = 1; n <= 20; n++) await recordAndPublish(server, 'job.updated', { n }, [stream]);
+    for (let n = 1; n <= 20; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
     await server.stop();
     server = await startTestServer({}, database);
 
@@ -78,16 +78,16 @@ describe('durable delivery', () => {
     expect(back.events.map((e) => e.payload.n)).toEqual(range(1, 20));
     expect(new Set(back.events.map((e) => e.id)).size).toBe(20);
 
-    await recordAndPublish(server, 'job.cancelled', { n: 21 }, [stream]);
+    await recordCommitted(server, 'job.cancelled', { n: 21 }, [stream]);
     await back.waitFor((events) => events.length === 21);
     expect(offsetsOn(back, stream)).toEqual(range(lastOffset + 1, lastOffset + 21));
   });
 
   it('replays from offsets given in the handshake before any live event', async () => {
     const { token, stream } = await driverOfNewVehicle();
-    for (let n = 1; n <= 5; n++) await recordAndPublish(server, 'job.updated', { n }, [stream]);
+    for (let n = 1; n <= 5; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
     const client = await connect(token, { resume: { [stream]: 2 } });
-    await recordAndPublish(server, 'job.updated', { n: 6 }, [stream]);
+    await recordCommitted(server, 'job.updated', { n: 6 }, [stream]);
     await client.waitFor((events) => events.length === 4);
     expect(offsetsOn(client, stream)).toEqual([3, 4, 5, 6]);
   });
@@ -104,37 +104,33 @@ describe('durable delivery', () => {
     const replay = resume(client, { [stream]: 0 });
     // The first replayed event proves the server is replaying; publish live events from then on.
     await client.waitFor((events) => events.length > 0);
-    for (let n = 451; n <= 460; n++) await recordAndPublish(server, 'job.updated', { n }, [stream]);
+    for (let n = 451; n <= 460; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
     await replay;
     await client.waitFor((events) => events.length >= 460);
     expect(offsetsOn(client, stream)).toEqual(range(1, 460));
     expect(client.events.map((e) => e.payload.n)).toEqual(range(1, 460));
   });
 
-  it('delivers in offset order even when commits are published out of order', async () => {
+  it('delivers in offset order when transactions on one stream commit concurrently', async () => {
     const { token, stream } = await driverOfNewVehicle();
     const client = await connect(token);
-    const record = (n: number) =>
-      server.app.db.transaction((tx) =>
-        recordEvent(tx, { type: 'job.updated', payload: { n }, actorId: null, recipients: [stream] }),
-      );
-    const a = await record(1);
-    const b = await record(2);
-    server.app.publish([b]);
-    server.app.publish([a]);
-    await client.waitFor((events) => events.length === 2);
-    expect(client.events.map((e) => e.payload.n)).toEqual([1, 2]);
+    const recorded = await Promise.all(
+      range(1, 10).map((n) => recordCommitted(server, 'job.updated', { n }, [stream])),
+    );
+    await client.waitFor((events) => events.length === 10);
+    expect(offsetsOn(client, stream)).toEqual(range(1, 10));
+    expect(new Set(client.events.map((e) => e.id))).toEqual(new Set(recorded.map((r) => r.eventId)));
   });
 
   it('lets a fresh device of the same account resume where the account acknowledged', async () => {
     const { token, stream, driver } = await driverOfNewVehicle();
     const phone = await connect(token);
-    for (let n = 1; n <= 3; n++) await recordAndPublish(server, 'job.updated', { n }, [stream]);
+    for (let n = 1; n <= 3; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
     await phone.waitFor((events) => events.length === 3);
     const acked = await phone.socket.emitWithAck('ack', { stream, offset: 3 });
     expect(acked).toEqual({ ok: true });
     phone.close();
-    for (let n = 4; n <= 5; n++) await recordAndPublish(server, 'job.updated', { n }, [stream]);
+    for (let n = 4; n <= 5; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
 
     const secondToken = await loginAs(server, driver.username, driver.password);
     // The ack is stored when the first socket closes; wait for the row rather than for a time.

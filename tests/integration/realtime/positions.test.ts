@@ -150,7 +150,6 @@ describe('stale vehicles', () => {
     const later = new Date(Date.now() + 10 * 60_000);
 
     const flagged = await flagStaleVehicles({ db: server.app.db, now: later });
-    server.app.publish(flagged);
     const [stale] = await dispatch.waitFor((events) => events.length === 1);
     expect(stale).toMatchObject({ type: 'vehicle.stale', stream: rooms.district(district.id) });
     expect(stale!.payload as unknown as VehicleStale).toEqual({

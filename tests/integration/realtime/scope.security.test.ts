@@ -9,7 +9,7 @@ import {
   createVehicle,
 } from '../../support/factories.ts';
 import { loginAs } from '../../support/http.ts';
-import { connectClient, recordAndPublish, settle, type TestClient } from '../../support/sockets.ts';
+import { connectClient, recordCommitted, settle, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
@@ -77,7 +77,7 @@ describe('realtime scope', () => {
     const dispatchA = await connectAs('dispatcher', { districtIds: [districtA.id] });
     const dispatchB = await connectAs('dispatcher', { districtIds: [districtB.id] });
 
-    const event = await recordAndPublish(server, 'job.assigned', { legId: 'x' }, [
+    const event = await recordCommitted(server, 'job.assigned', { legId: 'x' }, [
       rooms.vehicle(vehicleA.id),
       rooms.hospital(hospitalA.id),
       rooms.compound(compoundA.id),
@@ -97,7 +97,7 @@ describe('realtime scope', () => {
     const mine = await createVehicle(server.app.db, district.id);
     const theirs = await createVehicle(server.app.db, district.id);
     for (let n = 1; n <= 3; n++)
-      await recordAndPublish(server, 'job.updated', { n }, [rooms.vehicle(theirs.id)]);
+      await recordCommitted(server, 'job.updated', { n }, [rooms.vehicle(theirs.id)]);
     const driver = await connectAs('driver', { vehicleId: mine.id });
 
     const reply = await driver.socket.emitWithAck('resume', {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../../support/database.ts';
 import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
 import { loginAs } from '../../support/http.ts';
-import { connectClient, recordAndPublish, settle, type TestClient } from '../../support/sockets.ts';
+import { connectClient, recordCommitted, settle, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 // Two nodes need Redis and a database two processes' worth of pools can share: PostgreSQL
@@ -50,17 +50,35 @@ describe('two server nodes on one PostgreSQL with Redis', () => {
       const driverOnB = await connectAs(nodeB, 'driver', { vehicleId: vehicle.id });
       const otherOnA = await connectAs(nodeA, 'driver', { vehicleId: other.id });
 
-      const recorded = await recordAndPublish(nodeA, 'job.assigned', { n: 1 }, [rooms.vehicle(vehicle.id)]);
+      const recorded = await recordCommitted(nodeA, 'job.assigned', { n: 1 }, [rooms.vehicle(vehicle.id)]);
       const [event] = await driverOnB.waitFor((events) => events.length === 1);
       expect(event).toMatchObject({ id: recorded.eventId, stream: rooms.vehicle(vehicle.id), offset: 1 });
 
-      // Out-of-order publishing across nodes still arrives in offset order.
-      const second = await recordAndPublish(nodeB, 'job.updated', { n: 2 }, [rooms.vehicle(vehicle.id)]);
-      const third = await recordAndPublish(nodeA, 'job.updated', { n: 3 }, [rooms.vehicle(vehicle.id)]);
+      // Recorded through either node, delivered by the node the socket is on, in offset order.
+      const second = await recordCommitted(nodeB, 'job.updated', { n: 2 }, [rooms.vehicle(vehicle.id)]);
+      const third = await recordCommitted(nodeA, 'job.updated', { n: 3 }, [rooms.vehicle(vehicle.id)]);
       await driverOnB.waitFor((events) => events.length === 3);
       expect(driverOnB.events.map((e) => e.id)).toEqual([recorded.eventId, second.eventId, third.eventId]);
       await settle();
       expect(otherOnA.events).toEqual([]);
+    },
+  );
+
+  it.skipIf(!clustered)(
+    'both nodes deliver a dispatch event to their own sockets, once each, with no node publishing it',
+    async () => {
+      const district = await createDistrict(nodeA.app.db);
+      const onA = await connectAs(nodeA, 'dispatcher', { districtIds: [district.id] });
+      const onB = await connectAs(nodeB, 'dispatcher', { districtIds: [district.id] });
+      // Recorded through node A's pool; neither node publishes it, both tail the outbox.
+      const recorded = await recordCommitted(nodeA, 'requests.generated', { n: 1 }, [
+        rooms.district(district.id),
+      ]);
+      await onA.waitFor((events) => events.length === 1);
+      await onB.waitFor((events) => events.length === 1);
+      await settle();
+      expect(onA.events.map((e) => e.id)).toEqual([recorded.eventId]);
+      expect(onB.events.map((e) => e.id)).toEqual([recorded.eventId]);
     },
   );
 

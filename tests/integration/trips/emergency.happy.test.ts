@@ -52,7 +52,6 @@ describe('online changes to a running plan', () => {
   it('an emergency inserted into the running plan reaches a 120 driver, and nobody else’s jobs move', async () => {
     const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
     const dispatcher = await dispatcherActor(w.dispatcher.id);
-    const publish = (events: Parameters<typeof server.app.publish>[0]) => server.app.publish(events);
     await createHospitalSlot(w.db, w.hospital.id, {
       service: 'emergency',
       weekday: WEEKDAY,
@@ -86,13 +85,12 @@ describe('online changes to a running plan', () => {
       windowEnd: at(210),
       treatmentMinutes: 60,
     });
-    await createRoundTrip({ db: w.db, actor: dispatcher, requestId: scheduled.id, publish, now: NOW });
+    await createRoundTrip({ db: w.db, actor: dispatcher, requestId: scheduled.id, now: NOW });
     const plan = await planDistrictDay({
       db: w.db,
       actor: dispatcher,
       districtId: w.district.id,
       input: { date: DATE, seed: 1, iterations: 30 },
-      publish,
       now: NOW,
     });
     expect(plan.served.map((s) => s.vehicleId)).toEqual([w.vehicle.id, w.vehicle.id]);
@@ -116,7 +114,6 @@ describe('online changes to a running plan', () => {
       db: w.db,
       actor: dispatcher,
       requestId: emergency.id,
-      publish,
       now: NOW,
     });
     expect(trip.outbound).toMatchObject({

@@ -94,8 +94,7 @@ describe('a vehicle’s status follows its legs', () => {
     // Not over yet: the sweep leaves it.
     expect(await endDisinfections({ db: w.db, now: new Date(until - 60_000) })).toEqual([]);
     expect((await vehicleOf(w)).status).toBe('disinfecting');
-    const events = await endDisinfections({ db: w.db, now: new Date(until + 1000) });
-    server.app.publish(events);
+    await endDisinfections({ db: w.db, now: new Date(until + 1000) });
     expect(await vehicleOf(w)).toMatchObject({ status: 'available', disinfectingUntil: null });
     await dispatch.waitFor(() => statusEvents(dispatch).length === 3);
     await settle();

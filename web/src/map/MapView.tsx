@@ -32,6 +32,15 @@ export function MapView({ bounds, label, onClick, drawing = false, children }: M
   const [failed, setFailed] = useState(false);
   const handleClick = useEffectEvent((event: MapMouseEvent) => onClick?.(event.lngLat, event));
   const initialBounds = useRef(bounds);
+  const controlLabels = useEffectEvent(() => ({
+    'NavigationControl.ZoomIn': t('map.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.resetBearing'),
+    'Map.Title': t('map.title'),
+    'AttributionControl.ToggleAttribution': t('map.toggleAttribution'),
+    'CooperativeGesturesHandler.WindowsHelpText': t('map.keyboardHint'),
+    'CooperativeGesturesHandler.MobileHelpText': t('map.twoFingers'),
+  }));
 
   useEffect(() => {
     if (!container.current) return;
@@ -43,6 +52,8 @@ export function MapView({ bounds, label, onClick, drawing = false, children }: M
         bounds: initialBounds.current,
         fitBoundsOptions: { padding: 24 },
         attributionControl: false,
+        // MapLibre's own control labels, in the page's language.
+        locale: controlLabels(),
         // Keyboard users pan and zoom with the arrow and +/− keys once the map has focus.
         keyboard: true,
       });

@@ -1,8 +1,9 @@
-import type { Compound, Hospital, Vehicle, Zone } from '@lastmeter/shared';
-import { useMemo } from 'react';
+import type { Compound, Hospital, LegView, Vehicle, Zone } from '@lastmeter/shared';
+import { useEffect, useMemo } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { labelPoint } from './geometry.ts';
 import { LEVEL_COLOR, levelColorExpression } from './levels.ts';
+import { useMap } from './map-context.ts';
 import { useLayerClick } from './use-layer-click.ts';
 import { type MapLabel, useMapLabels } from './use-map-labels.ts';
 import { type SourceLayer, useMapLayer } from './use-map-layer.ts';
@@ -293,3 +294,62 @@ export function DraftZoneLayer({ points }: { points: readonly [number, number][]
 }
 
 export { LEVEL_COLOR };
+
+const LEG_LAYERS: readonly SourceLayer[] = [
+  {
+    id: 'leg-line',
+    type: 'line',
+    filter: ['==', '$type', 'LineString'],
+    paint: { 'line-color': '#b3261e', 'line-width': 4, 'line-dasharray': [2, 1] },
+  },
+  {
+    id: 'leg-ends',
+    type: 'circle',
+    filter: ['==', '$type', 'Point'],
+    paint: {
+      'circle-radius': 7,
+      'circle-color': '#ffffff',
+      'circle-stroke-color': '#b3261e',
+      'circle-stroke-width': 3,
+    },
+  },
+];
+
+/** The selected trip leg: its gate and hospital joined by a red line, the map brought to it. */
+export function SelectedLegLayer({ leg }: { leg: LegView | undefined }) {
+  const map = useMap();
+  const data = useMemo(() => {
+    if (!leg) return collection([]);
+    const from = leg.direction === 'outbound' ? leg.gate : leg.hospital;
+    const to = leg.direction === 'outbound' ? leg.hospital : leg.gate;
+    return collection([
+      {
+        type: 'Feature',
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [from.lng, from.lat],
+            [to.lng, to.lat],
+          ],
+        },
+        properties: {},
+      },
+      point(from.lng, from.lat, {}),
+      point(to.lng, to.lat, {}),
+    ]);
+  }, [leg]);
+  useMapLayer({ id: 'selected-leg', data, layers: LEG_LAYERS });
+  useEffect(() => {
+    if (!leg) return;
+    const lngs = [leg.gate.lng, leg.hospital.lng];
+    const lats = [leg.gate.lat, leg.hospital.lat];
+    map.fitBounds(
+      [
+        [Math.min(...lngs), Math.min(...lats)],
+        [Math.max(...lngs), Math.max(...lats)],
+      ],
+      { padding: 80, maxZoom: 15, duration: 0 },
+    );
+  }, [map, leg]);
+  return null;
+}

@@ -1,5 +1,6 @@
 import { type Db, domainEvents, streamEvents, streamHeads } from '@lastmeter/db';
 import { sql } from 'drizzle-orm';
+import { notifyOutbox } from './outbox-notice.ts';
 import { runProjectors } from './projectors.ts';
 
 export interface NewDomainEvent {
@@ -20,9 +21,11 @@ export interface RecordedEvent {
 
 /**
  * Writes domain events and their per-recipient deliveries. Call it inside the transaction of the
- * change they describe, so the events exist exactly when the change does (CONVENTIONS 9); they are
- * pushed to sockets only after commit. Each recipient's offsets increase by one per event: the upsert
- * on `stream_heads` locks that recipient's row until commit, so offsets commit in order.
+ * change they describe, so the events exist exactly when the change does (CONVENTIONS 9). Delivery
+ * needs nothing more: the call also sends an outbox notice that PostgreSQL hands to every server node
+ * at commit, and each node pushes the committed events to its own sockets (server/src/realtime/
+ * outbox-tail.ts). Each recipient's offsets increase by one per event: the upsert on `stream_heads`
+ * locks that recipient's row until commit, so offsets commit in order.
  *
  * All of a transaction's events should go through ONE call: the heads are locked in one sorted pass,
  * so two transactions can never wait on each other's heads in opposite orders (a deadlock).
@@ -54,6 +57,7 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
     deliveries: [],
   }));
   const streamRows: Array<{ recipient: string; offset: number; eventId: number }> = [];
+  const ranges: Array<[string, number, number]> = [];
   for (const recipient of [...perRecipient.keys()].sort()) {
     const indexes = perRecipient.get(recipient)!;
     const [head] = await tx
@@ -66,6 +70,7 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
       .returning({ head: streamHeads.head });
     if (!head) throw new Error('stream head upsert returned no row');
     const first = head.head - indexes.length + 1;
+    ranges.push([recipient, first, head.head]);
     indexes.forEach((eventIndex, k) => {
       const event = recorded[eventIndex]!;
       event.deliveries.push({ recipient, offset: first + k });
@@ -74,6 +79,11 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
   }
   await tx.insert(streamEvents).values(streamRows);
   await runProjectors(tx, recorded);
+  await notifyOutbox(tx, {
+    ids: [rows[0]!.id, rows.at(-1)!.id],
+    at: Date.now(),
+    streams: ranges,
+  });
   return recorded;
 }
 
@@ -86,5 +96,6 @@ export async function recordEvent(tx: Db, event: NewDomainEvent): Promise<Record
     .values({ type: event.type, payload: event.payload, actorId: event.actorId })
     .returning({ id: domainEvents.id, at: domainEvents.at });
   if (!row) throw new Error('domain event insert returned no row');
+  await notifyOutbox(tx, { ids: [row.id, row.id], at: Date.now(), streams: [] });
   return { eventId: row.id, type: event.type, payload: event.payload, at: row.at, deliveries: [] };
 }

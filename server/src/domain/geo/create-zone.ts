@@ -3,21 +3,18 @@ import type { CreateZoneBody, ZoneChangeResult } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
-import type { Publish } from '../trips/events.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 export async function createZone({
   db,
   actor,
-  publish,
   districtId,
   input,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
-  publish: Publish;
   districtId: string;
   input: CreateZoneBody;
 }): Promise<ZoneChangeResult> {
@@ -25,7 +22,7 @@ export async function createZone({
   const validFrom = input.validFrom ?? new Date();
   if (input.validTo && input.validTo <= validFrom)
     throw errors.field('body.validTo', 'must be after validFrom (default now)');
-  const { result, events } = await db.transaction(async (tx) => {
+  const { result } = await db.transaction(async (tx) => {
     await lockDistrictZones(tx, districtId);
     const [row] = await tx
       .insert(zones)
@@ -42,6 +39,5 @@ export async function createZone({
     if (!row) throw new Error('zone insert returned no row');
     return zoneChanged(tx, { actor, districtId, change: 'created', rows: [row] });
   });
-  publish(events);
   return result;
 }

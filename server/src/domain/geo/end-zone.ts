@@ -3,7 +3,6 @@ import type { ZoneChangeResult } from '@lastmeter/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { Publish } from '../trips/events.ts';
 import { loadZone } from './load-zone.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
@@ -12,17 +11,15 @@ import { zoneChanged } from './zone-changed.ts';
 export async function endZone({
   db,
   actor,
-  publish,
   zoneId,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
-  publish: Publish;
   zoneId: string;
 }): Promise<ZoneChangeResult> {
   const zone = await loadZone(db, actor, zoneId, 'write');
-  const { result, events } = await db.transaction(async (tx) => {
+  const { result } = await db.transaction(async (tx) => {
     await lockDistrictZones(tx, zone.districtId);
     const now = new Date();
     const [row] = await tx
@@ -33,6 +30,5 @@ export async function endZone({
     if (!row) throw errors.conflict('The zone has already ended', { zoneId });
     return zoneChanged(tx, { actor, districtId: row.districtId, change: 'ended', rows: [row] });
   });
-  publish(events);
   return result;
 }

@@ -3,7 +3,6 @@ import type { ImportZonesBody, ZoneChangeResult } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
-import type { Publish } from '../trips/events.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
@@ -15,14 +14,12 @@ import { zoneChanged } from './zone-changed.ts';
 export async function importZones({
   db,
   actor,
-  publish,
   districtId,
   input,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
-  publish: Publish;
   districtId: string;
   input: ImportZonesBody;
 }): Promise<ZoneChangeResult> {
@@ -34,7 +31,7 @@ export async function importZones({
       : [],
   );
   if (issues.length) throw errors.validation(issues);
-  const { result, events } = await db.transaction(async (tx) => {
+  const { result } = await db.transaction(async (tx) => {
     await lockDistrictZones(tx, districtId);
     const rows = await tx
       .insert(zones)
@@ -52,6 +49,5 @@ export async function importZones({
       .returning();
     return zoneChanged(tx, { actor, districtId, change: 'imported', rows });
   });
-  publish(events);
   return result;
 }

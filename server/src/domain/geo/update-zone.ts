@@ -3,7 +3,6 @@ import type { UpdateZoneBody, ZoneChangeResult } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { Publish } from '../trips/events.ts';
 import { loadZone } from './load-zone.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
@@ -12,14 +11,12 @@ import { zoneChanged } from './zone-changed.ts';
 export async function updateZone({
   db,
   actor,
-  publish,
   zoneId,
   input,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
-  publish: Publish;
   zoneId: string;
   input: UpdateZoneBody;
 }): Promise<ZoneChangeResult> {
@@ -28,7 +25,7 @@ export async function updateZone({
   const validFrom = input.validFrom ?? current.validFrom;
   const validTo = input.validTo === undefined ? current.validTo : input.validTo;
   if (validTo && validTo <= validFrom) throw errors.field('body.validTo', 'must be after validFrom');
-  const { result, events } = await db.transaction(async (tx) => {
+  const { result } = await db.transaction(async (tx) => {
     await lockDistrictZones(tx, current.districtId);
     const [row] = await tx
       .update(zones)
@@ -45,6 +42,5 @@ export async function updateZone({
     if (!row) throw errors.notFound('Zone');
     return zoneChanged(tx, { actor, districtId: row.districtId, change: 'updated', rows: [row] });
   });
-  publish(events);
   return result;
 }

@@ -22,7 +22,7 @@ function tightened(change: CompoundLevelChange): boolean {
  * The tail of every zone write, inside its transaction: re-derive the district's compound levels, flag
  * the open legs of compounds that tightened to dispatch, and tell dispatch and every compound that
  * moved, so the change and its consequences commit together. All the events are recorded in one
- * `recordEvents` call (one sorted pass over the stream heads); the caller publishes them after commit.
+ * `recordEvents` call (one sorted pass over the stream heads).
  */
 export async function zoneChanged(
   tx: Db,

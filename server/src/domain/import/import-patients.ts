@@ -17,7 +17,6 @@ import { loadCompoundFor } from '../patients/load-scope.ts';
 import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
 import { todayInShanghai } from '../patients/need-rules.ts';
 import { seesFullName } from '../patients/present-patient.ts';
-import type { Publish } from '../trips/events.ts';
 import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
@@ -44,7 +43,6 @@ export async function importPatients({
   mode,
   mapping: override,
   locale = actor.locale,
-  publish,
 }: {
   db: Db;
   actor: Actor;
@@ -54,7 +52,6 @@ export async function importPatients({
   mapping?: ImportMapping | undefined;
   /** Language of the row messages: the request's, else the account's. */
   locale?: Locale;
-  publish: Publish;
 }): Promise<ImportResult> {
   const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
@@ -113,7 +110,7 @@ export async function importPatients({
   if (rowErrors.length) throw importRejected(rowErrors);
 
   try {
-    publish([await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted))]);
+    await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted));
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient(undefined, 'file');
     throw error;

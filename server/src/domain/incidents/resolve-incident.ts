@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { applyLegStep } from '../trips/apply-leg-step.ts';
 import { cancelReturnOf, cancelWithEvents } from '../trips/cancel-leg.ts';
-import { type Publish, TripEvents } from '../trips/events.ts';
+import { TripEvents } from '../trips/events.ts';
 import { loadLegContext } from '../trips/load-leg.ts';
 import { incidentPayload, presentIncident } from './present-incident.ts';
 
@@ -19,13 +19,11 @@ export async function resolveIncident({
   actor,
   incidentId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   incidentId: string;
   input: ResolveIncidentBody;
-  publish: Publish;
 }): Promise<IncidentView> {
   const [incident] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
   if (!incident?.districtId) throw errors.notFound('Incident');
@@ -43,7 +41,7 @@ export async function resolveIncident({
     if (!hospital) throw errors.field('body.hospitalId', 'is not a hospital');
   }
 
-  const { row, events } = await db.transaction(async (tx) => {
+  const { row } = await db.transaction(async (tx) => {
     const events = new TripEvents(tx, actor.accountId);
     if (incident.legId && input.action !== 'none') {
       let ctx = await loadLegContext(tx, incident.legId, { lock: true });
@@ -80,6 +78,5 @@ export async function resolveIncident({
     ]);
     return { row, events: await events.commit() };
   });
-  publish(events);
   return presentIncident(row);
 }

@@ -2,7 +2,6 @@ import { careNeeds, type Db } from '@lastmeter/db';
 import type { CareNeedInput, CareNeedView } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, NEED_RULE_MESSAGES, todayInShanghai, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
@@ -13,13 +12,11 @@ export async function addCareNeed({
   actor,
   patientId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: CareNeedInput;
-  publish: Publish;
 }): Promise<CareNeedView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'add_need');
   if (!patient.consent) {
@@ -37,7 +34,7 @@ export async function addCareNeed({
     actor.locale,
   );
   if (issues.length) throw errors.validation(issues);
-  const { view, event } = await db.transaction(async (tx) => {
+  const { view } = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(careNeeds)
       .values({
@@ -58,6 +55,5 @@ export async function addCareNeed({
     });
     return { view: presentCareNeed(row), event };
   });
-  publish([event]);
   return view;
 }

@@ -5,7 +5,6 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
-import type { Publish } from '../trips/events.ts';
 import { loadPatientFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 
@@ -14,15 +13,13 @@ export async function archivePatient({
   db,
   actor,
   patientId,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
-  publish: Publish;
 }): Promise<PatientView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'archive');
-  const { view, event } = await db.transaction(async (tx) => {
+  const { view } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(patients)
       .set({ status: 'archived', updatedAt: new Date() })
@@ -44,6 +41,5 @@ export async function archivePatient({
     });
     return { view: presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []), event };
   });
-  publish([event]);
   return view;
 }

@@ -3,7 +3,6 @@ import type { CareNeedView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
@@ -14,16 +13,14 @@ export async function deactivateCareNeed({
   actor,
   patientId,
   needId,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   needId: string;
-  publish: Publish;
 }): Promise<CareNeedView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'deactivate_need');
-  const { view, event } = await db.transaction(async (tx) => {
+  const { view } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(careNeeds)
       .set({ active: false })
@@ -39,6 +36,5 @@ export async function deactivateCareNeed({
     });
     return { view: presentCareNeed(row), event };
   });
-  publish([event]);
   return view;
 }

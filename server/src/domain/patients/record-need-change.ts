@@ -8,7 +8,7 @@ import type { CareNeedRow } from './load-scope.ts';
 /**
  * Audits a need just added, changed or switched off and records `patient.need_changed` to the
  * patient's compound and district, where open rosters and dispatch refetch on it. Call it inside the
- * change's transaction; publish the event after commit.
+ * change's transaction; committing delivers it.
  */
 export async function recordNeedChange(
   tx: Db,

@@ -4,7 +4,6 @@ import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
-import type { Publish } from '../trips/events.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { loadCompoundFor, resolveGate } from './load-scope.ts';
@@ -23,13 +22,11 @@ export async function registerPatient({
   actor,
   compoundId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   compoundId: string;
   input: RegisterPatientBody;
-  publish: Publish;
 }): Promise<PatientView> {
   const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
@@ -59,7 +56,7 @@ export async function registerPatient({
   if (duplicate) throw errors.duplicatePatient(duplicate.visible ? duplicate.id : undefined);
 
   try {
-    const { view, event } = await db.transaction(async (tx) => {
+    const { view } = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(patients)
         .values({
@@ -113,7 +110,6 @@ export async function registerPatient({
       });
       return { view: presentPatient(actor, row, needs), event };
     });
-    publish([event]);
     return view;
   } catch (error) {
     // Two registrations of the same person racing: the partial unique index decides.

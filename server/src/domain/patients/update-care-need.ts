@@ -4,7 +4,6 @@ import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { Actor } from '../actor.ts';
-import type { Publish } from '../trips/events.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, todayInShanghai, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
@@ -17,14 +16,12 @@ export async function updateCareNeed({
   patientId,
   needId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   needId: string;
   input: UpdateCareNeedBody;
-  publish: Publish;
 }): Promise<CareNeedView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update_need');
   const [need] = await db
@@ -50,7 +47,7 @@ export async function updateCareNeed({
     actor.locale,
   );
   if (issues.length) throw errors.validation(issues);
-  const { view, event } = await db.transaction(async (tx) => {
+  const { view } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(careNeeds)
       .set({
@@ -70,6 +67,5 @@ export async function updateCareNeed({
     });
     return { view: presentCareNeed(row), event };
   });
-  publish([event]);
   return view;
 }

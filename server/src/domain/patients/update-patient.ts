@@ -5,7 +5,6 @@ import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
-import type { Publish } from '../trips/events.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { loadPatientFor, needsOf, resolveGate } from './load-scope.ts';
@@ -18,13 +17,11 @@ export async function updatePatient({
   actor,
   patientId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: UpdatePatientBody;
-  publish: Publish;
 }): Promise<PatientView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update');
   const issues: FieldIssue[] = [];
@@ -50,7 +47,7 @@ export async function updatePatient({
 
   const { consent, gateId: _gate, ...fields } = input;
   try {
-    const { view, event } = await db.transaction(async (tx) => {
+    const { view } = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(patients)
         .set({
@@ -82,7 +79,6 @@ export async function updatePatient({
         event,
       };
     });
-    publish([event]);
     return view;
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();

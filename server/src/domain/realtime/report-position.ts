@@ -32,7 +32,7 @@ export interface ReportPositionOptions {
 
 export interface ReportedPosition {
   position: VehiclePosition;
-  /** Durable events to publish after commit: ETA updates, the vehicle being heard again. */
+  /** Durable events recorded (delivered at commit): ETA updates, the vehicle being heard again. */
   events: RecordedEvent[];
   eta: { legId: string; etaAt: string } | null;
 }

@@ -7,7 +7,6 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor, needsOf } from '../patients/load-scope.ts';
 import { presentPatient } from '../patients/present-patient.ts';
-import type { Publish } from '../trips/events.ts';
 
 /**
  * The gatekeeper confirms (`active`) or turns down (`rejected`, with a reason) a pending
@@ -18,17 +17,15 @@ export async function decideSelfRegistration({
   actor,
   patientId,
   decision,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   decision: { verdict: 'verify' } | { verdict: 'reject'; reason: string };
-  publish: Publish;
 }): Promise<PatientView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'verify', decision.verdict);
   const status = decision.verdict === 'verify' ? ('active' as const) : ('rejected' as const);
-  const { view, event } = await db.transaction(async (tx) => {
+  const { view } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(patients)
       .set({
@@ -55,6 +52,5 @@ export async function decideSelfRegistration({
     });
     return { view: presentPatient(actor, row, (await needsOf(tx, [patientId])).get(patientId) ?? []), event };
   });
-  publish([event]);
   return view;
 }

@@ -12,7 +12,6 @@ import {
   todayInShanghai,
   toFieldIssues,
 } from '../patients/need-rules.ts';
-import type { Publish } from '../trips/events.ts';
 import { compoundByToken } from './load-by-token.ts';
 import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
 
@@ -31,14 +30,12 @@ export async function submitSelfRegistration({
   input,
   ip,
   locale,
-  publish,
 }: {
   db: Db;
   token: string;
   input: SelfRegistrationBody;
   ip: string;
   locale: Locale;
-  publish: Publish;
 }): Promise<{ status: 'pending'; message: string }> {
   // Counted before anything is looked up: probing ID numbers or tokens costs attempts too.
   selfRegistrationPerIp.hit(ip);
@@ -60,7 +57,7 @@ export async function submitSelfRegistration({
     .limit(1);
 
   try {
-    const event = await db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(patients)
         .values({
@@ -105,7 +102,6 @@ export async function submitSelfRegistration({
         recipients: [rooms.compound(compound.id)],
       });
     });
-    publish([event]);
     return { status: 'pending', message: RECEIVED[locale] };
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();

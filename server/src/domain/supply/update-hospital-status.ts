@@ -1,7 +1,6 @@
 import { type Db, hospitals } from '@lastmeter/db';
 import { type Hospital, type HospitalStatusBody, rooms } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../actor.ts';
 import { recordEvents } from '../events/record-event.ts';
 import { servicesOf } from './hospital-services.ts';
@@ -17,13 +16,11 @@ export async function updateHospitalStatus({
   actor,
   hospitalId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   hospitalId: string;
   input: HospitalStatusBody;
-  publish: AppContext['publish'];
 }): Promise<Hospital> {
   const current = await loadHospital(db, actor, hospitalId, 'write');
   const changes = {
@@ -32,7 +29,7 @@ export async function updateHospitalStatus({
   };
   if (Object.keys(changes).length === 0)
     return presentHospital(current, (await servicesOf(db, [hospitalId])).get(hospitalId) ?? []);
-  const { row, events } = await db.transaction(async (tx) => {
+  const { row } = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(hospitals)
       .set({ ...changes, statusUpdatedAt: new Date() })
@@ -55,6 +52,5 @@ export async function updateHospitalStatus({
     ]);
     return { row, events };
   });
-  publish(events);
   return presentHospital(row, (await servicesOf(db, [hospitalId])).get(hospitalId) ?? []);
 }

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { bookedUntil, bookLeg, explainBookingConflict, UNBOOKED } from './book-leg.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { driverOf, type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { allowSoftRules } from './schedule-gate.ts';
@@ -25,13 +25,11 @@ export async function assignLeg({
   actor,
   legId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: AssignLegBody;
-  publish: Publish;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
@@ -57,7 +55,7 @@ export async function assignLeg({
     dropoffAt,
   };
   try {
-    const { ctx, events } = await db.transaction(async (tx) => {
+    const { ctx } = await db.transaction(async (tx) => {
       let ctx = await loadLegContext(tx, legId, { lock: true });
       if (!ctx) throw errors.notFound('Leg');
       const events = new TripEvents(tx, actor.accountId);
@@ -98,7 +96,6 @@ export async function assignLeg({
       await announceBooking(events, ctx);
       return { ctx, events: await events.commit() };
     });
-    publish(events);
     return presentLeg(ctx);
   } catch (error) {
     throw await explainBookingConflict(db, error, {

@@ -7,7 +7,7 @@ import { authorize } from '../authorize.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { cancelledParties } from './assign-leg.ts';
 import { UNBOOKED } from './book-leg.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { type LegContext, legResource, loadLegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -17,17 +17,15 @@ export async function cancelLeg({
   actor,
   legId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: CancelLegBody;
-  publish: Publish;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
-  const { ctx, events } = await db.transaction(async (tx) => {
+  const { ctx } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
     const events = new TripEvents(tx, actor.accountId);
@@ -35,7 +33,6 @@ export async function cancelLeg({
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, input.reason, events);
     return { ctx, events: await events.commit() };
   });
-  publish(events);
   return presentLeg(ctx);
 }
 

@@ -6,7 +6,6 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { todayInShanghai } from '../patients/need-rules.ts';
-import type { Publish } from './events.ts';
 import { insertTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { matchHospitalFor } from './match-hospital.ts';
@@ -28,13 +27,11 @@ export async function createRoundTrip({
   db,
   actor,
   requestId,
-  publish,
   now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   requestId: string;
-  publish: Publish;
   now?: Date;
 }): Promise<TripView> {
   const row = await loadRequest(db, requestId);
@@ -48,7 +45,7 @@ export async function createRoundTrip({
   );
   const tripId = await openRoundTrip(db, { actor, row, now });
   // An emergency cannot wait for the next planning round: it goes into the running plan at once.
-  if (row.request.urgency === 'emergency') await insertTrip({ db, actor, tripId, publish, now });
+  if (row.request.urgency === 'emergency') await insertTrip({ db, actor, tripId, now });
   const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
   return presentTrip(contexts);
 }

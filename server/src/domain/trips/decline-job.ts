@@ -4,7 +4,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { UNBOOKED } from './book-leg.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { loadLegContext, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { replanTrips } from './replan-legs.ts';
@@ -18,18 +18,16 @@ export async function declineJob({
   actor,
   legId,
   input,
-  publish,
   now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: DeclineBody;
-  publish: Publish;
   now?: Date;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
-  const { ctx, events } = await db.transaction(async (tx) => {
+  const { ctx } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
     const declined = await applyLegStep(tx, {
@@ -68,6 +66,5 @@ export async function declineJob({
     if (!ctx) throw new Error('leg vanished');
     return { ctx, events: await events.commit() };
   });
-  publish(events);
   return presentLeg(ctx);
 }

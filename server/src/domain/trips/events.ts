@@ -1,14 +1,10 @@
 import type { Db } from '@lastmeter/db';
 import { needsDisinfection, rooms } from '@lastmeter/shared';
-import type { AppContext } from '../../app-context.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
 import { settleRequests, settleVehicles } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
 import { legEventPayload } from './present-leg.ts';
 import { enforceScheduleGate } from './schedule-gate.ts';
-
-/** Pushes recorded events to sockets; called only after the transaction that recorded them committed. */
-export type Publish = AppContext['publish'];
 
 /** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
 export type TripEventType =
@@ -85,7 +81,7 @@ export class TripEvents {
 
   /**
    * Settles the statuses that follow the legs (adding their events), then records everything; call it
-   * last inside the transaction, then publish after commit.
+   * last inside the transaction. Committing delivers them (no publishing by hand).
    */
   async commit(): Promise<RecordedEvent[]> {
     // Every change to a vehicle's schedule in this transaction passes the one gate, or nothing is written.

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { type LegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { replanTrips } from './replan-legs.ts';
@@ -22,13 +22,11 @@ export async function finishTreatment({
   db,
   actor,
   tripId,
-  publish,
   now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   tripId: string;
-  publish: Publish;
   now?: Date;
 }): Promise<LegView> {
   const [first] = await loadLegContexts(db, eq(legs.tripId, tripId));
@@ -37,7 +35,7 @@ export async function finishTreatment({
   if (actor.role !== 'hospital' && actor.role !== 'admin' && actor.role !== 'dispatcher')
     throw errors.forbidden('Only the hospital says treatment is finished');
 
-  const { ctx, events } = await db.transaction(async (tx) => {
+  const { ctx } = await db.transaction(async (tx) => {
     const both = await loadLegContexts(tx, eq(legs.tripId, tripId), { lock: true });
     const out = both.find((c) => c.leg.direction === 'outbound');
     const ret = both.find((c) => c.leg.direction === 'return');
@@ -109,6 +107,5 @@ export async function finishTreatment({
     });
     return { ctx, events: await events.commit() };
   });
-  publish(events);
   return presentLeg(ctx);
 }

@@ -12,7 +12,7 @@ const OPEN = ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'decli
 /**
  * The registry's zone use cases call this inside their transaction when compounds change level:
  * each affected compound's open legs are flagged to dispatch as one `zone_change` incident, and
- * the drivers holding them hear that their job changed. Returns the events to publish after commit;
+ * the drivers holding them hear that their job changed. Returns the events to record;
  * with `events`, adds them there instead (the caller records all of its transaction's events at once)
  * and returns none.
  */

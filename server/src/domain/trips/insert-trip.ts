@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { replanTrips } from './replan-legs.ts';
 
@@ -17,19 +17,17 @@ export async function insertTrip({
   db,
   actor,
   tripId,
-  publish,
   now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   tripId: string;
-  publish: Publish;
   now?: Date;
 }): Promise<PlanDayResult> {
   const [ctx] = await loadLegContexts(db, eq(legs.tripId, tripId));
   if (!ctx) throw errors.notFound('Trip');
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId: ctx.compound.districtId });
-  const { result, events } = await db.transaction(async (tx) => {
+  const { result } = await db.transaction(async (tx) => {
     const events = new TripEvents(tx, actor.accountId, now);
     const result = await replanTrips(tx, {
       actor,
@@ -41,7 +39,6 @@ export async function insertTrip({
     });
     return { result, events: await events.commit() };
   });
-  publish(events);
   const mine = new Set((await loadLegContexts(db, eq(legs.tripId, tripId))).map((c) => c.leg.id));
   return {
     date: ctx.request.date,

@@ -7,7 +7,7 @@ import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { commitPlan } from './commit-plan.ts';
 import { openRoundTrip, requestsWithoutTrip } from './create-round-trip.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { loadPlanWorld, type PlanWorld } from './plan-input.ts';
 
 /** Search budget of an interactive plan: dispatch waits for it. */
@@ -25,14 +25,12 @@ export async function planDistrictDay({
   actor,
   districtId,
   input,
-  publish,
   now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   districtId: string;
   input: PlanDayBody;
-  publish: Publish;
   now?: Date;
 }): Promise<PlanDayResult> {
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
@@ -44,8 +42,7 @@ export async function planDistrictDay({
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),
   });
-  const { result, events } = await commitDayPlan(db, { actor, world, plan, now });
-  publish(events);
+  const { result } = await commitDayPlan(db, { actor, world, plan, now });
   return { date: input.date, ...result, trips, stats: { ...plan.stats } };
 }
 

@@ -9,7 +9,7 @@ import { presentIncident } from '../incidents/present-incident.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { cancelledParties } from './assign-leg.ts';
 import { UNBOOKED } from './book-leg.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { vehicleStatusEvent } from './follow-legs.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { replanTrips } from './replan-legs.ts';
@@ -24,21 +24,19 @@ export async function reportBreakdown({
   actor,
   vehicleId,
   input,
-  publish,
   now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   vehicleId: string;
   input: BreakdownBody;
-  publish: Publish;
   now?: Date;
 }): Promise<BreakdownResult> {
   const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId));
   if (!vehicle) throw errors.notFound('Vehicle');
   await authorize(db, actor, 'write', { kind: 'vehicle', districtId: vehicle.districtId, vehicleId });
 
-  const { result, events } = await db.transaction(async (tx) => {
+  const { result } = await db.transaction(async (tx) => {
     const events = new TripEvents(tx, actor.accountId, now);
     // The legs first, the vehicle after: the order every trip transaction locks them in.
     const affected = await loadLegContexts(
@@ -119,6 +117,5 @@ export async function reportBreakdown({
       events: await events.commit(),
     };
   });
-  publish(events);
   return result;
 }

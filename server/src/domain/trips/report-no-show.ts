@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { openIncident } from '../incidents/open-incident.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { cancelReturnOf } from './cancel-leg.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { loadLegContext, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -15,16 +15,14 @@ export async function reportNoShow({
   actor,
   legId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: LegStepBody;
-  publish: Publish;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
-  const { ctx, events } = await db.transaction(async (tx) => {
+  const { ctx } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
     const ctx = await applyLegStep(tx, {
@@ -58,6 +56,5 @@ export async function reportNoShow({
     });
     return { ctx, events: await events.commit() };
   });
-  publish(events);
   return presentLeg(ctx);
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { openIncident } from '../incidents/open-incident.ts';
 import { presentIncident } from '../incidents/present-incident.ts';
 import { applyLegStep } from './apply-leg-step.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { loadLegContext, loadLegFor } from './load-leg.ts';
 
 /** Grounds the seeds forbid: no test result, health code or symptom is a precondition for entry. */
@@ -20,16 +20,14 @@ export async function reportRefusal({
   actor,
   legId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: RefusalBody;
-  publish: Publish;
 }): Promise<IncidentView> {
   await loadLegFor(db, actor, legId, 'write');
-  const { incident, events } = await db.transaction(async (tx) => {
+  const { incident } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
     const forbiddenGround = FORBIDDEN_GROUNDS.has(input.reason);
@@ -65,6 +63,5 @@ export async function reportRefusal({
     });
     return { incident, events: await events.commit() };
   });
-  publish(events);
   return presentIncident(incident);
 }

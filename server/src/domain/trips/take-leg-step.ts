@@ -3,7 +3,7 @@ import type { LegStepBody, LegView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { applyLegStep } from './apply-leg-step.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { type LegContext, loadLegContext, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { minutes, travelMinutes } from './travel.ts';
@@ -29,7 +29,6 @@ export async function takeLegStep({
   legId,
   step,
   input,
-  publish,
   now = new Date(),
 }: {
   db: Db;
@@ -37,11 +36,10 @@ export async function takeLegStep({
   legId: string;
   step: PlainStep;
   input: LegStepBody;
-  publish: Publish;
   now?: Date;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
-  const { ctx, events } = await db.transaction(async (tx) => {
+  const { ctx } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
     const patch = step === 'out' ? { etaAt: etaAtHospital(locked, now) } : {};
@@ -66,7 +64,6 @@ export async function takeLegStep({
     });
     return { ctx, events: await events.commit() };
   });
-  publish(events);
   return presentLeg(ctx, actor);
 }
 

@@ -5,7 +5,7 @@ import { authorize } from '../authorize.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { cancelledParties } from './assign-leg.ts';
 import { UNBOOKED } from './book-leg.ts';
-import { type Publish, TripEvents } from './events.ts';
+import { TripEvents } from './events.ts';
 import { legResource, loadLegContext, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -15,17 +15,15 @@ export async function unassignLeg({
   actor,
   legId,
   input,
-  publish,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: LegStepBody;
-  publish: Publish;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
-  const { ctx, events } = await db.transaction(async (tx) => {
+  const { ctx } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
     const ctx = await applyLegStep(tx, {
@@ -44,6 +42,5 @@ export async function unassignLeg({
     });
     return { ctx: { ...ctx, vehicle: null }, events: await events.commit() };
   });
-  publish(events);
   return presentLeg(ctx);
 }

@@ -195,7 +195,6 @@ try {
           return event;
         });
         sentAt.set(recorded.eventId, beforeCommit);
-        server.app.publish([recorded]);
       }
     }),
   );

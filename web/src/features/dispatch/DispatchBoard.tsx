@@ -1,18 +1,12 @@
 import type { LegView } from '@lastmeter/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { boundsOf } from '../../map/geometry.ts';
-import {
-  CompoundsLayer,
-  DraftZoneLayer,
-  HospitalsLayer,
-  type VehicleOnMap,
-  VehiclesLayer,
-  ZonesLayer,
-} from '../../map/layers.tsx';
-import { MapView } from '../../map/MapView.tsx';
+import type { VehicleOnMap } from '../../map/layers.tsx';
+import { EmergencyBanner } from '../emergency/EmergencyBanner.tsx';
+import { RaiseEmergency } from '../emergency/RaiseEmergency.tsx';
 import { AssignLeg } from './AssignLeg.tsx';
 import { IncidentList } from './IncidentList.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
@@ -34,6 +28,8 @@ import { useDispatchLive } from './use-dispatch-live.ts';
 import { useLivePositions } from './use-live-vehicles.ts';
 import { VehicleTimeline } from './VehicleTimeline.tsx';
 import { ZoneEditor } from './ZoneEditor.tsx';
+
+const DispatchMap = lazy(() => import('./DispatchMap.tsx'));
 
 const TABS = ['queue', 'plan', 'timeline', 'zones'] as const;
 type Tab = (typeof TABS)[number];
@@ -95,6 +91,17 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
 
   return (
     <div className="dispatch-board">
+      <EmergencyBanner
+        districtId={districtId}
+        compounds={compounds.data}
+        onShow={(requestId) => {
+          setTab('queue');
+          // The queue renders on the next frame; then bring the request into view.
+          requestAnimationFrame(() =>
+            document.querySelector(`[data-request-id="${requestId}"]`)?.scrollIntoView({ block: 'center' }),
+          );
+        }}
+      />
       {overview.data && requests.data ? (
         <KeyFigures overview={overview.data} legs={legs} requests={requests.data} vehicles={vehicles.data} />
       ) : overview.isError || requests.isError ? (
@@ -106,32 +113,20 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
       )}
       <div className="dispatch-grid">
         <div className="dispatch-map">
-          <MapView
-            bounds={bounds}
-            label={t('map.label')}
-            drawing={drawing}
-            onClick={(lngLat) => {
-              if (drawing) setDraft((points) => [...points, [lngLat.lng, lngLat.lat]]);
-            }}
-          >
-            <ZonesLayer
+          <Suspense fallback={<Loading />}>
+            <DispatchMap
+              bounds={bounds}
+              drawing={drawing}
+              draft={draft}
               zones={zones.data}
-              onSelect={(id) => !drawing && setSelection({ kind: 'zone', id })}
-            />
-            <CompoundsLayer
               compounds={compounds.data}
-              onSelect={(id) => !drawing && setSelection({ kind: 'compound', id })}
-            />
-            <HospitalsLayer
               hospitals={hospitals.data}
-              onSelect={(id) => !drawing && setSelection({ kind: 'hospital', id })}
-            />
-            <VehiclesLayer
               vehicles={vehiclesOnMap}
-              onSelect={(id) => !drawing && setSelection({ kind: 'vehicle', id })}
+              selectedLeg={selection?.kind === 'leg' ? legsById.get(selection.id) : undefined}
+              onSelect={setSelection}
+              onDraftPoint={(point) => setDraft((points) => [...points, point])}
             />
-            <DraftZoneLayer points={draft} />
-          </MapView>
+          </Suspense>
           <MapLegend />
           <SelectionDetails
             selection={selection}
@@ -141,6 +136,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
             zones={zones.data}
             overview={overview.data}
             positions={positions}
+            legsById={legsById}
             onClose={() => setSelection(null)}
           />
         </div>
@@ -181,6 +177,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
             ) : null}
             {tab === 'queue' ? (
               <>
+                <RaiseEmergency compounds={compounds.data} />
                 {assigning ? (
                   <AssignLeg
                     key={assigning.id}
@@ -195,7 +192,10 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
                   <IncidentList
                     incidents={incidents.data}
                     hospitals={hospitals.data}
+                    vehicles={vehicles.data}
+                    legsById={legsById}
                     districtId={districtId}
+                    onShowLeg={(id) => setSelection({ kind: 'leg', id })}
                   />
                 ) : incidents.isError ? (
                   <p className="alert alert-error" role="alert">

@@ -2,7 +2,10 @@ import {
   type Hospital,
   type IncidentView,
   IncidentView as IncidentViewSchema,
+  type LegView,
+  REFUSAL_REASONS,
   ResolveIncidentBody,
+  type Vehicle,
 } from '@lastmeter/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -111,17 +114,95 @@ function ResolveForm({
   );
 }
 
-/** Open incidents, newest first; a refusal on forbidden grounds (test result, health code) says so. */
+/** What an incident is about in a dispatcher's words: who (the patient), where, and what happened. */
+function IncidentFacts({
+  incident,
+  leg,
+  vehicle,
+  hospital,
+}: {
+  incident: IncidentView;
+  leg: LegView | undefined;
+  vehicle: Vehicle | undefined;
+  hospital: Hospital | undefined;
+}) {
+  const { t } = useI18n();
+  const detail = incident.detail;
+  const plate = vehicle?.plate ?? leg?.vehicle?.plate;
+  const gate = leg ? `${leg.compound.name} · ${leg.gate.name}` : undefined;
+  const hospitalName =
+    hospital?.name ??
+    leg?.hospital.name ??
+    (typeof detail.hospitalName === 'string' ? detail.hospitalName : undefined);
+  const where = (() => {
+    switch (incident.kind) {
+      case 'refused_at_gate':
+        return hospitalName;
+      case 'no_show':
+        return gate;
+      case 'zone_change':
+        return incident.description || gate;
+      case 'breakdown':
+      case 'other':
+        return leg ? `${gate} → ${leg.hospital.name}` : hospitalName;
+      default: {
+        const unreachable: never = incident.kind;
+        return unreachable;
+      }
+    }
+  })();
+  const what = (() => {
+    const reason = REFUSAL_REASONS.find((r) => r === detail.reason);
+    if (incident.kind === 'refused_at_gate' && reason)
+      return [t(`driver.refusal.${reason}`), incident.description].filter(Boolean).join(' · ');
+    if (incident.kind === 'zone_change' && Array.isArray(detail.legIds))
+      return t('dispatch.incidents.zoneLegs', { count: detail.legIds.length });
+    if (incident.kind === 'no_show' && gate)
+      return [t('dispatch.incidents.noShowAt', { place: gate }), incident.description]
+        .filter(Boolean)
+        .join(' · ');
+    return incident.description || t(`incidentKind.${incident.kind}`);
+  })();
+  return (
+    <dl className="incident-facts">
+      {leg ? (
+        <>
+          <dt>{t('dispatch.incidents.who')}</dt>
+          <dd>
+            <strong>{leg.patient.name}</strong> · {t(`mobility.${leg.patient.mobility}`)} ·{' '}
+            {t(`infection.${leg.patient.infectionClass}`)} · {t(`direction.${leg.direction}`)}
+          </dd>
+        </>
+      ) : null}
+      {where || plate ? (
+        <>
+          <dt>{t('dispatch.incidents.where')}</dt>
+          <dd>{[where, plate].filter(Boolean).join(' · ')}</dd>
+        </>
+      ) : null}
+      <dt>{t('dispatch.incidents.what')}</dt>
+      <dd>{what}</dd>
+    </dl>
+  );
+}
+
+/** Open incidents, newest first; each says who, where and what, links to its trip on the map, and a refusal on forbidden grounds (test result, health code) says so. */
 export function IncidentList({
   incidents,
   hospitals,
+  vehicles,
+  legsById,
   districtId,
+  onShowLeg,
 }: {
   incidents: readonly IncidentView[];
   hospitals: readonly Hospital[];
+  vehicles: readonly Vehicle[];
+  legsById: ReadonlyMap<string, LegView>;
   districtId: string;
+  onShowLeg: (legId: string) => void;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatWhen } = useI18n();
   const headingId = useId();
   const open = incidents.filter((i) => i.resolvedAt === null);
   return (
@@ -131,19 +212,39 @@ export function IncidentList({
         <p className="muted">{t('dispatch.incidents.none')}</p>
       ) : (
         <ul className="incident-list">
-          {open.map((incident) => (
-            <li key={incident.id}>
-              <p>
-                <span className="badge badge-urgent">{t(`incidentKind.${incident.kind}`)}</span>{' '}
-                <span className="muted">{formatDateTime(incident.openedAt)}</span>
-              </p>
-              <p>{incident.description}</p>
-              {incident.detail.forbiddenGround === true ? (
-                <p className="alert alert-error">{t('dispatch.incidents.forbiddenGround')}</p>
-              ) : null}
-              <ResolveForm incident={incident} hospitals={hospitals} districtId={districtId} />
-            </li>
-          ))}
+          {open.map((incident) => {
+            const leg = incident.legId ? legsById.get(incident.legId) : undefined;
+            return (
+              <li key={incident.id} data-kind={incident.kind}>
+                <p>
+                  <span className="badge badge-urgent">{t(`incidentKind.${incident.kind}`)}</span>{' '}
+                  {leg?.urgency === 'emergency' ? (
+                    <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+                  ) : null}{' '}
+                  <span className="muted">{formatWhen(incident.openedAt)}</span>
+                </p>
+                <IncidentFacts
+                  incident={incident}
+                  leg={leg}
+                  vehicle={vehicles.find((v) => v.id === incident.vehicleId)}
+                  hospital={hospitals.find((h) => h.id === incident.hospitalId)}
+                />
+                {incident.detail.forbiddenGround === true ? (
+                  <p className="alert alert-error">{t('dispatch.incidents.forbiddenGround')}</p>
+                ) : null}
+                {incident.legId ? (
+                  <button
+                    type="button"
+                    className="button-small"
+                    onClick={() => onShowLeg(incident.legId ?? '')}
+                  >
+                    {t('dispatch.incidents.showLeg')}
+                  </button>
+                ) : null}
+                <ResolveForm incident={incident} hospitals={hospitals} districtId={districtId} />
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

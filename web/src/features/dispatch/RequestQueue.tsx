@@ -66,7 +66,11 @@ export function RequestQueue({
       ) : (
         <ul className="queue-list">
           {waiting.map((r) => (
-            <li key={r.id} className={r.urgency === 'emergency' ? 'urgent' : undefined}>
+            <li
+              key={r.id}
+              data-request-id={r.id}
+              className={r.urgency === 'emergency' ? 'urgent' : undefined}
+            >
               <div>
                 <strong>{r.patientName}</strong> · {t(`service.${r.service}`)}
                 {r.urgency === 'emergency' ? (
@@ -95,8 +99,15 @@ export function RequestQueue({
       ) : (
         <ul className="queue-list">
           {unassigned.map((l) => (
-            <li key={l.id}>
+            <li
+              key={l.id}
+              data-urgency={l.urgency}
+              className={l.urgency === 'emergency' ? 'urgent' : undefined}
+            >
               <div>
+                {l.urgency === 'emergency' ? (
+                  <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+                ) : null}{' '}
                 <strong>{l.patient.name}</strong> · {t(`direction.${l.direction}`)}
                 {l.returnMode === 'will_call' && !l.released ? (
                   <span className="badge">{t('dispatch.queue.awaitingRelease')}</span>

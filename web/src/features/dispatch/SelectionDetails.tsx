@@ -1,8 +1,8 @@
-import type { Compound, Hospital, Overview, Vehicle, Zone } from '@lastmeter/shared';
+import type { Compound, Hospital, LegView, Overview, Vehicle, Zone } from '@lastmeter/shared';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { LivePosition } from './use-live-vehicles.ts';
 
-export type Selection = { kind: 'compound' | 'hospital' | 'vehicle' | 'zone'; id: string } | null;
+export type Selection = { kind: 'compound' | 'hospital' | 'vehicle' | 'zone' | 'leg'; id: string } | null;
 
 /** Facts about what was clicked on the map, next to it (the map itself is not readable by screen readers). */
 export function SelectionDetails({
@@ -13,6 +13,7 @@ export function SelectionDetails({
   zones,
   overview,
   positions,
+  legsById,
   onClose,
 }: {
   selection: Selection;
@@ -22,9 +23,10 @@ export function SelectionDetails({
   zones: readonly Zone[];
   overview: Overview | undefined;
   positions: ReadonlyMap<string, LivePosition>;
+  legsById: ReadonlyMap<string, LegView>;
   onClose: () => void;
 }) {
-  const { t, formatTime, formatDateTime } = useI18n();
+  const { t, formatTime, formatDateTime, formatWhen } = useI18n();
   if (!selection) return <p className="muted selection">{t('map.selectHint')}</p>;
 
   const body = (() => {
@@ -152,6 +154,35 @@ export function SelectionDetails({
               <dd>{formatDateTime(z.validFrom)}</dd>
               <dt>{t('dispatch.zones.validTo')}</dt>
               <dd>{z.validTo ? formatDateTime(z.validTo) : t('dispatch.zones.untilEnded')}</dd>
+            </dl>
+          </>
+        );
+      }
+      case 'leg': {
+        const leg = legsById.get(selection.id);
+        if (!leg) return null;
+        const pickup = leg.plannedPickupAt ?? leg.pickupWindow[0];
+        return (
+          <>
+            <h3>
+              {leg.urgency === 'emergency' ? (
+                <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+              ) : null}{' '}
+              {t('dispatch.leg.title', { name: leg.patient.name })}
+            </h3>
+            <dl className="facts">
+              <dt>{t('dispatch.leg.route')}</dt>
+              <dd>
+                {leg.direction === 'outbound'
+                  ? `${leg.compound.name} · ${leg.gate.name} → ${leg.hospital.name}`
+                  : `${leg.hospital.name} → ${leg.compound.name} · ${leg.gate.name}`}
+              </dd>
+              <dt>{t('dispatch.leg.status')}</dt>
+              <dd>{t(`legStatus.${leg.status}`)}</dd>
+              <dt>{t('dispatch.leg.pickup')}</dt>
+              <dd>{pickup ? formatWhen(pickup) : '—'}</dd>
+              <dt>{t('driver.vehicle')}</dt>
+              <dd>{leg.vehicle?.plate ?? '—'}</dd>
             </dl>
           </>
         );

@@ -3,10 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { playAlert, unlockAudio } from '../../lib/alert.ts';
 import { useConnectionState, useSocketEvent } from '../../realtime/socket.ts';
 import { useMe } from '../auth/auth.ts';
 import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
-import { alertDriver, unlockAudio } from './alert.ts';
 import { jobKeys, myJobsQuery } from './api.ts';
 import { JobCard, type ShownJob } from './JobCard.tsx';
 import {
@@ -61,7 +61,7 @@ export function DriverBoard() {
 
   useSocketEvent('event', (event) => {
     if (JOB_EVENTS.has(event.type)) {
-      alertDriver();
+      playAlert();
       refresh();
       return;
     }
@@ -75,7 +75,7 @@ export function DriverBoard() {
         !isOwnChange(legId, status) &&
         known?.status !== status
       ) {
-        alertDriver();
+        playAlert();
       }
       refresh();
     }

@@ -1,7 +1,10 @@
-import type { LegView } from '@lastmeter/shared';
+import { decideStep, type LegView } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useNow } from '../../lib/use-now.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
@@ -15,14 +18,39 @@ export function timeAtGate(leg: LegView): string | null {
     : (leg.etaAt ?? leg.plannedDropoffAt ?? leg.pickupWindow[1]);
 }
 
-const OUT_FROM: readonly LegView['status'][] = ['accepted', 'en_route', 'at_pickup'];
-const BACK_FROM: readonly LegView['status'][] = ['on_board', 'arrived'];
+const MINUTE = 60_000;
+/** A leg this close to its time (either side) is the gate's business now. */
+const NOW_SPAN = 30 * MINUTE;
+const NEXT_SPAN = 120 * MINUTE;
+/** How long "放行出门" can be taken back before it reaches the server. */
+export const UNDO_SECONDS = 10;
 
-/** Today's gate schedule, live: who leaves and who comes back, when, in which vehicle, with big out/back buttons. */
+type Group = 'now' | 'next' | 'later';
+const GROUPS: readonly Group[] = ['now', 'next', 'later'];
+
+/** Which group a leg belongs to: a vehicle at or coming to the gate is "now" whatever the plan said. */
+function groupOf(leg: LegView, now: number): Group {
+  const atGate = leg.direction === 'outbound' ? leg.status === 'at_pickup' : leg.status === 'arrived';
+  const at = timeAtGate(leg);
+  if (atGate || (at && Date.parse(at) <= now + NOW_SPAN)) return 'now';
+  if (at && Date.parse(at) <= now + NEXT_SPAN) return 'next';
+  return 'later';
+}
+
+function byTimeAtGate(a: LegView, b: LegView): number {
+  const time = (leg: LegView) => {
+    const at = timeAtGate(leg);
+    return at ? Date.parse(at) : Number.POSITIVE_INFINITY;
+  };
+  return time(a) - time(b);
+}
+
+/** Today's gate schedule, live, in time order and grouped now / next / later, with big out/back buttons. */
 export function GateSchedule({ compoundId }: { compoundId: string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const schedule = useQuery(gateScheduleQuery(compoundId));
+  const now = useNow();
   useSocketEvent('event', (event) => {
     if (GATE_EVENT_TYPES.has(event.type))
       void queryClient.invalidateQueries({ queryKey: gateKeys.day(compoundId) });
@@ -32,28 +60,30 @@ export function GateSchedule({ compoundId }: { compoundId: string }) {
   if (schedule.isError)
     return <ErrorWithRetry error={schedule.error} retry={() => void schedule.refetch()} />;
   if (schedule.data.length === 0) return <p className="empty">{t('gate.empty')}</p>;
-  const open = schedule.data.filter((leg) => leg.status !== 'completed' && leg.status !== 'no_show');
-  const done = schedule.data.filter((leg) => leg.status === 'completed' || leg.status === 'no_show');
+  const finished = (leg: LegView) => ['completed', 'no_show', 'cancelled'].includes(leg.status);
+  const open = schedule.data.filter((leg) => !finished(leg)).sort(byTimeAtGate);
+  const done = schedule.data.filter(finished).sort(byTimeAtGate);
   return (
     <>
-      <p className="muted" role="status">
+      <p className="muted gate-summary" role="status">
         {t('gate.summary', {
           out: schedule.data.filter((leg) => leg.direction === 'outbound').length,
           back: schedule.data.filter((leg) => leg.direction === 'return').length,
           done: done.length,
         })}
       </p>
-      <ul className="gate-list">
-        {open.map((leg) => (
-          <GateItem key={leg.id} leg={leg} compoundId={compoundId} />
-        ))}
-      </ul>
+      {GROUPS.map((group) => {
+        const legs = open.filter((leg) => groupOf(leg, now) === group);
+        return legs.length ? (
+          <GateGroup key={group} group={group} legs={legs} compoundId={compoundId} now={now} />
+        ) : null;
+      })}
       {done.length ? (
         <details className="gate-done">
           <summary>{t('gate.doneList', { count: done.length })}</summary>
           <ul className="gate-list">
             {done.map((leg) => (
-              <GateItem key={leg.id} leg={leg} compoundId={compoundId} />
+              <GateItem key={leg.id} leg={leg} compoundId={compoundId} now={now} />
             ))}
           </ul>
         </details>
@@ -62,32 +92,76 @@ export function GateSchedule({ compoundId }: { compoundId: string }) {
   );
 }
 
-function GateItem({ leg, compoundId }: { leg: LegView; compoundId: string }) {
-  const { t, formatTime, describeError } = useI18n();
-  const step = useGateStep(compoundId);
+function GateGroup({
+  group,
+  legs,
+  compoundId,
+  now,
+}: {
+  group: Group;
+  legs: LegView[];
+  compoundId: string;
+  now: number;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <section className="gate-group" data-group={group} aria-labelledby={id}>
+      <h2 id={id} className="gate-group-title">
+        {t(`gate.group.${group}` as MessageKey)} <span className="muted">({legs.length})</span>
+      </h2>
+      <ul className="gate-list">
+        {legs.map((leg) => (
+          <GateItem key={leg.id} leg={leg} compoundId={compoundId} now={now} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The "out" step as the lifecycle rules decide it for a gatekeeper (`decideStep` in @lastmeter/shared). */
+function outOpens(leg: LegView): boolean {
+  return leg.direction === 'outbound' && decideStep('out', leg, 'gatekeeper').ok;
+}
+
+function backOpens(leg: LegView): boolean {
+  return leg.direction === 'return' && decideStep('back', leg, 'gatekeeper').ok;
+}
+
+function GateItem({ leg, compoundId, now }: { leg: LegView; compoundId: string; now: number }) {
+  const { t, formatTime } = useI18n();
   const at = timeAtGate(leg);
   const outbound = leg.direction === 'outbound';
-  const canOut = outbound && OUT_FROM.includes(leg.status);
-  const canBack = !outbound && BACK_FROM.includes(leg.status);
   const waitingRelease = !outbound && !leg.released;
+  const atGate = leg.direction === 'outbound' ? leg.status === 'at_pickup' : leg.status === 'arrived';
+  const overdue = at !== null && Date.parse(at) < now - NOW_SPAN && !atGate && leg.status !== 'completed';
   const labelId = `gate-${leg.id}`;
 
   return (
-    <li className="gate-item" data-direction={leg.direction} aria-labelledby={labelId}>
+    <li
+      className="gate-item"
+      data-direction={leg.direction}
+      data-urgency={leg.urgency}
+      aria-labelledby={labelId}
+    >
       <div className="gate-time">
         <span className="gate-direction">{t(outbound ? 'gate.leaves' : 'gate.returns')}</span>
         <time dateTime={at ?? undefined}>{at ? formatTime(at) : t('gate.timeOpen')}</time>
         {!outbound && leg.etaAt ? <span className="muted">{t('gate.eta')}</span> : null}
+        {overdue ? <span className="badge badge-late">{t('gate.overdue')}</span> : null}
       </div>
       <div className="gate-who">
-        <strong id={labelId}>{leg.patient.name}</strong>
+        <strong id={labelId}>
+          {leg.urgency === 'emergency' ? (
+            <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+          ) : null}{' '}
+          {leg.patient.name}
+        </strong>
         <div>
           {t(`mobility.${leg.patient.mobility}`)}
           {leg.patient.companions ? ` · ${t('roster.companions', { count: leg.patient.companions })}` : ''} ·{' '}
-          <InfectionBadge infectionClass={leg.patient.infectionClass} />
-        </div>
-        <div className="muted">
-          {leg.gate.name} {outbound ? '→' : '←'} {leg.hospital.name}
+          <InfectionBadge infectionClass={leg.patient.infectionClass} /> · {leg.gate.name}{' '}
+          {outbound ? '→' : '←'} {leg.hospital.name}
         </div>
         <div>
           {leg.vehicle ? (
@@ -102,35 +176,107 @@ function GateItem({ leg, compoundId }: { leg: LegView; compoundId: string }) {
         </div>
         {outbound ? <TripPeoplePanel tripId={leg.tripId} /> : null}
       </div>
-      <div className="gate-action">
-        {canOut ? (
-          <button
-            type="button"
-            className="button-primary button-huge"
-            disabled={step.isPending}
-            onClick={() => step.mutate({ leg, step: 'out' })}
-            aria-describedby={labelId}
-          >
-            {t('gate.out')}
-          </button>
-        ) : null}
-        {canBack ? (
-          <button
-            type="button"
-            className="button-success button-huge"
-            disabled={step.isPending}
-            onClick={() => step.mutate({ leg, step: 'back' })}
-            aria-describedby={labelId}
-          >
-            {t('gate.back')}
-          </button>
-        ) : null}
-        {step.isError ? (
-          <p className="field-error" role="alert">
-            {describeError(step.error)}
-          </p>
-        ) : null}
-      </div>
+      <GateAction leg={leg} compoundId={compoundId} labelId={labelId} />
     </li>
+  );
+}
+
+type Stage = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'undo'; until: number };
+
+/**
+ * "放行出门" lets a patient out of a sealed compound, so it asks first and can be taken back for a few
+ * seconds before it is sent; "确认返回" closes the loop in one tap.
+ */
+function GateAction({ leg, compoundId, labelId }: { leg: LegView; compoundId: string; labelId: string }) {
+  const { t, describeError } = useI18n();
+  const step = useGateStep(compoundId);
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [, setTick] = useState(0);
+  const send = useRef(step.mutate);
+  send.current = step.mutate;
+  const canOut = outOpens(leg);
+  const canBack = backOpens(leg);
+
+  // While the undo is offered the step waits on this phone; only then does it go to the server.
+  useEffect(() => {
+    if (stage.kind !== 'undo') return;
+    const commit = window.setTimeout(
+      () => {
+        setStage({ kind: 'idle' });
+        send.current({ leg, step: 'out' });
+      },
+      Math.max(0, stage.until - Date.now()),
+    );
+    const countdown = window.setInterval(() => setTick((n) => n + 1), 1000);
+    return () => {
+      window.clearTimeout(commit);
+      window.clearInterval(countdown);
+    };
+  }, [stage, leg]);
+
+  const plate = leg.vehicle?.plate ?? '';
+  return (
+    <div className="gate-action">
+      {canOut && stage.kind === 'idle' ? (
+        <button
+          type="button"
+          className="button-primary button-huge"
+          disabled={step.isPending}
+          onClick={() => setStage({ kind: 'confirm' })}
+          aria-describedby={labelId}
+        >
+          {t('gate.out')}
+        </button>
+      ) : null}
+      {canOut && stage.kind === 'confirm' ? (
+        <fieldset className="gate-confirm">
+          <legend>{t('gate.confirmOut', { name: leg.patient.name, plate })}</legend>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => setStage({ kind: 'undo', until: Date.now() + UNDO_SECONDS * 1000 })}
+            >
+              {t('gate.confirmOutYes')}
+            </button>
+            <button type="button" onClick={() => setStage({ kind: 'idle' })}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+      {stage.kind === 'undo' ? (
+        <div className="gate-confirm" role="status">
+          <p>
+            {t('gate.undoPending', {
+              name: leg.patient.name,
+              seconds: Math.max(1, Math.ceil((stage.until - Date.now()) / 1000)),
+            })}
+          </p>
+          <button type="button" className="button-danger-outline" onClick={() => setStage({ kind: 'idle' })}>
+            {t('gate.undo')}
+          </button>
+        </div>
+      ) : null}
+      {!canOut && leg.direction === 'outbound' && leg.status === 'assigned' ? (
+        <p className="muted">{t('gate.outOpensLater')}</p>
+      ) : null}
+      {canBack ? (
+        <button
+          type="button"
+          className="button-success button-huge"
+          disabled={step.isPending}
+          onClick={() => step.mutate({ leg, step: 'back' })}
+          aria-describedby={labelId}
+        >
+          {t('gate.back')}
+        </button>
+      ) : null}
+      {step.isError ? (
+        <p className="field-error" role="alert">
+          {describeError(step.error)}
+        </p>
+      ) : null}
+    </div>
   );
 }

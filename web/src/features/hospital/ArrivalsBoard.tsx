@@ -120,6 +120,7 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                 return (
                   <tr
                     key={leg.id}
+                    data-urgency={leg.urgency}
                     className={
                       leg.patient.infectionClass !== 'normal'
                         ? `infection-${leg.patient.infectionClass}`
@@ -135,6 +136,9 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                       ) : null}
                     </td>
                     <th scope="row">
+                      {leg.urgency === 'emergency' ? (
+                        <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+                      ) : null}{' '}
                       {leg.patient.name}
                       <span className="muted block">{t(`service.${leg.service}`)}</span>
                     </th>

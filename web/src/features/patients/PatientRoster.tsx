@@ -92,7 +92,7 @@ export function PatientRoster({
             {t('roster.count', { count: roster.data.total })}
           </p>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table roster-table">
               <thead>
                 <tr>
                   <th scope="col">{t('patient.name')}</th>
@@ -111,33 +111,36 @@ export function PatientRoster({
                 {roster.data.items.map((patient) => (
                   <tr key={patient.id}>
                     <th scope="row">{patient.name}</th>
-                    <td>{address(patient) || '—'}</td>
-                    <td>
+                    <td data-label={t('roster.address')}>{address(patient) || '—'}</td>
+                    <td data-label={t('roster.needs')}>
                       {patient.needs.filter((need) => need.active).length === 0
                         ? '—'
                         : patient.needs
                             .filter((need) => need.active)
                             .map((need) => <div key={need.id}>{describeNeed(need, t)}</div>)}
                     </td>
-                    <td>
+                    <td data-label={t('patient.mobility')}>
                       {t(`mobility.${patient.mobility}`)}
                       {patient.companions > 0 ? (
                         <div className="muted">{t('roster.companions', { count: patient.companions })}</div>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label={t('patient.infectionClass')}>
                       <InfectionBadge infectionClass={patient.infectionClass} />
                     </td>
-                    <td>
+                    <td data-label={t('roster.identity')}>
                       <RevealIdentity
                         patientId={patient.id}
                         nationalId={patient.nationalId}
                         phone={patient.phone}
                       />
                     </td>
-                    <td className="nowrap">{t(`patientStatus.${patient.status}`)}</td>
-                    <td className="nowrap">
+                    <td className="nowrap" data-label={t('roster.status')}>
+                      {t(`patientStatus.${patient.status}`)}
+                    </td>
+                    <td className="nowrap roster-actions">
                       <Link
+                        className="button-link"
                         to={editPath(patient.id)}
                         aria-label={t('roster.editNamed', { name: patient.name })}
                       >

@@ -1,4 +1,5 @@
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { RaiseEmergency } from '../../features/emergency/RaiseEmergency.tsx';
 import { GateSchedule } from '../../features/gate/GateSchedule.tsx';
 import { TIME_ZONE } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -14,7 +15,7 @@ export function GatePage() {
       <h1>
         {t('gk.gate.title')} <span className="muted heading-sub">{name}</span>
       </h1>
-      <p className="lead">
+      <p className="lead gate-lead">
         {t('gk.gate.lead', {
           today: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: TIME_ZONE }).format(
             new Date(),
@@ -22,7 +23,7 @@ export function GatePage() {
         })}
       </p>
       {compound.data ? (
-        <p>
+        <p className="gate-facts">
           <span className="badge" data-level={compound.data.level}>
             {t(`compoundLevel.${compound.data.level}`)}
           </span>{' '}
@@ -31,6 +32,7 @@ export function GatePage() {
           </span>
         </p>
       ) : null}
+      <RaiseEmergency compounds={[{ id: compoundId, name }]} />
       <GateSchedule compoundId={compoundId} />
     </>
   );

@@ -148,8 +148,6 @@ async function run(label: string, db: Db) {
     { name: `名单-${ROWS}.xlsx`, buffer: await xlsxFile(0), compoundId: xlsxCompound },
     { name: `名单-${ROWS}-gb18030.csv`, buffer: gbCsvFile(ROWS), compoundId: csvCompound },
   ];
-  // No sockets here: the events are recorded, and nobody is there to push them to.
-  const publish = () => {};
   for (const file of files) {
     const t0 = performance.now();
     const dry = await importPatients({
@@ -158,7 +156,6 @@ async function run(label: string, db: Db) {
       compoundId: file.compoundId,
       file,
       mode: 'dry_run',
-      publish,
     });
     const t1 = performance.now();
     const done = await importPatients({
@@ -167,7 +164,6 @@ async function run(label: string, db: Db) {
       compoundId: file.compoundId,
       file,
       mode: 'commit',
-      publish,
     });
     const t2 = performance.now();
     if (dry.errors.length || done.imported !== ROWS)

@@ -10,6 +10,5 @@ export const endZoneRoute = defineRoute({
   auth: 'session',
   params: ZonePathParams,
   success: { status: 200, description: 'Ended, with the compound levels it moved', schema: ZoneChangeResult },
-  handler: ({ actor, app, params }) =>
-    endZone({ db: app.db, actor, publish: (e) => app.publish(e), zoneId: params.zoneId }),
+  handler: ({ actor, app, params }) => endZone({ db: app.db, actor, zoneId: params.zoneId }),
 });

@@ -19,7 +19,6 @@ export const importZonesRoute = defineRoute({
     importZones({
       db: app.db,
       actor,
-      publish: (e) => app.publish(e),
       districtId: params.districtId,
       input: body,
     }),

@@ -17,6 +17,5 @@ export const updateHospitalStatusRoute = defineRoute({
       actor,
       hospitalId: params.hospitalId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });

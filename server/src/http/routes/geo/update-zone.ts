@@ -16,5 +16,5 @@ export const updateZoneRoute = defineRoute({
     schema: ZoneChangeResult,
   },
   handler: ({ actor, app, params, body }) =>
-    updateZone({ db: app.db, actor, publish: (e) => app.publish(e), zoneId: params.zoneId, input: body }),
+    updateZone({ db: app.db, actor, zoneId: params.zoneId, input: body }),
 });

@@ -11,6 +11,5 @@ export const archivePatientRoute = defineRoute({
   auth: 'session',
   params: PatientParams,
   success: { status: 200, description: 'Archived', schema: PatientView },
-  handler: ({ actor, app, params }) =>
-    archivePatient({ db: app.db, actor, patientId: params.patientId, publish: (e) => app.publish(e) }),
+  handler: ({ actor, app, params }) => archivePatient({ db: app.db, actor, patientId: params.patientId }),
 });

@@ -14,5 +14,11 @@ export const createRequestRoute = defineRoute({
   body: CreateRequestBody,
   success: { status: 201, description: 'The request', schema: RequestView },
   handler: ({ actor, app, params, body }) =>
-    createRequest({ db: app.db, actor, patientId: params.patientId, input: body }),
+    createRequest({
+      db: app.db,
+      actor,
+      patientId: params.patientId,
+      input: body,
+      publish: (e) => app.publish(e),
+    }),
 });

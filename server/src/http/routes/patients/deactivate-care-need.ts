@@ -17,6 +17,5 @@ export const deactivateCareNeedRoute = defineRoute({
       actor,
       patientId: params.patientId,
       needId: params.needId,
-      publish: (e) => app.publish(e),
     }),
 });

@@ -40,7 +40,6 @@ export const importPatientsRoute = defineRoute({
       mode: query.mode,
       mapping,
       locale: req.get('accept-language') ? requestLocale(req) : locale,
-      publish: (e) => app.publish(e),
     });
   },
 });

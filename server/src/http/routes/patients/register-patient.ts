@@ -18,6 +18,5 @@ export const registerPatientRoute = defineRoute({
       actor,
       compoundId: params.compoundId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });

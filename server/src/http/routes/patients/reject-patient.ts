@@ -15,7 +15,6 @@ export const rejectPatientRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     decideSelfRegistration({
       db: app.db,
-      publish: (e) => app.publish(e),
       actor,
       patientId: params.patientId,
       decision: { verdict: 'reject', reason: body.reason },

@@ -21,6 +21,5 @@ export const submitSelfRegistrationRoute = defineRoute({
       input: body,
       ip: clientIp(req),
       locale,
-      publish: (e) => app.publish(e),
     }),
 });

@@ -19,6 +19,5 @@ export const updateCareNeedRoute = defineRoute({
       patientId: params.patientId,
       needId: params.needId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });

@@ -18,6 +18,5 @@ export const updatePatientRoute = defineRoute({
       actor,
       patientId: params.patientId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });

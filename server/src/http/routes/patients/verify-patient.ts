@@ -15,7 +15,6 @@ export const verifyPatientRoute = defineRoute({
   handler: ({ actor, app, params }) =>
     decideSelfRegistration({
       db: app.db,
-      publish: (e) => app.publish(e),
       actor,
       patientId: params.patientId,
       decision: { verdict: 'verify' },

@@ -10,6 +10,5 @@ export const finishTreatmentRoute = defineRoute({
   auth: 'session',
   params: TripParams,
   success: { status: 200, description: 'The released return leg', schema: LegView },
-  handler: ({ actor, app, params }) =>
-    finishTreatment({ db: app.db, actor, tripId: params.tripId, publish: (e) => app.publish(e) }),
+  handler: ({ actor, app, params }) => finishTreatment({ db: app.db, actor, tripId: params.tripId }),
 });

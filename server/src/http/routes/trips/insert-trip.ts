@@ -10,6 +10,5 @@ export const insertTripRoute = defineRoute({
   auth: 'session',
   params: TripParams,
   success: { status: 200, description: "The trip's served and unserved legs", schema: PlanDayResult },
-  handler: ({ actor, app, params }) =>
-    insertTrip({ db: app.db, actor, tripId: params.tripId, publish: (e) => app.publish(e) }),
+  handler: ({ actor, app, params }) => insertTrip({ db: app.db, actor, tripId: params.tripId }),
 });

@@ -17,6 +17,5 @@ export const planDistrictDayRoute = defineRoute({
       actor,
       districtId: params.districtId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });

@@ -18,6 +18,5 @@ export const reportBreakdownRoute = defineRoute({
       actor,
       vehicleId: params.vehicleId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });

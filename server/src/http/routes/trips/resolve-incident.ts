@@ -18,6 +18,5 @@ export const resolveIncidentRoute = defineRoute({
       actor,
       incidentId: params.incidentId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });

@@ -20,7 +20,6 @@ export function stepRoute(step: PlainStep, path: string, summary: string) {
         legId: params.legId,
         step,
         input: body,
-        publish: (e) => app.publish(e),
       }),
   });
 }

@@ -1,5 +1,5 @@
 /**
- * A new or changed job must be noticed with the phone in a holder: a short two-tone beep made with Web
+ * A new job or an emergency must be noticed without looking: a short two-tone beep made with Web
  * Audio (no sound file to download) and a vibration where the device supports it. Browsers only allow
  * sound after the user touched the page, so the audio context is unlocked on the first touch.
  */
@@ -29,7 +29,7 @@ function tone(audio: AudioContext, frequency: number, start: number, length: num
   oscillator.stop(start + length + 0.05);
 }
 
-export function alertDriver(): void {
+export function playAlert(): void {
   if (context && context.state === 'running') {
     const now = context.currentTime;
     tone(context, 880, now, 0.18);
