@@ -86,7 +86,6 @@ describe('re-plans on a fresh demo city', () => {
         actor,
         legId: leg.id,
         input: { reason: '车况不佳' },
-        publish: () => {},
         now,
       });
       // Re-planned elsewhere, or waiting for dispatch — never back on the vehicle that declined it.
