@@ -11,6 +11,8 @@ export interface Actor {
   locale: 'zh-CN' | 'en';
   districtIds: string[];
   compoundIds: string[];
+  /** The districts of a gatekeeper's compounds: the zones they may read. */
+  compoundDistrictIds: string[];
   hospitalId: string | null;
   vehicleId: string | null;
   driverId: string | null;

@@ -13,7 +13,7 @@ export async function authorize(
   actor: Actor,
   action: Action,
   resource: Resource,
-  audit?: { entity: string; entityId?: string | null },
+  audit?: { entity: string; entityId?: string | null; detail?: Record<string, unknown> },
 ): Promise<void> {
   if (can(actor, action, resource)) return;
   if (audit) {
@@ -23,6 +23,7 @@ export async function authorize(
       entity: audit.entity,
       entityId: audit.entityId ?? null,
       outcome: 'denied',
+      ...(audit.detail ? { detail: audit.detail } : {}),
     });
   }
   throw errors.forbidden();

@@ -67,7 +67,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return actor.role === 'gatekeeper' && actor.compoundIds.includes(resource.compoundId);
     case 'zone':
       if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
-      return actor.role === 'gatekeeper' && action === 'read';
+      // A gatekeeper sees the zones of their own compounds' districts, never another district's.
+      return (
+        actor.role === 'gatekeeper' &&
+        action === 'read' &&
+        actor.compoundDistrictIds.includes(resource.districtId)
+      );
     case 'hospital':
       if (actor.role === 'hospital') return actor.hospitalId === resource.hospitalId && action !== 'manage';
       return action === 'read';
@@ -116,4 +121,19 @@ export function accountListScope(actor: Actor): AccountListScope {
   if (actor.role === 'admin') return { all: true };
   if (actor.role === 'dispatcher') return { all: false, roles: ['driver'], districtIds: actor.districtIds };
   return { all: false, roles: [], districtIds: [] };
+}
+
+/**
+ * Which compounds of a district an actor may list — the listing side of `can(…, { kind: 'compound' })`
+ * for rosters, boards and overviews: all of them, some (a gatekeeper's own there), or none, when the
+ * district answers 404 as if it did not exist.
+ */
+export type CompoundListScope = { all: true } | { all: false; compoundIds: string[] } | null;
+
+export function compoundListScope(actor: Actor, districtId: string): CompoundListScope {
+  if (can(actor, 'read', { kind: 'district', districtId })) return { all: true };
+  if (actor.role === 'gatekeeper' && actor.compoundDistrictIds.includes(districtId)) {
+    return { all: false, compoundIds: actor.compoundIds };
+  }
+  return null;
 }

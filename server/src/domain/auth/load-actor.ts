@@ -1,4 +1,4 @@
-import { accountScopes, accounts, type Db, drivers } from '@lastmeter/db';
+import { accountScopes, accounts, compounds, type Db, drivers } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 
@@ -26,7 +26,15 @@ export async function loadActor(
     .leftJoin(drivers, eq(drivers.accountId, accounts.id))
     .where(eq(accounts.id, accountId));
   if (!account || account.disabledAt) return null;
-  const scopes = await db.select().from(accountScopes).where(eq(accountScopes.accountId, accountId));
+  const scopes = await db
+    .select({
+      districtId: accountScopes.districtId,
+      compoundId: accountScopes.compoundId,
+      compoundDistrictId: compounds.districtId,
+    })
+    .from(accountScopes)
+    .leftJoin(compounds, eq(compounds.id, accountScopes.compoundId))
+    .where(eq(accountScopes.accountId, accountId));
   return {
     accountId: account.id,
     sessionId: session.id,
@@ -37,6 +45,9 @@ export async function loadActor(
     locale: account.locale === 'en' ? 'en' : 'zh-CN',
     districtIds: scopes.flatMap((s) => (s.districtId ? [s.districtId] : [])),
     compoundIds: scopes.flatMap((s) => (s.compoundId ? [s.compoundId] : [])),
+    compoundDistrictIds: [
+      ...new Set(scopes.flatMap((s) => (s.compoundDistrictId ? [s.compoundDistrictId] : []))),
+    ],
     hospitalId: account.role === 'hospital' ? account.hospitalId : null,
     vehicleId: account.role === 'driver' ? account.vehicleId : null,
     driverId: account.role === 'driver' ? account.driverId : null,

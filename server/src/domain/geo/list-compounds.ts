@@ -3,7 +3,7 @@ import type { Compound, CompoundListQuery } from '@lastmeter/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { can } from '../policies.ts';
+import { compoundListScope } from '../policies.ts';
 import { presentCompound } from './present-geo.ts';
 
 /**
@@ -21,11 +21,10 @@ export async function listCompounds({
   districtId: string;
   query: CompoundListQuery;
 }): Promise<Compound[]> {
-  const wholeDistrict = can(actor, 'read', { kind: 'district', districtId });
-  if (!wholeDistrict && !(actor.role === 'gatekeeper' && actor.compoundIds.length > 0))
-    throw errors.notFound('District');
+  const scope = compoundListScope(actor, districtId);
+  if (!scope) throw errors.notFound('District');
   const filters: SQL[] = [eq(compounds.districtId, districtId)];
-  if (!wholeDistrict) filters.push(inArray(compounds.id, actor.compoundIds));
+  if (!scope.all) filters.push(inArray(compounds.id, scope.compoundIds));
   if (query.level) filters.push(eq(compounds.level, query.level));
   const rows = await db
     .select()

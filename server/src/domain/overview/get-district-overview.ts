@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { can } from '../policies.ts';
+import { compoundListScope } from '../policies.ts';
 import { todayIn } from '../supply/local-date.ts';
 import { buildOverview } from './build-overview.ts';
 
@@ -25,9 +25,8 @@ export async function getDistrictOverview({
   date: string | undefined;
   timeZone: string;
 }): Promise<Overview> {
-  const wholeDistrict = can(actor, 'read', { kind: 'district', districtId });
-  const ownCompounds = actor.role === 'gatekeeper' ? actor.compoundIds : [];
-  if (!wholeDistrict && ownCompounds.length === 0) throw errors.notFound('District');
+  const scope = compoundListScope(actor, districtId);
+  if (!scope) throw errors.notFound('District');
   const [district] = await db
     .select({ id: districts.id })
     .from(districts)
@@ -42,7 +41,7 @@ export async function getDistrictOverview({
   });
   return buildOverview(db, {
     districtId,
-    compoundIds: wholeDistrict ? 'all' : ownCompounds,
+    compoundIds: scope.all ? 'all' : scope.compoundIds,
     date: date ?? todayIn(timeZone),
     timeZone,
   });

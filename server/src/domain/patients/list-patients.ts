@@ -2,6 +2,7 @@ import { careNeeds, type Db, patients } from '@lastmeter/db';
 import type { PatientList, PatientListQuery } from '@lastmeter/shared';
 import { and, asc, count, eq, exists, ilike, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
+import { maskedSearch } from '../audit/mask-search.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadCompoundFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
@@ -18,7 +19,10 @@ export async function listPatients({
   compoundId: string;
   query: PatientListQuery;
 }): Promise<PatientList> {
-  await loadCompoundFor(db, actor, compoundId, 'read');
+  const { q, ...filtersAsked } = query;
+  // What was asked, as the audit keeps it (allowed or denied): the search term masked.
+  const asked = { compoundId, query: filtersAsked, ...(q ? { search: maskedSearch(q) } : {}) };
+  await loadCompoundFor(db, actor, compoundId, 'read', asked);
   const filters: SQL[] = [eq(patients.compoundId, compoundId)];
   if (query.status) filters.push(eq(patients.status, query.status));
   if (query.q) filters.push(ilike(patients.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
@@ -59,7 +63,7 @@ export async function listPatients({
     entity: 'patient',
     entityId: null,
     outcome: 'allowed',
-    detail: { compoundId, query, patientIds: rows.map((r) => r.id) },
+    detail: { ...asked, patientIds: rows.map((r) => r.id) },
   });
   return {
     items: rows.map((r) => presentPatient(actor, r, needs.get(r.id) ?? [])),

@@ -36,6 +36,8 @@ export async function loadCompoundFor(
   actor: Actor,
   compoundId: string,
   action: 'read' | 'write',
+  /** What was asked for, kept by the audit when the access is denied (identity masked by the caller). */
+  asked: Record<string, unknown> = { compoundId },
 ): Promise<CompoundScope> {
   const compound = await loadCompound(db, compoundId);
   await authorize(
@@ -43,7 +45,7 @@ export async function loadCompoundFor(
     actor,
     action,
     { kind: 'patient', districtId: compound.districtId, compoundId },
-    { entity: 'patient' },
+    { entity: 'patient', detail: asked },
   );
   return compound;
 }

@@ -70,7 +70,7 @@ export async function createRequest({
     if (!need) throw errors.field('body.needId', 'is not a need of this patient');
   }
 
-  const { view } = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(requests)
       .values({
@@ -115,7 +115,6 @@ export async function createRequest({
       actorId: actor.accountId,
       recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
     });
-    return { view: presentRequest(actor, row, patient) };
+    return presentRequest(actor, row, patient);
   });
-  return view;
 }

@@ -133,6 +133,7 @@ async function seed(db: Db) {
     locale: 'zh-CN',
     districtIds: [],
     compoundIds: [],
+    compoundDistrictIds: [],
     hospitalId: null,
     vehicleId: null,
     driverId: null,
