@@ -8,7 +8,6 @@ import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
 import { NEED_RULE_MESSAGES, todayInShanghai } from '../patients/need-rules.ts';
-import type { Publish } from '../trips/events.ts';
 import { presentRequest } from './present-request.ts';
 import { returnModeFor } from './schedule-rules.ts';
 
@@ -21,7 +20,6 @@ export async function createRequest({
   patientId,
   input,
   now = new Date(),
-  publish = () => {},
 }: {
   db: Db;
   actor: Actor;
@@ -29,7 +27,6 @@ export async function createRequest({
   input: CreateRequestBody;
   now?: Date;
   /** Pushes the committed event (request.emergency must reach dispatch at once). */
-  publish?: Publish;
 }): Promise<RequestView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'read', 'create_request');
   await authorize(
@@ -73,7 +70,7 @@ export async function createRequest({
     if (!need) throw errors.field('body.needId', 'is not a need of this patient');
   }
 
-  const { view, event } = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(requests)
       .values({
@@ -106,7 +103,7 @@ export async function createRequest({
       outcome: 'allowed',
       detail: { requestId: row.id, urgency: row.urgency, service: row.service, needId: input.needId ?? null },
     });
-    const event = await recordEvent(tx, {
+    await recordEvent(tx, {
       type: emergency ? 'request.emergency' : 'request.created',
       payload: {
         requestId: row.id,
@@ -118,8 +115,6 @@ export async function createRequest({
       actorId: actor.accountId,
       recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
     });
-    return { view: presentRequest(actor, row, patient), event };
+    return presentRequest(actor, row, patient);
   });
-  publish([event]);
-  return view;
 }

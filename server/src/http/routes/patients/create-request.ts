@@ -19,6 +19,5 @@ export const createRequestRoute = defineRoute({
       actor,
       patientId: params.patientId,
       input: body,
-      publish: (e) => app.publish(e),
     }),
 });
