@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { loadNoticeConfig, type NoticeConfig } from './notice-config.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -78,6 +79,8 @@ export interface Config {
    * reverse proxy on another host, its address or subnet (e.g. `172.16.0.0/12`), so client IPs are real.
    */
   trustProxy?: string;
+  /** Trip notices (server/src/notice-config.ts); absent: no notice worker on this node (tests start their own). */
+  notices?: NoticeConfig;
 }
 
 export function loadConfig(
@@ -128,5 +131,6 @@ export function loadConfig(
     drainSpreadMs: Math.round(e.DRAIN_SPREAD_SECONDS * 1000),
     drainTimeoutMs: Math.round(e.DRAIN_TIMEOUT_SECONDS * 1000),
     trustProxy: e.TRUST_PROXY,
+    notices: loadNoticeConfig(env),
   };
 }

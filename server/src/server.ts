@@ -7,6 +7,8 @@ import { createClient } from 'redis';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
+import { setNoticeTimeZone } from './domain/notices/project-notices.ts';
+import { startNotices } from './domain/notices/start-notices.ts';
 import { createHttpApp } from './http/app.ts';
 import { startInternalServer } from './http/metrics-endpoint.ts';
 import { routes } from './http/routes/index.ts';
@@ -125,6 +127,10 @@ export async function startServer(
   app.deliveryStats = () => outbox.stats();
   registerScrapeGauges(app, database, config);
   const stopStaleSweep = startStaleSweep(app);
+  setNoticeTimeZone(config.timeZone);
+  const stopNotices = config.notices?.worker
+    ? startNotices({ db: app.db, config: config.notices, logger, timeZone: config.timeZone })
+    : null;
   // Loaded only when asked for: production nodes never run simulated drivers.
   const simulation = config.simulateDrivers
     ? (await import('./demo/simulate-drivers.ts')).startDriverSimulation({
@@ -172,6 +178,7 @@ export async function startServer(
     closing ??= (async () => {
       await drain();
       stopStaleSweep();
+      await stopNotices?.();
       await simulation?.stop();
       const timeout = setTimeout(() => http.closeAllConnections(), config.drainTimeoutMs ?? 10_000);
       await requestsFinished;

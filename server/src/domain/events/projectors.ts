@@ -1,5 +1,6 @@
 import type { Db } from '@lastmeter/db';
 import { projectComplaints } from '../complaints/project-complaints.ts';
+import { projectNotices } from '../notices/project-notices.ts';
 import type { RecordedEvent } from './record-event.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { RecordedEvent } from './record-event.ts';
  */
 export type Projector = (tx: Db, events: RecordedEvent[]) => Promise<void>;
 
-export const projectors: Projector[] = [projectComplaints];
+export const projectors: Projector[] = [projectComplaints, projectNotices];
 
 export async function runProjectors(tx: Db, events: RecordedEvent[]): Promise<void> {
   if (events.length === 0) return;

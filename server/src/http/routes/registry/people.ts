@@ -3,6 +3,9 @@ import { complaintReportRoute } from '../complaints/complaint-report.ts';
 import { complaintReportCsvRoute } from '../complaints/complaint-report-csv.ts';
 import { createComplaintRoute } from '../complaints/create-complaint.ts';
 import { resolveComplaintRoute } from '../complaints/resolve-complaint.ts';
+import { getNoticeSettingsRoute } from '../notices/get-notice-settings.ts';
+import { listNoticesRoute } from '../notices/list-notices.ts';
+import { updateNoticeSettingsRoute } from '../notices/update-notice-settings.ts';
 import { crowdingBoardRoute, crowdingGeoJsonRoute } from '../public/crowding.ts';
 import { createTrackingLinkRoute } from '../tracking/create-tracking-link.ts';
 import { getTrackingLinkRoute } from '../tracking/get-tracking-link.ts';
@@ -21,4 +24,7 @@ export const peopleRoutes: AnyRoute[] = [
   getTrackingLinkRoute,
   trackingLinkQrRoute,
   viewTrackedTripRoute,
+  listNoticesRoute,
+  getNoticeSettingsRoute,
+  updateNoticeSettingsRoute,
 ];

@@ -1,0 +1,103 @@
+import { compounds, type Db, noticeAttempts, notices, patients, trips } from '@lastmeter/db';
+import type { NoticeQuery, NoticeView } from '@lastmeter/shared';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { maskName, maskPhone } from '../patients/mask-identity.ts';
+
+/**
+ * The notices of a compound (its gatekeeper), a district (dispatch) or one round trip (either), with
+ * every attempt: the gate can tell a household what was sent and when, and why not. Names and numbers
+ * masked; the read is audited.
+ */
+export async function listNotices({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: NoticeQuery;
+}): Promise<NoticeView[]> {
+  const filters: SQL[] = [];
+  let scope: { districtId: string; compoundId: string | null } | null = null;
+  if (query.tripId) {
+    const [trip] = await db
+      .select({ compoundId: compounds.id, districtId: compounds.districtId })
+      .from(trips)
+      .innerJoin(patients, eq(patients.id, trips.patientId))
+      .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+      .where(eq(trips.id, query.tripId));
+    if (!trip) throw errors.notFound('Trip');
+    scope = trip;
+    filters.push(eq(notices.tripId, query.tripId));
+  } else if (query.compoundId) {
+    const [compound] = await db
+      .select({ districtId: compounds.districtId })
+      .from(compounds)
+      .where(eq(compounds.id, query.compoundId));
+    if (!compound) throw errors.notFound('Compound');
+    scope = { districtId: compound.districtId, compoundId: query.compoundId };
+    filters.push(eq(notices.compoundId, query.compoundId));
+  } else if (query.districtId) {
+    await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
+    filters.push(eq(notices.districtId, query.districtId));
+  } else throw errors.field('query.compoundId', 'give compoundId, districtId or tripId');
+  if (scope?.compoundId)
+    await authorize(
+      db,
+      actor,
+      'read',
+      { kind: 'patient', districtId: scope.districtId, compoundId: scope.compoundId },
+      { entity: 'patient' },
+    );
+  if (query.status) filters.push(eq(notices.status, query.status));
+  const rows = await db
+    .select({ notice: notices, name: patients.name })
+    .from(notices)
+    .innerJoin(patients, eq(patients.id, notices.patientId))
+    .where(and(...filters))
+    .orderBy(desc(notices.createdAt))
+    .limit(query.limit);
+  const attempts = rows.length
+    ? await db
+        .select()
+        .from(noticeAttempts)
+        .where(
+          inArray(
+            noticeAttempts.noticeId,
+            rows.map((r) => r.notice.id),
+          ),
+        )
+        .orderBy(asc(noticeAttempts.id))
+    : [];
+  await recordAudit(db, {
+    actor,
+    action: 'notices.read',
+    entity: query.tripId ? 'trip' : query.compoundId ? 'compound' : 'district',
+    entityId: query.tripId ?? query.compoundId ?? query.districtId ?? null,
+    outcome: 'allowed',
+    detail: { count: rows.length },
+  });
+  return rows.map(({ notice: n, name }) => ({
+    id: n.id,
+    tripId: n.tripId,
+    patientId: n.patientId,
+    patient: maskName(name),
+    kind: n.kind,
+    recipient: n.recipient,
+    phone: maskPhone(n.phone),
+    body: n.body,
+    status: n.status,
+    attempts: n.attempts,
+    nextAttemptAt: n.status === 'queued' || n.status === 'failed' ? n.nextAttemptAt.toISOString() : null,
+    lastError: n.lastError,
+    createdAt: n.createdAt.toISOString(),
+    sentAt: n.sentAt?.toISOString() ?? null,
+    history: attempts
+      .filter((a) => a.noticeId === n.id)
+      .map((a) => ({ at: a.at.toISOString(), outcome: a.outcome, provider: a.provider, detail: a.detail })),
+  }));
+}

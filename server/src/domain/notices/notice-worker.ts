@@ -1,0 +1,211 @@
+import { type Db, noticeAttempts, noticeSettings, notices } from '@lastmeter/db';
+import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import type { Logger } from '../../logger.ts';
+import type { NoticeProvider, SendResult } from './notice-provider.ts';
+import { MAX_ATTEMPTS, nextSendableAt, retryDelayMs } from './send-window.ts';
+
+/** Kinds that wait for the end of the household's quiet hours; live ones (the car is coming) never do. */
+const QUIET_KINDS = new Set(['evening_before', 'return_booked']);
+
+export interface NoticeWorkerOptions {
+  db: Db;
+  provider: NoticeProvider;
+  logger: Logger;
+  timeZone: string;
+  /** Notices handed to the provider at once. */
+  concurrency?: number;
+  /** How long a claim holds: a worker that dies mid-send leaves its notices claimable after this. */
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+export interface NoticeWorker {
+  /** One claim–send–record round; resolves with the number of notices it handled. */
+  runOnce(now?: Date): Promise<number>;
+  start(): void;
+  /** Finishes the round in progress, then stops. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends the outbox. Each round claims due notices with `FOR UPDATE SKIP LOCKED` and a lease, so any
+ * number of workers on any number of nodes share the work and a crashed one loses nothing: its
+ * claims lapse and are taken again (the provider may see a notice twice; our id is its idempotency
+ * key). Every attempt is recorded; failures back off exponentially until MAX_ATTEMPTS.
+ */
+export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
+  const { db, provider, logger, timeZone } = options;
+  const concurrency = options.concurrency ?? 16;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 1_000;
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  async function claim(now: Date) {
+    return db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: notices.id })
+        .from(notices)
+        .where(
+          and(
+            inArray(notices.status, ['queued', 'failed']),
+            lte(notices.nextAttemptAt, now),
+            or(isNull(notices.leaseUntil), lt(notices.leaseUntil, now)),
+          ),
+        )
+        .orderBy(asc(notices.nextAttemptAt))
+        .limit(concurrency * 4)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return [];
+      return tx
+        .update(notices)
+        .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+        .where(
+          inArray(
+            notices.id,
+            due.map((d) => d.id),
+          ),
+        )
+        .returning();
+    });
+  }
+
+  async function runOnce(now = new Date()): Promise<number> {
+    const claimed = await claim(now);
+    if (claimed.length === 0) return 0;
+    const settings = await db
+      .select()
+      .from(noticeSettings)
+      .where(inArray(noticeSettings.patientId, [...new Set(claimed.map((n) => n.patientId))]));
+    const quiet = new Map(settings.map((s) => [s.patientId, s]));
+    type Row = (typeof claimed)[number];
+    const deferred: Array<{ id: string; at: Date }> = [];
+    const toSend: Row[] = [];
+    for (const notice of claimed) {
+      const s = quiet.get(notice.patientId);
+      const at = QUIET_KINDS.has(notice.kind)
+        ? nextSendableAt(now, s?.quietStart ?? '21:30', s?.quietEnd ?? '07:00', timeZone)
+        : now;
+      if (at > now) deferred.push({ id: notice.id, at });
+      else toSend.push(notice);
+    }
+    const results: Array<{ notice: Row; result: SendResult; at: Date }> = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, toSend.length) }, async () => {
+        while (next < toSend.length) {
+          const notice = toSend[next++] as Row;
+          const result = await provider
+            .send({
+              reference: notice.id,
+              to: notice.phone,
+              kind: notice.kind,
+              body: notice.body,
+              params: notice.params,
+            })
+            .catch(
+              (error: unknown): SendResult => ({
+                outcome: 'failed',
+                detail: error instanceof Error ? error.name : 'error',
+              }),
+            );
+          // A caller stepping time forward (tests) is ahead of the wall clock; otherwise the wall clock.
+          results.push({ notice, result, at: new Date(Math.max(Date.now(), now.getTime())) });
+        }
+      }),
+    );
+    await db.transaction(async (tx) => {
+      for (const { id, at } of deferred)
+        await tx.update(notices).set({ nextAttemptAt: at, leaseUntil: null }).where(eq(notices.id, id));
+      for (const { notice, result, at } of results)
+        await tx
+          .update(notices)
+          .set(outcomeOf(notice.attempts + 1, result, at))
+          .where(eq(notices.id, notice.id));
+      if (results.length)
+        await tx.insert(noticeAttempts).values(
+          results.map(({ notice, result, at }) => ({
+            noticeId: notice.id,
+            at,
+            outcome: result.outcome,
+            provider: provider.name,
+            detail: result.outcome === 'sent' ? (result.providerMessageId ?? '') : result.detail,
+          })),
+        );
+    });
+    const failed = results.filter((r) => r.result.outcome !== 'sent').length;
+    if (failed)
+      logger.warn(
+        { provider: provider.name, failed, sent: results.length - failed },
+        'notice attempts failed',
+      );
+    return claimed.length;
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          const handled = await runOnce().catch((err: unknown) => {
+            logger.error({ err }, 'notice worker round failed');
+            return 0;
+          });
+          if (handled === 0 && running)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, pollMs);
+            });
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+function outcomeOf(attempts: number, result: SendResult, at: Date): Partial<typeof notices.$inferInsert> {
+  switch (result.outcome) {
+    case 'sent':
+      return {
+        status: 'sent',
+        attempts,
+        sentAt: at,
+        leaseUntil: null,
+        lastError: null,
+        providerMessageId: result.providerMessageId,
+      };
+    case 'rejected':
+      return { status: 'given_up', attempts, leaseUntil: null, lastError: result.detail };
+    case 'rate_limited':
+      // The provider asking us to slow down is not the notice's fault: no attempt used, no backoff
+      // beyond what it asks for.
+      return {
+        status: 'failed',
+        attempts: attempts - 1,
+        leaseUntil: null,
+        lastError: result.detail,
+        nextAttemptAt: new Date(at.getTime() + (result.retryAfterSeconds ?? 1) * 1000),
+      };
+    case 'failed':
+      if (attempts >= MAX_ATTEMPTS)
+        return { status: 'given_up', attempts, leaseUntil: null, lastError: result.detail };
+      return {
+        status: 'failed',
+        attempts,
+        leaseUntil: null,
+        lastError: result.detail,
+        nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts)),
+      };
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
+}
