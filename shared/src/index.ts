@@ -4,6 +4,7 @@ export * from './field-messages.ts';
 export * from './identity.ts';
 export * from './lifecycle.ts';
 export * from './people/vocabulary.ts';
+export * from './pickup-timing.ts';
 export * from './realtime.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/audit.ts';

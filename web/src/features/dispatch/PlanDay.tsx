@@ -1,5 +1,10 @@
 import { type LegView, PlanDayResult } from '@lastmeter/shared';
-import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
+import {
+  formatPlannerReason,
+  reasonSchema,
+  type UnservedCode,
+  unservedCodes,
+} from '@lastmeter/shared/planner.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -17,6 +22,10 @@ function useElapsed(running: boolean): number {
     return () => clearInterval(timer);
   }, [running]);
   return seconds;
+}
+
+function isUnservedCode(code: string): code is UnservedCode {
+  return unservedCodes.some((known) => known === code);
 }
 
 /** "Plan the day": runs the planner over the district's day and explains every leg it could not serve. */
@@ -126,6 +135,9 @@ export function PlanDay({
                           : t('dispatch.leg')}
                       </strong>
                       <span>{reasonText(u.reason)}</span>
+                      {isUnservedCode(u.reason.code) ? (
+                        <span className="next-step">{t(`next.${u.reason.code}`)}</span>
+                      ) : null}
                     </li>
                   );
                 })}

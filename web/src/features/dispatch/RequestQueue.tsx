@@ -1,9 +1,10 @@
-import { type Compound, type LegView, type RequestView, TripView } from '@lastmeter/shared';
+import { type Compound, type LegView, pickupTiming, type RequestView, TripView } from '@lastmeter/shared';
 import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError, api } from '../../lib/api.ts';
+import { useNow } from '../../lib/use-now.ts';
 import { UNMET_STATUSES } from './KeyFigures.tsx';
 import { dispatchKeys } from './queries.ts';
 
@@ -24,7 +25,8 @@ export function RequestQueue({
   compounds: readonly Compound[];
   onAssign: (leg: LegView) => void;
 }) {
-  const { t, locale, describeError, formatTime } = useI18n();
+  const { t, locale, describeError, formatTime, formatWhen } = useI18n();
+  const now = useNow();
   const queryClient = useQueryClient();
   const headingId = useId();
   const createTrip = useMutation({
@@ -98,31 +100,41 @@ export function RequestQueue({
         <p className="muted">{t('dispatch.queue.noLegs')}</p>
       ) : (
         <ul className="queue-list">
-          {unassigned.map((l) => (
-            <li
-              key={l.id}
-              data-urgency={l.urgency}
-              className={l.urgency === 'emergency' ? 'urgent' : undefined}
-            >
-              <div>
-                {l.urgency === 'emergency' ? (
-                  <span className="badge badge-emergency">{t('urgency.emergency')}</span>
-                ) : null}{' '}
-                <strong>{l.patient.name}</strong> · {t(`direction.${l.direction}`)}
-                {l.returnMode === 'will_call' && !l.released ? (
-                  <span className="badge">{t('dispatch.queue.awaitingRelease')}</span>
-                ) : null}
-                <br />
-                <span className="muted">
-                  {l.compound.name} → {l.hospital.name}
-                  {l.pickupWindow[0] ? ` · ${formatTime(l.pickupWindow[0])}` : ''}
-                </span>
-              </div>
-              <button type="button" onClick={() => onAssign(l)}>
-                {t('dispatch.queue.assign')}
-              </button>
-            </li>
-          ))}
+          {unassigned.map((l) => {
+            const timing = pickupTiming(l, new Date(now));
+            return (
+              <li
+                key={l.id}
+                data-urgency={l.urgency}
+                data-timing={timing}
+                className={l.urgency === 'emergency' ? 'urgent' : undefined}
+              >
+                <div>
+                  {l.urgency === 'emergency' ? (
+                    <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+                  ) : null}{' '}
+                  <strong>{l.patient.name}</strong> · {t(`direction.${l.direction}`)}
+                  {l.returnMode === 'will_call' && !l.released ? (
+                    <span className="badge">{t('dispatch.queue.awaitingRelease')}</span>
+                  ) : null}
+                  <br />
+                  <span className="muted">
+                    {l.compound.name} → {l.hospital.name}
+                    {l.pickupWindow[0] ? ` · ${formatWhen(l.pickupWindow[0])}` : ''}
+                  </span>
+                  {timing !== 'on_time' ? (
+                    <p className="timing-flag">
+                      <span className="badge badge-late">{t(`timing.${timing}`)}</span>{' '}
+                      {t(`timing.next.${timing}`)}
+                    </p>
+                  ) : null}
+                </div>
+                <button type="button" onClick={() => onAssign(l)}>
+                  {t('dispatch.queue.assign')}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
