@@ -175,8 +175,8 @@ export interface ServerToClientEvents {
   'vehicle.position': (position: VehiclePosition) => void;
   /** Sent once after the handshake: who the server thinks you are and which rooms you are in. */
   welcome: (payload: { accountId: string; role: string; rooms: string[] }) => void;
-  /** The session ended (logout, expiry); the client should return to the login page. */
-  'session:ended': (payload: { reason: 'logout' | 'expired' }) => void;
+  /** The session ended (logout, expiry, account deactivated); the client should return to the login page. */
+  'session:ended': (payload: { reason: 'logout' | 'expired' | 'deactivated' }) => void;
   /**
    * This node is shutting down (a rolling restart) and closes the connection right after: reconnect,
    * through the load balancer or to another node, after about `reconnectInMs`, sending the handshake

@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)('dispatcher draws and imports lockdown zones', () 
     );
     await reads(
       errors,
-      `features.1.geometry: ${zh('geometryProblem.unclosed_ring', { at: 'coordinates[0]' })}`,
+      `${zh('zoneImport.whereNamed', { n: 2, name: '未闭合区域', field: zh('zoneImport.field.geometry') })}：${zh('geometryProblem.unclosed_ring', { at: 'coordinates[0]' })}`,
     );
 
     // A level the product does not know.
@@ -170,7 +170,11 @@ describe.skipIf(!hasChromium)('dispatcher draws and imports lockdown zones', () 
         ],
       }),
     );
-    await reads(errors, 'features.0.properties.level', { contains: true });
+    await reads(
+      errors,
+      zh('zoneImport.whereNamed', { n: 1, name: '区', field: zh('zoneImport.field.level') }),
+      { contains: true },
+    );
     await reads(errors, 'sealed', { contains: true });
 
     expect((await zones()).map((z) => z.name).sort()).toEqual(['康健新村封控区', '田林街道管控区'].sort());

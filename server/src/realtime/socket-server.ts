@@ -17,6 +17,8 @@ import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { authenticate } from '../domain/auth/authenticate.ts';
+import { loadActor } from '../domain/auth/load-actor.ts';
+import { ACCOUNT_SCOPE_CHANGED } from '../domain/events/record-scope-changed.ts';
 import { loadStreamPositions } from '../domain/realtime/load-stream-positions.ts';
 import { replayStream } from '../domain/realtime/replay-stream.ts';
 import { reportPosition } from '../domain/realtime/report-position.ts';
@@ -104,12 +106,23 @@ export function createSocketServer(
   });
 
   io.on('connection', async (socket: LmSocket) => {
-    const actor = socket.data.actor;
-    const log = app.logger.child({ socket: socket.id, account: actor.accountId });
-    const streams = new SocketStreams({
-      streams: streamsOf(actor),
-      emit: (event) => socket.emit('event', event),
-      source: (stream, after, upTo, limit) => replayStream({ db: app.db, actor, stream, after, upTo, limit }),
+    // The actor is re-read on every use: a scope change (below) replaces it while the socket stays open.
+    const first = socket.data.actor;
+    const log = app.logger.child({ socket: socket.id, account: first.accountId });
+    const ownStream = rooms.account(first.accountId);
+    let rescoping = Promise.resolve();
+    const streams: SocketStreams = new SocketStreams({
+      streams: streamsOf(first),
+      emit: (event) => {
+        socket.emit('event', event);
+        if (event.type === ACCOUNT_SCOPE_CHANGED && event.stream === ownStream) {
+          rescoping = rescoping
+            .then(() => rescope(socket, streams))
+            .catch((err: unknown) => log.error({ err }, 'moving the socket to its new scope failed'));
+        }
+      },
+      source: (stream, after, upTo, limit) =>
+        replayStream({ db: app.db, actor: socket.data.actor, stream, after, upTo, limit }),
       isOpen: () => socket.connected,
       onError: (err, stream) => log.error({ err, stream }, 'stream catch-up failed'),
     });
@@ -124,8 +137,8 @@ export function createSocketServer(
       const offsets = Object.fromEntries(acked);
       acked.clear();
       track(
-        saveStreamAcks({ db: app.db, actor, offsets, now: new Date() }).catch((err: unknown) =>
-          log.error({ err }, 'saving stream acks failed'),
+        saveStreamAcks({ db: app.db, actor: socket.data.actor, offsets, now: new Date() }).catch(
+          (err: unknown) => log.error({ err }, 'saving stream acks failed'),
         ),
       );
     };
@@ -138,6 +151,7 @@ export function createSocketServer(
     });
     onEvent(socket, app.logger, 'resume', resumeInputSchema, async (input): Promise<ResumeResult> => {
       // No await before `streams.resume`: the streams hold live events from the moment the resume is read.
+      const actor = socket.data.actor;
       const wanted = ownStreams(actor, input.streams);
       const positions = loadStreamPositions({ db: app.db, actor });
       positions.catch(() => {}); // awaited (and reported) through each stream's resume below
@@ -164,7 +178,7 @@ export function createSocketServer(
       }
       const reported = await reportPosition({
         db: app.db,
-        actor,
+        actor: socket.data.actor,
         input,
         now,
         travel,
@@ -180,6 +194,7 @@ export function createSocketServer(
       flushAcks();
     });
 
+    const actor = first;
     const joined = roomsFor(actor);
     await socket.join(joined);
     // Where each stream starts: this device's offsets, else the account's stored ack, else live from now.
@@ -199,6 +214,43 @@ export function createSocketServer(
       },
     );
   });
+
+  /**
+   * The account's scope changed (account.scope_changed on its own stream, delivered on every node):
+   * the socket leaves the rooms and streams it lost and joins the new ones, starting them live from
+   * their heads; an account that can no longer act is signed out. A fresh `welcome` names the rooms.
+   */
+  const rescope = async (socket: LmSocket, streams: SocketStreams) => {
+    const old = socket.data.actor;
+    const next = await loadActor(
+      app.db,
+      old.accountId,
+      { id: old.sessionId, expiresAt: old.sessionExpiresAt },
+      old.ip,
+    );
+    if (!socket.connected) return;
+    if (!next) {
+      socket.emit('session:ended', { reason: 'deactivated' });
+      socket.disconnect(true);
+      return;
+    }
+    socket.data.actor = next;
+    const before = roomsFor(old);
+    const after = roomsFor(next);
+    for (const room of before.filter((r) => !after.includes(r))) {
+      streams.remove(room);
+      await socket.leave(room);
+    }
+    const added = after.filter((r) => !before.includes(r));
+    for (const room of added) streams.add(room);
+    await socket.join(added);
+    const positions = await loadStreamPositions({ db: app.db, actor: next });
+    for (const room of added) {
+      const head = positions.get(room)?.head;
+      if (head !== undefined) streams.start(room, head, head);
+    }
+    socket.emit('welcome', { accountId: next.accountId, role: next.role, rooms: after });
+  };
 
   // Each node delivers to its own sockets: every node tails the outbox (no node-to-node fan-out).
   const localRooms = () => io.of('/').adapter.rooms;

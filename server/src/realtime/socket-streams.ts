@@ -59,17 +59,30 @@ export class SocketStreams {
     this.source = options.source;
     this.isOpen = options.isOpen;
     this.onError = options.onError;
-    for (const stream of options.streams) {
-      this.streams.set(stream, {
-        started: false,
-        delivered: 0,
-        target: 0,
-        pending: new Map(),
-        tail: Promise.resolve(),
-        busy: 0,
-        pumpQueued: false,
-      });
-    }
+    for (const stream of options.streams) this.add(stream);
+  }
+
+  /** A stream the socket now reads (its scope grew); held until `start`. */
+  add(stream: string): void {
+    if (this.streams.has(stream)) return;
+    this.streams.set(stream, {
+      started: false,
+      delivered: 0,
+      target: 0,
+      pending: new Map(),
+      tail: Promise.resolve(),
+      busy: 0,
+      pumpQueued: false,
+    });
+  }
+
+  /** A stream the socket no longer reads (its scope shrank): nothing more of it is emitted. */
+  remove(stream: string): void {
+    const state = this.streams.get(stream);
+    if (!state) return;
+    state.pending.clear();
+    state.target = state.delivered;
+    this.streams.delete(stream);
   }
 
   has(stream: string): boolean {
@@ -137,6 +150,7 @@ export class SocketStreams {
   }
 
   private send(state: StreamState, event: StreamEvent): void {
+    if (this.streams.get(event.stream) !== state) return;
     state.delivered = event.offset;
     this.emit(event);
   }
@@ -167,7 +181,7 @@ export class SocketStreams {
   }
 
   private async pump(stream: string, state: StreamState): Promise<void> {
-    while (state.delivered < state.target && this.isOpen()) {
+    while (state.delivered < state.target && this.isOpen() && this.streams.get(stream) === state) {
       const held = state.pending.get(state.delivered + 1);
       if (held) {
         state.pending.delete(held.offset);

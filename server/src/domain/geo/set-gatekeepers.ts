@@ -3,9 +3,10 @@ import type { Gatekeeper, SetGatekeepersBody } from '@lastmeter/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
+import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { loadCompound } from './load-compound.ts';
 
-/** Replaces who keeps a compound (admin). Takes effect on each gatekeeper's next request. */
+/** Replaces who keeps a compound (admin). Takes effect at once, open sockets included. */
 export async function setGatekeepers({
   db,
   actor,
@@ -44,11 +45,18 @@ export async function setGatekeepers({
       .from(accountScopes)
       .innerJoin(accounts, eq(accounts.id, accountScopes.accountId))
       .where(and(eq(accountScopes.compoundId, compoundId), eq(accounts.role, 'gatekeeper')));
-    const stale = current.filter((c) => !wanted.includes(c.accountId)).map((c) => c.id);
-    if (stale.length) await tx.delete(accountScopes).where(inArray(accountScopes.id, stale));
+    const stale = current.filter((c) => !wanted.includes(c.accountId));
+    if (stale.length)
+      await tx.delete(accountScopes).where(
+        inArray(
+          accountScopes.id,
+          stale.map((c) => c.id),
+        ),
+      );
     const added = wanted.filter((id) => !current.some((c) => c.accountId === id));
     if (added.length)
       await tx.insert(accountScopes).values(added.map((accountId) => ({ accountId, compoundId })));
+    await recordScopeChanged(tx, [...stale.map((c) => c.accountId), ...added], actor.accountId);
   });
   return gatekeepersOf(db, compoundId);
 }

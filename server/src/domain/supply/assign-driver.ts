@@ -3,6 +3,7 @@ import type { AssignDriverBody, Vehicle } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
+import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { can } from '../policies.ts';
 import { loadVehicle } from './load-vehicle.ts';
 import { presentVehicle } from './present-supply.ts';
@@ -24,8 +25,17 @@ export async function assignDriver({
 }): Promise<Vehicle> {
   const { vehicle } = await loadVehicle(db, actor, vehicleId, 'manage');
   return db.transaction(async (tx) => {
-    await tx.update(drivers).set({ vehicleId: null }).where(eq(drivers.vehicleId, vehicleId));
-    if (input.accountId === null) return presentVehicle(vehicle, null);
+    // Whoever drove it, and the driver put on it, hear their new vehicle (or none) at once.
+    const offboard = await tx
+      .update(drivers)
+      .set({ vehicleId: null })
+      .where(eq(drivers.vehicleId, vehicleId))
+      .returning({ accountId: drivers.accountId });
+    const moved = offboard.map((d) => d.accountId);
+    if (input.accountId === null) {
+      await recordScopeChanged(tx, moved, actor.accountId);
+      return presentVehicle(vehicle, null);
+    }
     const [account] = await tx
       .select({
         id: accounts.id,
@@ -61,6 +71,7 @@ export async function assignDriver({
           .values({ accountId: account.id, vehicleId, name: account.displayName, phone: account.phone })
           .returning();
     if (!driver) throw new Error('driver write returned no row');
+    await recordScopeChanged(tx, [...moved, account.id], actor.accountId);
     return presentVehicle(vehicle, driver);
   });
 }

@@ -10,13 +10,38 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import type { z } from 'zod';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { type Translate, useI18n } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { formErrorMap, issueMessage } from '../../i18n/zod.ts';
 import { api } from '../../lib/api.ts';
 import { dispatchKeys } from './queries.ts';
 import { cityLocalToIso, isoToCityLocal } from './time.ts';
 
 type Issues = Partial<Record<string, string>>;
+
+const IMPORT_FIELDS: Record<string, MessageKey> = {
+  geometry: 'zoneImport.field.geometry',
+  'geometry.type': 'zoneImport.field.geometryType',
+  'properties.level': 'zoneImport.field.level',
+  'properties.name': 'zoneImport.field.name',
+  'properties.validTo': 'zoneImport.field.validTo',
+};
+
+/** Where in an imported GeoJSON file a problem is, in words ("第 2 个区域（东区）的形状"), not a JSON path. */
+function importPlace(path: readonly PropertyKey[], json: unknown, t: Translate): string {
+  const [list, index, ...rest] = path;
+  if (list !== 'features' || typeof index !== 'number') return t('zoneImport.file');
+  const field = t(
+    IMPORT_FIELDS[rest.slice(0, 2).map(String).join('.')] ??
+      IMPORT_FIELDS[String(rest[0])] ??
+      'zoneImport.field.other',
+  );
+  const features = (json as { features?: { properties?: { name?: unknown } }[] }).features;
+  const name = features?.[index]?.properties?.name;
+  return typeof name === 'string' && name.trim()
+    ? t('zoneImport.whereNamed', { n: index + 1, name, field })
+    : t('zoneImport.where', { n: index + 1, field });
+}
 
 function issuesOf(error: z.ZodError, locale: Locale): Issues {
   const out: Issues = {};
@@ -131,7 +156,9 @@ export function ZoneEditor({
     const parsed = ImportZonesBody.safeParse(json, { error: formErrorMap(locale) });
     if (!parsed.success) {
       setImportIssues(
-        parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.')}: ${issueMessage(i, locale)}`),
+        parsed.error.issues
+          .slice(0, 8)
+          .map((i) => `${importPlace(i.path, json, t)}：${issueMessage(i, locale)}`),
       );
       return;
     }
