@@ -39,6 +39,7 @@ let sLoad = new Int32Array(0);
 let stamp = new Int32Array(0);
 let stampPos = new Int32Array(0);
 let curStamp = 0;
+let sAlong = new Float64Array(64);
 
 function ensure(size: number, nReq: number, dims: number): void {
   if (size > cap) {
@@ -287,11 +288,17 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
   const len = seq.length;
   const q = len - 1;
   const tt = inst.time[inst.profile[v]!]!;
-  const effService = sDs.slice(0, len);
-  const earliest = new Float64Array(len);
-  const latest = new Float64Array(len);
-  const load = new Int32Array(len * dims);
-  const onboard = new Int32Array(len * 3);
+  // Two backing stores per route instead of six: routes are built by the hundred thousand, and
+  // every typed array's own buffer is an allocation the garbage collector must track.
+  const floats = new Float64Array(4 * len);
+  const earliest = floats.subarray(0, len);
+  const latest = floats.subarray(len, 2 * len);
+  const effService = floats.subarray(2 * len, 3 * len);
+  effService.set(sDs.subarray(0, len));
+  const rideSlack = floats.subarray(3 * len, 4 * len);
+  const ints = new Int32Array(len * (dims + 3));
+  const load = ints.subarray(0, len * dims);
+  const onboard = ints.subarray(len * dims);
   earliest[0] = early[seq[0]!]!;
   let travel = 0;
   let penalty = 0;
@@ -317,10 +324,12 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
     latest[p] = Math.min(late[a]!, latest[p + 1]! - effService[p]! - tt[loc[a]! * nLoc + loc[seq[p + 1]!]!]!);
   }
   // Travel-only time from the start of the route to each position, to get minimal ride times.
-  const along = new Float64Array(len);
+  if (sAlong.length < len) sAlong = new Float64Array(Math.max(len, 2 * sAlong.length));
+  const along = sAlong;
+  along[0] = 0;
   for (let p = 1; p < len; p++)
     along[p] = along[p - 1]! + effService[p - 1]! + tt[loc[seq[p - 1]!]! * nLoc + loc[seq[p]!]!]!;
-  const rideSlack = new Float64Array(len).fill(Number.POSITIVE_INFINITY);
+  rideSlack.fill(Number.POSITIVE_INFINITY);
   for (let p = 1; p < q; p++) {
     const node = seq[p]!;
     if (node < nReq) continue;

@@ -1,0 +1,317 @@
+/**
+ * `pnpm bench:notices [trips] [ratePerSecond]`: the evening-before notices of a city day (default
+ * 20,000 round trips) go through the outbox to a local HTTP SMS provider that allows `rate` messages a
+ * second (default 100; beyond it 429 + Retry-After) and fails 0.5 % with 503. The worker is restarted
+ * half-way. Prints throughput, enqueue-to-sent latency (p50/p99) and proves none was lost. Figures
+ * only — never a pass/fail on time. PGlite in memory, or a scratch database under DATABASE_URL.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import {
+  compounds,
+  type Db,
+  districts,
+  gates,
+  hospitals,
+  legs,
+  notices,
+  openDatabase,
+  patients,
+  requests,
+  trips,
+} from '@lastmeter/db';
+import { eq, sql } from 'drizzle-orm';
+import { createLogger } from '../../../logger.ts';
+import { HttpSmsProvider } from '../http-sms-provider.ts';
+import { createNoticeWorker } from '../notice-worker.ts';
+import { queueEveningNotices } from '../queue-evening-notices.ts';
+
+const TRIPS = Number(process.argv[2] ?? 20_000);
+const RATE = Number(process.argv[3] ?? 100);
+const DATE = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const CHUNK = 1_000;
+
+async function scratchDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return { url: undefined, drop: async () => {} };
+  const name = `lm_bench_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ url: base, migrate: false, maxConnections: 1 });
+  await admin.db.execute(sql.raw(`create database ${name}`));
+  await admin.close();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = await openDatabase({ url: base, migrate: false, maxConnections: 1 });
+      await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await again.close();
+    },
+  };
+}
+
+const square = (lng: number, lat: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [lng - 0.001, lat - 0.001],
+      [lng + 0.001, lat - 0.001],
+      [lng + 0.001, lat + 0.001],
+      [lng - 0.001, lat + 0.001],
+      [lng - 0.001, lat - 0.001],
+    ],
+  ],
+});
+
+/** A city day: 200 compounds with a gate, 20 hospitals, one dialysis round trip per patient. */
+async function seedCityDay(db: Db): Promise<void> {
+  const [district] = await db
+    .insert(districts)
+    .values({
+      code: `N${randomBytes(3).toString('hex')}`,
+      name: '压测区',
+      city: '上海市',
+      center: [121.44, 31.18],
+    })
+    .returning();
+  if (!district) throw new Error('no district');
+  const compoundRows = await db
+    .insert(compounds)
+    .values(
+      Array.from({ length: 200 }, (_, i) => ({
+        districtId: district.id,
+        name: `小区${i}`,
+        boundary: square(121.4 + i * 0.001, 31.18),
+        selfRegistrationToken: randomBytes(16).toString('base64url'),
+      })),
+    )
+    .returning({ id: compounds.id });
+  const gateRows = await db
+    .insert(gates)
+    .values(
+      compoundRows.map((c, i) => ({ compoundId: c.id, name: '东门', lng: 121.4 + i * 0.001, lat: 31.18 })),
+    )
+    .returning({ id: gates.id, compoundId: gates.compoundId });
+  const hospitalRows = await db
+    .insert(hospitals)
+    .values(
+      Array.from({ length: 20 }, (_, i) => ({
+        districtId: district.id,
+        name: `医院${i}`,
+        lng: 121.45,
+        lat: 31.19 + i * 0.001,
+        entranceLng: 121.45,
+        entranceLat: 31.19 + i * 0.001,
+      })),
+    )
+    .returning({ id: hospitals.id });
+  const consent = {
+    givenBy: '本人',
+    relation: 'self',
+    at: new Date().toISOString(),
+    purposes: ['transport'],
+    recordedBy: null,
+  };
+  for (let start = 0; start < TRIPS; start += CHUNK) {
+    const idx = Array.from({ length: Math.min(CHUNK, TRIPS - start) }, (_, k) => start + k);
+    const ps = await db
+      .insert(patients)
+      .values(
+        idx.map((i) => {
+          const gate = gateRows[i % gateRows.length]!;
+          return {
+            compoundId: gate.compoundId,
+            gateId: gate.id,
+            name: `患者${i}`,
+            nationalId: `BENCH${String(i).padStart(13, '0')}`,
+            phone: `138${String(i).padStart(8, '0')}`,
+            consent,
+          };
+        }),
+      )
+      .returning({ id: patients.id, gateId: patients.gateId });
+    const pickup = (i: number) => new Date(`${DATE}T${String(5 + (i % 12)).padStart(2, '0')}:00:00+08:00`);
+    const rs = await db
+      .insert(requests)
+      .values(
+        ps.map((p, k) => ({
+          patientId: p.id,
+          service: 'dialysis' as const,
+          date: DATE,
+          windowStart: new Date(pickup(idx[k]!).getTime() + 30 * 60_000),
+          windowEnd: new Date(pickup(idx[k]!).getTime() + 60 * 60_000),
+        })),
+      )
+      .returning({ id: requests.id });
+    const ts = await db
+      .insert(trips)
+      .values(
+        ps.map((p, k) => ({
+          requestId: rs[k]!.id,
+          patientId: p.id,
+          hospitalId: hospitalRows[k % hospitalRows.length]!.id,
+          gateId: p.gateId!,
+        })),
+      )
+      .returning({ id: trips.id, patientId: trips.patientId });
+    await db.insert(legs).values(
+      ts.map((t, k) => ({
+        tripId: t.id,
+        direction: 'outbound' as const,
+        patientId: t.patientId,
+        plannedPickupAt: pickup(idx[k]!),
+      })),
+    );
+  }
+}
+
+/** A provider that allows RATE messages a second (429 beyond) and fails 0.5 % with 503. */
+async function startProvider() {
+  const references = new Map<string, number>();
+  let windowStart = Date.now();
+  let inWindow = 0;
+  let limited = 0;
+  let failed = 0;
+  let seq = 0;
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => {
+      raw += c;
+    });
+    req.on('end', () => {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        inWindow = 0;
+      }
+      res.setHeader('content-type', 'application/json');
+      if (inWindow >= RATE) {
+        limited += 1;
+        res.statusCode = 429;
+        res.setHeader('retry-after', '1');
+        res.end('{"code":"RATE_LIMIT"}');
+        return;
+      }
+      inWindow += 1;
+      if (++seq % 200 === 0) {
+        failed += 1;
+        res.statusCode = 503;
+        res.end('{"code":"BUSY"}');
+        return;
+      }
+      const { reference } = JSON.parse(raw) as { reference: string };
+      references.set(reference, (references.get(reference) ?? 0) + 1);
+      res.end(JSON.stringify({ messageId: `m${seq}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/send`,
+    stats: () => ({
+      accepted: references.size,
+      duplicates: [...references.values()].filter((n) => n > 1).length,
+      limited,
+      failed,
+    }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function main() {
+  const load = loadavg()[0]?.toFixed(1);
+  const scratch = await scratchDatabase();
+  const database = await openDatabase({ url: scratch.url, dataDir: 'memory://' });
+  const db = database.db;
+  const provider = await startProvider();
+  const logger = createLogger('warn');
+  try {
+    console.log(`notices bench: ${TRIPS} trips on ${database.driver}, provider ${RATE}/s, load ${load}`);
+    const seeding = performance.now();
+    await seedCityDay(db);
+    console.log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+
+    const enqueueStart = performance.now();
+    const queued = await queueEveningNotices({ db, date: DATE, timeZone: 'Asia/Shanghai' });
+    const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
+    console.log(`queued ${queued} evening notices in ${enqueueSeconds.toFixed(1)} s`);
+
+    const makeWorker = () =>
+      createNoticeWorker({
+        db,
+        provider: new HttpSmsProvider({
+          url: provider.url,
+          key: 'bench',
+          signName: '最后一米',
+          templates: {},
+          timeoutMs: 10_000,
+        }),
+        logger,
+        // The evening job runs before quiet hours; the bench sends whenever it runs.
+        timeZone: 'Asia/Shanghai',
+        concurrency: 32,
+        leaseMs: 10_000,
+        pollMs: 200,
+      });
+    const count = async (status: 'sent' | 'given_up') =>
+      Number(
+        (await db.select({ n: sql<number>`count(*)` }).from(notices).where(eq(notices.status, status)))[0]
+          ?.n ?? 0,
+      );
+    const started = Date.now();
+    let worker = makeWorker();
+    worker.start();
+    let restarted = false;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const sent = await count('sent');
+      const givenUp = await count('given_up');
+      if (!restarted && sent >= queued / 2) {
+        await worker.stop();
+        worker = makeWorker();
+        worker.start();
+        restarted = true;
+        console.log(`worker restarted after ${sent} sent (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      }
+      if (sent + givenUp >= queued) break;
+    }
+    await worker.stop();
+    const rows = await db
+      .select({ createdAt: notices.createdAt, sentAt: notices.sentAt })
+      .from(notices)
+      .where(eq(notices.status, 'sent'));
+    const latencies = rows
+      .map((r) => (r.sentAt?.getTime() ?? 0) - r.createdAt.getTime())
+      .sort((a, b) => a - b);
+    const lastSent = Math.max(...rows.map((r) => r.sentAt?.getTime() ?? 0));
+    const firstQueued = Math.min(...rows.map((r) => r.createdAt.getTime()));
+    const wall = (lastSent - firstQueued) / 1000;
+    const stats = provider.stats();
+    console.log(
+      `sent ${rows.length} of ${queued} (given up ${await count('given_up')}) in ${wall.toFixed(1)} s`,
+    );
+    console.log(`throughput ${(rows.length / wall).toFixed(1)} notices/s (provider limit ${RATE}/s)`);
+    console.log(
+      `enqueue→sent latency p50 ${(percentile(latencies, 50) / 1000).toFixed(1)} s, p99 ${(percentile(latencies, 99) / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `provider: ${stats.accepted} distinct accepted, ${stats.duplicates} duplicates, ${stats.limited} × 429, ${stats.failed} × 503; lost: ${queued - stats.accepted}`,
+    );
+    console.log(`load average at the end ${loadavg()[0]?.toFixed(1)}`);
+  } finally {
+    await provider.close();
+    await database.close();
+    await scratch.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
