@@ -83,6 +83,10 @@ export const districts = pgTable('districts', {
   name: text('name').notNull(),
   city: text('city').notNull(),
   center: jsonb('center').$type<[number, number]>().notNull(),
+  /** 一车一患者: never two patients aboard one vehicle at once (planning, insertion and booking). */
+  onePatientPerVehicle: boolean('one_patient_per_vehicle').notNull().default(false),
+  /** 一客一消杀: disinfect after every passenger, not only after close contacts and positives. */
+  disinfectAfterEveryPassenger: boolean('disinfect_after_every_passenger').notNull().default(false),
   createdAt: createdAt(),
 });
 

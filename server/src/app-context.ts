@@ -20,11 +20,6 @@ export interface AppContext {
   /** Drops every live socket of a session (logout). Set once the realtime layer is up. */
   disconnectSession(sessionId: string): void;
   /**
-   * The session's account changed scope: its live sockets must leave the rooms of the old scope at
-   * once (they are dropped and reconnect with the new one).
-   */
-  rescopeSession(sessionId: string): void;
-  /**
    * This node's view of event delivery (outbox backlog, lag); set once the realtime layer tails the
    * outbox. Nothing publishes events by hand: `recordEvents` in a transaction is enough.
    */

@@ -7,9 +7,14 @@ import {
   type FieldMessageCode,
   type FieldMessageParams,
   fieldMessage,
+  formatScheduleViolation,
+  formatStepTimeRefusal,
   isFieldMessageCode,
+  isSoftScheduleRule,
   type Locale,
   type Problem,
+  type ScheduleViolation,
+  type StepTimeRefusal,
 } from '@lastmeter/shared';
 
 /** The one error type of the server (CONVENTIONS 8); create it through the factories below. */
@@ -17,12 +22,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
   readonly extra: Record<string, unknown>;
+  /** A detail that names the rule in the request's language (set by the factories that have one). */
+  localizedDetail: ((locale: Locale) => string) | undefined;
 
   constructor(code: ErrorCode, detail?: string, issues?: FieldIssue[], extra: Record<string, unknown> = {}) {
     super(detail ?? code);
     this.code = code;
     this.issues = issues;
     this.extra = extra;
+    this.localizedDetail = undefined;
   }
 
   get status(): number {
@@ -63,6 +71,27 @@ export const errors = {
   /** The day's legs or vehicles changed between the planner's snapshot and its commit: nothing written. */
   planOutdated: (changed: { legIds: string[]; vehicleIds: string[] }) =>
     new AppError('plan_outdated', 'The day changed while it was being planned', undefined, { changed }),
+  /** A change to a vehicle's schedule breaks a rule (the schedule gate): nothing written. */
+  scheduleRule: (violation: ScheduleViolation) => {
+    const error = new AppError('schedule_rule', formatScheduleViolation(violation, 'en'), undefined, {
+      rule: violation.rule,
+      soft: isSoftScheduleRule(violation.rule),
+      vehicleId: violation.vehicleId,
+      legIds: violation.legIds,
+      params: violation.params,
+    });
+    error.localizedDetail = (locale) => formatScheduleViolation(violation, locale);
+    return error;
+  },
+  /** A lifecycle step the clock does not allow yet (or any more): when it opens, if it will. */
+  stepNotOpen: (refusal: StepTimeRefusal) => {
+    const error = new AppError('step_not_open', formatStepTimeRefusal(refusal, 'en'), undefined, {
+      rule: refusal.rule,
+      ...(refusal.opensAt ? { opensAt: refusal.opensAt } : {}),
+    });
+    error.localizedDetail = (locale) => formatStepTimeRefusal(refusal, locale);
+    return error;
+  },
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError('too_many_requests', undefined, undefined, { retryAfterSeconds }),
   /** This node is draining (a restart) or holds its most sockets: come back later, or to another node. */
@@ -122,7 +151,11 @@ export function toProblem(error: AppError, locale: Locale, instance?: string): P
     title: ERROR_MESSAGES[error.code][locale],
     status: error.status,
     code: error.code,
-    ...(error.message && error.message !== error.code ? { detail: error.message } : {}),
+    ...(error.localizedDetail
+      ? { detail: error.localizedDetail(locale) }
+      : error.message && error.message !== error.code
+        ? { detail: error.message }
+        : {}),
     ...(error.issues ? { issues: error.issues.map((issue) => localizeIssue(issue, locale)) } : {}),
     ...(instance ? { instance } : {}),
     ...error.extra,

@@ -72,7 +72,6 @@ export async function startServer(
       pingRedis: redis ? () => pingRedis(redis) : null,
     },
     disconnectSession: () => {},
-    rescopeSession: () => {},
     deliveryStats: () => Promise.reject(new Error('the realtime layer is not started')),
   };
 

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'booking_conflict',
   'invalid_transition',
   'plan_outdated',
+  'schedule_rule',
+  'step_not_open',
   'too_many_requests',
   'unavailable',
   'internal',
@@ -40,6 +42,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   booking_conflict: 409,
   invalid_transition: 409,
   plan_outdated: 409,
+  schedule_rule: 409,
+  step_not_open: 409,
   too_many_requests: 429,
   unavailable: 503,
   internal: 500,
@@ -80,6 +84,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   plan_outdated: {
     'zh-CN': '排班期间行程或车辆已有变动，未作任何更改；请重新排班',
     en: 'Trips or vehicles changed while the plan was computed; nothing was changed, plan again',
+  },
+  schedule_rule: {
+    'zh-CN': '该调整违反车辆排班规则，未作任何更改',
+    en: 'This change breaks a vehicle scheduling rule; nothing was changed',
+  },
+  step_not_open: {
+    'zh-CN': '现在还不能执行此步骤',
+    en: 'This step is not open yet',
   },
   too_many_requests: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, please try again later' },
   unavailable: {

@@ -6,6 +6,7 @@ export * from './lifecycle.ts';
 export * from './people/vocabulary.ts';
 export * from './pickup-timing.ts';
 export * from './realtime.ts';
+export * from './schedule-rules.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';

@@ -199,3 +199,125 @@ export function vehicleStatusFromLegs(
     return 'disinfecting';
   return facts.underWay ? 'on_job' : 'available';
 }
+
+// ---------------------------------------------------------------------------------------------
+// The clock: steps are guarded by time as well as by status. The server refuses a step whose time
+// has not come (409 `step_not_open` with `opensAt`); the web asks the same function to show when a
+// button opens.
+
+export const STEP_TIME_RULES = ['another_day', 'out_not_open', 'arrival_not_open'] as const;
+export type StepTimeRule = (typeof STEP_TIME_RULES)[number];
+
+export interface StepTimeRefusal {
+  rule: StepTimeRule;
+  /** When the step opens (ISO instant); null when it never will (a leg of a day gone by). */
+  opensAt: string | null;
+}
+
+export interface StepTimeOptions {
+  /** The gatekeeper's "out" opens this long before the planned pickup (the vehicle at the gate). */
+  outOpensMinutesBefore: number;
+  /** The hospital confirms an arrival from this long before the planned drop-off, or once the driver reports it. */
+  arrivalOpensMinutesBefore: number;
+  timeZone: string;
+}
+
+export const STEP_TIME_DEFAULTS: StepTimeOptions = {
+  outOpensMinutesBefore: 30,
+  arrivalOpensMinutesBefore: 15,
+  timeZone: 'Asia/Shanghai',
+};
+
+/** What the clock rules read of a leg. `date` is its request's day (`YYYY-MM-DD`, city time). */
+export interface StepTimeFacts {
+  status: LegStatus;
+  date: string;
+  plannedPickupAt: Date | string | null;
+  plannedDropoffAt: Date | string | null;
+}
+
+/** Steps that start work on a leg: only on the leg's own day. Finishing steps are never held back. */
+const STARTING_STEPS: readonly LegStep[] = ['depart', 'reach_pickup', 'board', 'out', 'no_show'];
+
+/** The calendar date of an instant in the city (`YYYY-MM-DD`). */
+export function cityDateOf(at: Date, timeZone: string = STEP_TIME_DEFAULTS.timeZone): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** Midnight at the start of a city date, as an instant. */
+export function cityMidnight(date: string, timeZone: string = STEP_TIME_DEFAULTS.timeZone): Date {
+  const utc = new Date(`${date}T00:00:00Z`);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(utc);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asIfUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(utc.getTime() - (asIfUtc - utc.getTime()));
+}
+
+/**
+ * Whether the clock lets `step` be taken on this leg now: null when it does, else the rule and when
+ * the step opens. Status and role are `decideStep`'s; this only knows time.
+ */
+export function stepTimeRefusal(
+  step: LegStep,
+  leg: StepTimeFacts,
+  now: Date,
+  options: Partial<StepTimeOptions> = {},
+): StepTimeRefusal | null {
+  const o = { ...STEP_TIME_DEFAULTS, ...options };
+  const at = (value: Date | string | null) => (value === null ? null : new Date(value));
+  if (STARTING_STEPS.includes(step)) {
+    const today = cityDateOf(now, o.timeZone);
+    if (leg.date > today)
+      return { rule: 'another_day', opensAt: cityMidnight(leg.date, o.timeZone).toISOString() };
+    if (leg.date < today) return { rule: 'another_day', opensAt: null };
+  }
+  if (step === 'out') {
+    const pickup = at(leg.plannedPickupAt);
+    const opens = pickup ? new Date(pickup.getTime() - o.outOpensMinutesBefore * 60_000) : null;
+    if (opens && now.getTime() < opens.getTime())
+      return { rule: 'out_not_open', opensAt: opens.toISOString() };
+  }
+  if (step === 'confirm_arrival' && leg.status !== 'arrived') {
+    const dropoff = at(leg.plannedDropoffAt);
+    const opens = dropoff ? new Date(dropoff.getTime() - o.arrivalOpensMinutesBefore * 60_000) : null;
+    if (opens && now.getTime() < opens.getTime())
+      return { rule: 'arrival_not_open', opensAt: opens.toISOString() };
+  }
+  return null;
+}
+
+const STEP_TIME_MESSAGES: Record<StepTimeRule, Record<'zh-CN' | 'en', string>> = {
+  another_day: {
+    'zh-CN': '这是其他日期的行程，只能在当天执行',
+    en: 'This leg belongs to another day and can only be worked on its own day',
+  },
+  out_not_open: {
+    'zh-CN': '放行出门须在计划接车前不久、车辆到达门口后进行',
+    en: '"Out" opens shortly before the planned pickup, once the vehicle is at the gate',
+  },
+  arrival_not_open: {
+    'zh-CN': '车辆尚未到达医院，暂不能确认到达',
+    en: 'The vehicle has not reached the hospital yet; arrival cannot be confirmed',
+  },
+};
+
+export function formatStepTimeRefusal(refusal: StepTimeRefusal, locale: 'zh-CN' | 'en'): string {
+  const base = STEP_TIME_MESSAGES[refusal.rule][locale];
+  if (!refusal.opensAt) return base;
+  return locale === 'zh-CN'
+    ? `${base}（开放时间：${refusal.opensAt}）`
+    : `${base} (opens at ${refusal.opensAt})`;
+}

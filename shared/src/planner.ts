@@ -278,6 +278,8 @@ export const planTripSchema = z.object({
   outboundDone: z.boolean().default(false),
   /** Earliest time the patient can be at the gate (default: derived from the ride time). */
   readyAt: epochMs.optional(),
+  /** Vehicles this trip's legs must not go on (e.g. the one whose driver just declined it). */
+  forbiddenVehicleIds: z.array(z.string()).default([]),
 });
 export type PlanTrip = z.input<typeof planTripSchema>;
 

@@ -38,6 +38,11 @@ describe.skipIf(!hasChromium)('the people at home and the public', () => {
     await shows(page.getByRole('link', { name: '12320' }));
     await page.screenshot({ path: join(RESULTS_DIR, 'crowding-phone.png'), fullPage: true });
     await context.close();
+    // The district's only hospital takes patients again for the tests after this one.
+    await api(server, 'PUT', `/api/v1/hospitals/${city.hospital.id}/status`, {
+      token: desk,
+      body: { crowding: 'low', status: 'open' },
+    });
   });
 
   it('a family opens the tracking link on a phone and sees the vehicle move as the driver reports positions', async () => {

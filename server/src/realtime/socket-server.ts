@@ -277,12 +277,6 @@ export function createSocketServer(
     io.in(rooms.session(sessionId)).disconnectSockets(true);
   };
 
-  // Rooms are chosen at the handshake from the account's scope: a socket of a re-scoped account is
-  // dropped so it cannot hear its old rooms; it reconnects (web: on reload) into the new ones.
-  app.rescopeSession = (sessionId) => {
-    io.in(rooms.session(sessionId)).disconnectSockets(true);
-  };
-
   return {
     io,
     tailOutbox: (listen) =>

@@ -11,6 +11,7 @@ import {
   VEHICLE_KINDS,
 } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
+import { SOFT_SCHEDULE_RULES } from '../schedule-rules.ts';
 import { line, paragraph } from './text.ts';
 
 // Trips and legs: the round trip, its lifecycle steps, the views of each party, incidents.
@@ -77,6 +78,24 @@ export const AssignLegBody = z
       .optional()
       .meta({ description: 'Planned drop-off; defaults to the drop-off window end' }),
     version: version.optional(),
+    override: z
+      .strictObject({
+        rules: z.array(z.enum(SOFT_SCHEDULE_RULES)).min(1).meta({
+          description:
+            'The soft rules this booking may break (a window, ride or travel time, the 120 reserve)',
+        }),
+        reason: z
+          .string()
+          .trim()
+          .min(2)
+          .max(300)
+          .meta({ description: "The dispatcher's reason, kept in the audit log" }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Book despite a soft scheduling rule; capacity, vehicle kind and infection rules never yield',
+      }),
   })
   .meta({ id: 'AssignLegBody' });
 export type AssignLegBody = z.infer<typeof AssignLegBody>;

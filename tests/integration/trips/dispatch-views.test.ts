@@ -50,6 +50,8 @@ describe('hospital arrivals', () => {
     await ok(server, `/api/v1/legs/${second.outbound.id}/assign`, w.dispatcher.token, {
       vehicleId: w.vehicle.id,
       pickupAt: `${DAY}T12:00:00+08:00`,
+      // Hours after its appointment: only with the dispatcher's explicit override of the window.
+      override: { rules: ['time_window'], reason: '患者改约下午' },
     });
 
     // A page reload: the admitted patient is still there, marked in treatment, with the need.

@@ -12,10 +12,13 @@ export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
   admin: [
     { to: ROLE_HOME.admin, label: 'nav.home' },
     { to: `${ROLE_HOME.admin}/complaints`, label: 'nav.complaints' },
+    { to: `${ROLE_HOME.admin}/accounts`, label: 'nav.accounts' },
+    { to: `${ROLE_HOME.admin}/districts`, label: 'nav.districts' },
   ],
   dispatcher: [
     { to: ROLE_HOME.dispatcher, label: 'nav.home' },
     { to: `${ROLE_HOME.dispatcher}/complaints`, label: 'nav.complaints' },
+    { to: `${ROLE_HOME.dispatcher}/accounts`, label: 'nav.accounts' },
   ],
   gatekeeper: [{ to: ROLE_HOME.gatekeeper, label: 'nav.home' }],
   driver: [{ to: ROLE_HOME.driver, label: 'nav.home' }],

@@ -1,5 +1,5 @@
 import { type Db, sessions } from '@lastmeter/db';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 
 /** Revokes every open session of an account (but `keep`); returns their ids so the caller drops their sockets. */
 export async function revokeSessionsOf(tx: Db, accountId: string, keep?: string): Promise<string[]> {
@@ -15,15 +15,4 @@ export async function revokeSessionsOf(tx: Db, accountId: string, keep?: string)
     )
     .returning({ id: sessions.id });
   return revoked.map((s) => s.id);
-}
-
-/** The account's sessions still open: their sockets must rejoin with the account's new scope. */
-export async function openSessionsOf(db: Db, accountId: string): Promise<string[]> {
-  const open = await db
-    .select({ id: sessions.id })
-    .from(sessions)
-    .where(
-      and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())),
-    );
-  return open.map((s) => s.id);
 }

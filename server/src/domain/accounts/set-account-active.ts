@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { revokeSessionsOf } from './account-sessions.ts';
 import { loadAccountFor } from './load-account.ts';
 import { auditChanges, presentAccount } from './present-account.ts';
@@ -34,6 +35,7 @@ export async function setAccountActive({
       .set({ disabledAt: active ? null : (before.disabledAt ?? new Date()) })
       .where(eq(accounts.id, accountId));
     const revoked = active ? [] : await revokeSessionsOf(tx, accountId);
+    if (!active) await recordScopeChanged(tx, accountId, actor.accountId);
     const [after] = await readAccounts(tx, eq(accounts.id, accountId));
     if (!after) throw new Error('account vanished in its own transaction');
     await recordAudit(tx, {

@@ -4,16 +4,15 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { checkScope, type ScopeInput, scopeOf, writeScope } from './account-scope.ts';
-import { openSessionsOf } from './account-sessions.ts';
 import { loadAccountFor } from './load-account.ts';
 import { auditChanges, presentAccount } from './present-account.ts';
 import { readAccounts } from './read-accounts.ts';
 
 /**
  * Edits an account's name, phone, language or scope (never its role). A scope change applies to the
- * person's next request at once; `rescoped` lists their open sessions, whose sockets must leave the
- * rooms of the old scope.
+ * person's next request at once, and their open sockets follow it live (account.scope_changed).
  */
 export async function updateAccount({
   db,
@@ -25,7 +24,7 @@ export async function updateAccount({
   actor: Actor;
   accountId: string;
   input: UpdateAccountBody;
-}): Promise<{ account: AccountView; rescoped: string[] }> {
+}): Promise<AccountView> {
   const before = await loadAccountFor(db, actor, accountId, 'manage');
   const scope: ScopeInput = {
     districtIds: input.districtIds ?? before.districtIds,
@@ -50,6 +49,8 @@ export async function updateAccount({
       const [row] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
       if (row) await writeScope(tx, row, scope);
     }
+    // Open sockets leave the old scope's rooms and join the new ones as this commits (realtime/socket-server.ts).
+    if (scopeChanged) await recordScopeChanged(tx, accountId, actor.accountId);
     const [account] = await readAccounts(tx, eq(accounts.id, accountId));
     if (!account) throw new Error('account vanished in its own transaction');
     await recordAudit(tx, {
@@ -62,8 +63,5 @@ export async function updateAccount({
     });
     return account;
   });
-  return {
-    account: presentAccount(after),
-    rescoped: scopeChanged ? await openSessionsOf(db, accountId) : [],
-  };
+  return presentAccount(after);
 }

@@ -1,9 +1,18 @@
 import { type Db, legEvents, legs } from '@lastmeter/db';
-import { decideStep, type LegStep, type Role } from '@lastmeter/shared';
+import { BOOKED_LEG_STATUSES, decideStep, type LegStatus, type LegStep, type Role } from '@lastmeter/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { LegContext } from './load-leg.ts';
+import { noteScheduleChange } from './schedule-gate.ts';
+
+const BOOKING_FIELDS = [
+  'vehicleId',
+  'plannedPickupAt',
+  'plannedDropoffAt',
+  'bookedFrom',
+  'bookedTo',
+] as const;
 
 export interface StepPosition {
   lng?: number | undefined;
@@ -53,6 +62,14 @@ export async function applyLegStep(
       currentVersion: ctx.leg.version,
     });
   }
+  // A leg booked or moved onto a vehicle goes through the schedule gate before the transaction ends.
+  const vehicleId = patch.vehicleId !== undefined ? patch.vehicleId : ctx.leg.vehicleId;
+  if (
+    vehicleId &&
+    (BOOKED_LEG_STATUSES as readonly LegStatus[]).includes(verdict.to) &&
+    BOOKING_FIELDS.some((field) => patch[field] !== undefined)
+  )
+    await noteScheduleChange(tx, { vehicleId, legId: ctx.leg.id, date: ctx.request.date });
   const [row] = await tx
     .update(legs)
     .set({ ...patch, status: verdict.to, version: sql`${legs.version} + 1`, updatedAt: new Date() })

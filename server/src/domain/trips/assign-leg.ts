@@ -3,13 +3,16 @@ import { type Db, vehicles } from '@lastmeter/db';
 import { type AssignLegBody, BOOKED_LEG_STATUSES, type LegView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
+import { SERVICE_MINUTES } from '../../planner/domain/build.ts';
 import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { bookedUntil, bookLeg, explainBookingConflict, UNBOOKED } from './book-leg.ts';
 import { TripEvents } from './events.ts';
 import { driverOf, type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
+import { allowSoftRules } from './schedule-gate.ts';
 import { minutes, travelMinutes } from './travel.ts';
 
 /**
@@ -56,6 +59,22 @@ export async function assignLeg({
       let ctx = await loadLegContext(tx, legId, { lock: true });
       if (!ctx) throw errors.notFound('Leg');
       const events = new TripEvents(tx, actor.accountId);
+      if (input.override) {
+        allowSoftRules(tx, input.override.rules);
+        await recordAudit(tx, {
+          actor,
+          action: 'leg.override',
+          entity: 'patient',
+          entityId: ctx.patient.id,
+          outcome: 'allowed',
+          detail: {
+            legId,
+            vehicleId: vehicle.id,
+            rules: input.override.rules,
+            reason: input.override.reason,
+          },
+        });
+      }
       let version = input.version;
       if ((BOOKED_LEG_STATUSES as readonly string[]).includes(ctx.leg.status)) {
         const previous = ctx;
@@ -116,13 +135,21 @@ function plannedTimes(
       kind,
     ),
   );
+  // Boarding takes its minutes before the ride starts (the planner's service times). Without times
+  // given or planned, an outbound leg arrives as its appointment opens and a return leaves as its
+  // window opens — as the planner would book it.
+  const door = minutes(SERVICE_MINUTES[ctx.patient.mobility]) + Math.max(ride, minutes(5));
+  const arriveBy =
+    ctx.leg.direction === 'outbound' && ctx.leg.dropoffWindowStart
+      ? new Date(ctx.leg.dropoffWindowStart.getTime() - door)
+      : null;
   const pickupAt = input.pickupAt
     ? new Date(input.pickupAt)
-    : (ctx.leg.plannedPickupAt ??
-      ctx.leg.pickupWindowStart ??
-      new Date((ctx.leg.dropoffWindowStart ?? new Date()).getTime() - ride));
+    : (ctx.leg.plannedPickupAt ?? arriveBy ?? ctx.leg.pickupWindowStart ?? new Date());
   const dropoffAt = input.dropoffAt
     ? new Date(input.dropoffAt)
-    : (ctx.leg.plannedDropoffAt ?? new Date(pickupAt.getTime() + Math.max(ride, minutes(5))));
+    : input.pickupAt
+      ? new Date(pickupAt.getTime() + door)
+      : (ctx.leg.plannedDropoffAt ?? new Date(pickupAt.getTime() + door));
   return { pickupAt, dropoffAt };
 }

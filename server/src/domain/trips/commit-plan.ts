@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, legs } from '@lastmeter/db';
 import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Plan } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { applyLegStep } from './apply-leg-step.ts';
@@ -10,6 +10,7 @@ import { bookedUntil, bookLeg, UNBOOKED } from './book-leg.ts';
 import type { TripEvents } from './events.ts';
 import type { LegContext } from './load-leg.ts';
 import type { PlanWorld } from './plan-input.ts';
+import { allowSoftRules, deferBookingChecks, noteScheduleChange } from './schedule-gate.ts';
 
 const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];
 const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'];
@@ -98,6 +99,7 @@ export async function commitPlan(
     (c) => !servedIds.has(c.leg.id) && c.leg.status === 'assigned' && touchable(c),
   );
 
+  await deferBookingChecks(tx);
   // Phase 1: release every booking that moves or goes, so phase 2 never clashes with a stale one.
   const released = new Map<string, LegContext>();
   for (const ctx of [...changed.map((p) => p.ctx), ...dropped]) {
@@ -112,12 +114,9 @@ export async function commitPlan(
     });
     released.set(ctx.leg.id, next);
   }
-  // Legs kept as they are whose run changed (a new leg shares their ride) take the run's id.
-  for (const p of placements) {
-    if (!touchable(p.ctx) && BOOKED.includes(p.ctx.leg.status) && p.runId && p.ctx.leg.runId !== p.runId) {
-      await tx.update(legs).set({ runId: p.runId }).where(eq(legs.id, p.ctx.leg.id));
-    }
-  }
+  // Runs of legs kept as they are are regrouped by the schedule gate at commit (schedule-gate.ts).
+  // The planner weighs the 120 reserve itself (scheduled care on an ambulance only when nothing else can).
+  allowSoftRules(tx, ['ambulance_reserve']);
   // Phase 2: book.
   const booked: LegContext[] = [];
   for (const p of changed) {
@@ -140,6 +139,30 @@ export async function commitPlan(
         asRole: asRole ?? actor.role,
       }),
     );
+  }
+  // Legs kept on their vehicle whose times the plan moved (a late vehicle, an insertion ahead of
+  // them) are re-timed, so what is booked is what the plan drives.
+  for (const p of placements) {
+    const { leg } = p.ctx;
+    if (touchable(p.ctx) || !BOOKED.includes(leg.status) || leg.vehicleId !== p.vehicleId) continue;
+    const moved = (a: Date | null, b: Date) => !a || Math.abs(a.getTime() - b.getTime()) > 60_000;
+    if (!moved(leg.plannedPickupAt, p.pickupAt) && !moved(leg.plannedDropoffAt, p.dropoffAt)) continue;
+    const aboard = leg.status === 'on_board' || leg.status === 'arrived';
+    const vehicle = world.vehicles.get(p.vehicleId);
+    await noteScheduleChange(tx, { vehicleId: p.vehicleId, legId: leg.id, date: p.ctx.request.date });
+    const [row] = await tx
+      .update(legs)
+      .set({
+        plannedPickupAt: aboard ? leg.plannedPickupAt : p.pickupAt,
+        plannedDropoffAt: p.dropoffAt,
+        ...(aboard ? {} : { bookedFrom: p.pickupAt }),
+        bookedTo: bookedUntil(p.ctx, p.freeAt, vehicle?.disinfectionMinutes ?? 0),
+        version: sql`${legs.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(legs.id, leg.id))
+      .returning();
+    if (row) await events.leg('job.updated', { ...p.ctx, leg: row }, ['vehicle', 'district', 'compound']);
   }
   for (const [, next] of released) {
     const before = [...changed.map((p) => p.ctx), ...dropped].find((c) => c.leg.id === next.leg.id);

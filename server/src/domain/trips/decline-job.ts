@@ -59,7 +59,7 @@ export async function declineJob({
       date: locked.request.date,
       tripIds: [locked.trip.id],
       events,
-      excludeVehicleIds: locked.leg.vehicleId ? [locked.leg.vehicleId] : [],
+      forbid: locked.leg.vehicleId ? [{ tripId: locked.trip.id, vehicleId: locked.leg.vehicleId }] : [],
       now,
     });
     const ctx = await loadLegContext(tx, legId);

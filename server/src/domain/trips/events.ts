@@ -4,6 +4,7 @@ import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events
 import { settleRequests, settleVehicles } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
 import { legEventPayload } from './present-leg.ts';
+import { enforceScheduleGate } from './schedule-gate.ts';
 
 /** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
 export type TripEventType =
@@ -83,6 +84,8 @@ export class TripEvents {
    * last inside the transaction. Committing delivers them (no publishing by hand).
    */
   async commit(): Promise<RecordedEvent[]> {
+    // Every change to a vehicle's schedule in this transaction passes the one gate, or nothing is written.
+    await enforceScheduleGate(this.tx, { now: this.now });
     const followers = await settleRequests(this.tx, {
       requestIds: this.requestIds,
       unserved: this.unservedRequestIds,

@@ -1,7 +1,7 @@
-import { compounds, type Db, drivers, legs, requests, vehicles } from '@lastmeter/db';
+import { compounds, type Db, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
 import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
 import type { PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/shared/planner.ts';
-import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { outboundLegId, returnLegId } from '../../planner/index.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
@@ -40,27 +40,29 @@ export async function loadPlanWorld(
     now,
     pinBooked = false,
     onlyTripIds,
-    excludeVehicleIds = [],
+    forbid = [],
   }: {
     districtId: string;
     date: string;
     now: Date;
     pinBooked?: boolean;
     onlyTripIds?: string[];
-    excludeVehicleIds?: string[];
+    /** Vehicles a trip must not go on (the driver declined it); they keep their other legs. */
+    forbid?: Array<{ tripId: string; vehicleId: string }>;
   },
 ): Promise<PlanWorld> {
   const fleet = await db
     .select({ vehicle: vehicles, driverId: drivers.id })
     .from(vehicles)
     .innerJoin(drivers, eq(drivers.vehicleId, vehicles.id))
-    .where(
-      and(
-        eq(vehicles.districtId, districtId),
-        ne(vehicles.status, 'off'),
-        excludeVehicleIds.length ? notInArray(vehicles.id, excludeVehicleIds) : undefined,
-      ),
-    );
+    .where(and(eq(vehicles.districtId, districtId), ne(vehicles.status, 'off')));
+  const [district] = await db
+    .select({
+      onePatientPerVehicle: districts.onePatientPerVehicle,
+      disinfectAfterEveryPassenger: districts.disinfectAfterEveryPassenger,
+    })
+    .from(districts)
+    .where(eq(districts.id, districtId));
   const contexts = await loadLegContexts(
     db,
     and(
@@ -115,6 +117,7 @@ export async function loadPlanWorld(
             ? { kind: 'will_call', releasedAt: ret.leg.pickupWindowStart.getTime() }
             : { kind: 'will_call' },
       outboundDone,
+      forbiddenVehicleIds: forbid.filter((f) => f.tripId === tripId).map((f) => f.vehicleId),
     });
     if (!outboundDone) legsByPlanId.set(outboundLegId(tripId), out);
     legsByPlanId.set(returnLegId(tripId), ret);
@@ -154,8 +157,8 @@ export async function loadPlanWorld(
       shiftEnd,
       disinfectionMinutes: v.disinfectionMinutes,
       // Planning during the shift: the vehicle is free from where it was last seen, from now — or
-      // once the disinfection it is in ends.
-      ...(lateStart && !stops.length
+      // once the disinfection it is in ends; one with legs in hand does them from there and then too.
+      ...(lateStart
         ? {
             availableFrom: {
               at: [v.lastLng ?? v.baseLng, v.lastLat ?? v.baseLat] as [number, number],
@@ -175,6 +178,10 @@ export async function loadPlanWorld(
         (v) => v.shiftEnd > now.getTime() || Boolean(v.fixedStops?.length || v.onboardLegs?.length),
       ),
       trips: planTrips,
+      policy: {
+        onePatientPerVehicle: district?.onePatientPerVehicle ?? false,
+        disinfectAfterEveryPassenger: district?.disinfectAfterEveryPassenger ?? false,
+      },
     },
     legsByPlanId,
     passed,

@@ -18,7 +18,7 @@ export async function replanTrips(
     date,
     tripIds,
     events,
-    excludeVehicleIds = [],
+    forbid = [],
     now = new Date(),
   }: {
     actor: Actor;
@@ -26,7 +26,8 @@ export async function replanTrips(
     date: string;
     tripIds: string[];
     events: TripEvents;
-    excludeVehicleIds?: string[];
+    /** Vehicles a trip must not go back on (its driver declined it). */
+    forbid?: Array<{ tripId: string; vehicleId: string }>;
     now?: Date;
   },
 ): Promise<CommitResult> {
@@ -36,7 +37,7 @@ export async function replanTrips(
     now,
     pinBooked: true,
     onlyTripIds: tripIds,
-    excludeVehicleIds,
+    forbid,
   });
   const plan = await runPlanner({ input: world.input, maxIterations: 0, timeLimitMs: 500, threads: 1 });
   return commitPlan(tx, { actor, world, plan, events, asRole: 'dispatcher', onlyTripIds: tripIds });

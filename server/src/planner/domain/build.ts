@@ -209,6 +209,7 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
       let pen = 0;
       if (needsAmbulance(trip)) pen = v.kind === 'ambulance_120' ? 0 : Number.POSITIVE_INFINITY;
       else if (v.kind === 'ambulance_120') pen = AMBULANCE_FOR_SCHEDULED;
+      if (trip.forbiddenVehicleIds.includes(v.id)) pen = Number.POSITIVE_INFINITY;
       assignPenalty[r * V + vi] = pen;
     });
   }

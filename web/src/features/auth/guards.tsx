@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth, useMe } from './auth.ts';
+import { ChangePassword } from './ChangePassword.tsx';
 import type { LoginRedirectState } from './login-redirect.ts';
 import { ROLE_HOME } from './role-home.ts';
 
@@ -31,6 +32,7 @@ export function RequireAuth() {
     };
     return <Navigate to="/login" replace state={state} />;
   }
+  if (auth.data.me.mustChangePassword) return <ChangePassword />;
   return <Outlet />;
 }
 

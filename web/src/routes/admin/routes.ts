@@ -6,6 +6,14 @@ import type { RouteObject } from 'react-router';
  */
 export const adminRoutes: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('./AdminHome.tsx')).AdminHome }) },
+  {
+    path: 'accounts',
+    lazy: async () => ({ Component: (await import('../../features/admin/AccountsPage.tsx')).AccountsPage }),
+  },
+  {
+    path: 'districts',
+    lazy: async () => ({ Component: (await import('../../features/admin/DistrictsPage.tsx')).DistrictsPage }),
+  },
   { path: 'audit', lazy: async () => ({ Component: (await import('./AuditPage.tsx')).AuditPage }) },
   {
     path: 'complaints',

@@ -7,6 +7,10 @@ import type { RouteObject } from 'react-router';
 export const dispatcherRoutes: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('./DispatcherHome.tsx')).DispatcherHome }) },
   {
+    path: 'accounts',
+    lazy: async () => ({ Component: (await import('../../features/admin/AccountsPage.tsx')).AccountsPage }),
+  },
+  {
     path: 'complaints',
     lazy: async () => ({
       Component: (await import('../../features/complaints/ComplaintsPage.tsx')).ComplaintsPage,

@@ -12,14 +12,6 @@ export const updateAccountRoute = defineRoute({
   params: AccountPathParams,
   body: UpdateAccountBody,
   success: { status: 200, description: 'Updated', schema: AccountView },
-  async handler({ actor, app, params, body }) {
-    const { account, rescoped } = await updateAccount({
-      db: app.db,
-      actor,
-      accountId: params.accountId,
-      input: body,
-    });
-    for (const sessionId of rescoped) app.rescopeSession(sessionId);
-    return account;
-  },
+  handler: ({ actor, app, params, body }) =>
+    updateAccount({ db: app.db, actor, accountId: params.accountId, input: body }),
 });

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, districts, legs, queryRows, requests, vehicles } from '@lastmeter/db';
+import { BOOKED_LEG_STATUSES, type SoftScheduleRule } from '@lastmeter/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import { checkVehicleSchedule, type GateLeg } from '../../planner/domain/check-schedule.ts';
+import { createTurfTravelModel } from '../../planner/index.ts';
+import { loadLegContexts } from './load-leg.ts';
+
+/**
+ * The schedule gate: ONE check for every write that changes what a vehicle carries when (plan commit,
+ * manual assign and reassign, insertion, decline and re-insertion, breakdown, will-call release).
+ * `applyLegStep` notes each leg booked or moved onto a vehicle; `TripEvents.commit`, the last thing
+ * every such transaction does, runs `enforceScheduleGate`: each noted vehicle's schedule, as it now
+ * stands in the transaction, goes through the planner's exact route check (`checkVehicleSchedule`)
+ * under its district's policy. A broken rule throws 409 `schedule_rule` naming the rule, the vehicle
+ * and the legs in the way, and the transaction rolls back: nothing is written.
+ */
+
+interface GateState {
+  /** Vehicle → the legs booked or moved onto it, and their days. */
+  vehicles: Map<string, { legIds: Set<string>; dates: Set<string> }>;
+  allow: Set<SoftScheduleRule>;
+  deferred: boolean;
+}
+
+const states = new WeakMap<Db, GateState>();
+const travel = createTurfTravelModel();
+const BOOKED = [...BOOKED_LEG_STATUSES];
+
+/** Notes that a leg is being booked or moved onto a vehicle in this transaction. */
+export async function noteScheduleChange(
+  tx: Db,
+  change: { vehicleId: string; legId: string; date: string },
+): Promise<void> {
+  const state = stateOf(tx);
+  const entry = state.vehicles.get(change.vehicleId) ?? { legIds: new Set(), dates: new Set() };
+  entry.legIds.add(change.legId);
+  entry.dates.add(change.date);
+  state.vehicles.set(change.vehicleId, entry);
+}
+
+/**
+ * Defers the booking exclusions to commit, for a change that moves many legs between runs and
+ * vehicles (a plan): the database then judges the day as it stands at commit, not each row half-way.
+ * A single booking keeps them immediate, so concurrent bookings of one vehicle queue on the row.
+ */
+export async function deferBookingChecks(tx: Db): Promise<void> {
+  const state = stateOf(tx);
+  if (state.deferred) return;
+  state.deferred = true;
+  await tx.execute(
+    sql`set constraints legs_no_vehicle_overlap, legs_no_driver_overlap, legs_no_patient_overlap deferred`,
+  );
+}
+
+/**
+ * Lets this transaction's changes break these soft rules: a dispatcher's explicit override (the
+ * caller audits the reason), or the planner's own weighing of the 120 reserve.
+ */
+export function allowSoftRules(tx: Db, rules: readonly SoftScheduleRule[]): void {
+  for (const rule of rules) stateOf(tx).allow.add(rule);
+}
+
+function stateOf(tx: Db): GateState {
+  let state = states.get(tx);
+  if (!state) {
+    state = { vehicles: new Map(), allow: new Set(), deferred: false };
+    states.set(tx, state);
+  }
+  return state;
+}
+
+/** Checks every vehicle whose schedule this transaction changed, then regroups its runs. */
+export async function enforceScheduleGate(tx: Db, { now }: { now: Date }): Promise<void> {
+  const state = states.get(tx);
+  if (!state || state.vehicles.size === 0) return;
+  const pending = [...state.vehicles.entries()].sort(([a], [b]) => a.localeCompare(b));
+  state.vehicles.clear();
+  for (const [vehicleId, { legIds, dates }] of pending) {
+    await checkVehicle(tx, { vehicleId, changed: legIds, dates: [...dates], now, allow: [...state.allow] });
+    await regroupRuns(tx, vehicleId);
+  }
+}
+
+async function checkVehicle(
+  tx: Db,
+  {
+    vehicleId,
+    changed,
+    dates,
+    now,
+    allow,
+  }: { vehicleId: string; changed: Set<string>; dates: string[]; now: Date; allow: SoftScheduleRule[] },
+): Promise<void> {
+  const [row] = await tx
+    .select({ vehicle: vehicles, policy: districts })
+    .from(vehicles)
+    .innerJoin(districts, eq(districts.id, vehicles.districtId))
+    .where(eq(vehicles.id, vehicleId));
+  if (!row) return;
+  const { vehicle, policy } = row;
+  const booked = await loadLegContexts(
+    tx,
+    and(eq(legs.vehicleId, vehicleId), inArray(legs.status, BOOKED), inArray(requests.date, dates)),
+  );
+  const window = (from: Date | null, to: Date | null): [number, number] | null =>
+    from && to ? [from.getTime(), to.getTime()] : null;
+  const gateLegs: GateLeg[] = booked.flatMap((c) => {
+    if (!c.leg.plannedPickupAt || !c.leg.plannedDropoffAt) return [];
+    const gate: [number, number] = [c.gate.lng, c.gate.lat];
+    const hospital: [number, number] = [c.hospital.lng, c.hospital.lat];
+    return [
+      {
+        id: c.leg.id,
+        from: c.leg.direction === 'outbound' ? gate : hospital,
+        to: c.leg.direction === 'outbound' ? hospital : gate,
+        pickupAt: c.leg.plannedPickupAt.getTime(),
+        dropoffAt: c.leg.plannedDropoffAt.getTime(),
+        mobility: c.patient.mobility,
+        companions: c.patient.companions,
+        infectionClass: c.patient.infectionClass,
+        urgency: c.request.urgency,
+        aboard: c.leg.status === 'on_board' || c.leg.status === 'arrived',
+        changed: changed.has(c.leg.id),
+        // What the patient is promised: arrival inside the appointment, pickup inside the return window.
+        pickupWindow:
+          c.leg.direction === 'return' ? window(c.leg.pickupWindowStart, c.leg.pickupWindowEnd) : null,
+        dropoffWindow:
+          c.leg.direction === 'outbound' ? window(c.leg.dropoffWindowStart, c.leg.dropoffWindowEnd) : null,
+      },
+    ];
+  });
+  const violation = checkVehicleSchedule({
+    vehicle: {
+      id: vehicle.id,
+      label: vehicle.plate,
+      kind: vehicle.kind,
+      seats: vehicle.seats,
+      wheelchairPlaces: vehicle.wheelchairPlaces,
+      stretchers: vehicle.stretchers,
+      disinfectionMinutes: vehicle.disinfectionMinutes,
+      base: [vehicle.baseLng, vehicle.baseLat],
+    },
+    legs: gateLegs,
+    policy: {
+      onePatientPerVehicle: policy.onePatientPerVehicle,
+      disinfectAfterEveryPassenger: policy.disinfectAfterEveryPassenger,
+    },
+    now: now.getTime(),
+    travel,
+    allow,
+  });
+  if (violation) throw errors.scheduleRule(violation);
+}
+
+/**
+ * A run is what one vehicle carries over one stretch of overlapping bookings: the exclusion
+ * constraints let legs overlap on a vehicle only within a run. After a change the vehicle's runs are
+ * regrouped from its bookings as they now stand (each keeps the id most of its legs had), so a re-plan
+ * never leaves a leg in a run it no longer overlaps, nor two overlapping legs in different runs.
+ */
+async function regroupRuns(tx: Db, vehicleId: string): Promise<void> {
+  const statuses = sql.join(
+    BOOKED.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string; run_id: string; from: Date | string; to: Date | string }>(
+    tx,
+    sql`select id, run_id, booked_from as "from", booked_to as "to" from ${legs}
+        where vehicle_id = ${vehicleId} and status::text in (${statuses}) order by booked_from, id`,
+  );
+  const groups: Array<typeof rows> = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const r of rows) {
+    const from = new Date(r.from).getTime();
+    const to = new Date(r.to).getTime();
+    if (groups.length === 0 || from >= end) {
+      groups.push([]);
+      end = to;
+    } else end = Math.max(end, to);
+    groups[groups.length - 1]!.push(r);
+  }
+  const used = new Set<string>();
+  for (const group of groups) {
+    const counts = new Map<string, number>();
+    for (const r of group) if (!used.has(r.run_id)) counts.set(r.run_id, (counts.get(r.run_id) ?? 0) + 1);
+    const runId = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? randomUUID();
+    used.add(runId);
+    const moved = group.filter((r) => r.run_id !== runId).map((r) => r.id);
+    if (moved.length) await tx.update(legs).set({ runId }).where(inArray(legs.id, moved));
+  }
+}

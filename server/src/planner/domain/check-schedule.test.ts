@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkVehicleSchedule, type GateLeg, type GateVehicle } from './check-schedule.ts';
+import { createTurfTravelModel } from './travel.ts';
+
+const travel = createTurfTravelModel();
+const MIN = 60_000;
+const T0 = Date.UTC(2030, 0, 16, 0, 0); // 08:00 in Shanghai
+const GATE: [number, number] = [121.43, 31.17];
+const HOSPITAL: [number, number] = [121.45, 31.19];
+const ride = travel.minutes([GATE, HOSPITAL], 'volunteer')[1]!;
+
+const car: GateVehicle = {
+  id: 'car',
+  label: '沪A·1',
+  kind: 'volunteer',
+  seats: 4,
+  wheelchairPlaces: 0,
+  stretchers: 0,
+  disinfectionMinutes: 20,
+  base: GATE,
+};
+
+/** An outbound leg picked up at `at` minutes after T0, arriving as the planner would book it. */
+function leg(id: string, at: number, overrides: Partial<GateLeg> = {}): GateLeg {
+  const pickupAt = T0 + at * MIN;
+  return {
+    id,
+    from: GATE,
+    to: HOSPITAL,
+    pickupAt,
+    dropoffAt: pickupAt + (2 + ride) * MIN,
+    mobility: 'walk',
+    companions: 0,
+    infectionClass: 'normal',
+    urgency: 'scheduled',
+    aboard: false,
+    changed: true,
+    ...overrides,
+  };
+}
+
+const check = (
+  legs: GateLeg[],
+  vehicle = car,
+  extra: Partial<Parameters<typeof checkVehicleSchedule>[0]> = {},
+) => checkVehicleSchedule({ vehicle, legs, now: T0 - 60 * MIN, travel, ...extra });
+
+describe('the schedule gate check', () => {
+  it('accepts one patient in a car at the planned time', () => {
+    expect(check([leg('a', 0)])).toBeNull();
+  });
+
+  it('refuses emergencies and stretchers off an ambulance, and scheduled care on one unless allowed', () => {
+    expect(check([leg('a', 0, { urgency: 'emergency' })])?.rule).toBe('vehicle_kind');
+    expect(check([leg('a', 0, { mobility: 'stretcher' })])?.rule).toBe('vehicle_kind');
+    const ambulance = { ...car, kind: 'ambulance_120' as const, stretchers: 1 };
+    expect(check([leg('a', 0)], ambulance)?.rule).toBe('ambulance_reserve');
+    expect(check([leg('a', 0)], ambulance, { allow: ['ambulance_reserve'] })).toBeNull();
+  });
+
+  it('names the legs aboard together when seats, wheelchair places or classes do not fit', () => {
+    const five = ['a', 'b', 'c', 'd', 'e'].map((id, i) =>
+      leg(id, i * 2, { dropoffAt: T0 + (30 + i * 2) * MIN }),
+    );
+    expect(check(five)).toMatchObject({ rule: 'capacity_seats', legIds: ['a', 'b', 'c', 'd', 'e'] });
+    expect(check([leg('w', 0, { mobility: 'wheelchair' })])?.rule).toBe('capacity_wheelchair');
+    const mixed = [
+      leg('cc', 0, { infectionClass: 'close_contact', dropoffAt: T0 + 40 * MIN }),
+      leg('n', 2, { dropoffAt: T0 + 42 * MIN }),
+    ];
+    expect(check(mixed)).toMatchObject({ rule: 'infection_mix', legIds: ['cc', 'n'] });
+    const two = [leg('a', 0, { dropoffAt: T0 + 40 * MIN }), leg('b', 2, { dropoffAt: T0 + 42 * MIN })];
+    // A shared ride: the first patient's ride is long, which only a dispatcher's override allows.
+    expect(check(two)?.rule).toBe('ride_time');
+    expect(check(two, car, { allow: ['ride_time'] })).toBeNull();
+    expect(check(two, car, { allow: ['ride_time'], policy: { onePatientPerVehicle: true } })?.rule).toBe(
+      'one_patient',
+    );
+  });
+
+  it('keeps the disinfection gap after a close contact, and after everyone where the district says so', () => {
+    const first = leg('cc', 0, { infectionClass: 'close_contact' });
+    const backAt = (first.dropoffAt - T0) / MIN + 2 + ride;
+    const soon = leg('n', backAt + 2, { from: HOSPITAL, to: GATE });
+    expect(check([first, soon])).toMatchObject({ rule: 'disinfection_gap', legIds: ['cc', 'n'] });
+    expect(check([first, leg('n', backAt + 25, { from: HOSPITAL, to: GATE })])).toBeNull();
+    const normal = leg('a', 0);
+    expect(check([normal, soon])).toBeNull();
+    expect(check([normal, soon], car, { policy: { disinfectAfterEveryPassenger: true } })?.rule).toBe(
+      'disinfection_gap',
+    );
+  });
+
+  it('refuses a booked time before now, and a window missed unless the dispatcher overrides it', () => {
+    expect(check([leg('a', 0)], car, { now: T0 + 10 * MIN })?.rule).toBe('in_the_past');
+    const late = leg('a', 0, { dropoffWindow: [T0 - 60 * MIN, T0] });
+    expect(check([late])?.rule).toBe('time_window');
+    expect(check([late], car, { allow: ['time_window'] })).toBeNull();
+  });
+
+  it('never accepts a schedule that puts two classes, or more than the seats, aboard at once (property)', () => {
+    const arbitraryLeg = fc.record({
+      at: fc.integer({ min: 0, max: 180 }),
+      length: fc.integer({ min: 5, max: 60 }),
+      infectionClass: fc.constantFrom('normal', 'close_contact', 'positive'),
+      companions: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryLeg, { minLength: 1, maxLength: 6 }), (drawn) => {
+        const legs = drawn.map((d, i) =>
+          leg(`l${i}`, d.at, {
+            dropoffAt: T0 + (d.at + d.length) * MIN,
+            infectionClass: d.infectionClass as GateLeg['infectionClass'],
+            companions: d.companions,
+          }),
+        );
+        const verdict = check(legs, car, { allow: ['travel_time', 'ride_time'] });
+        if (verdict !== null) return;
+        // Accepted: at every instant, what is aboard fits and is of one class.
+        for (const t of legs.flatMap((l) => [l.pickupAt, l.dropoffAt - 1])) {
+          const aboard = legs.filter((l) => l.pickupAt <= t && t < l.dropoffAt);
+          expect(aboard.reduce((n, l) => n + 1 + l.companions, 0)).toBeLessThanOrEqual(car.seats);
+          expect(new Set(aboard.map((l) => l.infectionClass)).size).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
