@@ -8,7 +8,7 @@ import type {
 } from './domain.ts';
 
 /**
- * The lifecycle of one leg (PRODUCT.md "Trip lifecycle") as pure rules: which status may follow
+ * The lifecycle of one leg (docs/product.md "Trip lifecycle") as pure rules: which status may follow
  * which, and which step each role may take. The server checks scope (whose vehicle, hospital,
  * compound) before asking these rules; the rules only know roles, directions and statuses.
  */
