@@ -1,3 +1,4 @@
+import { leavesVehicleDirty } from '@lastmeter/shared/lifecycle.ts';
 import {
   type InfectionClass,
   type LngLat,
@@ -7,7 +8,6 @@ import {
   planInputSchema,
   type VehicleKind,
 } from '@lastmeter/shared/planner.ts';
-import { leavesVehicleDirty } from '@lastmeter/shared/lifecycle.ts';
 import { type Instance, tightenWindows } from '../engine/instance.ts';
 import type { TravelTimeModel } from './travel.ts';
 
