@@ -22,6 +22,7 @@ import { hashSessionToken, newSessionToken } from '../../domain/auth/session-tok
 import { recordEvent } from '../../domain/events/record-event.ts';
 import { createLogger } from '../../logger.ts';
 import { startServer } from '../../server.ts';
+import { benchEvent } from './bench-event.ts';
 
 const DRIVERS = Number(process.argv[2] ?? 2000);
 const EVENTS = Number(process.argv[3] ?? 1000);
@@ -185,12 +186,7 @@ try {
         const vehicleId = fleet.vehicleIds[(i * 7919) % DRIVERS]!;
         let beforeCommit = 0;
         const recorded = await db.transaction(async (tx) => {
-          const event = await recordEvent(tx, {
-            type: 'job.assigned',
-            payload: { legId: `bench-${i}` },
-            actorId: null,
-            recipients: [rooms.vehicle(vehicleId)],
-          });
+          const event = await recordEvent(tx, benchEvent(`bench-${i}`, [rooms.vehicle(vehicleId)]));
           beforeCommit = performance.now();
           return event;
         });
@@ -216,12 +212,7 @@ try {
     let last = 0;
     await db.transaction(async (tx) => {
       for (let n = 0; n < MISSED; n++) {
-        const recorded = await recordEvent(tx, {
-          type: 'job.updated',
-          payload: { n },
-          actorId: null,
-          recipients: [stream],
-        });
+        const recorded = await recordEvent(tx, benchEvent(`missed-${n}`, [stream]));
         last = recorded.deliveries[0]!.offset;
       }
     });
