@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { type Db, openDatabase, queryRows } from '@lastmeter/db';
 import { sql } from 'drizzle-orm';
 import { recordEvents } from '../../domain/events/record-event.ts';
-import { benchEvent } from './bench-event.ts';
+import { syntheticEvent } from '../../domain/events/synthetic-event.ts';
 import type { FromWorker, ToWorker, WorkerClient, WorkerReport } from './load/client-worker.ts';
 import { type SeededCity, seedCity } from './load/seed-city.ts';
 
@@ -273,7 +273,7 @@ function startWriter(db: Db, city: SeededCity) {
       if (n % 2 === 0) recipients.push(city.hospitals[n % city.hospitals.length]!);
       let beforeCommit = 0;
       const [event] = await db.transaction(async (tx) => {
-        const recorded = await recordEvents(tx, [benchEvent(`load-${n}`, recipients)]);
+        const recorded = await recordEvents(tx, [syntheticEvent(recipients, { legId: `load-${n}` })]);
         beforeCommit = wall();
         return recorded;
       });

@@ -20,9 +20,9 @@ import { type Socket as Client, io } from 'socket.io-client';
 import type { Config } from '../../config.ts';
 import { hashSessionToken, newSessionToken } from '../../domain/auth/session-token.ts';
 import { recordEvent } from '../../domain/events/record-event.ts';
+import { syntheticEvent } from '../../domain/events/synthetic-event.ts';
 import { createLogger } from '../../logger.ts';
 import { startServer } from '../../server.ts';
-import { benchEvent } from './bench-event.ts';
 
 const DRIVERS = Number(process.argv[2] ?? 2000);
 const EVENTS = Number(process.argv[3] ?? 1000);
@@ -186,7 +186,10 @@ try {
         const vehicleId = fleet.vehicleIds[(i * 7919) % DRIVERS]!;
         let beforeCommit = 0;
         const recorded = await db.transaction(async (tx) => {
-          const event = await recordEvent(tx, benchEvent(`bench-${i}`, [rooms.vehicle(vehicleId)]));
+          const event = await recordEvent(
+            tx,
+            syntheticEvent([rooms.vehicle(vehicleId)], { legId: `bench-${i}` }),
+          );
           beforeCommit = performance.now();
           return event;
         });
@@ -212,7 +215,7 @@ try {
     let last = 0;
     await db.transaction(async (tx) => {
       for (let n = 0; n < MISSED; n++) {
-        const recorded = await recordEvent(tx, benchEvent(`missed-${n}`, [stream]));
+        const recorded = await recordEvent(tx, syntheticEvent([stream], { legId: `missed-${n}` }));
         last = recorded.deliveries[0]!.offset;
       }
     });
