@@ -3,7 +3,7 @@ import {
   type EventPayload,
   type EventType,
   type LegEventExtra,
-  needsDisinfection,
+  leavesVehicleDirty,
   rooms,
 } from '@lastmeter/shared';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
@@ -144,7 +144,7 @@ export class TripEvents {
     const vehicleId = ctx.leg.vehicleId;
     if (vehicleId) {
       this.vehicleIds.add(vehicleId);
-      if (ctx.leg.status === 'completed' && needsDisinfection(ctx.patient.infectionClass))
+      if (ctx.leg.status === 'completed' && leavesVehicleDirty(ctx.patient, ctx.compound))
         this.dirtied.add(vehicleId);
     }
     await this.add(type, legEventPayload(ctx, extra), roomsOf(ctx, parties));
