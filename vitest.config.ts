@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (CONVENTIONS 11): pure unit tests next to the code, integration tests against a real
+// Three tiers (CODE_STYLE.md 11): pure unit tests next to the code, integration tests against a real
 // server + database + socket clients, and browser tests in real Chromium.
 export default defineConfig({
   test: {

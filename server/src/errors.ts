@@ -17,7 +17,7 @@ import {
   type StepTimeRefusal,
 } from '@lastmeter/shared';
 
-/** The one error type of the server (CONVENTIONS 8); create it through the factories below. */
+/** The one error type of the server (CODE_STYLE.md 8); create it through the factories below. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;

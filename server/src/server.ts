@@ -248,15 +248,35 @@ function registerScrapeGauges(app: AppContext, database: DatabaseHandle, config:
       return Number(row?.n ?? 0);
     },
   );
+  // One read of the outbox's figures per scrape: the four gauges are collected together and share it.
+  let stats: ReturnType<AppContext['deliveryStats']> | undefined;
+  const delivery = () => {
+    stats ??= app.deliveryStats().finally(() => {
+      stats = undefined;
+    });
+    return stats;
+  };
   metrics.onScrape(
     'lastmeter_events_recorded_last_id',
-    'Highest committed domain event id (city-wide)',
+    'Highest committed domain event id (city-wide): deriv() is events recorded per second',
+    async () => (await delivery()).lastRecordedId,
+  );
+  metrics.onScrape(
+    'lastmeter_outbox_backlog',
+    'Events committed that this node’s outbox tail has not handled yet',
+    async () => (await delivery()).backlog,
+  );
+  metrics.onScrape(
+    'lastmeter_outbox_listening',
+    '1 while this node’s LISTEN connection for the outbox is up',
+    async () => ((await delivery()).listening ? 1 : 0),
+  );
+  metrics.onScrape(
+    'lastmeter_outbox_lag_seconds',
+    'Recording-to-push delay of the last outbox notice this node handled',
     async () => {
-      const [row] = await queryRows<{ last: number | string | null }>(
-        app.db,
-        sql`select max(id) as last from domain_events`,
-      );
-      return Number(row?.last ?? 0);
+      const lag = (await delivery()).lastLagMs;
+      return lag === null ? null : lag / 1000;
     },
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Closed vocabularies of the domain (PRODUCT.md). One place, used by db enums, schemas and the web. */
+/** Closed vocabularies of the domain (docs/product.md). One place, used by db enums, schemas and the web. */
 export const ROLES = ['admin', 'dispatcher', 'gatekeeper', 'driver', 'hospital'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The one error vocabulary (CONVENTIONS 8): a closed set of stable codes, one status map for HTTP and
+ * The one error vocabulary (CODE_STYLE.md 8): a closed set of stable codes, one status map for HTTP and
  * socket acks, and the messages the web shows in zh-CN and English.
  */
 export const ERROR_CODES = [

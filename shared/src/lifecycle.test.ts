@@ -17,7 +17,7 @@ const role = fc.constantFrom(...ROLES);
 const direction = fc.constantFrom(...LEG_DIRECTIONS);
 
 describe('leg lifecycle', () => {
-  it('walks the happy path of an outbound leg with the roles PRODUCT.md names', () => {
+  it('walks the happy path of an outbound leg with the roles docs/product.md names', () => {
     let leg = { status: 'planned' as const as (typeof LEG_STATUSES)[number], direction: 'outbound' as const };
     for (const [s, r] of [
       ['assign', 'dispatcher'],

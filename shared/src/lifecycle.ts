@@ -8,7 +8,7 @@ import type {
 } from './domain.ts';
 
 /**
- * The lifecycle of one leg (PRODUCT.md "Trip lifecycle") as pure rules: which status may follow
+ * The lifecycle of one leg (docs/product.md "Trip lifecycle") as pure rules: which status may follow
  * which, and which step each role may take. The server checks scope (whose vehicle, hospital,
  * compound) before asking these rules; the rules only know roles, directions and statuses.
  */
@@ -179,8 +179,19 @@ export const ABOARD_LEG_STATUSES: readonly LegStatus[] = ['on_board', 'arrived',
 export const UNDER_WAY_LEG_STATUSES: readonly LegStatus[] = ['en_route', 'at_pickup'];
 
 /** A passenger after whom the vehicle is disinfected (rule 3; 一客一消杀 makes it every passenger). */
-export function needsDisinfection(infectionClass: InfectionClass, afterEveryPassenger = false): boolean {
+export function needsDisinfection(infectionClass: InfectionClass, afterEveryPassenger: boolean): boolean {
   return afterEveryPassenger || infectionClass !== 'normal';
+}
+
+/**
+ * Does this passenger leave the vehicle needing disinfection: the one decision every path (booking,
+ * planner, schedule gate, vehicle status) takes, from the patient's class and the district's policy.
+ */
+export function leavesVehicleDirty(
+  patient: { infectionClass: InfectionClass },
+  district: { disinfectAfterEveryPassenger: boolean },
+): boolean {
+  return needsDisinfection(patient.infectionClass, district.disinfectAfterEveryPassenger);
 }
 
 /**
@@ -205,7 +216,12 @@ export function vehicleStatusFromLegs(
 // has not come (409 `step_not_open` with `opensAt`); the web asks the same function to show when a
 // button opens.
 
-export const STEP_TIME_RULES = ['another_day', 'out_not_open', 'arrival_not_open'] as const;
+export const STEP_TIME_RULES = [
+  'another_day',
+  'out_not_open',
+  'arrival_not_open',
+  'vehicle_disinfecting',
+] as const;
 export type StepTimeRule = (typeof STEP_TIME_RULES)[number];
 
 export interface StepTimeRefusal {
@@ -312,7 +328,26 @@ const STEP_TIME_MESSAGES: Record<StepTimeRule, Record<'zh-CN' | 'en', string>> =
     'zh-CN': '车辆尚未到达医院，暂不能确认到达',
     en: 'The vehicle has not reached the hospital yet; arrival cannot be confirmed',
   },
+  vehicle_disinfecting: {
+    'zh-CN': '车辆正在消杀，消杀结束前不能接新乘客上车',
+    en: 'The vehicle is being disinfected; no passenger boards before the disinfection ends',
+  },
 };
+
+/**
+ * Whether a passenger may board (a step to `on_board` from a leg not yet aboard) a vehicle that is
+ * disinfecting until `disinfectingUntil` (rule 3): null when they may, else when boarding opens.
+ */
+export function boardingRefusal(
+  from: LegStatus,
+  to: LegStatus,
+  disinfectingUntil: Date | null,
+  now: Date,
+): StepTimeRefusal | null {
+  if (to !== 'on_board' || ABOARD_LEG_STATUSES.includes(from)) return null;
+  if (!disinfectingUntil || disinfectingUntil.getTime() <= now.getTime()) return null;
+  return { rule: 'vehicle_disinfecting', opensAt: disinfectingUntil.toISOString() };
+}
 
 export function formatStepTimeRefusal(refusal: StepTimeRefusal, locale: 'zh-CN' | 'en'): string {
   const base = STEP_TIME_MESSAGES[refusal.rule][locale];

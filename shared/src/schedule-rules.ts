@@ -1,7 +1,7 @@
 import type { Locale } from './errors.ts';
 
 /**
- * The rules every change to a vehicle's schedule must keep (PRODUCT.md rules 1–5), as one closed set
+ * The rules every change to a vehicle's schedule must keep (docs/product.md rules 1–5), as one closed set
  * of codes: the server's schedule gate refuses a change naming one of them (409 `schedule_rule`), and
  * the web translates it by code.
  */

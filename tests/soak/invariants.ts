@@ -1,7 +1,7 @@
 import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
 import type { DistrictPolicy, LegRow, Snapshot, VehicleRow } from './snapshot.ts';
 
-/** The invariants of a lockdown day (issue 17 §6, PRODUCT.md rules 1–5 and 7, the realtime contract). */
+/** The invariants of a lockdown day (issue 17 §6, docs/product.md rules 1–5 and 7, the realtime contract). */
 export const INVARIANTS = [
   'infection_separation',
   'capacity',

@@ -2,7 +2,7 @@ import type { Role } from '@lastmeter/shared';
 import type { Actor } from './actor.ts';
 
 /**
- * The one place that decides who may do what (PRODUCT.md "Users"). Use cases call `can`/`assertCan`
+ * The one place that decides who may do what (docs/product.md "Users"). Use cases call `can`/`assertCan`
  * first, before touching data; the HTTP and socket layers never decide access themselves.
  */
 export type Resource =

@@ -21,7 +21,7 @@ export interface RouteInput<A extends Auth, B, Q, P> {
 
 /**
  * One HTTP route: its schemas (which also produce the OpenAPI document), who may call it, and a
- * handler that calls one use case and presents the result. Handlers stay thin (CONVENTIONS 2).
+ * handler that calls one use case and presents the result. Handlers stay thin (CODE_STYLE.md 2).
  */
 export interface RouteDef<A extends Auth = Auth, B = unknown, Q = unknown, P = unknown> {
   method: Method;

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { toAppError } from '../errors.ts';
 
 /**
  * One node's Prometheus metrics (docs/operations.md lists them). A registry per server, not the
@@ -13,6 +14,7 @@ export interface Metrics {
   eventsDelivered: Counter;
   deliveryLag: Histogram;
   positionsReceived: Counter;
+  positionsShed: Counter;
   plannerRuns: Counter<'outcome'>;
   plannerDuration: Histogram<'outcome'>;
   draining: Gauge;
@@ -65,9 +67,14 @@ export function createMetrics(): Metrics {
       help: 'Position reports received from drivers’ sockets on this node',
       registers,
     }),
+    positionsShed: new Counter({
+      name: 'lastmeter_positions_shed_total',
+      help: 'Position reports answered `unavailable` at once because the node had its most in flight',
+      registers,
+    }),
     plannerRuns: new Counter({
       name: 'lastmeter_planner_runs_total',
-      help: 'Plan-the-day runs by outcome (planned, outdated, failed)',
+      help: 'Plan-the-day runs by outcome (planned, outdated, refused, failed)',
       labelNames: ['outcome'],
       registers,
     }),
@@ -95,4 +102,23 @@ export function createMetrics(): Metrics {
       });
     },
   };
+}
+
+/**
+ * Times one plan-the-day run: `planned`, `outdated` (the day changed meanwhile: nothing written),
+ * `refused` (the caller's input or scope) or `failed`.
+ */
+export async function timePlannerRun<T>(metrics: Metrics, run: () => Promise<T>): Promise<T> {
+  const end = metrics.plannerDuration.startTimer();
+  let outcome = 'planned';
+  try {
+    return await run();
+  } catch (error) {
+    const appError = toAppError(error);
+    outcome = appError.code === 'plan_outdated' ? 'outdated' : appError.status < 500 ? 'refused' : 'failed';
+    throw error;
+  } finally {
+    end({ outcome });
+    metrics.plannerRuns.inc({ outcome });
+  }
 }

@@ -45,7 +45,7 @@ export const DEFAULT_POSITION_INTERVAL_MS = 2_000;
 /** Stored acks are written at most this often per socket (and on disconnect). */
 const ACK_FLUSH_MS = 1_000;
 
-/** The rooms a session belongs to, derived from its scope only (CONVENTIONS: server-chosen rooms). */
+/** The rooms a session belongs to, derived from its scope only (CODE_STYLE.md 9: the server chooses the rooms). */
 export function roomsFor(actor: Actor): string[] {
   return [...streamsOf(actor), rooms.session(actor.sessionId)];
 }

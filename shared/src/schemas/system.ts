@@ -22,6 +22,12 @@ export const Readiness = z
       redis: check.extend({
         configured: z.boolean().meta({ description: 'REDIS_URL is set (several nodes).' }),
       }),
+      outbox: check.extend({
+        backlog: z
+          .number()
+          .int()
+          .meta({ description: 'Events committed that this node has not handled yet.' }),
+      }),
     }),
     sockets: z.number().int().meta({ description: 'Live Socket.IO connections on this node.' }),
   })

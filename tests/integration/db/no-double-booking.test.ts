@@ -14,7 +14,7 @@ import {
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 /**
- * PRODUCT.md rule 7, enforced by the database: 50 concurrent bookings of one resource over
+ * docs/product.md rule 7, enforced by the database: 50 concurrent bookings of one resource over
  * overlapping times → exactly one succeeds, every other gets an exclusion violation.
  */
 let server: TestServer;

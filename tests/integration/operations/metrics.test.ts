@@ -1,5 +1,6 @@
 import { rooms } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, cityToday } from '../../support/calendar.ts';
 import { createAccount, createDistrict, createVehicle } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { connectClient, recordCommitted } from '../../support/sockets.ts';
@@ -84,11 +85,40 @@ describe('/metrics reports what an operator watches', () => {
     expect(sample(text, 'lastmeter_events_delivered_total')).toBe(1);
     expect(sample(text, 'lastmeter_event_delivery_lag_seconds_count')).toBe(1);
     expect(sample(text, 'lastmeter_positions_received_total')).toBe(1);
+    expect(sample(text, 'lastmeter_positions_shed_total')).toBe(0);
     expect(sample(text, 'lastmeter_events_recorded_last_id')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'lastmeter_outbox_listening')).toBe(1);
+    expect(sample(text, 'lastmeter_outbox_backlog')).toBeGreaterThanOrEqual(0);
+    expect(sample(text, 'lastmeter_outbox_lag_seconds')).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'lastmeter_db_ping_seconds')).toBeGreaterThan(0);
     expect(sample(text, 'lastmeter_draining')).toBe(0);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).toContain('nodejs_eventloop_lag_p99_seconds');
     expect(text).toContain('lastmeter_planner_runs_total');
+  });
+});
+
+describe('planner runs', () => {
+  it('counts plan-the-day runs by outcome, with their duration', async () => {
+    const district = await createDistrict(server.app.db);
+    const other = await createDistrict(server.app.db);
+    const account = await createAccount(server.app.db, 'dispatcher', { districtIds: [district.id] });
+    const token = await loginAs(server, account.username, account.password);
+    const date = addDays(cityToday(), 2);
+    const planned = await api(server, 'POST', `/api/v1/districts/${district.id}/plan`, {
+      token,
+      body: { date },
+    });
+    expect(planned.status).toBe(200);
+    const refused = await api(server, 'POST', `/api/v1/districts/${other.id}/plan`, {
+      token,
+      body: { date },
+    });
+    expect(refused.status).toBe(403);
+
+    const { text } = await scrape(server.url, TOKEN);
+    expect(sample(text, 'lastmeter_planner_runs_total{outcome="planned"}')).toBe(1);
+    expect(sample(text, 'lastmeter_planner_runs_total{outcome="refused"}')).toBe(1);
+    expect(sample(text, 'lastmeter_planner_duration_seconds_count{outcome="planned"}')).toBe(1);
   });
 });

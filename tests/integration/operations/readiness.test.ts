@@ -23,6 +23,7 @@ describe('GET /api/ready', () => {
         database: { ok: true },
         migrations: { ok: true },
         redis: { ok: true, configured: Boolean(redisUrl) },
+        outbox: { ok: true },
       },
       sockets: 0,
     });

@@ -11,7 +11,7 @@ export interface AuditEntry {
   ip?: string;
 }
 
-/** Appends to the audit log (PRODUCT.md rule 9). Pass the transaction so the record commits with the change. */
+/** Appends to the audit log (docs/product.md rule 9). Pass the transaction so the record commits with the change. */
 export async function recordAudit(db: Db, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;

@@ -6,7 +6,7 @@ import { authorize } from '../authorize.ts';
 
 /**
  * Which complaints an actor may see or record: dispatch its districts' (or the one asked for),
- * admin all. Complaints are dispatch's business (PRODUCT.md rule 8), so no other role gets any.
+ * admin all. Complaints are dispatch's business (docs/product.md rule 8), so no other role gets any.
  */
 export async function complaintScope(
   db: Db,

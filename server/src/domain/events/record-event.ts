@@ -21,7 +21,7 @@ export interface RecordedEvent {
 
 /**
  * Writes domain events and their per-recipient deliveries. Call it inside the transaction of the
- * change they describe, so the events exist exactly when the change does (CONVENTIONS 9). Delivery
+ * change they describe, so the events exist exactly when the change does (CODE_STYLE.md 9). Delivery
  * needs nothing more: the call also sends an outbox notice that PostgreSQL hands to every server node
  * at commit, and each node pushes the committed events to its own sockets (server/src/realtime/
  * outbox-tail.ts). Each recipient's offsets increase by one per event: the upsert on `stream_heads`

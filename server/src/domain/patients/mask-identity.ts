@@ -1,5 +1,5 @@
 /**
- * Identity masking for presenters (CONVENTIONS 10). The birth date inside a resident ID number
+ * Identity masking for presenters (CODE_STYLE.md 10). The birth date inside a resident ID number
  * (characters 7–14) identifies a person together with a name, so it is never shown masked or not.
  */
 

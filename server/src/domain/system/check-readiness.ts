@@ -22,11 +22,11 @@ const lastWhen = Math.max(...journal.entries.map((e) => e.when));
 
 /**
  * Whether this node should receive traffic: the database answers and carries this build's migrations,
- * Redis answers (when configured), and the node is not draining. Never throws: a failed check is a
+ * Redis answers (when configured), the node tails the outbox, and it is not draining. Never throws: a failed check is a
  * `false` with its reason.
  */
 export async function checkReadiness(app: AppContext, node: NodeState): Promise<Readiness> {
-  const [database, migrations, redis] = await Promise.all([
+  const [database, migrations, redis, delivery] = await Promise.all([
     attempt(() => app.ping()),
     attempt(async () => {
       // drizzle's migrator records each applied migration with its journal timestamp (`created_at`).
@@ -37,9 +37,10 @@ export async function checkReadiness(app: AppContext, node: NodeState): Promise<
       return { applied: Number(row?.applied ?? 0), last: Number(row?.last ?? 0) };
     }),
     node.pingRedis ? attempt(node.pingRedis) : Promise.resolve({ ok: true as const, value: null }),
+    attempt(() => app.deliveryStats()),
   ]);
   // The public sees a fixed reason; the operator's log has the error itself.
-  for (const [name, result] of Object.entries({ database, migrations, redis })) {
+  for (const [name, result] of Object.entries({ database, migrations, redis, delivery })) {
     if (!result.ok) app.logger.warn({ check: name, err: result.detail }, 'readiness check failed');
   }
   const migrationsOk = migrations.ok && migrations.value.last >= lastWhen;
@@ -58,8 +59,17 @@ export async function checkReadiness(app: AppContext, node: NodeState): Promise<
       configured: node.pingRedis !== null,
       ...(redis.ok ? {} : { detail: 'unreachable' }),
     },
+    // A node whose outbox listener is down delivers nothing live (server/src/realtime/outbox-tail.ts).
+    outbox:
+      delivery.ok && delivery.value.listening
+        ? { ok: true, backlog: delivery.value.backlog }
+        : {
+            ok: false,
+            backlog: delivery.ok ? delivery.value.backlog : 0,
+            detail: delivery.ok ? 'not listening' : 'unreadable',
+          },
   };
-  const allOk = checks.database.ok && checks.migrations.ok && checks.redis.ok;
+  const allOk = checks.database.ok && checks.migrations.ok && checks.redis.ok && checks.outbox.ok;
   return { ready: allOk && !node.draining, draining: node.draining, checks, sockets: node.sockets };
 }
 

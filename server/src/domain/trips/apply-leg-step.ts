@@ -1,5 +1,12 @@
-import { type Db, legEvents, legs } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, decideStep, type LegStatus, type LegStep, type Role } from '@lastmeter/shared';
+import { type Db, legEvents, legs, vehicles } from '@lastmeter/db';
+import {
+  BOOKED_LEG_STATUSES,
+  boardingRefusal,
+  decideStep,
+  type LegStatus,
+  type LegStep,
+  type Role,
+} from '@lastmeter/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -35,6 +42,7 @@ export async function applyLegStep(
     note = '',
     patch = {},
     asRole = actor.role,
+    now = new Date(),
   }: {
     actor: Actor;
     ctx: LegContext;
@@ -48,6 +56,7 @@ export async function applyLegStep(
      * dispatch's rights; the history still names the account whose step caused it.
      */
     asRole?: Role;
+    now?: Date;
   },
 ): Promise<LegContext> {
   const verdict = decideStep(step, ctx.leg, asRole);
@@ -61,6 +70,15 @@ export async function applyLegStep(
       legId: ctx.leg.id,
       currentVersion: ctx.leg.version,
     });
+  }
+  // Nobody boards a vehicle while it is disinfected after the last passenger (rule 3): every boarding step passes here.
+  if (verdict.to === 'on_board' && ctx.leg.vehicleId) {
+    const [vehicle] = await tx
+      .select({ disinfectingUntil: vehicles.disinfectingUntil })
+      .from(vehicles)
+      .where(eq(vehicles.id, ctx.leg.vehicleId));
+    const refusal = boardingRefusal(verdict.from, verdict.to, vehicle?.disinfectingUntil ?? null, now);
+    if (refusal) throw errors.stepNotOpen(refusal);
   }
   // A leg booked or moved onto a vehicle goes through the schedule gate before the transaction ends.
   const vehicleId = patch.vehicleId !== undefined ? patch.vehicleId : ctx.leg.vehicleId;

@@ -1,5 +1,5 @@
 import { type Db, legs, queryRows } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES } from '@lastmeter/shared';
+import { BOOKED_LEG_STATUSES, leavesVehicleDirty } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import { errors, toAppError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -21,14 +21,9 @@ export interface Booking {
   freeAt?: Date;
 }
 
-/** Disinfection after a close contact or positive passenger (rule 3) is part of the booking. */
-export function bookedUntil(
-  ctx: LegContext,
-  dropoffAt: Date,
-  disinfectionMinutes: number,
-  disinfectAfterEvery = false,
-): Date {
-  const dirty = ctx.patient.infectionClass !== 'normal' || disinfectAfterEvery;
+/** Disinfection after a passenger who leaves the vehicle dirty (rule 3, with 一客一消杀) is part of the booking. */
+export function bookedUntil(ctx: LegContext, dropoffAt: Date, disinfectionMinutes: number): Date {
+  const dirty = leavesVehicleDirty(ctx.patient, ctx.compound);
   return new Date(dropoffAt.getTime() + (dirty ? disinfectionMinutes * 60_000 : 0));
 }
 

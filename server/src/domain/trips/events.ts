@@ -1,5 +1,5 @@
 import type { Db } from '@lastmeter/db';
-import { needsDisinfection, rooms } from '@lastmeter/shared';
+import { leavesVehicleDirty, rooms } from '@lastmeter/shared';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
 import { settleRequests, settleVehicles } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
@@ -124,7 +124,7 @@ export class TripEvents {
     const vehicleId = ctx.leg.vehicleId;
     if (vehicleId) {
       this.vehicleIds.add(vehicleId);
-      if (ctx.leg.status === 'completed' && needsDisinfection(ctx.patient.infectionClass))
+      if (ctx.leg.status === 'completed' && leavesVehicleDirty(ctx.patient, ctx.compound))
         this.dirtied.add(vehicleId);
     }
     await this.add(type, legEventPayload(ctx, extra), roomsOf(ctx, parties));

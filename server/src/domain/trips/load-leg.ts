@@ -1,6 +1,7 @@
 import {
   compounds,
   type Db,
+  districts,
   drivers,
   gates,
   hospitals,
@@ -36,7 +37,8 @@ export interface LegContext {
     typeof patients.$inferSelect,
     'id' | 'name' | 'mobility' | 'companions' | 'infectionClass' | 'compoundId'
   >;
-  compound: { id: string; name: string; districtId: string };
+  /** `disinfectAfterEveryPassenger` is the compound's district's 一客一消杀 policy (rule 3). */
+  compound: { id: string; name: string; districtId: string; disinfectAfterEveryPassenger: boolean };
   gate: { id: string; name: string; lng: number; lat: number };
   hospital: { id: string; name: string; lng: number; lat: number };
   vehicle: {
@@ -87,7 +89,12 @@ const columns = {
     infectionClass: patients.infectionClass,
     compoundId: patients.compoundId,
   },
-  compound: { id: compounds.id, name: compounds.name, districtId: compounds.districtId },
+  compound: {
+    id: compounds.id,
+    name: compounds.name,
+    districtId: compounds.districtId,
+    disinfectAfterEveryPassenger: districts.disinfectAfterEveryPassenger,
+  },
   gate: { id: gates.id, name: gates.name, lng: gates.lng, lat: gates.lat },
   hospital: {
     id: hospitals.id,
@@ -117,6 +124,7 @@ export async function loadLegContexts(
     .innerJoin(requests, eq(requests.id, trips.requestId))
     .innerJoin(patients, eq(patients.id, legs.patientId))
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .innerJoin(districts, eq(districts.id, compounds.districtId))
     .innerJoin(gates, eq(gates.id, trips.gateId))
     .innerJoin(hospitals, eq(hospitals.id, trips.hospitalId))
     .leftJoin(vehicles, eq(vehicles.id, legs.vehicleId))

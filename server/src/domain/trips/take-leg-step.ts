@@ -51,6 +51,7 @@ export async function takeLegStep({
       position: input,
       note: input.note ?? '',
       patch,
+      now,
     });
     const events = new TripEvents(tx, actor.accountId, now);
     await stepEvents(events, step, ctx);

@@ -3,7 +3,7 @@ import { type Instance, tightenWindows } from '../engine/instance.ts';
 import { lastSchedule, schedule } from '../engine/route.ts';
 
 /**
- * Adapter between the Cordeau benchmark format (../shared/bench/README.md) and the engine.
+ * Adapter between the Cordeau benchmark format (the `darp` instance files that `pnpm bench:darp` reads) and the engine.
  * It only translates: Euclidean distances in double precision, travel time = distance,
  * one load dimension, ride time from the end of pickup service, route duration ≤ T.
  */

@@ -1,3 +1,4 @@
+import { leavesVehicleDirty } from '@lastmeter/shared/lifecycle.ts';
 import {
   type InfectionClass,
   type LngLat,
@@ -202,7 +203,7 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
       demand[D * DIMS + k] = -load[k]!;
     }
     infection[r] = INFECTION_INDEX[trip.infectionClass];
-    dirty[r] = trip.infectionClass !== 'normal' || policy.disinfectAfterEveryPassenger ? 1 : 0;
+    dirty[r] = leavesVehicleDirty(trip, policy) ? 1 : 0;
     tier[r] = trip.urgency === 'emergency' ? 1 : 0;
     unservedPenalty[r] = trip.urgency === 'emergency' ? UNSERVED_EMERGENCY : UNSERVED_SCHEDULED;
     vehicles.forEach((v, vi) => {

@@ -1,4 +1,5 @@
 import type { ScheduleRule, ScheduleViolation, SoftScheduleRule } from '@lastmeter/shared';
+import { leavesVehicleDirty } from '@lastmeter/shared/lifecycle.ts';
 import {
   type InfectionClass,
   type LngLat,
@@ -265,7 +266,7 @@ function walk(
           ),
           travel,
         };
-      if (leg.infectionClass !== 'normal' || policy.disinfectAfterEveryPassenger) dirty = true;
+      if (leavesVehicleDirty(leg, policy)) dirty = true;
     } else {
       aboard.delete(stop.leg);
       for (let k = 0; k < DIMS; k++) load[k] = load[k]! - delta[k]!;
@@ -323,7 +324,7 @@ function exactCheck(
     const load = loadOf(leg);
     for (let k = 0; k < DIMS; k++) demand[node * DIMS + k] = stop.pickup ? load[k]! : -load[k]!;
     infection[stop.leg] = INFECTION_INDEX[leg.infectionClass];
-    dirty[stop.leg] = leg.infectionClass !== 'normal' || policy.disinfectAfterEveryPassenger ? 1 : 0;
+    dirty[stop.leg] = leavesVehicleDirty(leg, policy) ? 1 : 0;
   }
   const horizon = minutes(Math.max(...legs.map((l) => l.dropoffAt))) + 24 * 60;
   // The depots are the vehicle's base, open all day: the check is of the stops, not of the shift.

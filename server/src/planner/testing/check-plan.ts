@@ -3,7 +3,7 @@ import type { Plan } from '../domain/plan.ts';
 import type { TravelTimeModel } from '../domain/travel.ts';
 
 /**
- * Independent feasibility checker for plans, written from the rules in PRODUCT.md and the
+ * Independent feasibility checker for plans, written from the rules in docs/product.md and the
  * planner contract, sharing no code with the planner's own feasibility logic. Tests run every
  * plan they produce through it. Returns the list of violations (empty = feasible).
  */

@@ -1,5 +1,5 @@
 /**
- * Realtime load benchmark (CONVENTIONS 12: prints figures, asserts nothing): `pnpm bench:realtime`.
+ * Realtime load benchmark (CODE_STYLE.md 12: prints figures, asserts nothing): `pnpm bench:realtime`.
  *
  * The server runs as it does in production — `src/main.ts` in a process of its own — and the clients
  * run in separate child processes (load/client-worker.ts), so what is measured is the server's limits.

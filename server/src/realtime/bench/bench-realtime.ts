@@ -1,5 +1,5 @@
 /**
- * Realtime benchmark (CONVENTIONS 12: prints figures, asserts nothing), on loopback:
+ * Realtime benchmark (CODE_STYLE.md 12: prints figures, asserts nothing), on loopback:
  *  1. commit-to-driver latency with 2,000 driver sockets connected to one node — from just before
  *     the transaction that records an event commits, to the driver's socket receiving it;
  *  2. replay of 50 missed events when a driver reconnects (handshake offsets, and the `resume` event).

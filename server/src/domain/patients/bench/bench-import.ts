@@ -1,5 +1,5 @@
 /**
- * Import benchmark (CONVENTIONS 12: prints figures, asserts nothing). Generates a 5,000-row .xlsx and
+ * Import benchmark (CODE_STYLE.md 12: prints figures, asserts nothing). Generates a 5,000-row .xlsx and
  * a 5,000-row GB18030 .csv with Chinese headers, then dry-runs and commits each through the same use
  * case the HTTP route calls, on embedded PGlite and — when DATABASE_URL is set — on a scratch
  * PostgreSQL database that is dropped afterwards.

@@ -1,5 +1,6 @@
 import { DistrictParams, PlanDayBody, PlanDayResult } from '@lastmeter/shared';
 import { planDistrictDay } from '../../../domain/trips/plan-district-day.ts';
+import { timePlannerRun } from '../../../observability/metrics.ts';
 import { defineRoute } from '../../route.ts';
 
 export const planDistrictDayRoute = defineRoute({
@@ -12,10 +13,12 @@ export const planDistrictDayRoute = defineRoute({
   body: PlanDayBody,
   success: { status: 200, description: 'Served and unserved legs, with reasons', schema: PlanDayResult },
   handler: ({ actor, app, params, body }) =>
-    planDistrictDay({
-      db: app.db,
-      actor,
-      districtId: params.districtId,
-      input: body,
-    }),
+    timePlannerRun(app.metrics, () =>
+      planDistrictDay({
+        db: app.db,
+        actor,
+        districtId: params.districtId,
+        input: body,
+      }),
+    ),
 });

@@ -72,8 +72,11 @@ function noteError(what: string) {
   if (errors.length < 20) errors.push(what);
 }
 
-/** Connects (or reconnects) one client to `urls[node]`; resolves on `welcome` or failure. */
-function open(client: Live, node: number): Promise<boolean> {
+/**
+ * Connects (or reconnects) one client to `urls[node]`; resolves on `welcome` or failure. A refused
+ * reconnection (the node is down) is expected during a restart: only the first connect notes errors.
+ */
+function open(client: Live, node: number, first = false): Promise<boolean> {
   client.node = node;
   const socket: LoadSocket = io(urls[node]!, {
     transports: ['websocket'],
@@ -109,7 +112,7 @@ function open(client: Live, node: number): Promise<boolean> {
     });
     socket.once('connect_error', (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === 'unavailable') refusedHandshakes++;
-      else noteError(`connect_error: ${error.message}`);
+      else if (first) noteError(`connect_error: ${error.message}`);
       socket.close();
       resolve(false);
     });
@@ -201,7 +204,7 @@ process.on('message', async (message: ToWorker) => {
         Array.from({ length: CONNECT_CONCURRENCY }, async () => {
           while (next < clients.length) {
             const client = clients[next++]!;
-            if (!(await open(client, message.firstNode))) failed++;
+            if (!(await open(client, message.firstNode, true))) failed++;
           }
         }),
       );
