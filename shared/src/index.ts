@@ -1,5 +1,6 @@
 export * from './domain.ts';
 export * from './errors.ts';
+export * from './events.ts';
 export * from './field-messages.ts';
 export * from './identity.ts';
 export * from './lifecycle.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { VehicleStatus } from './domain.ts';
 import type { ErrorCode, FieldIssue } from './errors.ts';
+import type { EventPayload } from './events.ts';
 
 /**
  * Typed Socket.IO event maps and socket payload schemas shared by server and clients. Rooms are
@@ -135,36 +135,17 @@ export interface VehiclePosition {
 /** Durable event types recorded by the realtime layer. */
 export const REALTIME_EVENT_TYPES = { etaUpdated: 'leg.eta_updated', vehicleStale: 'vehicle.stale' } as const;
 
-/** `leg.eta_updated` payload, to the hospital's and the compound's streams of the leg. */
-export interface LegEtaUpdated {
-  legId: string;
-  tripId: string;
-  vehicleId: string;
-  /** `pickup` before the patient is on board, `dropoff` after. */
-  stop: 'pickup' | 'dropoff';
-  etaAt: string;
-  minutes: number;
-}
+/** `leg.eta_updated` payload, to the hospital's and the compound's streams of the leg (shared/src/events.ts). */
+export type LegEtaUpdated = EventPayload<'leg.eta_updated'>;
 
 /** `vehicle.stale` payload, to the district's stream: `stale: false` when the vehicle is heard again. */
-export interface VehicleStale {
-  vehicleId: string;
-  districtId: string;
-  stale: boolean;
-  lastSeenAt: string | null;
-}
+export type VehicleStale = EventPayload<'vehicle.stale'>;
 
 /**
  * `vehicle.status_changed` payload, to the district's stream: the vehicle's status followed its legs
  * (on a job, disinfecting until `disinfectingUntil`, available again).
  */
-export interface VehicleStatusChanged {
-  vehicleId: string;
-  districtId: string;
-  status: VehicleStatus;
-  previous: VehicleStatus;
-  disinfectingUntil: string | null;
-}
+export type VehicleStatusChanged = EventPayload<'vehicle.status_changed'>;
 
 // ---------------------------------------------------------------- event maps
 

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@lastmeter/server/domain/events/record-event.ts';
 import { recordEvent } from '@lastmeter/server/domain/events/record-event.ts';
+import { syntheticEvent } from '@lastmeter/server/domain/events/synthetic-event.ts';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
@@ -77,14 +78,13 @@ export async function connectClient(
   };
 }
 
-/** Records one event in its own transaction, as a use case would: the commit delivers it. */
+/** Records one synthetic event carrying `marker` in its own transaction, as a use case would: the commit delivers it. */
 export async function recordCommitted(
   server: Pick<TestServer, 'app'>,
-  type: string,
-  payload: Record<string, unknown>,
+  marker: Record<string, unknown>,
   recipients: string[],
 ): Promise<RecordedEvent> {
-  return server.app.db.transaction((tx) => recordEvent(tx, { type, payload, actorId: null, recipients }));
+  return server.app.db.transaction((tx) => recordEvent(tx, syntheticEvent(recipients, marker)));
 }
 
 /** Waits a moment for pushes that must *not* arrive; used only to assert an absence. */

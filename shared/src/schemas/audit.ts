@@ -26,6 +26,7 @@ export const AuditEntry = z
     at: z.iso.datetime(),
     actorId: z.uuid().nullable(),
     actorRole: z.string(),
+    actorName: z.string().nullable().meta({ description: "The acting account's display name (staff only)" }),
     action: z.string(),
     entity: z.string(),
     entityId: z.string().nullable(),

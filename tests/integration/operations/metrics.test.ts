@@ -57,7 +57,7 @@ describe('/metrics reports what an operator watches', () => {
     const account = await createAccount(server.app.db, 'driver', { vehicleId: vehicle.id });
     const driver = await connectClient(server, await loginAs(server, account.username, account.password));
     await api(server, 'GET', '/api/v1/auth/me');
-    await recordCommitted(server, 'job.assigned', { n: 1 }, [rooms.vehicle(vehicle.id)]);
+    await recordCommitted(server, { n: 1 }, [rooms.vehicle(vehicle.id)]);
     await driver.waitFor((events) => events.length === 1);
     const reply = await driver.socket.emitWithAck('position', {
       lng: 121.44,

@@ -1,5 +1,6 @@
 import { openDatabase, queryRows } from '@lastmeter/db';
 import { recordEvents } from '@lastmeter/server/domain/events/record-event.ts';
+import { syntheticEvent } from '@lastmeter/server/domain/events/synthetic-event.ts';
 import { rooms, type StreamEvent } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import { io, type Socket } from 'socket.io-client';
@@ -134,7 +135,7 @@ describe('rolling restart of two nodes under load', () => {
           const recipients = [rooms.vehicle(vehicle.id), rooms.district(district.id)];
           if (recorded % 2 === 0) recipients.push(rooms.hospital(hospital.id));
           await writer.db.transaction((tx) =>
-            recordEvents(tx, [{ type: 'leg.step', payload: { n: recorded }, actorId: null, recipients }]),
+            recordEvents(tx, [syntheticEvent(recipients, { n: recorded })]),
           );
           recorded++;
           await new Promise((resolve) => setTimeout(resolve, 5));

@@ -69,7 +69,7 @@ describe('malformed socket payloads', () => {
     expect(await driver.socket.emitWithAck('ping')).toMatchObject({ ok: true });
     expect(driver.socket.connected).toBe(true);
     expect((await api(server, 'GET', '/api/health')).status).toBe(200);
-    await recordCommitted(server, 'job.updated', {}, [stream]);
+    await recordCommitted(server, {}, [stream]);
     await driver.waitFor((events) => events.length === 1);
   });
 

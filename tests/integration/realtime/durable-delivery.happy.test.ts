@@ -1,5 +1,6 @@
 import { queryRows } from '@lastmeter/db';
 import { recordEvent } from '@lastmeter/server/domain/events/record-event.ts';
+import { syntheticEvent } from '@lastmeter/server/domain/events/synthetic-event.ts';
 import { type ResumeResult, rooms, type SocketAck } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,12 +59,12 @@ describe('durable delivery', () => {
   it('replays all 20 events missed across a server restart, in order, none twice, then continues live', async () => {
     const { token, stream } = await driverOfNewVehicle();
     const first = await connect(token);
-    await recordCommitted(server, 'job.assigned', { n: 0 }, [stream]);
+    await recordCommitted(server, { n: 0 }, [stream]);
     await first.waitFor((events) => events.length === 1);
     const lastOffset = first.events[0]!.offset;
     first.close();
 
-    for (let n = 1; n <= 20; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
+    for (let n = 1; n <= 20; n++) await recordCommitted(server, { n }, [stream]);
     await server.stop();
     server = await startTestServer({}, database);
 
@@ -78,16 +79,16 @@ describe('durable delivery', () => {
     expect(back.events.map((e) => e.payload.n)).toEqual(range(1, 20));
     expect(new Set(back.events.map((e) => e.id)).size).toBe(20);
 
-    await recordCommitted(server, 'job.cancelled', { n: 21 }, [stream]);
+    await recordCommitted(server, { n: 21 }, [stream]);
     await back.waitFor((events) => events.length === 21);
     expect(offsetsOn(back, stream)).toEqual(range(lastOffset + 1, lastOffset + 21));
   });
 
   it('replays from offsets given in the handshake before any live event', async () => {
     const { token, stream } = await driverOfNewVehicle();
-    for (let n = 1; n <= 5; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
+    for (let n = 1; n <= 5; n++) await recordCommitted(server, { n }, [stream]);
     const client = await connect(token, { resume: { [stream]: 2 } });
-    await recordCommitted(server, 'job.updated', { n: 6 }, [stream]);
+    await recordCommitted(server, { n: 6 }, [stream]);
     await client.waitFor((events) => events.length === 4);
     expect(offsetsOn(client, stream)).toEqual([3, 4, 5, 6]);
   });
@@ -97,14 +98,14 @@ describe('durable delivery', () => {
     // More than one page of replay, so live events land while it is still reading the database.
     await server.app.db.transaction(async (tx) => {
       for (let n = 1; n <= 450; n++) {
-        await recordEvent(tx, { type: 'job.updated', payload: { n }, actorId: null, recipients: [stream] });
+        await recordEvent(tx, syntheticEvent([stream], { n }));
       }
     });
     const client = await connect(token);
     const replay = resume(client, { [stream]: 0 });
     // The first replayed event proves the server is replaying; publish live events from then on.
     await client.waitFor((events) => events.length > 0);
-    for (let n = 451; n <= 460; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
+    for (let n = 451; n <= 460; n++) await recordCommitted(server, { n }, [stream]);
     await replay;
     await client.waitFor((events) => events.length >= 460);
     expect(offsetsOn(client, stream)).toEqual(range(1, 460));
@@ -114,9 +115,7 @@ describe('durable delivery', () => {
   it('delivers in offset order when transactions on one stream commit concurrently', async () => {
     const { token, stream } = await driverOfNewVehicle();
     const client = await connect(token);
-    const recorded = await Promise.all(
-      range(1, 10).map((n) => recordCommitted(server, 'job.updated', { n }, [stream])),
-    );
+    const recorded = await Promise.all(range(1, 10).map((n) => recordCommitted(server, { n }, [stream])));
     await client.waitFor((events) => events.length === 10);
     expect(offsetsOn(client, stream)).toEqual(range(1, 10));
     expect(new Set(client.events.map((e) => e.id))).toEqual(new Set(recorded.map((r) => r.eventId)));
@@ -125,12 +124,12 @@ describe('durable delivery', () => {
   it('lets a fresh device of the same account resume where the account acknowledged', async () => {
     const { token, stream, driver } = await driverOfNewVehicle();
     const phone = await connect(token);
-    for (let n = 1; n <= 3; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
+    for (let n = 1; n <= 3; n++) await recordCommitted(server, { n }, [stream]);
     await phone.waitFor((events) => events.length === 3);
     const acked = await phone.socket.emitWithAck('ack', { stream, offset: 3 });
     expect(acked).toEqual({ ok: true });
     phone.close();
-    for (let n = 4; n <= 5; n++) await recordCommitted(server, 'job.updated', { n }, [stream]);
+    for (let n = 4; n <= 5; n++) await recordCommitted(server, { n }, [stream]);
 
     const secondToken = await loginAs(server, driver.username, driver.password);
     // The ack is stored when the first socket closes; wait for the row rather than for a time.

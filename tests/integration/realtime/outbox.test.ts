@@ -127,7 +127,7 @@ describe('every committed event reaches its sockets without anyone publishing it
     const stream = driver.rooms.find((room) => room.startsWith('vehicle:'))!;
     expect(stream).toBeDefined();
     await server.outbox.stop();
-    const missed = await recordCommitted(server, 'job.updated', { n: 1 }, [stream]);
+    const missed = await recordCommitted(server, { n: 1 }, [stream]);
     const after = await server.outbox.stats();
     expect(after.listening).toBe(false);
     expect(after.backlog).toBeGreaterThanOrEqual(1);
@@ -135,7 +135,7 @@ describe('every committed event reaches its sockets without anyone publishing it
 
     await server.outbox.start();
     await driver.waitFor((events) => events.some((e) => e.id === missed.eventId));
-    const next = await recordCommitted(server, 'job.updated', { n: 2 }, [stream]);
+    const next = await recordCommitted(server, { n: 2 }, [stream]);
     await driver.waitFor((events) => events.some((e) => e.id === next.eventId));
     expect(driver.events.filter((e) => e.stream === stream).map((e) => e.payload.n)).toEqual([1, 2]);
   });
@@ -151,10 +151,10 @@ describe('every committed event reaches its sockets without anyone publishing it
         sql`select pg_terminate_backend(pid) from pg_stat_activity
             where datname = current_database() and application_name = 'lastmeter-listener'`,
       );
-      const meanwhile = await recordCommitted(server, 'job.updated', { n: 'meanwhile' }, [stream]);
+      const meanwhile = await recordCommitted(server, { n: 'meanwhile' }, [stream]);
       await driver.waitFor((events) => events.some((e) => e.id === meanwhile.eventId));
       await statsUntil((s) => s.listening && s.subscriptions > before.subscriptions);
-      const later = await recordCommitted(server, 'job.updated', { n: 'later' }, [stream]);
+      const later = await recordCommitted(server, { n: 'later' }, [stream]);
       await driver.waitFor((events) => events.some((e) => e.id === later.eventId));
     },
   );

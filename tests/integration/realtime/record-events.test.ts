@@ -1,5 +1,6 @@
 import { queryRows } from '@lastmeter/db';
 import { recordEvents } from '@lastmeter/server/domain/events/record-event.ts';
+import { syntheticEvent } from '@lastmeter/server/domain/events/synthetic-event.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -19,12 +20,7 @@ describe('recordEvents', () => {
         const order = i % 2 === 0 ? rooms : [...rooms].reverse();
         return recordEvents(
           tx,
-          order.map((room, k) => ({
-            type: 'test.event',
-            payload: { i, k },
-            actorId: null,
-            recipients: [room, order[(k + 1) % 4]!],
-          })),
+          order.map((room, k) => syntheticEvent([room, order[(k + 1) % 4]!], { i, k })),
         );
       }),
     );

@@ -74,7 +74,7 @@ describe('a socket follows its account’s scope while it stays open', () => {
       body: { accountIds: [stays.id, keeper.id] },
     });
     expect(await back).toContain(rooms.compound(compound.id));
-    const next = await recordCommitted(server, 'patients.imported', { compoundId: compound.id, count: 1 }, [
+    const next = await recordCommitted(server, { compoundId: compound.id, count: 1 }, [
       rooms.compound(compound.id),
     ]);
     await removed.waitFor((events) => events.some((e) => e.id === next.eventId));
@@ -97,8 +97,8 @@ describe('a socket follows its account’s scope while it stays open', () => {
     expect(now).toContain(rooms.vehicle(second.id));
     expect(now).not.toContain(rooms.vehicle(first.id));
 
-    const old = await recordCommitted(server, 'job.assigned', { legId: 'old' }, [rooms.vehicle(first.id)]);
-    const fresh = await recordCommitted(server, 'job.assigned', { legId: 'new' }, [rooms.vehicle(second.id)]);
+    const old = await recordCommitted(server, { legId: 'old' }, [rooms.vehicle(first.id)]);
+    const fresh = await recordCommitted(server, { legId: 'new' }, [rooms.vehicle(second.id)]);
     await driver.waitFor((events) => events.some((e) => e.id === fresh.eventId));
     await settle();
     expect(driver.events.some((e) => e.id === old.eventId)).toBe(false);

@@ -77,7 +77,7 @@ describe('realtime scope', () => {
     const dispatchA = await connectAs('dispatcher', { districtIds: [districtA.id] });
     const dispatchB = await connectAs('dispatcher', { districtIds: [districtB.id] });
 
-    const event = await recordCommitted(server, 'job.assigned', { legId: 'x' }, [
+    const event = await recordCommitted(server, { legId: 'x' }, [
       rooms.vehicle(vehicleA.id),
       rooms.hospital(hospitalA.id),
       rooms.compound(compoundA.id),
@@ -96,8 +96,7 @@ describe('realtime scope', () => {
     const district = await createDistrict(server.app.db);
     const mine = await createVehicle(server.app.db, district.id);
     const theirs = await createVehicle(server.app.db, district.id);
-    for (let n = 1; n <= 3; n++)
-      await recordCommitted(server, 'job.updated', { n }, [rooms.vehicle(theirs.id)]);
+    for (let n = 1; n <= 3; n++) await recordCommitted(server, { n }, [rooms.vehicle(theirs.id)]);
     const driver = await connectAs('driver', { vehicleId: mine.id });
 
     const reply = await driver.socket.emitWithAck('resume', {

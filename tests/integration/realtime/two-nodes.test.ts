@@ -50,13 +50,13 @@ describe('two server nodes on one PostgreSQL with Redis', () => {
       const driverOnB = await connectAs(nodeB, 'driver', { vehicleId: vehicle.id });
       const otherOnA = await connectAs(nodeA, 'driver', { vehicleId: other.id });
 
-      const recorded = await recordCommitted(nodeA, 'job.assigned', { n: 1 }, [rooms.vehicle(vehicle.id)]);
+      const recorded = await recordCommitted(nodeA, { n: 1 }, [rooms.vehicle(vehicle.id)]);
       const [event] = await driverOnB.waitFor((events) => events.length === 1);
       expect(event).toMatchObject({ id: recorded.eventId, stream: rooms.vehicle(vehicle.id), offset: 1 });
 
       // Recorded through either node, delivered by the node the socket is on, in offset order.
-      const second = await recordCommitted(nodeB, 'job.updated', { n: 2 }, [rooms.vehicle(vehicle.id)]);
-      const third = await recordCommitted(nodeA, 'job.updated', { n: 3 }, [rooms.vehicle(vehicle.id)]);
+      const second = await recordCommitted(nodeB, { n: 2 }, [rooms.vehicle(vehicle.id)]);
+      const third = await recordCommitted(nodeA, { n: 3 }, [rooms.vehicle(vehicle.id)]);
       await driverOnB.waitFor((events) => events.length === 3);
       expect(driverOnB.events.map((e) => e.id)).toEqual([recorded.eventId, second.eventId, third.eventId]);
       await settle();
@@ -71,9 +71,7 @@ describe('two server nodes on one PostgreSQL with Redis', () => {
       const onA = await connectAs(nodeA, 'dispatcher', { districtIds: [district.id] });
       const onB = await connectAs(nodeB, 'dispatcher', { districtIds: [district.id] });
       // Recorded through node A's pool; neither node publishes it, both tail the outbox.
-      const recorded = await recordCommitted(nodeA, 'requests.generated', { n: 1 }, [
-        rooms.district(district.id),
-      ]);
+      const recorded = await recordCommitted(nodeA, { n: 1 }, [rooms.district(district.id)]);
       await onA.waitFor((events) => events.length === 1);
       await onB.waitFor((events) => events.length === 1);
       await settle();

@@ -1,4 +1,4 @@
-import { auditLog, type Db } from '@lastmeter/db';
+import { accounts, auditLog, type Db } from '@lastmeter/db';
 import type { AuditEntry, AuditQuery } from '@lastmeter/shared';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
@@ -21,16 +21,20 @@ export async function listAudit({
   if (query.actorId) filters.push(eq(auditLog.actorId, query.actorId));
   if (query.before) filters.push(lt(auditLog.id, query.before));
   const rows = await db
-    .select()
+    .select({ entry: auditLog, actorName: accounts.displayName })
     .from(auditLog)
+    .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
-  return rows.map((r) => ({
+  // Accounts are staff (admin, dispatcher, gatekeeper, driver, hospital desk), never patients: the name
+  // shown is the account's display name, and the detail carries ids only, so no patient identity leaks.
+  return rows.map(({ entry: r, actorName }) => ({
     id: r.id,
     at: r.at.toISOString(),
     actorId: r.actorId,
     actorRole: r.actorRole,
+    actorName: actorName ?? null,
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,

@@ -1,14 +1,43 @@
 import { type Db, domainEvents, streamEvents, streamHeads } from '@lastmeter/db';
+import { type EventPayload, type EventType, eventPayloadIssues } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
+import { createLogger, type Logger } from '../../logger.ts';
 import { notifyOutbox } from './outbox-notice.ts';
 import { runProjectors } from './projectors.ts';
 
-export interface NewDomainEvent {
-  type: string;
-  payload: Record<string, unknown>;
-  actorId: string | null;
-  /** Server-chosen rooms (`rooms.*` in @lastmeter/shared) that must receive this event. */
-  recipients: string[];
+/**
+ * A domain event to record, typed by the event contract (`EVENT_CONTRACT` in shared/src/events.ts):
+ * an unknown type or a payload that does not fit its type is a compile error.
+ */
+export type NewDomainEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    type: K;
+    payload: EventPayload<K>;
+    actorId: string | null;
+    /** Server-chosen rooms (`rooms.*` in @lastmeter/shared) that must receive this event. */
+    recipients: string[];
+  };
+}[T];
+
+const checkStrictly = process.env.VITEST !== undefined || process.env.NODE_ENV === 'test';
+const warned = new Set<string>();
+let log: Logger | undefined;
+
+/**
+ * Checks each payload against the contract at run time too (casts and spreads escape the compiler).
+ * Under test a mismatch throws; in production it is logged once per type and the change goes
+ * through: a documentation mismatch never rolls back a real change.
+ */
+function checkPayloads(events: readonly NewDomainEvent[]): void {
+  for (const event of events) {
+    const issues = eventPayloadIssues(event.type, event.payload);
+    if (!issues) continue;
+    if (checkStrictly) throw new Error(`${event.type} payload does not fit the event contract: ${issues}`);
+    if (warned.has(event.type)) continue;
+    warned.add(event.type);
+    log ??= createLogger('warn', 'json');
+    log.warn({ type: event.type, issues }, 'event payload does not fit the event contract');
+  }
 }
 
 export interface RecordedEvent {
@@ -31,6 +60,7 @@ export interface RecordedEvent {
  * so two transactions can never wait on each other's heads in opposite orders (a deadlock).
  */
 export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<RecordedEvent[]> {
+  checkPayloads(events);
   const list = events.filter((e) => e.recipients.length > 0);
   if (list.length === 0) return [];
   const rows = await tx
@@ -52,7 +82,7 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
   const recorded: RecordedEvent[] = list.map((event, index) => ({
     eventId: rows[index]!.id,
     type: event.type,
-    payload: event.payload,
+    payload: event.payload as Record<string, unknown>,
     at: rows[index]!.at,
     deliveries: [],
   }));
@@ -97,5 +127,11 @@ export async function recordEvent(tx: Db, event: NewDomainEvent): Promise<Record
     .returning({ id: domainEvents.id, at: domainEvents.at });
   if (!row) throw new Error('domain event insert returned no row');
   await notifyOutbox(tx, { ids: [row.id, row.id], at: Date.now(), streams: [] });
-  return { eventId: row.id, type: event.type, payload: event.payload, at: row.at, deliveries: [] };
+  return {
+    eventId: row.id,
+    type: event.type,
+    payload: event.payload as Record<string, unknown>,
+    at: row.at,
+    deliveries: [],
+  };
 }

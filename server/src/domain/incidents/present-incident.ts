@@ -1,5 +1,5 @@
 import type { incidents } from '@lastmeter/db';
-import type { IncidentView } from '@lastmeter/shared';
+import type { EventPayload, IncidentView } from '@lastmeter/shared';
 
 export function presentIncident(row: typeof incidents.$inferSelect): IncidentView {
   return {
@@ -18,7 +18,7 @@ export function presentIncident(row: typeof incidents.$inferSelect): IncidentVie
 }
 
 /** The event payload of an incident: what dispatch needs on its list, no patient identity. */
-export function incidentPayload(row: typeof incidents.$inferSelect): Record<string, unknown> {
+export function incidentPayload(row: typeof incidents.$inferSelect): EventPayload<'incident.opened'> {
   const { id, ...rest } = presentIncident(row);
   return { incidentId: id, ...rest };
 }

@@ -13,6 +13,8 @@ export const ACTIVE_LEG_STATUSES = [
 export interface ActiveLeg {
   legId: string;
   tripId: string;
+  /** The request's service date, YYYY-MM-DD. */
+  date: string;
   status: (typeof ACTIVE_LEG_STATUSES)[number];
   direction: 'outbound' | 'return';
   etaAt: Date | null;
@@ -27,6 +29,7 @@ export interface ActiveLeg {
 interface Row {
   leg_id: string;
   trip_id: string;
+  date: string;
   status: ActiveLeg['status'];
   direction: ActiveLeg['direction'];
   eta_at: Date | string | null;
@@ -45,11 +48,12 @@ interface Row {
 export async function loadActiveLeg(db: Db, vehicleId: string): Promise<ActiveLeg | null> {
   const [row] = await queryRows<Row>(
     db,
-    sql`select l.id as leg_id, l.trip_id, l.status, l.direction, l.eta_at, t.hospital_id, g.compound_id,
+    sql`select l.id as leg_id, l.trip_id, to_char(r.date, 'YYYY-MM-DD') as date, l.status, l.direction, l.eta_at, t.hospital_id, g.compound_id,
           g.lng as gate_lng, g.lat as gate_lat,
           h.entrance_lng as hospital_lng, h.entrance_lat as hospital_lat
         from legs l
         join trips t on t.id = l.trip_id
+        join requests r on r.id = t.request_id
         join gates g on g.id = t.gate_id
         join hospitals h on h.id = t.hospital_id
         where l.vehicle_id = ${vehicleId} and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
@@ -64,6 +68,7 @@ export async function loadActiveLeg(db: Db, vehicleId: string): Promise<ActiveLe
   return {
     legId: row.leg_id,
     tripId: row.trip_id,
+    date: row.date,
     status: row.status,
     direction: row.direction,
     etaAt: row.eta_at === null ? null : new Date(row.eta_at),

@@ -114,6 +114,7 @@ export async function reportPosition({
         const payload: LegEtaUpdated = {
           legId: leg.legId,
           tripId: leg.tripId,
+          date: leg.date,
           vehicleId,
           stop: leg.stop,
           etaAt: etaAt.toISOString(),

@@ -109,6 +109,7 @@ export async function createRequest({
         requestId: row.id,
         patientId,
         compoundId: patient.compoundId,
+        date: row.date,
         urgency: row.urgency,
         service: row.service,
       },

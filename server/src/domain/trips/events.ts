@@ -1,5 +1,11 @@
 import type { Db } from '@lastmeter/db';
-import { leavesVehicleDirty, rooms } from '@lastmeter/shared';
+import {
+  type EventPayload,
+  type EventType,
+  type LegEventExtra,
+  leavesVehicleDirty,
+  rooms,
+} from '@lastmeter/shared';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
 import { settleRequests, settleVehicles } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
@@ -7,7 +13,8 @@ import { legEventPayload } from './present-leg.ts';
 import { enforceScheduleGate } from './schedule-gate.ts';
 
 /** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
-export type TripEventType =
+export type TripEventType = Extract<
+  EventType,
   | 'job.assigned'
   | 'job.updated'
   | 'job.cancelled'
@@ -18,7 +25,19 @@ export type TripEventType =
   | 'incident.opened'
   | 'incident.resolved'
   | 'request.status_changed'
-  | 'vehicle.status_changed';
+  | 'vehicle.status_changed'
+>;
+/** The event types whose payload is a leg's (`legEventPayload`). */
+export type LegEventType = Extract<
+  TripEventType,
+  | 'job.assigned'
+  | 'job.updated'
+  | 'job.cancelled'
+  | 'leg.status_changed'
+  | 'arrival.expected'
+  | 'patient.out'
+  | 'patient.back'
+>;
 
 type Party = 'vehicle' | 'district' | 'compound' | 'hospital';
 
@@ -61,9 +80,10 @@ export class TripEvents {
     private readonly now: Date = new Date(),
   ) {}
 
-  async add(type: TripEventType, payload: Record<string, unknown>, recipients: string[]): Promise<void> {
+  async add<T extends TripEventType>(type: T, payload: EventPayload<T>, recipients: string[]): Promise<void> {
     if (recipients.length === 0) return;
-    this.pending.push({ type, payload, actorId: this.actorId, recipients });
+    // The signature ties payload to type; TypeScript cannot follow that through a generic union.
+    this.pending.push({ type, payload, actorId: this.actorId, recipients } as NewDomainEvent);
   }
 
   /** Settle these requests' statuses at `commit` too (legs already right, status maybe not). */
@@ -115,10 +135,10 @@ export class TripEvents {
 
   /** A leg event to some of its parties. */
   async leg(
-    type: TripEventType,
+    type: LegEventType,
     ctx: LegContext,
     parties: readonly Party[],
-    extra: Record<string, unknown> = {},
+    extra: LegEventExtra = {},
   ): Promise<void> {
     this.requestIds.add(ctx.request.id);
     const vehicleId = ctx.leg.vehicleId;

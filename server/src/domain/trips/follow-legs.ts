@@ -33,7 +33,7 @@ export async function settleRequests(
   if (requestIds.size === 0) return [];
   const ids = [...requestIds].sort();
   const locked = await tx
-    .select({ id: requests.id, status: requests.status })
+    .select({ id: requests.id, status: requests.status, date: requests.date })
     .from(requests)
     .where(inArray(requests.id, ids))
     .orderBy(asc(requests.id))
@@ -65,7 +65,13 @@ export async function settleRequests(
     moves.set(next, [...(moves.get(next) ?? []), request.id]);
     events.push({
       type: 'request.status_changed',
-      payload: { requestId: request.id, tripId: first.tripId, status: next, previous: request.status },
+      payload: {
+        requestId: request.id,
+        tripId: first.tripId,
+        date: request.date,
+        status: next,
+        previous: request.status,
+      },
       actorId,
       recipients: [rooms.district(first.districtId), rooms.compound(first.compoundId)],
     });
@@ -145,7 +151,7 @@ export function vehicleStatusEvent(
   status: VehicleStatusChanged['status'],
   disinfectingUntil: Date | null,
   actorId: string | null,
-): NewDomainEvent {
+): NewDomainEvent<'vehicle.status_changed'> {
   const payload: VehicleStatusChanged = {
     vehicleId: vehicle.id,
     districtId: vehicle.districtId,

@@ -1,4 +1,11 @@
-import type { InfectionClass, LegDetailView, LegView, PROTECTION_LEVELS } from '@lastmeter/shared';
+import type {
+  InfectionClass,
+  LegDetailView,
+  LegEventExtra,
+  LegEventPayload,
+  LegView,
+  PROTECTION_LEVELS,
+} from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
 import { maskName } from '../patients/mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
@@ -95,14 +102,12 @@ export function presentLegDetail(
  * The small payload of every leg event: enough for a driver's job card, a gate list or an arrival
  * board, never the full identity (masked name, no ID number or phone).
  */
-export function legEventPayload(
-  ctx: LegContext,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function legEventPayload(ctx: LegContext, extra: LegEventExtra = {}): LegEventPayload {
   const { leg } = ctx;
   return {
     legId: leg.id,
     tripId: leg.tripId,
+    date: ctx.request.date,
     direction: leg.direction,
     status: leg.status,
     version: leg.version,

@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { type Db, openDatabase, queryRows } from '@lastmeter/db';
 import { sql } from 'drizzle-orm';
 import { recordEvents } from '../../domain/events/record-event.ts';
+import { syntheticEvent } from '../../domain/events/synthetic-event.ts';
 import type { FromWorker, ToWorker, WorkerClient, WorkerReport } from './load/client-worker.ts';
 import { type SeededCity, seedCity } from './load/seed-city.ts';
 
@@ -272,14 +273,7 @@ function startWriter(db: Db, city: SeededCity) {
       if (n % 2 === 0) recipients.push(city.hospitals[n % city.hospitals.length]!);
       let beforeCommit = 0;
       const [event] = await db.transaction(async (tx) => {
-        const recorded = await recordEvents(tx, [
-          {
-            type: n % 3 === 0 ? 'job.assigned' : 'leg.step',
-            payload: { legId: `load-${n}`, status: n % 3 === 0 ? 'assigned' : 'en_route' },
-            actorId: null,
-            recipients,
-          },
-        ]);
+        const recorded = await recordEvents(tx, [syntheticEvent(recipients, { legId: `load-${n}` })]);
         beforeCommit = wall();
         return recorded;
       });

@@ -20,6 +20,7 @@ import { type Socket as Client, io } from 'socket.io-client';
 import type { Config } from '../../config.ts';
 import { hashSessionToken, newSessionToken } from '../../domain/auth/session-token.ts';
 import { recordEvent } from '../../domain/events/record-event.ts';
+import { syntheticEvent } from '../../domain/events/synthetic-event.ts';
 import { createLogger } from '../../logger.ts';
 import { startServer } from '../../server.ts';
 
@@ -185,12 +186,10 @@ try {
         const vehicleId = fleet.vehicleIds[(i * 7919) % DRIVERS]!;
         let beforeCommit = 0;
         const recorded = await db.transaction(async (tx) => {
-          const event = await recordEvent(tx, {
-            type: 'job.assigned',
-            payload: { legId: `bench-${i}` },
-            actorId: null,
-            recipients: [rooms.vehicle(vehicleId)],
-          });
+          const event = await recordEvent(
+            tx,
+            syntheticEvent([rooms.vehicle(vehicleId)], { legId: `bench-${i}` }),
+          );
           beforeCommit = performance.now();
           return event;
         });
@@ -216,12 +215,7 @@ try {
     let last = 0;
     await db.transaction(async (tx) => {
       for (let n = 0; n < MISSED; n++) {
-        const recorded = await recordEvent(tx, {
-          type: 'job.updated',
-          payload: { n },
-          actorId: null,
-          recipients: [stream],
-        });
+        const recorded = await recordEvent(tx, syntheticEvent([stream], { legId: `missed-${n}` }));
         last = recorded.deliveries[0]!.offset;
       }
     });

@@ -1,4 +1,4 @@
-import { AuditEntry } from '@lastmeter/shared';
+import { AuditEntry, ROLES, type Role } from '@lastmeter/shared';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -6,12 +6,19 @@ import { z } from 'zod';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../lib/api.ts';
+import {
+  AUDIT_ENTITIES,
+  auditActionLabel,
+  auditEntityLabel,
+  auditFieldLabel,
+  auditValue,
+} from './audit-labels.ts';
 
 const PAGE = 50;
 
 /** The audit trail, newest first, filtered by record kind or id (kept in the URL so it can be linked). */
 export function AuditLog() {
-  const { t, describeError, formatDateTime } = useI18n();
+  const { t, locale, describeError, formatDateTime } = useI18n();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const entity = params.get('entity') ?? '';
@@ -43,16 +50,26 @@ export function AuditLog() {
       <form className="filter-row" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-entity`}>{t('admin.audit.entity')}</label>
-          <input
-            id={`${id}-entity`}
-            value={draftEntity}
-            onChange={(e) => setDraftEntity(e.target.value)}
-            placeholder="patient"
-          />
+          <select id={`${id}-entity`} value={draftEntity} onChange={(e) => setDraftEntity(e.target.value)}>
+            <option value="">{t('admin.audit.anyEntity')}</option>
+            {[
+              ...AUDIT_ENTITIES,
+              ...(draftEntity && !AUDIT_ENTITIES.includes(draftEntity) ? [draftEntity] : []),
+            ].map((code) => (
+              <option key={code} value={code}>
+                {auditEntityLabel(code, locale)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-entityId`}>{t('admin.audit.entityId')}</label>
-          <input id={`${id}-entityId`} value={draftId} onChange={(e) => setDraftId(e.target.value)} />
+          <input
+            id={`${id}-entityId`}
+            value={draftId}
+            onChange={(e) => setDraftId(e.target.value)}
+            placeholder={t('admin.audit.entityIdPlaceholder')}
+          />
         </div>
         <button type="submit" className="button-primary">
           {t('admin.audit.filter')}
@@ -85,19 +102,23 @@ export function AuditLog() {
                   <tr key={entry.id} className={entry.outcome === 'denied' ? 'denied' : undefined}>
                     <td>{formatDateTime(entry.at)}</td>
                     <td>
-                      {entry.actorRole}
-                      {entry.actorId ? <code className="block">{entry.actorId.slice(0, 8)}</code> : null}
+                      {entry.actorName ?? t('admin.audit.system')}
+                      <span className="block muted">
+                        {isRole(entry.actorRole)
+                          ? t(`role.${entry.actorRole}`)
+                          : auditEntityLabel(entry.actorRole, locale)}
+                      </span>
                     </td>
+                    <td>{auditActionLabel(entry.action, locale)}</td>
                     <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>
-                      {entry.entity}
-                      {entry.entityId ? <code className="block">{entry.entityId.slice(0, 8)}</code> : null}
+                      {auditEntityLabel(entry.entity, locale)}
+                      {entry.entityId ? (
+                        <span className="block muted">{auditValue(entry.entityId, locale)}</span>
+                      ) : null}
                     </td>
                     <td>{t(`admin.audit.outcome.${entry.outcome}`)}</td>
                     <td>
-                      <code className="detail">{JSON.stringify(entry.detail)}</code>
+                      <AuditDetail detail={entry.detail} />
                     </td>
                   </tr>
                 ))}
@@ -135,5 +156,29 @@ export function AuditLog() {
         </>
       )}
     </section>
+  );
+}
+
+function isRole(role: string): role is Role {
+  return (ROLES as readonly string[]).includes(role);
+}
+
+/** The detail fields as label → value in a disclosure, never raw JSON. */
+function AuditDetail({ detail }: { detail: Record<string, unknown> }) {
+  const { t, locale } = useI18n();
+  const fields = Object.entries(detail);
+  if (fields.length === 0) return <span className="muted">—</span>;
+  return (
+    <details className="audit-detail">
+      <summary>{t('admin.audit.showDetail', { n: fields.length })}</summary>
+      <dl>
+        {fields.map(([key, value]) => (
+          <div key={key}>
+            <dt>{auditFieldLabel(key, locale)}</dt>
+            <dd>{auditValue(value, locale)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
