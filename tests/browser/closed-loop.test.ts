@@ -102,7 +102,10 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
 
     // The gatekeeper's page, open all along, saw the car reach the gate; the patient goes out.
     await reads(leaving.locator('.badge[data-status]'), zh('legStatus.at_pickup'));
+    // "Out" asks first and can be undone for a few seconds; only then does it reach the server.
     await leaving.getByRole('button', { name: zh('gate.out') }).click();
+    await gatekeeper.getByRole('button', { name: zh('gate.confirmOutYes') }).click();
+    await gone(gatekeeper.getByRole('button', { name: zh('gate.undo') }));
     await reads(leaving.locator('.badge[data-status]'), zh('legStatus.on_board'));
 
     // The driver sees the patient on board (live) and delivers them.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accounts, type Db } from '@lastmeter/db';
 import { loadActor } from '@lastmeter/server/domain/auth/load-actor.ts';
+import { assignLeg } from '@lastmeter/server/domain/trips/assign-leg.ts';
 import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-trip.ts';
 import type { Mobility, TripView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
@@ -54,8 +55,11 @@ export async function seedDistrict(db: Db) {
       capacity: 20,
     });
   }
+  // A community van with wheelchair places: the patients these tests book come in wheelchairs, and
+  // the schedule gate refuses a wheelchair patient on a car without a place for one.
   const vehicle = await createVehicle(db, district.id, {
     plate: '沪A·D1234',
+    wheelchairPlaces: 2,
     shiftStart: '00:00',
     shiftEnd: '23:59',
   });
@@ -171,21 +175,19 @@ export async function bookDialysisRoundTrip(
   );
   const request = requests.find((r) => r.patientId === registered.id);
   if (!request) throw new Error('no request generated for the patient');
-  const trip = await roundTrip(
-    server,
-    city,
-    request.id,
-    new Date(`${date}T${patient.startTime}:00+08:00`),
-    () =>
-      call<{ id: string; outbound: { id: string }; return: { id: string } }>(
-        dispatcher,
-        'POST',
-        `/api/v1/requests/${request.id}/trip`,
-      ),
+  const appointment = new Date(`${date}T${patient.startTime}:00+08:00`);
+  const trip = await roundTrip(server, city, request.id, appointment, () =>
+    call<{ id: string; outbound: { id: string }; return: { id: string } }>(
+      dispatcher,
+      'POST',
+      `/api/v1/requests/${request.id}/trip`,
+    ),
   );
   if (vehicleId) {
     for (const leg of [trip.outbound, trip.return]) {
-      await call(dispatcher, 'POST', `/api/v1/legs/${leg.id}/assign`, { vehicleId });
+      await assign(server, city, leg.id, vehicleId, appointment, () =>
+        call(dispatcher, 'POST', `/api/v1/legs/${leg.id}/assign`, { vehicleId }),
+      );
     }
   }
   return {
@@ -208,6 +210,40 @@ async function roundTrip<T>(
   viaApi: () => Promise<T>,
 ): Promise<T | TripView> {
   if (appointment.getTime() > Date.now()) return viaApi();
+  return createRoundTrip({
+    db: server.app.db,
+    actor: await dispatchActor(server, city),
+    requestId,
+    now: new Date(appointment.getTime() - 86_400_000),
+  });
+}
+
+/**
+ * The vehicle for a leg, through the API while the session is still ahead; for a session earlier
+ * today the schedule gate would refuse a pickup in the past, so dispatch assigns it the day before.
+ */
+async function assign(
+  server: TestServer,
+  city: SeededDistrict,
+  legId: string,
+  vehicleId: string,
+  appointment: Date,
+  viaApi: () => Promise<unknown>,
+): Promise<void> {
+  if (appointment.getTime() > Date.now()) {
+    await viaApi();
+    return;
+  }
+  await assignLeg({
+    db: server.app.db,
+    actor: await dispatchActor(server, city),
+    legId,
+    input: { vehicleId },
+    now: new Date(appointment.getTime() - 86_400_000),
+  });
+}
+
+async function dispatchActor(server: TestServer, city: SeededDistrict) {
   const db = server.app.db;
   const [account] = await db
     .select({ id: accounts.id })
@@ -216,10 +252,5 @@ async function roundTrip<T>(
   const session = { id: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) };
   const actor = account ? await loadActor(db, account.id, session, '127.0.0.1') : null;
   if (!actor) throw new Error('no dispatcher');
-  return createRoundTrip({
-    db,
-    actor,
-    requestId,
-    now: new Date(appointment.getTime() - 86_400_000),
-  });
+  return actor;
 }

@@ -15,7 +15,11 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 /**
  * docs/product.md rule 7, enforced by the database: 50 concurrent bookings of one resource over
- * overlapping times → exactly one succeeds, every other gets an exclusion violation.
+ * overlapping times → exactly one succeeds, every other is refused. The exclusions are deferrable (a
+ * re-plan checks the day at commit), so PostgreSQL checks a row after writing it: two bookings written
+ * at the same instant can each wait for the other, and the database then aborts one as a deadlock
+ * (40P01) instead of an exclusion violation (23P01). Either way it is refused and nothing is written;
+ * the use cases queue bookings of one vehicle first, so people get the 409 that names the clash.
  */
 let server: TestServer;
 beforeAll(async () => {
@@ -32,6 +36,11 @@ async function world() {
   const compound = await createCompound(db, district.id);
   const hospital = await createHospital(db);
   return { db, district, compound, hospital };
+}
+
+const REFUSALS = new Set(['23P01', '40P01']);
+function refusedByTheDatabase(codes: string[]): boolean {
+  return codes.includes('23P01') && codes.every((code) => REFUSALS.has(code));
 }
 
 async function bookConcurrently(
@@ -80,7 +89,7 @@ describe('no double booking', () => {
     }
     const result = await bookConcurrently(attempts);
     expect(result.ok).toBe(1);
-    expect(new Set(result.codes)).toEqual(new Set(['23P01']));
+    expect(refusedByTheDatabase(result.codes)).toBe(true);
   });
 
   it('one driver: 50 concurrent overlapping bookings in different vehicles → exactly one wins', async () => {
@@ -104,7 +113,7 @@ describe('no double booking', () => {
     }
     const result = await bookConcurrently(attempts);
     expect(result.ok).toBe(1);
-    expect(new Set(result.codes)).toEqual(new Set(['23P01']));
+    expect(refusedByTheDatabase(result.codes)).toBe(true);
   });
 
   it('one patient: 50 concurrent overlapping bookings in different vehicles → exactly one wins', async () => {
@@ -128,7 +137,7 @@ describe('no double booking', () => {
     }
     const result = await bookConcurrently(attempts);
     expect(result.ok).toBe(1);
-    expect(new Set(result.codes)).toEqual(new Set(['23P01']));
+    expect(refusedByTheDatabase(result.codes)).toBe(true);
   });
 
   it('legs of one run share the vehicle at the same time (a shared ride is not a double booking)', async () => {

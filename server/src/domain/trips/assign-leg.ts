@@ -25,11 +25,14 @@ export async function assignLeg({
   actor,
   legId,
   input,
+  now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: AssignLegBody;
+  /** When dispatch assigns: the schedule gate refuses a pickup before it. */
+  now?: Date;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
@@ -56,9 +59,13 @@ export async function assignLeg({
   };
   try {
     const { ctx } = await db.transaction(async (tx) => {
+      // Bookings of one vehicle (and so of its driver) queue here: the booking exclusions are
+      // deferrable, so two assignments inserting at once would otherwise wait on each other's rows
+      // and end in a deadlock instead of a 409 naming the clash.
+      await tx.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.id, vehicle.id)).for('update');
       let ctx = await loadLegContext(tx, legId, { lock: true });
       if (!ctx) throw errors.notFound('Leg');
-      const events = new TripEvents(tx, actor.accountId);
+      const events = new TripEvents(tx, actor.accountId, now);
       if (input.override) {
         allowSoftRules(tx, input.override.rules);
         await recordAudit(tx, {
