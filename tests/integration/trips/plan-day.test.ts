@@ -1,4 +1,6 @@
-import type { Problem, RequestView, TripView } from '@lastmeter/shared';
+import { requests } from '@lastmeter/db';
+import type { PlanDayResult, Problem, RequestView, TripView } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHospitalSlot,
@@ -64,6 +66,27 @@ describe('plan the day', () => {
 });
 
 describe('a round trip for an appointment already past', () => {
+  it('"plan the day" settles a request entered after its appointment as unserved, reporting window_passed', async () => {
+    const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
+    const today = shanghaiToday();
+    const past = await createRequest(w.db, w.patient.id, {
+      date: today,
+      windowStart: new Date(Date.now() - 90 * 60_000),
+      windowEnd: new Date(Date.now() - 60 * 60_000),
+    });
+    const plan = await api<PlanDayResult>(server, 'POST', `/api/v1/districts/${w.district.id}/plan`, {
+      token: w.dispatcher.token,
+      body: { date: today, seed: 1, iterations: 5 },
+    });
+    expect(plan.status).toBe(200);
+    expect(plan.body.trips).toMatchObject({
+      created: 0,
+      unmatched: [{ requestId: past.id, reason: { code: 'window_passed', params: {} } }],
+    });
+    const [request] = await w.db.select().from(requests).where(eq(requests.id, past.id));
+    expect(request).toMatchObject({ status: 'unserved', matchReason: { code: 'window_passed' } });
+  });
+
   it('is refused with 400 naming windowEnd, in the caller’s language; an emergency of today is still taken', async () => {
     const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
     const today = shanghaiToday();

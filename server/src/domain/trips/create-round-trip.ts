@@ -75,14 +75,14 @@ function loadRequest(db: Db, requestId: string) {
 }
 
 /**
- * The requests of a district's day that still need a round trip — no trip yet, not cancelled or done,
- * appointment still ahead — in order of their windows: what "plan the day" turns into trips first.
+ * The requests of a district's day without a round trip — not cancelled or done — in order of their
+ * windows: what "plan the day" turns into trips first (or settles as `window_passed`).
  */
 export async function requestsWithoutTrip(
   db: Db,
-  { districtId, date, now }: { districtId: string; date: string; now: Date },
+  { districtId, date }: { districtId: string; date: string },
 ): Promise<RequestRow[]> {
-  const rows = await db
+  return db
     .select({ request: requests, patient: patients, districtId: compounds.districtId })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
@@ -97,7 +97,17 @@ export async function requestsWithoutTrip(
       ),
     )
     .orderBy(asc(requests.windowStart), asc(requests.id));
-  return rows.filter((r) => !appointmentPassed(r.request, now));
+}
+
+/** The reason a request whose appointment is over when it is planned ends `unserved`. */
+export const WINDOW_PASSED = { code: 'window_passed', params: {} } as const;
+
+/** A request whose appointment passed before it got a round trip ends `unserved`, with the reason. */
+export async function settleWindowPassed(db: Db, requestId: string): Promise<void> {
+  await db
+    .update(requests)
+    .set({ status: 'unserved', matchReason: WINDOW_PASSED })
+    .where(and(eq(requests.id, requestId), inArray(requests.status, ['open', 'matched', 'unserved'])));
 }
 
 /**
@@ -114,8 +124,10 @@ export async function openRoundTrip(
     throw errors.conflict(`The request is ${request.status}`, { requestId });
   const [existing] = await db.select({ id: trips.id }).from(trips).where(eq(trips.requestId, requestId));
   if (existing) throw errors.conflict('The request already has a round trip', { tripId: existing.id });
-  if (appointmentPassed(request, now))
+  if (appointmentPassed(request, now)) {
+    await settleWindowPassed(db, requestId);
     throw errors.fieldCode('windowEnd', 'appointment_passed', { at: request.windowEnd.toISOString() });
+  }
   const [gate] = await db
     .select()
     .from(gates)

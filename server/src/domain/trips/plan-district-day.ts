@@ -6,7 +6,13 @@ import { type Plan, runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { commitPlan } from './commit-plan.ts';
-import { openRoundTrip, requestsWithoutTrip } from './create-round-trip.ts';
+import {
+  appointmentPassed,
+  openRoundTrip,
+  requestsWithoutTrip,
+  settleWindowPassed,
+  WINDOW_PASSED,
+} from './create-round-trip.ts';
 import { TripEvents } from './events.ts';
 import { loadPlanWorld, type PlanWorld } from './plan-input.ts';
 
@@ -104,7 +110,13 @@ async function openMissingRoundTrips(
   { actor, districtId, date, now }: { actor: Actor; districtId: string; date: string; now: Date },
 ): Promise<PlanDayResult['trips']> {
   const trips: PlanDayResult['trips'] = { created: 0, unmatched: [] };
-  for (const row of await requestsWithoutTrip(db, { districtId, date, now })) {
+  for (const row of await requestsWithoutTrip(db, { districtId, date })) {
+    // Entered after its appointment: no trip any more, unserved with the reason the response reports.
+    if (appointmentPassed(row.request, now)) {
+      await settleWindowPassed(db, row.request.id);
+      trips.unmatched.push({ requestId: row.request.id, reason: WINDOW_PASSED });
+      continue;
+    }
     try {
       await openRoundTrip(db, { actor, row, now });
       trips.created++;
