@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { EVENT_CONTRACT, EVENT_TYPES, eventPayloadIssues, isEventType } from './events.ts';
+import { EVENT_CONTRACT, EVENT_TYPES, eventPayloadIssues, isEventType, payloadOf } from './events.ts';
 
 const doc = readFileSync(new URL('../../docs/realtime.md', import.meta.url), 'utf8');
 
@@ -54,5 +54,20 @@ describe('eventPayloadIssues', () => {
     expect(eventPayloadIssues('request.status_changed', payload)).toContain('date');
     expect(eventPayloadIssues('request.status_changed', { ...payload, date: '2026-13' })).toContain('date');
     expect(eventPayloadIssues('leg.step', {})).toBe('unknown event type leg.step');
+  });
+});
+
+describe('payloadOf', () => {
+  const stale = { vehicleId: 'v', districtId: 'd', stale: true, lastSeenAt: null };
+
+  it('gives the payload of its type, checked', () => {
+    expect(payloadOf({ type: 'vehicle.stale', payload: stale }, 'vehicle.stale')).toEqual(stale);
+  });
+
+  it('gives null for another type or a payload that does not fit', () => {
+    expect(payloadOf({ type: 'vehicle.stale', payload: stale }, 'leg.eta_updated')).toBeNull();
+    expect(
+      payloadOf({ type: 'vehicle.stale', payload: { ...stale, stale: 'yes' } }, 'vehicle.stale'),
+    ).toBeNull();
   });
 });

@@ -292,10 +292,15 @@ export function eventPayloadIssues(type: string, payload: unknown): string | nul
   return result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
 }
 
-/** A received event narrowed to its type's payload (`event.type === t` checked by the caller). */
+/**
+ * A received event's payload, checked against its type's schema: null for another type or a payload
+ * that does not fit (clients then ignore the event rather than trust a cast).
+ */
 export function payloadOf<T extends EventType>(
-  event: { type: string; payload: Record<string, unknown> },
+  event: { type: string; payload: unknown },
   type: T,
-): EventPayload<T> | null {
-  return event.type === type ? (event.payload as EventPayload<T>) : null;
+): z.output<EventContract[T]['schema']> | null {
+  if (event.type !== type) return null;
+  const result = EVENT_CONTRACT[type].schema.safeParse(event.payload);
+  return result.success ? (result.data as z.output<EventContract[T]['schema']>) : null;
 }

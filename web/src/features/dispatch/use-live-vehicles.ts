@@ -1,4 +1,4 @@
-import type { StreamEvent, VehicleStale } from '@lastmeter/shared';
+import { payloadOf, type StreamEvent, type VehicleStale } from '@lastmeter/shared';
 import { useEffect, useState } from 'react';
 import { useSocketEvent } from '../../realtime/socket.ts';
 
@@ -14,11 +14,7 @@ export interface LivePosition {
 }
 
 function isVehicleStale(event: StreamEvent): VehicleStale | null {
-  if (event.type !== 'vehicle.stale') return null;
-  const { vehicleId, stale } = event.payload;
-  return typeof vehicleId === 'string' && typeof stale === 'boolean'
-    ? (event.payload as unknown as VehicleStale)
-    : null;
+  return payloadOf(event, 'vehicle.stale');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LegView } from '@lastmeter/shared';
+import { type LegView, payloadOf } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo } from 'react';
 import { Loading } from '../../components/Loading.tsx';
@@ -66,15 +66,12 @@ export function DriverBoard() {
       return;
     }
     if (event.type === 'leg.status_changed') {
-      const { legId, status } = event.payload;
-      const known = queryClient.getQueryData<LegView[]>(jobKeys.mine)?.find((leg) => leg.id === legId);
+      const change = payloadOf(event, 'leg.status_changed');
+      const known = queryClient
+        .getQueryData<LegView[]>(jobKeys.mine)
+        ?.find((leg) => leg.id === change?.legId);
       // A change someone else made (the gatekeeper's "out", the hospital, dispatch) is news to the driver.
-      if (
-        typeof legId === 'string' &&
-        typeof status === 'string' &&
-        !isOwnChange(legId, status) &&
-        known?.status !== status
-      ) {
+      if (change && !isOwnChange(change.legId, change.status) && known?.status !== change.status) {
         playAlert();
       }
       refresh();

@@ -1,7 +1,6 @@
-import { type Compound, SERVICES } from '@lastmeter/shared';
+import { type Compound, payloadOf } from '@lastmeter/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { cityDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { playAlert, unlockAudio } from '../../lib/alert.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
@@ -39,13 +38,12 @@ export function EmergencyBanner({
   }, []);
 
   useSocketEvent('event', (event) => {
-    if (event.type !== 'request.emergency') return;
-    const { requestId, compoundId, service } = event.payload;
-    if (typeof requestId !== 'string') return;
+    const emergency = payloadOf(event, 'request.emergency');
+    if (!emergency) return;
+    const { requestId, compoundId, service } = emergency;
     playAlert();
     const compound = compounds.find((c) => c.id === compoundId);
-    const known = SERVICES.find((s) => s === service);
-    const what = known ? t(`service.${known}`) : '';
+    const what = t(`service.${service}`);
     const raise = (who: string) =>
       setAlarms((list) =>
         list.some((a) => a.requestId === requestId)
@@ -53,9 +51,9 @@ export function EmergencyBanner({
           : [{ requestId, who, where: compound?.name ?? '', what, at: Date.now() }, ...list],
       );
     raise('…');
-    // Who: the request as the API presents it to dispatch (name masked), from today's list.
+    // Who: the request as the API presents it to dispatch (name masked), from its day's list.
     void queryClient
-      .fetchQuery({ ...requestsQuery(districtId, cityDate(Date.now())), staleTime: 0 })
+      .fetchQuery({ ...requestsQuery(districtId, emergency.date), staleTime: 0 })
       .then((requests) => {
         const request = requests.find((r) => r.id === requestId);
         if (request) raise(request.patientName);

@@ -1,4 +1,11 @@
-import { type LegEtaUpdated, LegStepBody, LegView, STEP_RULES, type StreamEvent } from '@lastmeter/shared';
+import {
+  type LegEtaUpdated,
+  LegStepBody,
+  LegView,
+  payloadOf,
+  STEP_RULES,
+  type StreamEvent,
+} from '@lastmeter/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
@@ -14,11 +21,7 @@ const etaOf = (leg: LegView) => leg.etaAt ?? leg.plannedDropoffAt;
 const byEta = (a: LegView, b: LegView) => (etaOf(a) ?? '9999').localeCompare(etaOf(b) ?? '9999');
 
 function isEtaUpdate(event: StreamEvent): LegEtaUpdated | null {
-  if (event.type !== 'leg.eta_updated') return null;
-  const { legId, etaAt } = event.payload;
-  return typeof legId === 'string' && typeof etaAt === 'string'
-    ? (event.payload as unknown as LegEtaUpdated)
-    : null;
+  return payloadOf(event, 'leg.eta_updated');
 }
 
 /**
