@@ -219,8 +219,9 @@ async function roundTrip<T>(
 }
 
 /**
- * The vehicle for a leg, through the API while the session is still ahead; for a session earlier
- * today the schedule gate would refuse a pickup in the past, so dispatch assigns it the day before.
+ * The vehicle for a leg, through the API while the session is hours ahead; for a session earlier
+ * today or about to start the schedule gate would refuse a pickup in the past, so dispatch assigns it
+ * the day before.
  */
 async function assign(
   server: TestServer,
@@ -230,7 +231,9 @@ async function assign(
   appointment: Date,
   viaApi: () => Promise<unknown>,
 ): Promise<void> {
-  if (appointment.getTime() > Date.now()) {
+  // An outbound pickup comes well before the appointment (its window, the ride, boarding): within a
+  // few hours of now it may already have passed.
+  if (appointment.getTime() - 3 * 3_600_000 > Date.now()) {
     await viaApi();
     return;
   }
