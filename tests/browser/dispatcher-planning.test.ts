@@ -1,5 +1,7 @@
+import { vehicles } from '@lastmeter/db';
 import { maskName } from '@lastmeter/server/domain/patients/mask-identity.ts';
 import { formatPlannerReason } from '@lastmeter/shared/planner.ts';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { formatTime } from '../../web/src/i18n/format.ts';
@@ -67,6 +69,9 @@ describe.skipIf(!hasChromium)('dispatcher plans the day', () => {
     server = stage.server;
     city = await seedDistrict(server.app.db);
     const db = server.app.db;
+    // The district's volunteer car has no wheelchair place here, so the wheelchair patient can only
+    // ride the van below.
+    await db.update(vehicles).set({ wheelchairPlaces: 0 }).where(eq(vehicles.id, city.vehicle.id));
     // A community van with wheelchair places, and its driver.
     const van = await createVehicle(db, city.district.id, {
       plate: vanPlate,
