@@ -1,4 +1,5 @@
 import type { Db, DbDriver } from '@lastmeter/db';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { NodeState } from './domain/system/check-readiness.ts';
 import type { Logger } from './logger.ts';
@@ -12,6 +13,8 @@ export interface AppContext {
   config: Config;
   logger: Logger;
   ping(): Promise<number>;
+  /** The time of the day being worked: every use case that judges against "now" reads it here (server/src/clock.ts). */
+  clock: Clock;
   startedAt: Date;
   /** This node's Prometheus metrics (server/src/observability/metrics.ts). */
   metrics: Metrics;

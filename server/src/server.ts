@@ -5,6 +5,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { inArray, sql } from 'drizzle-orm';
 import { createClient } from 'redis';
 import type { AppContext } from './app-context.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
 import { setNoticeTimeZone } from './domain/notices/project-notices.ts';
@@ -46,7 +47,12 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
+  options: {
+    /** The time of the day being worked (server/src/clock.ts); the system's unless a test sets one. */
+    clock?: Clock;
+  } = {},
 ): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -62,6 +68,7 @@ export async function startServer(
     config,
     logger,
     ping: database.ping,
+    clock,
     startedAt: new Date(),
     metrics: createMetrics(),
     node: {
@@ -79,7 +86,7 @@ export async function startServer(
   if (config.demo) {
     // Loaded only in demo mode: production nodes never carry the generator.
     const { isDatabaseEmpty, seedDemoCity } = await import('./demo/seed-demo-city.ts');
-    const now = new Date();
+    const now = clock.now();
     if (await isDatabaseEmpty(app.db)) {
       const demo = await seedDemoCity({ db: app.db, hashPassword, now });
       logger.info({ patients: demo.patients, vehicles: demo.vehicles }, 'seeded the demo city');

@@ -268,7 +268,14 @@ export const EVENT_CONTRACT = {
     'a control zone is drawn, edited, ended or imported',
   ),
   'account.scope_changed': spec(
-    z.object({ accountId: id }),
+    z.object({
+      accountId: id,
+      /**
+       * Each stream of the account's new scope → its head as the change committed: a socket joining a
+       * stream replays it from there, so nothing committed between the change and the join is lost.
+       */
+      heads: z.record(z.string(), z.number().int().nonnegative()),
+    }),
     'the account’s own stream',
     'the account’s scope changed (compound, vehicle, edited or deactivated)',
   ),

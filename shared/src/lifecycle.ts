@@ -212,15 +212,18 @@ export function vehicleStatusFromLegs(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The clock: steps are guarded by time as well as by status. The server refuses a step whose time
-// has not come (409 `step_not_open` with `opensAt`); the web asks the same function to show when a
-// button opens.
+// The clock and the order of a patient's legs: steps are guarded by time and by who is aboard as well
+// as by status. The server refuses a step that is not open (409 `step_not_open` naming the rule, with
+// `opensAt` when the clock will open it); the web asks the same functions to show when a button opens.
 
 export const STEP_TIME_RULES = [
   'another_day',
   'out_not_open',
   'arrival_not_open',
   'vehicle_disinfecting',
+  'patient_aboard_elsewhere',
+  'outbound_not_finished',
+  'treatment_not_over',
 ] as const;
 export type StepTimeRule = (typeof STEP_TIME_RULES)[number];
 
@@ -252,8 +255,13 @@ export interface StepTimeFacts {
   plannedDropoffAt: Date | string | null;
 }
 
-/** Steps that start work on a leg: only on the leg's own day. Finishing steps are never held back. */
-const STARTING_STEPS: readonly LegStep[] = ['depart', 'reach_pickup', 'board', 'out', 'no_show'];
+/**
+ * Steps that take on or start work on a leg: only on the leg's own day (a plan for tomorrow may still
+ * change overnight; accepting pins the leg to the vehicle). Declining stays open: saying early that a
+ * job cannot be done helps dispatch. Finishing steps are never held back: a patient aboard at midnight
+ * still gets out.
+ */
+const STARTING_STEPS: readonly LegStep[] = ['accept', 'depart', 'reach_pickup', 'board', 'out', 'no_show'];
 
 /** The calendar date of an instant in the city (`YYYY-MM-DD`). */
 export function cityDateOf(at: Date, timeZone: string = STEP_TIME_DEFAULTS.timeZone): string {
@@ -332,7 +340,77 @@ const STEP_TIME_MESSAGES: Record<StepTimeRule, Record<'zh-CN' | 'en', string>> =
     'zh-CN': '车辆正在消杀，消杀结束前不能接新乘客上车',
     en: 'The vehicle is being disinfected; no passenger boards before the disinfection ends',
   },
+  patient_aboard_elsewhere: {
+    'zh-CN': '该患者仍在另一程车上，须先完成那一程',
+    en: 'The patient is still aboard another leg; that leg must end first',
+  },
+  outbound_not_finished: {
+    'zh-CN': '去程尚未完成（医院未确认到达），不能接返程',
+    en: 'The outbound leg has not ended (the hospital has not confirmed the arrival); the return cannot be picked up yet',
+  },
+  treatment_not_over: {
+    'zh-CN': '治疗尚未到计划结束时间；如需提前结束，请填写原因',
+    en: 'The treatment is planned to last longer; to finish it early, give the reason',
+  },
 };
+
+/** What the order rules read of the patient's other legs (their round trips, this one included). */
+export interface OtherLegFacts {
+  direction: LegDirection;
+  status: LegStatus;
+  /** The other leg of this leg's own round trip. */
+  sameTrip: boolean;
+}
+
+/**
+ * Whether the patient may board this leg (a step to `on_board` from a leg not yet aboard) given their
+ * other legs: a patient rides one leg at a time, and a return is picked up only once its outbound
+ * ended at the hospital. Null when they may; the refusal never opens by the clock (`opensAt` null).
+ */
+export function boardingOrderRefusal(
+  from: LegStatus,
+  to: LegStatus,
+  leg: { direction: LegDirection },
+  others: readonly OtherLegFacts[],
+): StepTimeRefusal | null {
+  if (to !== 'on_board' || ABOARD_LEG_STATUSES.includes(from)) return null;
+  if (others.some((o) => ABOARD_LEG_STATUSES.includes(o.status)))
+    return { rule: 'patient_aboard_elsewhere', opensAt: null };
+  const outbound = others.find((o) => o.sameTrip && o.direction === 'outbound');
+  if (leg.direction === 'return' && outbound && outbound.status !== 'completed')
+    return { rule: 'outbound_not_finished', opensAt: null };
+  return null;
+}
+
+/** Treatment shorter than planned by more than this is "finished early": allowed, with a reason. */
+export const EARLY_FINISH_GRACE_MINUTES = 15;
+
+/**
+ * When a fixed-duration treatment is planned to end: the outbound's arrival (or the appointment, if
+ * the patient came early) plus the treatment time. Null when the return is will-call (no planned
+ * duration) or the arrival is unknown.
+ */
+export function plannedTreatmentEnd(facts: {
+  returnMode: 'fixed' | 'will_call';
+  treatmentMinutes: number | null;
+  arrivedAt: Date | null;
+  appointmentEnd: Date;
+}): Date | null {
+  if (facts.returnMode !== 'fixed' || !facts.treatmentMinutes || !facts.arrivedAt) return null;
+  const start = Math.max(facts.arrivedAt.getTime(), facts.appointmentEnd.getTime());
+  return new Date(start + facts.treatmentMinutes * 60_000);
+}
+
+/**
+ * "Treatment finished" before the planned end (less the grace) needs a reason: a hospital does end a
+ * treatment early (it could not be given, the patient is unwell), and the record must say why. Null
+ * when the treatment may be finished now without one.
+ */
+export function earlyFinishRefusal(plannedEnd: Date | null, now: Date): StepTimeRefusal | null {
+  if (!plannedEnd) return null;
+  if (now.getTime() >= plannedEnd.getTime() - EARLY_FINISH_GRACE_MINUTES * 60_000) return null;
+  return { rule: 'treatment_not_over', opensAt: plannedEnd.toISOString() };
+}
 
 /**
  * Whether a passenger may board (a step to `on_board` from a leg not yet aboard) a vehicle that is
@@ -352,6 +430,10 @@ export function boardingRefusal(
 export function formatStepTimeRefusal(refusal: StepTimeRefusal, locale: 'zh-CN' | 'en'): string {
   const base = STEP_TIME_MESSAGES[refusal.rule][locale];
   if (!refusal.opensAt) return base;
+  if (refusal.rule === 'treatment_not_over')
+    return locale === 'zh-CN'
+      ? `${base}（计划结束时间：${refusal.opensAt}）`
+      : `${base} (planned to end at ${refusal.opensAt})`;
   return locale === 'zh-CN'
     ? `${base}（开放时间：${refusal.opensAt}）`
     : `${base} (opens at ${refusal.opensAt})`;

@@ -1,3 +1,4 @@
+import type { LegView } from '@lastmeter/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { validNationalId } from '../support/factories.ts';
@@ -44,6 +45,15 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
       city.people.dispatcher.username,
       city.people.dispatcher.password,
     );
+    /** Sets the server's clock to a planned time of the patient's leg (tests/support/clock.ts). */
+    const clockAt = async (day: string, direction: LegView['direction'], at: 'plannedPickupAt') => {
+      const legs = await api<LegView[]>(server, 'GET', `/api/v1/districts/${city.district.id}/legs?date=${day}`, {
+        token: dispatchToken,
+      });
+      const leg = legs.body.find((l) => l.direction === direction && shownName.test(l.patient.name));
+      if (!leg?.[at]) throw new Error(`no ${direction} leg with a ${at}`);
+      server.clock.set(leg[at]);
+    };
     const generated = await api<{ created: number }>(server, 'POST', '/api/v1/requests/generate', {
       token: dispatchToken,
       body: { districtId: city.district.id, date },
@@ -100,8 +110,10 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
     await step('driver.step.reach_pickup', 'legStatus.at_pickup');
     await shows(job.getByText(zh('driver.waiting.gatekeeper_out')));
 
-    // The gatekeeper's page, open all along, saw the car reach the gate; the patient goes out.
+    // The gatekeeper's page, open all along, saw the car reach the gate; the patient goes out. The
+    // server's clock stands at the planned pickup ("out" opens shortly before it, whenever the test runs).
     await reads(leaving.locator('.badge[data-status]'), zh('legStatus.at_pickup'));
+    await clockAt(date, 'outbound', 'plannedPickupAt');
     // "Out" asks first and can be undone for a few seconds; only then does it reach the server.
     await leaving.getByRole('button', { name: zh('gate.out') }).click();
     await gatekeeper.getByRole('button', { name: zh('gate.confirmOutYes') }).click();
@@ -116,6 +128,8 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
     const arrival = hospital.getByRole('row', { name: shownName });
     await reads(arrival, zh('legStatus.arrived'), { contains: true });
     await arrival.getByRole('button', { name: zh('hospital.arrivals.confirm') }).click();
+    // Four hours of dialysis later (the return's booked pickup), the desk finishes the treatment.
+    await clockAt(date, 'return', 'plannedPickupAt');
     const treated = hospital.locator('li', { hasText: shownName });
     await treated.getByRole('button', { name: zh('hospital.treatment.finish') }).click();
     await shows(treated.getByText(zh('hospital.treatment.released')));

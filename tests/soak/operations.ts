@@ -7,6 +7,7 @@ import {
   REFUSAL_REASONS,
   type Role,
   rooms,
+  stepTimeRefusal,
 } from '@lastmeter/shared';
 import { square, validNationalId } from '../support/factories.ts';
 import type { Caller } from './caller.ts';
@@ -509,8 +510,9 @@ const STEP_PATHS: Record<Exclude<LegStep, 'assign' | 'unassign' | 'cancel' | 're
   refuse_at_gate: 'refused-at-gate',
 };
 type DriveStep = keyof typeof STEP_PATHS;
-/** Steps that move a patient or a vehicle: only on the leg's own day. */
+/** Steps that take on, or move, a patient or a vehicle: only on the leg's own day. */
 const WORKING_STEPS: readonly DriveStep[] = [
+  'accept',
   'depart',
   'reach_pickup',
   'board',
@@ -559,6 +561,26 @@ async function takeStep(
         invariant: 'step_time_guard',
         key: `time|${leg.id}|${step}`,
         detail: `${step} by ${party.name} accepted on a leg of ${leg.date} while today is ${today}`,
+        legIds: [leg.id],
+      });
+    }
+    // "Out" long before the pickup, "arrived" at the hospital while the car is still far away.
+    const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+    const early = stepTimeRefusal(
+      step,
+      {
+        status: leg.status,
+        date: leg.date,
+        plannedPickupAt: at(leg.plannedPickupAt),
+        plannedDropoffAt: at(leg.plannedDropoffAt),
+      },
+      new Date(),
+    );
+    if (early && early.rule !== 'another_day') {
+      ctx.findings.push({
+        invariant: 'step_time_guard',
+        key: `time|${leg.id}|${step}|${early.rule}`,
+        detail: `${step} by ${party.name} accepted while ${early.rule} (opens at ${early.opensAt})`,
         legIds: [leg.id],
       });
     }
@@ -622,7 +644,13 @@ const lifecycleStep: Operation = async (ctx) => {
     const trip = prng.pick(inTreatment);
     const ret = legOf(ctx, trip.returnId)!;
     const desk = hospitalDesk(ctx, ret.hospitalId)!;
-    const res = await ctx.caller.call(desk, 'POST', `/trips/${trip.id}/treatment-finished`);
+    // A fixed treatment ended well before its planned end needs the reason (the hospital gives one).
+    const res = await ctx.caller.call(
+      desk,
+      'POST',
+      `/trips/${trip.id}/treatment-finished`,
+      ret.released ? { earlyReason: '患者不适，提前结束透析' } : undefined,
+    );
     return {
       summary: `treatment finished for ${tripLabel(trip)} (return ${ret.released ? 'fixed' : 'will-call'}) as ${desk.name} → ${res.status} ${res.code ?? ''}`,
     };

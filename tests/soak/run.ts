@@ -43,6 +43,8 @@ export interface SoakReport {
   byKind: Record<string, number>;
   httpCalls: number;
   checks: number;
+  /** The invariants this run checked (every one not skipped). */
+  checked: Invariant[];
   /** Milliseconds spent in the operations themselves and in checking after them. */
   timing: { operationsMs: number; checksMs: number; deliveryMs: number };
   violations: Violation[];
@@ -96,6 +98,7 @@ export async function runSoak({
     byKind: {},
     httpCalls: 0,
     checks: 0,
+    checked: INVARIANTS.filter((i) => !skip.includes(i)),
     timing: { operationsMs: 0, checksMs: 0, deliveryMs: 0 },
     violations: [],
     log: [],

@@ -1,10 +1,13 @@
 import type { Config } from '@lastmeter/server/config.ts';
 import { createLogger } from '@lastmeter/server/logger.ts';
 import { type RunningServer, startServer } from '@lastmeter/server/server.ts';
+import { TestClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestServer extends RunningServer {
   database: TestDatabase;
+  /** The server's clock: the machine's time until the test sets it (tests/support/clock.ts). */
+  clock: TestClock;
   stop(): Promise<void>;
 }
 
@@ -33,10 +36,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const db = database ?? (await createTestDatabase());
   const config = testConfig(db, overrides);
-  const server = await startServer(config, createLogger(config.logLevel));
+  const clock = new TestClock();
+  const server = await startServer(config, createLogger(config.logLevel), { clock });
   return {
     ...server,
     database: db,
+    clock,
     async stop() {
       await server.close();
       if (!database) await db.drop();

@@ -1,5 +1,5 @@
 import { accountScopes, accounts, type Db, drivers, legs, vehicles } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, type VehiclePosition } from '@lastmeter/shared';
+import { BOOKED_LEG_STATUSES, cityDateOf, type VehiclePosition } from '@lastmeter/shared';
 import { and, asc, eq, inArray, isNull, ne, notInArray } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -134,6 +134,7 @@ export function startDriverSimulation({
       legId: ctx.leg.id,
       step: name,
       input: { version: ctx.leg.version, ...(at ? { lng: at.lng, lat: at.lat } : {}) },
+      now: app.clock.now(),
     });
   }
 
@@ -179,8 +180,11 @@ export function startDriverSimulation({
         orderBy: asc(legs.plannedPickupAt),
       },
     );
-    // Accepting is instant; the legs are then driven one at a time, in planned order.
-    for (const job of jobs) if (job.leg.status === 'assigned') await step(v.actor, job, 'accept');
+    // Accepting is instant (a job takes its own day: tomorrow's waits); the legs are then driven one
+    // at a time, in planned order.
+    const today = cityDateOf(app.clock.now(), app.config.timeZone);
+    for (const job of jobs)
+      if (job.leg.status === 'assigned' && job.request.date === today) await step(v.actor, job, 'accept');
     const current = jobs.find((j) => j.leg.status !== 'assigned') ?? jobs[0];
     if (!current) return;
     const [ctx] = await loadLegContexts(app.db, eq(legs.id, current.leg.id));

@@ -4,6 +4,7 @@ import {
   ackInputSchema,
   type ClientToServerEvents,
   handshakeAuthSchema,
+  payloadOf,
   positionInputSchema,
   type ResumeResult,
   resumeInputSchema,
@@ -116,8 +117,9 @@ export function createSocketServer(
       emit: (event) => {
         socket.emit('event', event);
         if (event.type === ACCOUNT_SCOPE_CHANGED && event.stream === ownStream) {
+          const heads = payloadOf(event, ACCOUNT_SCOPE_CHANGED)?.heads ?? null;
           rescoping = rescoping
-            .then(() => rescope(socket, streams))
+            .then(() => rescope(socket, streams, heads))
             .catch((err: unknown) => log.error({ err }, 'moving the socket to its new scope failed'));
         }
       },
@@ -217,10 +219,17 @@ export function createSocketServer(
 
   /**
    * The account's scope changed (account.scope_changed on its own stream, delivered on every node):
-   * the socket leaves the rooms and streams it lost and joins the new ones, starting them live from
-   * their heads; an account that can no longer act is signed out. A fresh `welcome` names the rooms.
+   * the socket leaves the rooms and streams it lost and joins the new ones, each replayed from its head
+   * as the change committed (`heads`), so events committed between the change and the join reach it;
+   * an account that can no longer act is signed out. A fresh `welcome` names the rooms. A stream the
+   * event has no head for came with a later change: that change's own event joins it.
    */
-  const rescope = async (socket: LmSocket, streams: SocketStreams) => {
+  const rescope = async (
+    socket: LmSocket,
+    streams: SocketStreams,
+    /** Null from a writer that sent none (a node of an older version): live from the heads. */
+    heads: Record<string, number> | null,
+  ) => {
     const old = socket.data.actor;
     const next = await loadActor(
       app.db,
@@ -235,19 +244,21 @@ export function createSocketServer(
       return;
     }
     socket.data.actor = next;
-    const before = roomsFor(old);
-    const after = roomsFor(next);
-    for (const room of before.filter((r) => !after.includes(r))) {
+    const before = socket.rooms;
+    const after = roomsFor(next).filter(
+      (r) => !heads || before.has(r) || Object.hasOwn(heads, r) || r === rooms.session(next.sessionId),
+    );
+    for (const room of [...before].filter((r) => r !== socket.id && !after.includes(r))) {
       streams.remove(room);
       await socket.leave(room);
     }
-    const added = after.filter((r) => !before.includes(r));
+    const added = after.filter((r) => !before.has(r));
     for (const room of added) streams.add(room);
     await socket.join(added);
     const positions = await loadStreamPositions({ db: app.db, actor: next });
     for (const room of added) {
       const head = positions.get(room)?.head;
-      if (head !== undefined) streams.start(room, head, head);
+      if (head !== undefined) streams.start(room, Math.min(heads?.[room] ?? head, head), head);
     }
     socket.emit('welcome', { accountId: next.accountId, role: next.role, rooms: after });
   };

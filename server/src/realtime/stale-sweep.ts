@@ -18,7 +18,7 @@ export function startStaleSweep(app: AppContext): () => void {
     running = true;
     flagStaleVehicles({ db: app.db, now: new Date(), staleAfterMs })
       .catch((err: unknown) => app.logger.error({ err }, 'stale vehicle sweep failed'))
-      .then(() => endDisinfections({ db: app.db, now: new Date() }))
+      .then(() => endDisinfections({ db: app.db, now: app.clock.now() }))
       .catch((err: unknown) => app.logger.error({ err }, 'disinfection sweep failed'))
       .finally(() => {
         running = false;

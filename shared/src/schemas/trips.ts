@@ -47,6 +47,20 @@ export const LegStepBody = z
   .meta({ id: 'LegStepBody' });
 export type LegStepBody = z.infer<typeof LegStepBody>;
 
+export const TreatmentFinishedBody = z
+  .strictObject({
+    earlyReason: paragraph()
+      .min(1)
+      .max(300)
+      .optional()
+      .meta({
+        description:
+          'Why a fixed-duration treatment ends well before its planned end (it could not be given, the patient is unwell …). Required then: without it the step answers 409 `step_not_open` (`treatment_not_over`, `opensAt` = the planned end). Kept in the return leg’s history and the audit trail',
+      }),
+  })
+  .meta({ id: 'TreatmentFinishedBody' });
+export type TreatmentFinishedBody = z.infer<typeof TreatmentFinishedBody>;
+
 export const DeclineBody = z
   .strictObject({
     version: version.optional(),
@@ -188,6 +202,10 @@ export const LegView = z
     id: z.uuid(),
     tripId: z.uuid(),
     requestId: z.uuid(),
+    date: isoDate.meta({
+      description:
+        'The day the leg belongs to (its request’s, `YYYY-MM-DD` in the city): it is worked on that day only',
+    }),
     direction: z.enum(LEG_DIRECTIONS),
     status: z.enum(LEG_STATUSES),
     version: z.number().int(),
@@ -235,6 +253,11 @@ export const LegView = z
   .meta({ id: 'LegView' });
 export type LegView = z.infer<typeof LegView>;
 
+export const PlanReason = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const TripView = z
   .object({
     id: z.uuid(),
@@ -245,6 +268,13 @@ export const TripView = z
       .nullable(),
     outbound: LegView,
     return: LegView,
+    unserved: z
+      .array(z.object({ legId: z.uuid(), reason: PlanReason }))
+      .optional()
+      .meta({
+        description:
+          'An emergency inserted at once that no vehicle can take: its legs and the planner’s coded reason (`no_ambulance`, `fleet_busy` …); an incident for dispatch says the same',
+      }),
   })
   .meta({ id: 'TripView' });
 export type TripView = z.infer<typeof TripView>;
@@ -284,10 +314,6 @@ export const LegDetailView = LegView.extend({ history: z.array(LegEventView) }).
 export type LegDetailView = z.infer<typeof LegDetailView>;
 
 /** Why the planner or the hospital matching left something out: a code with its placeholders. */
-export const PlanReason = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
 
 export const PlanDayResult = z
   .object({

@@ -1,15 +1,16 @@
 import type { ComplaintReport, ComplaintView, IncidentView, TripView } from '@lastmeter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cityToday } from '../../support/calendar.ts';
 import { createAccount, createRequest } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
+import { clockAtLeg, DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(() => server.stop());
 
 /** A round trip driven to the hospital gate, where the driver reports the refusal. */
@@ -18,6 +19,7 @@ async function refusedTrip(w: TripWorld, reason: string) {
   const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
   const legId = trip.outbound.id;
   await ok(server, `/api/v1/legs/${legId}/assign`, w.dispatcher.token, { vehicleId: w.vehicle.id });
+  await clockAtLeg(server, w, legId);
   await ok(server, `/api/v1/legs/${legId}/accept`, w.driver.token);
   await ok(server, `/api/v1/legs/${legId}/at-pickup`, w.driver.token);
   await ok(server, `/api/v1/legs/${legId}/out`, w.gatekeeper.token);

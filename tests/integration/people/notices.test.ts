@@ -6,18 +6,19 @@ import { MAX_ATTEMPTS } from '@lastmeter/server/domain/notices/send-window.ts';
 import { createLogger } from '@lastmeter/server/logger.ts';
 import type { NoticeSettingsView, NoticeView, TripView } from '@lastmeter/shared';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../support/calendar.ts';
 import { createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { type GatewayAnswer, startSmsGateway } from '../../support/sms-gateway.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
+import { clockAtLeg, DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(() => server.stop());
 
 const FAMILY = '13900001111';
@@ -211,6 +212,7 @@ describe('trip notices', () => {
   it('writes "the car has set off" and "the car is at the gate" in the same transaction as the driver\'s step, and "cancelled" with the cancellation', async () => {
     const w = await tripWorld(server);
     const trip = await bookedTrip(w);
+    await clockAtLeg(server, w, trip.outbound.id);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/accept`, w.driver.token);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/en-route`, w.driver.token);
     expect((await noticesOf(trip.id)).map((n) => n.kind)).toEqual(['vehicle_departed']);

@@ -1,16 +1,17 @@
 import type { TrackingLinkView, TrackView, TripView } from '@lastmeter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, createRequest } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { connectClient, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
+import { clockAtLeg, DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startTestServer({ positionMinIntervalMs: 0 });
 });
+beforeEach(() => server.clock.reset());
 afterAll(async () => {
   for (const c of clients) c.close();
   await server.stop();
@@ -72,6 +73,7 @@ describe('tracking link', () => {
 
     const driver = await connectClient(server, w.driver.token);
     clients.push(driver);
+    await clockAtLeg(server, w, trip.outbound.id);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/accept`, w.driver.token);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/en-route`, w.driver.token);
     expect(await driver.socket.emitWithAck('position', position(121.43, 31.18))).toMatchObject({ ok: true });

@@ -1,4 +1,4 @@
-import { accounts } from '@lastmeter/db';
+import { accountScopes, accounts } from '@lastmeter/db';
 import { recordScopeChanged } from '@lastmeter/server/domain/events/record-scope-changed.ts';
 import { rooms } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
@@ -106,6 +106,34 @@ describe('a socket follows its account’s scope while it stays open', () => {
       stream: rooms.vehicle(second.id),
       offset: 1,
     });
+  });
+
+  it('a stream joined by a scope change starts where the change committed: nothing after it is lost', async () => {
+    const compound = await createCompound(w.db, w.district.id);
+    const account = await createAccount(w.db, 'gatekeeper', { compoundIds: [] });
+    const keeper = await connect(await loginAs(server, account.username, account.password));
+    const stream = rooms.compound(compound.id);
+    const before = await recordCommitted(server, { marker: 'before' }, [stream]);
+
+    // The compound is given to the gatekeeper, and the compound's stream moves on at once — before
+    // the socket can have heard of the change and joined (each a commit of its own, back to back).
+    const joined = nextWelcome(keeper);
+    await w.db.transaction(async (tx) => {
+      await tx.insert(accountScopes).values({ accountId: account.id, compoundId: compound.id });
+      await recordScopeChanged(tx, account.id, w.admin.id);
+    });
+    const after = [];
+    for (let i = 0; i < 3; i++) after.push(await recordCommitted(server, { marker: `after ${i}` }, [stream]));
+
+    expect(await joined).toContain(stream);
+    await keeper.waitFor((events) => events.some((e) => e.id === after[2]!.eventId));
+    const received = keeper.events.filter((e) => e.stream === stream);
+    // Every event committed after the change, once each and in order; nothing from before it.
+    expect(received.map((e) => e.id)).toEqual(after.map((a) => a.eventId));
+    expect(received.map((e) => e.offset)).toEqual([2, 3, 4]);
+    expect(received.some((e) => e.id === before.eventId)).toBe(false);
+    const change = keeper.events.find((e) => e.type === 'account.scope_changed');
+    expect(change?.payload).toMatchObject({ accountId: account.id, heads: { [stream]: 1 } });
   });
 
   it('a deactivated account’s open sockets are told why and disconnected', async () => {

@@ -1,14 +1,15 @@
 import type { Problem, TripView } from '@lastmeter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPatient, createRequest, validNationalId } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, tripWorld } from './world.ts';
+import { clockAtLeg, DAY, ok, tripWorld } from './world.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(() => server.stop());
 
 describe('manual assignment', () => {
@@ -113,6 +114,7 @@ describe('lifecycle guards', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('conflict');
+    await clockAtLeg(server, w, legId);
     await ok(server, `/api/v1/legs/${legId}/accept`, w.driver.token, { version: assigned.version });
     const twice = await api<Problem>(server, 'POST', `/api/v1/legs/${legId}/accept`, {
       token: w.driver.token,

@@ -4,7 +4,7 @@ import { createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { connectClient, settle, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, tripWorld } from './world.ts';
+import { clockAtLeg, DAY, ok, tripWorld } from './world.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -77,6 +77,8 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
       [retLeg, w.vehicle.plate],
     ]);
 
+    // The day comes: the server's clock is set to each moment the steps happen on DAY.
+    await clockAtLeg(server, w, outLeg, 'pickup', -20);
     const at = { lng: 121.431, lat: 31.17 };
     await ok(server, `/api/v1/legs/${outLeg}/accept`, w.driver.token, at);
     await ok(server, `/api/v1/legs/${outLeg}/en-route`, w.driver.token, at);
@@ -97,8 +99,11 @@ describe('a dialysis patient’s closed loop (一出一进、一来一回)', () 
       [outLeg, 'on_board', true],
     ]);
 
+    await clockAtLeg(server, w, outLeg, 'dropoff');
     const arrived = await ok<LegView>(server, `/api/v1/legs/${outLeg}/arrived`, w.hospitalDesk.token);
     expect(arrived.status).toBe('completed');
+    // Four hours of dialysis later (the return's booked pickup), treatment is finished.
+    await clockAtLeg(server, w, retLeg, 'pickup');
     await ok(server, `/api/v1/trips/${trip.id}/treatment-finished`, w.hospitalDesk.token);
     // The return job is pushed to the driver.
     await driver.waitFor((e) => e.some((x) => x.type === 'job.updated' && x.payload.legId === retLeg));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatient, createRequest, validNationalId } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, post, type TripWorld, tripWorld } from './world.ts';
+import { clockAtLeg, DAY, ok, post, type TripWorld, tripWorld } from './world.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -56,9 +56,12 @@ describe('一客一消杀: the district disinfects its vehicles after every pass
       .set({ disinfectAfterEveryPassenger: true })
       .where(eq(districts.id, w.district.id));
 
+    await clockAtLeg(server, w, first);
     for (const step of ['accept', 'en-route', 'at-pickup'])
       await ok(server, `/api/v1/legs/${first}/${step}`, w.driver.token);
     await ok(server, `/api/v1/legs/${first}/out`, w.gatekeeper.token);
+    // The desk confirms the arrival a while later, once the second passenger's "out" could open.
+    await clockAtLeg(server, w, second, 'pickup', -25);
     await ok(server, `/api/v1/legs/${first}/arrived`, w.hospitalDesk.token);
     const vehicle = await vehicleOf(w);
     expect(vehicle.status).toBe('disinfecting');

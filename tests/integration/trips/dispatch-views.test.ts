@@ -1,15 +1,16 @@
 import type { LegView, TripView } from '@lastmeter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../support/calendar.ts';
 import { createAccount, createPatient, createRequest, validNationalId } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, type TripWorld, tripWorld } from './world.ts';
+import { clockAtLeg, DAY, ok, type TripWorld, tripWorld } from './world.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(() => server.stop());
 
 const get = <T>(path: string, token: string) => api<T>(server, 'GET', path, { token });
@@ -25,10 +26,12 @@ async function admittedTrip(w: TripWorld): Promise<TripView> {
   const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
   const leg = trip.outbound.id;
   await ok(server, `/api/v1/legs/${leg}/assign`, w.dispatcher.token, { vehicleId: w.vehicle.id });
+  await clockAtLeg(server, w, leg);
   await ok(server, `/api/v1/legs/${leg}/accept`, w.driver.token, at);
   await ok(server, `/api/v1/legs/${leg}/en-route`, w.driver.token, at);
   await ok(server, `/api/v1/legs/${leg}/at-pickup`, w.driver.token, at);
   await ok(server, `/api/v1/legs/${leg}/out`, w.gatekeeper.token, at);
+  await clockAtLeg(server, w, leg, 'dropoff');
   const arrived = await ok<LegView>(server, `/api/v1/legs/${leg}/arrived`, w.hospitalDesk.token);
   expect(arrived.status).toBe('completed');
   return trip;

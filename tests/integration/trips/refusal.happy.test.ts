@@ -1,16 +1,17 @@
 import type { IncidentView, LegView, TripView } from '@lastmeter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHospitalSlot, createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { connectClient, settle, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, tripWorld } from './world.ts';
+import { clockAtLeg, DAY, ok, tripWorld } from './world.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(async () => {
   for (const c of clients) c.close();
   await server.stop();
@@ -29,6 +30,7 @@ describe('refusal at the hospital gate', () => {
     const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
     const legId = trip.outbound.id;
     await ok(server, `/api/v1/legs/${legId}/assign`, w.dispatcher.token, { vehicleId: w.vehicle.id });
+    await clockAtLeg(server, w, legId);
     await ok(server, `/api/v1/legs/${legId}/accept`, w.driver.token);
     await ok(server, `/api/v1/legs/${legId}/at-pickup`, w.driver.token);
     await ok(server, `/api/v1/legs/${legId}/out`, w.gatekeeper.token);
@@ -81,6 +83,7 @@ describe('refusal at the hospital gate', () => {
 
     const leg = await api<LegView>(server, 'GET', `/api/v1/legs/${legId}`, { token: w.dispatcher.token });
     expect(leg.body).toMatchObject({ status: 'on_board', hospital: { id: w.otherHospital.id } });
+    await clockAtLeg(server, w, legId, 'dropoff');
     await ok(server, `/api/v1/legs/${legId}/arrived`, w.otherHospitalDesk.token);
 
     await dispatch.waitFor((e) => e.some((x) => x.type === 'incident.resolved'));

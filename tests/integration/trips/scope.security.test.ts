@@ -1,14 +1,15 @@
 import type { Problem, TripView } from '@lastmeter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, tripWorld } from './world.ts';
+import { clockAtLeg, DAY, ok, tripWorld } from './world.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(() => server.stop());
 
 describe('trip scope', () => {
@@ -41,6 +42,7 @@ describe('trip scope', () => {
     });
     expect(driverAssign.status).toBe(403);
 
+    await clockAtLeg(server, w, legId);
     await ok(server, `/api/v1/legs/${legId}/accept`, w.driver.token);
     await ok(server, `/api/v1/legs/${legId}/at-pickup`, w.driver.token);
 

@@ -1,17 +1,18 @@
 import { endDisinfections } from '@lastmeter/server/domain/trips/end-disinfections.ts';
 import type { TripView, Vehicle } from '@lastmeter/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPatient, createRequest, validNationalId } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { connectClient, settle, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { DAY, ok, type TripWorld, tripWorld } from './world.ts';
+import { clockAtLeg, DAY, ok, type TripWorld, tripWorld } from './world.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(async () => {
   for (const c of clients) c.close();
   await server.stop();
@@ -41,11 +42,13 @@ async function bookedOutbound(w: TripWorld, patientId: string): Promise<string> 
 
 /** The driver drives the outbound leg; the gate lets the patient out; the hospital confirms arrival. */
 async function drive(w: TripWorld, legId: string, after: { departed?: () => Promise<void> } = {}) {
+  await clockAtLeg(server, w, legId);
   await ok(server, `/api/v1/legs/${legId}/accept`, w.driver.token);
   await ok(server, `/api/v1/legs/${legId}/en-route`, w.driver.token);
   await after.departed?.();
   await ok(server, `/api/v1/legs/${legId}/at-pickup`, w.driver.token);
   await ok(server, `/api/v1/legs/${legId}/out`, w.gatekeeper.token);
+  await clockAtLeg(server, w, legId, 'dropoff');
   await ok(server, `/api/v1/legs/${legId}/arrived`, w.hospitalDesk.token);
 }
 
@@ -82,14 +85,13 @@ describe('a vehicle’s status follows its legs', () => {
       infectionClass: 'close_contact',
     });
     const legId = await bookedOutbound(w, contact.id);
-    const before = Date.now();
     await drive(w, legId);
+    // The hospital confirmed the arrival at the planned drop-off (the server's clock): disinfection from then.
+    const droppedAt = server.clock.now().getTime();
     const vehicle = await vehicleOf(w);
     expect(vehicle.status).toBe('disinfecting');
     const until = Date.parse(vehicle.disinfectingUntil ?? '');
-    const minutes = vehicle.disinfectionMinutes * 60_000;
-    expect(until).toBeGreaterThanOrEqual(before + minutes);
-    expect(until).toBeLessThanOrEqual(Date.now() + minutes);
+    expect(until).toBe(droppedAt + vehicle.disinfectionMinutes * 60_000);
 
     // Not over yet: the sweep leaves it.
     expect(await endDisinfections({ db: w.db, now: new Date(until - 60_000) })).toEqual([]);
@@ -104,6 +106,7 @@ describe('a vehicle’s status follows its legs', () => {
   it('a breakdown takes it off, and no later step of its legs puts it back on duty', async () => {
     const w = await tripWorld(server);
     const legId = await bookedOutbound(w, w.patient.id);
+    await clockAtLeg(server, w, legId);
     await ok(server, `/api/v1/legs/${legId}/accept`, w.driver.token);
     await ok(server, `/api/v1/legs/${legId}/en-route`, w.driver.token);
     await ok(server, `/api/v1/legs/${legId}/out`, w.gatekeeper.token);
@@ -111,6 +114,7 @@ describe('a vehicle’s status follows its legs', () => {
     await ok(server, `/api/v1/vehicles/${w.vehicle.id}/breakdown`, w.driver.token, { note: 'flat tyre' });
     expect((await vehicleOf(w)).status).toBe('off');
     // The patient on board still reaches the hospital; the vehicle stays off.
+    await clockAtLeg(server, w, legId, 'dropoff');
     await ok(server, `/api/v1/legs/${legId}/arrived`, w.hospitalDesk.token);
     expect((await vehicleOf(w)).status).toBe('off');
   });

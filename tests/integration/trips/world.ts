@@ -1,5 +1,5 @@
 import type { Db } from '@lastmeter/db';
-import type { PlanDayResult } from '@lastmeter/shared';
+import type { LegView, PlanDayResult } from '@lastmeter/shared';
 import { weekdayAhead } from '../../support/calendar.ts';
 import {
   createAccount,
@@ -123,4 +123,23 @@ export function planTheDay(server: TestServer, w: TripWorld, iterations = 30): P
     seed: 1,
     iterations,
   });
+}
+
+/**
+ * Sets the server's clock (tests/support/clock.ts) to a moment of a leg's own day: its planned pickup
+ * or drop-off, moved by `minutes`. The leg's steps are then judged as on that day at that time.
+ */
+export async function clockAtLeg(
+  server: TestServer,
+  w: Pick<TripWorld, 'dispatcher'>,
+  legId: string,
+  at: 'pickup' | 'dropoff' = 'pickup',
+  minutes = 0,
+): Promise<Date> {
+  const leg = await api<LegView>(server, 'GET', `/api/v1/legs/${legId}`, { token: w.dispatcher.token });
+  const base = at === 'pickup' ? leg.body.plannedPickupAt : leg.body.plannedDropoffAt;
+  if (!base) throw new Error(`leg ${legId} has no planned ${at}: ${JSON.stringify(leg.body)}`);
+  const when = new Date(Date.parse(base) + minutes * 60_000);
+  server.clock.set(when);
+  return when;
 }

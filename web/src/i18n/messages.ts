@@ -569,6 +569,7 @@ const zhCN = {
   'dispatch.assign.samePatient': '该患者已有行程',
   'dispatch.assign.sameDriver': '车辆 {plate} 的司机已被占用',
   'dispatch.queue.unmatched': '无法匹配医院：{reason}',
+  'dispatch.queue.emergencyUnserved': '急诊暂无车辆可派，已列为待处理事件：{reason}',
 
   'dispatch.plan.title': '一键排班',
   'dispatch.plan.intro': '为 {date} 的全部需求匹配医院和车辆；已接单的任务保持不变。',
@@ -647,6 +648,8 @@ const zhCN = {
   'hospital.arrivals.confirm': '确认到达',
   'hospital.treatment.title': '本院治疗中',
   'hospital.treatment.finish': '治疗结束，安排返程',
+  'hospital.treatment.earlyReason': '提前结束的原因（将记入记录）',
+  'hospital.treatment.finishEarly': '提前结束治疗',
   'hospital.treatment.released': '返程已放行',
   'hospital.capacity.title': '接诊能力',
   'hospital.capacity.dayHint':
@@ -1319,6 +1322,7 @@ const en: Record<MessageKey, string> = {
   'dispatch.assign.samePatient': 'The patient already travels',
   'dispatch.assign.sameDriver': 'The driver of vehicle {plate} is booked',
   'dispatch.queue.unmatched': 'No hospital can take it: {reason}',
+  'dispatch.queue.emergencyUnserved': 'No vehicle can take this emergency now (an incident is open): {reason}',
 
   'dispatch.plan.title': 'Plan the day',
   'dispatch.plan.intro':
@@ -1402,6 +1406,8 @@ const en: Record<MessageKey, string> = {
   'hospital.arrivals.confirm': 'Confirm arrival',
   'hospital.treatment.title': 'In treatment here',
   'hospital.treatment.finish': 'Treatment finished: release return',
+  'hospital.treatment.earlyReason': 'Why the treatment ends early (kept on record)',
+  'hospital.treatment.finishEarly': 'Finish the treatment early',
   'hospital.treatment.released': 'Return released',
   'hospital.capacity.title': 'Capacity',
   'hospital.capacity.dayHint':

@@ -19,11 +19,13 @@ export async function resolveIncident({
   actor,
   incidentId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
   incidentId: string;
   input: ResolveIncidentBody;
+  now: Date;
 }): Promise<IncidentView> {
   const [incident] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
   if (!incident?.districtId) throw errors.notFound('Incident');
@@ -42,7 +44,7 @@ export async function resolveIncident({
   }
 
   const { row } = await db.transaction(async (tx) => {
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     if (incident.legId && input.action !== 'none') {
       let ctx = await loadLegContext(tx, incident.legId, { lock: true });
       if (!ctx) throw errors.notFound('Leg');
@@ -50,7 +52,7 @@ export async function resolveIncident({
         if (input.hospitalId && input.hospitalId !== ctx.trip.hospitalId) {
           await tx.update(trips).set({ hospitalId: input.hospitalId }).where(eq(trips.id, ctx.trip.id));
         }
-        await applyLegStep(tx, { actor, ctx, step: 'resume', note: input.resolution });
+        await applyLegStep(tx, { actor, ctx, step: 'resume', note: input.resolution, now });
         ctx = await loadLegContext(tx, incident.legId);
         if (!ctx) throw errors.notFound('Leg');
         await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
@@ -63,7 +65,7 @@ export async function resolveIncident({
     const [row] = await tx
       .update(incidents)
       .set({
-        resolvedAt: new Date(),
+        resolvedAt: now,
         resolvedBy: actor.accountId,
         resolution: input.resolution,
         detail: { ...incident.detail, action: input.action },

@@ -19,13 +19,13 @@ export async function createRequest({
   actor,
   patientId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: CreateRequestBody;
-  now?: Date;
+  now: Date;
   /** Pushes the committed event (request.emergency must reach dispatch at once). */
 }): Promise<RequestView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'read', 'create_request');

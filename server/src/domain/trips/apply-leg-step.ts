@@ -1,13 +1,16 @@
-import { type Db, legEvents, legs, vehicles } from '@lastmeter/db';
+import { type Db, legEvents, legs, patients, vehicles } from '@lastmeter/db';
 import {
+  ABOARD_LEG_STATUSES,
   BOOKED_LEG_STATUSES,
+  boardingOrderRefusal,
   boardingRefusal,
   decideStep,
   type LegStatus,
   type LegStep,
   type Role,
+  stepTimeRefusal,
 } from '@lastmeter/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { LegContext } from './load-leg.ts';
@@ -28,8 +31,10 @@ export interface StepPosition {
 
 /**
  * Moves a locked leg one lifecycle step: the role and status rules first (403 / 409 naming the
- * allowed statuses), then optimistic concurrency on `version`, then the history row — who, when,
- * where. Call inside the transaction that locked the leg.
+ * allowed statuses), then optimistic concurrency on `version`, then the clock and the order of the
+ * patient's legs (409 `step_not_open` naming the rule and when it opens), then the history row —
+ * who, when, where. Every step of every path passes here. Call inside the transaction that locked
+ * the leg, with `now` from the server's clock (server/src/clock.ts).
  */
 export async function applyLegStep(
   tx: Db,
@@ -42,7 +47,7 @@ export async function applyLegStep(
     note = '',
     patch = {},
     asRole = actor.role,
-    now = new Date(),
+    now,
   }: {
     actor: Actor;
     ctx: LegContext;
@@ -56,7 +61,7 @@ export async function applyLegStep(
      * dispatch's rights; the history still names the account whose step caused it.
      */
     asRole?: Role;
-    now?: Date;
+    now: Date;
   },
 ): Promise<LegContext> {
   const verdict = decideStep(step, ctx.leg, asRole);
@@ -71,8 +76,22 @@ export async function applyLegStep(
       currentVersion: ctx.leg.version,
     });
   }
+  // A leg of another day cannot be worked; "out" and the hospital's "arrived" open near their times.
+  const early = stepTimeRefusal(
+    step,
+    {
+      status: ctx.leg.status,
+      date: ctx.request.date,
+      plannedPickupAt: ctx.leg.plannedPickupAt,
+      plannedDropoffAt: ctx.leg.plannedDropoffAt,
+    },
+    now,
+  );
+  if (early) throw errors.stepNotOpen(early);
+  const boarding = verdict.to === 'on_board' && !ABOARD_LEG_STATUSES.includes(verdict.from);
+  if (boarding) await refuseOutOfOrderBoarding(tx, ctx, verdict.from, verdict.to);
   // Nobody boards a vehicle while it is disinfected after the last passenger (rule 3): every boarding step passes here.
-  if (verdict.to === 'on_board' && ctx.leg.vehicleId) {
+  if (boarding && ctx.leg.vehicleId) {
     const [vehicle] = await tx
       .select({ disinfectingUntil: vehicles.disinfectingUntil })
       .from(vehicles)
@@ -90,12 +109,13 @@ export async function applyLegStep(
     await noteScheduleChange(tx, { vehicleId, legId: ctx.leg.id, date: ctx.request.date });
   const [row] = await tx
     .update(legs)
-    .set({ ...patch, status: verdict.to, version: sql`${legs.version} + 1`, updatedAt: new Date() })
+    .set({ ...patch, status: verdict.to, version: sql`${legs.version} + 1`, updatedAt: now })
     .where(and(eq(legs.id, ctx.leg.id), eq(legs.version, ctx.leg.version)))
     .returning();
   if (!row) throw errors.conflict('The leg changed since you last saw it', { legId: ctx.leg.id });
   await tx.insert(legEvents).values({
     legId: row.id,
+    at: now,
     actorId: actor.accountId,
     fromStatus: verdict.from,
     toStatus: verdict.to,
@@ -104,4 +124,24 @@ export async function applyLegStep(
     note,
   });
   return { ...ctx, leg: row };
+}
+
+/**
+ * A patient rides one leg at a time, and a return waits for its outbound (`boardingOrderRefusal`).
+ * The patient's row is locked first, so two boardings of one patient on two legs at once (two
+ * vehicles, two transactions) are judged one after the other: the second sees the first aboard.
+ */
+async function refuseOutOfOrderBoarding(tx: Db, ctx: LegContext, from: LegStatus, to: LegStatus): Promise<void> {
+  await tx.select({ id: patients.id }).from(patients).where(eq(patients.id, ctx.patient.id)).for('no key update');
+  const others = await tx
+    .select({ direction: legs.direction, status: legs.status, tripId: legs.tripId })
+    .from(legs)
+    .where(and(eq(legs.patientId, ctx.patient.id), ne(legs.id, ctx.leg.id)));
+  const refusal = boardingOrderRefusal(
+    from,
+    to,
+    ctx.leg,
+    others.map((o) => ({ direction: o.direction, status: o.status, sameTrip: o.tripId === ctx.leg.tripId })),
+  );
+  if (refusal) throw errors.stepNotOpen(refusal);
 }

@@ -25,14 +25,14 @@ export async function assignLeg({
   actor,
   legId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: AssignLegBody;
   /** When dispatch assigns: the schedule gate refuses a pickup before it. */
-  now?: Date;
+  now: Date;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
@@ -92,6 +92,7 @@ export async function assignLeg({
           version,
           note: `reassigned to ${vehicle.plate}`,
           patch: UNBOOKED,
+          now,
         });
         await events.leg('job.cancelled', previous, cancelledParties(previous), {
           status: ctx.leg.status,
@@ -99,7 +100,7 @@ export async function assignLeg({
         });
         version = undefined;
       }
-      ctx = await bookLeg(tx, { actor, ctx, booking, version });
+      ctx = await bookLeg(tx, { actor, ctx, booking, version, now });
       await announceBooking(events, ctx);
       return { ctx, events: await events.commit() };
     });

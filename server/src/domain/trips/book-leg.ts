@@ -37,6 +37,7 @@ export async function bookLeg(
     version,
     note = '',
     asRole,
+    now,
   }: {
     actor: Actor;
     ctx: LegContext;
@@ -44,6 +45,7 @@ export async function bookLeg(
     version?: number | undefined;
     note?: string;
     asRole?: Actor['role'];
+    now: Date;
   },
 ): Promise<LegContext> {
   const next = await applyLegStep(tx, {
@@ -52,6 +54,7 @@ export async function bookLeg(
     step: 'assign',
     version,
     note,
+    now,
     ...(asRole ? { asRole } : {}),
     patch: {
       vehicleId: booking.vehicle.id,

@@ -17,18 +17,20 @@ export async function cancelLeg({
   actor,
   legId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: CancelLegBody;
+  now: Date;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
   const { ctx } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     const ctx = await cancelWithEvents(tx, actor, locked, input.reason, events, input.version);
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, input.reason, events);
     return { ctx, events: await events.commit() };
@@ -53,6 +55,7 @@ export async function cancelWithEvents(
     note: reason,
     patch: UNBOOKED,
     ...(asRole ? { asRole } : {}),
+    now: events.now,
   });
   await events.leg('job.cancelled', locked, cancelledParties(locked), { status: ctx.leg.status, reason });
   return { ...ctx, vehicle: null };

@@ -10,7 +10,7 @@ import { bookedUntil, bookLeg, UNBOOKED } from './book-leg.ts';
 import type { TripEvents } from './events.ts';
 import type { LegContext } from './load-leg.ts';
 import type { PlanWorld } from './plan-input.ts';
-import { allowSoftRules, deferBookingChecks, noteScheduleChange } from './schedule-gate.ts';
+import { allowSoftRules, deferBookingChecks, lockVehicles, noteScheduleChange } from './schedule-gate.ts';
 
 const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];
 const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'];
@@ -99,6 +99,12 @@ export async function commitPlan(
     (c) => !servedIds.has(c.leg.id) && c.leg.status === 'assigned' && touchable(c),
   );
 
+  // Every vehicle the plan books onto or takes legs off, locked in id order before any leg moves:
+  // two plans committing at once queue on the fleet instead of deadlocking on each other's legs.
+  await lockVehicles(tx, [
+    ...placements.map((p) => p.vehicleId),
+    ...[...changed.map((p) => p.ctx), ...dropped].flatMap((c) => (c.leg.vehicleId ? [c.leg.vehicleId] : [])),
+  ]);
   await deferBookingChecks(tx);
   // Phase 1: release every booking that moves or goes, so phase 2 never clashes with a stale one.
   const released = new Map<string, LegContext>();
@@ -111,6 +117,7 @@ export async function commitPlan(
       note: 'replanned',
       patch: UNBOOKED,
       asRole: asRole ?? actor.role,
+      now: events.now,
     });
     released.set(ctx.leg.id, next);
   }
@@ -137,6 +144,7 @@ export async function commitPlan(
         },
         note: 'planned',
         asRole: asRole ?? actor.role,
+        now: events.now,
       }),
     );
   }
@@ -158,7 +166,7 @@ export async function commitPlan(
         ...(aboard ? {} : { bookedFrom: p.pickupAt }),
         bookedTo: bookedUntil(p.ctx, p.freeAt, vehicle?.disinfectionMinutes ?? 0),
         version: sql`${legs.version} + 1`,
-        updatedAt: new Date(),
+        updatedAt: events.now,
       })
       .where(eq(legs.id, leg.id))
       .returning();

@@ -27,12 +27,12 @@ export async function createRoundTrip({
   db,
   actor,
   requestId,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   requestId: string;
-  now?: Date;
+  now: Date;
 }): Promise<TripView> {
   const row = await loadRequest(db, requestId);
   if (!row) throw errors.notFound('Request');
@@ -44,10 +44,16 @@ export async function createRoundTrip({
     { entity: 'patient', entityId: row.patient.id },
   );
   const tripId = await openRoundTrip(db, { actor, row, now });
-  // An emergency cannot wait for the next planning round: it goes into the running plan at once.
-  if (row.request.urgency === 'emergency') await insertTrip({ db, actor, tripId, now });
+  // An emergency cannot wait for the next planning round: it goes into the running plan at once, or
+  // says in a coded reason why no vehicle can take it (and an incident tells dispatch).
+  const inserted = row.request.urgency === 'emergency' ? await insertTrip({ db, actor, tripId, now }) : null;
   const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
-  return presentTrip(contexts);
+  return {
+    ...presentTrip(contexts),
+    ...(inserted?.unserved.length
+      ? { unserved: inserted.unserved.map((u) => ({ legId: u.legId, reason: u.reason })) }
+      : {}),
+  };
 }
 
 /**

@@ -18,13 +18,13 @@ export async function declineJob({
   actor,
   legId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: DeclineBody;
-  now?: Date;
+  now: Date;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
   const { ctx } = await db.transaction(async (tx) => {
@@ -37,6 +37,7 @@ export async function declineJob({
       version: input.version,
       note: input.reason,
       patch: UNBOOKED,
+      now,
     });
     const events = new TripEvents(tx, actor.accountId, now);
     await events.leg(

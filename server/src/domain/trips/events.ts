@@ -76,8 +76,8 @@ export class TripEvents {
   constructor(
     private readonly tx: Db,
     private readonly actorId: string | null,
-    /** When the steps happen: a disinfection starts now. */
-    private readonly now: Date = new Date(),
+    /** When the steps happen (the server's clock): a disinfection starts now, the gate judges from now. */
+    readonly now: Date = new Date(),
   ) {}
 
   async add<T extends TripEventType>(type: T, payload: EventPayload<T>, recipients: string[]): Promise<void> {

@@ -1,6 +1,12 @@
 import { type Db, legEvents, legs } from '@lastmeter/db';
-import { isTerminal, type LegView } from '@lastmeter/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import {
+  earlyFinishRefusal,
+  isTerminal,
+  type LegView,
+  plannedTreatmentEnd,
+  type TreatmentFinishedBody,
+} from '@lastmeter/shared';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -16,18 +22,22 @@ const READY_FLEX_MINUTES = 30;
 /**
  * The hospital says treatment is finished ("ready for return"): the return leg is released from now.
  * A return already booked tells its driver; an unbooked one is inserted by the planner, and if no
- * vehicle can take it dispatch and the gate hear that it waits.
+ * vehicle can take it dispatch and the gate hear that it waits. A fixed-duration treatment ended well
+ * before its planned end is "finished early": allowed, as hospitals do end treatments early, but only
+ * with the reason, which the return leg's history and the audit trail keep.
  */
 export async function finishTreatment({
   db,
   actor,
   tripId,
-  now = new Date(),
+  input = {},
+  now,
 }: {
   db: Db;
   actor: Actor;
   tripId: string;
-  now?: Date;
+  input?: TreatmentFinishedBody;
+  now: Date;
 }): Promise<LegView> {
   const [first] = await loadLegContexts(db, eq(legs.tripId, tripId));
   if (!first) throw errors.notFound('Trip');
@@ -52,6 +62,20 @@ export async function finishTreatment({
         'declined',
       ]);
     }
+    const [arrival] = await tx
+      .select({ at: legEvents.at })
+      .from(legEvents)
+      .where(and(eq(legEvents.legId, out.leg.id), eq(legEvents.toStatus, 'completed')))
+      .orderBy(desc(legEvents.id))
+      .limit(1);
+    const plannedEnd = plannedTreatmentEnd({
+      returnMode: out.request.returnMode,
+      treatmentMinutes: out.request.treatmentMinutes,
+      arrivedAt: arrival?.at ?? null,
+      appointmentEnd: out.request.windowEnd,
+    });
+    const early = earlyFinishRefusal(plannedEnd, now);
+    if (early && !input.earlyReason) throw errors.stepNotOpen(early);
     const [row] = await tx
       .update(legs)
       .set({
@@ -67,10 +91,14 @@ export async function finishTreatment({
     // Not a status change, but who released the patient and when belongs to the leg's history.
     await tx.insert(legEvents).values({
       legId: row.id,
+      at: now,
       actorId: actor.accountId,
       fromStatus: row.status,
       toStatus: row.status,
-      note: 'treatment finished: released for return',
+      note:
+        early && plannedEnd
+          ? `treatment finished early (planned until ${plannedEnd.toISOString()}): ${input.earlyReason}`
+          : 'treatment finished: released for return',
     });
     const events = new TripEvents(tx, actor.accountId, now);
     let ctx: LegContext = { ...ret, leg: row };
@@ -103,7 +131,12 @@ export async function finishTreatment({
       entity: 'patient',
       entityId: ctx.patient.id,
       outcome: 'allowed',
-      detail: { legId: row.id },
+      detail: {
+        legId: row.id,
+        ...(early && plannedEnd
+          ? { finishedEarly: true, plannedEnd: plannedEnd.toISOString(), reason: input.earlyReason }
+          : {}),
+      },
     });
     return { ctx, events: await events.commit() };
   });

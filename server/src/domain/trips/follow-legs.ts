@@ -128,7 +128,6 @@ export async function settleVehicles(
     );
   const events: NewDomainEvent[] = [];
   for (const vehicle of locked) {
-    if (vehicle.status === 'off') continue;
     const own = active.filter((l) => l.vehicleId === vehicle.id);
     const aboard = own.some((l) => ABOARD_LEG_STATUSES.includes(l.status));
     const underWay = own.some((l) => UNDER_WAY_LEG_STATUSES.includes(l.status));
@@ -136,6 +135,13 @@ export async function settleVehicles(
       dirtied.has(vehicle.id) && !aboard
         ? new Date(now.getTime() + vehicle.disinfectionMinutes * 60_000)
         : vehicle.disinfectingUntil;
+    if (vehicle.status === 'off') {
+      // Off duty (broken down) with its last passenger delivered: it still needs its disinfection
+      // before anyone boards, whenever it comes back on duty (the gate and the planner read it).
+      if (disinfectingUntil?.getTime() !== vehicle.disinfectingUntil?.getTime())
+        await tx.update(vehicles).set({ disinfectingUntil }).where(eq(vehicles.id, vehicle.id));
+      continue;
+    }
     const status = vehicleStatusFromLegs(vehicle.status, { aboard, underWay, disinfectingUntil, now });
     const until = status === 'disinfecting' ? disinfectingUntil : null;
     if (status === vehicle.status && until?.getTime() === vehicle.disinfectingUntil?.getTime()) continue;

@@ -1,28 +1,34 @@
-import { type Db, legs } from '@lastmeter/db';
+import { type Db, incidents, legs } from '@lastmeter/db';
 import type { PlanDayResult } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { openIncident } from '../incidents/open-incident.ts';
 import { TripEvents } from './events.ts';
-import { loadLegContexts } from './load-leg.ts';
+import { type LegContext, loadLegContexts } from './load-leg.ts';
 import { replanTrips } from './replan-legs.ts';
+
+/** `detail.kind` of the incident an emergency no vehicle can take opens (kind `other`). */
+export const EMERGENCY_UNSERVED = 'emergency_unserved';
 
 /**
  * Inserts one round trip into the running plan of its day (online insertion): its legs go where
  * they fit best, every booking already made stays on its vehicle in its order. Emergencies come
- * here straight from trip creation and reach a 120 ambulance.
+ * here straight from trip creation and reach a 120 ambulance. An emergency none can take waits at
+ * the top of dispatch's queue, and an incident says why in the planner's coded reason
+ * (`no_ambulance`, `fleet_busy`, `outside_vehicle_hours` … shared/src/planner.ts), once per leg.
  */
 export async function insertTrip({
   db,
   actor,
   tripId,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   tripId: string;
-  now?: Date;
+  now: Date;
 }): Promise<PlanDayResult> {
   const [ctx] = await loadLegContexts(db, eq(legs.tripId, tripId));
   if (!ctx) throw errors.notFound('Trip');
@@ -37,6 +43,14 @@ export async function insertTrip({
       events,
       now,
     });
+    if (ctx.request.urgency === 'emergency') {
+      const own = await loadLegContexts(tx, eq(legs.tripId, tripId));
+      for (const unserved of result.unserved) {
+        const leg = own.find((c) => c.leg.id === unserved.legId);
+        if (leg && leg.leg.direction === 'outbound')
+          await reportUnservedEmergency(tx, { events, actor, ctx: leg, reason: unserved.reason });
+      }
+    }
     return { result, events: await events.commit() };
   });
   const mine = new Set((await loadLegContexts(db, eq(legs.tripId, tripId))).map((c) => c.leg.id));
@@ -48,4 +62,53 @@ export async function insertTrip({
     trips: { created: 0, unmatched: [] },
     stats: {},
   };
+}
+
+/**
+ * An emergency no vehicle can take now: dispatch must act by hand (free an ambulance, call the 120
+ * centre). The incident names the leg and the planner's reason; the leg's `job.updated` carries the
+ * same reason to the district's and the compound's screens. A leg with such an incident still open
+ * gets no second one.
+ */
+async function reportUnservedEmergency(
+  tx: Db,
+  {
+    events,
+    actor,
+    ctx,
+    reason,
+  }: {
+    events: TripEvents;
+    actor: Actor;
+    ctx: LegContext;
+    reason: { code: string; params: Record<string, string | number> };
+  },
+): Promise<void> {
+  const [open] = await tx
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.legId, ctx.leg.id),
+        isNull(incidents.resolvedAt),
+        sql`${incidents.detail}->>'kind' = ${EMERGENCY_UNSERVED}`,
+      ),
+    );
+  await events.leg('job.updated', ctx, ['district', 'compound'], { unserved: reason });
+  if (open) return;
+  await openIncident(tx, {
+    events,
+    kind: 'other',
+    districtId: ctx.compound.districtId,
+    legId: ctx.leg.id,
+    reportedBy: actor.accountId,
+    description: '',
+    detail: {
+      kind: EMERGENCY_UNSERVED,
+      reason,
+      requestId: ctx.request.id,
+      compoundId: ctx.compound.id,
+      gateId: ctx.gate.id,
+    },
+  });
 }

@@ -31,13 +31,13 @@ export async function planDistrictDay({
   actor,
   districtId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   districtId: string;
   input: PlanDayBody;
-  now?: Date;
+  now: Date;
 }): Promise<PlanDayResult> {
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
   const trips = await openMissingRoundTrips(db, { actor, districtId, date: input.date, now });

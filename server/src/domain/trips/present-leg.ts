@@ -41,6 +41,7 @@ export function presentLeg(ctx: LegContext, viewer?: Actor): LegView {
     id: leg.id,
     tripId: leg.tripId,
     requestId: ctx.request.id,
+    date: ctx.request.date,
     direction: leg.direction,
     status: leg.status,
     version: leg.version,

@@ -19,7 +19,7 @@ export async function replanTrips(
     tripIds,
     events,
     forbid = [],
-    now = new Date(),
+    now,
   }: {
     actor: Actor;
     districtId: string;
@@ -28,7 +28,7 @@ export async function replanTrips(
     events: TripEvents;
     /** Vehicles a trip must not go back on (its driver declined it). */
     forbid?: Array<{ tripId: string; vehicleId: string }>;
-    now?: Date;
+    now: Date;
   },
 ): Promise<CommitResult> {
   const world = await loadPlanWorld(tx, {

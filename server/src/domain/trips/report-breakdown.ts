@@ -24,13 +24,13 @@ export async function reportBreakdown({
   actor,
   vehicleId,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   vehicleId: string;
   input: BreakdownBody;
-  now?: Date;
+  now: Date;
 }): Promise<BreakdownResult> {
   const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId));
   if (!vehicle) throw errors.notFound('Vehicle');
@@ -53,10 +53,8 @@ export async function reportBreakdown({
       .from(vehicles)
       .where(eq(vehicles.id, vehicleId))
       .for('update');
-    await tx
-      .update(vehicles)
-      .set({ status: 'off', disinfectingUntil: null })
-      .where(eq(vehicles.id, vehicleId));
+    // A disinfection under way is not cut short by the breakdown (rule 3): it still ends when it ends.
+    await tx.update(vehicles).set({ status: 'off' }).where(eq(vehicles.id, vehicleId));
     if (before && before.status !== 'off') {
       const off = vehicleStatusEvent({ ...vehicle, status: before.status }, 'off', null, actor.accountId);
       await events.add('vehicle.status_changed', off.payload, off.recipients);
@@ -73,6 +71,7 @@ export async function reportBreakdown({
         note: 'vehicle broke down',
         patch: UNBOOKED,
         asRole: 'dispatcher',
+        now,
       });
       await events.leg('job.cancelled', ctx, cancelledParties(ctx), {
         status: next.leg.status,

@@ -15,11 +15,13 @@ export async function reportNoShow({
   actor,
   legId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: LegStepBody;
+  now: Date;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
   const { ctx } = await db.transaction(async (tx) => {
@@ -32,8 +34,9 @@ export async function reportNoShow({
       version: input.version,
       position: input,
       note: input.note ?? '',
+      now,
     });
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     await events.leg('leg.status_changed', ctx, ['vehicle', 'district', 'compound']);
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, 'no_show', events);
     await openIncident(tx, {

@@ -20,11 +20,13 @@ export async function reportRefusal({
   actor,
   legId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: RefusalBody;
+  now: Date;
 }): Promise<IncidentView> {
   await loadLegFor(db, actor, legId, 'write');
   const { incident } = await db.transaction(async (tx) => {
@@ -38,8 +40,9 @@ export async function reportRefusal({
       version: input.version,
       position: input,
       note: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
+      now,
     });
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
     const incident = await openIncident(tx, {
       events,

@@ -71,12 +71,33 @@ function stateOf(tx: Db): GateState {
   return state;
 }
 
+/**
+ * Locks these vehicles' rows, in id order. Whatever changes a vehicle's schedule holds its row until
+ * commit, so two changes to one vehicle are checked one after the other (the second sees the first's
+ * bookings), and two changes touching the same vehicles take them in the same order: they queue
+ * instead of deadlocking. A plan locks its whole fleet before it moves any leg.
+ */
+export async function lockVehicles(tx: Db, vehicleIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(vehicleIds)].sort();
+  if (ids.length === 0) return;
+  await tx
+    .select({ id: vehicles.id })
+    .from(vehicles)
+    .where(inArray(vehicles.id, ids))
+    .orderBy(vehicles.id)
+    .for('update');
+}
+
 /** Checks every vehicle whose schedule this transaction changed, then regroups its runs. */
 export async function enforceScheduleGate(tx: Db, { now }: { now: Date }): Promise<void> {
   const state = states.get(tx);
   if (!state || state.vehicles.size === 0) return;
   const pending = [...state.vehicles.entries()].sort(([a], [b]) => a.localeCompare(b));
   state.vehicles.clear();
+  await lockVehicles(
+    tx,
+    pending.map(([id]) => id),
+  );
   for (const [vehicleId, { legIds, dates }] of pending) {
     await checkVehicle(tx, { vehicleId, changed: legIds, dates: [...dates], now, allow: [...state.allow] });
     await regroupRuns(tx, vehicleId);
@@ -141,6 +162,7 @@ async function checkVehicle(
       stretchers: vehicle.stretchers,
       disinfectionMinutes: vehicle.disinfectionMinutes,
       base: [vehicle.baseLng, vehicle.baseLat],
+      disinfectingUntil: vehicle.disinfectingUntil?.getTime() ?? null,
     },
     legs: gateLegs,
     policy: {

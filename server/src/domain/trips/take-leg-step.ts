@@ -29,14 +29,14 @@ export async function takeLegStep({
   legId,
   step,
   input,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   step: PlainStep;
   input: LegStepBody;
-  now?: Date;
+  now: Date;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
   const { ctx } = await db.transaction(async (tx) => {

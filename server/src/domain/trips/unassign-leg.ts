@@ -15,11 +15,13 @@ export async function unassignLeg({
   actor,
   legId,
   input,
+  now,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: LegStepBody;
+  now: Date;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
@@ -34,8 +36,9 @@ export async function unassignLeg({
       position: input,
       note: input.note ?? 'unassigned',
       patch: UNBOOKED,
+      now,
     });
-    const events = new TripEvents(tx, actor.accountId);
+    const events = new TripEvents(tx, actor.accountId, now);
     await events.leg('job.cancelled', locked, cancelledParties(locked), {
       status: ctx.leg.status,
       reason: 'unassigned',

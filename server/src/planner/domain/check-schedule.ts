@@ -53,6 +53,11 @@ export interface GateVehicle {
   stretchers: number;
   disinfectionMinutes: number;
   base: LngLat;
+  /**
+   * The vehicle is being disinfected until then (epoch ms) after a passenger who left it dirty got
+   * out (rule 3): that passenger's leg is over, so only this says when the next pickup may be.
+   */
+  disinfectingUntil?: number | null;
 }
 
 export interface ScheduleCheck {
@@ -155,6 +160,17 @@ export function checkVehicleSchedule(check: ScheduleCheck): ScheduleViolation | 
 
   const walked = walk(check, policy, stops, travelMin, violation);
   if (walked.hard) return walked.hard;
+
+  const until = vehicle.disinfectingUntil ?? null;
+  if (until !== null) {
+    const tooSoon = legs.filter((l) => l.changed && !l.aboard && l.pickupAt < until);
+    if (tooSoon.length)
+      return violation(
+        'disinfection_gap',
+        tooSoon.map((l) => l.id),
+        { minutes: vehicle.disinfectionMinutes },
+      );
+  }
 
   if (!exactCheck(check, policy, stops, points, time) && !(walked.travel && allow.has('travel_time')))
     return (

@@ -7,6 +7,7 @@ import {
   ResolveIncidentBody,
   type Vehicle,
 } from '@lastmeter/shared';
+import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -126,7 +127,7 @@ function IncidentFacts({
   vehicle: Vehicle | undefined;
   hospital: Hospital | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const detail = incident.detail;
   const plate = vehicle?.plate ?? leg?.vehicle?.plate;
   const gate = leg ? `${leg.compound.name} · ${leg.gate.name}` : undefined;
@@ -155,6 +156,9 @@ function IncidentFacts({
     const reason = REFUSAL_REASONS.find((r) => r === detail.reason);
     if (incident.kind === 'refused_at_gate' && reason)
       return [t(`driver.refusal.${reason}`), incident.description].filter(Boolean).join(' · ');
+    // An emergency no vehicle can take (server/src/domain/trips/insert-trip.ts): the planner's reason.
+    const coded = detail.kind === 'emergency_unserved' ? reasonSchema.safeParse(detail.reason) : null;
+    if (coded?.success) return formatPlannerReason(coded.data, locale);
     if (incident.kind === 'zone_change' && Array.isArray(detail.legIds))
       return t('dispatch.incidents.zoneLegs', { count: detail.legIds.length });
     if (incident.kind === 'no_show' && gate)

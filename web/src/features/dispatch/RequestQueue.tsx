@@ -47,11 +47,29 @@ export function RequestQueue({
           ? -1
           : 1,
     );
-  const unassigned = legs.filter((l) => !l.vehicle && l.status === 'planned');
+  // An emergency no vehicle could take stays at the top until dispatch finds one.
+  const unassigned = legs
+    .filter((l) => !l.vehicle && l.status === 'planned')
+    .sort(
+      (a, b) =>
+        Number(b.urgency === 'emergency') - Number(a.urgency === 'emergency') ||
+        (a.pickupWindow[0] ?? '').localeCompare(b.pickupWindow[0] ?? ''),
+    );
 
   return (
     <section aria-labelledby={headingId} className="panel-section">
       <h2 id={headingId}>{t('dispatch.queue.title')}</h2>
+      {createTrip.data?.unserved?.length ? (
+        <p className="alert alert-error" role="alert">
+          {t('dispatch.queue.emergencyUnserved', {
+            reason: createTrip.data.unserved
+              .map((u) => reasonSchema.safeParse(u.reason))
+              .flatMap((r) => (r.success ? [formatPlannerReason(r.data, locale)] : []))
+              .filter((text, i, all) => all.indexOf(text) === i)
+              .join('；'),
+          })}
+        </p>
+      ) : null}
       {createTrip.isError ? (
         <p className="alert alert-error" role="alert">
           {describeError(createTrip.error)}

@@ -5,12 +5,13 @@ import {
   payloadOf,
   STEP_RULES,
   type StreamEvent,
+  TreatmentFinishedBody,
 } from '@lastmeter/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { api } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { arrivalsQuery, hospitalKeys } from './queries.ts';
 
@@ -66,9 +67,22 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
     },
   });
   const finish = useMutation({
-    mutationFn: (leg: LegView) => api.post(`/trips/${leg.tripId}/treatment-finished`, LegView),
-    onSuccess: (_ret, leg) => setReleased((set) => new Set(set).add(leg.tripId)),
+    mutationFn: ({ leg, earlyReason }: { leg: LegView; earlyReason?: string }) =>
+      api.post(
+        `/trips/${leg.tripId}/treatment-finished`,
+        LegView,
+        TreatmentFinishedBody.parse(earlyReason ? { earlyReason } : {}),
+      ),
+    onSuccess: (_ret, { leg }) => setReleased((set) => new Set(set).add(leg.tripId)),
   });
+  // A fixed treatment ended well before its planned end: the server asks for the reason (kept on record).
+  const askedWhy =
+    finish.error instanceof ApiError &&
+    finish.error.code === 'step_not_open' &&
+    finish.error.extra.rule === 'treatment_not_over'
+      ? finish.variables?.leg.tripId
+      : undefined;
+  const [earlyReason, setEarlyReason] = useState('');
 
   const all = (arrivals.data ?? []).slice().sort(byEta);
   // The API keeps admitted patients listed (`inTreatment`) until the return is released.
@@ -198,12 +212,33 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                   <button
                     type="button"
                     className="button-primary"
-                    onClick={() => finish.mutate(leg)}
+                    onClick={() => finish.mutate({ leg })}
                     disabled={finish.isPending}
                   >
                     {t('hospital.treatment.finish')}
                   </button>
                 )}
+                {askedWhy === leg.tripId && !released.has(leg.tripId) ? (
+                  <form
+                    className="early-finish"
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      if (earlyReason.trim()) finish.mutate({ leg, earlyReason: earlyReason.trim() });
+                    }}
+                  >
+                    <label htmlFor={`${headingId}-early-${leg.tripId}`}>{t('hospital.treatment.earlyReason')}</label>
+                    <textarea
+                      id={`${headingId}-early-${leg.tripId}`}
+                      value={earlyReason}
+                      maxLength={300}
+                      required
+                      onChange={(event) => setEarlyReason(event.target.value)}
+                    />
+                    <button type="submit" className="button-primary" disabled={finish.isPending || !earlyReason.trim()}>
+                      {t('hospital.treatment.finishEarly')}
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>

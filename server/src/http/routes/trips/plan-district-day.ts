@@ -15,7 +15,7 @@ export const planDistrictDayRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     timePlannerRun(app.metrics, () =>
       planDistrictDay({
-        db: app.db,
+        db: app.db, now: app.clock.now(),
         actor,
         districtId: params.districtId,
         input: body,

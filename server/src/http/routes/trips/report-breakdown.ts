@@ -14,7 +14,7 @@ export const reportBreakdownRoute = defineRoute({
   success: { status: 200, description: 'What moved and the incident', schema: BreakdownResult },
   handler: ({ actor, app, params, body }) =>
     reportBreakdown({
-      db: app.db,
+      db: app.db, now: app.clock.now(),
       actor,
       vehicleId: params.vehicleId,
       input: body,
