@@ -47,9 +47,14 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
     );
     /** Sets the server's clock to a planned time of the patient's leg (tests/support/clock.ts). */
     const clockAt = async (day: string, direction: LegView['direction'], at: 'plannedPickupAt') => {
-      const legs = await api<LegView[]>(server, 'GET', `/api/v1/districts/${city.district.id}/legs?date=${day}`, {
-        token: dispatchToken,
-      });
+      const legs = await api<LegView[]>(
+        server,
+        'GET',
+        `/api/v1/districts/${city.district.id}/legs?date=${day}`,
+        {
+          token: dispatchToken,
+        },
+      );
       const leg = legs.body.find((l) => l.direction === direction && shownName.test(l.patient.name));
       if (!leg?.[at]) throw new Error(`no ${direction} leg with a ${at}`);
       server.clock.set(leg[at]);

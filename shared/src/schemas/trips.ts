@@ -49,14 +49,10 @@ export type LegStepBody = z.infer<typeof LegStepBody>;
 
 export const TreatmentFinishedBody = z
   .strictObject({
-    earlyReason: paragraph()
-      .min(1)
-      .max(300)
-      .optional()
-      .meta({
-        description:
-          'Why a fixed-duration treatment ends well before its planned end (it could not be given, the patient is unwell …). Required then: without it the step answers 409 `step_not_open` (`treatment_not_over`, `opensAt` = the planned end). Kept in the return leg’s history and the audit trail',
-      }),
+    earlyReason: paragraph().min(1).max(300).optional().meta({
+      description:
+        'Why a fixed-duration treatment ends well before its planned end (it could not be given, the patient is unwell …). Required then: without it the step answers 409 `step_not_open` (`treatment_not_over`, `opensAt` = the planned end). Kept in the return leg’s history and the audit trail',
+    }),
   })
   .meta({ id: 'TreatmentFinishedBody' });
 export type TreatmentFinishedBody = z.infer<typeof TreatmentFinishedBody>;

@@ -1,6 +1,12 @@
 import type { PlanDayResult, Problem, TripView } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, createPatient, createRequest, createVehicle, validNationalId } from '../../support/factories.ts';
+import {
+  createAccount,
+  createPatient,
+  createRequest,
+  createVehicle,
+  validNationalId,
+} from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { DAY, ok, tripWorld } from '../trips/world.ts';
@@ -40,15 +46,21 @@ describe('concurrent plans of one district', () => {
     );
     for (const answer of answers) {
       expect([200, 409], JSON.stringify(answer.body)).toContain(answer.status);
-      if (answer.status === 409) expect(['conflict', 'plan_outdated']).toContain((answer.body as Problem).code);
+      if (answer.status === 409)
+        expect(['conflict', 'plan_outdated']).toContain((answer.body as Problem).code);
     }
     expect(answers.some((a) => a.status === 200)).toBe(true);
     // Whatever won, a plan of the day as it now stands still commits.
-    const after = await ok<PlanDayResult>(server, `/api/v1/districts/${w.district.id}/plan`, w.dispatcher.token, {
-      date: DAY,
-      seed: 9,
-      iterations: 20,
-    });
+    const after = await ok<PlanDayResult>(
+      server,
+      `/api/v1/districts/${w.district.id}/plan`,
+      w.dispatcher.token,
+      {
+        date: DAY,
+        seed: 9,
+        iterations: 20,
+      },
+    );
     expect(after.served.length + after.unserved.length).toBe(10);
   });
 });

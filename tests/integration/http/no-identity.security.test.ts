@@ -3,6 +3,7 @@ import { auditLog, compounds, patients } from '@lastmeter/db';
 import { createLogger } from '@lastmeter/server/logger.ts';
 import { startServer } from '@lastmeter/server/server.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../../support/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { validNationalId } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
@@ -32,8 +33,9 @@ beforeAll(async () => {
     },
   });
   const config = testConfig(database, { logLevel: 'info' });
-  const running = await startServer(config, createLogger('info', 'json', sink));
-  server = { ...running, database, stop: async () => running.close() };
+  const clock = new TestClock();
+  const running = await startServer(config, createLogger('info', 'json', sink), { clock });
+  server = { ...running, database, clock, stop: async () => running.close() };
   w = await createWorld(server);
 });
 afterAll(async () => {

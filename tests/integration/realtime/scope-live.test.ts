@@ -122,7 +122,7 @@ describe('a socket follows its account’s scope while it stays open', () => {
       await tx.insert(accountScopes).values({ accountId: account.id, compoundId: compound.id });
       await recordScopeChanged(tx, account.id, w.admin.id);
     });
-    const after = [];
+    const after: Awaited<ReturnType<typeof recordCommitted>>[] = [];
     for (let i = 0; i < 3; i++) after.push(await recordCommitted(server, { marker: `after ${i}` }, [stream]));
 
     expect(await joined).toContain(stream);

@@ -36,10 +36,15 @@ async function refused(
   return res.body;
 }
 
-async function legOf(w: TripWorld, legId: string): Promise<LegView & { history: { to: string; note: string }[] }> {
-  return (await api<LegView & { history: { to: string; note: string }[] }>(server, 'GET', `/api/v1/legs/${legId}`, {
-    token: w.dispatcher.token,
-  })).body;
+async function legOf(
+  w: TripWorld,
+  legId: string,
+): Promise<LegView & { history: { to: string; note: string }[] }> {
+  return (
+    await api<LegView & { history: { to: string; note: string }[] }>(server, 'GET', `/api/v1/legs/${legId}`, {
+      token: w.dispatcher.token,
+    })
+  ).body;
 }
 
 /** A planned dialysis round trip on DAY (arrive 07:00–07:30, four hours of treatment), both legs on the car. */
@@ -62,9 +67,15 @@ describe('the clock guards the steps of a leg', () => {
     const problem = await refused(`/api/v1/legs/${trip.outbound.id}/accept`, w.driver.token, 'another_day');
     expect(problem.opensAt).toBe(new Date(`${DAY}T00:00:00+08:00`).toISOString());
     // Said in the caller's language.
-    const zh = await refused(`/api/v1/legs/${trip.outbound.id}/accept`, w.driver.token, 'another_day', {}, {
-      'accept-language': 'zh-CN',
-    });
+    const zh = await refused(
+      `/api/v1/legs/${trip.outbound.id}/accept`,
+      w.driver.token,
+      'another_day',
+      {},
+      {
+        'accept-language': 'zh-CN',
+      },
+    );
     expect(zh.detail).toContain('其他日期');
     expect((await legOf(w, trip.outbound.id)).status).toBe('assigned');
 
@@ -103,7 +114,11 @@ describe('the clock guards the steps of a leg', () => {
     expect(notThere.opensAt).toBe(new Date(dropoff - 15 * 60_000).toISOString());
     // Once the driver says the car is there, the desk confirms at once.
     await ok(server, `/api/v1/legs/${trip.outbound.id}/arrive`, w.driver.token);
-    const arrived = await ok<LegView>(server, `/api/v1/legs/${trip.outbound.id}/arrived`, w.hospitalDesk.token);
+    const arrived = await ok<LegView>(
+      server,
+      `/api/v1/legs/${trip.outbound.id}/arrived`,
+      w.hospitalDesk.token,
+    );
     expect(arrived.status).toBe('completed');
   });
 
@@ -135,17 +150,28 @@ describe('the clock guards the steps of a leg', () => {
 
     // With the reason it is "finished early": allowed, and the record says so and why.
     const reason = '血压过低，无法继续透析';
-    const released = await ok<LegView>(server, `/api/v1/trips/${trip.id}/treatment-finished`, w.hospitalDesk.token, {
-      earlyReason: reason,
-    });
+    const released = await ok<LegView>(
+      server,
+      `/api/v1/trips/${trip.id}/treatment-finished`,
+      w.hospitalDesk.token,
+      {
+        earlyReason: reason,
+      },
+    );
     expect(released.pickupWindow[0]).toBe(new Date(arrivedAt.getTime() + 60_000).toISOString());
     const history = (await legOf(w, trip.return.id)).history.map((h) => h.note);
-    expect(history).toContain(`treatment finished early (planned until ${new Date(planned).toISOString()}): ${reason}`);
+    expect(history).toContain(
+      `treatment finished early (planned until ${new Date(planned).toISOString()}): ${reason}`,
+    );
     const [audit] = await w.db
       .select({ detail: auditLog.detail })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'leg.release'), eq(auditLog.entityId, w.patient.id)));
-    expect(audit?.detail).toMatchObject({ finishedEarly: true, reason, plannedEnd: new Date(planned).toISOString() });
+    expect(audit?.detail).toMatchObject({
+      finishedEarly: true,
+      reason,
+      plannedEnd: new Date(planned).toISOString(),
+    });
   });
 
   it('at its planned end the treatment is simply finished', async () => {

@@ -1322,7 +1322,8 @@ const en: Record<MessageKey, string> = {
   'dispatch.assign.samePatient': 'The patient already travels',
   'dispatch.assign.sameDriver': 'The driver of vehicle {plate} is booked',
   'dispatch.queue.unmatched': 'No hospital can take it: {reason}',
-  'dispatch.queue.emergencyUnserved': 'No vehicle can take this emergency now (an incident is open): {reason}',
+  'dispatch.queue.emergencyUnserved':
+    'No vehicle can take this emergency now (an incident is open): {reason}',
 
   'dispatch.plan.title': 'Plan the day',
   'dispatch.plan.intro':

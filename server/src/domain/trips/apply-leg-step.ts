@@ -131,8 +131,17 @@ export async function applyLegStep(
  * The patient's row is locked first, so two boardings of one patient on two legs at once (two
  * vehicles, two transactions) are judged one after the other: the second sees the first aboard.
  */
-async function refuseOutOfOrderBoarding(tx: Db, ctx: LegContext, from: LegStatus, to: LegStatus): Promise<void> {
-  await tx.select({ id: patients.id }).from(patients).where(eq(patients.id, ctx.patient.id)).for('no key update');
+async function refuseOutOfOrderBoarding(
+  tx: Db,
+  ctx: LegContext,
+  from: LegStatus,
+  to: LegStatus,
+): Promise<void> {
+  await tx
+    .select({ id: patients.id })
+    .from(patients)
+    .where(eq(patients.id, ctx.patient.id))
+    .for('no key update');
   const others = await tx
     .select({ direction: legs.direction, status: legs.status, tripId: legs.tripId })
     .from(legs)

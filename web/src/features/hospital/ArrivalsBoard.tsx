@@ -226,7 +226,9 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                       if (earlyReason.trim()) finish.mutate({ leg, earlyReason: earlyReason.trim() });
                     }}
                   >
-                    <label htmlFor={`${headingId}-early-${leg.tripId}`}>{t('hospital.treatment.earlyReason')}</label>
+                    <label htmlFor={`${headingId}-early-${leg.tripId}`}>
+                      {t('hospital.treatment.earlyReason')}
+                    </label>
                     <textarea
                       id={`${headingId}-early-${leg.tripId}`}
                       value={earlyReason}
@@ -234,7 +236,11 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                       required
                       onChange={(event) => setEarlyReason(event.target.value)}
                     />
-                    <button type="submit" className="button-primary" disabled={finish.isPending || !earlyReason.trim()}>
+                    <button
+                      type="submit"
+                      className="button-primary"
+                      disabled={finish.isPending || !earlyReason.trim()}
+                    >
                       {t('hospital.treatment.finishEarly')}
                     </button>
                   </form>

@@ -15,7 +15,8 @@ export const createRequestRoute = defineRoute({
   success: { status: 201, description: 'The request', schema: RequestView },
   handler: ({ actor, app, params, body }) =>
     createRequest({
-      db: app.db, now: app.clock.now(),
+      db: app.db,
+      now: app.clock.now(),
       actor,
       patientId: params.patientId,
       input: body,

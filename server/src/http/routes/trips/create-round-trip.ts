@@ -11,5 +11,6 @@ export const createRoundTripRoute = defineRoute({
   auth: 'session',
   params: RequestParams,
   success: { status: 201, description: 'The round trip', schema: TripView },
-  handler: ({ actor, app, params }) => createRoundTrip({ db: app.db, now: app.clock.now(), actor, requestId: params.requestId }),
+  handler: ({ actor, app, params }) =>
+    createRoundTrip({ db: app.db, now: app.clock.now(), actor, requestId: params.requestId }),
 });

@@ -10,5 +10,6 @@ export const insertTripRoute = defineRoute({
   auth: 'session',
   params: TripParams,
   success: { status: 200, description: "The trip's served and unserved legs", schema: PlanDayResult },
-  handler: ({ actor, app, params }) => insertTrip({ db: app.db, now: app.clock.now(), actor, tripId: params.tripId }),
+  handler: ({ actor, app, params }) =>
+    insertTrip({ db: app.db, now: app.clock.now(), actor, tripId: params.tripId }),
 });

@@ -15,7 +15,8 @@ export const planDistrictDayRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     timePlannerRun(app.metrics, () =>
       planDistrictDay({
-        db: app.db, now: app.clock.now(),
+        db: app.db,
+        now: app.clock.now(),
         actor,
         districtId: params.districtId,
         input: body,

@@ -14,7 +14,8 @@ export const reportBreakdownRoute = defineRoute({
   success: { status: 200, description: 'What moved and the incident', schema: BreakdownResult },
   handler: ({ actor, app, params, body }) =>
     reportBreakdown({
-      db: app.db, now: app.clock.now(),
+      db: app.db,
+      now: app.clock.now(),
       actor,
       vehicleId: params.vehicleId,
       input: body,

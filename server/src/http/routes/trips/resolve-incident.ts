@@ -14,7 +14,8 @@ export const resolveIncidentRoute = defineRoute({
   success: { status: 200, description: 'The resolved incident', schema: IncidentView },
   handler: ({ actor, app, params, body }) =>
     resolveIncident({
-      db: app.db, now: app.clock.now(),
+      db: app.db,
+      now: app.clock.now(),
       actor,
       incidentId: params.incidentId,
       input: body,

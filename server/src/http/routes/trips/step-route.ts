@@ -15,7 +15,8 @@ export function stepRoute(step: PlainStep, path: string, summary: string) {
     success: { status: 200, description: 'The leg after the step', schema: LegView },
     handler: ({ actor, app, params, body }) =>
       takeLegStep({
-        db: app.db, now: app.clock.now(),
+        db: app.db,
+        now: app.clock.now(),
         actor,
         legId: params.legId,
         step,
