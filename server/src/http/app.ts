@@ -59,9 +59,15 @@ export function createHttpApp(app: AppContext, routes: AnyRoute[]): express.Expr
       const locale = requestLocale(req);
       const actor = route.auth === 'session' ? await sessionActor(app, req, res) : null;
       if (actor?.mustChangePassword && !route.duringPasswordChange) throw errors.passwordChangeRequired();
+      // A body of another type is refused; no body at all is an empty one (a step with only optional fields).
+      const noBody =
+        !req.headers['content-type'] &&
+        !req.headers['transfer-encoding'] &&
+        (req.headers['content-length'] ?? '0') === '0';
       if (
         route.body &&
         route.bodyType !== 'multipart' &&
+        !noBody &&
         !req.is('application/json') &&
         req.method !== 'GET'
       ) {
