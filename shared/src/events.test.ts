@@ -46,7 +46,7 @@ describe('docs/realtime.md against the event contract', () => {
 
 describe('eventPayloadIssues', () => {
   it('accepts a fitting payload, with extra fields', () => {
-    expect(eventPayloadIssues('account.scope_changed', { accountId: 'a', extra: 1 })).toBeNull();
+    expect(eventPayloadIssues('account.scope_changed', { accountId: 'a', heads: {}, extra: 1 })).toBeNull();
   });
 
   it('names what is wrong: a missing date, an unknown type', () => {

@@ -2,13 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEG_DIRECTIONS, LEG_STATUSES, ROLES } from './domain.ts';
 import {
+  ABOARD_LEG_STATUSES,
+  boardingOrderRefusal,
   canTransition,
   decideStep,
+  earlyFinishRefusal,
   isTerminal,
   LEG_STEPS,
   LEG_TRANSITIONS,
+  plannedTreatmentEnd,
   requestStatusFromLegs,
   STEP_RULES,
+  stepTimeRefusal,
 } from './lifecycle.ts';
 
 const status = fc.constantFrom(...LEG_STATUSES);
@@ -168,6 +173,92 @@ describe('a request’s status from its legs', () => {
       fc.property(fc.constantFrom('done', 'cancelled' as const), status, status, (current, a, b) => {
         expect(requestStatusFromLegs(current, [leg('outbound', a), leg('return', b)])).toBe(current);
       }),
+    );
+  });
+});
+
+describe('the clock on steps', () => {
+  const DAY = '2030-01-16';
+  const pickup = new Date('2030-01-16T06:40:00+08:00');
+  const leg = {
+    status: 'accepted' as const,
+    date: DAY,
+    plannedPickupAt: pickup,
+    plannedDropoffAt: new Date('2030-01-16T07:10:00+08:00'),
+  };
+
+  it('takes on and works a leg on its own day only; declining and finishing are never held back', () => {
+    const eveningBefore = new Date('2030-01-15T21:00:00+08:00');
+    for (const s of ['accept', 'depart', 'reach_pickup', 'board', 'out', 'no_show'] as const)
+      expect(stepTimeRefusal(s, leg, eveningBefore)).toEqual({
+        rule: 'another_day',
+        opensAt: new Date('2030-01-16T00:00:00+08:00').toISOString(),
+      });
+    expect(stepTimeRefusal('accept', leg, new Date('2030-01-17T08:00:00+08:00'))).toEqual({
+      rule: 'another_day',
+      opensAt: null,
+    });
+    for (const s of ['decline', 'arrive', 'back'] as const)
+      expect(stepTimeRefusal(s, leg, eveningBefore)).toBeNull();
+  });
+
+  it('opens "out" 30 minutes before the pickup and the hospital\'s "arrived" 15 before the drop-off', () => {
+    const at = (minutes: number) => new Date(pickup.getTime() + minutes * 60_000);
+    expect(stepTimeRefusal('out', leg, at(-31))).toEqual({
+      rule: 'out_not_open',
+      opensAt: at(-30).toISOString(),
+    });
+    expect(stepTimeRefusal('out', leg, at(-30))).toBeNull();
+    const onBoard = { ...leg, status: 'on_board' as const };
+    expect(stepTimeRefusal('confirm_arrival', onBoard, at(10))).toEqual({
+      rule: 'arrival_not_open',
+      opensAt: at(15).toISOString(),
+    });
+    expect(stepTimeRefusal('confirm_arrival', onBoard, at(15))).toBeNull();
+    // The driver said the car is there: the desk confirms whenever.
+    expect(stepTimeRefusal('confirm_arrival', { ...leg, status: 'arrived' }, at(0))).toBeNull();
+  });
+
+  it('asks for a reason when a fixed treatment ends more than 15 minutes early; a will-call one never', () => {
+    const arrivedAt = new Date('2030-01-16T07:10:00+08:00');
+    const appointmentEnd = new Date('2030-01-16T07:30:00+08:00');
+    const end = plannedTreatmentEnd({
+      returnMode: 'fixed',
+      treatmentMinutes: 240,
+      arrivedAt,
+      appointmentEnd,
+    });
+    expect(end).toEqual(new Date('2030-01-16T11:30:00+08:00'));
+    expect(earlyFinishRefusal(end, new Date('2030-01-16T07:11:00+08:00'))).toEqual({
+      rule: 'treatment_not_over',
+      opensAt: end?.toISOString(),
+    });
+    expect(earlyFinishRefusal(end, new Date('2030-01-16T11:15:00+08:00'))).toBeNull();
+    expect(
+      plannedTreatmentEnd({ returnMode: 'will_call', treatmentMinutes: null, arrivedAt, appointmentEnd }),
+    ).toBeNull();
+    expect(earlyFinishRefusal(null, arrivedAt)).toBeNull();
+  });
+});
+
+describe('one leg at a time', () => {
+  it('property: nobody boards while aboard another leg; a return boards only after its outbound completed', () => {
+    fc.assert(
+      fc.property(
+        status,
+        direction,
+        fc.array(fc.record({ direction, status, sameTrip: fc.boolean() }), { maxLength: 4 }),
+        (from, dir, others) => {
+          const refusal = boardingOrderRefusal(from, 'on_board', { direction: dir }, others);
+          if (ABOARD_LEG_STATUSES.includes(from)) return refusal === null;
+          if (others.some((o) => ABOARD_LEG_STATUSES.includes(o.status)))
+            return refusal?.rule === 'patient_aboard_elsewhere';
+          const outbound = others.find((o) => o.sameTrip && o.direction === 'outbound');
+          if (dir === 'return' && outbound && outbound.status !== 'completed')
+            return refusal?.rule === 'outbound_not_finished';
+          return refusal === null;
+        },
+      ),
     );
   });
 });

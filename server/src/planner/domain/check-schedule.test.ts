@@ -92,6 +92,22 @@ describe('the schedule gate check', () => {
     );
   });
 
+  it('books no pickup into a disinfection still under way after a passenger who already left', () => {
+    const disinfecting = { ...car, disinfectingUntil: T0 + 15 * MIN };
+    expect(check([leg('a', 10)], disinfecting)).toMatchObject({
+      rule: 'disinfection_gap',
+      legIds: ['a'],
+      params: { minutes: 20 },
+    });
+    // Overrides of soft rules do not lift it; a pickup once it is over, or a leg already aboard, is fine.
+    expect(
+      check([leg('a', 10)], disinfecting, { allow: ['time_window', 'travel_time', 'ride_time'] })?.rule,
+    ).toBe('disinfection_gap');
+    expect(check([leg('a', 15)], disinfecting)).toBeNull();
+    expect(check([leg('a', 10, { aboard: true })], disinfecting)).toBeNull();
+    expect(check([leg('a', 10, { changed: false })], disinfecting)).toBeNull();
+  });
+
   it('refuses a booked time before now, and a window missed unless the dispatcher overrides it', () => {
     expect(check([leg('a', 0)], car, { now: T0 + 10 * MIN })?.rule).toBe('in_the_past');
     const late = leg('a', 0, { dropoffWindow: [T0 - 60 * MIN, T0] });
