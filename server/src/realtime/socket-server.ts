@@ -24,9 +24,9 @@ import { replayStream } from '../domain/realtime/replay-stream.ts';
 import { reportPosition } from '../domain/realtime/report-position.ts';
 import { saveStreamAcks } from '../domain/realtime/save-stream-acks.ts';
 import { ownStreams, streamsOf } from '../domain/realtime/streams-of.ts';
+import { travelModel } from '../domain/trips/travel.ts';
 import { errors, toAppError } from '../errors.ts';
 import { tokenFromHeaders } from '../http/request-context.ts';
-import { createTurfTravelModel } from '../planner/domain/travel.ts';
 import { onEvent } from './handle-event.ts';
 import { type OutboxTail, startOutboxTail } from './outbox-tail.ts';
 import { SocketStreams } from './socket-streams.ts';
@@ -72,7 +72,6 @@ export function createSocketServer(
     // Same-origin web app; API clients authenticate with a bearer token in `auth.token`.
     cors: { origin: false },
   });
-  const travel = createTurfTravelModel();
   const positionMinIntervalMs = app.config.positionMinIntervalMs ?? DEFAULT_POSITION_INTERVAL_MS;
   const local = new Map<string, SocketStreams>();
   const inFlight = new Set<Promise<void>>();
@@ -181,7 +180,7 @@ export function createSocketServer(
         actor: socket.data.actor,
         input,
         now,
-        travel,
+        travel: travelModel(),
         minIntervalMs: positionMinIntervalMs,
       });
       lastPositionAt = now.getTime();
