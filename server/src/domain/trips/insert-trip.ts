@@ -43,7 +43,7 @@ export async function insertTrip({
       events,
       now,
     });
-    if (ctx.request.urgency === 'emergency') {
+    if (ctx.request.urgency === 'emergency' && result.unserved.length) {
       const own = await loadLegContexts(tx, eq(legs.tripId, tripId));
       for (const unserved of result.unserved) {
         const leg = own.find((c) => c.leg.id === unserved.legId);
