@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { LEG_DIRECTIONS, LEG_STATUSES, ROLES } from './domain.ts';
 import {
   ABOARD_LEG_STATUSES,
-  boardingOrderRefusal,
   canTransition,
   decideStep,
   earlyFinishRefusal,
   isTerminal,
   LEG_STEPS,
   LEG_TRANSITIONS,
+  legOrderRefusal,
   plannedTreatmentEnd,
   requestStatusFromLegs,
   STEP_RULES,
@@ -242,6 +242,22 @@ describe('the clock on steps', () => {
 });
 
 describe('one leg at a time', () => {
+  it('a no-show at the hospital is for a return whose outbound ended there', () => {
+    const outbound = (status: (typeof LEG_STATUSES)[number]) => [
+      { direction: 'outbound' as const, status, sameTrip: true },
+    ];
+    expect(
+      legOrderRefusal('no_show', 'at_pickup', 'no_show', { direction: 'return' }, outbound('planned')),
+    ).toEqual({
+      rule: 'outbound_not_finished',
+      opensAt: null,
+    });
+    expect(
+      legOrderRefusal('no_show', 'at_pickup', 'no_show', { direction: 'return' }, outbound('completed')),
+    ).toBeNull();
+    expect(legOrderRefusal('no_show', 'at_pickup', 'no_show', { direction: 'outbound' }, [])).toBeNull();
+  });
+
   it('property: nobody boards while aboard another leg; a return boards only after its outbound completed', () => {
     fc.assert(
       fc.property(
@@ -249,7 +265,7 @@ describe('one leg at a time', () => {
         direction,
         fc.array(fc.record({ direction, status, sameTrip: fc.boolean() }), { maxLength: 4 }),
         (from, dir, others) => {
-          const refusal = boardingOrderRefusal(from, 'on_board', { direction: dir }, others);
+          const refusal = legOrderRefusal('board', from, 'on_board', { direction: dir }, others);
           if (ABOARD_LEG_STATUSES.includes(from)) return refusal === null;
           if (others.some((o) => ABOARD_LEG_STATUSES.includes(o.status)))
             return refusal?.rule === 'patient_aboard_elsewhere';

@@ -363,18 +363,22 @@ export interface OtherLegFacts {
 }
 
 /**
- * Whether the patient may board this leg (a step to `on_board` from a leg not yet aboard) given their
- * other legs: a patient rides one leg at a time, and a return is picked up only once its outbound
- * ended at the hospital. Null when they may; the refusal never opens by the clock (`opensAt` null).
+ * Whether the order of the patient's legs allows this step, given their other legs: a patient rides
+ * one leg at a time (nobody boards — a step to `on_board` from a leg not yet aboard — while aboard
+ * another leg), and a return is picked up, or reported a no-show at the hospital, only once its
+ * outbound ended there. Null when it does; the refusal never opens by the clock (`opensAt` null).
  */
-export function boardingOrderRefusal(
+export function legOrderRefusal(
+  step: LegStep,
   from: LegStatus,
   to: LegStatus,
   leg: { direction: LegDirection },
   others: readonly OtherLegFacts[],
 ): StepTimeRefusal | null {
-  if (to !== 'on_board' || ABOARD_LEG_STATUSES.includes(from)) return null;
-  if (others.some((o) => ABOARD_LEG_STATUSES.includes(o.status)))
+  const boarding = to === 'on_board' && !ABOARD_LEG_STATUSES.includes(from);
+  const missingAtHospital = step === 'no_show' && leg.direction === 'return';
+  if (!boarding && !missingAtHospital) return null;
+  if (boarding && others.some((o) => ABOARD_LEG_STATUSES.includes(o.status)))
     return { rule: 'patient_aboard_elsewhere', opensAt: null };
   const outbound = others.find((o) => o.sameTrip && o.direction === 'outbound');
   if (leg.direction === 'return' && outbound && outbound.status !== 'completed')

@@ -211,4 +211,28 @@ describe('a patient rides one leg at a time', () => {
     const boarded = await ok<LegView>(server, `/api/v1/legs/${trip.return.id}/on-board`, w.driver.token);
     expect(boarded.status).toBe('on_board');
   });
+
+  it('no return is left without its outbound, nor an outbound without its return', async () => {
+    const w = await tripWorld(server);
+    const trip = await plannedTrip(w);
+    await clockAtLeg(server, w, trip.outbound.id, 'pickup');
+    await ok(server, `/api/v1/legs/${trip.return.id}/accept`, w.driver.token);
+    await ok(server, `/api/v1/legs/${trip.return.id}/at-pickup`, w.driver.token);
+    // Nobody is missing at the hospital who never went there.
+    await refused(`/api/v1/legs/${trip.return.id}/no-show`, w.driver.token, 'outbound_not_finished');
+    // The way back alone cannot be cancelled while the way there is still ahead: the trip is cancelled whole.
+    const alone = await post<Problem & { outboundLegId?: string }>(
+      server,
+      `/api/v1/legs/${trip.return.id}/cancel`,
+      w.dispatcher.token,
+      { reason: '患者住院' },
+    );
+    expect(alone.status).toBe(409);
+    expect(alone.body).toMatchObject({ code: 'conflict', outboundLegId: trip.outbound.id });
+    const whole = await ok<LegView>(server, `/api/v1/legs/${trip.outbound.id}/cancel`, w.dispatcher.token, {
+      reason: '患者住院',
+    });
+    expect(whole.status).toBe('cancelled');
+    expect((await legOf(w, trip.return.id)).status).toBe('cancelled');
+  });
 });

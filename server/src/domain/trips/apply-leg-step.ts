@@ -2,11 +2,11 @@ import { type Db, legEvents, legs, patients, vehicles } from '@lastmeter/db';
 import {
   ABOARD_LEG_STATUSES,
   BOOKED_LEG_STATUSES,
-  boardingOrderRefusal,
   boardingRefusal,
   decideStep,
   type LegStatus,
   type LegStep,
+  legOrderRefusal,
   type Role,
   stepTimeRefusal,
 } from '@lastmeter/shared';
@@ -89,7 +89,8 @@ export async function applyLegStep(
   );
   if (early) throw errors.stepNotOpen(early);
   const boarding = verdict.to === 'on_board' && !ABOARD_LEG_STATUSES.includes(verdict.from);
-  if (boarding) await refuseOutOfOrderBoarding(tx, ctx, verdict.from, verdict.to);
+  if (boarding || (step === 'no_show' && ctx.leg.direction === 'return'))
+    await refuseOutOfOrder(tx, ctx, step, verdict.from, verdict.to);
   // Nobody boards a vehicle while it is disinfected after the last passenger (rule 3): every boarding step passes here.
   if (boarding && ctx.leg.vehicleId) {
     const [vehicle] = await tx
@@ -127,13 +128,14 @@ export async function applyLegStep(
 }
 
 /**
- * A patient rides one leg at a time, and a return waits for its outbound (`boardingOrderRefusal`).
- * The patient's row is locked first, so two boardings of one patient on two legs at once (two
- * vehicles, two transactions) are judged one after the other: the second sees the first aboard.
+ * A patient rides one leg at a time, and a return waits for its outbound (`legOrderRefusal`). The
+ * patient's row is locked first, so two boardings of one patient on two legs at once (two vehicles,
+ * two transactions) are judged one after the other: the second sees the first aboard.
  */
-async function refuseOutOfOrderBoarding(
+async function refuseOutOfOrder(
   tx: Db,
   ctx: LegContext,
+  step: LegStep,
   from: LegStatus,
   to: LegStatus,
 ): Promise<void> {
@@ -146,7 +148,8 @@ async function refuseOutOfOrderBoarding(
     .select({ direction: legs.direction, status: legs.status, tripId: legs.tripId })
     .from(legs)
     .where(and(eq(legs.patientId, ctx.patient.id), ne(legs.id, ctx.leg.id)));
-  const refusal = boardingOrderRefusal(
+  const refusal = legOrderRefusal(
+    step,
     from,
     to,
     ctx.leg,

@@ -2,6 +2,7 @@ import type { Db } from '@lastmeter/db';
 import { legs } from '@lastmeter/db';
 import { type CancelLegBody, type LegView, STEP_RULES } from '@lastmeter/shared';
 import { and, eq, ne } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { applyLegStep } from './apply-leg-step.ts';
@@ -11,7 +12,15 @@ import { TripEvents } from './events.ts';
 import { type LegContext, legResource, loadLegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
-/** Dispatch cancels a leg; cancelling an outbound leg cancels its return too (no return without going). */
+/** Outbound statuses after which the patient goes nowhere more on this trip, or is at the hospital. */
+const OUTBOUND_OVER: readonly LegView['status'][] = ['completed', 'cancelled', 'no_show'];
+
+/**
+ * Dispatch cancels a leg; cancelling an outbound leg cancels its return too (no return without going).
+ * A return alone is cancelled once its outbound is over (the patient reached the hospital, and stays
+ * there, or never left): before that the round trip is cancelled from its outbound, so no outbound is
+ * left to plan without the way back (一来一回).
+ */
 export async function cancelLeg({
   db,
   actor,
@@ -30,6 +39,24 @@ export async function cancelLeg({
   const { ctx } = await db.transaction(async (tx) => {
     const locked = await loadLegContext(tx, legId, { lock: true });
     if (!locked) throw new Error('leg vanished under lock');
+    if (locked.leg.direction === 'return') {
+      const [outbound] = await tx
+        .select({ id: legs.id, status: legs.status })
+        .from(legs)
+        .where(and(eq(legs.tripId, locked.trip.id), eq(legs.direction, 'outbound')));
+      if (outbound && !OUTBOUND_OVER.includes(outbound.status)) {
+        const en =
+          'The outbound leg is not over: cancel the round trip from its outbound leg, which cancels the return with it';
+        const error = errors.conflict(en, {
+          legId,
+          outboundLegId: outbound.id,
+          outboundStatus: outbound.status,
+        });
+        error.localizedDetail = (locale) =>
+          locale === 'zh-CN' ? '去程尚未结束：请从去程取消整个往返行程，返程随之取消' : en;
+        throw error;
+      }
+    }
     const events = new TripEvents(tx, actor.accountId, now);
     const ctx = await cancelWithEvents(tx, actor, locked, input.reason, events, input.version);
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, input.reason, events);
