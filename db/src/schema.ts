@@ -615,6 +615,8 @@ export const deliveries = pgTable(
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
+    /** The request (a need on a date) this delivery serves, when it was raised as one. */
+    requestId: uuid('request_id').references(() => requests.id),
     compoundId: uuid('compound_id')
       .notNull()
       .references(() => compounds.id),
@@ -651,6 +653,7 @@ export const deliveries = pgTable(
     index('deliveries_compound_date_idx').on(t.compoundId, t.date),
     index('deliveries_vehicle_idx').on(t.vehicleId, t.date),
     index('deliveries_hospital_date_idx').on(t.hospitalId, t.date),
+    index('deliveries_request_idx').on(t.requestId),
     check('deliveries_windows', sql`${t.pickupWindowEnd} >= ${t.pickupWindowStart} and ${t.dropoffWindowEnd} >= ${t.dropoffWindowStart}`),
     /** A delivery on a vehicle has its driver and its times; nothing half-booked. */
     check(

@@ -70,6 +70,11 @@ export const PrescriptionInput = z
       .nullable()
       .optional()
       .meta({ description: 'The online visit that issued it (set by the online-visit outcome, not by hand)' }),
+    requestId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .meta({ description: "The patient's request (a need on a date) this delivery serves, if any" }),
     note: paragraph().trim().max(300).default('').meta({ description: 'For the gatekeeper and dispatch, never the driver' }),
   })
   .meta({ id: 'PrescriptionInput' });
@@ -139,6 +144,7 @@ export const DeliveryView = DriverDeliveryView.extend({
     note: z.string(),
     issuedAt: instant,
   }),
+  requestId: z.uuid().nullable(),
   unserved: unservedReason,
   pickedUpAt: instant.nullable(),
   atGateAt: instant.nullable(),

@@ -779,6 +779,8 @@ const zhCN = {
   'gate.prescription.note': '备注（司机看不到）',
   'gate.prescription.submit': '提交，生成配送单',
   'gate.prescription.created': '已生成配送单，药包号 {parcel}。调度排班后会派车。',
+  'dispatch.plan.deliveries': '送药已派车',
+  'dispatch.plan.deliveriesWaiting': '（另有 {count} 单待派车）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1580,6 +1582,8 @@ const en: Record<MessageKey, string> = {
   'gate.prescription.note': 'Note (the driver does not see it)',
   'gate.prescription.submit': 'Submit and create the delivery',
   'gate.prescription.created': 'Delivery created, parcel {parcel}. A vehicle is assigned when dispatch plans.',
+  'dispatch.plan.deliveries': 'Medicine deliveries planned',
+  'dispatch.plan.deliveriesWaiting': '({count} more waiting for a vehicle)',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

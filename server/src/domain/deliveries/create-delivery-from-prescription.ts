@@ -1,7 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { compounds, type Db, deliveries, gates, hospitals, patients, prescriptions } from '@lastmeter/db';
+import {
+  compounds,
+  type Db,
+  deliveries,
+  gates,
+  hospitals,
+  patients,
+  prescriptions,
+  requests,
+} from '@lastmeter/db';
 import { PARCEL_ALPHABET, type ParsedPrescriptionInput } from '@lastmeter/shared';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -48,6 +57,7 @@ export async function createDeliveryFromPrescription({
       status: patients.status,
       gateId: patients.gateId,
       compoundId: patients.compoundId,
+      regularHospitalId: patients.regularHospitalId,
       districtId: compounds.districtId,
     })
     .from(patients)
@@ -61,15 +71,27 @@ export async function createDeliveryFromPrescription({
     hospitalId: input.hospitalId,
     vehicleId: null,
   };
-  // A hospital desk prescribes for its own pharmacy only; anyone else out of scope sees no such patient.
-  if (actor.role === 'hospital' && actor.hospitalId !== input.hospitalId)
-    throw errors.fieldCode('body.hospitalId', 'not_your_hospital');
+  // A hospital desk prescribes for its own pharmacy only, and only for a patient it treats: one seen at
+  // its online visit (the visit's outcome passes `onlineVisitId`) or whose regular hospital it is.
+  if (actor.role === 'hospital') {
+    if (actor.hospitalId !== input.hospitalId) throw errors.fieldCode('body.hospitalId', 'not_your_hospital');
+    if (!input.onlineVisitId && patient.regularHospitalId !== actor.hospitalId) {
+      await recordAudit(db, {
+        actor,
+        action: 'prescription.create',
+        entity: 'patient',
+        entityId: patientId,
+        outcome: 'denied',
+      });
+      throw errors.notFound('Patient');
+    }
+  }
   await authorize(db, actor, 'write', resource, {
     entity: 'patient',
     entityId: patientId,
     detail: { action: 'prescription.create' },
-  }).catch((error: unknown) => {
-    throw actor.role === 'hospital' ? error : errors.notFound('Patient');
+  }).catch(() => {
+    throw errors.notFound('Patient');
   });
   if (patient.status !== 'active') throw errors.fieldCode('params.patientId', 'patient_not_active');
   const [hospital] = await db
@@ -77,6 +99,13 @@ export async function createDeliveryFromPrescription({
     .from(hospitals)
     .where(eq(hospitals.id, input.hospitalId));
   if (!hospital) throw errors.fieldCode('body.hospitalId', 'scope_unknown');
+  if (input.requestId) {
+    const [request] = await db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(and(eq(requests.id, input.requestId), eq(requests.patientId, patientId)));
+    if (!request) throw errors.fieldCode('body.requestId', 'scope_unknown');
+  }
   const [gate] = await db
     .select({ id: gates.id })
     .from(gates)
@@ -117,6 +146,7 @@ export async function createDeliveryFromPrescription({
   const deliveryId = await insertDelivery(db, {
     prescriptionId: prescription.id,
     patientId,
+    requestId: input.requestId ?? null,
     compoundId: patient.compoundId,
     gateId: gate.id,
     hospitalId: input.hospitalId,

@@ -53,6 +53,7 @@ export function presentDelivery(ctx: DeliveryContext, viewer: Actor): DeliveryVi
       note: p.note,
       issuedAt: p.issuedAt.toISOString(),
     },
+    requestId: d.requestId,
     unserved: d.unservedReason ?? null,
     pickedUpAt: iso(d.pickedUpAt),
     atGateAt: iso(d.atGateAt),

@@ -58,18 +58,20 @@ export async function takeDeliveryStep({
         deliveryId,
         currentVersion: d.version,
       });
-    const stamp = STAMP[verdict.to];
     const cancelled = verdict.to === 'cancelled';
+    const patch: Partial<typeof deliveries.$inferInsert> = { status: verdict.to, updatedAt: now };
+    const stamp = STAMP[verdict.to];
+    if (stamp) patch[stamp] = now;
+    // A cancelled parcel leaves its vehicle: the driver's list and the schedule forget it.
+    if (cancelled) {
+      patch.vehicleId = null;
+      patch.driverId = null;
+      patch.plannedPickupAt = null;
+      patch.plannedDropoffAt = null;
+    }
     const [row] = await tx
       .update(deliveries)
-      .set({
-        status: verdict.to,
-        ...(stamp ? { [stamp]: now } : {}),
-        // A cancelled parcel leaves its vehicle: the driver's list and the schedule forget it.
-        ...(cancelled ? { vehicleId: null, driverId: null, plannedPickupAt: null, plannedDropoffAt: null } : {}),
-        version: sql`${deliveries.version} + 1`,
-        updatedAt: now,
-      })
+      .set({ ...patch, version: sql`${deliveries.version} + 1` })
       .where(and(eq(deliveries.id, deliveryId), eq(deliveries.version, d.version)))
       .returning();
     if (!row) throw errors.conflict('The delivery changed since you last saw it', { deliveryId });

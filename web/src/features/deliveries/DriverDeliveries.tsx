@@ -27,7 +27,7 @@ export function DriverDeliveries() {
   return (
     <section className="driver-deliveries" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('driver.deliveries', { count: deliveries.length })}</h2>
-      <ul className="upcoming-list">
+      <ul className="delivery-list">
         {deliveries.map((delivery) => (
           <li key={delivery.id}>
             <DeliveryCard delivery={delivery} />
