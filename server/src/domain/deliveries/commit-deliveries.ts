@@ -55,21 +55,27 @@ export async function commitDeliveries(
     const { delivery: d } = ctx;
     const at = placed.get(planId);
     const vehicle = at ? world.vehicles.get(at.vehicleId) : undefined;
-    if (at && vehicle) {
+    // Online changes never move a parcel between vehicles, and a collected one stays where it is.
+    const moves = at && vehicle ? d.vehicleId !== vehicle.id : false;
+    const stays = moves && (onlyPinned || d.status === 'picked_up');
+    if (at && vehicle && !stays) {
       result.served.push({
         deliveryId: d.id,
         vehicleId: vehicle.id,
         pickupAt: at.pickupAt.toISOString(),
         dropoffAt: at.dropoffAt.toISOString(),
       });
-      const sameVehicle = d.vehicleId === vehicle.id;
+      const sameVehicle = !moves;
       const moved = (a: Date | null, b: Date) => !a || Math.abs(a.getTime() - b.getTime()) > MINUTE;
-      if (sameVehicle && d.status !== 'pending' && !moved(d.plannedPickupAt, at.pickupAt) && !moved(d.plannedDropoffAt, at.dropoffAt))
+      if (
+        sameVehicle &&
+        d.status !== 'pending' &&
+        !moved(d.plannedPickupAt, at.pickupAt) &&
+        !moved(d.plannedDropoffAt, at.dropoffAt)
+      )
         continue;
-      if (onlyPinned && !sameVehicle) continue;
-      // A collected parcel keeps its pickup; only where and when it reaches the gate can change.
+      // A collected parcel keeps its pickup; only when it reaches the gate can change.
       const collected = d.status === 'picked_up';
-      if (collected && !sameVehicle) continue;
       await noteScheduleChange(tx, { vehicleId: vehicle.id, legId: d.id, date: d.date });
       const next = await writeDelivery(tx, ctx, {
         status: collected ? 'picked_up' : 'assigned',
@@ -87,6 +93,7 @@ export async function commitDeliveries(
       await events.add(e.type, e.payload, e.recipients);
       continue;
     }
+    if (stays) continue;
     const reason = reasons.get(planId) ?? { code: 'fleet_busy' as const, params: {} };
     result.unserved.push({ deliveryId: d.id, reason });
     // Online changes never take a parcel off its vehicle; a collected parcel stays where it is.
