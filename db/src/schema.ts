@@ -639,7 +639,10 @@ export const deliveries = pgTable(
     plannedPickupAt: tz('planned_pickup_at'),
     plannedDropoffAt: tz('planned_dropoff_at'),
     /** Why the planner found no vehicle, while pending. */
-    unservedReason: jsonb('unserved_reason').$type<{ code: string; params: Record<string, string | number> }>(),
+    unservedReason: jsonb('unserved_reason').$type<{
+      code: string;
+      params: Record<string, string | number>;
+    }>(),
     pickedUpAt: tz('picked_up_at'),
     atGateAt: tz('at_gate_at'),
     receivedAt: tz('received_at'),
@@ -654,7 +657,10 @@ export const deliveries = pgTable(
     index('deliveries_vehicle_idx').on(t.vehicleId, t.date),
     index('deliveries_hospital_date_idx').on(t.hospitalId, t.date),
     index('deliveries_request_idx').on(t.requestId),
-    check('deliveries_windows', sql`${t.pickupWindowEnd} >= ${t.pickupWindowStart} and ${t.dropoffWindowEnd} >= ${t.dropoffWindowStart}`),
+    check(
+      'deliveries_windows',
+      sql`${t.pickupWindowEnd} >= ${t.pickupWindowStart} and ${t.dropoffWindowEnd} >= ${t.dropoffWindowStart}`,
+    ),
     /** A delivery on a vehicle has its driver and its times; nothing half-booked. */
     check(
       'deliveries_booked',

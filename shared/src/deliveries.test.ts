@@ -17,9 +17,18 @@ describe('the delivery lifecycle', () => {
       from: 'assigned',
       to: 'picked_up',
     });
-    expect(decideDeliveryStep('hand_to_gate', 'picked_up', 'driver')).toMatchObject({ ok: true, to: 'at_gate' });
-    expect(decideDeliveryStep('receive', 'at_gate', 'gatekeeper')).toMatchObject({ ok: true, to: 'received' });
-    expect(decideDeliveryStep('hand_over', 'received', 'gatekeeper')).toMatchObject({ ok: true, to: 'delivered' });
+    expect(decideDeliveryStep('hand_to_gate', 'picked_up', 'driver')).toMatchObject({
+      ok: true,
+      to: 'at_gate',
+    });
+    expect(decideDeliveryStep('receive', 'at_gate', 'gatekeeper')).toMatchObject({
+      ok: true,
+      to: 'received',
+    });
+    expect(decideDeliveryStep('hand_over', 'received', 'gatekeeper')).toMatchObject({
+      ok: true,
+      to: 'delivered',
+    });
   });
 
   it('lets the gatekeeper confirm a parcel the driver forgot to mark as left at the gate', () => {
@@ -28,7 +37,10 @@ describe('the delivery lifecycle', () => {
 
   it('refuses the wrong party (403) and the wrong status (409 naming what is open)', () => {
     expect(decideDeliveryStep('receive', 'at_gate', 'driver')).toMatchObject({ ok: false, reason: 'role' });
-    expect(decideDeliveryStep('pick_up', 'assigned', 'gatekeeper')).toMatchObject({ ok: false, reason: 'role' });
+    expect(decideDeliveryStep('pick_up', 'assigned', 'gatekeeper')).toMatchObject({
+      ok: false,
+      reason: 'role',
+    });
     expect(decideDeliveryStep('hand_over', 'at_gate', 'gatekeeper')).toEqual({
       ok: false,
       reason: 'status',
@@ -36,7 +48,10 @@ describe('the delivery lifecycle', () => {
       to: 'delivered',
       allowed: ['receive'],
     });
-    expect(decideDeliveryStep('cancel', 'picked_up', 'dispatcher')).toMatchObject({ ok: false, reason: 'status' });
+    expect(decideDeliveryStep('cancel', 'picked_up', 'dispatcher')).toMatchObject({
+      ok: false,
+      reason: 'status',
+    });
   });
 
   it('a decided step always lands on its rule’s status, and only from an open status (property)', () => {

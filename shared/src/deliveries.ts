@@ -24,7 +24,10 @@ export const DELIVERY_STATUSES = [
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Statuses in which a delivery rides on (or waits for) its vehicle: what the schedule gate weighs. */
-export const BOOKED_DELIVERY_STATUSES = ['assigned', 'picked_up'] as const satisfies readonly DeliveryStatus[];
+export const BOOKED_DELIVERY_STATUSES = [
+  'assigned',
+  'picked_up',
+] as const satisfies readonly DeliveryStatus[];
 /** Statuses in which the planner may still move a delivery: nobody has touched the parcel yet. */
 export const OPEN_DELIVERY_STATUSES = ['pending', 'assigned'] as const satisfies readonly DeliveryStatus[];
 
@@ -55,7 +58,13 @@ export const DELIVERY_STEP_RULES: Record<DeliveryStep, DeliveryStepRule> = {
 export type DeliveryStepVerdict =
   | { ok: true; from: DeliveryStatus; to: DeliveryStatus }
   | { ok: false; reason: 'role'; from: DeliveryStatus; to: DeliveryStatus }
-  | { ok: false; reason: 'status'; from: DeliveryStatus; to: DeliveryStatus; allowed: readonly DeliveryStep[] };
+  | {
+      ok: false;
+      reason: 'status';
+      from: DeliveryStatus;
+      to: DeliveryStatus;
+      allowed: readonly DeliveryStep[];
+    };
 
 /** Which steps are open to a role on a delivery in a status (what the apps show as buttons). */
 export function openDeliverySteps(status: DeliveryStatus, role: Role): DeliveryStep[] {
@@ -65,7 +74,11 @@ export function openDeliverySteps(status: DeliveryStatus, role: Role): DeliveryS
   });
 }
 
-export function decideDeliveryStep(step: DeliveryStep, status: DeliveryStatus, role: Role): DeliveryStepVerdict {
+export function decideDeliveryStep(
+  step: DeliveryStep,
+  status: DeliveryStatus,
+  role: Role,
+): DeliveryStepVerdict {
   const rule = DELIVERY_STEP_RULES[step];
   if (!rule.roles.includes(role)) return { ok: false, reason: 'role', from: status, to: rule.to };
   if (!rule.from.includes(status))

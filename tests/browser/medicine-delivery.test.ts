@@ -20,26 +20,38 @@ describe.skipIf(!hasChromium)('medicine to the gate on phones (药品配送 · �
     const { server, browser, city } = world;
     mkdirSync(SCREENSHOTS, { recursive: true });
     const today = cityToday().date;
-    const gatekeeperToken = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
-    const dispatcherToken = await loginAs(server, city.people.dispatcher.username, city.people.dispatcher.password);
+    const gatekeeperToken = await loginAs(
+      server,
+      city.people.gatekeeper.username,
+      city.people.gatekeeper.password,
+    );
+    const dispatcherToken = await loginAs(
+      server,
+      city.people.dispatcher.username,
+      city.people.dispatcher.password,
+    );
     const call = async <T>(token: string, path: string, body: unknown): Promise<T> => {
       const res = await api<T>(server, 'POST', path, { token, body });
       if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
-    const patient = await call<{ id: string }>(gatekeeperToken, `/api/v1/compounds/${city.compound.id}/patients`, {
-      name: '赵淑芬',
-      nationalId: validNationalId('1948-02-11', 'female'),
-      phone: '13812345679',
-      gateId: city.compound.gate.id,
-      building: '7',
-      unit: '2',
-      room: '301',
-      mobility: 'walk',
-      regularHospitalId: city.hospital.id,
-      consent: { givenBy: '赵淑芬', relation: 'self', purposes: ['registry', 'transport'] },
-      needs: [{ kind: 'chronic', schedule: { medicineDelivery: true, visits: [] } }],
-    });
+    const patient = await call<{ id: string }>(
+      gatekeeperToken,
+      `/api/v1/compounds/${city.compound.id}/patients`,
+      {
+        name: '赵淑芬',
+        nationalId: validNationalId('1948-02-11', 'female'),
+        phone: '13812345679',
+        gateId: city.compound.gate.id,
+        building: '7',
+        unit: '2',
+        room: '301',
+        mobility: 'walk',
+        regularHospitalId: city.hospital.id,
+        consent: { givenBy: '赵淑芬', relation: 'self', purposes: ['registry', 'transport'] },
+        needs: [{ kind: 'chronic', schedule: { medicineDelivery: true, visits: [] } }],
+      },
+    );
     // Today, with the gate open all day: the parcel is on its way whatever the hour the test runs.
     const parcel = await call<DeliveryView>(gatekeeperToken, `/api/v1/patients/${patient.id}/prescriptions`, {
       hospitalId: city.hospital.id,
@@ -47,7 +59,11 @@ describe.skipIf(!hasChromium)('medicine to the gate on phones (药品配送 · �
       date: today,
       dropoffHours: { from: '00:00', to: '23:59' },
     });
-    await call(dispatcherToken, `/api/v1/districts/${city.district.id}/plan`, { date: today, seed: 1, iterations: 30 });
+    await call(dispatcherToken, `/api/v1/districts/${city.district.id}/plan`, {
+      date: today,
+      seed: 1,
+      iterations: 30,
+    });
 
     const driver = await signIn(browser, server, city.people.driver, { device: PHONE });
     const gate = await signIn(browser, server, city.people.gatekeeper, { device: PHONE });

@@ -157,7 +157,10 @@ async function prescribeChronicMedicines(
   now: Date,
 ): Promise<void> {
   const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  if (date === shanghaiDate(now, 0) && local.getUTCHours() * 60 + local.getUTCMinutes() > LAST_SAME_DAY_MINUTE)
+  if (
+    date === shanghaiDate(now, 0) &&
+    local.getUTCHours() * 60 + local.getUTCMinutes() > LAST_SAME_DAY_MINUTE
+  )
     return;
   const chronic = await db
     .select({ id: patients.id, hospitalId: patients.regularHospitalId })

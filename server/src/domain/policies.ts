@@ -110,7 +110,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       // Contactless: the driver works the parcel but never sees who it is for beyond the masked name.
       if (actor.role === 'driver')
         return (
-          resource.vehicleId !== null && actor.vehicleId === resource.vehicleId && action !== 'reveal_identity'
+          resource.vehicleId !== null &&
+          actor.vehicleId === resource.vehicleId &&
+          action !== 'reveal_identity'
         );
       return false;
     case 'dispatch':

@@ -25,7 +25,11 @@ export const PatientPrescriptionParams = z.strictObject({
 
 export const PrescriptionItem = z
   .strictObject({
-    name: line().trim().min(1).max(100).meta({ description: 'Medicine name as on the prescription (e.g. 二甲双胍缓释片)' }),
+    name: line()
+      .trim()
+      .min(1)
+      .max(100)
+      .meta({ description: 'Medicine name as on the prescription (e.g. 二甲双胍缓释片)' }),
     quantity: line().trim().min(1).max(40).meta({ description: 'How much (e.g. 2盒, 30片)' }),
     instructions: paragraph()
       .trim()
@@ -52,7 +56,9 @@ export type DropoffHours = z.infer<typeof DropoffHours>;
  */
 export const PrescriptionInput = z
   .strictObject({
-    hospitalId: z.uuid().meta({ description: 'The hospital whose pharmacy fills it: the parcel is collected there' }),
+    hospitalId: z
+      .uuid()
+      .meta({ description: 'The hospital whose pharmacy fills it: the parcel is collected there' }),
     items: z
       .array(PrescriptionItem)
       .min(1)
@@ -65,17 +71,19 @@ export const PrescriptionInput = z
     dropoffHours: DropoffHours.optional().meta({
       description: 'When the gate can take it (default 10:00–18:00)',
     }),
-    onlineVisitId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .meta({ description: 'The online visit that issued it (set by the online-visit outcome, not by hand)' }),
+    onlineVisitId: z.uuid().nullable().optional().meta({
+      description: 'The online visit that issued it (set by the online-visit outcome, not by hand)',
+    }),
     requestId: z
       .uuid()
       .nullable()
       .optional()
       .meta({ description: "The patient's request (a need on a date) this delivery serves, if any" }),
-    note: paragraph().trim().max(300).default('').meta({ description: 'For the gatekeeper and dispatch, never the driver' }),
+    note: paragraph()
+      .trim()
+      .max(300)
+      .default('')
+      .meta({ description: 'For the gatekeeper and dispatch, never the driver' }),
   })
   .meta({ id: 'PrescriptionInput' });
 export type PrescriptionInput = z.input<typeof PrescriptionInput>;
@@ -87,7 +95,10 @@ export const DeliveryStepBody = z
     version: version.optional(),
     lng: z.number().min(-180).max(180).optional().meta({ description: 'Where the step happened: longitude' }),
     lat: z.number().min(-90).max(90).optional().meta({ description: 'Where the step happened: latitude' }),
-    note: paragraph().max(300).optional().meta({ description: 'Free text kept with the step (a cancellation: why)' }),
+    note: paragraph()
+      .max(300)
+      .optional()
+      .meta({ description: 'Free text kept with the step (a cancellation: why)' }),
   })
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
     ...fieldCheck('both_or_neither', { a: 'lng', b: 'lat' }),
@@ -153,6 +164,4 @@ export const DeliveryView = DriverDeliveryView.extend({
 }).meta({ id: 'DeliveryView' });
 export type DeliveryView = z.infer<typeof DeliveryView>;
 
-export const PrescriptionCreated = z
-  .object({ delivery: DeliveryView })
-  .meta({ id: 'PrescriptionCreated' });
+export const PrescriptionCreated = z.object({ delivery: DeliveryView }).meta({ id: 'PrescriptionCreated' });

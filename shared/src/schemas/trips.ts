@@ -328,7 +328,10 @@ export const PlanDayResult = z
         ),
         unserved: z.array(z.object({ deliveryId: z.uuid(), reason: PlanReason })),
       })
-      .meta({ description: 'Medicine deliveries planned with the legs (pharmacy → gate), and those left without a vehicle' }),
+      .meta({
+        description:
+          'Medicine deliveries planned with the legs (pharmacy → gate), and those left without a vehicle',
+      }),
     stats: z.record(z.string(), z.number()),
   })
   .meta({ id: 'PlanDayResult' });

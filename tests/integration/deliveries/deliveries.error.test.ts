@@ -36,7 +36,9 @@ describe('bad prescriptions and steps are 4xx naming the field, in the caller’
 
     const hours = await send({ dropoffHours: { from: '25:00', to: '18:00' } });
     expect(paths(hours)).toContain('body.dropoffHours.from');
-    expect(hours.body.issues?.find((i) => i.path === 'body.dropoffHours.from')?.message).toBe('应为 24 小时制时间 HH:MM');
+    expect(hours.body.issues?.find((i) => i.path === 'body.dropoffHours.from')?.message).toBe(
+      '应为 24 小时制时间 HH:MM',
+    );
     const backwards = await send({ dropoffHours: { from: '16:00', to: '10:00' } }, 'en');
     expect(backwards.body.issues).toEqual([
       expect.objectContaining({ path: 'body.dropoffHours.to', message: 'must be after from' }),
@@ -44,7 +46,9 @@ describe('bad prescriptions and steps are 4xx naming the field, in the caller’
 
     const past = await send({ date: addDays(cityToday(), -1) }, 'en');
     expect(past.status).toBe(400);
-    expect(past.body.issues).toEqual([expect.objectContaining({ path: 'body.date', message: 'lies in the past' })]);
+    expect(past.body.issues).toEqual([
+      expect.objectContaining({ path: 'body.date', message: 'lies in the past' }),
+    ]);
 
     const unknownHospital = await send({ hospitalId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownHospital.status).toBe(400);
@@ -58,7 +62,10 @@ describe('bad prescriptions and steps are 4xx naming the field, in the caller’
 
   it('refuses a patient not yet verified, naming the patient', async () => {
     const w = await tripWorld(server);
-    const pending = await createPatient(w.db, w.compound.id, { nationalId: validNationalId(), status: 'pending' });
+    const pending = await createPatient(w.db, w.compound.id, {
+      nationalId: validNationalId(),
+      status: 'pending',
+    });
     const res = await api<Problem>(server, 'POST', `/api/v1/patients/${pending.id}/prescriptions`, {
       token: w.gatekeeper.token,
       body: { hospitalId: w.hospital.id, items: REFILL },
@@ -79,8 +86,9 @@ describe('bad prescriptions and steps are 4xx naming the field, in the caller’
     expect(early.body).toMatchObject({ code: 'invalid_transition', from: 'pending', allowed: ['cancel'] });
 
     await planDay(server, w);
-    const [job] = (await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', { token: w.driver.token }))
-      .body;
+    const [job] = (
+      await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', { token: w.driver.token })
+    ).body;
     const stale = await api<Problem>(server, 'POST', `/api/v1/deliveries/${job!.id}/pick-up`, {
       token: w.driver.token,
       body: { version: job!.version - 1 },
@@ -109,11 +117,18 @@ describe('bad prescriptions and steps are 4xx naming the field, in the caller’
     const w = await tripWorld(server);
     const created = await prescribe(server, w);
     await planDay(server, w);
-    const cancelled = await ok<DeliveryView>(server, `/api/v1/deliveries/${created.id}/cancel`, w.gatekeeper.token, {
-      note: '家属已自行取药',
-    });
+    const cancelled = await ok<DeliveryView>(
+      server,
+      `/api/v1/deliveries/${created.id}/cancel`,
+      w.gatekeeper.token,
+      {
+        note: '家属已自行取药',
+      },
+    );
     expect(cancelled).toMatchObject({ status: 'cancelled', vehicle: null, plannedPickupAt: null });
-    const mine = await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', { token: w.driver.token });
+    const mine = await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', {
+      token: w.driver.token,
+    });
     expect(mine.body).toEqual([]);
   });
 });

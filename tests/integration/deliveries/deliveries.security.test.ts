@@ -19,16 +19,25 @@ describe('a delivery is seen and worked only by its parties', () => {
     const post = (path: string, token: string, body: unknown = {}) =>
       api<Problem>(server, 'POST', path, { token, body });
 
-    expect((await post(`/api/v1/deliveries/${created.id}/received`, w.otherGatekeeper.token)).status).toBe(404);
+    expect((await post(`/api/v1/deliveries/${created.id}/received`, w.otherGatekeeper.token)).status).toBe(
+      404,
+    );
     expect((await post(`/api/v1/deliveries/${created.id}/pick-up`, w.otherDriver.token)).status).toBe(404);
-    expect((await post(`/api/v1/deliveries/${created.id}/cancel`, w.otherHospitalDesk.token)).status).toBe(404);
+    expect((await post(`/api/v1/deliveries/${created.id}/cancel`, w.otherHospitalDesk.token)).status).toBe(
+      404,
+    );
     const others = await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', {
       token: w.otherDriver.token,
     });
     expect(others.body).toEqual([]);
-    const foreignList = await api(server, 'GET', `/api/v1/compounds/${w.compound.id}/deliveries?date=${DAY}`, {
-      token: w.otherGatekeeper.token,
-    });
+    const foreignList = await api(
+      server,
+      'GET',
+      `/api/v1/compounds/${w.compound.id}/deliveries?date=${DAY}`,
+      {
+        token: w.otherGatekeeper.token,
+      },
+    );
     expect(foreignList.status).toBe(403);
 
     // Each party only its own steps: the driver cannot sign for the gate, the gate cannot collect.
@@ -42,26 +51,40 @@ describe('a delivery is seen and worked only by its parties', () => {
       date: DAY,
     });
     expect(foreign.status).toBe(404);
-    const otherPharmacy = await post(`/api/v1/patients/${w.patient.id}/prescriptions`, w.otherHospitalDesk.token, {
-      hospitalId: w.hospital.id,
-      items: REFILL,
-      date: DAY,
-    });
+    const otherPharmacy = await post(
+      `/api/v1/patients/${w.patient.id}/prescriptions`,
+      w.otherHospitalDesk.token,
+      {
+        hospitalId: w.hospital.id,
+        items: REFILL,
+        date: DAY,
+      },
+    );
     expect(otherPharmacy.status).toBe(400);
     expect(otherPharmacy.body.issues?.[0]?.path).toBe('body.hospitalId');
   });
 
   it('the patient’s regular hospital may prescribe for its pharmacy; dispatch sees the name masked', async () => {
     const w = await tripWorld(server);
-    const made = await ok<DeliveryView>(server, `/api/v1/patients/${w.patient.id}/prescriptions`, w.hospitalDesk.token, {
-      hospitalId: w.hospital.id,
-      items: REFILL,
-      date: DAY,
-    });
+    const made = await ok<DeliveryView>(
+      server,
+      `/api/v1/patients/${w.patient.id}/prescriptions`,
+      w.hospitalDesk.token,
+      {
+        hospitalId: w.hospital.id,
+        items: REFILL,
+        date: DAY,
+      },
+    );
     expect(made.patient.name).toBe('王*国');
-    const list = await api<DeliveryView[]>(server, 'GET', `/api/v1/districts/${w.district.id}/deliveries?date=${DAY}`, {
-      token: w.dispatcher.token,
-    });
+    const list = await api<DeliveryView[]>(
+      server,
+      'GET',
+      `/api/v1/districts/${w.district.id}/deliveries?date=${DAY}`,
+      {
+        token: w.dispatcher.token,
+      },
+    );
     expect(list.body.map((d) => [d.id, d.patient.name])).toEqual([[made.id, '王*国']]);
   });
 });

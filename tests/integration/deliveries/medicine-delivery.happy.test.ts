@@ -81,28 +81,53 @@ describe('medicine to the gate (药品配送 · 送药到户)', () => {
     expect(job).not.toHaveProperty('prescription');
 
     const at = { lng: 121.45, lat: 31.19 };
-    const picked = await ok<DriverDeliveryView>(server, `/api/v1/deliveries/${job.id}/pick-up`, w.driver.token, {
-      version: job.version,
-      ...at,
-    });
+    const picked = await ok<DriverDeliveryView>(
+      server,
+      `/api/v1/deliveries/${job.id}/pick-up`,
+      w.driver.token,
+      {
+        version: job.version,
+        ...at,
+      },
+    );
     expect(picked.status).toBe('picked_up');
-    const left = await ok<DriverDeliveryView>(server, `/api/v1/deliveries/${job.id}/at-gate`, w.driver.token, {
-      version: picked.version,
-    });
+    const left = await ok<DriverDeliveryView>(
+      server,
+      `/api/v1/deliveries/${job.id}/at-gate`,
+      w.driver.token,
+      {
+        version: picked.version,
+      },
+    );
     expect(left.status).toBe('at_gate');
     // Left at the gate, the parcel is off the driver's list.
-    const after = await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', { token: w.driver.token });
+    const after = await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', {
+      token: w.driver.token,
+    });
     expect(after.body).toEqual([]);
 
-    const list = await api<DeliveryView[]>(server, 'GET', `/api/v1/compounds/${w.compound.id}/deliveries?date=${DAY}`, {
-      token: w.gatekeeper.token,
-    });
+    const list = await api<DeliveryView[]>(
+      server,
+      'GET',
+      `/api/v1/compounds/${w.compound.id}/deliveries?date=${DAY}`,
+      {
+        token: w.gatekeeper.token,
+      },
+    );
     expect(list.body.map((d) => [d.parcelNo, d.status, d.patient.name])).toEqual([
       [created.parcelNo, 'at_gate', '王建国'],
     ]);
-    const received = await ok<DeliveryView>(server, `/api/v1/deliveries/${job.id}/received`, w.gatekeeper.token);
+    const received = await ok<DeliveryView>(
+      server,
+      `/api/v1/deliveries/${job.id}/received`,
+      w.gatekeeper.token,
+    );
     expect(received.status).toBe('received');
-    const handed = await ok<DeliveryView>(server, `/api/v1/deliveries/${job.id}/handed-over`, w.gatekeeper.token);
+    const handed = await ok<DeliveryView>(
+      server,
+      `/api/v1/deliveries/${job.id}/handed-over`,
+      w.gatekeeper.token,
+    );
     expect(handed).toMatchObject({ status: 'delivered' });
     for (const stamp of [handed.pickedUpAt, handed.atGateAt, handed.receivedAt, handed.deliveredAt])
       expect(stamp).not.toBeNull();
@@ -140,7 +165,9 @@ describe('medicine to the gate (药品配送 · 送药到户)', () => {
     const driver = await connectClient(server, w.driver.token);
     clients.push(driver);
     await ok(server, `/api/v1/vehicles/${w.vehicle.id}/breakdown`, w.dispatcher.token, { note: '抛锚' });
-    await driver.waitFor((e) => e.some((x) => x.type === 'delivery.updated' && x.payload.reason === 'breakdown'));
+    await driver.waitFor((e) =>
+      e.some((x) => x.type === 'delivery.updated' && x.payload.reason === 'breakdown'),
+    );
     const read = () =>
       api<DeliveryView[]>(server, 'GET', `/api/v1/compounds/${w.compound.id}/deliveries?date=${DAY}`, {
         token: w.gatekeeper.token,

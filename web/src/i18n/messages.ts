@@ -1550,7 +1550,8 @@ const en: Record<MessageKey, string> = {
   'delivery.pharmacy': 'Collect at',
   'delivery.toGate': 'Deliver to',
   'delivery.window': 'Hand over {from}–{to}',
-  'delivery.contactless': 'Contactless: leave it at the gate and call out the parcel number; do not enter the compound or meet the household.',
+  'delivery.contactless':
+    'Contactless: leave it at the gate and call out the parcel number; do not enter the compound or meet the household.',
   'driver.deliveries': 'Medicine deliveries ({count})',
   'driver.deliveryTitle': 'Medicine · {parcel}',
   'driver.step.pick_up': 'Collected at the pharmacy',
@@ -1558,7 +1559,8 @@ const en: Record<MessageKey, string> = {
   'driver.deliveryWaitingGate': 'Left at the gate: waiting for the gatekeeper to confirm.',
   'gate.deliveries': 'Medicines to the door ({count})',
   'gate.deliveriesEmpty': 'No medicines are coming to this compound today.',
-  'gate.deliveriesSummary': 'On the way {onWay}, to confirm {atGate}, to hand over {received}, delivered {delivered}',
+  'gate.deliveriesSummary':
+    'On the way {onWay}, to confirm {atGate}, to hand over {received}, delivered {delivered}',
   'gate.receive': 'Confirm parcel received',
   'gate.handOver': 'Handed to the household',
   'gate.cancelDelivery': 'Cancel delivery',
@@ -1581,7 +1583,8 @@ const en: Record<MessageKey, string> = {
   'gate.prescription.removeItem': 'Remove this one',
   'gate.prescription.note': 'Note (the driver does not see it)',
   'gate.prescription.submit': 'Submit and create the delivery',
-  'gate.prescription.created': 'Delivery created, parcel {parcel}. A vehicle is assigned when dispatch plans.',
+  'gate.prescription.created':
+    'Delivery created, parcel {parcel}. A vehicle is assigned when dispatch plans.',
   'dispatch.plan.deliveries': 'Medicine deliveries planned',
   'dispatch.plan.deliveriesWaiting': '({count} more waiting for a vehicle)',
 };

@@ -41,7 +41,9 @@ export async function commitDeliveries(
       const ctx = stop.type === 'dropoff' ? world.deliveriesByPlanId.get(stop.legId) : undefined;
       if (!ctx) continue;
       const pickup = pickups.get(stop.legId);
-      const pickupAt = new Date(pickup ? pickup.start : (ctx.delivery.plannedPickupAt?.getTime() ?? stop.start));
+      const pickupAt = new Date(
+        pickup ? pickup.start : (ctx.delivery.plannedPickupAt?.getTime() ?? stop.start),
+      );
       placed.set(stop.legId, {
         vehicleId: route.vehicleId,
         pickupAt,

@@ -123,7 +123,10 @@ export async function createDeliveryFromPrescription({
   const dropoffStart = shanghaiInstant(date, hours.from);
   const dropoffEnd = shanghaiInstant(date, hours.to);
   if (dropoffEnd.getTime() <= now.getTime())
-    throw errors.fieldCode(input.dropoffHours ? 'body.dropoffHours.to' : 'body.date', 'delivery_window_passed');
+    throw errors.fieldCode(
+      input.dropoffHours ? 'body.dropoffHours.to' : 'body.date',
+      'delivery_window_passed',
+    );
 
   const [prescription] = await db
     .insert(prescriptions)

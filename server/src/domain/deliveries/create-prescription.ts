@@ -23,7 +23,13 @@ export async function createPrescription({
   now?: Date;
 }): Promise<DeliveryView> {
   return db.transaction(async (tx) => {
-    const { delivery, events } = await createDeliveryFromPrescription({ db: tx, actor, patientId, input, now });
+    const { delivery, events } = await createDeliveryFromPrescription({
+      db: tx,
+      actor,
+      patientId,
+      input,
+      now,
+    });
     await recordEvents(tx, events);
     return presentDelivery(delivery, actor);
   });

@@ -12,7 +12,13 @@ import { presentDriverDelivery } from './present-delivery.ts';
  * A driver's medicine deliveries still to do: planned on their vehicle or in it, in driving order.
  * Contactless: the masked name, the building and the parcel number only.
  */
-export async function listMyDeliveries({ db, actor }: { db: Db; actor: Actor }): Promise<DriverDeliveryView[]> {
+export async function listMyDeliveries({
+  db,
+  actor,
+}: {
+  db: Db;
+  actor: Actor;
+}): Promise<DriverDeliveryView[]> {
   if (actor.role !== 'driver' || !actor.vehicleId)
     throw errors.forbidden('Only a driver with a vehicle has deliveries');
   const [vehicle] = await db
@@ -20,7 +26,11 @@ export async function listMyDeliveries({ db, actor }: { db: Db; actor: Actor }):
     .from(vehicles)
     .where(eq(vehicles.id, actor.vehicleId));
   if (!vehicle) throw errors.notFound('Vehicle');
-  await authorize(db, actor, 'read', { kind: 'vehicle', districtId: vehicle.districtId, vehicleId: actor.vehicleId });
+  await authorize(db, actor, 'read', {
+    kind: 'vehicle',
+    districtId: vehicle.districtId,
+    vehicleId: actor.vehicleId,
+  });
   const contexts = await loadDeliveryContexts(
     db,
     and(eq(deliveries.vehicleId, actor.vehicleId), inArray(deliveries.status, [...BOOKED_DELIVERY_STATUSES])),

@@ -38,7 +38,12 @@ const columns = {
   },
   compound: { id: compounds.id, name: compounds.name, districtId: compounds.districtId },
   gate: { id: gates.id, name: gates.name, lng: gates.lng, lat: gates.lat },
-  pharmacy: { id: hospitals.id, name: hospitals.name, lng: hospitals.entranceLng, lat: hospitals.entranceLat },
+  pharmacy: {
+    id: hospitals.id,
+    name: hospitals.name,
+    lng: hospitals.entranceLng,
+    lat: hospitals.entranceLat,
+  },
   vehicleId: vehicles.id,
   vehiclePlate: vehicles.plate,
   vehicleKind: vehicles.kind,
@@ -67,7 +72,10 @@ export async function loadDeliveryContexts(
   const rows = options.lock ? await query.for('update', { of: deliveries }) : await query;
   return rows.map(({ vehicleId, vehiclePlate, vehicleKind, ...rest }) => ({
     ...rest,
-    vehicle: vehicleId && vehiclePlate && vehicleKind ? { id: vehicleId, plate: vehiclePlate, kind: vehicleKind } : null,
+    vehicle:
+      vehicleId && vehiclePlate && vehicleKind
+        ? { id: vehicleId, plate: vehiclePlate, kind: vehicleKind }
+        : null,
   }));
 }
 

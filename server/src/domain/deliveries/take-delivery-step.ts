@@ -1,11 +1,11 @@
 import { type Db, deliveries } from '@lastmeter/db';
 import {
-  decideDeliveryStep,
   type DeliveryStatus,
   type DeliveryStep,
   type DeliveryStepBody,
   type DeliveryView,
   type DriverDeliveryView,
+  decideDeliveryStep,
 } from '@lastmeter/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';

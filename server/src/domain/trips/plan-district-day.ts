@@ -102,7 +102,10 @@ async function assertSnapshotHolds(tx: Db, world: PlanWorld, plan: Plan): Promis
   const changedVehicles = fleet.filter((v) => v.status === 'off').map((v) => v.id);
   // A parcel collected or cancelled while the search ran: the plan no longer fits it.
   const parcelsSeen = new Map(
-    [...world.deliveriesByPlanId.values(), ...world.passedDeliveries].map((c) => [c.delivery.id, c.delivery.version]),
+    [...world.deliveriesByPlanId.values(), ...world.passedDeliveries].map((c) => [
+      c.delivery.id,
+      c.delivery.version,
+    ]),
   );
   const parcelIds = [...parcelsSeen.keys()].sort();
   const parcels = parcelIds.length

@@ -218,7 +218,9 @@ export async function loadPlanWorld(
       fixedStops: stops.map(({ legId, type }) => ({ legId, type })),
       onboardLegs: [
         ...held.filter((c) => ON_BOARD.includes(c.leg.status)).map(planId),
-        ...heldParcels.filter((c) => c.delivery.status === 'picked_up').map((c) => deliveryLegId(c.delivery.id)),
+        ...heldParcels
+          .filter((c) => c.delivery.status === 'picked_up')
+          .map((c) => deliveryLegId(c.delivery.id)),
       ],
     };
   });

@@ -4,9 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LngLat, MatchRequest, PlanTrip } from '@lastmeter/shared/planner.ts';
 import { matchHospitals } from '../domain/matching.ts';
+import type { Plan } from '../domain/plan.ts';
 import { createTurfTravelModel } from '../domain/travel.ts';
 import { createRng } from '../engine/rng.ts';
-import type { Plan } from '../domain/plan.ts';
 import { checkPlan } from '../testing/check-plan.ts';
 import { generateHospitals, generateScenario } from '../testing/scenario.ts';
 import { defaultThreads, PlannerPool } from '../threads/pool.ts';
@@ -111,7 +111,10 @@ for (let d = 0; d < districts; d++) {
     plannedTrips.push({ ...t, hospitalId: h.id, hospitalEntrance: h.entrance });
   }
   // Each parcel is filled at one of the three pharmacies nearest the district.
-  const deliveries = (input.deliveries ?? []).map((x) => ({ ...x, pharmacy: byDistance[rng.int(3)]!.h.entrance }));
+  const deliveries = (input.deliveries ?? []).map((x) => ({
+    ...x,
+    pharmacy: byDistance[rng.int(3)]!.h.entrance,
+  }));
   const dayInput = { ...input, trips: plannedTrips, deliveries };
   // Every district gets the same share of the budget; `threads` of them search at a time.
   const limitMs = (Math.max(1, budgetS - (performance.now() - t0) / 1000) * 1000 * threads) / districts;
@@ -216,7 +219,13 @@ writeFileSync(join(repoRoot, 'bench-results', 'city.json'), `${JSON.stringify(su
  * vehicle was empty to the drop-off that empties it), counting the parcels each run hands over and
  * whether patients rode in the same run.
  */
-function batchingOf(plan: Plan): { served: number; runs: number; shared: number; max: number; vehicles: number } {
+function batchingOf(plan: Plan): {
+  served: number;
+  runs: number;
+  shared: number;
+  max: number;
+  vehicles: number;
+} {
   const out = { served: 0, runs: 0, shared: 0, max: 0, vehicles: 0 };
   for (const route of plan.routes) {
     const aboard = new Set<string>();

@@ -277,7 +277,9 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
     unservedPenalty[r] = UNSERVED_DELIVERY;
     vehicles.forEach((v, vi) => {
       assignPenalty[r * V + vi] =
-        v.kind === 'ambulance_120' || delivery.forbiddenVehicleIds.includes(v.id) ? Number.POSITIVE_INFINITY : 0;
+        v.kind === 'ambulance_120' || delivery.forbiddenVehicleIds.includes(v.id)
+          ? Number.POSITIVE_INFINITY
+          : 0;
     });
   }
 

@@ -68,7 +68,11 @@ describe('planning medicine deliveries with the legs', () => {
   });
 
   it('never gives a parcel to a 120 ambulance, and says why it stays unserved', () => {
-    const input: PlanInput = { vehicles: [van('amb', 'ambulance_120')], trips: [], deliveries: [parcel('m', 121.41)] };
+    const input: PlanInput = {
+      vehicles: [van('amb', 'ambulance_120')],
+      trips: [],
+      deliveries: [parcel('m', 121.41)],
+    };
     const plan = planDay({ input, travel, maxIterations: 30 });
     expect(plan.routes).toEqual([]);
     expect(plan.unserved).toEqual([

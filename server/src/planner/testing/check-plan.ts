@@ -59,13 +59,19 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
         seen.set(key, v.id);
         const onboardLeg = (v.onboardLegs ?? []).includes(s.legId);
         const expected =
-          s.type === 'pickup' ? (onboardLeg ? (v.availableFrom?.at ?? v.base) : parcel.pharmacy) : parcel.gate;
-        if (expected[0] !== s.location[0] || expected[1] !== s.location[1]) errors.push(`${key}: wrong place`);
+          s.type === 'pickup'
+            ? onboardLeg
+              ? (v.availableFrom?.at ?? v.base)
+              : parcel.pharmacy
+            : parcel.gate;
+        if (expected[0] !== s.location[0] || expected[1] !== s.location[1])
+          errors.push(`${key}: wrong place`);
         const reach = free + minutesBetween(pos, s.location, v.kind) * MIN;
         if (s.arrival < reach - TOL) errors.push(`${key}: arrives before it can get there`);
         if (s.start < s.arrival - TOL) errors.push(`${key}: starts before arriving`);
         const dwell = onboardLeg && s.type === 'pickup' ? 0 : PARCEL_DWELL;
-        if (s.departure < s.start + dwell * MIN - TOL) errors.push(`${key}: leaves before the hand-over is done`);
+        if (s.departure < s.start + dwell * MIN - TOL)
+          errors.push(`${key}: leaves before the hand-over is done`);
         if (v.kind === 'ambulance_120') errors.push(`${key}: a 120 ambulance carries medicines`);
         if (s.type === 'pickup') {
           if (!dirtySinceClean && s.start < cleanAt - TOL) errors.push(`${key}: loaded during disinfection`);
@@ -196,7 +202,8 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
       if (new Set(classes).size > 1) errors.push(`${key}: infection classes share the vehicle`);
       if (onboard.size > classes.length && classes.some((c) => c !== 'normal'))
         errors.push(`${key}: medicines aboard with a close-contact or positive patient`);
-      if (input.policy.onePatientPerVehicle && classes.length > 1) errors.push(`${key}: two patients on board`);
+      if (input.policy.onePatientPerVehicle && classes.length > 1)
+        errors.push(`${key}: two patients on board`);
       pos = s.location;
       free = Math.max(s.departure, s.disinfectedUntil ?? 0);
     }

@@ -3,9 +3,9 @@ import type {
   LngLat,
   MatchHospital,
   Mobility,
+  PlanDelivery,
   PlanInput,
   PlanPolicy,
-  PlanDelivery,
   PlanTrip,
   PlanVehicle,
 } from '@lastmeter/shared/planner.ts';

@@ -44,7 +44,9 @@ function DeliveryCard({ delivery }: { delivery: DriverDeliveryView }) {
   const headingId = useId();
   const [next] = openDeliverySteps(delivery.status, 'driver');
   const collecting = delivery.status === 'assigned';
-  const stop = collecting ? delivery.pharmacy : { ...delivery.gate, name: `${delivery.compound.name} · ${delivery.gate.name}` };
+  const stop = collecting
+    ? delivery.pharmacy
+    : { ...delivery.gate, name: `${delivery.compound.name} · ${delivery.gate.name}` };
   const links = navigationLinks(stop);
   return (
     <article className="job-card delivery-card" aria-labelledby={headingId} data-status={delivery.status}>
@@ -78,7 +80,11 @@ function DeliveryCard({ delivery }: { delivery: DriverDeliveryView }) {
         <dt>{t('delivery.recipient')}</dt>
         <dd>{delivery.recipient.name}</dd>
         <dt>{t('delivery.building')}</dt>
-        <dd>{delivery.recipient.building ? t('delivery.buildingValue', { building: delivery.recipient.building }) : '—'}</dd>
+        <dd>
+          {delivery.recipient.building
+            ? t('delivery.buildingValue', { building: delivery.recipient.building })
+            : '—'}
+        </dd>
       </dl>
       <p className="muted">
         {t('delivery.window', {

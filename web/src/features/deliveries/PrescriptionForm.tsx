@@ -96,11 +96,15 @@ export function PrescriptionForm({ compoundId }: { compoundId: string }) {
       <h3 id={`${id}-title`}>{t('gate.newPrescription')}</h3>
       <FormField id={`${id}-patient`} label={t('gate.prescription.patient')} error={errors.patientId}>
         {(control) => (
-          <select {...control} value={patientId} onChange={(event) => {
-            setPatientId(event.target.value);
-            const regular = patients.find((p) => p.id === event.target.value)?.regularHospitalId;
-            if (regular && !hospitalId) setHospitalId(regular);
-          }}>
+          <select
+            {...control}
+            value={patientId}
+            onChange={(event) => {
+              setPatientId(event.target.value);
+              const regular = patients.find((p) => p.id === event.target.value)?.regularHospitalId;
+              if (regular && !hospitalId) setHospitalId(regular);
+            }}
+          >
             <option value="">{t('gate.prescription.choosePatient')}</option>
             {patients.map((patient) => (
               <option key={patient.id} value={patient.id}>
@@ -131,7 +135,12 @@ export function PrescriptionForm({ compoundId }: { compoundId: string }) {
             error={errors[`items.${index}.name`] ?? (index === 0 ? errors.items : undefined)}
           >
             {(control) => (
-              <input {...control} value={item.name} maxLength={100} onChange={(e) => update(item.key, { name: e.target.value })} />
+              <input
+                {...control}
+                value={item.name}
+                maxLength={100}
+                onChange={(e) => update(item.key, { name: e.target.value })}
+              />
             )}
           </FormField>
           <FormField
@@ -140,7 +149,12 @@ export function PrescriptionForm({ compoundId }: { compoundId: string }) {
             error={errors[`items.${index}.quantity`]}
           >
             {(control) => (
-              <input {...control} value={item.quantity} maxLength={40} onChange={(e) => update(item.key, { quantity: e.target.value })} />
+              <input
+                {...control}
+                value={item.quantity}
+                maxLength={40}
+                onChange={(e) => update(item.key, { quantity: e.target.value })}
+              />
             )}
           </FormField>
           <FormField
@@ -178,11 +192,19 @@ export function PrescriptionForm({ compoundId }: { compoundId: string }) {
           </button>
         </p>
       ) : null}
-      <FormField id={`${id}-date`} label={t('gate.prescription.date')} error={errors.date ?? errors['dropoffHours.to']}>
-        {(control) => <input {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      <FormField
+        id={`${id}-date`}
+        label={t('gate.prescription.date')}
+        error={errors.date ?? errors['dropoffHours.to']}
+      >
+        {(control) => (
+          <input {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        )}
       </FormField>
       <FormField id={`${id}-note`} label={t('gate.prescription.note')} error={errors.note}>
-        {(control) => <input {...control} value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />}
+        {(control) => (
+          <input {...control} value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
+        )}
       </FormField>
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={create.isPending}>

@@ -8,7 +8,8 @@ import { defineRoute } from '../../route.ts';
 export const listMyDeliveriesRoute = defineRoute({
   method: 'get',
   path: '/api/v1/me/deliveries',
-  summary: "The driver's medicine deliveries to do, in driving order: masked name, building, parcel number (driver)",
+  summary:
+    "The driver's medicine deliveries to do, in driving order: masked name, building, parcel number (driver)",
   tags: ['deliveries'],
   auth: 'session',
   success: { status: 200, description: 'Deliveries', schema: z.array(DriverDeliveryView) },
@@ -23,7 +24,11 @@ export const listCompoundDeliveriesRoute = defineRoute({
   auth: 'session',
   params: z.strictObject({ compoundId: z.uuid().meta({ description: 'The compound' }) }),
   query: DayQuery,
-  success: { status: 200, description: 'Deliveries in time order at the gate', schema: z.array(DeliveryView) },
+  success: {
+    status: 200,
+    description: 'Deliveries in time order at the gate',
+    schema: z.array(DeliveryView),
+  },
   handler: ({ actor, app, params, query }) =>
     listCompoundDeliveries({
       db: app.db,
@@ -37,7 +42,8 @@ export const listCompoundDeliveriesRoute = defineRoute({
 export const listDistrictDeliveriesRoute = defineRoute({
   method: 'get',
   path: '/api/v1/districts/:districtId/deliveries',
-  summary: "A district's medicine deliveries on a day: planned, under way, done, or waiting and why (dispatch)",
+  summary:
+    "A district's medicine deliveries on a day: planned, under way, done, or waiting and why (dispatch)",
   tags: ['deliveries'],
   auth: 'session',
   params: DistrictParams,

@@ -21,7 +21,8 @@ function driverStepRoute(step: DeliveryStep, path: string, summary: string) {
     body: DeliveryStepBody,
     success: { status: 200, description: 'The delivery after the step', schema: DriverDeliveryView },
     handler: async ({ actor, app, params, body }) =>
-      (await takeDeliveryStep({ db: app.db, actor, deliveryId: params.deliveryId, step, input: body })).driver,
+      (await takeDeliveryStep({ db: app.db, actor, deliveryId: params.deliveryId, step, input: body }))
+        .driver,
   });
 }
 
@@ -37,7 +38,13 @@ function gateStepRoute(step: DeliveryStep, path: string, summary: string) {
     body: DeliveryStepBody,
     success: { status: 200, description: 'The delivery after the step', schema: DeliveryView },
     handler: async ({ actor, app, params, body }) => {
-      const { full } = await takeDeliveryStep({ db: app.db, actor, deliveryId: params.deliveryId, step, input: body });
+      const { full } = await takeDeliveryStep({
+        db: app.db,
+        actor,
+        deliveryId: params.deliveryId,
+        step,
+        input: body,
+      });
       if (!full) throw errors.forbidden();
       return full;
     },
