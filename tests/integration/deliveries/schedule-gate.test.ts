@@ -23,8 +23,8 @@ describe('the schedule gate keeps medicines away from close contacts and positiv
     const plan = await planDay(server, w);
     const [placed] = plan.deliveries.served;
     expect(placed).toMatchObject({ deliveryId: parcel.id, vehicleId: w.vehicle.id });
-    // Brought home from the hospital in the same car, boarding where and when the parcel is collected.
-    const pickupAt = placed!.pickupAt;
+    // Brought home from the hospital in the same car, boarding there just before the parcel is collected.
+    const pickupAt = new Date(Date.parse(placed!.pickupAt) - 3 * MIN).toISOString();
     const dropoffAt = new Date(Date.parse(placed!.dropoffAt) + 3 * MIN).toISOString();
 
     const book = async (infectionClass: 'close_contact' | 'normal') => {

@@ -142,9 +142,9 @@ describe('medicine deliveries at the schedule gate (issue 12)', () => {
 
   it('lets a parcel ride beside a normal patient: it takes no seat', () => {
     const full = { ...car, seats: 1 };
-    // The patient rides gate → hospital; the parcel is collected there and rides back with the next patient.
-    const back = leg('p', 60, { from: HOSPITAL, to: GATE, dropoffAt: T0 + (62 + ride) * MIN });
-    expect(check([back, parcel('m', 60)], full)).toBeNull();
+    // A patient going home boards at the hospital, the parcel is collected there next, both ride to the gate.
+    const back = leg('p', 60, { from: HOSPITAL, to: GATE, dropoffAt: T0 + (64 + ride) * MIN });
+    expect(check([back, parcel('m', 62, { dropoffAt: T0 + (66 + ride) * MIN })], full)).toBeNull();
   });
 
   it('never carries medicines while a close contact or a positive patient is aboard', () => {
