@@ -13,6 +13,7 @@ import {
   textParams,
   textProblem,
 } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import {
   birthDateOfId,
   checkIdentityDates,
@@ -372,7 +373,7 @@ function parseNeed(
       schedule = {};
       break;
     default:
-      return exhaustive(kind);
+      return exhaustive(kind, 'need');
   }
   if (rowErrors.length) return null;
   const parsed = CareNeedInput.safeParse({ kind, schedule });
@@ -397,8 +398,4 @@ function fieldOfSchedulePath(path: string): ImportField {
   if (path.startsWith('schedule.dates')) return 'treatmentDates';
   if (path.startsWith('kind')) return 'needKind';
   return 'needKind';
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled need ${JSON.stringify(value)}`);
 }

@@ -1,4 +1,5 @@
 import type { CareNeedInput, FieldIssue, Locale } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 
 /**
  * Date checks a community worker expects and a schema cannot make alone, because they depend on
@@ -124,7 +125,7 @@ export function checkNeedDates(need: CareNeedInput, nationalId: string, today: s
       visits(need.schedule.visits);
       break;
     default:
-      return exhaustive(need);
+      return exhaustive(need, 'need');
   }
   return issues;
 }
@@ -136,8 +137,4 @@ export function toFieldIssues(issues: RuleIssue[], prefix: string, locale: Local
     message: NEED_RULE_MESSAGES[i.code][locale],
     code: i.code,
   }));
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled need ${JSON.stringify(value)}`);
 }

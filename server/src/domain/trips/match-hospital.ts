@@ -1,15 +1,10 @@
 import { type Db, hospitals, legs, requests, trips } from '@lastmeter/db';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import {
-  createTurfTravelModel,
-  type HospitalMatch,
-  matchHospitals,
-  slotKey,
-  type UnmatchedRequest,
-} from '../../planner/index.ts';
+import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { capacityOn } from '../supply/get-hospital-capacity.ts';
+import { travelModel } from './travel.ts';
 
 /**
  * Hospital matching for one request with the planner (供需匹配): the hospitals' slots on the
@@ -56,7 +51,7 @@ export async function matchHospitalFor(
     requests: [request],
     hospitals: candidates,
     policy: { maxTravelMinutes: 60 },
-    travel: createTurfTravelModel(),
+    travel: travelModel(),
     alreadyBooked,
   });
   return { match: result.matches[0], unmatched: result.unmatched[0] };

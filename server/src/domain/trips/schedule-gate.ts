@@ -4,9 +4,9 @@ import { BOOKED_DELIVERY_STATUSES, BOOKED_LEG_STATUSES, type SoftScheduleRule } 
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { checkVehicleSchedule, type GateLeg } from '../../planner/domain/check-schedule.ts';
-import { createTurfTravelModel } from '../../planner/index.ts';
 import { loadDeliveryContexts } from '../deliveries/load-delivery.ts';
 import { loadLegContexts } from './load-leg.ts';
+import { travelModel } from './travel.ts';
 
 /**
  * The schedule gate: ONE check for every write that changes what a vehicle carries when (plan commit,
@@ -26,7 +26,6 @@ interface GateState {
 }
 
 const states = new WeakMap<Db, GateState>();
-const travel = createTurfTravelModel();
 const BOOKED = [...BOOKED_LEG_STATUSES];
 
 /**
@@ -181,7 +180,7 @@ async function checkVehicle(
       disinfectAfterEveryPassenger: policy.disinfectAfterEveryPassenger,
     },
     now: now.getTime(),
-    travel,
+    travel: travelModel(),
     allow,
   });
   if (violation) throw errors.scheduleRule(violation);
