@@ -254,7 +254,7 @@ export function startDriverSimulation({
     if (!parcel) return false;
     if (parcel.delivery.status === 'assigned') {
       const driveMs =
-        travel.minutes(
+        travelModel().minutes(
           [
             [v.lng, v.lat],
             [parcel.pharmacy.lng, parcel.pharmacy.lat],
