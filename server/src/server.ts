@@ -123,7 +123,7 @@ export async function startServer(
     await redis.connect();
     io.adapter(createAdapter(redis, { maxLen: config.redisStreamMaxLen ?? 10_000 }));
   }
-  const outbox = await realtime.tailOutbox(database.listen);
+  const outbox = await realtime.tailOutbox(database);
   app.deliveryStats = () => outbox.stats();
   registerScrapeGauges(app, database, config);
   const stopStaleSweep = startStaleSweep(app);

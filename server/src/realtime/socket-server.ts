@@ -56,7 +56,11 @@ export interface RealtimeServer {
    * Starts pushing every committed event to this node's sockets (server/src/realtime/outbox-tail.ts);
    * resolves once the node listens, so whatever commits from then on is delivered.
    */
-  tailOutbox(listen: DatabaseHandle['listen']): Promise<OutboxTail>;
+  /**
+   * Starts delivering the outbox to this node's sockets. Its loads run on connections of their own
+   * (`dedicated`), so a busy request pool does not hold committed events back from the drivers.
+   */
+  tailOutbox(database: Pick<DatabaseHandle, 'listen' | 'dedicated'>): Promise<OutboxTail>;
   /** Waits for writes still in flight from closed sockets (stored acks); call after `io.close()`. */
   drain(): Promise<void>;
 }
@@ -278,10 +282,10 @@ export function createSocketServer(
 
   return {
     io,
-    tailOutbox: (listen) =>
+    tailOutbox: (database) =>
       startOutboxTail({
-        db: app.db,
-        listen,
+        db: database.dedicated('outbox', 2),
+        listen: database.listen,
         logger: app.logger,
         isLocal: (stream) => localRooms().has(stream),
         deliver,
