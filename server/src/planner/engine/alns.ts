@@ -725,6 +725,8 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
     }
     const around = best.routes.slice();
     const used = around.filter((rt) => rt.seq.length > 2).length;
+    // With this few routes the partition over the pool already covers their neighbourhood.
+    if (used <= AROUND_ROUTES) return;
     const saved = recombineAround(inst, around, pool.all(), classOf, classSize, rng, {
       tries: Math.min(used, AROUND_TRIES),
       routes: AROUND_ROUTES,
