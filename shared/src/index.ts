@@ -1,3 +1,4 @@
+export * from './deliveries.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './events.ts';
@@ -11,6 +12,7 @@ export * from './schedule-rules.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
+export * from './schemas/deliveries.ts';
 export * from './schemas/geography.ts';
 export * from './schemas/patients.ts';
 export * from './schemas/people.ts';

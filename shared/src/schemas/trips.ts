@@ -343,6 +343,17 @@ export const PlanDayResult = z
           .meta({ description: 'Requests left without a round trip: no hospital can take them (reason)' }),
       })
       .meta({ description: 'What planning the day did before the search: the missing round trips' }),
+    deliveries: z
+      .object({
+        served: z.array(
+          z.object({ deliveryId: z.uuid(), vehicleId: z.uuid(), pickupAt: instant, dropoffAt: instant }),
+        ),
+        unserved: z.array(z.object({ deliveryId: z.uuid(), reason: PlanReason })),
+      })
+      .meta({
+        description:
+          'Medicine deliveries planned with the legs (pharmacy → gate), and those left without a vehicle',
+      }),
     stats: z.record(z.string(), z.number()),
   })
   .meta({ id: 'PlanDayResult' });

@@ -4,6 +4,7 @@ import { loginRoute } from './auth/login.ts';
 import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
 import { accountRoutes } from './registry/accounts.ts';
+import { deliveryRoutes } from './registry/deliveries.ts';
 import { geographyRoutes } from './registry/geography.ts';
 import { patientRoutes } from './registry/patients.ts';
 import { peopleRoutes } from './registry/people.ts';
@@ -24,6 +25,7 @@ export const routes: AnyRoute[] = [
   ...geographyRoutes,
   ...patientRoutes,
   ...tripRoutes,
+  ...deliveryRoutes,
   ...peopleRoutes,
   openApiRoute(() => routes),
 ];
