@@ -5,6 +5,7 @@ import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
 import { accountRoutes } from './registry/accounts.ts';
 import { geographyRoutes } from './registry/geography.ts';
+import { onlineVisitRoutes } from './registry/online-visits.ts';
 import { patientRoutes } from './registry/patients.ts';
 import { peopleRoutes } from './registry/people.ts';
 import { tripRoutes } from './registry/trips.ts';
@@ -24,6 +25,7 @@ export const routes: AnyRoute[] = [
   ...geographyRoutes,
   ...patientRoutes,
   ...tripRoutes,
+  ...onlineVisitRoutes,
   ...peopleRoutes,
   openApiRoute(() => routes),
 ];
