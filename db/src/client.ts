@@ -30,6 +30,12 @@ export interface DatabaseHandle {
    * (re)subscription, the first included — is where the caller catches up from the tables.
    */
   listen(channel: string, handlers: ListenHandlers): Promise<Listener>;
+  /**
+   * Connections of their own for one task that must not wait behind the request pool (the outbox
+   * tail): on PostgreSQL a separate pool of `max` connections, closed with the handle; on PGlite,
+   * which has one connection, the same `db`.
+   */
+  dedicated(name: string, max: number): Db;
   close(): Promise<void>;
 }
 
@@ -68,12 +74,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 function openPostgres(url: string, max: number): DatabaseHandle & { migrate(): Promise<void> } {
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'lastmeter' } });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const others: postgres.Sql[] = [];
   return {
     db,
     driver: 'postgres',
     ping: () => timed(db),
     listen: (channel, handlers) => listenPostgres(url, channel, handlers),
-    close: () => client.end({ timeout: 5 }),
+    dedicated(name, size) {
+      const own = postgres(url, {
+        max: size,
+        onnotice: () => {},
+        connection: { application_name: `lastmeter-${name}` },
+      });
+      others.push(own);
+      return drizzlePostgres(own, { schema }) as unknown as Db;
+    },
+    close: async () => {
+      await Promise.all([client, ...others].map((c) => c.end({ timeout: 5 })));
+    },
     async migrate() {
       // Several server nodes may start together; the advisory lock lets one migrate at a time.
       const [lock] = await client`select pg_advisory_lock(727272) as locked`;
@@ -102,6 +120,7 @@ async function openPglite(
       handlers.onListen();
       return { stop: () => unlisten() };
     },
+    dedicated: () => db,
     close: () => client.close(),
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
   };

@@ -23,3 +23,30 @@ describe('loadConfig: simulated drivers', () => {
     expect(loadConfig({ ...postgres, LASTMETER_SIMULATE: '1' }, []).simulateDrivers).toBe(true);
   });
 });
+
+describe('loadConfig: routing engine', () => {
+  it('uses the built-in estimate unless OSRM_URL is set', () => {
+    expect(loadConfig({}, []).routing).toBeUndefined();
+  });
+
+  it('reads OSRM_URL with its table size, refresh and timeout', () => {
+    const routing = loadConfig(
+      { OSRM_URL: 'http://osrm:5000', OSRM_MAX_TABLE_SIZE: '500', OSRM_REFRESH_MINUTES: '30' },
+      [],
+    ).routing;
+    expect(routing).toEqual({
+      osrmUrl: 'http://osrm:5000',
+      maxTableSize: 500,
+      refreshMs: 30 * 60_000,
+      retryMs: 60_000,
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('refuses a malformed OSRM_URL or table size, naming the variable', () => {
+    expect(() => loadConfig({ OSRM_URL: 'not a url' }, [])).toThrow(/OSRM_URL/);
+    expect(() => loadConfig({ OSRM_URL: 'http://osrm', OSRM_MAX_TABLE_SIZE: '1' }, [])).toThrow(
+      /OSRM_MAX_TABLE_SIZE/,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import type { RoutingConfig } from './domain/trips/routed-travel.ts';
 import { loadNoticeConfig, type NoticeConfig } from './notice-config.ts';
 
 const Env = z.object({
@@ -27,6 +28,10 @@ const Env = z.object({
   DRAIN_SPREAD_SECONDS: z.coerce.number().min(0).max(600).default(2),
   DRAIN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(10),
   TRUST_PROXY: z.string().default('loopback'),
+  OSRM_URL: z.url().optional(),
+  OSRM_MAX_TABLE_SIZE: z.coerce.number().int().min(2).default(100),
+  OSRM_REFRESH_MINUTES: z.coerce.number().positive().default(60),
+  OSRM_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
 });
 
 export interface Config {
@@ -81,6 +86,8 @@ export interface Config {
   trustProxy?: string;
   /** Trip notices (server/src/notice-config.ts); absent: no notice worker on this node (tests start their own). */
   notices?: NoticeConfig;
+  /** Travel times from an OSRM server (OSRM_URL); absent: the @turf/turf estimate. */
+  routing?: RoutingConfig | undefined;
 }
 
 export function loadConfig(
@@ -132,5 +139,14 @@ export function loadConfig(
     drainTimeoutMs: Math.round(e.DRAIN_TIMEOUT_SECONDS * 1000),
     trustProxy: e.TRUST_PROXY,
     notices: loadNoticeConfig(env),
+    routing: e.OSRM_URL
+      ? {
+          osrmUrl: e.OSRM_URL,
+          maxTableSize: e.OSRM_MAX_TABLE_SIZE,
+          refreshMs: Math.round(e.OSRM_REFRESH_MINUTES * 60_000),
+          retryMs: Math.min(60_000, Math.round(e.OSRM_REFRESH_MINUTES * 60_000)),
+          timeoutMs: Math.round(e.OSRM_TIMEOUT_SECONDS * 1000),
+        }
+      : undefined,
   };
 }

@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
 import { setNoticeTimeZone } from './domain/notices/project-notices.ts';
 import { startNotices } from './domain/notices/start-notices.ts';
+import { startRoutedTravel } from './domain/trips/routed-travel.ts';
 import { createHttpApp } from './http/app.ts';
 import { startInternalServer } from './http/metrics-endpoint.ts';
 import { routes } from './http/routes/index.ts';
@@ -122,10 +123,13 @@ export async function startServer(
     await redis.connect();
     io.adapter(createAdapter(redis, { maxLen: config.redisStreamMaxLen ?? 10_000 }));
   }
-  const outbox = await realtime.tailOutbox(database.listen);
+  const outbox = await realtime.tailOutbox(database);
   app.deliveryStats = () => outbox.stats();
   registerScrapeGauges(app, database, config);
   const stopStaleSweep = startStaleSweep(app);
+  const stopRouting = config.routing
+    ? await startRoutedTravel({ db: app.db, routing: config.routing, logger })
+    : null;
   setNoticeTimeZone(config.timeZone);
   const stopNotices = config.notices?.worker
     ? startNotices({ db: app.db, config: config.notices, logger, timeZone: config.timeZone })
@@ -177,6 +181,7 @@ export async function startServer(
     closing ??= (async () => {
       await drain();
       stopStaleSweep();
+      stopRouting?.();
       await stopNotices?.();
       await simulation?.stop();
       const timeout = setTimeout(() => http.closeAllConnections(), config.drainTimeoutMs ?? 10_000);

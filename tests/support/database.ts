@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import { createScratchDatabase } from '@lastmeter/db';
 
 /**
  * A database of its own for each test file: a fresh PostgreSQL database when DATABASE_URL is set
@@ -24,19 +23,6 @@ export async function createTestDatabase(options: { persistent?: boolean } = {})
     return { url: undefined, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   if (!base) return { url: undefined, dataDir: 'memory://', drop: async () => {} };
-  const name = `lm_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    dataDir: undefined,
-    async drop() {
-      const client = postgres(base, { max: 1, onnotice: () => {} });
-      await client.unsafe(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  const scratch = await createScratchDatabase(base, 'lm_test');
+  return { url: scratch.url, dataDir: undefined, drop: scratch.drop };
 }

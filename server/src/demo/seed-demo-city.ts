@@ -24,6 +24,7 @@ import {
   type Service,
   type VehicleKind,
 } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { compoundLevel, type ZoneForLevel } from '@lastmeter/shared/geo/zone-level.ts';
 import { nationalIdCheckDigit } from '@lastmeter/shared/identity.ts';
 import { convex, featureCollection, point } from '@turf/turf';
@@ -1023,10 +1024,6 @@ function needSchedule(rng: Random, now: Date, kind: NeedKind, birthDate: string)
     case 'emergency':
       return {};
     default:
-      return exhaustive(kind);
+      return exhaustive(kind, 'need kind');
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled need kind ${String(value)}`);
 }

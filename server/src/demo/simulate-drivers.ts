@@ -7,7 +7,8 @@ import { loadActor } from '../domain/auth/load-actor.ts';
 import { reportPosition } from '../domain/realtime/report-position.ts';
 import { type LegContext, loadLegContexts } from '../domain/trips/load-leg.ts';
 import { type PlainStep, takeLegStep } from '../domain/trips/take-leg-step.ts';
-import { createTurfTravelModel, defaultTurfTravel } from '../planner/index.ts';
+import { travelModel } from '../domain/trips/travel.ts';
+import { defaultTurfTravel } from '../planner/index.ts';
 
 /**
  * Simulated drivers for the demo city (`pnpm start --simulate`, or LASTMETER_SIMULATE=1): every
@@ -50,7 +51,6 @@ export function startDriverSimulation({
   const simNow = () => new Date(startedAt + (Date.now() - startedAt) * speed);
   const fleet = new Map<string, SimulatedVehicle>();
   const counterparts = new Map<string, Actor | null>();
-  const travel = createTurfTravelModel();
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   let stopped = false;
@@ -140,7 +140,7 @@ export function startDriverSimulation({
   /** Moves the vehicle one tick towards a point; true once it is there. */
   async function driveTowards(v: SimulatedVehicle, target: { lng: number; lat: number }): Promise<boolean> {
     const metres =
-      travel.kilometres([
+      travelModel().kilometres([
         [v.lng, v.lat],
         [target.lng, target.lat],
       ])[1]! * 1000;
@@ -159,7 +159,7 @@ export function startDriverSimulation({
           speed: stepMetres / (TICK_MS / 1000) / speed,
         },
         now: new Date(),
-        travel,
+        travel: travelModel(),
         minIntervalMs: 0,
       });
       broadcastPosition(reported.position);
@@ -191,7 +191,7 @@ export function startDriverSimulation({
     switch (ctx.leg.status) {
       case 'accepted': {
         const driveMs =
-          travel.minutes(
+          travelModel().minutes(
             [
               [v.lng, v.lat],
               [pickup.lng, pickup.lat],

@@ -1,4 +1,5 @@
 import type { Role } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -115,12 +116,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'city':
       return false;
     default:
-      return exhaustive(resource);
+      return exhaustive(resource, 'resource');
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled resource ${JSON.stringify(value)}`);
 }
 
 /**

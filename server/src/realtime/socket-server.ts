@@ -24,9 +24,9 @@ import { replayStream } from '../domain/realtime/replay-stream.ts';
 import { reportPosition } from '../domain/realtime/report-position.ts';
 import { saveStreamAcks } from '../domain/realtime/save-stream-acks.ts';
 import { ownStreams, streamsOf } from '../domain/realtime/streams-of.ts';
+import { travelModel } from '../domain/trips/travel.ts';
 import { errors, toAppError } from '../errors.ts';
 import { tokenFromHeaders } from '../http/request-context.ts';
-import { createTurfTravelModel } from '../planner/domain/travel.ts';
 import { onEvent } from './handle-event.ts';
 import { type OutboxTail, startOutboxTail } from './outbox-tail.ts';
 import { SocketStreams } from './socket-streams.ts';
@@ -56,7 +56,11 @@ export interface RealtimeServer {
    * Starts pushing every committed event to this node's sockets (server/src/realtime/outbox-tail.ts);
    * resolves once the node listens, so whatever commits from then on is delivered.
    */
-  tailOutbox(listen: DatabaseHandle['listen']): Promise<OutboxTail>;
+  /**
+   * Starts delivering the outbox to this node's sockets. Its loads run on connections of their own
+   * (`dedicated`), so a busy request pool does not hold committed events back from the drivers.
+   */
+  tailOutbox(database: Pick<DatabaseHandle, 'listen' | 'dedicated'>): Promise<OutboxTail>;
   /** Waits for writes still in flight from closed sockets (stored acks); call after `io.close()`. */
   drain(): Promise<void>;
 }
@@ -72,7 +76,6 @@ export function createSocketServer(
     // Same-origin web app; API clients authenticate with a bearer token in `auth.token`.
     cors: { origin: false },
   });
-  const travel = createTurfTravelModel();
   const positionMinIntervalMs = app.config.positionMinIntervalMs ?? DEFAULT_POSITION_INTERVAL_MS;
   const local = new Map<string, SocketStreams>();
   const inFlight = new Set<Promise<void>>();
@@ -181,7 +184,7 @@ export function createSocketServer(
         actor: socket.data.actor,
         input,
         now,
-        travel,
+        travel: travelModel(),
         minIntervalMs: positionMinIntervalMs,
       });
       lastPositionAt = now.getTime();
@@ -279,10 +282,10 @@ export function createSocketServer(
 
   return {
     io,
-    tailOutbox: (listen) =>
+    tailOutbox: (database) =>
       startOutboxTail({
-        db: app.db,
-        listen,
+        db: database.dedicated('outbox', 2),
+        listen: database.listen,
         logger: app.logger,
         isLocal: (stream) => localRooms().has(stream),
         deliver,

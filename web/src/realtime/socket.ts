@@ -48,7 +48,6 @@ const offsets = loadOffsets();
 const seen = new Set<number>();
 const toAck = new Map<string, number>();
 let ackScheduled = false;
-const streamListeners = new Map<string, Set<(event: StreamEvent) => void>>();
 
 function flushAcks(): void {
   ackScheduled = false;
@@ -62,7 +61,6 @@ function receive(event: StreamEvent): void {
   if (seen.has(event.id) || event.offset <= (offsets[event.stream] ?? 0)) return;
   seen.add(event.id);
   if (seen.size > SEEN_IDS) seen.delete(seen.values().next().value as number);
-  for (const listener of streamListeners.get(event.type) ?? []) listener(event);
   offsets[event.stream] = event.offset;
   toAck.set(event.stream, event.offset);
   if (!ackScheduled) {
@@ -168,21 +166,4 @@ export function useSocketEvent<E extends keyof ServerToClientEvents>(
       live.off(event, handler);
     };
   }, [event]);
-}
-
-/**
- * Runs `handler` for each durable event of one type (e.g. `leg.eta_updated`) while mounted: in order
- * per stream, once each, including those replayed after a reconnect.
- */
-export function useStreamEvent(type: string, handler: (event: StreamEvent) => void): void {
-  const onEvent = useEffectEvent(handler);
-  useEffect(() => {
-    const listener = (event: StreamEvent) => onEvent(event);
-    const listeners = streamListeners.get(type) ?? new Set();
-    streamListeners.set(type, listeners);
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, [type]);
 }

@@ -1,5 +1,6 @@
 import { accountScopes, accounts, compounds, type Db, drivers, hospitals, vehicles } from '@lastmeter/db';
 import type { Role } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { eq, inArray, type SQL } from 'drizzle-orm';
 
 /** An account with the scope its role carries, as the accounts use cases work with it. */
@@ -102,10 +103,6 @@ export function homeDistricts(
     case 'driver':
       return scope.vehicleDistrictId ? [scope.vehicleDistrictId] : [];
     default:
-      return exhaustive(role);
+      return exhaustive(role, 'role');
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled role ${String(value)}`);
 }

@@ -1,5 +1,6 @@
 import { compounds, type Db, districts } from '@lastmeter/db';
 import type { District } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { presentDistrict } from './present-geo.ts';
@@ -30,10 +31,6 @@ export async function listDistricts({ db, actor }: { db: Db; actor: Actor }): Pr
     case 'hospital':
       return [];
     default:
-      return exhaustive(actor.role);
+      return exhaustive(actor.role, 'role');
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled role ${String(value)}`);
 }

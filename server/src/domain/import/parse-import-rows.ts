@@ -14,6 +14,7 @@ import {
   textProblem,
   type WayOfService,
 } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import {
   birthDateOfId,
   checkIdentityDates,
@@ -385,7 +386,7 @@ function parseNeed(
       schedule = {};
       break;
     default:
-      return exhaustive(kind);
+      return exhaustive(kind, 'need');
   }
   const wayText = get('wayOfService');
   const serveBy = wayText ? pick(WAY_WORDS, wayText) : null;
@@ -415,8 +416,4 @@ function fieldOfSchedulePath(path: string): ImportField {
   if (path.startsWith('schedule.dates')) return 'treatmentDates';
   if (path.startsWith('kind')) return 'needKind';
   return 'needKind';
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled need ${JSON.stringify(value)}`);
 }

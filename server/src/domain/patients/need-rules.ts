@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 import {
   type CareNeedInput,
   type FieldIssue,
@@ -7,6 +8,10 @@ import {
   refuseWayOfService,
   type WayOfService,
 } from '@lastmeter/shared';
+=======
+import type { CareNeedInput, FieldIssue, Locale } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
+>>>>>>> main
 
 /**
  * Date checks a community worker expects and a schema cannot make alone, because they depend on
@@ -132,7 +137,7 @@ export function checkNeedDates(need: CareNeedInput, nationalId: string, today: s
       visits(need.schedule.visits);
       break;
     default:
-      return exhaustive(need);
+      return exhaustive(need, 'need');
   }
   return issues;
 }
@@ -172,8 +177,4 @@ export function toFieldIssues(issues: RuleIssue[], prefix: string, locale: Local
     message: NEED_RULE_MESSAGES[i.code][locale],
     code: i.code,
   }));
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled need ${JSON.stringify(value)}`);
 }

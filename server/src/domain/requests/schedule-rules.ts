@@ -5,6 +5,7 @@ import {
   SERVICE_FOR_NEED,
   type Service,
 } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 
 /** How early before the appointment the patient may arrive: the window is [start − 30 min, start]. */
 export const ARRIVAL_WINDOW_MINUTES = 30;
@@ -76,7 +77,7 @@ export function requestForNeedOn(
     case 'emergency':
       return null;
     default:
-      return exhaustive(n);
+      return exhaustive(n, 'need');
   }
 }
 
@@ -87,8 +88,4 @@ function visitOn(
 ) {
   const visit = visits.find((v) => v.date === date);
   return visit ? appointment(kind, date, visit.startTime, visit.minutes) : null;
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled need ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,6 @@
 import { type Db, drivers, vehicles } from '@lastmeter/db';
 import type { Vehicle, VehicleListQuery } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { presentVehicle } from './present-supply.ts';
@@ -43,10 +44,6 @@ function scopeFilter(actor: Actor): SQL | null | 'none' {
     case 'hospital':
       return 'none';
     default:
-      return exhaustive(actor.role);
+      return exhaustive(actor.role, 'role');
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled role ${String(value)}`);
 }

@@ -2,15 +2,10 @@ import { type Db, hospitals, legs, onlineVisits, requests, trips } from '@lastme
 import type { SlotChannel } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
 import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
-import {
-  createTurfTravelModel,
-  type HospitalMatch,
-  matchHospitals,
-  slotKey,
-  type UnmatchedRequest,
-} from '../../planner/index.ts';
+import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { capacityOn } from '../supply/get-hospital-capacity.ts';
+import { travelModel } from './travel.ts';
 
 type SlotRange = { start: number; end: number };
 
@@ -67,7 +62,7 @@ export async function matchHospitalFor(
     requests: [request],
     hospitals: candidates,
     policy: { maxTravelMinutes: online ? Number.POSITIVE_INFINITY : 60 },
-    travel: createTurfTravelModel(),
+    travel: travelModel(),
     alreadyBooked,
   });
   return { match: result.matches[0], unmatched: result.unmatched[0] };

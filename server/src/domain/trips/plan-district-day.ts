@@ -16,6 +16,7 @@ import {
 } from './create-round-trip.ts';
 import { TripEvents } from './events.ts';
 import { loadPlanWorld, type PlanWorld } from './plan-input.ts';
+import { travelModel } from './travel.ts';
 
 /** Search budget of an interactive plan: dispatch waits for it. */
 const PLAN_TIME_LIMIT_MS = 3000;
@@ -46,6 +47,7 @@ export async function planDistrictDay({
   const world = await loadPlanWorld(db, { districtId, date: input.date, now });
   const plan = await runPlanner({
     input: world.input,
+    travel: travelModel(),
     timeLimitMs: PLAN_TIME_LIMIT_MS,
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),

@@ -4,6 +4,7 @@ import type { Actor } from '../actor.ts';
 import { type CommitResult, commitPlan } from './commit-plan.ts';
 import type { TripEvents } from './events.ts';
 import { loadPlanWorld } from './plan-input.ts';
+import { travelModel } from './travel.ts';
 
 /**
  * Online insertion: the given trips' open legs go where they fit best while every booked leg stays
@@ -39,6 +40,12 @@ export async function replanTrips(
     onlyTripIds: tripIds,
     forbid,
   });
-  const plan = await runPlanner({ input: world.input, maxIterations: 0, timeLimitMs: 500, threads: 1 });
+  const plan = await runPlanner({
+    travel: travelModel(),
+    input: world.input,
+    maxIterations: 0,
+    timeLimitMs: 500,
+    threads: 1,
+  });
   return commitPlan(tx, { actor, world, plan, events, asRole: 'dispatcher', onlyTripIds: tripIds });
 }

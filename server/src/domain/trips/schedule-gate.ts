@@ -4,8 +4,8 @@ import { BOOKED_LEG_STATUSES, type SoftScheduleRule } from '@lastmeter/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { checkVehicleSchedule, type GateLeg } from '../../planner/domain/check-schedule.ts';
-import { createTurfTravelModel } from '../../planner/index.ts';
 import { loadLegContexts } from './load-leg.ts';
+import { travelModel } from './travel.ts';
 
 /**
  * The schedule gate: ONE check for every write that changes what a vehicle carries when (plan commit,
@@ -25,7 +25,6 @@ interface GateState {
 }
 
 const states = new WeakMap<Db, GateState>();
-const travel = createTurfTravelModel();
 const BOOKED = [...BOOKED_LEG_STATUSES];
 
 /** Notes that a leg is being booked or moved onto a vehicle in this transaction. */
@@ -148,7 +147,7 @@ async function checkVehicle(
       disinfectAfterEveryPassenger: policy.disinfectAfterEveryPassenger,
     },
     now: now.getTime(),
-    travel,
+    travel: travelModel(),
     allow,
   });
   if (violation) throw errors.scheduleRule(violation);

@@ -1,15 +1,31 @@
 import type { VehicleKind } from '@lastmeter/shared';
-import { createTurfTravelModel } from '../../planner/domain/travel.ts';
+import { createTurfTravelModel, type TravelTimeModel } from '../../planner/domain/travel.ts';
 
-const model = createTurfTravelModel();
+let current: TravelTimeModel = createTurfTravelModel();
 
-/** Minutes from one point to another with the planner's travel-time model. */
+/**
+ * The one travel model of this server: the @turf/turf estimate, or a routing engine's table once
+ * `server/src/domain/trips/routed-travel.ts` has fetched one (OSRM_URL). Every path that needs travel
+ * times — matching, the schedule gate, plans and insertions, ETAs, the demo's drivers — asks here.
+ */
+export const travelModel = (): TravelTimeModel => current;
+
+/** Puts a model in place (the routed-travel loader; tests); returns what restores the previous one. */
+export function setTravelModel(model: TravelTimeModel): () => void {
+  const previous = current;
+  current = model;
+  return () => {
+    current = previous;
+  };
+}
+
+/** Minutes from one point to another with the server's travel model. */
 export function travelMinutes(
   from: { lng: number; lat: number },
   to: { lng: number; lat: number },
   kind: VehicleKind = 'volunteer',
 ): number {
-  const m = model.minutes(
+  const m = current.minutes(
     [
       [from.lng, from.lat],
       [to.lng, to.lat],

@@ -61,6 +61,21 @@ export function parseInput(input: PlanInput): ParsedPlanInput {
   return planInputSchema.parse(input);
 }
 
+/** Every point `buildProblem` asks travel times for: gates, hospital entrances, bases, where vehicles free up. */
+export function planPoints(input: PlanInput): LngLat[] {
+  const points = new Map<string, LngLat>();
+  const add = (p: LngLat) => points.set(`${p[0]},${p[1]}`, p);
+  for (const trip of input.trips) {
+    add(trip.gate);
+    add(trip.hospitalEntrance);
+  }
+  for (const v of input.vehicles) {
+    add(v.base);
+    if (v.availableFrom) add(v.availableFrom.at);
+  }
+  return [...points.values()];
+}
+
 /**
  * Turns trips and vehicles into an engine instance. Each trip is two linked legs; they are
  * decoupled through time: treatment starts at the appointment, so the return pickup window

@@ -10,6 +10,8 @@ export interface TravelTimeModel {
   minutes(points: readonly LngLat[], kind: VehicleKind): Float64Array;
   /** Row-major n × n road kilometres (the plan's cost basis). */
   kilometres(points: readonly LngLat[]): Float64Array;
+  /** Set on the turf estimate: a planner thread rebuilds the same model from these options alone. */
+  readonly turf?: TurfTravelOptions;
 }
 
 export interface TurfTravelOptions {
@@ -69,32 +71,92 @@ export function createTurfTravelModel(options: TurfTravelOptions = defaultTurfTr
   return {
     kilometres: (points) => matrix(points, 1),
     minutes: (points, kind) => matrix(points, 60 / options.speedKmh[kind]),
+    turf: options,
   };
 }
 
-/** A model over matrices fetched beforehand (e.g. from OSRM), looked up by point. */
+/**
+ * A model over matrices fetched beforehand (e.g. a routing engine's table), looked up by point.
+ * Pairs involving a point the matrix does not hold (a vehicle's live position, a gate drawn after
+ * the fetch) come from `fallback`; without one such a point is an error.
+ */
 export function createMatrixTravelModel(
   known: readonly LngLat[],
   minutes: Float64Array,
   kilometres: Float64Array,
   kindFactor: Record<VehicleKind, number>,
+  fallback?: TravelTimeModel,
 ): TravelTimeModel {
   const index = new Map(known.map((p, i) => [`${p[0]},${p[1]}`, i]));
   const n = known.length;
-  const pick = (points: readonly LngLat[], source: Float64Array, factor: number): Float64Array => {
+  const pick = (
+    points: readonly LngLat[],
+    source: Float64Array,
+    factor: number,
+    estimate: () => Float64Array,
+  ): Float64Array => {
+    const ids = points.map((p) => index.get(`${p[0]},${p[1]}`) ?? -1);
+    const m = ids.length;
+    const missing = ids.indexOf(-1);
+    if (missing >= 0 && !fallback) {
+      const p = points[missing]!;
+      throw new Error(`travel matrix has no entry for point ${p[0]},${p[1]}`);
+    }
+    const out = missing >= 0 ? estimate() : new Float64Array(m * m);
+    for (let a = 0; a < m; a++) {
+      const ia = ids[a]!;
+      if (ia < 0) continue;
+      for (let b = 0; b < m; b++) {
+        const ib = ids[b]!;
+        if (ib >= 0) out[a * m + b] = source[ia * n + ib]! * factor;
+      }
+    }
+    return out;
+  };
+  return {
+    minutes: (points, kind) => pick(points, minutes, kindFactor[kind], () => fallback!.minutes(points, kind)),
+    kilometres: (points) => pick(points, kilometres, 1, () => fallback!.kilometres(points)),
+  };
+}
+
+/** What a planner thread needs of a model it cannot rebuild itself: the matrices over one plan's points. */
+export interface TravelSnapshot {
+  readonly points: readonly LngLat[];
+  readonly minutes: Partial<Record<VehicleKind, Float64Array>>;
+  readonly kilometres: Float64Array;
+}
+
+/** Takes the matrices a plan needs from any model, in the calling thread (where its data lives). */
+export function snapshotTravel(
+  model: TravelTimeModel,
+  points: readonly LngLat[],
+  kinds: readonly VehicleKind[],
+): TravelSnapshot {
+  return {
+    points,
+    minutes: Object.fromEntries(kinds.map((k) => [k, model.minutes(points, k)])),
+    kilometres: model.kilometres(points),
+  };
+}
+
+/** The model a planner thread builds from a snapshot; it answers only for the snapshot's points and kinds. */
+export function createSnapshotTravelModel(snapshot: TravelSnapshot): TravelTimeModel {
+  const index = new Map(snapshot.points.map((p, i) => [`${p[0]},${p[1]}`, i]));
+  const n = snapshot.points.length;
+  const pick = (points: readonly LngLat[], source: Float64Array | undefined, what: string) => {
+    if (!source) throw new Error(`travel snapshot has no ${what}`);
     const ids = points.map((p) => {
       const i = index.get(`${p[0]},${p[1]}`);
-      if (i === undefined) throw new Error(`travel matrix has no entry for point ${p[0]},${p[1]}`);
+      if (i === undefined) throw new Error(`travel snapshot has no entry for point ${p[0]},${p[1]}`);
       return i;
     });
     const m = ids.length;
     const out = new Float64Array(m * m);
-    for (let a = 0; a < m; a++)
-      for (let b = 0; b < m; b++) out[a * m + b] = source[ids[a]! * n + ids[b]!]! * factor;
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) out[a * m + b] = source[ids[a]! * n + ids[b]!]!;
     return out;
   };
   return {
-    minutes: (points, kind) => pick(points, minutes, kindFactor[kind]),
-    kilometres: (points) => pick(points, kilometres, 1),
+    minutes: (points, kind) => pick(points, snapshot.minutes[kind], `minutes for ${kind}`),
+    kilometres: (points) => pick(points, snapshot.kilometres, 'kilometres'),
   };
 }

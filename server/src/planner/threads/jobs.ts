@@ -2,14 +2,28 @@ import type { PlanInput } from '@lastmeter/shared/planner.ts';
 import { type DarpOutput, parseCordeau, toDarpOutput } from '../darp/cordeau.ts';
 import { buildProblem, parseInput } from '../domain/build.ts';
 import { type Plan, solveProblem } from '../domain/plan.ts';
-import { createTurfTravelModel, type TravelTimeModel, type TurfTravelOptions } from '../domain/travel.ts';
+import {
+  createSnapshotTravelModel,
+  createTurfTravelModel,
+  type TravelSnapshot,
+  type TravelTimeModel,
+  type TurfTravelOptions,
+} from '../domain/travel.ts';
 import { type SearchStats, search, type Team } from '../engine/alns.ts';
 
-/** Plan a day (`planDay` in threads): the input and the turf travel model's options (default if absent). */
+/**
+ * How a planner thread gets its travel times: the turf estimate rebuilt from its options (memoised
+ * per thread), or the matrices over the plan's points taken from the server's model (a routing engine).
+ */
+export type JobTravel =
+  | { readonly kind: 'turf'; readonly options: TurfTravelOptions }
+  | { readonly kind: 'snapshot'; readonly snapshot: TravelSnapshot };
+
+/** Plan a day (`planDay` in threads): the input and its travel times (the default turf model if absent). */
 export interface PlanJob {
   readonly kind: 'plan';
   readonly input: PlanInput;
-  readonly travel?: TurfTravelOptions;
+  readonly travel?: JobTravel;
   readonly timeLimitMs?: number;
   readonly maxIterations?: number;
   readonly seed?: number;
@@ -46,8 +60,10 @@ export interface ThreadContext {
 export const threadSeed = (seed: number, index: number): number => seed + 7919 * index;
 
 const travelModels = new Map<string, TravelTimeModel>();
-/** One memoised travel model per options in each thread: its distances are reused job after job. */
-function travelModel(options: TurfTravelOptions | undefined): TravelTimeModel {
+/** One memoised turf model per options in each thread: its distances are reused job after job. */
+function travelModel(travel: JobTravel | undefined): TravelTimeModel {
+  if (travel?.kind === 'snapshot') return createSnapshotTravelModel(travel.snapshot);
+  const options = travel?.options;
   const key = JSON.stringify(options ?? null);
   let model = travelModels.get(key);
   if (!model) {

@@ -24,7 +24,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Db, openDatabase, queryRows } from '@lastmeter/db';
+import { createScratchDatabase, type Db, openDatabase, queryRows, type ScratchDatabase } from '@lastmeter/db';
 import { sql } from 'drizzle-orm';
 import { recordEvents } from '../../domain/events/record-event.ts';
 import { syntheticEvent } from '../../domain/events/synthetic-event.ts';
@@ -73,22 +73,9 @@ const load = () =>
 
 // ---------------------------------------------------------------- scratch database
 
-async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+async function scratchDatabase(): Promise<ScratchDatabase> {
   if (!BASE) throw new Error('set DATABASE_URL (PostgreSQL): nodes of their own need a shared database');
-  const name = `lm_load_${randomBytes(5).toString('hex')}`;
-  const admin = await openDatabase({ url: BASE, migrate: false, maxConnections: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  await admin.close();
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const again = await openDatabase({ url: BASE, migrate: false, maxConnections: 1 });
-      await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await again.close();
-    },
-  };
+  return createScratchDatabase(BASE, 'lm_load');
 }
 
 // ---------------------------------------------------------------- server nodes (real processes)

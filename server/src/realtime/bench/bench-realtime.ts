@@ -13,9 +13,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { accounts, type Db, districts, drivers, openDatabase, sessions, vehicles } from '@lastmeter/db';
+import {
+  accounts,
+  createScratchDatabase,
+  type Db,
+  districts,
+  drivers,
+  sessions,
+  vehicles,
+} from '@lastmeter/db';
 import { rooms, type StreamEvent } from '@lastmeter/shared';
-import { sql } from 'drizzle-orm';
 import { type Socket as Client, io } from 'socket.io-client';
 import type { Config } from '../../config.ts';
 import { hashSessionToken, newSessionToken } from '../../domain/auth/session-token.ts';
@@ -30,23 +37,10 @@ const CONCURRENCY = 10;
 const MISSED = 50;
 const REPLAY_ROUNDS = 20;
 
+/** A scratch PostgreSQL database next to DATABASE_URL's; without one, the embedded PGlite (url undefined). */
 async function scratchDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL;
-  if (!base) return { url: undefined, drop: async () => {} };
-  const name = `lm_bench_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ url: base, migrate: false, maxConnections: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  await admin.close();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const again = await openDatabase({ url: base, migrate: false, maxConnections: 1 });
-      await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await again.close();
-    },
-  };
+  return base ? createScratchDatabase(base, 'lm_bench') : { url: undefined, drop: async () => {} };
 }
 
 interface Fleet {

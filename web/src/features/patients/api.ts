@@ -100,14 +100,6 @@ export function useDeactivateCareNeed(patientId: string) {
   });
 }
 
-export function useArchivePatient(patientId: string) {
-  const invalidate = useInvalidatePatients();
-  return useMutation({
-    mutationFn: () => api.post(`/patients/${patientId}/archive`, PatientView),
-    onSuccess: invalidate,
-  });
-}
-
 /** Audited on the server; the answer is never cached, so the full identity lives only in the component. */
 export function useRevealIdentity() {
   return useMutation({

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import {
   compounds,
+  createScratchDatabase,
   type Db,
   districts,
   gates,
@@ -32,23 +33,10 @@ const RATE = Number(process.argv[3] ?? 100);
 const DATE = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const CHUNK = 1_000;
 
+/** A scratch PostgreSQL database next to DATABASE_URL's; without one, the embedded PGlite (url undefined). */
 async function scratchDatabase(): Promise<{ url: string | undefined; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL;
-  if (!base) return { url: undefined, drop: async () => {} };
-  const name = `lm_bench_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ url: base, migrate: false, maxConnections: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  await admin.close();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const again = await openDatabase({ url: base, migrate: false, maxConnections: 1 });
-      await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await again.close();
-    },
-  };
+  return base ? createScratchDatabase(base, 'lm_bench') : { url: undefined, drop: async () => {} };
 }
 
 const square = (lng: number, lat: number) => ({
