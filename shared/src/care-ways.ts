@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type NeedKind, type Service, type Urgency, WAYS_OF_SERVICE, type WayOfService } from './domain.ts';
+import { exhaustive } from './exhaustive.ts';
 
 /**
  * The rule of the three ways of care (docs/product.md "Three ways of care"): which ways may serve a
@@ -112,8 +113,4 @@ export function needKindOfService(service: Service): NeedKind {
     default:
       return exhaustive(service);
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled ${String(value)}`);
 }

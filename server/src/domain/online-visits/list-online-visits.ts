@@ -1,5 +1,6 @@
 import { compounds, type Db, onlineVisits, patients } from '@lastmeter/db';
 import type { OnlineVisitList, OnlineVisitListQuery } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -87,8 +88,4 @@ export async function listOnlineVisits({
     detail: { query, count: rows.length },
   });
   return { items: rows.map((r) => presentOnlineVisit(actor, r)) };
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`Unhandled role ${String(value)}`);
 }

@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 import {
   type CareNeedInput,
   type FieldIssue,
@@ -8,10 +7,7 @@ import {
   refuseWayOfService,
   type WayOfService,
 } from '@lastmeter/shared';
-=======
-import type { CareNeedInput, FieldIssue, Locale } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
->>>>>>> main
 
 /**
  * Date checks a community worker expects and a schema cannot make alone, because they depend on
