@@ -275,7 +275,7 @@ describe('the hospital desk holds the visit', () => {
   });
 
   it('no answer leaves the need unmet with that reason, counted by the overview', async () => {
-    const { visit } = await createTodaysVisit(w, w.patients.chronicNoRegular.id);
+    const { visit } = await createTodaysVisit(w, w.patients.chronicNoRegular.id, '08:30');
     await api(server, 'POST', `/api/v1/online-visits/${visit.id}/start`, { token: w.tokens.desk });
     const ended = await api<OnlineVisitView>(server, 'POST', `/api/v1/online-visits/${visit.id}/outcome`, {
       token: w.tokens.desk,

@@ -138,7 +138,7 @@ export async function createCareRequest(
 }
 
 /** A visit booked for today at the regular hospital, as booking would write it (the desk's day). */
-export async function createTodaysVisit(w: CareWorld, patientId: string) {
+export async function createTodaysVisit(w: CareWorld, patientId: string, time = '08:00') {
   const date = cityToday();
   const request = await createCareRequest(w.db, patientId, {
     date,
@@ -154,8 +154,8 @@ export async function createTodaysVisit(w: CareWorld, patientId: string) {
       service: 'general',
       date,
       slotStart: '08:00',
-      startsAt: new Date(`${date}T08:00:00+08:00`),
-      endsAt: new Date(`${date}T08:30:00+08:00`),
+      startsAt: new Date(`${date}T${time}:00+08:00`),
+      endsAt: new Date(new Date(`${date}T${time}:00+08:00`).getTime() + 30 * 60_000),
       joinToken: randomBytes(32).toString('base64url'),
     })
     .returning();
