@@ -4,6 +4,7 @@ import {
   COMPLAINT_STATUSES,
   COMPOUND_LEVELS,
   CROWDING_LEVELS,
+  DELIVERY_STATUSES,
   HOSPITAL_STATUSES,
   INCIDENT_KINDS,
   INFECTION_CLASSES,
@@ -17,6 +18,7 @@ import {
   NOTICE_STATUSES,
   ONLINE_VISIT_STATUSES,
   PATIENT_STATUSES,
+  PRESCRIPTION_SOURCES,
   REQUEST_STATUSES,
   RETURN_MODES,
   ROLES,
@@ -620,6 +622,117 @@ export const incidents = pgTable(
     resolution: text('resolution'),
   },
   (t) => [index('incidents_open_idx').on(t.districtId, t.resolvedAt)],
+);
+
+// ---------------------------------------------------------------- medicine delivery
+
+export const prescriptionSourceEnum = pgEnum('prescription_source', PRESCRIPTION_SOURCES);
+export const deliveryStatusEnum = pgEnum('delivery_status', DELIVERY_STATUSES);
+
+/** One line of a prescription: a medicine, how much, and the doctor's instructions (用药指导). */
+export interface PrescriptionItemRecord {
+  name: string;
+  quantity: string;
+  instructions: string;
+}
+
+/** Medicines prescribed to a patient, issued at an online visit or copied from a paper list by the gatekeeper. */
+export const prescriptions = pgTable(
+  'prescriptions',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** The hospital whose pharmacy fills it. */
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    source: prescriptionSourceEnum('source').notNull(),
+    /** The online visit that issued it; a plain id so this table does not depend on the visits' migration. */
+    onlineVisitId: uuid('online_visit_id'),
+    items: jsonb('items').$type<PrescriptionItemRecord[]>().notNull(),
+    note: text('note').notNull().default(''),
+    issuedBy: uuid('issued_by'),
+    issuedAt: tz('issued_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('prescriptions_patient_idx').on(t.patientId),
+    /** An online visit issues at most one prescription: recording its outcome twice must not double it. */
+    uniqueIndex('prescriptions_online_visit_unique').on(t.onlineVisitId),
+    check('prescriptions_items', sql`jsonb_array_length(${t.items}) between 1 and 20`),
+  ],
+);
+
+/**
+ * A prescription's parcel on its way: collected at the hospital pharmacy, handed over at the compound
+ * gate inside its window, then to the household by the gatekeeper. A one-way job for a volunteer or
+ * requisitioned vehicle, planned with the legs; a parcel takes no seat, so it has no booking range and
+ * no exclusion constraint: the schedule gate (server/src/domain/trips/schedule-gate.ts) checks it.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: id(),
+    prescriptionId: uuid('prescription_id')
+      .notNull()
+      .unique()
+      .references(() => prescriptions.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** The request (a need on a date) this delivery serves, when it was raised as one. */
+    requestId: uuid('request_id').references(() => requests.id),
+    compoundId: uuid('compound_id')
+      .notNull()
+      .references(() => compounds.id),
+    gateId: uuid('gate_id')
+      .notNull()
+      .references(() => gates.id),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** The number on the parcel (P-XXXXXX): what the driver and the gatekeeper call it. */
+    parcelNo: text('parcel_no').notNull().unique(),
+    status: deliveryStatusEnum('status').notNull().default('pending'),
+    pickupWindowStart: tz('pickup_window_start').notNull(),
+    pickupWindowEnd: tz('pickup_window_end').notNull(),
+    dropoffWindowStart: tz('dropoff_window_start').notNull(),
+    dropoffWindowEnd: tz('dropoff_window_end').notNull(),
+    vehicleId: uuid('vehicle_id').references(() => vehicles.id),
+    driverId: uuid('driver_id').references(() => drivers.id),
+    plannedPickupAt: tz('planned_pickup_at'),
+    plannedDropoffAt: tz('planned_dropoff_at'),
+    /** Why the planner found no vehicle, while pending. */
+    unservedReason: jsonb('unserved_reason').$type<{
+      code: string;
+      params: Record<string, string | number>;
+    }>(),
+    pickedUpAt: tz('picked_up_at'),
+    atGateAt: tz('at_gate_at'),
+    receivedAt: tz('received_at'),
+    deliveredAt: tz('delivered_at'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('deliveries_compound_date_idx').on(t.compoundId, t.date),
+    index('deliveries_vehicle_idx').on(t.vehicleId, t.date),
+    index('deliveries_hospital_date_idx').on(t.hospitalId, t.date),
+    index('deliveries_request_idx').on(t.requestId),
+    check(
+      'deliveries_windows',
+      sql`${t.pickupWindowEnd} >= ${t.pickupWindowStart} and ${t.dropoffWindowEnd} >= ${t.dropoffWindowStart}`,
+    ),
+    /** A delivery on a vehicle has its driver and its times; nothing half-booked. */
+    check(
+      'deliveries_booked',
+      sql`${t.status} not in ('assigned', 'picked_up', 'at_gate') or (${t.vehicleId} is not null and ${t.driverId} is not null and ${t.plannedPickupAt} is not null and ${t.plannedDropoffAt} is not null)`,
+    ),
+  ],
 );
 
 // ---------------------------------------------------------------- realtime

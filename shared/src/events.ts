@@ -17,6 +17,7 @@ import {
   WAYS_OF_SERVICE,
   ZONE_LEVELS,
 } from './domain.ts';
+import { DriverDeliveryView } from './schemas/deliveries.ts';
 import { CompoundLevelChange } from './schemas/geography.ts';
 import { IncidentView } from './schemas/trips.ts';
 
@@ -310,6 +311,16 @@ export const EVENT_CONTRACT = {
     }),
     'the district stream',
     'a control zone is drawn, edited, ended or imported',
+  ),
+  'delivery.updated': spec(
+    DriverDeliveryView.extend({
+      /** The vehicle that carried it before this change, when it moved off one (re-planned, cancelled). */
+      previousVehicleId: id.nullable().optional(),
+      /** Why, when it left a vehicle or was cancelled (`replanned`, `unserved`, `cancelled`). */
+      reason: z.string().optional(),
+    }),
+    'the district and compound streams, and the vehicle carrying it (or that carried it)',
+    'a medicine delivery is created, planned on or off a vehicle, picked up, left at the gate, received, handed to the household or cancelled',
   ),
   'account.scope_changed': spec(
     z.object({ accountId: id }),

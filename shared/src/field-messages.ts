@@ -43,6 +43,16 @@ export const FIELD_MESSAGES = {
     'zh-CN': '只有慢性病可以只送药上门',
     en: 'only a chronic disease can be served by medicine delivery alone',
   },
+  date_in_past: { 'zh-CN': '日期已过', en: 'lies in the past' },
+  delivery_window_passed: {
+    'zh-CN': '今天的送达时段已过，请改为明天',
+    en: 'today’s hand-over hours are over; deliver tomorrow',
+  },
+  patient_not_active: {
+    'zh-CN': '该患者尚未核实或已归档',
+    en: 'the patient is not verified or is archived',
+  },
+  not_your_hospital: { 'zh-CN': '只能为本院开具', en: 'must be your own hospital' },
   not_a_gate_of_compound: { 'zh-CN': '不是该小区的大门', en: 'is not a gate of this compound' },
   import_no_rows: { 'zh-CN': '文件中没有表头或数据行', en: 'has no data rows under a header row' },
   import_too_many_rows: {

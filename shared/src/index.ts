@@ -1,4 +1,5 @@
 export * from './care-ways.ts';
+export * from './deliveries.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './events.ts';
@@ -12,6 +13,7 @@ export * from './schedule-rules.ts';
 export * from './schemas/accounts.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
+export * from './schemas/deliveries.ts';
 export * from './schemas/geography.ts';
 export * from './schemas/online-visits.ts';
 export * from './schemas/patients.ts';

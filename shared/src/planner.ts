@@ -226,7 +226,7 @@ export type MatchPolicy = z.infer<typeof matchPolicySchema>;
 // ---------------------------------------------------------------------------------------------
 // Vehicle scheduling
 
-/** A stop of an accepted leg; leg ids are `${tripId}:out` and `${tripId}:ret`. */
+/** A stop of an accepted leg; leg ids are `${tripId}:out` and `${tripId}:ret` (a delivery's `${id}:dlv`). */
 export const fixedStopSchema = z.object({ legId: z.string(), type: z.enum(['pickup', 'dropoff']) });
 
 export const planVehicleSchema = z.object({
@@ -283,6 +283,26 @@ export const planTripSchema = z.object({
 });
 export type PlanTrip = z.input<typeof planTripSchema>;
 
+/**
+ * A medicine delivery: a one-way job from a hospital pharmacy to a compound gate (issue 12). A parcel
+ * takes no seat and no infection rule applies to it, but it never rides with a close-contact or
+ * positive patient; only volunteer and requisitioned vehicles take it. Its planner leg id is `${id}:dlv`.
+ */
+export const planDeliverySchema = z.object({
+  id: z.string().min(1),
+  /** The hospital entrance where the pharmacy hands out the parcel. */
+  pharmacy: lngLatSchema,
+  gate: lngLatSchema,
+  /** When the parcel can be collected (epoch ms). */
+  pickupFrom: epochMs,
+  pickupTo: epochMs,
+  /** When the gate can take it (epoch ms). */
+  dropoffFrom: epochMs,
+  dropoffTo: epochMs,
+  forbiddenVehicleIds: z.array(z.string()).default([]),
+});
+export type PlanDelivery = z.input<typeof planDeliverySchema>;
+
 export const maxRideSchema = z.discriminatedUnion('kind', [
   /** max(minimumMinutes, factor × direct travel time). */
   z.object({
@@ -314,6 +334,7 @@ export type PlanPolicy = z.input<typeof planPolicySchema>;
 export const planInputSchema = z.object({
   vehicles: z.array(planVehicleSchema),
   trips: z.array(planTripSchema),
+  deliveries: z.array(planDeliverySchema).default([]),
   policy: planPolicySchema.prefault({}),
 });
 export type PlanInput = z.input<typeof planInputSchema>;

@@ -7,10 +7,12 @@ import type { Locale } from './errors.ts';
  */
 export const SCHEDULE_RULES = [
   'vehicle_kind',
+  'ambulance_no_delivery',
   'capacity_seats',
   'capacity_wheelchair',
   'capacity_stretcher',
   'infection_mix',
+  'medicine_with_infection',
   'one_patient',
   'disinfection_gap',
   'in_the_past',
@@ -39,6 +41,10 @@ export const SCHEDULE_RULE_MESSAGES: Record<ScheduleRule, Record<Locale, string>
     'zh-CN': '急诊和担架患者只能由 120 救护车运送；{vehicle} 不是救护车（行程 {legs}）',
     en: 'Emergencies and stretcher patients go by 120 ambulance; {vehicle} is not one (legs {legs})',
   },
+  ambulance_no_delivery: {
+    'zh-CN': '120 救护车不承担药品配送：{vehicle}（配送 {legs}）',
+    en: '120 ambulances do not take medicine deliveries: {vehicle} (deliveries {legs})',
+  },
   capacity_seats: {
     'zh-CN': '{vehicle} 座位不足：同时在车 {load} 人，只有 {capacity} 个座位（行程 {legs}）',
     en: '{vehicle} has too few seats: {load} aboard at once, {capacity} seats (legs {legs})',
@@ -54,6 +60,10 @@ export const SCHEDULE_RULE_MESSAGES: Record<ScheduleRule, Record<Locale, string>
   infection_mix: {
     'zh-CN': '不同感染类别的乘客不能同车：{vehicle} 上会同时载有 {classes}（行程 {legs}）',
     en: 'Different infection classes never ride together: {vehicle} would carry {classes} at once (legs {legs})',
+  },
+  medicine_with_infection: {
+    'zh-CN': '载有密接或阳性患者的车辆不能同时运送药品：{vehicle}（行程 {legs}）',
+    en: 'A vehicle carrying a close-contact or positive patient does not carry medicines at the same time: {vehicle} (legs {legs})',
   },
   one_patient: {
     'zh-CN': '本区执行“一车一患者”：{vehicle} 上会同时有两位患者（行程 {legs}）',

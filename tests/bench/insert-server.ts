@@ -1,5 +1,5 @@
 /**
- * Emergency insertion on the server (PRODUCT.md's emergencies; docs/product.md): a district day of
+ * Emergency insertion on the server (docs/product.md, emergencies): a district day of
  * ~500 planned legs on 50 vehicles, then an emergency raised again and again at the same moment of
  * that day. Each one takes the path a real call takes — `createRoundTrip`: match a hospital, open the
  * round trip, insert it into the running plan on an ambulance (a planner thread), pass the schedule

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { careNeeds, type Db, incidents, legs, onlineVisits, requests, trips, zones } from '@lastmeter/db';
+import {
+  careNeeds,
+  type Db,
+  deliveries,
+  incidents,
+  legs,
+  onlineVisits,
+  prescriptions,
+  requests,
+  trips,
+  zones,
+} from '@lastmeter/db';
 import type { Role } from '@lastmeter/shared';
 import {
   createAccount,
@@ -103,6 +114,32 @@ export async function createScopeWorld(server: TestServer, date: string) {
     .values({ kind: 'breakdown', districtId: district.id, vehicleId: vehicle.id, description: '抛锚' })
     .returning();
 
+  const [prescription] = await db
+    .insert(prescriptions)
+    .values({
+      patientId: patient.id,
+      hospitalId: hospital.id,
+      source: 'paper',
+      items: [{ name: '二甲双胍缓释片', quantity: '60片', instructions: '' }],
+    })
+    .returning();
+  const [delivery] = await db
+    .insert(deliveries)
+    .values({
+      prescriptionId: prescription!.id,
+      patientId: patient.id,
+      compoundId: compound.id,
+      gateId: compound.gate.id,
+      hospitalId: hospital.id,
+      date,
+      parcelNo: `P-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+      pickupWindowStart: new Date(`${date}T08:00:00+08:00`),
+      pickupWindowEnd: new Date(`${date}T18:00:00+08:00`),
+      dropoffWindowStart: new Date(`${date}T10:00:00+08:00`),
+      dropoffWindowEnd: new Date(`${date}T18:00:00+08:00`),
+    })
+    .returning();
+
   const accounts = {
     dispatcher: await createAccount(db, 'dispatcher', { districtIds: [district.id] }),
     gatekeeper: await createAccount(db, 'gatekeeper', { compoundIds: [compound.id] }),
@@ -127,6 +164,7 @@ export async function createScopeWorld(server: TestServer, date: string) {
     legId: leg!.id,
     incidentId: incident!.id,
     visitId: visit!.id,
+    deliveryId: delivery!.id,
     accountId: accounts.gatekeeper.id,
     token: compound.selfRegistrationToken,
     date,

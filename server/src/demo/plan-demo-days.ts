@@ -1,7 +1,8 @@
 import { accounts, careNeeds, compounds, type Db, districts, patients, requests } from '@lastmeter/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
+import { createPrescription } from '../domain/deliveries/create-prescription.ts';
 import { createRequest } from '../domain/requests/create-request.ts';
 import { generateDailyRequests } from '../domain/requests/generate-daily-requests.ts';
 import { isoWeekday } from '../domain/requests/schedule-rules.ts';
@@ -20,6 +21,9 @@ export interface DemoDay {
   withoutTrip: number;
   legsServed: number;
   legsUnserved: number;
+  /** Medicine deliveries to chronic patients' gates, planned with the legs. */
+  deliveriesPlanned: number;
+  deliveriesUnserved: number;
 }
 
 /**
@@ -48,6 +52,7 @@ export async function planDemoDays({
   for (const date of [today, next]) {
     await generateDailyRequests({ db, actor, districtId, date });
     if (date === today) await raiseSameDayRequests(db, actor, districtId, now);
+    await prescribeChronicMedicines(db, actor, districtId, date, now);
     // Planning the day creates the round trips of the requests still ahead of now, then plans them.
     const plan = await planDistrictDay({
       db,
@@ -64,6 +69,8 @@ export async function planDemoDays({
       withoutTrip: total - plan.trips.created,
       legsServed: plan.served.length,
       legsUnserved: plan.unserved.length,
+      deliveriesPlanned: plan.deliveries.served.length,
+      deliveriesUnserved: plan.deliveries.unserved.length,
     });
   }
   return days;
@@ -117,6 +124,69 @@ async function raiseSameDayRequests(db: Db, actor: Actor, districtId: string, no
         returnMode: 'fixed',
         treatmentMinutes: 60,
       },
+      now,
+    });
+  }
+}
+
+/** What a stable chronic patient's monthly refill looks like: a few lines from this list. */
+const REFILLS = [
+  { name: '二甲双胍缓释片', quantity: '60片', instructions: '每日两次，每次一片，随餐服用' },
+  { name: '苯磺酸氨氯地平片', quantity: '28片', instructions: '每日一次，每次一片' },
+  { name: '阿托伐他汀钙片', quantity: '28片', instructions: '每晚一次，每次一片' },
+  { name: '缬沙坦胶囊', quantity: '28粒', instructions: '每日一次，每次一粒' },
+  { name: '阿司匹林肠溶片', quantity: '30片', instructions: '每日一次，早餐前服用' },
+  { name: '甘精胰岛素注射液', quantity: '3支', instructions: '冷藏保存；按医嘱剂量睡前皮下注射' },
+] as const;
+const DELIVERIES_PER_DAY = 6;
+/** A same-day delivery needs time for the pharmacy and a vehicle: none is raised later than this. */
+const LAST_SAME_DAY_MINUTE = 15 * 60;
+
+/**
+ * Chronic patients served by medicine delivery (`{ medicineDelivery: true }`) get their refills
+ * brought to the gate (issue 12): a few prescriptions a day, filled at each patient's regular
+ * hospital, entered as a dispatcher takes them down (`createPrescription`), so planning the day puts
+ * the parcels on vehicles beside the legs. The patients are taken from the end of the chronic list,
+ * away from those the same-day requests use; an evening start leaves today's out.
+ */
+async function prescribeChronicMedicines(
+  db: Db,
+  actor: Actor,
+  districtId: string,
+  date: string,
+  now: Date,
+): Promise<void> {
+  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  if (
+    date === shanghaiDate(now, 0) &&
+    local.getUTCHours() * 60 + local.getUTCMinutes() > LAST_SAME_DAY_MINUTE
+  )
+    return;
+  const chronic = await db
+    .select({ id: patients.id, hospitalId: patients.regularHospitalId })
+    .from(patients)
+    .innerJoin(careNeeds, eq(careNeeds.patientId, patients.id))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .where(
+      and(
+        eq(compounds.districtId, districtId),
+        eq(careNeeds.kind, 'chronic'),
+        eq(careNeeds.active, true),
+        sql`${careNeeds.schedule} ->> 'medicineDelivery' = 'true'`,
+        eq(patients.status, 'active'),
+      ),
+    )
+    .orderBy(desc(patients.createdAt), desc(patients.id));
+  const withHospital = chronic.filter((p): p is { id: string; hospitalId: string } => p.hospitalId !== null);
+  // Today's and the next day's refills go to different households.
+  const offset = date === shanghaiDate(now, 0) ? 0 : DELIVERIES_PER_DAY;
+  for (const [index, patient] of withHospital.slice(offset, offset + DELIVERIES_PER_DAY).entries()) {
+    const lines = [REFILLS[index % REFILLS.length]!, REFILLS[(index + 2) % REFILLS.length]!];
+    await createPrescription({
+      db,
+      actor,
+      patientId: patient.id,
+      input: { hospitalId: patient.hospitalId, items: lines.map((l) => ({ ...l })), date, note: '' },
       now,
     });
   }

@@ -1,9 +1,16 @@
-import { accountScopes, accounts, type Db, drivers, legs, vehicles } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, type VehiclePosition } from '@lastmeter/shared';
+import { accountScopes, accounts, type Db, deliveries, drivers, legs, vehicles } from '@lastmeter/db';
+import {
+  BOOKED_DELIVERY_STATUSES,
+  BOOKED_LEG_STATUSES,
+  type DeliveryStep,
+  type VehiclePosition,
+} from '@lastmeter/shared';
 import { and, asc, eq, inArray, isNull, ne, notInArray } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
+import { type DeliveryContext, loadDeliveryContexts } from '../domain/deliveries/load-delivery.ts';
+import { takeDeliveryStep } from '../domain/deliveries/take-delivery-step.ts';
 import { reportPosition } from '../domain/realtime/report-position.ts';
 import { type LegContext, loadLegContexts } from '../domain/trips/load-leg.ts';
 import { type PlainStep, takeLegStep } from '../domain/trips/take-leg-step.ts';
@@ -16,7 +23,9 @@ import { defaultTurfTravel } from '../planner/index.ts';
  * stop at the vehicle kind's speed × the speed-up, and reports each step and position through the
  * same use cases a phone would. The gate's "out"/"back" and the hospital's "arrived" are played by
  * the compound's gatekeeper and the hospital's desk account, if the city has them; a will-call
- * return waits for a real "treatment finished".
+ * return waits for a real "treatment finished". Between patients, a driver with medicine deliveries
+ * collects each parcel at the pharmacy when it is due and leaves it at the gate, where the gatekeeper
+ * signs for it and hands it over.
  */
 export interface DriverSimulation {
   stop(): Promise<void>;
@@ -181,6 +190,8 @@ export function startDriverSimulation({
     );
     // Accepting is instant; the legs are then driven one at a time, in planned order.
     for (const job of jobs) if (job.leg.status === 'assigned') await step(v.actor, job, 'accept');
+    const underWay = jobs.some((j) => !['assigned', 'accepted'].includes(j.leg.status));
+    if (!underWay && (await advanceParcel(v, vehicleId))) return;
     const current = jobs.find((j) => j.leg.status !== 'assigned') ?? jobs[0];
     if (!current) return;
     const [ctx] = await loadLegContexts(app.db, eq(legs.id, current.leg.id));
@@ -220,6 +231,45 @@ export function startDriverSimulation({
       default:
         return;
     }
+  }
+
+  async function parcelStep(actor: Actor, ctx: DeliveryContext, name: DeliveryStep, at?: SimulatedVehicle) {
+    const { driver } = await takeDeliveryStep({
+      db: app.db,
+      actor,
+      deliveryId: ctx.delivery.id,
+      step: name,
+      input: { version: ctx.delivery.version, ...(at ? { lng: at.lng, lat: at.lat } : {}) },
+    });
+    return { ...ctx, delivery: { ...ctx.delivery, status: driver.status, version: driver.version } };
+  }
+
+  /** The next parcel, when one is due or in hand; false when the vehicle should see to its patients. */
+  async function advanceParcel(v: SimulatedVehicle, vehicleId: string): Promise<boolean> {
+    const [parcel] = await loadDeliveryContexts(
+      app.db,
+      and(eq(deliveries.vehicleId, vehicleId), inArray(deliveries.status, [...BOOKED_DELIVERY_STATUSES])),
+      { orderBy: asc(deliveries.plannedPickupAt) },
+    );
+    if (!parcel) return false;
+    if (parcel.delivery.status === 'assigned') {
+      const driveMs =
+        travelModel().minutes(
+          [
+            [v.lng, v.lat],
+            [parcel.pharmacy.lng, parcel.pharmacy.lat],
+          ],
+          v.kind,
+        )[1]! * 60_000;
+      if (simNow().getTime() < (parcel.delivery.plannedPickupAt?.getTime() ?? 0) - driveMs) return false;
+      if (await driveTowards(v, parcel.pharmacy)) await parcelStep(v.actor, parcel, 'pick_up', v);
+      return true;
+    }
+    if (!(await driveTowards(v, parcel.gate))) return true;
+    const left = await parcelStep(v.actor, parcel, 'hand_to_gate', v);
+    const gatekeeper = await gatekeeperOf(parcel.compound.id);
+    if (gatekeeper) await parcelStep(gatekeeper, await parcelStep(gatekeeper, left, 'receive'), 'hand_over');
+    return true;
   }
 
   async function tick(): Promise<void> {

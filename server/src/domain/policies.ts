@@ -31,6 +31,18 @@ export type Resource =
    * driver, its hospital and its compound's gatekeepers. Which step each may take is the lifecycle's call.
    */
   | { kind: 'leg'; districtId: string; compoundId: string; hospitalId: string; vehicleId: string | null }
+  /**
+   * A medicine delivery (and its prescription), seen by the parties it touches: its district's dispatch,
+   * its compound's gatekeepers, the hospital whose pharmacy fills it, and the driver of the vehicle
+   * carrying it. Which step each may take is the delivery lifecycle's call (shared/src/deliveries.ts).
+   */
+  | {
+      kind: 'delivery';
+      districtId: string;
+      compoundId: string;
+      hospitalId: string;
+      vehicleId: string | null;
+    }
   /** A district's trip operations: planning the day, incidents, breakdowns. */
   | { kind: 'dispatch'; districtId: string }
   /**
@@ -95,6 +107,19 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (actor.role === 'hospital') return actor.hospitalId === resource.hospitalId && action !== 'manage';
       if (actor.role === 'gatekeeper')
         return actor.compoundIds.includes(resource.compoundId) && action !== 'manage';
+      return false;
+    case 'delivery':
+      if (action === 'manage') return false;
+      if (actor.role === 'dispatcher') return district;
+      if (actor.role === 'gatekeeper') return actor.compoundIds.includes(resource.compoundId);
+      if (actor.role === 'hospital') return actor.hospitalId === resource.hospitalId;
+      // Contactless: the driver works the parcel but never sees who it is for beyond the masked name.
+      if (actor.role === 'driver')
+        return (
+          resource.vehicleId !== null &&
+          actor.vehicleId === resource.vehicleId &&
+          action !== 'reveal_identity'
+        );
       return false;
     case 'dispatch':
       return actor.role === 'dispatcher' && district;

@@ -19,6 +19,7 @@ export type {
   MatchReasonCode,
   MatchRequest,
   Mobility,
+  PlanDelivery,
   PlanInput,
   PlannerReasonCode,
   PlanPolicy,
@@ -32,7 +33,7 @@ export type {
   VehicleKind,
 } from '@lastmeter/shared/planner.ts';
 export { formatPlannerReason } from '@lastmeter/shared/planner.ts';
-export { outboundLegId, returnLegId } from './domain/build.ts';
+export { deliveryLegId, outboundLegId, returnLegId } from './domain/build.ts';
 export {
   type HospitalMatch,
   type MatchHospitalsOptions,

@@ -332,6 +332,17 @@ export const PlanDayResult = z
         }),
       })
       .meta({ description: 'The day’s requests served online, booked into online slots' }),
+    deliveries: z
+      .object({
+        served: z.array(
+          z.object({ deliveryId: z.uuid(), vehicleId: z.uuid(), pickupAt: instant, dropoffAt: instant }),
+        ),
+        unserved: z.array(z.object({ deliveryId: z.uuid(), reason: PlanReason })),
+      })
+      .meta({
+        description:
+          'Medicine deliveries planned with the legs (pharmacy → gate), and those left without a vehicle',
+      }),
     stats: z.record(z.string(), z.number()),
   })
   .meta({ id: 'PlanDayResult' });

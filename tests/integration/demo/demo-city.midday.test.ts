@@ -37,7 +37,15 @@ describe('the demo city started at 10:40', () => {
     for (const day of days) {
       expect(day.trips).toBeGreaterThan(10);
       expect(day.legsServed / (day.legsServed + day.legsUnserved)).toBeGreaterThanOrEqual(0.9);
+      // Chronic patients' refills reach their gates: the demo shows the third way of care too.
+      expect(day.deliveriesPlanned + day.deliveriesUnserved).toBe(6);
+      expect(day.deliveriesPlanned).toBeGreaterThanOrEqual(5);
     }
+    const [parcelsEarly] = await queryRows<{ n: number }>(
+      server.app.db,
+      sql`select count(*)::int as n from deliveries where status = 'assigned' and planned_pickup_at < ${now.toISOString()}::timestamptz`,
+    );
+    expect(parcelsEarly?.n).toBe(0);
     // Today's morning requests got no trip; everything booked lies ahead of now.
     expect(days[0]?.withoutTrip).toBeGreaterThan(0);
     const [early] = await queryRows<{ n: number }>(

@@ -87,6 +87,12 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/legs/:legId/cancel': { reason: '取消' },
   'POST /api/v1/legs/:legId/decline': { reason: '太远' },
   'POST /api/v1/incidents/:incidentId/resolve': { resolution: '已处理' },
+  'POST /api/v1/patients/:patientId/prescriptions': {
+    hospitalId: '00000000-0000-4000-8000-000000000000',
+    items: [{ name: '二甲双胍缓释片', quantity: '60片', instructions: '随餐' }],
+    note: '备注',
+  },
+  'POST /api/v1/deliveries/:deliveryId/cancel': { note: '不需要了' },
   'POST /api/v1/vehicles/:vehicleId/breakdown': { note: '抛锚' },
 };
 

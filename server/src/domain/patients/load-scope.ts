@@ -16,7 +16,12 @@ export interface CompoundScope {
   selfRegistrationToken: string;
 }
 
-export async function loadCompound(db: Db, compoundId: string): Promise<CompoundScope> {
+/**
+ * A compound's district, name and self-registration token, or 404 — without authorizing: the caller
+ * authorizes what it does with the compound (`loadCompoundFor` below). For a compound the actor acts
+ * on as such (edit it, its gates), `server/src/domain/geo/load-compound.ts` loads and authorizes.
+ */
+export async function compoundScopeOf(db: Db, compoundId: string): Promise<CompoundScope> {
   const [row] = await db
     .select({
       id: compounds.id,
@@ -39,7 +44,7 @@ export async function loadCompoundFor(
   /** What was asked for, kept by the audit when the access is denied (identity masked by the caller). */
   asked: Record<string, unknown> = { compoundId },
 ): Promise<CompoundScope> {
-  const compound = await loadCompound(db, compoundId);
+  const compound = await compoundScopeOf(db, compoundId);
   await authorize(
     db,
     actor,

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
-import { loadCompound } from '../patients/load-scope.ts';
+import { compoundScopeOf } from '../patients/load-scope.ts';
 import { careWaysInputOf } from './care-ways-of-request.ts';
 import { requestForNeedOn } from './schedule-rules.ts';
 
@@ -117,7 +117,7 @@ export async function generateDailyRequests({
 
 async function resolveScope(db: Db, districtId: string | undefined, compoundId: string | undefined) {
   if (compoundId) {
-    const compound = await loadCompound(db, compoundId);
+    const compound = await compoundScopeOf(db, compoundId);
     return { districtId: compound.districtId, compoundId };
   }
   if (!districtId) throw errors.field('body.districtId', 'give exactly one of districtId and compoundId');

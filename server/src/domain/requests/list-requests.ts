@@ -5,7 +5,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
-import { loadCompound } from '../patients/load-scope.ts';
+import { compoundScopeOf } from '../patients/load-scope.ts';
 import { presentRequest } from './present-request.ts';
 
 /**
@@ -23,7 +23,7 @@ export async function listRequests({
 }): Promise<RequestView[]> {
   const filters: SQL[] = [eq(requests.date, query.date)];
   if (query.compoundId) {
-    const compound = await loadCompound(db, query.compoundId);
+    const compound = await compoundScopeOf(db, query.compoundId);
     await authorize(
       db,
       actor,

@@ -1,7 +1,7 @@
 import type { Db } from '@lastmeter/db';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
-import { loadCompound } from '../patients/load-scope.ts';
+import { compoundScopeOf } from '../patients/load-scope.ts';
 
 /** The path of the compound's public form; the caller turns it into a link for the host it is served from. */
 export async function getSelfRegistrationLink({
@@ -13,7 +13,7 @@ export async function getSelfRegistrationLink({
   actor: Actor;
   compoundId: string;
 }): Promise<{ path: string }> {
-  const compound = await loadCompound(db, compoundId);
+  const compound = await compoundScopeOf(db, compoundId);
   await authorize(
     db,
     actor,

@@ -4,6 +4,7 @@ import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Plan } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
+import { commitDeliveries, type DeliveryCommit } from '../deliveries/commit-deliveries.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { announceBooking, cancelledParties } from './assign-leg.ts';
 import { bookedUntil, bookLeg, UNBOOKED } from './book-leg.ts';
@@ -30,6 +31,8 @@ export interface CommitResult {
   served: Array<{ legId: string; vehicleId: string; runId: string; pickupAt: string; dropoffAt: string }>;
   unserved: Array<{ legId: string; reason: { code: string; params: Record<string, string | number> } }>;
   awaitingRelease: string[];
+  /** The medicine deliveries planned with the legs (issue 12). */
+  deliveries: DeliveryCommit;
 }
 
 /**
@@ -191,6 +194,13 @@ export async function commitPlan(
   // from merely `matched` for those still waiting for a vehicle.
   events.follow([...world.legsByPlanId.values()].map((c) => c.request.id));
   events.unserved(plan.unserved.flatMap((u) => world.legsByPlanId.get(u.legId)?.request.id ?? []));
+  const deliveryCommit = await commitDeliveries(tx, {
+    world,
+    plan,
+    events,
+    actorId: actor.accountId,
+    onlyPinned: onlyTripIds !== undefined,
+  });
 
   return {
     served: placements.map((p) => ({
@@ -205,6 +215,7 @@ export async function commitPlan(
       const ctx = world.legsByPlanId.get(id);
       return ctx ? [ctx.leg.id] : [];
     }),
+    deliveries: deliveryCommit,
   };
 }
 

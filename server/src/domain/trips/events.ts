@@ -26,6 +26,7 @@ export type TripEventType = Extract<
   | 'incident.resolved'
   | 'request.status_changed'
   | 'vehicle.status_changed'
+  | 'delivery.updated'
 >;
 /** The event types whose payload is a leg's (`legEventPayload`). */
 export type LegEventType = Extract<

@@ -1,4 +1,4 @@
-import { type Db, legs, vehicles } from '@lastmeter/db';
+import { type Db, deliveries, legs, vehicles } from '@lastmeter/db';
 import { type PlanDayBody, type PlanDayResult, PlanReason } from '@lastmeter/shared';
 import { asc, inArray } from 'drizzle-orm';
 import { AppError, errors } from '../../errors.ts';
@@ -104,8 +104,30 @@ async function assertSnapshotHolds(tx: Db, world: PlanWorld, plan: Plan): Promis
         .for('share')
     : [];
   const changedVehicles = fleet.filter((v) => v.status === 'off').map((v) => v.id);
-  if (changedLegs.length || changedVehicles.length || current.length !== legIds.length)
-    throw errors.planOutdated({ legIds: changedLegs, vehicleIds: changedVehicles });
+  // A parcel collected or cancelled while the search ran: the plan no longer fits it.
+  const parcelsSeen = new Map(
+    [...world.deliveriesByPlanId.values(), ...world.passedDeliveries].map((c) => [
+      c.delivery.id,
+      c.delivery.version,
+    ]),
+  );
+  const parcelIds = [...parcelsSeen.keys()].sort();
+  const parcels = parcelIds.length
+    ? await tx
+        .select({ id: deliveries.id, version: deliveries.version })
+        .from(deliveries)
+        .where(inArray(deliveries.id, parcelIds))
+        .orderBy(asc(deliveries.id))
+        .for('update')
+    : [];
+  const changedParcels = parcels.filter((p) => parcelsSeen.get(p.id) !== p.version).map((p) => p.id);
+  if (
+    changedLegs.length ||
+    changedVehicles.length ||
+    changedParcels.length ||
+    current.length !== legIds.length
+  )
+    throw errors.planOutdated({ legIds: [...changedLegs, ...changedParcels], vehicleIds: changedVehicles });
 }
 
 /** One round trip per request of the day that has none; a request no hospital can take is reported. */

@@ -1,8 +1,9 @@
-import { compounds, type Db, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
-import type { PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/shared/planner.ts';
+import { compounds, type Db, deliveries, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
+import { BOOKED_LEG_STATUSES, type DeliveryStatus, type LegStatus } from '@lastmeter/shared';
+import type { PlanDelivery, PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/shared/planner.ts';
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { outboundLegId, returnLegId } from '../../planner/index.ts';
+import { deliveryLegId, outboundLegId, returnLegId } from '../../planner/index.ts';
+import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 
@@ -10,6 +11,8 @@ import { type LegContext, loadLegContexts } from './load-leg.ts';
 const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'];
 const ON_BOARD: readonly LegStatus[] = ['on_board', 'arrived'];
 const OPEN: readonly LegStatus[] = ['planned', 'declined', ...BOOKED_LEG_STATUSES];
+/** Deliveries still on their way to the gate: waiting, planned, or in a vehicle. */
+const DELIVERY_IN_PLAY: readonly DeliveryStatus[] = ['pending', 'assigned', 'picked_up'];
 
 export interface PlanWorld {
   input: PlanInput;
@@ -20,6 +23,10 @@ export interface PlanWorld {
    * so they are left out of the search and reported as `window_passed`.
    */
   passed: LegContext[];
+  /** Planner leg id (`<deliveryId>:dlv`) → our delivery (issue 12: parcels planned with the legs). */
+  deliveriesByPlanId: Map<string, DeliveryContext>;
+  /** Deliveries without a vehicle whose gate window closed before `now`: reported as `window_passed`. */
+  passedDeliveries: DeliveryContext[];
   vehicles: Map<
     string,
     { id: string; plate: string; kind: PlanVehicle['kind']; disinfectionMinutes: number; driverId: string }
@@ -74,6 +81,15 @@ export async function loadPlanWorld(
   const byTrip = new Map<string, LegContext[]>();
   for (const c of contexts) byTrip.set(c.trip.id, [...(byTrip.get(c.trip.id) ?? []), c]);
 
+  const parcels = await loadDeliveryContexts(
+    db,
+    and(
+      eq(compounds.districtId, districtId),
+      eq(deliveries.date, date),
+      inArray(deliveries.status, [...DELIVERY_IN_PLAY]),
+    ),
+  );
+
   const pinned = pinBooked ? (BOOKED_LEG_STATUSES as readonly LegStatus[]) : HELD;
   const legsByPlanId = new Map<string, LegContext>();
   const planTrips: PlanTrip[] = [];
@@ -127,6 +143,32 @@ export async function loadPlanWorld(
     }
   }
 
+  // A parcel in a vehicle stays there; with `pinBooked` (online changes) a planned one stays too.
+  const deliveriesByPlanId = new Map<string, DeliveryContext>();
+  const passedDeliveries: DeliveryContext[] = [];
+  const planDeliveries: PlanDelivery[] = [];
+  const fixedParcels = new Map<string, DeliveryContext[]>();
+  for (const c of parcels) {
+    const { delivery: d } = c;
+    const held = d.status === 'picked_up' || (pinBooked && d.status === 'assigned');
+    if (!held && onlyTripIds) continue;
+    if (!held && d.dropoffWindowEnd.getTime() < now.getTime()) {
+      passedDeliveries.push(c);
+      continue;
+    }
+    planDeliveries.push({
+      id: d.id,
+      pharmacy: [c.pharmacy.lng, c.pharmacy.lat],
+      gate: [c.gate.lng, c.gate.lat],
+      pickupFrom: d.pickupWindowStart.getTime(),
+      pickupTo: d.pickupWindowEnd.getTime(),
+      dropoffFrom: d.dropoffWindowStart.getTime(),
+      dropoffTo: d.dropoffWindowEnd.getTime(),
+    });
+    deliveriesByPlanId.set(deliveryLegId(d.id), c);
+    if (held && d.vehicleId) fixedParcels.set(d.vehicleId, [...(fixedParcels.get(d.vehicleId) ?? []), c]);
+  }
+
   const planVehicles: PlanVehicle[] = fleet.map(({ vehicle: v }) => {
     const held = (fixed.get(v.id) ?? []).sort(
       (a, b) => (a.leg.plannedPickupAt?.getTime() ?? 0) - (b.leg.plannedPickupAt?.getTime() ?? 0),
@@ -142,6 +184,13 @@ export async function loadPlanWorld(
       };
       return ON_BOARD.includes(c.leg.status) ? [dropoff] : [pickup, dropoff];
     });
+    const heldParcels = fixedParcels.get(v.id) ?? [];
+    for (const { delivery: d } of heldParcels) {
+      const legId = deliveryLegId(d.id);
+      if (d.status !== 'picked_up')
+        stops.push({ legId, type: 'pickup', at: d.plannedPickupAt?.getTime() ?? 0 });
+      stops.push({ legId, type: 'dropoff', at: d.plannedDropoffAt?.getTime() ?? 0 });
+    }
     stops.sort((a, b) => a.at - b.at);
     const shiftStart = shanghaiInstant(date, v.shiftStart).getTime();
     const shiftEnd = shanghaiInstant(date, v.shiftEnd).getTime();
@@ -167,7 +216,12 @@ export async function loadPlanWorld(
           }
         : {}),
       fixedStops: stops.map(({ legId, type }) => ({ legId, type })),
-      onboardLegs: held.filter((c) => ON_BOARD.includes(c.leg.status)).map(planId),
+      onboardLegs: [
+        ...held.filter((c) => ON_BOARD.includes(c.leg.status)).map(planId),
+        ...heldParcels
+          .filter((c) => c.delivery.status === 'picked_up')
+          .map((c) => deliveryLegId(c.delivery.id)),
+      ],
     };
   });
   return {
@@ -178,6 +232,7 @@ export async function loadPlanWorld(
         (v) => v.shiftEnd > now.getTime() || Boolean(v.fixedStops?.length || v.onboardLegs?.length),
       ),
       trips: planTrips,
+      deliveries: planDeliveries,
       policy: {
         onePatientPerVehicle: district?.onePatientPerVehicle ?? false,
         disinfectAfterEveryPassenger: district?.disinfectAfterEveryPassenger ?? false,
@@ -185,6 +240,8 @@ export async function loadPlanWorld(
     },
     legsByPlanId,
     passed,
+    deliveriesByPlanId,
+    passedDeliveries,
     vehicles: new Map(
       fleet.map(({ vehicle: v, driverId }) => [
         v.id,

@@ -4,6 +4,7 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { releaseParcels } from '../deliveries/release-parcels.ts';
 import { openIncident } from '../incidents/open-incident.ts';
 import { presentIncident } from '../incidents/present-incident.ts';
 import { applyLegStep } from './apply-leg-step.ts';
@@ -79,6 +80,12 @@ export async function reportBreakdown({
         reason: 'breakdown',
       });
     }
+    const parcels = await releaseParcels(tx, {
+      vehicleId,
+      plate: vehicle.plate,
+      events,
+      actorId: actor.accountId,
+    });
     const reassigned: BreakdownResult['reassigned'] = [];
     const byDay = new Map<string, { districtId: string; date: string; tripIds: string[] }>();
     for (const ctx of affected) {
@@ -109,6 +116,7 @@ export async function reportBreakdown({
         plate: vehicle.plate,
         unassigned: affected.map((c) => c.leg.id),
         onBoard: onBoard.map((l) => l.id),
+        ...(parcels.length ? { parcelsReleased: parcels } : {}),
       },
       notify: [rooms.vehicle(vehicleId)],
     });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, districts, legs, queryRows, requests, vehicles } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, type SoftScheduleRule } from '@lastmeter/shared';
+import { type Db, deliveries, districts, legs, queryRows, requests, vehicles } from '@lastmeter/db';
+import { BOOKED_DELIVERY_STATUSES, BOOKED_LEG_STATUSES, type SoftScheduleRule } from '@lastmeter/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { checkVehicleSchedule, type GateLeg } from '../../planner/domain/check-schedule.ts';
+import { loadDeliveryContexts } from '../deliveries/load-delivery.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { travelModel } from './travel.ts';
 
@@ -27,7 +28,10 @@ interface GateState {
 const states = new WeakMap<Db, GateState>();
 const BOOKED = [...BOOKED_LEG_STATUSES];
 
-/** Notes that a leg is being booked or moved onto a vehicle in this transaction. */
+/**
+ * Notes that a leg — or a medicine delivery, by its id — is being booked or moved onto a vehicle in
+ * this transaction.
+ */
 export async function noteScheduleChange(
   tx: Db,
   change: { vehicleId: string; legId: string; date: string },
@@ -130,6 +134,35 @@ async function checkVehicle(
       },
     ];
   });
+  // Parcels ride with the patients (issue 12): no seat, but never beside a close contact or a positive.
+  const parcels = await loadDeliveryContexts(
+    tx,
+    and(
+      eq(deliveries.vehicleId, vehicleId),
+      inArray(deliveries.status, [...BOOKED_DELIVERY_STATUSES]),
+      inArray(deliveries.date, dates),
+    ),
+  );
+  for (const c of parcels) {
+    const { delivery: d } = c;
+    if (!d.plannedPickupAt || !d.plannedDropoffAt) continue;
+    gateLegs.push({
+      id: d.id,
+      from: [c.pharmacy.lng, c.pharmacy.lat],
+      to: [c.gate.lng, c.gate.lat],
+      pickupAt: d.plannedPickupAt.getTime(),
+      dropoffAt: d.plannedDropoffAt.getTime(),
+      mobility: 'walk',
+      companions: 0,
+      infectionClass: 'normal',
+      urgency: 'scheduled',
+      aboard: d.status === 'picked_up',
+      changed: changed.has(d.id),
+      pickupWindow: window(d.pickupWindowStart, d.pickupWindowEnd),
+      dropoffWindow: window(d.dropoffWindowStart, d.dropoffWindowEnd),
+      parcel: true,
+    });
+  }
   const violation = checkVehicleSchedule({
     vehicle: {
       id: vehicle.id,

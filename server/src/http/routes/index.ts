@@ -4,6 +4,7 @@ import { loginRoute } from './auth/login.ts';
 import { logoutRoute } from './auth/logout.ts';
 import { meRoute } from './auth/me.ts';
 import { accountRoutes } from './registry/accounts.ts';
+import { deliveryRoutes } from './registry/deliveries.ts';
 import { geographyRoutes } from './registry/geography.ts';
 import { onlineVisitRoutes } from './registry/online-visits.ts';
 import { patientRoutes } from './registry/patients.ts';
@@ -26,6 +27,7 @@ export const routes: AnyRoute[] = [
   ...patientRoutes,
   ...tripRoutes,
   ...onlineVisitRoutes,
+  ...deliveryRoutes,
   ...peopleRoutes,
   openApiRoute(() => routes),
 ];

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LngLat, MatchRequest, PlanTrip } from '@lastmeter/shared/planner.ts';
 import { matchHospitals } from '../domain/matching.ts';
+import type { Plan } from '../domain/plan.ts';
 import { createTurfTravelModel } from '../domain/travel.ts';
 import { createRng } from '../engine/rng.ts';
 import { checkPlan } from '../testing/check-plan.ts';
@@ -11,14 +12,17 @@ import { generateHospitals, generateScenario } from '../testing/scenario.ts';
 import { defaultThreads, PlannerPool } from '../threads/pool.ts';
 import { numberFlag, parseArgs } from './args.ts';
 
-// pnpm bench:city [--trips 10000] [--districts 16] [--vehicles 600] [--hospitals 60] [--budget 50]
-//                  [--threads N] [--seed 1] [--check]
+// pnpm bench:city [--trips 10000] [--deliveries 2000] [--districts 16] [--vehicles 600] [--hospitals 60]
+//                  [--budget 50] [--threads N] [--seed 1] [--check]
 // A generated city day: hospital matching for every request, then one plan per district
 // (districts are planned independently: their fleets and compounds are separate), --threads
 // districts at a time in planner threads (default: the cores), within a total wall-clock budget.
+// Medicine deliveries (pharmacy → gate, issue 12) are planned together with the legs; the report
+// counts how they batch per vehicle-run (a stretch of a route between two moments it is empty).
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const { flags } = parseArgs(process.argv.slice(2));
 const trips = numberFlag(flags, 'trips', 10000);
+const deliveryCount = numberFlag(flags, 'deliveries', 2000);
 const districts = numberFlag(flags, 'districts', 16);
 const vehicles = numberFlag(flags, 'vehicles', 600);
 const hospitalCount = numberFlag(flags, 'hospitals', 60);
@@ -55,6 +59,7 @@ let rideWeighted = 0;
 let vehiclesUsed = 0;
 let iterations = 0;
 let unservedLegs = 0;
+const parcelRuns = { deliveries: 0, served: 0, runs: 0, shared: 0, max: 0, vehicles: 0 };
 const perDistrict: string[] = [];
 const reasons = new Map<string, number>();
 const pool = new PlannerPool(threads);
@@ -68,8 +73,10 @@ for (let d = 0; d < districts; d++) {
   ];
   const nTrips = Math.floor(trips / districts) + (d < trips % districts ? 1 : 0);
   const nVehicles = Math.floor(vehicles / districts) + (d < vehicles % districts ? 1 : 0);
+  const nDeliveries = Math.floor(deliveryCount / districts) + (d < deliveryCount % districts ? 1 : 0);
   const { input } = generateScenario(seed * 1000 + d, {
     trips: nTrips,
+    deliveries: nDeliveries,
     vehicles: nVehicles,
     hospitals: 1,
     center,
@@ -103,7 +110,12 @@ for (let d = 0; d < districts; d++) {
     const h = hospitals.find((x) => x.id === m.hospitalId)!;
     plannedTrips.push({ ...t, hospitalId: h.id, hospitalEntrance: h.entrance });
   }
-  const dayInput = { ...input, trips: plannedTrips };
+  // Each parcel is filled at one of the three pharmacies nearest the district.
+  const deliveries = (input.deliveries ?? []).map((x) => ({
+    ...x,
+    pharmacy: byDistance[rng.int(3)]!.h.entrance,
+  }));
+  const dayInput = { ...input, trips: plannedTrips, deliveries };
   // Every district gets the same share of the budget; `threads` of them search at a time.
   const limitMs = (Math.max(1, budgetS - (performance.now() - t0) / 1000) * 1000 * threads) / districts;
   const queued = performance.now();
@@ -115,16 +127,24 @@ for (let d = 0; d < districts; d++) {
         if (errors.length > 0)
           console.error(`district ${d}: ${errors.length} violations, e.g. ${errors.slice(0, 3).join('; ')}`);
       }
-      for (const u of plan.unserved) reasons.set(u.reason.code, (reasons.get(u.reason.code) ?? 0) + 1);
+      for (const u of plan.unserved)
+        if (!u.legId.endsWith(':dlv')) reasons.set(u.reason.code, (reasons.get(u.reason.code) ?? 0) + 1);
+      const batched = batchingOf(plan);
+      parcelRuns.deliveries += nDeliveries;
+      parcelRuns.served += batched.served;
+      parcelRuns.runs += batched.runs;
+      parcelRuns.shared += batched.shared;
+      parcelRuns.max = Math.max(parcelRuns.max, batched.max);
+      parcelRuns.vehicles += batched.vehicles;
       legs += plan.stats.legs;
       served += plan.stats.served;
-      unservedLegs += plan.unserved.length;
+      unservedLegs += plan.unserved.length - (plan.stats.deliveries - plan.stats.deliveriesServed);
       vehicleHours += plan.stats.vehicleHours;
       rideWeighted += plan.stats.meanRideMinutes * plan.stats.served;
       vehiclesUsed += plan.stats.vehiclesUsed;
       iterations += plan.stats.iterations;
       rows[d] =
-        `| ${d} | ${nTrips} | ${nVehicles} | ${plan.stats.legs} | ${plan.stats.served} | ${plan.unserved.length} | ${plan.awaitingRelease.length} | ${plan.stats.vehicleHours.toFixed(1)} | ${plan.stats.meanRideMinutes.toFixed(1)} | ${plan.stats.iterations} | ${((performance.now() - queued) / 1000).toFixed(1)} |`;
+        `| ${d} | ${nTrips} | ${nVehicles} | ${plan.stats.legs} | ${plan.stats.served} | ${plan.unserved.length - (plan.stats.deliveries - plan.stats.deliveriesServed)} | ${plan.awaitingRelease.length} | ${plan.stats.deliveriesServed}/${plan.stats.deliveries} | ${batched.runs ? (batched.served / batched.runs).toFixed(1) : '–'} | ${plan.stats.vehicleHours.toFixed(1)} | ${plan.stats.meanRideMinutes.toFixed(1)} | ${plan.stats.iterations} | ${((performance.now() - queued) / 1000).toFixed(1)} |`;
     }),
   );
 }
@@ -151,6 +171,15 @@ const summary = {
   seconds: Math.round(seconds * 10) / 10,
   peakRssMB: Math.round(peakRss / 1048576),
   unservedByReason: Object.fromEntries(reasons),
+  deliveries: {
+    planned: parcelRuns.deliveries,
+    served: parcelRuns.served,
+    runsWithDeliveries: parcelRuns.runs,
+    meanPerRun: Math.round((parcelRuns.served / Math.max(1, parcelRuns.runs)) * 100) / 100,
+    maxPerRun: parcelRuns.max,
+    runsSharedWithPatients: parcelRuns.shared,
+    vehiclesCarrying: parcelRuns.vehicles,
+  },
   threads,
   loadStart: Math.round(loadStart * 10) / 10,
   loadEnd: Math.round(loadEnd * 10) / 10,
@@ -167,8 +196,16 @@ const lines = [
   'Legs planned exclude will-call returns not yet released and trips without a hospital match.',
   `Unserved by reason: ${[...reasons].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`,
   '',
-  '| district | trips | vehicles | legs | served | unserved | awaiting release | vehicle-hours | mean ride | iterations | seconds (queued + searched) |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '## Medicine deliveries, batched per vehicle-run',
+  '',
+  'Planned in the same search as the legs. A vehicle-run is a stretch of a route between two moments the vehicle is empty; parcels ride beside normal patients, never beside close contacts or positives, never in a 120 ambulance.',
+  '',
+  '| deliveries | served | vehicle-runs carrying parcels | parcels per run (mean) | most in one run | runs shared with patients | vehicles carrying parcels |',
+  '|---:|---:|---:|---:|---:|---:|---:|',
+  `| ${parcelRuns.deliveries} | ${parcelRuns.served} | ${parcelRuns.runs} | ${summary.deliveries.meanPerRun} | ${parcelRuns.max} | ${parcelRuns.shared} | ${parcelRuns.vehicles} |`,
+  '',
+  '| district | trips | vehicles | legs | served | unserved | awaiting release | deliveries served | parcels per run | vehicle-hours | mean ride | iterations | seconds (queued + searched) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...perDistrict,
   '',
 ];
@@ -176,3 +213,46 @@ console.log(lines.join('\n'));
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(repoRoot, 'bench-results', 'city.md'), lines.join('\n'));
 writeFileSync(join(repoRoot, 'bench-results', 'city.json'), `${JSON.stringify(summary, null, 2)}\n`);
+
+/**
+ * How a plan batches its parcels: each route split into vehicle-runs (from the first pickup after the
+ * vehicle was empty to the drop-off that empties it), counting the parcels each run hands over and
+ * whether patients rode in the same run.
+ */
+function batchingOf(plan: Plan): {
+  served: number;
+  runs: number;
+  shared: number;
+  max: number;
+  vehicles: number;
+} {
+  const out = { served: 0, runs: 0, shared: 0, max: 0, vehicles: 0 };
+  for (const route of plan.routes) {
+    const aboard = new Set<string>();
+    let parcels = 0;
+    let patients = false;
+    let carried = false;
+    for (const stop of route.stops) {
+      const parcel = stop.legId.endsWith(':dlv');
+      if (stop.type === 'pickup') {
+        aboard.add(stop.legId);
+        if (!parcel) patients = true;
+        continue;
+      }
+      aboard.delete(stop.legId);
+      if (parcel) parcels++;
+      if (aboard.size > 0) continue;
+      if (parcels > 0) {
+        out.served += parcels;
+        out.runs++;
+        out.max = Math.max(out.max, parcels);
+        if (patients) out.shared++;
+        carried = true;
+      }
+      parcels = 0;
+      patients = false;
+    }
+    if (carried) out.vehicles++;
+  }
+  return out;
+}

@@ -13,15 +13,19 @@ import type { TravelTimeModel } from './travel.ts';
 
 export type ParsedVehicle = ParsedPlanInput['vehicles'][number];
 export type ParsedTrip = ParsedPlanInput['trips'][number];
+export type ParsedDelivery = ParsedPlanInput['deliveries'][number];
 
-export interface LegRef {
+/** One engine request: a leg of a round trip, or a medicine delivery (pharmacy → gate). */
+export type LegRef = {
   legId: string;
+  /** The round trip's id, or the delivery's. */
   tripId: string;
-  direction: 'outbound' | 'return';
-  trip: ParsedTrip;
-  /** Patient already on board of this vehicle index (pickup at its current position). */
+  /** Patient (or parcel) already on board of this vehicle index (pickup at its current position). */
   onboardVehicle: number;
-}
+} & (
+  | { direction: 'outbound' | 'return'; trip: ParsedTrip }
+  | { direction: 'delivery'; delivery: ParsedDelivery }
+);
 
 /** A planning problem: the engine instance plus the maps back to domain ids. */
 export interface Problem {
@@ -40,18 +44,33 @@ export interface Problem {
 
 export const outboundLegId = (tripId: string): string => `${tripId}:out`;
 export const returnLegId = (tripId: string): string => `${tripId}:ret`;
+export const deliveryLegId = (deliveryId: string): string => `${deliveryId}:dlv`;
 
 /** Minutes to board or alight at a gate or an entrance. */
 export const SERVICE_MINUTES: Record<Mobility, number> = { walk: 2, wheelchair: 5, stretcher: 8 };
 const INFECTION_INDEX: Record<InfectionClass, number> = { normal: 0, close_contact: 1, positive: 2 };
+/** Minutes to collect a parcel at the pharmacy counter or leave it at the gate. */
+export const PARCEL_SERVICE_MINUTES = 2;
+/**
+ * A parcel shares the engine's class separation as if it were a `normal` passenger: it rides beside
+ * normal patients and other parcels, never beside a close contact or a positive patient (issue 12).
+ */
+export const PARCEL_INFECTION_INDEX = INFECTION_INDEX.normal;
 const KINDS: readonly VehicleKind[] = ['ambulance_120', 'volunteer', 'requisitioned'];
 /** Load dimensions: seats, wheelchair places, stretchers, patients (for 一车一患者). */
 const DIMS = 4;
 /** Objective weights, in kilometres: leaving a leg out must never pay, an emergency even less. */
 const UNSERVED_SCHEDULED = 1e5;
 const UNSERVED_EMERGENCY = 1e7;
+/** A parcel left out costs less than a patient left out: patients come first, medicines fill the gaps. */
+const UNSERVED_DELIVERY = 2e4;
 /** A 120 ambulance carrying scheduled care: allowed, but only when nothing else can. */
 const AMBULANCE_FOR_SCHEDULED = 500;
+
+/** Whether an engine request is a parcel that only volunteer and requisitioned vehicles take. */
+export function isDelivery(ref: LegRef): ref is Extract<LegRef, { direction: 'delivery' }> {
+  return ref.direction === 'delivery';
+}
 
 export function needsAmbulance(trip: ParsedTrip): boolean {
   return trip.urgency === 'emergency' || trip.mobility === 'stretcher';
@@ -125,14 +144,28 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
         onboardVehicle: onboardOf.get(legId) ?? -1,
       });
   }
+  for (const delivery of input.deliveries) {
+    const legId = deliveryLegId(delivery.id);
+    legs.push({
+      legId,
+      tripId: delivery.id,
+      direction: 'delivery',
+      delivery,
+      onboardVehicle: onboardOf.get(legId) ?? -1,
+    });
+  }
   const R = legs.length;
   const V = vehicles.length;
   const nodes = 2 * R + 2 * V;
   const loc = new Int32Array(nodes);
   for (let r = 0; r < R; r++) {
-    const { trip, direction, onboardVehicle } = legs[r]!;
-    const from = direction === 'outbound' ? trip.gate : trip.hospitalEntrance;
-    const to = direction === 'outbound' ? trip.hospitalEntrance : trip.gate;
+    const ref = legs[r]!;
+    const { onboardVehicle } = ref;
+    const [from, to] = isDelivery(ref)
+      ? [ref.delivery.pharmacy, ref.delivery.gate]
+      : ref.direction === 'outbound'
+        ? [ref.trip.gate, ref.trip.hospitalEntrance]
+        : [ref.trip.hospitalEntrance, ref.trip.gate];
     const v = onboardVehicle >= 0 ? vehicles[onboardVehicle]! : null;
     loc[r] = locOf(v ? (v.availableFrom?.at ?? v.base) : from);
     loc[R + r] = locOf(to);
@@ -153,7 +186,11 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
     return profiles.length === 0 ? 0 : t;
   };
 
-  const origin = Math.min(...vehicles.map((v) => v.shiftStart), ...trips.map((t) => t.appointmentFrom));
+  const origin = Math.min(
+    ...vehicles.map((v) => v.shiftStart),
+    ...trips.map((t) => t.appointmentFrom),
+    ...input.deliveries.map((d) => d.pickupFrom),
+  );
   const minutes = (ms: number): number => (ms - origin) / 60000;
   const early = new Float64Array(nodes);
   const late = new Float64Array(nodes);
@@ -169,9 +206,14 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
   const horizonEnd = Math.max(...vehicles.map((v) => minutes(v.shiftEnd)), 0);
 
   for (let r = 0; r < R; r++) {
-    const { trip, direction, onboardVehicle } = legs[r]!;
+    const ref = legs[r]!;
     const P = r;
     const D = R + r;
+    if (isDelivery(ref)) {
+      buildDelivery(r, ref);
+      continue;
+    }
+    const { trip, direction, onboardVehicle } = ref;
     const dP = SERVICE_MINUTES[trip.mobility];
     const dD = SERVICE_MINUTES[trip.mobility];
     const fast = direct(loc[P]!, loc[D]!, false);
@@ -200,17 +242,7 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
       early[D] = opens + dP + fast;
       late[D] = opens + flex + dP + ride;
     }
-    if (onboardVehicle >= 0) {
-      // Already riding: the "pickup" is where the vehicle is now; the drop-off must happen anyway.
-      const v = vehicles[onboardVehicle]!;
-      const now = minutes(v.availableFrom?.time ?? v.shiftStart);
-      early[P] = now;
-      late[P] = now;
-      service[P] = 0;
-      early[D] = now;
-      late[D] = Math.max(late[D]!, horizonEnd);
-      maxRide[r] = Math.max(ride, horizonEnd - now);
-    }
+    if (onboardVehicle >= 0) aboardAlready(r, onboardVehicle);
     const seats = (trip.mobility === 'walk' ? 1 : 0) + trip.companions;
     const load = [seats, trip.mobility === 'wheelchair' ? 1 : 0, trip.mobility === 'stretcher' ? 1 : 0, 1];
     for (let k = 0; k < DIMS; k++) {
@@ -227,6 +259,42 @@ export function buildProblem(input: ParsedPlanInput, travel: TravelTimeModel): P
       else if (v.kind === 'ambulance_120') pen = AMBULANCE_FOR_SCHEDULED;
       if (trip.forbiddenVehicleIds.includes(v.id)) pen = Number.POSITIVE_INFINITY;
       assignPenalty[r * V + vi] = pen;
+    });
+  }
+
+  /** Already riding: the "pickup" is where the vehicle is now; the drop-off must happen anyway. */
+  function aboardAlready(r: number, vi: number): void {
+    const v = vehicles[vi]!;
+    const now = minutes(v.availableFrom?.time ?? v.shiftStart);
+    early[r] = now;
+    late[r] = now;
+    service[r] = 0;
+    early[R + r] = now;
+    late[R + r] = Math.max(late[R + r]!, horizonEnd);
+    maxRide[r] = Math.max(maxRide[r]!, horizonEnd - now);
+  }
+
+  /** A parcel: no load, the `normal` class, its own windows, no ambulance (issue 12). */
+  function buildDelivery(r: number, ref: Extract<LegRef, { direction: 'delivery' }>): void {
+    const { delivery } = ref;
+    const P = r;
+    const D = R + r;
+    service[P] = PARCEL_SERVICE_MINUTES;
+    service[D] = PARCEL_SERVICE_MINUTES;
+    early[P] = minutes(delivery.pickupFrom);
+    late[P] = minutes(delivery.pickupTo);
+    early[D] = minutes(delivery.dropoffFrom);
+    late[D] = minutes(delivery.dropoffTo);
+    // A parcel may ride as long as its windows allow: no passenger waits inside.
+    maxRide[r] = Math.max(late[D]! - early[P]!, direct(loc[P]!, loc[D]!, true));
+    if (ref.onboardVehicle >= 0) aboardAlready(r, ref.onboardVehicle);
+    infection[r] = PARCEL_INFECTION_INDEX;
+    unservedPenalty[r] = UNSERVED_DELIVERY;
+    vehicles.forEach((v, vi) => {
+      assignPenalty[r * V + vi] =
+        v.kind === 'ambulance_120' || delivery.forbiddenVehicleIds.includes(v.id)
+          ? Number.POSITIVE_INFINITY
+          : 0;
     });
   }
 

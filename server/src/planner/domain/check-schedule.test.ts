@@ -128,3 +128,60 @@ describe('the schedule gate check', () => {
     );
   });
 });
+
+describe('medicine deliveries at the schedule gate (issue 12)', () => {
+  /** A parcel collected at the hospital pharmacy at `at` minutes and left at the gate after the drive. */
+  const parcel = (id: string, at: number, overrides: Partial<GateLeg> = {}): GateLeg =>
+    leg(id, at, {
+      from: HOSPITAL,
+      to: GATE,
+      parcel: true,
+      dropoffAt: T0 + (at + 2 + ride) * MIN,
+      ...overrides,
+    });
+
+  it('lets a parcel ride beside a normal patient: it takes no seat', () => {
+    const full = { ...car, seats: 1 };
+    // A patient going home boards at the hospital, the parcel is collected there next, both ride to the gate.
+    const back = leg('p', 60, { from: HOSPITAL, to: GATE, dropoffAt: T0 + (64 + ride) * MIN });
+    expect(check([back, parcel('m', 62, { dropoffAt: T0 + (66 + ride) * MIN })], full)).toBeNull();
+  });
+
+  it('never carries medicines while a close contact or a positive patient is aboard', () => {
+    for (const infectionClass of ['close_contact', 'positive'] as const) {
+      const patient = leg('p', 60, {
+        from: HOSPITAL,
+        to: GATE,
+        infectionClass,
+        dropoffAt: T0 + (62 + ride) * MIN,
+      });
+      expect(check([patient, parcel('m', 60)])).toMatchObject({
+        rule: 'medicine_with_infection',
+        legIds: ['p', 'm'],
+      });
+    }
+  });
+
+  it('keeps parcels out of 120 ambulances, whatever else it carries', () => {
+    const ambulance = { ...car, kind: 'ambulance_120' as const, stretchers: 1 };
+    expect(check([parcel('m', 0)], ambulance, { allow: ['ambulance_reserve'] })).toMatchObject({
+      rule: 'ambulance_no_delivery',
+      legIds: ['m'],
+    });
+  });
+
+  it('holds a parcel to its gate window, and to the clock, but not to a ride-time limit', () => {
+    const window: [number, number] = [T0, T0 + 30 * MIN];
+    expect(check([parcel('m', 0, { dropoffWindow: window })])).toBeNull();
+    expect(check([parcel('m', 60, { dropoffWindow: window })])?.rule).toBe('time_window');
+    expect(check([parcel('m', 0)], car, { now: T0 + 120 * MIN })?.rule).toBe('in_the_past');
+    // Collected early, carried all morning: a parcel has no time-on-board limit.
+    expect(check([parcel('m', 0, { dropoffAt: T0 + 240 * MIN })])).toBeNull();
+  });
+
+  it('a parcel leaves no dirt: no disinfection after it, even under 一客一消杀', () => {
+    const policy = { disinfectAfterEveryPassenger: true };
+    const next = leg('n', 2 + ride + 3, { from: GATE });
+    expect(check([parcel('m', 0), next], car, { policy })).toBeNull();
+  });
+});

@@ -11,7 +11,7 @@ import {
 } from '@lastmeter/shared/planner.ts';
 import type { Instance } from '../engine/instance.ts';
 import { schedule } from '../engine/route.ts';
-import { SERVICE_MINUTES } from './build.ts';
+import { PARCEL_SERVICE_MINUTES, SERVICE_MINUTES } from './build.ts';
 import type { TravelTimeModel } from './travel.ts';
 
 /**
@@ -41,6 +41,12 @@ export interface GateLeg {
   /** The leg's pickup and drop-off windows (epoch ms), where it has them. */
   pickupWindow?: [number, number] | null;
   dropoffWindow?: [number, number] | null;
+  /**
+   * A medicine delivery (pharmacy → gate) rather than a patient: no seat, no ride-time limit, never an
+   * ambulance, never aboard with a close-contact or positive patient (issue 12). Give it mobility
+   * `walk`, no companions and the `normal` class.
+   */
+  parcel?: boolean;
 }
 
 export interface GateVehicle {
@@ -82,12 +88,21 @@ export function needsAmbulanceLeg(leg: Pick<GateLeg, 'urgency' | 'mobility'>): b
 }
 
 function loadOf(leg: GateLeg): number[] {
+  if (leg.parcel) return [0, 0, 0, 0];
   return [
     (leg.mobility === 'walk' ? 1 : 0) + leg.companions,
     leg.mobility === 'wheelchair' ? 1 : 0,
     leg.mobility === 'stretcher' ? 1 : 0,
     1,
   ];
+}
+
+function serviceOf(leg: GateLeg): number {
+  return leg.parcel ? PARCEL_SERVICE_MINUTES : SERVICE_MINUTES[leg.mobility];
+}
+
+function dirties(leg: GateLeg, policy: ReturnType<typeof planPolicySchema.parse>): boolean {
+  return !leg.parcel && leavesVehicleDirty(leg, policy);
 }
 
 interface Stop {
@@ -129,11 +144,17 @@ export function checkVehicleSchedule(check: ScheduleCheck): ScheduleViolation | 
   });
   if (legs.length === 0) return null;
 
-  const wrongKind = legs.filter((l) => needsAmbulanceLeg(l) && vehicle.kind !== 'ambulance_120');
+  const wrongKind = legs.filter((l) => !l.parcel && needsAmbulanceLeg(l) && vehicle.kind !== 'ambulance_120');
   if (wrongKind.length)
     return violation(
       'vehicle_kind',
       wrongKind.map((l) => l.id),
+    );
+  const parcels = legs.filter((l) => l.parcel);
+  if (parcels.length && vehicle.kind === 'ambulance_120')
+    return violation(
+      'ambulance_no_delivery',
+      parcels.map((l) => l.id),
     );
 
   const points: LngLat[] = [vehicle.base];
@@ -186,17 +207,18 @@ export function checkVehicleSchedule(check: ScheduleCheck): ScheduleViolation | 
   }
   if (!allow.has('ride_time')) {
     for (const l of changed) {
+      if (l.parcel) continue;
       const direct = travel.minutes([l.from, l.to], vehicle.kind)[1] ?? 0;
       const limit =
         policy.maxRide.kind === 'absolute'
           ? Math.max(policy.maxRide.minutes, direct)
           : Math.max(policy.maxRide.minimumMinutes, policy.maxRide.factor * direct);
-      const ride = (l.dropoffAt - l.pickupAt) / MIN - SERVICE_MINUTES[l.mobility];
+      const ride = (l.dropoffAt - l.pickupAt) / MIN - serviceOf(l);
       if (ride > limit + TOLERANCE_MIN) return violation('ride_time', [l.id], { minutes: Math.round(limit) });
     }
   }
   if (!allow.has('ambulance_reserve') && vehicle.kind === 'ambulance_120') {
-    const scheduled = changed.filter((l) => !needsAmbulanceLeg(l));
+    const scheduled = changed.filter((l) => !l.parcel && !needsAmbulanceLeg(l));
     if (scheduled.length)
       return violation(
         'ambulance_reserve',
@@ -256,7 +278,16 @@ function walk(
             travel,
           };
       }
-      const classes = new Set([...aboard].map((i) => legs[i]!.infectionClass));
+      const riding = [...aboard].map((i) => legs[i]!);
+      if (riding.some((l) => l.parcel) && riding.some((l) => !l.parcel && l.infectionClass !== 'normal'))
+        return {
+          hard: violation(
+            'medicine_with_infection',
+            riding.map((l) => l.id),
+          ),
+          travel,
+        };
+      const classes = new Set(riding.map((l) => l.infectionClass));
       if (classes.size > 1)
         return {
           hard: violation(
@@ -266,7 +297,7 @@ function walk(
           ),
           travel,
         };
-      if (leavesVehicleDirty(leg, policy)) dirty = true;
+      if (dirties(leg, policy)) dirty = true;
     } else {
       aboard.delete(stop.leg);
       for (let k = 0; k < DIMS; k++) load[k] = load[k]! - delta[k]!;
@@ -274,7 +305,7 @@ function walk(
     const next = stops[s + 1];
     if (!next) break;
     const emptiedDirty = !stop.pickup && aboard.size === 0 && dirty;
-    const service = SERVICE_MINUTES[leg.mobility];
+    const service = serviceOf(leg);
     const disinfection = emptiedDirty ? vehicle.disinfectionMinutes : 0;
     if (emptiedDirty) dirty = false;
     const nextLeg = legs[next.leg]!;
@@ -320,11 +351,11 @@ function exactCheck(
     loc[node] = stop.loc;
     early[node] = minutes(stop.at) - TOLERANCE_MIN;
     late[node] = minutes(stop.at) + TOLERANCE_MIN;
-    service[node] = SERVICE_MINUTES[leg.mobility];
+    service[node] = serviceOf(leg);
     const load = loadOf(leg);
     for (let k = 0; k < DIMS; k++) demand[node * DIMS + k] = stop.pickup ? load[k]! : -load[k]!;
     infection[stop.leg] = INFECTION_INDEX[leg.infectionClass];
-    dirty[stop.leg] = leavesVehicleDirty(leg, policy) ? 1 : 0;
+    dirty[stop.leg] = dirties(leg, policy) ? 1 : 0;
   }
   const horizon = minutes(Math.max(...legs.map((l) => l.dropoffAt))) + 24 * 60;
   // The depots are the vehicle's base, open all day: the check is of the stops, not of the shift.

@@ -11,7 +11,7 @@ import {
 import { bestInsertion } from '../engine/insertion.ts';
 import { createRng } from '../engine/rng.ts';
 import { buildRoute, compactSchedule, lastEffectiveService, type Route, schedule } from '../engine/route.ts';
-import { buildProblem, needsAmbulance, type Problem, parseInput } from './build.ts';
+import { buildProblem, isDelivery, needsAmbulance, type Problem, parseInput } from './build.ts';
 import type { TravelTimeModel } from './travel.ts';
 
 export interface PlanStop {
@@ -40,8 +40,12 @@ export interface UnservedLeg {
 }
 
 export interface PlanStats {
+  /** Legs of round trips (deliveries are counted apart). */
   legs: number;
   served: number;
+  /** Medicine deliveries in the problem, and how many got a vehicle. */
+  deliveries: number;
+  deliveriesServed: number;
   vehiclesUsed: number;
   vehicleHours: number;
   kilometres: number;
@@ -139,7 +143,8 @@ export function closeLoops(problem: Problem, sol: Solution): Solution & { linked
   const out = new Set(sol.unserved);
   for (const r of sol.unserved) {
     const leg = legs[r]!;
-    if (leg.trip.urgency === 'emergency' || leg.onboardVehicle >= 0) continue;
+    // A delivery is one-way: there is no other leg to close the loop with.
+    if (isDelivery(leg) || leg.trip.urgency === 'emergency' || leg.onboardVehicle >= 0) continue;
     const other = legIndex.get(leg.direction === 'outbound' ? `${leg.tripId}:ret` : `${leg.tripId}:out`);
     if (other === undefined || out.has(other) || inst.pinned[other]! >= 0) continue;
     out.add(other);
@@ -174,9 +179,10 @@ export function closeLoops(problem: Problem, sol: Solution): Solution & { linked
 /** Why a leg has no vehicle, from the cheapest evidence: kinds, sizes, then hours, then load. */
 function diagnose(problem: Problem, r: number): UnservedCode {
   const { inst, input, legs } = problem;
-  const trip = legs[r]!.trip;
+  const ref = legs[r]!;
+  const ambulance = !isDelivery(ref) && needsAmbulance(ref.trip);
   const V = inst.nVeh;
-  if (needsAmbulance(trip) && !input.vehicles.some((v) => v.kind === 'ambulance_120')) return 'no_ambulance';
+  if (ambulance && !input.vehicles.some((v) => v.kind === 'ambulance_120')) return 'no_ambulance';
   const compatible: number[] = [];
   for (let v = 0; v < V; v++) {
     if (inst.assignPenalty && inst.assignPenalty[r * V + v] === Number.POSITIVE_INFINITY) continue;
@@ -185,7 +191,7 @@ function diagnose(problem: Problem, r: number): UnservedCode {
       if (inst.demand[r * inst.dims + k]! > inst.capacity[v * inst.dims + k]!) fits = false;
     if (fits) compatible.push(v);
   }
-  if (compatible.length === 0) return needsAmbulance(trip) ? 'no_ambulance' : 'no_compatible_vehicle';
+  if (compatible.length === 0) return ambulance ? 'no_ambulance' : 'no_compatible_vehicle';
   const probe = { cost: 0, i: 0, j: 0 };
   const alone = compatible.some((v) => {
     const empty = buildRoute(inst, v, []);
@@ -210,6 +216,7 @@ export function toPlan(
   const routes: PlanRoute[] = [];
   let rideSum = 0;
   let served = 0;
+  let parcels = 0;
   let hours = 0;
   let km = 0;
   for (const rt of sol.routes) {
@@ -244,6 +251,7 @@ export function toPlan(
       if (ds[p]! > dwell) stop.disinfectedUntil = at(B[p]! + ds[p]!);
       stops.push(stop);
       if (pickup) pickupStart.set(r, B[p]! + dwell);
+      else if (isDelivery(legs[r]!)) parcels++;
       else {
         rideSum += B[p]! - pickupStart.get(r)!;
         served++;
@@ -275,8 +283,10 @@ export function toPlan(
     unserved,
     awaitingRelease: [...problem.awaitingRelease],
     stats: {
-      legs: R,
+      legs: R - problem.input.deliveries.length,
       served,
+      deliveries: problem.input.deliveries.length,
+      deliveriesServed: parcels,
       vehiclesUsed: routes.length,
       vehicleHours: hours,
       kilometres: km,

@@ -13,6 +13,8 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
   const TOL = 1500; // ms: stop times are rounded to the millisecond
   const MIN = 60000;
   const trips = new Map(input.trips.map((t) => [t.id, t]));
+  const parcels = new Map(input.deliveries.map((d) => [d.id, d]));
+  const PARCEL_DWELL = 2;
   const vehicles = new Map(input.vehicles.map((v) => [v.id, v]));
   const boarding = { walk: 2, wheelchair: 5, stretcher: 8 } as const;
   const minutesBetween = (a: [number, number], b: [number, number], kind: VehicleKind): number =>
@@ -47,6 +49,54 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
     let cleanAt = Number.NEGATIVE_INFINITY;
     const order: string[] = [];
     for (const s of route.stops) {
+      const parcel = s.legId.endsWith(':dlv') ? parcels.get(s.tripId) : undefined;
+      if (parcel) {
+        // A medicine delivery: pharmacy → gate inside its windows, no seat, no ambulance, and never
+        // aboard at once with a close-contact or positive patient (issue 12).
+        const key = `${s.legId}/${s.type}`;
+        order.push(key);
+        if (seen.has(key)) errors.push(`${key} visited twice`);
+        seen.set(key, v.id);
+        const onboardLeg = (v.onboardLegs ?? []).includes(s.legId);
+        const expected =
+          s.type === 'pickup'
+            ? onboardLeg
+              ? (v.availableFrom?.at ?? v.base)
+              : parcel.pharmacy
+            : parcel.gate;
+        if (expected[0] !== s.location[0] || expected[1] !== s.location[1])
+          errors.push(`${key}: wrong place`);
+        const reach = free + minutesBetween(pos, s.location, v.kind) * MIN;
+        if (s.arrival < reach - TOL) errors.push(`${key}: arrives before it can get there`);
+        if (s.start < s.arrival - TOL) errors.push(`${key}: starts before arriving`);
+        const dwell = onboardLeg && s.type === 'pickup' ? 0 : PARCEL_DWELL;
+        if (s.departure < s.start + dwell * MIN - TOL)
+          errors.push(`${key}: leaves before the hand-over is done`);
+        if (v.kind === 'ambulance_120') errors.push(`${key}: a 120 ambulance carries medicines`);
+        if (s.type === 'pickup') {
+          if (!dirtySinceClean && s.start < cleanAt - TOL) errors.push(`${key}: loaded during disinfection`);
+          if (!onboardLeg && (s.start < parcel.pickupFrom - TOL || s.start > parcel.pickupTo + TOL))
+            errors.push(`${key}: collected outside the pharmacy window`);
+          onboard.set(s.legId, 'parcel');
+        } else {
+          if (!onboard.has(s.legId)) errors.push(`${key}: dropped without pickup on this vehicle`);
+          onboard.delete(s.legId);
+          if (s.start < parcel.dropoffFrom - TOL || s.start > parcel.dropoffTo + TOL)
+            errors.push(`${key}: handed over outside the gate window`);
+          if (onboard.size === 0 && dirtySinceClean) {
+            dirtySinceClean = false;
+            cleanAt = s.departure + v.disinfectionMinutes * MIN;
+            if (v.disinfectionMinutes > 0 && (s.disinfectedUntil ?? 0) < cleanAt - TOL)
+              errors.push(`${key}: disinfection not scheduled`);
+          }
+        }
+        const aboard = [...onboard.values()];
+        if (aboard.includes('parcel') && aboard.some((c) => c === 'close_contact' || c === 'positive'))
+          errors.push(`${key}: medicines aboard with a close-contact or positive patient`);
+        pos = s.location;
+        free = Math.max(s.departure, s.disinfectedUntil ?? 0);
+        continue;
+      }
       const trip = trips.get(s.tripId);
       if (!trip) {
         errors.push(`${tag}: stop for unknown trip ${s.tripId}`);
@@ -148,8 +198,12 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
       if (seats > v.seats) errors.push(`${key}: ${seats} seats > ${v.seats}`);
       if (wheel > v.wheelchairPlaces) errors.push(`${key}: wheelchair places exceeded`);
       if (stretch > v.stretchers) errors.push(`${key}: stretchers exceeded`);
-      if (new Set(onboard.values()).size > 1) errors.push(`${key}: infection classes share the vehicle`);
-      if (input.policy.onePatientPerVehicle && onboard.size > 1) errors.push(`${key}: two patients on board`);
+      const classes = [...onboard.values()].filter((c) => c !== 'parcel');
+      if (new Set(classes).size > 1) errors.push(`${key}: infection classes share the vehicle`);
+      if (onboard.size > classes.length && classes.some((c) => c !== 'normal'))
+        errors.push(`${key}: medicines aboard with a close-contact or positive patient`);
+      if (input.policy.onePatientPerVehicle && classes.length > 1)
+        errors.push(`${key}: two patients on board`);
       pos = s.location;
       free = Math.max(s.departure, s.disinfectedUntil ?? 0);
     }
@@ -182,6 +236,18 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
       if (!p || !d) errors.push(`${l}: neither routed nor reported`);
       else if (p !== d) errors.push(`${l}: pickup and drop-off on different vehicles`);
     }
+  }
+  for (const d of input.deliveries) {
+    const l = `${d.id}:dlv`;
+    const p = seen.get(`${l}/pickup`);
+    const dr = seen.get(`${l}/dropoff`);
+    if (accounted.has(l)) {
+      if (p || dr) errors.push(`${l}: both routed and listed unserved`);
+      continue;
+    }
+    const onboardAtStart = input.vehicles.some((v) => (v.onboardLegs ?? []).includes(l));
+    if ((!p && !onboardAtStart) || !dr) errors.push(`${l}: neither routed nor reported`);
+    else if (p && p !== dr) errors.push(`${l}: pickup and drop-off on different vehicles`);
   }
   return errors;
 }

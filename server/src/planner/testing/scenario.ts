@@ -3,6 +3,7 @@ import type {
   LngLat,
   MatchHospital,
   Mobility,
+  PlanDelivery,
   PlanInput,
   PlanPolicy,
   PlanTrip,
@@ -24,6 +25,8 @@ export interface ScenarioOptions {
   /** Share of emergency trips (default 0.1). */
   emergencyShare?: number;
   idPrefix?: string;
+  /** Medicine deliveries from the hospitals' pharmacies to the gates (default none). */
+  deliveries?: number;
 }
 
 const H = 3600000;
@@ -133,5 +136,22 @@ export function generateScenario(
       disinfectionMinutes: 15,
     });
   }
-  return { input: { vehicles, trips, policy: o.policy ?? {} }, hospitals };
+  // Drawn after the vehicles, so a scenario without deliveries is the same as before they existed.
+  const deliveries: PlanDelivery[] = [];
+  for (let d = 0; d < (o.deliveries ?? 0); d++) {
+    const h = hospitals[rng.int(hospitals.length)]!;
+    // The gate takes parcels in a morning or an afternoon window; the pharmacy opens at 08:00.
+    const dropoffFrom = o.day + (rng.next() < 0.5 ? 10 : 14) * H;
+    const dropoffTo = dropoffFrom + (3 + rng.int(2)) * H;
+    deliveries.push({
+      id: `${o.idPrefix ?? ''}D${d}`,
+      pharmacy: h.entrance,
+      gate: gates[rng.int(gates.length)]!,
+      pickupFrom: o.day + 8 * H,
+      pickupTo: dropoffTo,
+      dropoffFrom,
+      dropoffTo,
+    });
+  }
+  return { input: { vehicles, trips, deliveries, policy: o.policy ?? {} }, hospitals };
 }

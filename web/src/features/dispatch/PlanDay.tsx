@@ -112,6 +112,17 @@ export function PlanDay({
                 <strong>{result.awaitingRelease.length}</strong>
               </dd>
             </div>
+            {result.deliveries.served.length + result.deliveries.unserved.length > 0 ? (
+              <div>
+                <dt>{t('dispatch.plan.deliveries')}</dt>
+                <dd>
+                  <strong>{result.deliveries.served.length}</strong>
+                  {result.deliveries.unserved.length
+                    ? ` ${t('dispatch.plan.deliveriesWaiting', { count: result.deliveries.unserved.length })}`
+                    : ''}
+                </dd>
+              </div>
+            ) : null}
             {typeof result.stats.vehiclesUsed === 'number' ? (
               <div>
                 <dt>{t('dispatch.plan.vehiclesUsed')}</dt>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { playAlert, unlockAudio } from '../../lib/alert.ts';
 import { useConnectionState, useSocketEvent } from '../../realtime/socket.ts';
 import { useMe } from '../auth/auth.ts';
+import { DriverDeliveries } from '../deliveries/DriverDeliveries.tsx';
 import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { jobKeys, myJobsQuery } from './api.ts';
 import { JobCard, type ShownJob } from './JobCard.tsx';
@@ -167,6 +168,7 @@ export function DriverBoard() {
           ) : null}
         </>
       )}
+      <DriverDeliveries />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { GateDeliveries } from '../../features/deliveries/GateDeliveries.tsx';
 import { RaiseEmergency } from '../../features/emergency/RaiseEmergency.tsx';
 import { GateSchedule } from '../../features/gate/GateSchedule.tsx';
 import { TIME_ZONE } from '../../i18n/format.ts';
@@ -34,6 +35,7 @@ export function GatePage() {
       ) : null}
       <RaiseEmergency compounds={[{ id: compoundId, name }]} />
       <GateSchedule compoundId={compoundId} />
+      <GateDeliveries compoundId={compoundId} />
     </>
   );
 }

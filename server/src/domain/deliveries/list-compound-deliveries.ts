@@ -1,0 +1,50 @@
+import { compounds, type Db, deliveries } from '@lastmeter/db';
+import type { DeliveryView } from '@lastmeter/shared';
+import { and, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { todayIn } from '../supply/local-date.ts';
+import { loadDeliveryContexts } from './load-delivery.ts';
+import { presentDelivery } from './present-delivery.ts';
+
+/**
+ * The medicines coming to a compound's gate on a day (送药到户): what is on its way, at the gate, handed
+ * over, or still waiting for a vehicle and why — the gatekeeper's list and dispatch's view of it.
+ */
+export async function listCompoundDeliveries({
+  db,
+  actor,
+  compoundId,
+  date,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  compoundId: string;
+  date?: string | undefined;
+  timeZone: string;
+}): Promise<DeliveryView[]> {
+  const [compound] = await db
+    .select({ districtId: compounds.districtId })
+    .from(compounds)
+    .where(eq(compounds.id, compoundId));
+  if (!compound) throw errors.notFound('Compound');
+  await authorize(db, actor, 'read', { kind: 'compound', districtId: compound.districtId, compoundId });
+  const day = date ?? todayIn(timeZone);
+  const contexts = await loadDeliveryContexts(
+    db,
+    and(eq(deliveries.compoundId, compoundId), eq(deliveries.date, day)),
+  );
+  if (contexts.length)
+    await recordAudit(db, {
+      actor,
+      action: 'deliveries.read',
+      entity: 'patient',
+      entityId: null,
+      outcome: 'allowed',
+      detail: { compoundId, date: day, deliveries: contexts.length },
+    });
+  return contexts.map((c) => presentDelivery(c, actor));
+}

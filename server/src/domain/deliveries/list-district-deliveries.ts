@@ -1,0 +1,41 @@
+import { compounds, type Db, deliveries } from '@lastmeter/db';
+import type { DeliveryView } from '@lastmeter/shared';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { todayIn } from '../supply/local-date.ts';
+import { loadDeliveryContexts } from './load-delivery.ts';
+import { presentDelivery } from './present-delivery.ts';
+
+/** Dispatch's list of a district's medicine deliveries on a day: planned, under way, done, or waiting and why. */
+export async function listDistrictDeliveries({
+  db,
+  actor,
+  districtId,
+  date,
+  timeZone,
+}: {
+  db: Db;
+  actor: Actor;
+  districtId: string;
+  date?: string | undefined;
+  timeZone: string;
+}): Promise<DeliveryView[]> {
+  await authorize(db, actor, 'read', { kind: 'dispatch', districtId });
+  const day = date ?? todayIn(timeZone);
+  const contexts = await loadDeliveryContexts(
+    db,
+    and(eq(compounds.districtId, districtId), eq(deliveries.date, day)),
+  );
+  if (contexts.length)
+    await recordAudit(db, {
+      actor,
+      action: 'deliveries.read',
+      entity: 'patient',
+      entityId: null,
+      outcome: 'allowed',
+      detail: { districtId, date: day, deliveries: contexts.length },
+    });
+  return contexts.map((c) => presentDelivery(c, actor));
+}

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DELIVERY_STATUSES,
+  DELIVERY_STEP_RULES,
+  DELIVERY_STEPS,
+  decideDeliveryStep,
+  openDeliverySteps,
+  PARCEL_ALPHABET,
+} from './deliveries.ts';
+import { ROLES } from './domain.ts';
+
+describe('the delivery lifecycle', () => {
+  it('runs pharmacy → gate → household, each step by its party', () => {
+    expect(decideDeliveryStep('pick_up', 'assigned', 'driver')).toEqual({
+      ok: true,
+      from: 'assigned',
+      to: 'picked_up',
+    });
+    expect(decideDeliveryStep('hand_to_gate', 'picked_up', 'driver')).toMatchObject({
+      ok: true,
+      to: 'at_gate',
+    });
+    expect(decideDeliveryStep('receive', 'at_gate', 'gatekeeper')).toMatchObject({
+      ok: true,
+      to: 'received',
+    });
+    expect(decideDeliveryStep('hand_over', 'received', 'gatekeeper')).toMatchObject({
+      ok: true,
+      to: 'delivered',
+    });
+  });
+
+  it('lets the gatekeeper confirm a parcel the driver forgot to mark as left at the gate', () => {
+    expect(decideDeliveryStep('receive', 'picked_up', 'gatekeeper')).toMatchObject({ ok: true });
+  });
+
+  it('refuses the wrong party (403) and the wrong status (409 naming what is open)', () => {
+    expect(decideDeliveryStep('receive', 'at_gate', 'driver')).toMatchObject({ ok: false, reason: 'role' });
+    expect(decideDeliveryStep('pick_up', 'assigned', 'gatekeeper')).toMatchObject({
+      ok: false,
+      reason: 'role',
+    });
+    expect(decideDeliveryStep('hand_over', 'at_gate', 'gatekeeper')).toEqual({
+      ok: false,
+      reason: 'status',
+      from: 'at_gate',
+      to: 'delivered',
+      allowed: ['receive'],
+    });
+    expect(decideDeliveryStep('cancel', 'picked_up', 'dispatcher')).toMatchObject({
+      ok: false,
+      reason: 'status',
+    });
+  });
+
+  it('a decided step always lands on its rule’s status, and only from an open status (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DELIVERY_STEPS),
+        fc.constantFrom(...DELIVERY_STATUSES),
+        fc.constantFrom(...ROLES),
+        (step, status, role) => {
+          const verdict = decideDeliveryStep(step, status, role);
+          const rule = DELIVERY_STEP_RULES[step];
+          expect(verdict.to).toBe(rule.to);
+          expect(verdict.ok).toBe(rule.roles.includes(role) && rule.from.includes(status));
+          expect(openDeliverySteps(status, role).includes(step)).toBe(verdict.ok);
+        },
+      ),
+    );
+  });
+
+  it('nothing leaves a delivered or cancelled parcel', () => {
+    for (const role of ROLES) {
+      expect(openDeliverySteps('delivered', role)).toEqual([]);
+      expect(openDeliverySteps('cancelled', role)).toEqual([]);
+    }
+  });
+
+  it('parcel numbers use no characters that are misread when called out', () => {
+    expect(PARCEL_ALPHABET).not.toMatch(/[01OIL]/);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Role } from './domain.ts';
+
+/**
+ * Medicine delivery (药品配送, docs/product.md "Care without a trip") as pure rules: a prescription's
+ * parcel goes from a hospital pharmacy to the compound gate on a volunteer or requisitioned vehicle,
+ * and the gatekeeper hands it to the household (送药到户). The server checks scope (whose vehicle,
+ * whose compound) before asking these rules; the rules know only roles and statuses.
+ */
+export const DELIVERY_STATUSES = [
+  /** Waiting for a vehicle: the planner has not placed it (yet), or found none (`unserved`). */
+  'pending',
+  /** Planned on a vehicle: the driver sees it among their jobs. */
+  'assigned',
+  /** The driver collected the parcel at the pharmacy. */
+  'picked_up',
+  /** The driver left the parcel at the compound gate (contactless). */
+  'at_gate',
+  /** The gatekeeper confirmed the parcel arrived. */
+  'received',
+  /** The gatekeeper handed it to the household: done. */
+  'delivered',
+  'cancelled',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Statuses in which a delivery rides on (or waits for) its vehicle: what the schedule gate weighs. */
+export const BOOKED_DELIVERY_STATUSES = [
+  'assigned',
+  'picked_up',
+] as const satisfies readonly DeliveryStatus[];
+/** Statuses in which the planner may still move a delivery: nobody has touched the parcel yet. */
+export const OPEN_DELIVERY_STATUSES = ['pending', 'assigned'] as const satisfies readonly DeliveryStatus[];
+
+/** Where a prescription came from. */
+export const PRESCRIPTION_SOURCES = ['online_visit', 'paper'] as const;
+export type PrescriptionSource = (typeof PRESCRIPTION_SOURCES)[number];
+
+/** The steps people take on a delivery. Assignment is the planner's (a booking), guarded by the schedule gate. */
+export const DELIVERY_STEPS = ['pick_up', 'hand_to_gate', 'receive', 'hand_over', 'cancel'] as const;
+export type DeliveryStep = (typeof DELIVERY_STEPS)[number];
+
+interface DeliveryStepRule {
+  to: DeliveryStatus;
+  from: readonly DeliveryStatus[];
+  roles: readonly Role[];
+}
+
+export const DELIVERY_STEP_RULES: Record<DeliveryStep, DeliveryStepRule> = {
+  pick_up: { to: 'picked_up', from: ['assigned'], roles: ['driver'] },
+  hand_to_gate: { to: 'at_gate', from: ['picked_up'], roles: ['driver'] },
+  // The gatekeeper's confirmation is the proof of hand-over: it counts even when the driver's tap is missing.
+  receive: { to: 'received', from: ['picked_up', 'at_gate'], roles: ['gatekeeper'] },
+  hand_over: { to: 'delivered', from: ['received'], roles: ['gatekeeper'] },
+  // Before anyone has the parcel: the household no longer needs it, or the prescription was wrong.
+  cancel: { to: 'cancelled', from: ['pending', 'assigned'], roles: ['gatekeeper', 'dispatcher', 'admin'] },
+};
+
+export type DeliveryStepVerdict =
+  | { ok: true; from: DeliveryStatus; to: DeliveryStatus }
+  | { ok: false; reason: 'role'; from: DeliveryStatus; to: DeliveryStatus }
+  | {
+      ok: false;
+      reason: 'status';
+      from: DeliveryStatus;
+      to: DeliveryStatus;
+      allowed: readonly DeliveryStep[];
+    };
+
+/** Which steps are open to a role on a delivery in a status (what the apps show as buttons). */
+export function openDeliverySteps(status: DeliveryStatus, role: Role): DeliveryStep[] {
+  return DELIVERY_STEPS.filter((step) => {
+    const rule = DELIVERY_STEP_RULES[step];
+    return rule.roles.includes(role) && rule.from.includes(status);
+  });
+}
+
+export function decideDeliveryStep(
+  step: DeliveryStep,
+  status: DeliveryStatus,
+  role: Role,
+): DeliveryStepVerdict {
+  const rule = DELIVERY_STEP_RULES[step];
+  if (!rule.roles.includes(role)) return { ok: false, reason: 'role', from: status, to: rule.to };
+  if (!rule.from.includes(status))
+    return {
+      ok: false,
+      reason: 'status',
+      from: status,
+      to: rule.to,
+      allowed: DELIVERY_STEPS.filter((s) => DELIVERY_STEP_RULES[s].from.includes(status)),
+    };
+  return { ok: true, from: status, to: rule.to };
+}
+
+/** Letters and digits that cannot be misread when called across a gate (no 0/O, 1/I/L). */
+export const PARCEL_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const PARCEL_NO_PATTERN = /^P-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
