@@ -6,7 +6,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
-import { loadCompound } from '../patients/load-scope.ts';
+import { compoundScopeOf } from '../patients/load-scope.ts';
 import { visitQuery } from './load-online-visit.ts';
 import { presentOnlineVisit } from './present-online-visit.ts';
 
@@ -41,7 +41,7 @@ export async function listOnlineVisits({
     filters.push(eq(onlineVisits.hospitalId, query.hospitalId));
   }
   if (query.compoundId) {
-    const compound = await loadCompound(db, query.compoundId);
+    const compound = await compoundScopeOf(db, query.compoundId);
     await authorize(
       db,
       actor,
