@@ -2,6 +2,7 @@ import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
 import { type Instance, nodeCount } from './instance.ts';
 import { partition } from './partition.ts';
 import { RoutePool, vehicleClasses } from './pool.ts';
+import { recombineAround } from './recombine.ts';
 import { createRng, type Rng } from './rng.ts';
 import { buildRoute, cacheRoute, type Route } from './route.ts';
 
@@ -158,6 +159,13 @@ const REGRET_MAX = 300;
  */
 const RECOMBINE_COLUMNS = 4000;
 const RECOMBINE_NODES = 30_000;
+/**
+ * Set partitioning around the best plan (`recombineAround`): neighbourhoods of this many of its
+ * routes, as many neighbourhoods as it has routes (at most AROUND_TRIES), each within a node budget.
+ */
+const AROUND_ROUTES = 3;
+const AROUND_TRIES = 32;
+const AROUND_NODES = 20_000;
 /** Unserved requests retried per ALNS iteration. */
 const UNSERVED_RETRY = 8;
 
@@ -607,7 +615,7 @@ function construct(inst: Instance, rng: Rng): Solution {
 /**
  * Adaptive large neighbourhood search (Ropke & Pisinger 2006) for the dial-a-ride problem:
  * random / worst / Shaw / route removal, random-order, greedy and regret-2/3 insertion with
- * and without noise, a remove-reinsert local search (`polish`) on every improving plan,
+ * and without noise, a remove-reinsert local search (`polish`) on every new best plan,
  * simulated-annealing acceptance on a time-based cooling schedule, adaptive operator weights.
  * Every accepted plan's new routes go into a pool; at the end of each epoch the searches of a
  * team trade their best plans and new routes, and one of them (in turn) recombines the pool by
@@ -640,10 +648,11 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
 
   let travel = 0;
   for (const rt of current.routes) travel += rt.cost;
-  // A 0.5 % worse plan is accepted half the time at the start, a 0.025 % worse one at the end: a
-  // flat schedule keeps accepting small moves late, where a steep one had frozen the search
-  // (measured on pr05–pr20 and a8/b8-96).
-  const tStart = Math.max(1e-3, (0.005 * Math.max(travel, 1)) / Math.LN2);
+  // A 2 % worse plan is accepted half the time at the start, a 0.1 % worse one at the end: a flat
+  // schedule keeps accepting small moves late, where a steep one had frozen the search (measured on
+  // pr05–pr20 and a8/b8-96); a colder start (0.5 %) ended 0.2–3 % further from the best known on
+  // pr10 and pr16 at the same CPU time.
+  const tStart = Math.max(1e-3, (0.02 * Math.max(travel, 1)) / Math.LN2);
   const tEnd = tStart / 20;
 
   const dW = new Float64Array(DESTROY.length).fill(1);
@@ -673,38 +682,58 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
     }
     return { routes, unserved: w.unserved.slice(), cost: solutionCost(inst, routes, w.unserved) };
   };
-  /** Set partitioning over the pool, then a polish; adopted when it beats the best plan. */
-  let recombinedAt = -1;
-  const recombine = (): void => {
-    if (pool.version === recombinedAt) return;
-    recombinedAt = pool.version;
-    const deadline = iterationEpochs ? undefined : Math.min(clock() + recombineMs, t0 + opts.timeLimitMs);
-    const found = partition(inst, pool.recent(RECOMBINE_COLUMNS, best.routes), classSize, best.cost, {
-      nodes: RECOMBINE_NODES,
-      ...(deadline !== undefined ? { deadline, clock } : {}),
-    });
-    if (!found) return;
-    const routes = empty.slice();
-    const next = new Int32Array(classSize.length);
-    for (const col of found.routes) {
-      const v = vehiclesOf[col.cls]![next[col.cls]!]!;
-      next[col.cls] = next[col.cls]! + 1;
-      const rt = buildRoute(inst, v, col.interior);
-      if (!rt) return;
-      routes[v] = rt;
-    }
+  /** A recombined plan, polished, becomes the best (and current) one when it beats the best. */
+  const adoptRecombined = (routes: Route[], unserved: number[]): void => {
     if (movable(inst, routes).length <= REGRET_MAX) polish(inst, routes, rng);
-    const sol: Solution = {
-      routes,
-      unserved: found.unserved,
-      cost: solutionCost(inst, routes, found.unserved),
-    };
+    const sol: Solution = { routes, unserved, cost: solutionCost(inst, routes, unserved) };
     if (sol.cost < best.cost - 1e-9) {
       for (const rt of routes) pool.addRoute(rt);
       best = sol;
       current = sol;
       recombinations++;
     }
+  };
+  /**
+   * Set partitioning over the pool, then around the best plan; under a time budget each part stops
+   * at its own share of the epoch.
+   */
+  let recombinedAt = -1;
+  const recombine = (): void => {
+    if (pool.version === recombinedAt) return;
+    recombinedAt = pool.version;
+    const cutoff = (): { deadline?: number; clock?: () => number } =>
+      iterationEpochs ? {} : { deadline: Math.min(clock() + recombineMs, t0 + opts.timeLimitMs), clock };
+    const found = partition(inst, pool.recent(RECOMBINE_COLUMNS, best.routes), classSize, best.cost, {
+      nodes: RECOMBINE_NODES,
+      ...cutoff(),
+    });
+    if (found) {
+      const routes = empty.slice();
+      const next = new Int32Array(classSize.length);
+      let ok = true;
+      for (const col of found.routes) {
+        const v = vehiclesOf[col.cls]![next[col.cls]!]!;
+        next[col.cls] = next[col.cls]! + 1;
+        const rt = buildRoute(inst, v, col.interior);
+        if (!rt) {
+          ok = false;
+          break;
+        }
+        routes[v] = rt;
+      }
+      if (ok) adoptRecombined(routes, found.unserved);
+    }
+    const around = best.routes.slice();
+    const used = around.filter((rt) => rt.seq.length > 2).length;
+    // With this few routes the partition over the pool already covers their neighbourhood.
+    if (used <= AROUND_ROUTES) return;
+    const saved = recombineAround(inst, around, pool.all(), classOf, classSize, rng, {
+      tries: Math.min(used, AROUND_TRIES),
+      routes: AROUND_ROUTES,
+      nodes: AROUND_NODES,
+      ...cutoff(),
+    });
+    if (saved > 0) adoptRecombined(around, best.unserved.slice());
   };
 
   for (;;) {
@@ -771,9 +800,7 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
         improvements++;
         score = 33;
       } else if (cost < current.cost - 1e-9) {
-        if (served.length <= REGRET_MAX) polish(inst, routes, rng);
-        accept({ routes, unserved, cost: solutionCost(inst, routes, unserved) });
-        if (current.cost < best.cost - 1e-9) best = current;
+        accept(candidate);
         score = 9;
       } else if (cost > current.cost + 1e-9 && rng.next() < Math.exp((current.cost - cost) / temperature)) {
         accept(candidate);

@@ -101,7 +101,18 @@ export function bestInsertion(
   const q = seq.length - 1;
   let n = 0;
 
-  for (let i = 0; i < q; i++) {
+  // Whatever follows the pickup starts no earlier than eP + dP, and latest starts never decrease
+  // along a route (each is at most the next one's minus service and travel): every position whose
+  // successor must start before eP + dP fails the screens below, so start past them (binary search).
+  const need = eP + dP;
+  let lo = 0;
+  let hi = q;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Lt[mid + 1]! < need) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < q; i++) {
     if (E[i]! > lateP) break;
     const a = seq[i]!;
     const la = loc[a]!;

@@ -9,6 +9,9 @@ export interface PartitionBudget {
   readonly clock?: () => number;
 }
 
+/** What partitioning needs of the instance: the requests and what leaving one out costs. */
+export type PartitionRequests = Pick<Instance, 'nReq' | 'unservedPenalty'>;
+
 export interface Partition {
   readonly routes: PooledRoute[];
   readonly unserved: number[];
@@ -32,7 +35,7 @@ export interface Partition {
  * Returns a strictly cheaper partition than `upper` if one is found within the budget, else null.
  */
 export function partition(
-  inst: Instance,
+  inst: PartitionRequests,
   columns: readonly PooledRoute[],
   classSize: readonly number[],
   upper: number,
@@ -149,7 +152,7 @@ export function partition(
  * request's value rises to the least reduced cost among its routes (its penalty at most). Every
  * reduced cost stays ≥ 0, so the values are feasible for the LP dual of the partitioning problem.
  */
-function duals(inst: Instance, columns: readonly PooledRoute[], count: Int32Array): Float64Array {
+function duals(inst: PartitionRequests, columns: readonly PooledRoute[], count: Int32Array): Float64Array {
   const R = inst.nReq;
   const n = columns.length;
   const colsOf: number[][] = Array.from({ length: R }, () => []);
@@ -200,7 +203,7 @@ function minSize(columns: readonly PooledRoute[], ks: readonly number[]): number
  * ratio so every reduced cost is ≥ 0, then raised again by dual ascent where routes have slack.
  */
 function lagrangian(
-  inst: Instance,
+  inst: PartitionRequests,
   columns: readonly PooledRoute[],
   count: Int32Array,
   upper: number,

@@ -142,6 +142,11 @@ export class RoutePool {
     return out;
   }
 
+  /** Every route in the pool, oldest first. */
+  all(): PooledRoute[] {
+    return this.entries.filter((e): e is PooledRoute => e !== null);
+  }
+
   /** The newest `count` routes, and the pooled routes of `keep` (e.g. the best plan's) wherever they are. */
   recent(count: number, keep: readonly Route[]): PooledRoute[] {
     const live = this.entries.filter((e): e is PooledRoute => e !== null);
