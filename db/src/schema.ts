@@ -16,15 +16,18 @@ import {
   NOTICE_KINDS,
   NOTICE_RECIPIENTS,
   NOTICE_STATUSES,
+  ONLINE_VISIT_STATUSES,
   PATIENT_STATUSES,
   PRESCRIPTION_SOURCES,
   REQUEST_STATUSES,
   RETURN_MODES,
   ROLES,
   SERVICES,
+  SLOT_CHANNELS,
   URGENCIES,
   VEHICLE_KINDS,
   VEHICLE_STATUSES,
+  WAYS_OF_SERVICE,
   ZONE_LEVELS,
 } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
@@ -71,6 +74,9 @@ export const legDirectionEnum = pgEnum('leg_direction', LEG_DIRECTIONS);
 export const legStatusEnum = pgEnum('leg_status', LEG_STATUSES);
 export const incidentKindEnum = pgEnum('incident_kind', INCIDENT_KINDS);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['allowed', 'denied']);
+export const wayOfServiceEnum = pgEnum('way_of_service', WAYS_OF_SERVICE);
+export const slotChannelEnum = pgEnum('slot_channel', SLOT_CHANNELS);
+export const onlineVisitStatusEnum = pgEnum('online_visit_status', ONLINE_VISIT_STATUSES);
 
 /** GeoJSON geometry as stored: validated at the boundary, evaluated with @turf/turf. */
 export type GeoJsonPolygonal =
@@ -170,7 +176,10 @@ export const hospitals = pgTable('hospitals', {
   createdAt: createdAt(),
 });
 
-/** Weekly capacity template: `capacity` patients of `service` in the slot [startTime, endTime) on `weekday`. */
+/**
+ * Weekly capacity template: `capacity` patients of `service` in the slot [startTime, endTime) on `weekday`,
+ * either coming to the hospital (`on_site`) or seen in an online visit (`online`).
+ */
 export const hospitalSlots = pgTable(
   'hospital_slots',
   {
@@ -178,6 +187,7 @@ export const hospitalSlots = pgTable(
     hospitalId: uuid('hospital_id')
       .notNull()
       .references(() => hospitals.id, { onDelete: 'cascade' }),
+    channel: slotChannelEnum('channel').notNull().default('on_site'),
     service: serviceEnum('service').notNull(),
     /** ISO weekday, 1 = Monday … 7 = Sunday. */
     weekday: smallint('weekday').notNull(),
@@ -186,7 +196,7 @@ export const hospitalSlots = pgTable(
     capacity: integer('capacity').notNull(),
   },
   (t) => [
-    uniqueIndex('hospital_slots_unique').on(t.hospitalId, t.service, t.weekday, t.startTime),
+    uniqueIndex('hospital_slots_unique').on(t.hospitalId, t.channel, t.service, t.weekday, t.startTime),
     check('hospital_slots_weekday', sql`${t.weekday} between 1 and 7`),
     check('hospital_slots_capacity', sql`${t.capacity} >= 0`),
   ],
@@ -200,6 +210,7 @@ export const hospitalSlotOverrides = pgTable(
     hospitalId: uuid('hospital_id')
       .notNull()
       .references(() => hospitals.id, { onDelete: 'cascade' }),
+    channel: slotChannelEnum('channel').notNull().default('on_site'),
     service: serviceEnum('service').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     startTime: text('start_time').notNull(),
@@ -207,7 +218,7 @@ export const hospitalSlotOverrides = pgTable(
     capacity: integer('capacity').notNull(),
   },
   (t) => [
-    uniqueIndex('hospital_slot_overrides_unique').on(t.hospitalId, t.service, t.date, t.startTime),
+    uniqueIndex('hospital_slot_overrides_unique').on(t.hospitalId, t.channel, t.service, t.date, t.startTime),
     check('hospital_slot_overrides_capacity', sql`${t.capacity} >= 0`),
   ],
 );
@@ -416,6 +427,8 @@ export const careNeeds = pgTable(
     kind: needKindEnum('kind').notNull(),
     schedule: jsonb('schedule').$type<NeedSchedule>().notNull().default({}),
     hospitalId: uuid('hospital_id').references(() => hospitals.id),
+    /** How its requests are served; null: the rule's default for the kind (shared/src/care-ways.ts). */
+    serveBy: wayOfServiceEnum('serve_by'),
     active: boolean('active').notNull().default(true),
     notes: text('notes').notNull().default(''),
     createdAt: createdAt(),
@@ -443,6 +456,8 @@ export const requests = pgTable(
     /** Why this hospital (or why none): a reason code and its parameters, translated by the web. */
     matchReason: jsonb('match_reason').$type<{ code: string; params?: Record<string, unknown> }>(),
     status: requestStatusEnum('status').notNull().default('open'),
+    /** A round trip, an online visit or a medicine delivery (shared/src/care-ways.ts decides what is allowed). */
+    serveBy: wayOfServiceEnum('serve_by').notNull().default('trip'),
     source: text('source').notNull().default('schedule'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
@@ -452,6 +467,57 @@ export const requests = pgTable(
     uniqueIndex('requests_need_date_unique').on(t.needId, t.date),
     index('requests_date_idx').on(t.date),
     check('requests_window', sql`${t.windowEnd} >= ${t.windowStart}`),
+  ],
+);
+
+// ---------------------------------------------------------------- online visits
+
+/**
+ * A request served online (在线复诊): booked into one of the hospital's online slots at its own time,
+ * reached through an unguessable join link, started and ended by the hospital desk with an outcome.
+ * One live visit per request and per hospital time (cancelled ones free both).
+ */
+export const onlineVisits = pgTable(
+  'online_visits',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    hospitalId: uuid('hospital_id')
+      .notNull()
+      .references(() => hospitals.id),
+    service: serviceEnum('service').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** The online slot it takes (local `HH:MM`), whose capacity it counts against. */
+    slotStart: text('slot_start').notNull(),
+    startsAt: tz('starts_at').notNull(),
+    endsAt: tz('ends_at').notNull(),
+    /** 256 random bits, base64url: the join link's whole authority. */
+    joinToken: text('join_token').notNull().unique(),
+    status: onlineVisitStatusEnum('status').notNull().default('booked'),
+    /** The desk's note on the outcome (no identity). */
+    note: text('note').notNull().default(''),
+    startedAt: tz('started_at'),
+    endedAt: tz('ended_at'),
+    endedBy: uuid('ended_by'),
+    /** `needs_on_site`: the trip request the outcome raised. */
+    followUpRequestId: uuid('follow_up_request_id').references(() => requests.id),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('online_visits_request_live').on(t.requestId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('online_visits_hospital_time_live')
+      .on(t.hospitalId, t.service, t.startsAt)
+      .where(sql`${t.status} <> 'cancelled'`),
+    index('online_visits_hospital_date_idx').on(t.hospitalId, t.date),
+    index('online_visits_patient_idx').on(t.patientId),
+    check('online_visits_time', sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );
 

@@ -97,6 +97,36 @@ export const BOOKED_LEG_STATUSES = [
   'arrived',
 ] as const;
 
+/**
+ * How a need is served (docs/product.md "Three ways of care"): a round trip to the hospital, an online
+ * visit (在线复诊) with the hospital's doctor, or medicines delivered to the compound gate (药品配送).
+ * Which ways a need allows, and which one it takes by default, is the rule in care-ways.ts.
+ */
+export const WAYS_OF_SERVICE = ['trip', 'online_visit', 'delivery'] as const;
+export type WayOfService = (typeof WAYS_OF_SERVICE)[number];
+
+/** A hospital slot is for patients who come (`on_site`) or for online visits (`online`). */
+export const SLOT_CHANNELS = ['on_site', 'online'] as const;
+export type SlotChannel = (typeof SLOT_CHANNELS)[number];
+
+/**
+ * An online visit: booked into a slot, started by the hospital desk, then ended with an outcome —
+ * done, no answer, the patient must come on site (a trip request is raised), or a prescription issued
+ * (its medicines are delivered) — or cancelled before it starts.
+ */
+export const ONLINE_VISIT_STATUSES = [
+  'booked',
+  'in_progress',
+  'done',
+  'no_answer',
+  'needs_on_site',
+  'prescription_issued',
+  'cancelled',
+] as const;
+export type OnlineVisitStatus = (typeof ONLINE_VISIT_STATUSES)[number];
+export const ONLINE_VISIT_OUTCOMES = ['done', 'no_answer', 'needs_on_site', 'prescription_issued'] as const;
+export type OnlineVisitOutcome = (typeof ONLINE_VISIT_OUTCOMES)[number];
+
 export const INCIDENT_KINDS = ['refused_at_gate', 'breakdown', 'zone_change', 'no_show', 'other'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 

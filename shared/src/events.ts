@@ -8,11 +8,13 @@ import {
   LEG_STATUSES,
   MOBILITIES,
   NEED_KINDS,
+  ONLINE_VISIT_STATUSES,
   PATIENT_STATUSES,
   REQUEST_STATUSES,
   SERVICES,
   URGENCIES,
   VEHICLE_STATUSES,
+  WAYS_OF_SERVICE,
   ZONE_LEVELS,
 } from './domain.ts';
 import { DriverDeliveryView } from './schemas/deliveries.ts';
@@ -83,6 +85,21 @@ const requestEvent = z.object({
   date: serviceDate,
   urgency: z.enum(URGENCIES),
   service: z.enum(SERVICES),
+});
+
+/** An online visit's events: where and when, never who (the streams' readers load the visit). */
+const onlineVisitEvent = z.object({
+  visitId: id,
+  requestId: id,
+  compoundId: id,
+  hospitalId: id,
+  date: serviceDate,
+  service: z.enum(SERVICES),
+  status: z.enum(ONLINE_VISIT_STATUSES),
+  startsAt: instant,
+  endsAt: instant,
+  /** online_visit.ended with `needs_on_site`: the trip request raised. */
+  followUpRequestId: id.nullable().optional(),
 });
 
 interface EventSpec<S extends z.ZodType> {
@@ -181,6 +198,33 @@ export const EVENT_CONTRACT = {
     }),
     'the district and compound streams',
     'a request’s status follows its legs',
+  ),
+  'request.way_changed': spec(
+    z.object({
+      requestId: id,
+      patientId: id,
+      compoundId: id,
+      date: serviceDate,
+      serveBy: z.enum(WAYS_OF_SERVICE),
+      previous: z.enum(WAYS_OF_SERVICE),
+    }),
+    'the district and compound streams',
+    'a gatekeeper or dispatcher chooses another way of serving a request (trip, online visit, delivery)',
+  ),
+  'online_visit.booked': spec(
+    onlineVisitEvent,
+    'the hospital, district and compound streams',
+    'a request is booked into a hospital’s online slot',
+  ),
+  'online_visit.started': spec(
+    onlineVisitEvent,
+    'the hospital, district and compound streams',
+    'the hospital desk starts the online visit',
+  ),
+  'online_visit.ended': spec(
+    onlineVisitEvent,
+    'the hospital, district and compound streams',
+    'the hospital desk records the outcome: done, no answer, needs an on-site visit, prescription issued',
   ),
   'requests.generated': spec(
     z.object({ districtId: id, compoundId: id.nullish(), date: serviceDate, created: z.number() }),

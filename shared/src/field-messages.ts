@@ -27,6 +27,22 @@ export const FIELD_MESSAGES = {
     'zh-CN': '预约时间已过，车辆已无法按时送达',
     en: 'the appointment has already passed; no vehicle can bring the patient in time',
   },
+  way_needs_treatment_on_site: {
+    'zh-CN': '透析、放化疗须到医院治疗，只能安排往返接送',
+    en: 'dialysis and chemo- or radiotherapy are given at the hospital: only a round trip serves them',
+  },
+  way_emergency_on_site: {
+    'zh-CN': '急诊须送医，只能安排往返接送',
+    en: 'an emergency goes to the hospital: only a round trip serves it',
+  },
+  way_term_pregnancy: {
+    'zh-CN': '孕 37 周及以后须到医院产检，不能线上复诊',
+    en: 'from week 37 of pregnancy check-ups are at the hospital: no online visit',
+  },
+  way_delivery_chronic_only: {
+    'zh-CN': '只有慢性病可以只送药上门',
+    en: 'only a chronic disease can be served by medicine delivery alone',
+  },
   date_in_past: { 'zh-CN': '日期已过', en: 'lies in the past' },
   delivery_window_passed: {
     'zh-CN': '今天的送达时段已过，请改为明天',

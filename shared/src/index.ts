@@ -1,3 +1,4 @@
+export * from './care-ways.ts';
 export * from './deliveries.ts';
 export * from './domain.ts';
 export * from './errors.ts';
@@ -14,6 +15,7 @@ export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/deliveries.ts';
 export * from './schemas/geography.ts';
+export * from './schemas/online-visits.ts';
 export * from './schemas/patients.ts';
 export * from './schemas/people.ts';
 export * from './schemas/system.ts';

@@ -360,6 +360,7 @@ const planDay: Operation = async (ctx) => {
     served: { legId: string }[];
     unserved: { legId: string }[];
     trips: { created: number; unmatched: { requestId: string }[] };
+    onlineVisits: { booked: number; unmatched: { requestId: string }[] };
   }>(
     party,
     'POST',
@@ -379,7 +380,10 @@ const planDay: Operation = async (ctx) => {
       districtId: world.districtId,
       date,
       unservedLegIds: res.body.unserved.map((u) => u.legId),
-      unmatchedRequestIds: res.body.trips.unmatched.map((u) => u.requestId),
+      unmatchedRequestIds: [
+        ...res.body.trips.unmatched.map((u) => u.requestId),
+        ...res.body.onlineVisits.unmatched.map((u) => u.requestId),
+      ],
     },
   };
 };

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import {
   careNeeds,
   type Db,
   deliveries,
   incidents,
   legs,
+  onlineVisits,
   prescriptions,
   requests,
   trips,
@@ -25,7 +27,7 @@ import type { TestServer } from './test-server.ts';
 
 /**
  * One scope of every kind — a district with a compound, gate, zone, hospital, vehicle, patient, need,
- * request, round trip and incident — and a signed-in account of every role scoped to it. Tests that
+ * request, round trip, online visit and incident — and a signed-in account of every role scoped to it. Tests that
  * walk the whole route list (fuzz, foreign scope) fill each `:param` of a path from `params`.
  */
 export async function createScopeWorld(server: TestServer, date: string) {
@@ -79,6 +81,34 @@ export async function createScopeWorld(server: TestServer, date: string) {
     .values({ tripId: trip!.id, direction: 'outbound', patientId: patient.id, vehicleId: vehicle.id })
     .returning();
   await db.insert(legs).values({ tripId: trip!.id, direction: 'return', patientId: patient.id });
+  const [onlineRequest] = await db
+    .insert(requests)
+    .values({
+      patientId: patient.id,
+      needId: need!.id,
+      service: 'general',
+      date,
+      windowStart: new Date(`${date}T09:00:00+08:00`),
+      windowEnd: new Date(`${date}T09:30:00+08:00`),
+      hospitalId: hospital.id,
+      serveBy: 'online_visit',
+      status: 'planned',
+    })
+    .returning();
+  const [visit] = await db
+    .insert(onlineVisits)
+    .values({
+      requestId: onlineRequest!.id,
+      patientId: patient.id,
+      hospitalId: hospital.id,
+      service: 'general',
+      date,
+      slotStart: '09:00',
+      startsAt: new Date(`${date}T09:30:00+08:00`),
+      endsAt: new Date(`${date}T09:45:00+08:00`),
+      joinToken: randomBytes(32).toString('base64url'),
+    })
+    .returning();
   const [incident] = await db
     .insert(incidents)
     .values({ kind: 'breakdown', districtId: district.id, vehicleId: vehicle.id, description: '抛锚' })
@@ -133,6 +163,7 @@ export async function createScopeWorld(server: TestServer, date: string) {
     tripId: trip!.id,
     legId: leg!.id,
     incidentId: incident!.id,
+    visitId: visit!.id,
     deliveryId: delivery!.id,
     accountId: accounts.gatekeeper.id,
     token: compound.selfRegistrationToken,

@@ -399,10 +399,15 @@ function hospitalRow(rng: Random, districtId: string, site: HospitalSite): Hospi
 }
 
 function slotRows(hospitalId: string, site: HospitalSite): SlotRow[] {
-  return site.services.flatMap((spec) =>
+  const specs = [
+    ...site.services.map((spec) => ({ spec, channel: 'on_site' as const })),
+    ...(site.online ?? []).map((spec) => ({ spec, channel: 'online' as const })),
+  ];
+  return specs.flatMap(({ spec, channel }) =>
     spec.weekdays.flatMap((weekday) =>
       spec.slots.map(([startTime, endTime]) => ({
         hospitalId,
+        channel,
         service: spec.service,
         weekday,
         startTime,
@@ -999,9 +1004,23 @@ function needSchedule(rng: Random, now: Date, kind: NeedKind, birthDate: string)
         .map((d) => shanghaiDate(now, notSunday(now, d)));
       return { birthDate, visits, startTime: '09:00', sessionMinutes: 60 };
     }
-    case 'chronic':
-      // Stable chronic patients are served by medicine delivery, no trip at all.
-      return { medicineDelivery: true, visits: [] };
+    case 'chronic': {
+      // Half of the chronic patients (by birth day, so the city's random draws stay as they were) have
+      // their monthly follow-up today (Monday on a Sunday) — served online by default, at the times the
+      // internet clinics run; the other half are stable and served by medicine delivery, no trip at all.
+      const day = Number(birthDate.slice(8, 10));
+      if (day % 2 === 1) return { medicineDelivery: true, visits: [] };
+      const startTime = ['09:00', '10:30', '14:00', '15:30', '19:00'][day % 5] ?? '09:00';
+      const first = notSunday(now, 0);
+      return {
+        medicineDelivery: false,
+        visits: [first, notSunday(now, first + 28)].map((d) => ({
+          date: shanghaiDate(now, d),
+          startTime,
+          minutes: 30,
+        })),
+      };
+    }
     case 'emergency':
       return {};
     default:

@@ -72,6 +72,8 @@ export interface HospitalSite {
   crowding: CrowdingLevel;
   status: HospitalStatus;
   services: readonly ServiceSpec[];
+  /** Online-visit clinics (互联网医院): places per slot for online follow-up visits. */
+  online?: readonly ServiceSpec[];
 }
 
 /** Haemodialysis runs in three 4-hour shifts, Monday to Saturday; patients come three times a week. */
@@ -110,6 +112,18 @@ const emergency = (perDay: number): ServiceSpec => ({
   slots: ALL_DAY,
   capacity: perDay,
 });
+/** Internet-hospital clinics run an evening session too, every day. */
+const ONLINE_SLOTS = [
+  ['08:00', '12:00'],
+  ['13:00', '17:00'],
+  ['18:00', '21:00'],
+] as const;
+const online = (service: Service, perSession: number): ServiceSpec => ({
+  service,
+  weekdays: EVERY_DAY,
+  slots: ONLINE_SLOTS,
+  capacity: perSession,
+});
 const general = (perHalfDay: number): ServiceSpec => ({
   service: 'general',
   weekdays: MON_SAT,
@@ -129,6 +143,7 @@ export const HOSPITAL_SITES: readonly HospitalSite[] = [
     crowding: 'high',
     status: 'open',
     services: [dialysis(40), oncology(30), emergency(40), general(60)],
+    online: [online('general', 16)],
   },
   {
     name: '上海市第六人民医院',
@@ -141,6 +156,7 @@ export const HOSPITAL_SITES: readonly HospitalSite[] = [
     crowding: 'medium',
     status: 'open',
     services: [dialysis(30), oncology(12), emergency(30), general(50)],
+    online: [online('general', 12)],
   },
   {
     name: '复旦大学附属肿瘤医院',
@@ -170,6 +186,7 @@ export const HOSPITAL_SITES: readonly HospitalSite[] = [
       { service: 'neonatal', weekdays: MON_SAT, slots: DAY_SLOT, capacity: 15 },
       emergency(20),
     ],
+    online: [online('obstetrics', 12), online('neonatal', 6)],
   },
   {
     name: '上海市第八人民医院',
@@ -188,6 +205,7 @@ export const HOSPITAL_SITES: readonly HospitalSite[] = [
       emergency(30),
       general(30),
     ],
+    online: [online('general', 8), online('obstetrics', 4)],
   },
   {
     name: '上海市徐汇区中心医院',
@@ -213,6 +231,7 @@ export const HOSPITAL_SITES: readonly HospitalSite[] = [
     crowding: 'low',
     status: 'open',
     services: [dialysis(24), oncology(20), emergency(20), general(40)],
+    online: [online('general', 12)],
   },
   {
     name: '复旦大学附属儿科医院',

@@ -44,7 +44,12 @@ export type Resource =
       vehicleId: string | null;
     }
   /** A district's trip operations: planning the day, incidents, breakdowns. */
-  | { kind: 'dispatch'; districtId: string };
+  | { kind: 'dispatch'; districtId: string }
+  /**
+   * An online visit, seen by its compound's gatekeepers and district's dispatch (who book it: `write`)
+   * and its hospital's desk (who holds it: `manage` — start it, record the outcome).
+   */
+  | { kind: 'online_visit'; districtId: string; compoundId: string; hospitalId: string };
 
 export type Action = 'read' | 'write' | 'reveal_identity' | 'verify' | 'manage';
 
@@ -118,6 +123,13 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return false;
     case 'dispatch':
       return actor.role === 'dispatcher' && district;
+    case 'online_visit':
+      if (actor.role === 'hospital')
+        return actor.hospitalId === resource.hospitalId && (action === 'read' || action === 'manage');
+      if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
+      if (actor.role === 'gatekeeper')
+        return actor.compoundIds.includes(resource.compoundId) && (action === 'read' || action === 'write');
+      return false;
     case 'account':
       return (
         actor.role === 'dispatcher' &&

@@ -14,6 +14,7 @@ import {
 } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
 import { type PolygonProblemCode, validatePolygonal } from '../geo/zone-level.ts';
+import { CareWaysFigures } from './online-visits.ts';
 import { instant, line } from './text.ts';
 
 // ---------------------------------------------------------------- building blocks
@@ -696,6 +697,9 @@ export const Overview = z
       .meta({ description: "The district's hospitals and those its requests go to" }),
     unmatched: counts(SERVICES).meta({
       description: "The day's open requests without a hospital yet, per service",
+    }),
+    careWays: CareWaysFigures.meta({
+      description: 'Needs served by a trip, an online visit or a delivery, and the unmet ones by reason',
     }),
   })
   .meta({ id: 'Overview' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WayOfServiceSchema } from '../care-ways.ts';
 import {
   INFECTION_CLASSES,
   MOBILITIES,
@@ -114,6 +115,10 @@ const needCommon = {
     .nullish()
     .meta({ description: "Hospital treating this need; defaults to the patient's regular hospital" }),
   notes: paragraph().max(500).default('').meta({ description: 'Free notes for dispatch' }),
+  serveBy: WayOfServiceSchema.nullish().meta({
+    description:
+      "How this need's requests are served; null: the default for the kind (chronic: online visit; dialysis, chemotherapy: trip). Checked against the kind",
+  }),
 };
 
 /** A care need and its schedule; what the schedule holds depends on `kind`. */
@@ -138,6 +143,9 @@ export const CareNeedView = z
       .record(z.string(), z.unknown())
       .meta({ description: 'Schedule, shaped by `kind` (see CareNeedInput)' }),
     hospitalId: z.uuid().nullable(),
+    serveBy: WayOfServiceSchema.nullable().meta({
+      description: "Chosen way of service; null: the kind's default",
+    }),
     active: z.boolean(),
     notes: z.string(),
   })
@@ -329,6 +337,9 @@ export const UpdateCareNeedBody = z
       .meta({ description: 'New schedule, validated against the need kind' }),
     hospitalId: z.uuid().nullish(),
     notes: paragraph().max(500).optional(),
+    serveBy: WayOfServiceSchema.nullish().meta({
+      description: "How this need's requests are served; null returns to the kind's default",
+    }),
   })
   .meta({ id: 'UpdateCareNeedBody' });
 export type UpdateCareNeedBody = z.infer<typeof UpdateCareNeedBody>;
@@ -351,7 +362,17 @@ export const RequestView = z
     treatmentMinutes: z.number().int().nullable(),
     hospitalId: z.uuid().nullable(),
     status: z.enum(REQUEST_STATUSES),
-    source: z.string().meta({ description: '`schedule`, `one_off` or `emergency`' }),
+    serveBy: WayOfServiceSchema,
+    allowedWays: z
+      .array(WayOfServiceSchema)
+      .meta({ description: 'The ways this request may be served by (shared/src/care-ways.ts)' }),
+    matchReason: z
+      .object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() })
+      .nullable()
+      .meta({ description: 'Why this hospital, or why the request is unserved' }),
+    source: z.string().meta({
+      description: '`schedule`, `one_off`, `emergency` or `online_visit` (raised by an online visit)',
+    }),
   })
   .meta({ id: 'RequestView' });
 export type RequestView = z.infer<typeof RequestView>;
@@ -408,6 +429,10 @@ export const CreateRequestBody = z
       .optional()
       .meta({ description: 'Required for a `fixed` return' }),
     hospitalId: z.uuid().optional(),
+    serveBy: WayOfServiceSchema.optional().meta({
+      description:
+        "How it is served; default: the need's way (or its kind's default), `trip` without a need. Checked against the need",
+    }),
   })
   .meta({ id: 'CreateRequestBody' });
 export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
@@ -444,6 +469,7 @@ export const IMPORT_FIELDS = [
   'treatmentDates',
   'birthDate',
   'medicineDelivery',
+  'wayOfService',
   'notes',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];

@@ -343,6 +343,17 @@ export const PlanDayResult = z
           .meta({ description: 'Requests left without a round trip: no hospital can take them (reason)' }),
       })
       .meta({ description: 'What planning the day did before the search: the missing round trips' }),
+    onlineVisits: z
+      .object({
+        booked: z
+          .number()
+          .int()
+          .meta({ description: 'Online visits booked for the day’s requests served online' }),
+        unmatched: z.array(z.object({ requestId: z.uuid(), reason: PlanReason })).meta({
+          description: 'Requests served online that no hospital has a free online place for (reason)',
+        }),
+      })
+      .meta({ description: 'The day’s requests served online, booked into online slots' }),
     deliveries: z
       .object({
         served: z.array(

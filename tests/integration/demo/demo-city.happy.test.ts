@@ -1,7 +1,7 @@
 import { queryRows } from '@lastmeter/db';
 import { type DemoCitySummary, seedDemoCity } from '@lastmeter/server/demo/seed-demo-city.ts';
 import { hashPassword } from '@lastmeter/server/domain/auth/password.ts';
-import type { GenerateRequestsResult, PlanDayResult, TripView } from '@lastmeter/shared';
+import type { GenerateRequestsResult, OnlineVisitView, PlanDayResult, TripView } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, loginAs } from '../../support/http.ts';
@@ -10,7 +10,8 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
 /**
  * The product works in its own demo: the demo city seeded into a fresh database, then the
  * dispatcher's real flow through the API — generate a day's requests, create the round trips
- * (hospital matched with a reason), plan the day — serves nearly every leg, within the rules.
+ * (hospital matched with a reason) and book the online visits, plan the day — serves nearly every
+ * leg, within the rules.
  * The next clinic day is planned (not today), so every appointment is still ahead whatever the
  * hour the test runs at.
  */
@@ -29,6 +30,8 @@ afterAll(() => server.stop());
 
 describe('the demo city, planned through the API', () => {
   let requestIds: string[] = [];
+  let tripRequestIds: string[] = [];
+  let onlineRequestIds: string[] = [];
   const trips: TripView[] = [];
 
   it('generates the day’s requests from the registry’s schedules', async () => {
@@ -38,23 +41,42 @@ describe('the demo city, planned through the API', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.created).toBeGreaterThan(30);
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryRows<{ id: string; serve_by: string }>(
       server.app.db,
-      sql`select id from requests where date = ${date} order by window_start, id`,
+      sql`select id, serve_by from requests where date = ${date} order by window_start, id`,
     );
     requestIds = rows.map((r) => r.id);
     expect(requestIds).toHaveLength(res.body.created);
+    tripRequestIds = rows.filter((r) => r.serve_by === 'trip').map((r) => r.id);
+    onlineRequestIds = rows.filter((r) => r.serve_by === 'online_visit').map((r) => r.id);
+    // Dialysis and chemotherapy go by trip; early pregnancy (and chronic follow-ups) online.
+    expect(tripRequestIds.length).toBeGreaterThan(30);
+    expect(tripRequestIds.length + onlineRequestIds.length).toBe(requestIds.length);
+  });
+
+  it('books every request served online into an online visit at a hospital of its service', async () => {
+    const failures: unknown[] = [];
+    for (const id of onlineRequestIds) {
+      const res = await api<OnlineVisitView>(server, 'POST', `/api/v1/requests/${id}/online-visit`, {
+        token,
+        body: {},
+      });
+      if (res.status !== 201) failures.push(res.body);
+      else
+        expect(res.body.matchReason?.code).toMatch(/^(regular_hospital|nearest_capable|requested_hospital)$/);
+    }
+    expect(failures).toEqual([]);
   });
 
   it('creates a round trip for every request, each with a matched hospital and its reason', async () => {
     const failures: unknown[] = [];
-    for (const id of requestIds) {
+    for (const id of tripRequestIds) {
       const res = await api<TripView>(server, 'POST', `/api/v1/requests/${id}/trip`, { token });
       if (res.status === 201 || res.status === 200) trips.push(res.body);
       else failures.push(res.body);
     }
     expect(failures).toEqual([]);
-    expect(trips.length).toBeGreaterThanOrEqual(Math.ceil(requestIds.length * 0.95));
+    expect(trips.length).toBeGreaterThanOrEqual(Math.ceil(tripRequestIds.length * 0.95));
     const matched = await queryRows<{ hospital_id: string | null; code: string | null }>(
       server.app.db,
       sql`select hospital_id, match_reason->>'code' as code from requests where date = ${date}`,
@@ -83,7 +105,8 @@ describe('the demo city, planned through the API', () => {
       sql`select l.id, l.vehicle_id, l.planned_pickup_at, l.planned_dropoff_at, l.direction,
             p.mobility, p.companions, p.infection_class, r.urgency, r.service,
             v.kind, v.seats, v.wheelchair_places, v.stretchers, h.accepts_positive, h.id as hospital_id,
-            exists (select 1 from hospital_slots s where s.hospital_id = h.id and s.service = r.service)
+            exists (select 1 from hospital_slots s
+                    where s.hospital_id = h.id and s.channel = 'on_site' and s.service = r.service)
               as hospital_has_service
           from legs l
           join trips t on t.id = l.trip_id

@@ -25,12 +25,15 @@ afterAll(() => server.stop());
 const ROLES = ['dispatcher', 'gatekeeper', 'hospital', 'driver'] as const satisfies Role[];
 
 /**
- * Open by design: hospital details and capacity to all staff (matching patients to hospitals needs
- * them); a hospital's expected arrivals to any dispatcher, filtered to their own districts' patients.
+ * Open by design: hospital details and capacity, on site and online, to all staff (matching patients
+ * to hospitals needs them); a hospital's expected arrivals to any dispatcher, filtered to their own districts' patients.
  */
 function openByDesign(route: AnyRoute, role: Role): boolean {
   if (route.method !== 'get') return false;
-  if (role !== 'hospital' && /^\/api\/v1\/hospitals\/:hospitalId(\/(capacity|slots))?$/.test(route.path))
+  if (
+    role !== 'hospital' &&
+    /^\/api\/v1\/hospitals\/:hospitalId(\/(capacity|slots|online-capacity|online-slots))?$/.test(route.path)
+  )
     return true;
   return role === 'dispatcher' && route.path === '/api/v1/hospitals/:hospitalId/arrivals';
 }

@@ -168,6 +168,9 @@ export const api = {
   async post<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     return schema.parse(await (await send('POST', path, body)).json());
   },
+  async put<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+    return schema.parse(await (await send('PUT', path, body)).json());
+  },
   async patch<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     return schema.parse(await (await send('PATCH', path, body)).json());
   },

@@ -41,12 +41,16 @@ export const router = createBrowserRouter([
             .SelfRegistrationPage,
         }),
       },
-      // Public: the emergency-crowding board and a family's tracking link, no account needed.
+      // Public: the emergency-crowding board, a family's tracking link and online-visit link, no account needed.
       {
         path: '/crowding',
         lazy: async () => ({
           Component: (await import('../features/public/CrowdingBoardPage.tsx')).CrowdingBoardPage,
         }),
+      },
+      {
+        path: '/v/:token',
+        lazy: async () => ({ Component: (await import('../features/care/JoinPage.tsx')).JoinPage }),
       },
       {
         path: '/t/:token',

@@ -22,6 +22,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   treatmentDates: ['化疗日期', '放疗日期', '治疗日期', 'treatmentdates'],
   birthDate: ['出生日期', '出生日', 'birthdate'],
   medicineDelivery: ['送药上门', '送药', 'medicinedelivery'],
+  wayOfService: ['服务方式', '就医方式', '诊疗方式', 'wayofservice', 'serveby'],
   notes: ['备注', '说明', 'notes'],
 };
 

@@ -176,6 +176,7 @@ async function writeCandidates(
               kind: c.need.kind,
               schedule: c.need.schedule,
               hospitalId: c.need.hospitalId ?? null,
+              serveBy: c.need.serveBy ?? null,
               notes: c.need.notes,
             },
           ]

@@ -12,6 +12,7 @@ import {
   type NeedKind,
   textParams,
   textProblem,
+  type WayOfService,
 } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import {
@@ -19,6 +20,7 @@ import {
   checkIdentityDates,
   checkNeedDates,
   NEED_RULE_MESSAGES,
+  needWayIssues,
 } from '../patients/need-rules.ts';
 import type { SheetTable } from './read-spreadsheet.ts';
 
@@ -67,6 +69,7 @@ type Code =
   | 'unknown_gate'
   | 'bad_date'
   | 'bad_schedule'
+  | 'bad_way'
   | 'duplicate_in_file'
   | 'already_registered';
 
@@ -114,6 +117,10 @@ const MESSAGES: Record<Code, Record<Locale, string>> = {
   unknown_gate: { 'zh-CN': '本小区没有这个出入口', en: 'no gate of this name in the compound' },
   bad_date: { 'zh-CN': '日期无法识别，例：2026-05-01', en: 'unreadable date, e.g. 2026-05-01' },
   bad_schedule: { 'zh-CN': '安排不完整', en: 'the schedule is incomplete' },
+  bad_way: {
+    'zh-CN': '服务方式应为 到院接送、线上复诊 或 送药上门',
+    en: 'way of service must be trip, online visit or delivery',
+  },
   duplicate_in_file: {
     'zh-CN': '与文件中前面一行的身份证号重复',
     en: 'same ID number as an earlier row of the file',
@@ -123,6 +130,12 @@ const MESSAGES: Record<Code, Record<Locale, string>> = {
     en: 'a patient with this ID number is already registered',
   },
 };
+
+const WAY_WORDS: Array<[RegExp, WayOfService]> = [
+  [/^(到院|到院接送|到院就诊|往返接送|接送|trip)$/i, 'trip'],
+  [/^(线上复诊|在线复诊|线上|在线|互联网诊疗|远程|online|online[_ ]?visit)$/i, 'online_visit'],
+  [/^(送药|送药上门|药品配送|配送|delivery)$/i, 'delivery'],
+];
 
 const NEED_WORDS: Array<[RegExp, NeedKind]> = [
   [/^(血透|透析|血液透析|肾透析|dialysis)$/i, 'dialysis'],
@@ -375,13 +388,18 @@ function parseNeed(
     default:
       return exhaustive(kind, 'need');
   }
+  const wayText = get('wayOfService');
+  const serveBy = wayText ? pick(WAY_WORDS, wayText) : null;
+  if (wayText && !serveBy) fail('wayOfService', 'bad_way');
   if (rowErrors.length) return null;
-  const parsed = CareNeedInput.safeParse({ kind, schedule });
+  const parsed = CareNeedInput.safeParse({ kind, schedule, serveBy });
   if (!parsed.success) {
     fail('needKind', 'bad_schedule');
     return null;
   }
   if (!isValidNationalId(nationalId)) return null;
+  for (const issue of needWayIssues(parsed.data, ctx.today, '', ctx.locale))
+    rowErrors.push({ row, field: 'wayOfService', message: issue.message });
   for (const issue of checkNeedDates(parsed.data, nationalId, ctx.today)) {
     rowErrors.push({
       row,

@@ -9,6 +9,7 @@ import {
   requests,
 } from '@lastmeter/db';
 import {
+  type CareWaysFigures,
   COMPOUND_LEVELS,
   type CompoundDemand,
   INFECTION_CLASSES,
@@ -16,7 +17,9 @@ import {
   NEED_KINDS,
   type Overview,
   REQUEST_STATUSES,
+  type RequestStatus,
   SERVICES,
+  WAYS_OF_SERVICE,
 } from '@lastmeter/shared';
 import { and, count, countDistinct, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { effectiveCapacity } from '../supply/effective-capacity.ts';
@@ -138,8 +141,60 @@ export async function buildOverview(
     },
     compounds: compoundList,
     levels,
+    careWays: await careWaysFigures(db, { ids, date }),
     ...(await supplySide(db, { districtId, ids, date, timeZone })),
   };
+}
+
+/** Reasons that say why a hospital was chosen: an unserved request holding one found no vehicle. */
+const CHOSEN = new Set([
+  'requested_hospital',
+  'regular_hospital',
+  'nearest_capable',
+  'chosen_by_caller',
+  'need_hospital',
+]);
+
+/** Why a request is still unmet: its recorded reason, `no_vehicle` when only its hospital was found, `waiting` when not booked yet. */
+function unmetReason(status: RequestStatus, code: string | null): string {
+  if (status !== 'unserved') return 'waiting';
+  if (!code || CHOSEN.has(code)) return 'no_vehicle';
+  return code;
+}
+
+/** The day's needs by the way they are served — booked or done against unmet — and the unmet ones by reason. */
+async function careWaysFigures(
+  db: Db,
+  { ids, date }: { ids: string[]; date: string },
+): Promise<CareWaysFigures> {
+  const inScope = ids.length ? inArray(patients.compoundId, ids) : sql`false`;
+  const groups = await db
+    .select({
+      serveBy: requests.serveBy,
+      status: requests.status,
+      reason: sql<string | null>`${requests.matchReason}->>'code'`,
+      n: count(),
+    })
+    .from(requests)
+    .innerJoin(patients, eq(patients.id, requests.patientId))
+    .where(and(inScope, eq(requests.date, date), ne(requests.status, 'cancelled')))
+    .groupBy(requests.serveBy, requests.status, sql`${requests.matchReason}->>'code'`);
+  const byWay = Object.fromEntries(
+    WAYS_OF_SERVICE.map((way) => [way, { total: 0, served: 0, unmet: 0 }]),
+  ) as CareWaysFigures['byWay'];
+  const unmetByReason: Record<string, number> = {};
+  for (const g of groups) {
+    const way = byWay[g.serveBy];
+    way.total += g.n;
+    if (g.status === 'planned' || g.status === 'done') {
+      way.served += g.n;
+      continue;
+    }
+    way.unmet += g.n;
+    const reason = unmetReason(g.status, g.reason);
+    unmetByReason[reason] = (unmetByReason[reason] ?? 0) + g.n;
+  }
+  return { byWay, unmetByReason };
 }
 
 /** Per hospital and service: the date's capacity per slot against the requests arriving in it. */
@@ -175,11 +230,17 @@ async function supplySide(
   const template = await db
     .select()
     .from(hospitalSlots)
-    .where(inArray(hospitalSlots.hospitalId, hospitalIds));
+    .where(and(inArray(hospitalSlots.hospitalId, hospitalIds), eq(hospitalSlots.channel, 'on_site')));
   const overrides = await db
     .select()
     .from(hospitalSlotOverrides)
-    .where(and(inArray(hospitalSlotOverrides.hospitalId, hospitalIds), eq(hospitalSlotOverrides.date, date)));
+    .where(
+      and(
+        inArray(hospitalSlotOverrides.hospitalId, hospitalIds),
+        eq(hospitalSlotOverrides.channel, 'on_site'),
+        eq(hospitalSlotOverrides.date, date),
+      ),
+    );
   // Grouped by appointment (the end of the arrival window, as hospital matching counts it): a handful of
   // rows per hospital, bucketed into local-time slots below.
   const demandGroups = await db
@@ -192,7 +253,15 @@ async function supplySide(
     })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
-    .where(and(inArray(requests.hospitalId, hospitalIds), eq(requests.date, date), live))
+    .where(
+      and(
+        inArray(requests.hospitalId, hospitalIds),
+        eq(requests.date, date),
+        live,
+        // Only patients who come take an on-site place; online visits count against online slots.
+        eq(requests.serveBy, 'trip'),
+      ),
+    )
     .groupBy(requests.hospitalId, requests.service, requests.windowEnd);
 
   const hospitalsOut = hospitalRows.map((h) => {

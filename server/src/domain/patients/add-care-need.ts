@@ -3,7 +3,13 @@ import type { CareNeedInput, CareNeedView } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { loadPatientFor } from './load-scope.ts';
-import { checkNeedDates, NEED_RULE_MESSAGES, todayInShanghai, toFieldIssues } from './need-rules.ts';
+import {
+  checkNeedDates,
+  NEED_RULE_MESSAGES,
+  needWayIssues,
+  todayInShanghai,
+  toFieldIssues,
+} from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
 
@@ -28,11 +34,10 @@ export async function addCareNeed({
       },
     ]);
   }
-  const issues = toFieldIssues(
-    checkNeedDates(input, patient.nationalId, todayInShanghai()),
-    'body',
-    actor.locale,
-  );
+  const issues = [
+    ...toFieldIssues(checkNeedDates(input, patient.nationalId, todayInShanghai()), 'body', actor.locale),
+    ...needWayIssues(input, todayInShanghai(), 'body', actor.locale),
+  ];
   if (issues.length) throw errors.validation(issues);
   const { view } = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -42,6 +47,7 @@ export async function addCareNeed({
         kind: input.kind,
         schedule: input.schedule,
         hospitalId: input.hospitalId ?? null,
+        serveBy: input.serveBy ?? null,
         notes: input.notes,
       })
       .returning();

@@ -1,4 +1,12 @@
-import type { CareNeedInput, FieldIssue, Locale } from '@lastmeter/shared';
+import {
+  type CareNeedInput,
+  type FieldIssue,
+  fieldMessage,
+  type Locale,
+  type NeedKind,
+  refuseWayOfService,
+  type WayOfService,
+} from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 
 /**
@@ -128,6 +136,34 @@ export function checkNeedDates(need: CareNeedInput, nationalId: string, today: s
       return exhaustive(need, 'need');
   }
   return issues;
+}
+
+/**
+ * A need's chosen way of service against the rule of the three ways (shared/src/care-ways.ts), on
+ * `today`: dialysis never online, only chronic disease by delivery alone, no online visit at term.
+ */
+export function needWayIssues(
+  need: { kind: NeedKind; schedule: unknown; serveBy?: WayOfService | null | undefined },
+  today: string,
+  prefix: string,
+  locale: Locale,
+): FieldIssue[] {
+  if (!need.serveBy) return [];
+  const schedule = need.schedule as { dueDate?: unknown } | null;
+  const refusal = refuseWayOfService(need.serveBy, {
+    kind: need.kind,
+    urgency: 'scheduled',
+    dueDate: need.kind === 'pregnancy' && typeof schedule?.dueDate === 'string' ? schedule.dueDate : null,
+    date: today,
+  });
+  if (!refusal) return [];
+  return [
+    {
+      path: [prefix, 'serveBy'].filter(Boolean).join('.'),
+      message: fieldMessage(refusal, locale),
+      code: refusal,
+    },
+  ];
 }
 
 /** Rule issues as field issues under `prefix`, in the caller's language. */

@@ -14,6 +14,7 @@ export function presentCareNeed(row: CareNeedRow): CareNeedView {
     kind: row.kind,
     schedule: row.schedule,
     hospitalId: row.hospitalId,
+    serveBy: row.serveBy,
     active: row.active,
     notes: row.notes,
   };

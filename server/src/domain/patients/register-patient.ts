@@ -11,6 +11,7 @@ import {
   checkIdentityDates,
   checkNeedDates,
   NEED_RULE_MESSAGES,
+  needWayIssues,
   todayInShanghai,
   toFieldIssues,
 } from './need-rules.ts';
@@ -46,6 +47,7 @@ export async function registerPatient({
   input.needs.forEach((need, i) => {
     issues.push(
       ...toFieldIssues(checkNeedDates(need, input.nationalId, today), `body.needs.${i}`, actor.locale),
+      ...needWayIssues(need, today, `body.needs.${i}`, actor.locale),
     );
   });
   const gateId = await resolveGate(db, compoundId, input.gateId);
@@ -89,6 +91,7 @@ export async function registerPatient({
                 kind: n.kind,
                 schedule: n.schedule,
                 hospitalId: n.hospitalId ?? null,
+                serveBy: n.serveBy ?? null,
                 notes: n.notes,
               })),
             )

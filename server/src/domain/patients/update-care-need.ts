@@ -5,11 +5,11 @@ import { errors } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { Actor } from '../actor.ts';
 import { loadPatientFor } from './load-scope.ts';
-import { checkNeedDates, todayInShanghai, toFieldIssues } from './need-rules.ts';
+import { checkNeedDates, needWayIssues, todayInShanghai, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
 
-/** Changes a need's schedule, hospital or notes; the kind stays (deactivate and add a new need instead). */
+/** Changes a need's schedule, hospital, way of service or notes; the kind stays (deactivate and add a new need instead). */
 export async function updateCareNeed({
   db,
   actor,
@@ -37,15 +37,15 @@ export async function updateCareNeed({
       schedule: input.schedule ?? need.schedule,
       hospitalId: input.hospitalId === undefined ? need.hospitalId : input.hospitalId,
       notes: input.notes ?? need.notes,
+      serveBy: input.serveBy === undefined ? need.serveBy : input.serveBy,
     },
     'body',
     actor.locale,
   );
-  const issues = toFieldIssues(
-    checkNeedDates(merged, patient.nationalId, todayInShanghai()),
-    'body',
-    actor.locale,
-  );
+  const issues = [
+    ...toFieldIssues(checkNeedDates(merged, patient.nationalId, todayInShanghai()), 'body', actor.locale),
+    ...needWayIssues(merged, todayInShanghai(), 'body', actor.locale),
+  ];
   if (issues.length) throw errors.validation(issues);
   const { view } = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -53,6 +53,7 @@ export async function updateCareNeed({
       .set({
         schedule: merged.schedule,
         hospitalId: merged.hospitalId ?? null,
+        serveBy: merged.serveBy ?? null,
         notes: merged.notes,
       })
       .where(eq(careNeeds.id, needId))

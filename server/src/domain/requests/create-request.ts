@@ -1,5 +1,5 @@
 import { careNeeds, type Db, requests } from '@lastmeter/db';
-import { type CreateRequestBody, type RequestView, rooms } from '@lastmeter/shared';
+import { type CreateRequestBody, careWaysFor, type RequestView, rooms } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -8,6 +8,7 @@ import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
 import { NEED_RULE_MESSAGES, todayInShanghai } from '../patients/need-rules.ts';
+import { careWaysInputOf, refuseWayFor } from './care-ways-of-request.ts';
 import { presentRequest } from './present-request.ts';
 import { returnModeFor } from './schedule-rules.ts';
 
@@ -60,15 +61,26 @@ export async function createRequest({
     : new Date(windowStart.getTime() + EMERGENCY_WINDOW_MINUTES * 60_000);
   if (windowEnd < windowStart) throw errors.field('body.windowEnd', 'must not be before windowStart');
   const returnMode = input.returnMode ?? (emergency ? 'will_call' : returnModeFor(input.service));
-  if (returnMode === 'fixed' && !input.treatmentMinutes)
-    throw errors.field('body.treatmentMinutes', 'is required for a fixed return');
+  let need: Pick<typeof careNeeds.$inferSelect, 'kind' | 'schedule' | 'serveBy'> | null = null;
   if (input.needId) {
-    const [need] = await db
-      .select({ id: careNeeds.id })
+    const [row] = await db
+      .select({ kind: careNeeds.kind, schedule: careNeeds.schedule, serveBy: careNeeds.serveBy })
       .from(careNeeds)
       .where(and(eq(careNeeds.id, input.needId), eq(careNeeds.patientId, patientId)));
-    if (!need) throw errors.field('body.needId', 'is not a need of this patient');
+    if (!row) throw errors.field('body.needId', 'is not a need of this patient');
+    need = row;
   }
+  const date = todayInShanghai(windowStart);
+  const ways = careWaysFor(careWaysInputOf({ service: input.service, urgency: input.urgency, date }, need));
+  // Chosen here, else the need's own way while the rule still allows it, else the kind's default; a
+  // one-off request for no need is a trip unless the caller says otherwise.
+  const serveBy =
+    input.serveBy ??
+    (need ? (need.serveBy && ways.allowed.includes(need.serveBy) ? need.serveBy : ways.preferred) : 'trip');
+  const refusal = refuseWayFor(serveBy, { service: input.service, urgency: input.urgency, date }, need);
+  if (refusal) throw errors.fieldCode('body.serveBy', refusal);
+  if (serveBy === 'trip' && returnMode === 'fixed' && !input.treatmentMinutes)
+    throw errors.field('body.treatmentMinutes', 'is required for a fixed return');
 
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -78,12 +90,13 @@ export async function createRequest({
         // A one-off request never takes the (need, date) slot that schedule generation owns.
         needId: null,
         service: input.service,
-        date: todayInShanghai(windowStart),
+        date,
         urgency: input.urgency,
         windowStart,
         windowEnd,
         returnMode,
         treatmentMinutes: returnMode === 'fixed' ? (input.treatmentMinutes ?? null) : null,
+        serveBy,
         hospitalId: input.hospitalId ?? patient.regularHospitalId,
         matchReason: input.hospitalId
           ? { code: 'chosen_by_caller' }
@@ -101,7 +114,13 @@ export async function createRequest({
       entity: 'patient',
       entityId: patientId,
       outcome: 'allowed',
-      detail: { requestId: row.id, urgency: row.urgency, service: row.service, needId: input.needId ?? null },
+      detail: {
+        requestId: row.id,
+        urgency: row.urgency,
+        service: row.service,
+        serveBy,
+        needId: input.needId ?? null,
+      },
     });
     await recordEvent(tx, {
       type: emergency ? 'request.emergency' : 'request.created',
@@ -116,6 +135,6 @@ export async function createRequest({
       actorId: actor.accountId,
       recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
     });
-    return presentRequest(actor, row, patient);
+    return presentRequest(actor, row, patient, need);
   });
 }

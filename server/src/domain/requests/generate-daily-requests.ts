@@ -1,5 +1,5 @@
 import { careNeeds, compounds, type Db, districts, patients, requests } from '@lastmeter/db';
-import { type GenerateRequestsResult, rooms } from '@lastmeter/shared';
+import { careWaysFor, type GenerateRequestsResult, rooms } from '@lastmeter/shared';
 import { and, count, eq, isNotNull, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { compoundScopeOf } from '../patients/load-scope.ts';
+import { careWaysInputOf } from './care-ways-of-request.ts';
 import { requestForNeedOn } from './schedule-rules.ts';
 
 const CHUNK = 1000;
@@ -40,6 +41,7 @@ export async function generateDailyRequests({
       kind: careNeeds.kind,
       schedule: careNeeds.schedule,
       hospitalId: careNeeds.hospitalId,
+      serveBy: careNeeds.serveBy,
       patientId: patients.id,
       regularHospitalId: patients.regularHospitalId,
     })
@@ -52,6 +54,9 @@ export async function generateDailyRequests({
     const r = requestForNeedOn(need, date);
     if (!r) return [];
     const hospitalId = need.hospitalId ?? need.regularHospitalId;
+    // The need's own way while the rule allows it on this date (a pregnancy moves on by week), else the kind's default.
+    const ways = careWaysFor(careWaysInputOf({ service: r.service, urgency: 'scheduled', date }, need));
+    const serveBy = need.serveBy && ways.allowed.includes(need.serveBy) ? need.serveBy : ways.preferred;
     return [
       {
         patientId: need.patientId,
@@ -65,6 +70,7 @@ export async function generateDailyRequests({
         treatmentMinutes: r.treatmentMinutes,
         hospitalId,
         matchReason: hospitalId ? { code: need.hospitalId ? 'need_hospital' : 'regular_hospital' } : null,
+        serveBy,
         source: 'schedule',
         createdBy: actor.accountId,
       },

@@ -1,4 +1,4 @@
-import { compounds, type Db, patients, requests } from '@lastmeter/db';
+import { careNeeds, compounds, type Db, patients, requests } from '@lastmeter/db';
 import type { RequestListQuery, RequestView } from '@lastmeter/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
@@ -60,9 +60,16 @@ export async function listRequests({
     throw errors.forbidden();
   }
   const rows = await db
-    .select({ request: requests, name: patients.name, compoundId: patients.compoundId })
+    .select({
+      request: requests,
+      name: patients.name,
+      compoundId: patients.compoundId,
+      needKind: careNeeds.kind,
+      needSchedule: careNeeds.schedule,
+    })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
+    .leftJoin(careNeeds, eq(careNeeds.id, requests.needId))
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
     .where(and(...filters))
     .orderBy(asc(requests.windowStart), asc(requests.id));
@@ -73,5 +80,12 @@ export async function listRequests({
     outcome: 'allowed',
     detail: { query, count: rows.length },
   });
-  return rows.map((r) => presentRequest(actor, r.request, { name: r.name, compoundId: r.compoundId }));
+  return rows.map((r) =>
+    presentRequest(
+      actor,
+      r.request,
+      { name: r.name, compoundId: r.compoundId },
+      r.needKind ? { kind: r.needKind, schedule: r.needSchedule ?? {} } : null,
+    ),
+  );
 }

@@ -1,15 +1,18 @@
-import type { requests } from '@lastmeter/db';
+import type { careNeeds, requests } from '@lastmeter/db';
 import type { RequestView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
 import { maskName } from '../patients/mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
+import { allowedWaysOf } from './care-ways-of-request.ts';
 
 type RequestRow = typeof requests.$inferSelect;
+type NeedRow = Pick<typeof careNeeds.$inferSelect, 'kind' | 'schedule'>;
 
 export function presentRequest(
   actor: Actor,
   row: RequestRow,
   patient: { name: string; compoundId: string },
+  need: NeedRow | null = null,
 ): RequestView {
   return {
     id: row.id,
@@ -26,6 +29,9 @@ export function presentRequest(
     treatmentMinutes: row.treatmentMinutes,
     hospitalId: row.hospitalId,
     status: row.status,
+    serveBy: row.serveBy,
+    allowedWays: [...allowedWaysOf(row, need)],
+    matchReason: row.matchReason ?? null,
     source: row.source,
   };
 }

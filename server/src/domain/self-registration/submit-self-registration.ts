@@ -9,6 +9,7 @@ import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import {
   checkIdentityDates,
   checkNeedDates,
+  needWayIssues,
   todayInShanghai,
   toFieldIssues,
 } from '../patients/need-rules.ts';
@@ -45,6 +46,7 @@ export async function submitSelfRegistration({
   const issues = [
     ...toFieldIssues(checkIdentityDates(input.nationalId, today), 'body', locale),
     ...toFieldIssues(checkNeedDates(input.need, input.nationalId, today), 'body.need', locale),
+    ...needWayIssues(input.need, today, 'body.need', locale),
   ];
   if (issues.length) throw errors.validation(issues);
   // The public never learns which record holds the number: no id, whatever the scope.
@@ -84,6 +86,7 @@ export async function submitSelfRegistration({
         kind: input.need.kind,
         schedule: input.need.schedule,
         hospitalId: input.need.hospitalId ?? null,
+        serveBy: input.need.serveBy ?? null,
         notes: input.need.notes,
       });
       await recordAudit(tx, {

@@ -1,31 +1,42 @@
 import { type Db, hospitalSlots } from '@lastmeter/db';
-import type { HospitalSlots, SetHospitalSlotsBody } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
+import type { HospitalSlots, SetHospitalSlotsBody, SlotChannel } from '@lastmeter/shared';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { loadHospital } from './load-hospital.ts';
 
-/** Replaces the hospital's weekly capacity template in one go (the hospital itself, or admin). */
+/**
+ * Replaces the hospital's weekly capacity template of one channel in one go (the hospital itself, or
+ * admin): on-site slots (the default) or online-visit slots; the other channel's template stays.
+ */
 export async function setHospitalSlots({
   db,
   actor,
   hospitalId,
   input,
+  channel = 'on_site',
 }: {
   db: Db;
   actor: Actor;
   hospitalId: string;
   input: SetHospitalSlotsBody;
+  channel?: SlotChannel;
 }): Promise<HospitalSlots> {
   await loadHospital(db, actor, hospitalId, 'write');
   await db.transaction(async (tx) => {
-    await tx.delete(hospitalSlots).where(eq(hospitalSlots.hospitalId, hospitalId));
+    await tx
+      .delete(hospitalSlots)
+      .where(and(eq(hospitalSlots.hospitalId, hospitalId), eq(hospitalSlots.channel, channel)));
     if (input.slots.length)
-      await tx.insert(hospitalSlots).values(input.slots.map((s) => ({ ...s, hospitalId })));
+      await tx.insert(hospitalSlots).values(input.slots.map((s) => ({ ...s, hospitalId, channel })));
   });
-  return templateOf(db, hospitalId);
+  return templateOf(db, hospitalId, channel);
 }
 
-export async function templateOf(db: Db, hospitalId: string): Promise<HospitalSlots> {
+export async function templateOf(
+  db: Db,
+  hospitalId: string,
+  channel: SlotChannel = 'on_site',
+): Promise<HospitalSlots> {
   const rows = await db
     .select({
       service: hospitalSlots.service,
@@ -35,7 +46,7 @@ export async function templateOf(db: Db, hospitalId: string): Promise<HospitalSl
       capacity: hospitalSlots.capacity,
     })
     .from(hospitalSlots)
-    .where(eq(hospitalSlots.hospitalId, hospitalId))
+    .where(and(eq(hospitalSlots.hospitalId, hospitalId), eq(hospitalSlots.channel, channel)))
     .orderBy(hospitalSlots.service, hospitalSlots.weekday, hospitalSlots.startTime);
   return { slots: rows };
 }

@@ -1,31 +1,44 @@
 import { type Db, hospitalSlotOverrides } from '@lastmeter/db';
-import type { HospitalCapacity, SetSlotOverridesBody } from '@lastmeter/shared';
+import type { HospitalCapacity, SetSlotOverridesBody, SlotChannel } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { capacityOn } from './get-hospital-capacity.ts';
 import { loadHospital } from './load-hospital.ts';
 
-/** Replaces one date's overrides of the template (a holiday, a broken machine, an extra shift). */
+/**
+ * Replaces one date's overrides of one channel's template (a holiday, a broken machine, an extra
+ * shift, a doctor away from the online clinic).
+ */
 export async function setSlotOverrides({
   db,
   actor,
   hospitalId,
   date,
   input,
+  channel = 'on_site',
 }: {
   db: Db;
   actor: Actor;
   hospitalId: string;
   date: string;
   input: SetSlotOverridesBody;
+  channel?: SlotChannel;
 }): Promise<HospitalCapacity> {
   await loadHospital(db, actor, hospitalId, 'write');
   await db.transaction(async (tx) => {
     await tx
       .delete(hospitalSlotOverrides)
-      .where(and(eq(hospitalSlotOverrides.hospitalId, hospitalId), eq(hospitalSlotOverrides.date, date)));
+      .where(
+        and(
+          eq(hospitalSlotOverrides.hospitalId, hospitalId),
+          eq(hospitalSlotOverrides.channel, channel),
+          eq(hospitalSlotOverrides.date, date),
+        ),
+      );
     if (input.slots.length)
-      await tx.insert(hospitalSlotOverrides).values(input.slots.map((s) => ({ ...s, hospitalId, date })));
+      await tx
+        .insert(hospitalSlotOverrides)
+        .values(input.slots.map((s) => ({ ...s, hospitalId, date, channel })));
   });
-  return capacityOn(db, hospitalId, date);
+  return capacityOn(db, hospitalId, date, channel);
 }

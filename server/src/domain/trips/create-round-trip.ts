@@ -81,8 +81,9 @@ function loadRequest(db: Db, requestId: string) {
 }
 
 /**
- * The requests of a district's day without a round trip — not cancelled or done — in order of their
- * windows: what "plan the day" turns into trips first (or settles as `window_passed`).
+ * The requests of a district's day served by a trip without a round trip yet — not cancelled or done —
+ * in order of their windows: what "plan the day" turns into trips first (or settles as `window_passed`).
+ * Requests served online or by a delivery never become trips.
  */
 export async function requestsWithoutTrip(
   db: Db,
@@ -98,6 +99,7 @@ export async function requestsWithoutTrip(
       and(
         eq(compounds.districtId, districtId),
         eq(requests.date, date),
+        eq(requests.serveBy, 'trip'),
         inArray(requests.status, ['open', 'matched', 'unserved']),
         isNull(trips.id),
       ),
@@ -128,6 +130,11 @@ export async function openRoundTrip(
   const { request, patient } = row;
   if (request.status === 'cancelled' || request.status === 'done')
     throw errors.conflict(`The request is ${request.status}`, { requestId });
+  if (request.serveBy !== 'trip')
+    throw errors.conflict(`The request is served by ${request.serveBy}, not a trip`, {
+      requestId,
+      serveBy: request.serveBy,
+    });
   const [existing] = await db.select({ id: trips.id }).from(trips).where(eq(trips.requestId, requestId));
   if (existing) throw errors.conflict('The request already has a round trip', { tripId: existing.id });
   if (appointmentPassed(request, now)) {

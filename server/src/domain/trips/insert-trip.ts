@@ -60,6 +60,7 @@ export async function insertTrip({
     unserved: result.unserved.filter((u) => mine.has(u.legId)),
     awaitingRelease: result.awaitingRelease.filter((id) => mine.has(id)),
     trips: { created: 0, unmatched: [] },
+    onlineVisits: { booked: 0, unmatched: [] },
     // Inserting one trip moves no parcel: each only follows its vehicle's new times.
     deliveries: { served: [], unserved: [] },
     stats: {},

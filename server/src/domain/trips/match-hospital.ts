@@ -1,24 +1,33 @@
-import { type Db, hospitals, legs, requests, trips } from '@lastmeter/db';
+import { type Db, hospitals, legs, onlineVisits, requests, trips } from '@lastmeter/db';
+import type { SlotChannel } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { capacityOn } from '../supply/get-hospital-capacity.ts';
 import { travelModel } from './travel.ts';
 
+type SlotRange = { start: number; end: number };
+
 /**
  * Hospital matching for one request with the planner (供需匹配): the hospitals' slots on the
- * request's date, minus the places trips already hold, feed `matchHospitals`.
+ * request's date, minus the places already held, feed `matchHospitals` — the same rules for both
+ * channels (the requested hospital, else the regular one for continuity of care, else the nearest with
+ * a free place). On site, the places trips hold count, and infection class, diverting and travel range
+ * decide; online, the places live online visits hold count, and nobody travels, so any hospital with
+ * an online slot of the service can see a positive patient, a diverting one included.
  */
 export async function matchHospitalFor(
   db: Db,
   request: MatchRequest & { date: string },
+  channel: SlotChannel = 'on_site',
 ): Promise<{ match: HospitalMatch | undefined; unmatched: UnmatchedRequest | undefined }> {
+  const online = channel === 'online';
   const rows = await db.select().from(hospitals);
   const candidates: MatchHospital[] = [];
-  const slotRanges = new Map<string, { start: number; end: number }[]>();
+  const slotRanges = new Map<string, SlotRange[]>();
   for (const h of rows) {
-    const capacity = await capacityOn(db, h.id, request.date);
+    const capacity = await capacityOn(db, h.id, request.date, channel);
     const byService = new Map<CareService, { start: number; end: number; capacity: number }[]>();
     for (const slot of capacity.slots) {
       const service = slot.service;
@@ -40,28 +49,32 @@ export async function matchHospitalFor(
       entrance: [h.entranceLng, h.entranceLat],
       // An emergency department takes whoever comes: no slot limit.
       services: [...byService].map(([service, slots]) =>
-        service === 'emergency' ? { service } : { service, slots },
+        service === 'emergency' && !online ? { service } : { service, slots },
       ),
-      acceptsPositive: h.acceptsPositive,
-      diverting: h.status === 'diverting',
+      acceptsPositive: online || h.acceptsPositive,
+      diverting: !online && h.status === 'diverting',
     });
   }
-  const alreadyBooked = await bookedPlaces(db, request, slotRanges);
+  const alreadyBooked = online
+    ? await heldOnline(db, request, slotRanges)
+    : await bookedPlaces(db, request, slotRanges);
   const result = matchHospitals({
     requests: [request],
     hospitals: candidates,
-    policy: { maxTravelMinutes: 60 },
+    policy: { maxTravelMinutes: online ? Number.POSITIVE_INFINITY : 60 },
     travel: travelModel(),
     alreadyBooked,
   });
   return { match: result.matches[0], unmatched: result.unmatched[0] };
 }
 
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 /** Places already held per hospital slot on the date by live trips of the same service (slot of the appointment, the window's end). */
 async function bookedPlaces(
   db: Db,
   request: { date: string; service: CareService },
-  slotRanges: Map<string, { start: number; end: number }[]>,
+  slotRanges: Map<string, SlotRange[]>,
 ): Promise<Map<string, number>> {
   const held = await db
     .select({ hospitalId: trips.hospitalId, at: requests.windowEnd })
@@ -73,19 +86,50 @@ async function bookedPlaces(
         eq(requests.date, request.date),
         eq(requests.service, request.service),
         notInArray(legs.status, ['cancelled', 'no_show']),
-        inArray(
-          trips.hospitalId,
-          [...slotRanges.keys()].length ? [...slotRanges.keys()] : ['00000000-0000-0000-0000-000000000000'],
-        ),
+        inArray(trips.hospitalId, [...slotRanges.keys()].length ? [...slotRanges.keys()] : [NO_ID]),
       ),
     );
+  return countBySlot(
+    held.map((h) => ({ hospitalId: h.hospitalId, at: h.at.getTime() })),
+    request.service,
+    slotRanges,
+  );
+}
+
+/** Places of the online slots held by live (not cancelled) online visits of the same service. */
+async function heldOnline(
+  db: Db,
+  request: { date: string; service: CareService },
+  slotRanges: Map<string, SlotRange[]>,
+): Promise<Map<string, number>> {
+  const held = await db
+    .select({ hospitalId: onlineVisits.hospitalId, at: onlineVisits.startsAt })
+    .from(onlineVisits)
+    .where(
+      and(
+        eq(onlineVisits.date, request.date),
+        eq(onlineVisits.service, request.service),
+        ne(onlineVisits.status, 'cancelled'),
+      ),
+    );
+  return countBySlot(
+    held.map((h) => ({ hospitalId: h.hospitalId, at: h.at.getTime() })),
+    request.service,
+    slotRanges,
+  );
+}
+
+function countBySlot(
+  held: Array<{ hospitalId: string; at: number }>,
+  service: CareService,
+  slotRanges: Map<string, SlotRange[]>,
+): Map<string, number> {
   const booked = new Map<string, number>();
   for (const h of held) {
-    // The same rule as the planner's matching: the slot whose [start, end) holds the appointment.
-    const at = h.at.getTime();
-    const slot = (slotRanges.get(h.hospitalId) ?? []).find((s) => s.start <= at && at < s.end);
+    // The same rule as the planner's matching: the slot whose [start, end) holds the time.
+    const slot = (slotRanges.get(h.hospitalId) ?? []).find((s) => s.start <= h.at && h.at < s.end);
     if (!slot) continue;
-    const key = slotKey(h.hospitalId, request.service, slot.start);
+    const key = slotKey(h.hospitalId, service, slot.start);
     booked.set(key, (booked.get(key) ?? 0) + 1);
   }
   return booked;

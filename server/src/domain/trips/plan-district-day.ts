@@ -5,6 +5,7 @@ import { AppError, errors } from '../../errors.ts';
 import { type Plan, runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { bookMissingOnlineVisits } from '../online-visits/book-missing-online-visits.ts';
 import { commitPlan } from './commit-plan.ts';
 import {
   appointmentPassed,
@@ -22,7 +23,7 @@ const PLAN_TIME_LIMIT_MS = 3000;
 
 /**
  * Dispatch plans a district's day: first every request of the day without a round trip gets one
- * (hospital matched, as `createRoundTrip` does); then the planner (ALNS) searches a snapshot of the
+ * (hospital matched, as `createRoundTrip` does) and every request served online an online visit; then the planner (ALNS) searches a snapshot of the
  * day outside any transaction, in worker threads, for as long as its time budget; then one short
  * transaction commits every assignment — the whole plan or nothing — after checking the snapshot
  * still holds. Legs drivers have accepted stay where they are.
@@ -42,6 +43,7 @@ export async function planDistrictDay({
 }): Promise<PlanDayResult> {
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
   const trips = await openMissingRoundTrips(db, { actor, districtId, date: input.date, now });
+  const onlineVisits = await bookMissingOnlineVisits(db, { actor, districtId, date: input.date, now });
   const world = await loadPlanWorld(db, { districtId, date: input.date, now });
   const plan = await runPlanner({
     input: world.input,
@@ -51,7 +53,7 @@ export async function planDistrictDay({
     ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),
   });
   const { result } = await commitDayPlan(db, { actor, world, plan, now });
-  return { date: input.date, ...result, trips, stats: { ...plan.stats } };
+  return { date: input.date, ...result, trips, onlineVisits, stats: { ...plan.stats } };
 }
 
 /**

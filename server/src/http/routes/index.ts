@@ -6,6 +6,7 @@ import { meRoute } from './auth/me.ts';
 import { accountRoutes } from './registry/accounts.ts';
 import { deliveryRoutes } from './registry/deliveries.ts';
 import { geographyRoutes } from './registry/geography.ts';
+import { onlineVisitRoutes } from './registry/online-visits.ts';
 import { patientRoutes } from './registry/patients.ts';
 import { peopleRoutes } from './registry/people.ts';
 import { tripRoutes } from './registry/trips.ts';
@@ -25,6 +26,7 @@ export const routes: AnyRoute[] = [
   ...geographyRoutes,
   ...patientRoutes,
   ...tripRoutes,
+  ...onlineVisitRoutes,
   ...deliveryRoutes,
   ...peopleRoutes,
   openApiRoute(() => routes),

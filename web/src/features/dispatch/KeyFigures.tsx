@@ -1,6 +1,27 @@
-import { type LegView, type Overview, type RequestView, SERVICES, type Vehicle } from '@lastmeter/shared';
+import {
+  type LegView,
+  type Overview,
+  type RequestView,
+  SERVICES,
+  type Vehicle,
+  WAYS_OF_SERVICE,
+} from '@lastmeter/shared';
 import { useId } from 'react';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+/** Why needs are unmet, as the overview counts them (`careWays.unmetByReason`); other codes show as sent. */
+const UNMET_REASONS: Record<string, MessageKey> = {
+  waiting: 'unmetReason.waiting',
+  no_vehicle: 'unmetReason.no_vehicle',
+  no_answer: 'unmetReason.no_answer',
+  window_passed: 'unmetReason.window_passed',
+  no_capacity: 'unmetReason.no_capacity',
+  no_capable_hospital: 'unmetReason.no_capable_hospital',
+  no_hospital_accepts_positive: 'unmetReason.no_hospital_accepts_positive',
+  all_capable_diverting: 'unmetReason.all_capable_diverting',
+  no_hospital_in_range: 'unmetReason.no_hospital_in_range',
+};
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 100));
 
@@ -56,7 +77,9 @@ export function KeyFigures({
   const headingId = useId();
   const live = requests.filter((r) => r.status !== 'cancelled');
   const carried = carriedRequests(legs);
-  const isServed = (r: RequestView) => r.status === 'done' || carried.has(r.id);
+  // A request served online or by a delivery is served once booked (`planned`) or done; a trip once its legs have vehicles.
+  const isServed = (r: RequestView) =>
+    r.status === 'done' || carried.has(r.id) || (r.serveBy !== 'trip' && r.status === 'planned');
   const served = live.filter(isServed).length;
   const judged = legs
     .filter((l) => l.direction === 'outbound')
@@ -76,6 +99,10 @@ export function KeyFigures({
   const services = SERVICES.filter((s) => unmet.some((r) => r.service === s));
   const compoundName = new Map(overview.compounds.map((c) => [c.compoundId, c.name]));
   const servedPct = percent(served, live.length);
+  const reasonLabel = (code: string) => {
+    const key = UNMET_REASONS[code];
+    return key ? t(key) : code;
+  };
   const onTimePct = percent(judged.filter(Boolean).length, judged.length);
 
   return (
@@ -113,6 +140,31 @@ export function KeyFigures({
           </dd>
         </div>
       </dl>
+      <p className="ways-figures" data-testid="ways-figures">
+        <span className="muted">{t('dispatch.figures.byWay')}</span>
+        {WAYS_OF_SERVICE.map((way) => {
+          const own = live.filter((r) => r.serveBy === way);
+          return (
+            <span key={way} data-way={way}>
+              {t('dispatch.figures.wayServed', {
+                way: t(`way.${way}`),
+                served: own.filter(isServed).length,
+                total: own.length,
+              })}
+            </span>
+          );
+        })}
+      </p>
+      {Object.keys(overview.careWays.unmetByReason).length > 0 ? (
+        <p className="ways-figures" data-testid="unmet-reasons">
+          <span className="muted">{t('dispatch.figures.unmetByReason')}</span>
+          {Object.entries(overview.careWays.unmetByReason).map(([reason, n]) => (
+            <span key={reason}>
+              {reasonLabel(reason)} {n}
+            </span>
+          ))}
+        </p>
+      ) : null}
       {unmet.length > 0 ? (
         <details className="table-scroll">
           <summary>{t('dispatch.figures.unmetTable')}</summary>

@@ -1,16 +1,26 @@
-import { type Compound, type LegView, pickupTiming, type RequestView, TripView } from '@lastmeter/shared';
+import {
+  type Compound,
+  type LegView,
+  OnlineVisitView,
+  pickupTiming,
+  type RequestView,
+  TripView,
+  type WayOfService,
+} from '@lastmeter/shared';
 import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { useNow } from '../../lib/use-now.ts';
+import { useChooseWay } from '../care/api.ts';
 import { UNMET_STATUSES } from './KeyFigures.tsx';
 import { dispatchKeys } from './queries.ts';
 
 /**
- * What still needs a decision: requests without a round trip (create one: the planner picks the
- * hospital and says why) and legs without a vehicle (assign by hand). Emergencies first.
+ * What still needs a decision: requests not served yet — by the way each is served (a trip, an online
+ * visit: the planner's matching picks the hospital and says why; the way can be changed as the need
+ * allows) — and legs without a vehicle (assign by hand). Emergencies first.
  */
 export function RequestQueue({
   districtId,
@@ -30,9 +40,16 @@ export function RequestQueue({
   const queryClient = useQueryClient();
   const headingId = useId();
   const createTrip = useMutation({
-    mutationFn: (requestId: string) => api.post(`/requests/${requestId}/trip`, TripView),
+    mutationFn: async ({ id, serveBy }: Pick<RequestView, 'id' | 'serveBy'>): Promise<TripView | null> => {
+      if (serveBy === 'online_visit') {
+        await api.post(`/requests/${id}/online-visit`, OnlineVisitView, {});
+        return null;
+      }
+      return api.post(`/requests/${id}/trip`, TripView);
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) }),
   });
+  const chooseWay = useChooseWay();
   // A request no hospital can take comes back as 409 with the planner's reason: say why.
   const unmatched =
     createTrip.error instanceof ApiError ? reasonSchema.safeParse(createTrip.error.extra.reason) : null;
@@ -70,6 +87,11 @@ export function RequestQueue({
           })}
         </p>
       ) : null}
+      {chooseWay.isError ? (
+        <p className="alert alert-error" role="alert">
+          {describeError(chooseWay.error)}
+        </p>
+      ) : null}
       {createTrip.isError ? (
         <p className="alert alert-error" role="alert">
           {describeError(createTrip.error)}
@@ -102,13 +124,37 @@ export function RequestQueue({
                   {formatTime(r.windowEnd)} · {t(`requestStatus.${r.status}`)}
                 </span>
               </div>
-              <button
-                type="button"
-                onClick={() => createTrip.mutate(r.id)}
-                disabled={createTrip.isPending && createTrip.variables === r.id}
-              >
-                {t('dispatch.queue.createTrip')}
-              </button>
+              {r.allowedWays.length > 1 ? (
+                <select
+                  aria-label={t('care.way.label', { name: r.patientName })}
+                  value={r.serveBy}
+                  disabled={chooseWay.isPending && chooseWay.variables?.requestId === r.id}
+                  onChange={(e) =>
+                    chooseWay.mutate(
+                      { requestId: r.id, serveBy: e.target.value as WayOfService },
+                      {
+                        onSettled: () =>
+                          queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) }),
+                      },
+                    )
+                  }
+                >
+                  {r.allowedWays.map((way) => (
+                    <option key={way} value={way}>
+                      {t(`way.${way}`)}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+              {r.serveBy === 'delivery' ? null : (
+                <button
+                  type="button"
+                  onClick={() => createTrip.mutate(r)}
+                  disabled={createTrip.isPending && createTrip.variables?.id === r.id}
+                >
+                  {r.serveBy === 'online_visit' ? t('care.book') : t('dispatch.queue.createTrip')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,9 +1,16 @@
-import { SERVICES, type Service, SetHospitalSlotsBody, SetSlotOverridesBody } from '@lastmeter/shared';
+import {
+  SERVICES,
+  type Service,
+  SetHospitalSlotsBody,
+  SetSlotOverridesBody,
+  type SlotChannel,
+} from '@lastmeter/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { normalizePath, zodFieldErrors } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { formErrorMap } from '../../i18n/zod.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { capacityQuery, hospitalKeys, slotsQuery } from './queries.ts';
@@ -167,28 +174,37 @@ function SlotRows({
   );
 }
 
+const CHANNEL_PATHS = {
+  on_site: { slots: 'slots', overrides: 'overrides', title: 'hospital.capacity.title' },
+  online: { slots: 'online-slots', overrides: 'online-overrides', title: 'hospital.onlineCapacity.title' },
+} as const satisfies Record<SlotChannel, { slots: string; overrides: string; title: MessageKey }>;
+
 /** An emptied capacity stays missing (the schema says it is required) instead of becoming 0, which closes the slot. */
 const toBody = (rows: Row[]) =>
   rows.map((r) => ({ ...r, capacity: r.capacity.trim() === '' ? undefined : Number(r.capacity) }));
 
 /**
  * Capacity per service and slot for one date (template + that date's overrides, editable as the
- * date's overrides), and the weekly template itself.
+ * date's overrides), and the weekly template itself — of the patients who come (`on_site`) or of
+ * online visits (`online`), the same model on its own routes.
  */
 export function CapacityEditor({
   hospitalId,
   date,
   onDateChange,
+  channel = 'on_site',
 }: {
   hospitalId: string;
   date: string;
   onDateChange: (date: string) => void;
+  channel?: SlotChannel;
 }) {
+  const paths = CHANNEL_PATHS[channel];
   const { t, locale, describeError } = useI18n();
   const queryClient = useQueryClient();
   const id = useId();
-  const capacity = useQuery(capacityQuery(hospitalId, date));
-  const template = useQuery(slotsQuery(hospitalId));
+  const capacity = useQuery(capacityQuery(hospitalId, date, channel));
+  const template = useQuery(slotsQuery(hospitalId, channel));
   const [dayRows, setDayRows] = useState<Row[] | null>(null);
   const [weekRows, setWeekRows] = useState<Row[] | null>(null);
   const [dayErrors, setDayErrors] = useState<SlotErrors>({});
@@ -197,7 +213,7 @@ export function CapacityEditor({
 
   const saveDay = useMutation({
     mutationFn: (body: SetSlotOverridesBody) =>
-      api.command('PUT', `/hospitals/${hospitalId}/overrides/${date}`, body),
+      api.command('PUT', `/hospitals/${hospitalId}/${paths.overrides}/${date}`, body),
     onSuccess: () => {
       setDayRows(null);
       void refresh();
@@ -205,7 +221,8 @@ export function CapacityEditor({
     onError: (error) => setDayErrors(serverSlotErrors(error)),
   });
   const saveWeek = useMutation({
-    mutationFn: (body: SetHospitalSlotsBody) => api.command('PUT', `/hospitals/${hospitalId}/slots`, body),
+    mutationFn: (body: SetHospitalSlotsBody) =>
+      api.command('PUT', `/hospitals/${hospitalId}/${paths.slots}`, body),
     onSuccess: () => {
       setWeekRows(null);
       void refresh();
@@ -252,16 +269,17 @@ export function CapacityEditor({
     saveWeek.mutate(parsed.data);
   };
   const newRow = (weekday?: number): Row => ({
-    service: 'dialysis',
-    startTime: '07:00',
-    endTime: '11:00',
+    // Online clinics are mostly follow-ups of chronic disease (general); on site dialysis shifts first.
+    service: channel === 'online' ? 'general' : 'dialysis',
+    startTime: channel === 'online' ? '08:00' : '07:00',
+    endTime: channel === 'online' ? '12:00' : '11:00',
     capacity: '0',
     ...(weekday ? { weekday } : {}),
   });
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('hospital.capacity.title')}</h2>
+      <h2 id={`${id}-title`}>{t(paths.title)}</h2>
       <div className="field inline">
         <label htmlFor={`${id}-date`}>{t('dispatch.date')}</label>
         <input

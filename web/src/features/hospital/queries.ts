@@ -1,4 +1,4 @@
-import { Hospital, HospitalCapacity, HospitalSlots, LegView } from '@lastmeter/shared';
+import { Hospital, HospitalCapacity, HospitalSlots, LegView, type SlotChannel } from '@lastmeter/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../lib/api.ts';
@@ -18,15 +18,25 @@ export const arrivalsQuery = (hospitalId: string, date: string) =>
       api.get(`/hospitals/${hospitalId}/arrivals?date=${date}`, z.array(LegView), signal),
   });
 
-export const capacityQuery = (hospitalId: string, date: string) =>
+/** On-site capacity (the default) or online-visit capacity: the same model on its own routes. */
+export const capacityQuery = (hospitalId: string, date: string, channel: SlotChannel = 'on_site') =>
   queryOptions({
-    queryKey: [...hospitalKeys.hospital(hospitalId), 'capacity', date],
+    queryKey: [...hospitalKeys.hospital(hospitalId), 'capacity', channel, date],
     queryFn: ({ signal }) =>
-      api.get(`/hospitals/${hospitalId}/capacity?date=${date}`, HospitalCapacity, signal),
+      api.get(
+        `/hospitals/${hospitalId}/${channel === 'online' ? 'online-capacity' : 'capacity'}?date=${date}`,
+        HospitalCapacity,
+        signal,
+      ),
   });
 
-export const slotsQuery = (hospitalId: string) =>
+export const slotsQuery = (hospitalId: string, channel: SlotChannel = 'on_site') =>
   queryOptions({
-    queryKey: [...hospitalKeys.hospital(hospitalId), 'slots'],
-    queryFn: ({ signal }) => api.get(`/hospitals/${hospitalId}/slots`, HospitalSlots, signal),
+    queryKey: [...hospitalKeys.hospital(hospitalId), 'slots', channel],
+    queryFn: ({ signal }) =>
+      api.get(
+        `/hospitals/${hospitalId}/${channel === 'online' ? 'online-slots' : 'slots'}`,
+        HospitalSlots,
+        signal,
+      ),
   });

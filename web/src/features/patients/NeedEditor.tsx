@@ -1,8 +1,9 @@
-import { type Hospital, NEED_KINDS, SERVICE_FOR_NEED } from '@lastmeter/shared';
+import { careWaysFor, type Hospital, NEED_KINDS, SERVICE_FOR_NEED, WAYS_OF_SERVICE } from '@lastmeter/shared';
 import { useId } from 'react';
 import { TextField } from '../../components/TextField.tsx';
 import type { FieldErrors } from '../../forms/use-zod-form.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { todayInCity } from '../dispatch/today.ts';
 import type { NeedDraft } from './need-draft.ts';
 import { SelectField } from './SelectField.tsx';
 
@@ -46,6 +47,15 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
   const startTimeError = errors['schedule.startTime']
     ? t(draft.startTime ? 'need.timeFormat' : 'form.required')
     : undefined;
+  // The ways the need allows today, by the same rule as the server: offered only when there is a choice.
+  const ways = draft.kind
+    ? careWaysFor({
+        kind: draft.kind,
+        urgency: 'scheduled',
+        dueDate: draft.dueDate || null,
+        date: todayInCity(),
+      })
+    : null;
   const datesError =
     errors['schedule.dates'] ??
     Object.entries(errors).find(([key]) => key.startsWith('schedule.dates.'))?.[1];
@@ -164,6 +174,25 @@ export function NeedEditor({ draft, onChange, errors, path, hospitals, optional 
               {capable.map((hospital) => (
                 <option key={hospital.id} value={hospital.id}>
                   {hospital.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          {ways && ways.allowed.length > 1 ? (
+            <SelectField
+              id={`${id}-serveBy`}
+              name={`${path}.serveBy`}
+              label={t('need.serveBy')}
+              value={draft.serveBy}
+              error={errors.serveBy}
+              onChange={(event) =>
+                set('serveBy', WAYS_OF_SERVICE.find((way) => way === event.target.value) ?? '')
+              }
+            >
+              <option value="">{t('need.serveByDefault', { way: t(`way.${ways.preferred}`) })}</option>
+              {ways.allowed.map((way) => (
+                <option key={way} value={way}>
+                  {t(`way.${way}`)}
                 </option>
               ))}
             </SelectField>

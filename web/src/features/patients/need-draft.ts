@@ -1,4 +1,4 @@
-import { CareNeedInput, type NeedKind } from '@lastmeter/shared';
+import { CareNeedInput, type NeedKind, type WayOfService } from '@lastmeter/shared';
 import { z } from 'zod';
 
 /** What the need editor holds while the user types: plain strings, turned into a CareNeedInput on change. */
@@ -13,6 +13,8 @@ export interface NeedDraft {
   birthDate: string;
   medicineDelivery: boolean;
   hospitalId: string;
+  /** The way this need is served; '' keeps the kind's default (shared/src/care-ways.ts). */
+  serveBy: WayOfService | '';
   notes: string;
 }
 
@@ -26,6 +28,7 @@ export const EMPTY_NEED: NeedDraft = {
   birthDate: '',
   medicineDelivery: false,
   hospitalId: '',
+  serveBy: '',
   notes: '',
 };
 
@@ -38,7 +41,7 @@ function minutes(text: string): number | undefined {
 
 /** The draft as the API's input; the shared schema judges it, so nothing here second-guesses a value. */
 export function needFromDraft(draft: NeedDraft): NeedInput | null {
-  const common = { hospitalId: draft.hospitalId || null, notes: draft.notes };
+  const common = { hospitalId: draft.hospitalId || null, serveBy: draft.serveBy || null, notes: draft.notes };
   switch (draft.kind) {
     case '':
       return null;

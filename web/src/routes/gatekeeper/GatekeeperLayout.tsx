@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 
 const SECTIONS: readonly { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/gatekeeper', label: 'gk.nav.gate', end: true },
+  { to: '/gatekeeper/care', label: 'gk.nav.care' },
   { to: '/gatekeeper/patients', label: 'gk.nav.patients' },
   { to: '/gatekeeper/import', label: 'gk.nav.import' },
   { to: '/gatekeeper/self-registration', label: 'gk.nav.selfRegistration' },

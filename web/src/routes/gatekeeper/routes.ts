@@ -9,6 +9,7 @@ export const gatekeeperRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./GatekeeperLayout.tsx')).GatekeeperLayout }),
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./GatePage.tsx')).GatePage }) },
+      { path: 'care', lazy: async () => ({ Component: (await import('./CarePage.tsx')).CarePage }) },
       {
         path: 'patients',
         lazy: async () => ({ Component: (await import('./PatientsPage.tsx')).PatientsPage }),

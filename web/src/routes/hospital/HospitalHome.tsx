@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useMe } from '../../features/auth/auth.ts';
+import { OnlineVisitsBoard } from '../../features/care/OnlineVisitsBoard.tsx';
 import { todayInCity } from '../../features/dispatch/today.ts';
 import { ArrivalsBoard } from '../../features/hospital/ArrivalsBoard.tsx';
 import { CapacityEditor } from '../../features/hospital/CapacityEditor.tsx';
@@ -28,6 +29,7 @@ export function HospitalHome() {
       ) : (
         <div className="hospital-layout">
           <ArrivalsBoard hospitalId={hospitalId} date={today} />
+          <OnlineVisitsBoard hospitalId={hospitalId} date={today} />
           {hospital.isError ? (
             <p className="alert alert-error" role="alert">
               {describeError(hospital.error)}
@@ -38,6 +40,12 @@ export function HospitalHome() {
             <Loading />
           )}
           <CapacityEditor hospitalId={hospitalId} date={capacityDate} onDateChange={setCapacityDate} />
+          <CapacityEditor
+            hospitalId={hospitalId}
+            date={capacityDate}
+            onDateChange={setCapacityDate}
+            channel="online"
+          />
         </div>
       )}
     </>

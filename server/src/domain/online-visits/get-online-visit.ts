@@ -1,0 +1,28 @@
+import type { Db } from '@lastmeter/db';
+import type { OnlineVisitView } from '@lastmeter/shared';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { loadVisitFor } from './load-online-visit.ts';
+import { presentOnlineVisit } from './present-online-visit.ts';
+
+/** One online visit: the gatekeeper's card to print or read out, the desk's record. */
+export async function getOnlineVisit({
+  db,
+  actor,
+  visitId,
+}: {
+  db: Db;
+  actor: Actor;
+  visitId: string;
+}): Promise<OnlineVisitView> {
+  const loaded = await loadVisitFor(db, actor, visitId, 'read', 'read_online_visit');
+  await recordAudit(db, {
+    actor,
+    action: 'read_online_visit',
+    entity: 'patient',
+    entityId: loaded.visit.patientId,
+    outcome: 'allowed',
+    detail: { visitId },
+  });
+  return presentOnlineVisit(actor, loaded);
+}

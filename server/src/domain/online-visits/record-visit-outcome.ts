@@ -1,0 +1,115 @@
+import { type Db, onlineVisits, requests } from '@lastmeter/db';
+import { type OnlineVisitView, type RecordVisitOutcomeBody, rooms } from '@lastmeter/shared';
+import { and, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
+import { todayInShanghai } from '../patients/need-rules.ts';
+import { ARRIVAL_WINDOW_MINUTES, returnModeFor } from '../requests/schedule-rules.ts';
+import { loadVisitFor } from './load-online-visit.ts';
+import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * The hospital desk ends a started online visit with its outcome: `done` (the request is served),
+ * `no_answer` (unserved, with that reason), or `needs_on_site` — the patient must come, so a trip request
+ * to this hospital is raised for the appointment the desk gives, which dispatch plans like any other.
+ */
+export async function recordVisitOutcome({
+  db,
+  actor,
+  visitId,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  visitId: string;
+  input: RecordVisitOutcomeBody;
+  now?: Date;
+}): Promise<OnlineVisitView> {
+  const loaded = await loadVisitFor(db, actor, visitId, 'manage', 'record_visit_outcome');
+  const { visit, request, districtId, patient } = loaded;
+  if (visit.status !== 'in_progress')
+    throw errors.invalidTransition(visit.status, input.outcome, ['in_progress']);
+  const appointment = input.outcome === 'needs_on_site' ? new Date(input.appointmentAt) : null;
+  if (appointment && appointment.getTime() <= now.getTime())
+    throw errors.fieldCode('body.appointmentAt', 'appointment_passed', { at: appointment.toISOString() });
+
+  return db.transaction(async (tx) => {
+    const events: NewDomainEvent[] = [];
+    let followUpRequestId: string | null = null;
+    if (input.outcome === 'needs_on_site' && appointment) {
+      const [followUp] = await tx
+        .insert(requests)
+        .values({
+          patientId: visit.patientId,
+          needId: null,
+          service: visit.service,
+          date: todayInShanghai(appointment),
+          urgency: 'scheduled',
+          windowStart: new Date(appointment.getTime() - ARRIVAL_WINDOW_MINUTES * MINUTE),
+          windowEnd: appointment,
+          returnMode: returnModeFor(visit.service),
+          treatmentMinutes: returnModeFor(visit.service) === 'fixed' ? input.treatmentMinutes : null,
+          hospitalId: visit.hospitalId,
+          // The doctor who saw the patient online wants them at this hospital.
+          matchReason: { code: 'chosen_by_caller' },
+          serveBy: 'trip',
+          source: 'online_visit',
+          createdBy: actor.accountId,
+        })
+        .returning();
+      if (!followUp) throw errors.internal();
+      followUpRequestId = followUp.id;
+      events.push({
+        type: 'request.created',
+        payload: {
+          requestId: followUp.id,
+          patientId: visit.patientId,
+          compoundId: patient.compoundId,
+          date: followUp.date,
+          urgency: followUp.urgency,
+          service: followUp.service,
+        },
+        actorId: actor.accountId,
+        recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
+      });
+    }
+    const [row] = await tx
+      .update(onlineVisits)
+      .set({
+        status: input.outcome,
+        note: input.note,
+        endedAt: now,
+        endedBy: actor.accountId,
+        followUpRequestId,
+        updatedAt: now,
+      })
+      .where(and(eq(onlineVisits.id, visitId), eq(onlineVisits.status, 'in_progress')))
+      .returning();
+    if (!row) throw errors.invalidTransition('changed', input.outcome, ['in_progress']);
+    await tx
+      .update(requests)
+      .set(
+        input.outcome === 'no_answer'
+          ? { status: 'unserved', matchReason: { code: 'no_answer' } }
+          : { status: 'done' },
+      )
+      .where(eq(requests.id, request.id));
+    await recordAudit(tx, {
+      actor,
+      action: 'record_visit_outcome',
+      entity: 'patient',
+      entityId: visit.patientId,
+      outcome: 'allowed',
+      detail: { visitId, outcome: input.outcome, followUpRequestId },
+    });
+    const next = { ...loaded, visit: row };
+    events.push(onlineVisitEvent('online_visit.ended', next, actor.accountId));
+    await recordEvents(tx, events);
+    return presentOnlineVisit(actor, next);
+  });
+}

@@ -1,0 +1,53 @@
+import { type Db, onlineVisits } from '@lastmeter/db';
+import type { OnlineVisitView } from '@lastmeter/shared';
+import { and, eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordEvents } from '../events/record-event.ts';
+import { todayInShanghai } from '../patients/need-rules.ts';
+import { shanghaiInstant } from '../requests/schedule-rules.ts';
+import { loadVisitFor } from './load-online-visit.ts';
+import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
+
+/** The hospital desk starts a booked online visit: on its own day only (a visit of another day cannot be held). */
+export async function startOnlineVisit({
+  db,
+  actor,
+  visitId,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  visitId: string;
+  now?: Date;
+}): Promise<OnlineVisitView> {
+  const loaded = await loadVisitFor(db, actor, visitId, 'manage', 'start_online_visit');
+  const { visit } = loaded;
+  if (visit.status !== 'booked') throw errors.invalidTransition(visit.status, 'in_progress', ['booked']);
+  const today = todayInShanghai(now);
+  if (visit.date !== today)
+    throw errors.stepNotOpen({
+      rule: 'another_day',
+      opensAt: visit.date > today ? shanghaiInstant(visit.date, '00:00').toISOString() : null,
+    });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(onlineVisits)
+      .set({ status: 'in_progress', startedAt: now, updatedAt: now })
+      .where(and(eq(onlineVisits.id, visitId), eq(onlineVisits.status, 'booked')))
+      .returning();
+    if (!row) throw errors.invalidTransition('changed', 'in_progress', ['booked']);
+    const next = { ...loaded, visit: row };
+    await recordAudit(tx, {
+      actor,
+      action: 'start_online_visit',
+      entity: 'patient',
+      entityId: row.patientId,
+      outcome: 'allowed',
+      detail: { visitId },
+    });
+    await recordEvents(tx, [onlineVisitEvent('online_visit.started', next, actor.accountId)]);
+    return presentOnlineVisit(actor, next);
+  });
+}

@@ -1,0 +1,66 @@
+import { careNeeds, compounds, type Db, patients, requests } from '@lastmeter/db';
+import { eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize } from '../authorize.ts';
+import { type Action, can } from '../policies.ts';
+
+export interface LoadedRequest {
+  request: typeof requests.$inferSelect;
+  patient: typeof patients.$inferSelect;
+  districtId: string;
+  /** The need it serves (schedule-generated requests), for the rule of the three ways. */
+  need: Pick<typeof careNeeds.$inferSelect, 'kind' | 'schedule' | 'serveBy'> | null;
+}
+
+/**
+ * Loads a request for `action` on the compound's (or district's) requests. Outside the caller's read
+ * scope it does not exist for them (404); inside it, a refused action is a 403. Both are audited.
+ */
+export async function loadRequestFor(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  action: Action,
+  auditAction: string,
+): Promise<LoadedRequest> {
+  const [row] = await db
+    .select({
+      request: requests,
+      patient: patients,
+      districtId: compounds.districtId,
+      needKind: careNeeds.kind,
+      needSchedule: careNeeds.schedule,
+      needServeBy: careNeeds.serveBy,
+    })
+    .from(requests)
+    .innerJoin(patients, eq(patients.id, requests.patientId))
+    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .leftJoin(careNeeds, eq(careNeeds.id, requests.needId))
+    .where(eq(requests.id, requestId));
+  const resource = row && {
+    kind: 'request' as const,
+    districtId: row.districtId,
+    compoundId: row.patient.compoundId,
+  };
+  if (!row || !resource || !can(actor, 'read', resource)) {
+    await recordAudit(db, {
+      actor,
+      action: auditAction,
+      entity: 'request',
+      entityId: requestId,
+      outcome: 'denied',
+    });
+    throw errors.notFound('Request');
+  }
+  await authorize(db, actor, action, resource, { entity: 'patient', entityId: row.patient.id });
+  return {
+    request: row.request,
+    patient: row.patient,
+    districtId: row.districtId,
+    need: row.needKind
+      ? { kind: row.needKind, schedule: row.needSchedule ?? {}, serveBy: row.needServeBy ?? null }
+      : null,
+  };
+}
