@@ -39,8 +39,9 @@ export function DriverDeliveries() {
 }
 
 function DeliveryCard({ delivery }: { delivery: DriverDeliveryView }) {
-  const { t, formatTime, describeError } = useI18n();
+  const { t, formatTime, formatOtherDay, describeError } = useI18n();
   const step = useDriverDeliveryStep();
+  const otherDay = formatOtherDay(delivery.dropoffWindow[0]);
   const headingId = useId();
   const [next] = openDeliverySteps(delivery.status, 'driver');
   const collecting = delivery.status === 'assigned';
@@ -49,13 +50,19 @@ function DeliveryCard({ delivery }: { delivery: DriverDeliveryView }) {
     : { ...delivery.gate, name: `${delivery.compound.name} · ${delivery.gate.name}` };
   const links = navigationLinks(stop);
   return (
-    <article className="job-card delivery-card" aria-labelledby={headingId} data-status={delivery.status}>
+    <article
+      className="job-card delivery-card"
+      aria-labelledby={headingId}
+      data-status={delivery.status}
+      data-other-day={otherDay ? true : undefined}
+    >
       <header className="job-header">
         <h3 id={headingId}>{t('driver.deliveryTitle', { parcel: delivery.parcelNo })}</h3>
         <span className="badge" data-status={delivery.status}>
           {t(`delivery.status.${delivery.status}`)}
         </span>
       </header>
+      {otherDay ? <p className="job-day">{t('driver.notToday', { day: otherDay })}</p> : null}
       <ol className="job-stops">
         <li data-current={collecting ? true : undefined}>
           <span className="stop-label">{t('delivery.pharmacy')}</span>
