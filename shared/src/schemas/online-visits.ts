@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WayOfServiceSchema } from '../care-ways.ts';
 import { ONLINE_VISIT_STATUSES, SERVICES, WAYS_OF_SERVICE } from '../domain.ts';
+import { PrescriptionInput } from './deliveries.ts';
 import { paragraph } from './text.ts';
 
 // Online visits (在线复诊): booking a request into a hospital's online slot, the card the gatekeeper
@@ -57,6 +58,13 @@ export const RecordVisitOutcomeBody = z
         .max(600)
         .default(60)
         .meta({ description: 'How long the on-site visit takes (the return trip follows it)' }),
+    }),
+    z.strictObject({
+      outcome: z.literal('prescription_issued'),
+      note,
+      items: PrescriptionInput.shape.items,
+      date: PrescriptionInput.shape.date,
+      dropoffHours: PrescriptionInput.shape.dropoffHours,
     }),
   ])
   .meta({ id: 'RecordVisitOutcomeBody' });

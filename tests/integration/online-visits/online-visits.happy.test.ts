@@ -1,4 +1,12 @@
-import { auditLog, domainEvents, onlineVisits, requests, streamEvents } from '@lastmeter/db';
+import {
+  auditLog,
+  deliveries,
+  domainEvents,
+  onlineVisits,
+  prescriptions,
+  requests,
+  streamEvents,
+} from '@lastmeter/db';
 import type {
   OnlineVisitJoinView,
   OnlineVisitList,
@@ -295,5 +303,55 @@ describe('the hospital desk holds the visit', () => {
     expect(overview.body.careWays.unmetByReason).toEqual({ no_answer: 1 });
     const [row] = await w.db.select().from(onlineVisits).where(eq(onlineVisits.id, visit.id));
     expect(row?.endedAt).not.toBeNull();
+  });
+});
+
+describe('a prescription issued online is delivered', () => {
+  it('the desk records the prescription: a delivery from its pharmacy to the gate, in the same step', async () => {
+    const { request, visit } = await createTodaysVisit(w, w.patients.chronic.id, '09:00');
+    await api(server, 'POST', `/api/v1/online-visits/${visit.id}/start`, { token: w.tokens.desk });
+    const ended = await api<OnlineVisitView>(server, 'POST', `/api/v1/online-visits/${visit.id}/outcome`, {
+      token: w.tokens.desk,
+      body: {
+        outcome: 'prescription_issued',
+        note: '续方',
+        items: [{ name: '二甲双胍缓释片', quantity: '2盒', instructions: '每日一次' }],
+        date: addDays(cityToday(), 1),
+      },
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body.status).toBe('prescription_issued');
+    const [prescription] = await w.db
+      .select()
+      .from(prescriptions)
+      .where(eq(prescriptions.onlineVisitId, visit.id));
+    expect(prescription).toMatchObject({
+      hospitalId: w.regular.id,
+      source: 'online_visit',
+      patientId: w.patients.chronic.id,
+    });
+    const [delivery] = await w.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.prescriptionId, prescription!.id));
+    expect(delivery).toMatchObject({ requestId: request.id, status: 'pending' });
+    const [original] = await w.db.select().from(requests).where(eq(requests.id, request.id));
+    expect(original?.status).toBe('done');
+  });
+
+  it('a prescription without medicines is a 400 naming items', async () => {
+    const { visit } = await createTodaysVisit(w, w.patients.chronicNoRegular.id, '09:30');
+    await api(server, 'POST', `/api/v1/online-visits/${visit.id}/start`, { token: w.tokens.desk });
+    const res = await api<{ issues?: Array<{ path: string }> }>(
+      server,
+      'POST',
+      `/api/v1/online-visits/${visit.id}/outcome`,
+      {
+        token: w.tokens.desk,
+        body: { outcome: 'prescription_issued', items: [] },
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.issues?.[0]?.path).toBe('body.items');
   });
 });

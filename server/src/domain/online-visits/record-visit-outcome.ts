@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
 import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
 import { todayInShanghai } from '../patients/need-rules.ts';
 import { ARRIVAL_WINDOW_MINUTES, returnModeFor } from '../requests/schedule-rules.ts';
@@ -14,8 +15,10 @@ const MINUTE = 60_000;
 
 /**
  * The hospital desk ends a started online visit with its outcome: `done` (the request is served),
- * `no_answer` (unserved, with that reason), or `needs_on_site` — the patient must come, so a trip request
- * to this hospital is raised for the appointment the desk gives, which dispatch plans like any other.
+ * `no_answer` (unserved, with that reason), `needs_on_site` — the patient must come, so a trip request
+ * to this hospital is raised for the appointment the desk gives, which dispatch plans like any other —
+ * or `prescription_issued`: the medicines go to the compound gate as a delivery from this hospital's
+ * pharmacy, written in the same transaction.
  */
 export async function recordVisitOutcome({
   db,
@@ -78,6 +81,26 @@ export async function recordVisitOutcome({
         recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
       });
     }
+    let deliveryId: string | null = null;
+    if (input.outcome === 'prescription_issued') {
+      const issued = await createDeliveryFromPrescription({
+        db: tx,
+        actor,
+        patientId: visit.patientId,
+        input: {
+          hospitalId: visit.hospitalId,
+          items: input.items,
+          date: input.date,
+          dropoffHours: input.dropoffHours,
+          onlineVisitId: visit.id,
+          requestId: request.id,
+          note: '',
+        },
+        now,
+      });
+      deliveryId = issued.delivery.delivery.id;
+      events.push(...issued.events);
+    }
     const [row] = await tx
       .update(onlineVisits)
       .set({
@@ -105,7 +128,7 @@ export async function recordVisitOutcome({
       entity: 'patient',
       entityId: visit.patientId,
       outcome: 'allowed',
-      detail: { visitId, outcome: input.outcome, followUpRequestId },
+      detail: { visitId, outcome: input.outcome, followUpRequestId, deliveryId },
     });
     const next = { ...loaded, visit: row };
     events.push(onlineVisitEvent('online_visit.ended', next, actor.accountId));

@@ -2,6 +2,7 @@ import {
   careNeeds,
   compounds,
   type Db,
+  deliveries,
   hospitalSlotOverrides,
   hospitalSlots,
   hospitals,
@@ -168,17 +169,24 @@ async function careWaysFigures(
   { ids, date }: { ids: string[]; date: string },
 ): Promise<CareWaysFigures> {
   const inScope = ids.length ? inArray(patients.compoundId, ids) : sql`false`;
+  // A request served by delivery keeps its status: its delivery says whether it is on its way (or why not).
+  const delivered = sql<boolean>`exists (select 1 from ${deliveries} d where d.request_id = ${requests.id}
+    and d.status in ('assigned', 'picked_up', 'at_gate', 'received', 'delivered'))`;
+  const deliveryReason = sql<string | null>`(select d.unserved_reason->>'code' from ${deliveries} d
+    where d.request_id = ${requests.id} and d.status = 'pending' limit 1)`;
   const groups = await db
     .select({
       serveBy: requests.serveBy,
       status: requests.status,
       reason: sql<string | null>`${requests.matchReason}->>'code'`,
+      deliveryReason,
+      delivered,
       n: count(),
     })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
     .where(and(inScope, eq(requests.date, date), ne(requests.status, 'cancelled')))
-    .groupBy(requests.serveBy, requests.status, sql`${requests.matchReason}->>'code'`);
+    .groupBy(requests.serveBy, requests.status, sql`3`, sql`4`, sql`5`);
   const byWay = Object.fromEntries(
     WAYS_OF_SERVICE.map((way) => [way, { total: 0, served: 0, unmet: 0 }]),
   ) as CareWaysFigures['byWay'];
@@ -186,12 +194,12 @@ async function careWaysFigures(
   for (const g of groups) {
     const way = byWay[g.serveBy];
     way.total += g.n;
-    if (g.status === 'planned' || g.status === 'done') {
+    if (g.status === 'planned' || g.status === 'done' || (g.serveBy === 'delivery' && g.delivered)) {
       way.served += g.n;
       continue;
     }
     way.unmet += g.n;
-    const reason = unmetReason(g.status, g.reason);
+    const reason = (g.serveBy === 'delivery' && g.deliveryReason) || unmetReason(g.status, g.reason);
     unmetByReason[reason] = (unmetByReason[reason] ?? 0) + g.n;
   }
   return { byWay, unmetByReason };

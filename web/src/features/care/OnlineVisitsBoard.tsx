@@ -8,15 +8,13 @@ import { useSocketEvent } from '../../realtime/socket.ts';
 import { careKeys, hospitalVisitsQuery, isCareEvent, useRecordOutcome, useStartVisit } from './api.ts';
 import { joinUrl } from './VisitCard.tsx';
 
-/** Outcomes the desk can record here; a prescription is issued with the medicine delivery (see README). */
-const DESK_OUTCOMES = ONLINE_VISIT_OUTCOMES.filter(
-  (o): o is Exclude<OnlineVisitOutcome, 'prescription_issued'> => o !== 'prescription_issued',
-);
+const DESK_OUTCOMES: readonly OnlineVisitOutcome[] = ONLINE_VISIT_OUTCOMES;
 
 /**
  * The hospital desk's online visits of the day, by time: start a booked one (the join link opens the
- * consultation), then record how it ended — done, no answer, or the patient must come (a trip request is
- * raised for the appointment given here, which dispatch plans).
+ * consultation), then record how it ended — done, no answer, the patient must come (a trip request is
+ * raised for the appointment given here, which dispatch plans), or a prescription issued (its medicines
+ * are delivered to the compound gate).
  */
 export function OnlineVisitsBoard({ hospitalId, date }: { hospitalId: string; date: string }) {
   const { t, describeError, formatTime } = useI18n();
@@ -92,8 +90,11 @@ function OutcomeForm({ visit }: { visit: OnlineVisitView }) {
   const { t, describeError } = useI18n();
   const id = useId();
   const record = useRecordOutcome();
-  const [outcome, setOutcome] = useState<(typeof DESK_OUTCOMES)[number]>('done');
+  const [outcome, setOutcome] = useState<OnlineVisitOutcome>('done');
   const [appointment, setAppointment] = useState('');
+  const [items, setItems] = useState([{ name: '', quantity: '' }]);
+  const setItem = (index: number, change: Partial<{ name: string; quantity: string }>) =>
+    setItems((list) => list.map((item, i) => (i === index ? { ...item, ...change } : item)));
   const [note, setNote] = useState('');
   const issue = (path: string) =>
     record.error instanceof ApiError ? record.error.issues.find((i) => i.path === path)?.message : undefined;
@@ -105,7 +106,9 @@ function OutcomeForm({ visit }: { visit: OnlineVisitView }) {
         outcome === 'needs_on_site'
           ? // The desk types the city's wall-clock time (Asia/Shanghai, UTC+8 all year).
             { outcome, note, appointmentAt: appointment ? `${appointment}:00+08:00` : '' }
-          : { outcome, note },
+          : outcome === 'prescription_issued'
+            ? { outcome, note, items }
+            : { outcome, note },
     });
   };
   const appointmentError = issue('body.appointmentAt');
@@ -144,6 +147,39 @@ function OutcomeForm({ visit }: { visit: OnlineVisitView }) {
             </p>
           ) : null}
         </div>
+      ) : null}
+      {outcome === 'prescription_issued' ? (
+        <fieldset className="prescription-items">
+          <legend>{t('hospital.visits.medicines')}</legend>
+          {items.map((item, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are only added at the end, never reordered
+            <div className="field inline" key={index}>
+              <label>
+                {t('hospital.visits.medicine', { n: index + 1 })}
+                <input
+                  value={item.name}
+                  required
+                  maxLength={100}
+                  onChange={(e) => setItem(index, { name: e.target.value })}
+                  aria-invalid={issue(`body.items.${index}.name`) ? true : undefined}
+                />
+              </label>
+              <label>
+                {t('hospital.visits.quantity', { n: index + 1 })}
+                <input
+                  value={item.quantity}
+                  required
+                  maxLength={40}
+                  onChange={(e) => setItem(index, { quantity: e.target.value })}
+                  aria-invalid={issue(`body.items.${index}.quantity`) ? true : undefined}
+                />
+              </label>
+            </div>
+          ))}
+          <button type="button" onClick={() => setItems((list) => [...list, { name: '', quantity: '' }])}>
+            {t('hospital.visits.addMedicine')}
+          </button>
+        </fieldset>
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('hospital.visits.note')}</label>
