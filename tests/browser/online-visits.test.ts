@@ -114,6 +114,8 @@ describe.skipIf(!hasChromium)(
       // Nothing wider than the phone: the long link wraps.
       const box = await card.boundingBox();
       expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(390);
+      // The page itself never scrolls sideways (the sub-navigation scrolls within its bar).
+      expect(await page.locator('body').evaluate((body) => body.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(SCREENSHOTS, 'online-visit-gatekeeper-phone.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
 
