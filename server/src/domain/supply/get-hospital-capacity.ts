@@ -1,5 +1,5 @@
 import { type Db, hospitalSlotOverrides, hospitalSlots } from '@lastmeter/db';
-import type { HospitalCapacity, SlotChannel } from '@lastmeter/shared';
+import type { CapacitySlot, HospitalCapacity, SlotChannel } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { effectiveCapacity, isoWeekday } from './effective-capacity.ts';
@@ -52,4 +52,32 @@ export async function capacityOn(
       ),
     );
   return { hospitalId, date, weekday, slots: effectiveCapacity(date, template, overrides) };
+}
+
+/** Every hospital's slots of one channel on a date, in two queries: what hospital matching weighs. */
+export async function capacitiesOn(
+  db: Db,
+  date: string,
+  channel: SlotChannel = 'on_site',
+): Promise<Map<string, CapacitySlot[]>> {
+  const weekday = isoWeekday(date);
+  const template = await db
+    .select()
+    .from(hospitalSlots)
+    .where(and(eq(hospitalSlots.channel, channel), eq(hospitalSlots.weekday, weekday)));
+  const overrides = await db
+    .select()
+    .from(hospitalSlotOverrides)
+    .where(and(eq(hospitalSlotOverrides.channel, channel), eq(hospitalSlotOverrides.date, date)));
+  const ids = new Set([...template, ...overrides].map((s) => s.hospitalId));
+  return new Map(
+    [...ids].map((id) => [
+      id,
+      effectiveCapacity(
+        date,
+        template.filter((s) => s.hospitalId === id),
+        overrides.filter((s) => s.hospitalId === id),
+      ),
+    ]),
+  );
 }

@@ -4,7 +4,7 @@ import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared
 import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
 import { shanghaiInstant } from '../requests/schedule-rules.ts';
-import { capacityOn } from '../supply/get-hospital-capacity.ts';
+import { capacitiesOn } from '../supply/get-hospital-capacity.ts';
 import { travelModel } from './travel.ts';
 
 type SlotRange = { start: number; end: number };
@@ -26,10 +26,10 @@ export async function matchHospitalFor(
   const rows = await db.select().from(hospitals);
   const candidates: MatchHospital[] = [];
   const slotRanges = new Map<string, SlotRange[]>();
+  const capacities = await capacitiesOn(db, request.date, channel);
   for (const h of rows) {
-    const capacity = await capacityOn(db, h.id, request.date, channel);
     const byService = new Map<CareService, { start: number; end: number; capacity: number }[]>();
-    for (const slot of capacity.slots) {
+    for (const slot of capacities.get(h.id) ?? []) {
       const service = slot.service;
       const list = byService.get(service) ?? [];
       list.push({
