@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   careNeeds,
+  complaints,
   type Db,
   deliveries,
   incidents,
@@ -27,7 +28,7 @@ import type { TestServer } from './test-server.ts';
 
 /**
  * One scope of every kind — a district with a compound, gate, zone, hospital, vehicle, patient, need,
- * request, round trip, online visit and incident — and a signed-in account of every role scoped to it. Tests that
+ * request, round trip, online visit, delivery, incident and complaint — and a signed-in account of every role scoped to it. Tests that
  * walk the whole route list (fuzz, foreign scope) fill each `:param` of a path from `params`.
  */
 export async function createScopeWorld(server: TestServer, date: string) {
@@ -114,6 +115,17 @@ export async function createScopeWorld(server: TestServer, date: string) {
     .values({ kind: 'breakdown', districtId: district.id, vehicleId: vehicle.id, description: '抛锚' })
     .returning();
 
+  const [complaint] = await db
+    .insert(complaints)
+    .values({
+      hospitalId: hospital.id,
+      districtId: district.id,
+      kind: 'vehicle_late',
+      source: 'family',
+      description: '车来晚了',
+    })
+    .returning();
+
   const [prescription] = await db
     .insert(prescriptions)
     .values({
@@ -165,6 +177,7 @@ export async function createScopeWorld(server: TestServer, date: string) {
     incidentId: incident!.id,
     visitId: visit!.id,
     deliveryId: delivery!.id,
+    complaintId: complaint!.id,
     accountId: accounts.gatekeeper.id,
     token: compound.selfRegistrationToken,
     date,

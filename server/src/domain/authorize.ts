@@ -28,3 +28,44 @@ export async function authorize(
   }
   throw errors.forbidden();
 }
+
+/**
+ * The first step of a use case on a record the caller named by id: a record outside the caller's read
+ * scope does not exist for them — the same 404 as an id that matches nothing, so ids cannot be probed
+ * across districts, compounds, hospitals or vehicles —; inside it, an action the role may not take is
+ * a 403 (ARCHITECTURE.md "Authorization first"). Every loader of a record by id decides here, and
+ * returns the row it was given once it may be used.
+ */
+export async function authorizeRecord<T>(
+  db: Db,
+  actor: Actor,
+  record: {
+    /** The record's name in the 404 ("Compound", "Trip"). */
+    name: string;
+    id: string;
+    /** The row the id matched, if any. */
+    row: T | undefined;
+    /** How the row is read: its kind and scope. */
+    seen: (row: T) => Resource;
+    action: Action;
+    /** What the action acts on, when not the record as read (a request's district's dispatch). */
+    resource?: (row: T) => Resource;
+  },
+  /** For patient data: both refusals are audited, under `action` (default: the policy's action). */
+  audit?: { entity: string; entityId?: string; action?: string; detail?: Record<string, unknown> },
+): Promise<T> {
+  const { row } = record;
+  const visible = row !== undefined && can(actor, 'read', record.seen(row));
+  if (visible && can(actor, record.action, (record.resource ?? record.seen)(row))) return row;
+  if (audit) {
+    await recordAudit(db, {
+      actor,
+      action: audit.action ?? record.action,
+      entity: audit.entity,
+      entityId: audit.entityId ?? record.id,
+      outcome: 'denied',
+      ...(audit.detail ? { detail: audit.detail } : {}),
+    });
+  }
+  throw visible ? errors.forbidden() : errors.notFound(record.name);
+}

@@ -138,7 +138,8 @@ function decodeError(error: unknown): AppError | null {
 function errorHandler(app: AppContext): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = bodyParserError(error) ?? decodeError(error) ?? toAppError(error);
-    if (appError.code === 'internal') app.logger.error({ err: error, path: req.path }, 'unhandled error');
+    if (appError.code === 'internal')
+      app.logger.error({ err: error, path: loggedPath(req) }, 'unhandled error');
     if (
       (appError.code === 'too_many_requests' || appError.code === 'unavailable') &&
       typeof appError.extra.retryAfterSeconds === 'number'
@@ -167,6 +168,19 @@ function requestContext(app: AppContext) {
   };
 }
 
+/**
+ * The path as a log line may keep it: the matched route with its ids, but a link's `:token` (a
+ * self-registration form, a tracking link, a visit's join link — each the link's whole authority) left
+ * as the placeholder. An unmatched path is not logged at all: it may be such a link, mistyped.
+ */
+function loggedPath(req: Request): string | undefined {
+  const template: unknown = req.route?.path;
+  if (typeof template !== 'string') return undefined;
+  return template.replace(/:(\w+)/g, (placeholder, name: string) =>
+    name === 'token' ? placeholder : String(req.params[name] ?? placeholder),
+  );
+}
+
 function requestLogger(app: AppContext) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
@@ -182,7 +196,7 @@ function requestLogger(app: AppContext) {
       app.logger.info(
         {
           method: req.method,
-          path: req.path,
+          path: loggedPath(req),
           route,
           status: res.statusCode,
           ms: Math.round(seconds * 1000),

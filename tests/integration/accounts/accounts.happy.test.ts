@@ -277,7 +277,11 @@ describe('dispatchers manage the drivers of their own district', () => {
       { username: 'drv_far', displayName: '司机乙', role: 'driver', vehicleId: ids.otherVehicle },
       token,
     );
-    expect(foreign.status).toBe(403);
+    // Another district's vehicle is as unknown to them as one that does not exist.
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.issues).toEqual([
+      expect.objectContaining({ path: 'body.vehicleId', code: 'scope_unknown' }),
+    ]);
     const gate = await create(
       { username: 'gate_disp', displayName: '门卫', role: 'gatekeeper', compoundIds: [ids.compoundA] },
       token,

@@ -1,16 +1,21 @@
 import type { AnyRoute } from '@lastmeter/server/http/route.ts';
 import { routes } from '@lastmeter/server/http/routes/index.ts';
+import { type ClientToServerEvents, rooms } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, square } from '../../support/factories.ts';
+import { createAccount } from '../../support/factories.ts';
 import { api, loginAs } from '../../support/http.ts';
+import { sampleBody } from '../../support/route-bodies.ts';
 import { cityToday, createScopeWorld, fillPath, type ScopeWorld } from '../../support/route-world.ts';
+import { connectClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 /**
  * Generated from the route list, beside "requires authentication": every route gets bad bytes and
  * wrong types in each path parameter, query key and body field — NUL and other control characters,
  * ill-formed Unicode, huge strings, numbers, booleans, null, arrays, objects — first alone, then inside
- * an otherwise valid body where we know one. Nothing may answer 5xx.
+ * an otherwise valid body (tests/support/route-bodies.ts). Nothing may answer 5xx. Every socket event
+ * gets the same values, whole and per field: every reply is an acknowledgement `{ ok, … }`, none an
+ * internal error, and `ping` answers `ok: true` whatever it carries.
  */
 let server: TestServer;
 let world: ScopeWorld;
@@ -44,58 +49,6 @@ const BAD_VALUES: unknown[] = [
 const BAD_PATH_SEGMENTS = ['%00', 'a%00b', '%1B', '%E0%A4%A', 'x'.repeat(3000), '..%2F..', '0'];
 const BAD_QUERIES = ['q=%00', 'entity=%00', 'x=%00', 'q[a]=b', 'q[]=a&q[]=b', 'q=%E0%A4%A'];
 
-/** Valid bodies for the routes that store text, so a bad field reaches as deep as it can. */
-const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
-  'POST /api/v1/auth/login': { username: 'nobody', password: 'secret' },
-  'POST /api/v1/districts': { code: 'F1', name: '区', city: '上海市', center: { lng: 121.4, lat: 31.2 } },
-  'POST /api/v1/districts/:districtId/compounds': {
-    name: '小区',
-    address: '路 1 号',
-    boundary: square(121.43, 31.17),
-    gates: [{ name: '东门', lng: 121.43, lat: 31.17 }],
-  },
-  'POST /api/v1/compounds/:compoundId/gates': { name: '西门', lng: 121.43, lat: 31.17 },
-  'POST /api/v1/districts/:districtId/zones': {
-    name: '区域',
-    level: 'controlled',
-    geometry: square(121.43, 31.17),
-  },
-  'PATCH /api/v1/zones/:zoneId': { name: '区域', validFrom: new Date().toISOString() },
-  'POST /api/v1/districts/:districtId/zones/import': {
-    type: 'FeatureCollection',
-    features: [
-      { type: 'Feature', geometry: square(121.43, 31.17), properties: { name: '区域', level: 'sealed' } },
-    ],
-  },
-  'POST /api/v1/hospitals': {
-    name: '医院',
-    location: { lng: 121.45, lat: 31.19 },
-    entrance: { lng: 121.45, lat: 31.19 },
-  },
-  'PATCH /api/v1/hospitals/:hospitalId': { name: '医院', phone: '021-1234', address: '路' },
-  'POST /api/v1/vehicles': {
-    districtId: '',
-    kind: 'volunteer',
-    plate: '沪A·F1',
-    seats: 4,
-    base: { lng: 121.44, lat: 31.18 },
-  },
-  'PATCH /api/v1/vehicles/:vehicleId': { callSign: '呼号' },
-  'PATCH /api/v1/patients/:patientId': { name: '王五', building: '1', notes: '备注' },
-  'POST /api/v1/patients/:patientId/reveal': { reason: '联系家属' },
-  'POST /api/v1/patients/:patientId/reject': { reason: '重复' },
-  'POST /api/v1/legs/:legId/cancel': { reason: '取消' },
-  'POST /api/v1/legs/:legId/decline': { reason: '太远' },
-  'POST /api/v1/incidents/:incidentId/resolve': { resolution: '已处理' },
-  'POST /api/v1/patients/:patientId/prescriptions': {
-    hospitalId: '00000000-0000-4000-8000-000000000000',
-    items: [{ name: '二甲双胍缓释片', quantity: '60片', instructions: '随餐' }],
-    note: '备注',
-  },
-  'POST /api/v1/deliveries/:deliveryId/cancel': { note: '不需要了' },
-  'POST /api/v1/vehicles/:vehicleId/breakdown': { note: '抛锚' },
-};
-
 function keysOf(schema: unknown): string[] {
   const shape = schema && typeof schema === 'object' && 'shape' in schema ? schema.shape : null;
   return shape && typeof shape === 'object' ? Object.keys(shape) : [];
@@ -107,7 +60,6 @@ interface Probe {
 }
 
 function probesOf(route: AnyRoute, params: Record<string, string>): Probe[] {
-  const key = `${route.method.toUpperCase()} ${route.path}`;
   const path = fillPath(route.path, params);
   const probes: Probe[] = [];
   const sendsBody = route.method !== 'get' && route.bodyType !== 'multipart';
@@ -123,8 +75,7 @@ function probesOf(route: AnyRoute, params: Record<string, string>): Probe[] {
     probes.push({ path: `${path}?${k}[]=a&${k}[]=b` }, { path: `${path}?${k}[a][b]=c` });
   }
   if (sendsBody) {
-    const sample = SAMPLE_BODIES[key] ?? {};
-    const base = key === 'POST /api/v1/vehicles' ? { ...sample, districtId: params.districtId } : sample;
+    const base = sampleBody(route, params) ?? {};
     for (const whole of [[], 'text', 42, null, nested(80), { 'a\u0000': 1 }, base]) {
       probes.push({ path, body: whole });
     }
@@ -159,5 +110,45 @@ describe('fuzzing every route never gives a 5xx', () => {
       }
       expect(failures).toEqual([]);
     },
+  );
+});
+
+/** A valid payload of every event a client may send (typed: a new event must be added here). */
+const SOCKET_SAMPLES = {
+  ping: () => undefined,
+  resume: () => ({ streams: { [rooms.vehicle(world.params.vehicleId ?? '')]: 0 } }),
+  ack: () => ({ stream: rooms.vehicle(world.params.vehicleId ?? ''), offset: 0 }),
+  position: () => ({ lng: 121.44, lat: 31.18, recordedAt: new Date().toISOString() }),
+} satisfies Record<keyof ClientToServerEvents, () => Record<string, unknown> | undefined>;
+
+describe('fuzzing every socket event never fails inside, and every reply is `{ ok, … }`', () => {
+  it.each(Object.keys(SOCKET_SAMPLES) as (keyof typeof SOCKET_SAMPLES)[])(
+    '%s',
+    async (event) => {
+      const driver = await connectClient(server, world.tokens.driver ?? '');
+      const emit = (...args: unknown[]) =>
+        (
+          driver.socket.timeout(20_000) as unknown as {
+            emitWithAck(e: string, ...a: unknown[]): Promise<unknown>;
+          }
+        ).emitWithAck(event, ...args);
+      const base = SOCKET_SAMPLES[event]() ?? {};
+      const payloads: unknown[][] = [[], ...BAD_VALUES.map((v) => [v]), [base, 'extra'], [nested(80)]];
+      for (const field of Object.keys(base)) {
+        for (const bad of BAD_VALUES) payloads.push([{ ...base, [field]: bad }]);
+      }
+      const failures: string[] = [];
+      for (const args of payloads) {
+        const reply = (await emit(...args)) as { ok?: unknown; error?: { code?: string } } | null;
+        const wellFormed = reply !== null && typeof reply === 'object' && typeof reply.ok === 'boolean';
+        if (!wellFormed || reply?.error?.code === 'internal' || (event === 'ping' && reply?.ok !== true)) {
+          failures.push(`${JSON.stringify(args).slice(0, 100)} → ${JSON.stringify(reply).slice(0, 100)}`);
+        }
+      }
+      expect(driver.socket.connected).toBe(true);
+      driver.close();
+      expect(failures).toEqual([]);
+    },
+    300_000,
   );
 });

@@ -264,7 +264,7 @@ describe('trip notices', () => {
           token: w.otherGatekeeper.token,
         })
       ).status,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (
         await api(server, 'GET', `/api/v1/notices?districtId=${w.district.id}`, {

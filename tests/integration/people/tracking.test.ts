@@ -107,9 +107,10 @@ describe('tracking link', () => {
     const w = await tripWorld(server);
     const trip = await bookedTrip(w);
     const path = `/api/v1/trips/${trip.id}/tracking-link`;
-    expect((await api(server, 'POST', path, { token: w.otherGatekeeper.token })).status).toBe(403);
-    expect((await api(server, 'POST', path, { token: w.hospitalDesk.token })).status).toBe(403);
-    expect((await api(server, 'POST', path, { token: w.driver.token })).status).toBe(403);
+    // Outside the compound's requests the trip does not exist for them: 404, as for any unknown id.
+    expect((await api(server, 'POST', path, { token: w.otherGatekeeper.token })).status).toBe(404);
+    expect((await api(server, 'POST', path, { token: w.hospitalDesk.token })).status).toBe(404);
+    expect((await api(server, 'POST', path, { token: w.driver.token })).status).toBe(404);
     expect((await api(server, 'GET', path, { token: w.gatekeeper.token })).status).toBe(404);
     await ok(server, path, w.gatekeeper.token);
     const qr = await fetch(`${server.url}${path}/qr.png`, {
@@ -117,7 +118,7 @@ describe('tracking link', () => {
     });
     expect(qr.status).toBe(200);
     expect(qr.headers.get('content-type')).toBe('image/png');
-    expect((await api(server, 'GET', `${path}/qr.png`, { token: w.otherGatekeeper.token })).status).toBe(403);
+    expect((await api(server, 'GET', `${path}/qr.png`, { token: w.otherGatekeeper.token })).status).toBe(404);
     const admin = await createAccount(w.db, 'admin');
     const audit = await api<Array<{ action: string; outcome: string }>>(
       server,

@@ -67,7 +67,7 @@ describe('a gatekeeper of compound A on every patient route of compound B', () =
         token: w.gatekeeperA.token,
       },
     );
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
   });
 
   it('patient B is unchanged and the refusals are in the audit trail', async () => {
@@ -95,7 +95,7 @@ describe('roles outside the registry', () => {
       const list = await api(server, 'GET', `/api/v1/compounds/${w.compoundB.id}/patients`, {
         token: account.token,
       });
-      expect(list.status).toBe(403);
+      expect(list.status).toBe(404);
       const one = await api(server, 'GET', `/api/v1/patients/${patientB.id}`, { token: account.token });
       expect(one.status).toBe(404);
       const reveal = await api(server, 'POST', `/api/v1/patients/${patientB.id}/reveal`, {

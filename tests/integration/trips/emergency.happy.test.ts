@@ -185,6 +185,6 @@ describe('online changes to a running plan', () => {
       token: w.otherDriver.token,
       body: {},
     });
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(404);
   });
 });

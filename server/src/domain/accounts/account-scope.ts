@@ -11,6 +11,8 @@ import {
 import type { FieldIssue, Role } from '@lastmeter/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { can } from '../policies.ts';
 import { homeDistricts } from './read-accounts.ts';
 
 export interface ScopeInput {
@@ -35,8 +37,10 @@ const given = (value: ScopeInput[keyof ScopeInput]) =>
 /**
  * Checks a role's scope — required parts present, parts of other roles absent, every target existing —
  * and returns the districts the account will work in (what the policy scopes it by). 400 naming the field.
+ * A target outside what `actor` may read is as unknown as one that does not exist, so naming another
+ * district's vehicle or compound reveals nothing (the policy's answer comes after, on what is left).
  */
-export async function checkScope(db: Db, role: Role, scope: ScopeInput): Promise<string[]> {
+export async function checkScope(db: Db, actor: Actor, role: Role, scope: ScopeInput): Promise<string[]> {
   const rule = SCOPE_OF[role];
   const issues: FieldIssue[] = [];
   for (const key of Object.keys(scope) as (keyof ScopeInput)[]) {
@@ -49,27 +53,39 @@ export async function checkScope(db: Db, role: Role, scope: ScopeInput): Promise
 
   const districtIds = [...new Set(scope.districtIds)];
   const compoundIds = [...new Set(scope.compoundIds)];
-  const foundDistricts = districtIds.length
-    ? await db.select({ id: districts.id }).from(districts).where(inArray(districts.id, districtIds))
-    : [];
-  const foundCompounds = compoundIds.length
-    ? await db
-        .select({ id: compounds.id, districtId: compounds.districtId })
-        .from(compounds)
-        .where(inArray(compounds.id, compoundIds))
-    : [];
-  const [hospital] = scope.hospitalId
-    ? await db
-        .select({ districtId: hospitals.districtId })
-        .from(hospitals)
-        .where(eq(hospitals.id, scope.hospitalId))
-    : [];
-  const [vehicle] = scope.vehicleId
-    ? await db
-        .select({ districtId: vehicles.districtId })
-        .from(vehicles)
-        .where(eq(vehicles.id, scope.vehicleId))
-    : [];
+  const foundDistricts = (
+    districtIds.length
+      ? await db.select({ id: districts.id }).from(districts).where(inArray(districts.id, districtIds))
+      : []
+  ).filter((d) => can(actor, 'read', { kind: 'district', districtId: d.id }));
+  const foundCompounds = (
+    compoundIds.length
+      ? await db
+          .select({ id: compounds.id, districtId: compounds.districtId })
+          .from(compounds)
+          .where(inArray(compounds.id, compoundIds))
+      : []
+  ).filter((c) => can(actor, 'read', { kind: 'compound', districtId: c.districtId, compoundId: c.id }));
+  const [hospital] = (
+    scope.hospitalId
+      ? await db
+          .select({ districtId: hospitals.districtId })
+          .from(hospitals)
+          .where(eq(hospitals.id, scope.hospitalId))
+      : []
+  ).filter(() => scope.hospitalId && can(actor, 'read', { kind: 'hospital', hospitalId: scope.hospitalId }));
+  const [vehicle] = (
+    scope.vehicleId
+      ? await db
+          .select({ districtId: vehicles.districtId })
+          .from(vehicles)
+          .where(eq(vehicles.id, scope.vehicleId))
+      : []
+  ).filter(
+    (v) =>
+      scope.vehicleId &&
+      can(actor, 'read', { kind: 'vehicle', districtId: v.districtId, vehicleId: scope.vehicleId }),
+  );
   scope.districtIds.forEach((id, i) => {
     if (!foundDistricts.some((d) => d.id === id))
       issues.push(codedIssue(`body.districtIds.${i}`, 'scope_unknown'));

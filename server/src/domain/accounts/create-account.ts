@@ -23,7 +23,7 @@ export async function createAccount({
   actor: Actor;
   input: CreateAccountBody;
 }): Promise<AccountView> {
-  const home = await checkScope(db, input.role, scopeOf(input));
+  const home = await checkScope(db, actor, input.role, scopeOf(input));
   await authorize(db, actor, 'manage', { kind: 'account', role: input.role, districtIds: home });
   const passwordHash = await hashPassword(input.password);
   const created = await db.transaction(async (tx) => {

@@ -1,9 +1,8 @@
 import { accounts, type Db } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
-import { type Action, can } from '../policies.ts';
+import { authorizeRecord } from '../authorize.ts';
+import type { Action } from '../policies.ts';
 import { type AccountRecord, readAccounts } from './read-accounts.ts';
 
 /**
@@ -17,10 +16,12 @@ export async function loadAccountFor(
   action: Action,
 ): Promise<AccountRecord> {
   const [account] = await readAccounts(db, eq(accounts.id, accountId));
-  const resource = account && accountResource(account);
-  if (!account || !resource || !can(actor, 'read', resource)) throw errors.notFound('Account');
-  await authorize(db, actor, action, resource, { entity: 'account', entityId: accountId });
-  return account;
+  return authorizeRecord(
+    db,
+    actor,
+    { name: 'Account', id: accountId, row: account, seen: accountResource, action },
+    { entity: 'account' },
+  );
 }
 
 export const accountResource = (account: Pick<AccountRecord, 'role' | 'homeDistrictIds'>) =>

@@ -34,7 +34,7 @@ export async function updateAccount({
   };
   const scopeChanged = JSON.stringify(scope) !== JSON.stringify(scopeOf(before));
   if (scopeChanged) {
-    const home = await checkScope(db, before.role, scope);
+    const home = await checkScope(db, actor, before.role, scope);
     // Moving an account needs the right to manage it where it goes, as where it was.
     await authorize(db, actor, 'manage', { kind: 'account', role: before.role, districtIds: home });
   }

@@ -3,7 +3,7 @@ import type { ComplaintView, ResolveComplaintBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeRecord } from '../authorize.ts';
 import { presentComplaint } from './present-complaint.ts';
 
 /** Dispatch records what came of a complaint; a refusal's outcome is its incident's resolution. */
@@ -20,11 +20,15 @@ export async function resolveComplaint({
   input: ResolveComplaintBody;
   timeZone: string;
 }): Promise<ComplaintView> {
-  const [current] = await db.select().from(complaints).where(eq(complaints.id, complaintId));
-  if (!current) throw errors.notFound('Complaint');
-  if (current.districtId)
-    await authorize(db, actor, 'write', { kind: 'dispatch', districtId: current.districtId });
-  else if (actor.role !== 'admin') throw errors.forbidden();
+  const [found] = await db.select().from(complaints).where(eq(complaints.id, complaintId));
+  // A complaint without a district (filed city-wide) is the admin's.
+  const current = await authorizeRecord(db, actor, {
+    name: 'Complaint',
+    id: complaintId,
+    row: found,
+    seen: (c) => (c.districtId ? { kind: 'dispatch', districtId: c.districtId } : { kind: 'city' }),
+    action: 'write',
+  });
   if (current.incidentId)
     throw errors.conflict('A refusal is resolved through its incident', { incidentId: current.incidentId });
   if (current.status === 'resolved')

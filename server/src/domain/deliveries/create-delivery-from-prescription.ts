@@ -73,8 +73,8 @@ export async function createDeliveryFromPrescription({
   };
   // A hospital desk prescribes for its own pharmacy only, and only for a patient it treats: one seen at
   // its online visit (the visit's outcome passes `onlineVisitId`) or whose regular hospital it is.
+  // A patient it does not treat is not there for it (404) before any field is judged.
   if (actor.role === 'hospital') {
-    if (actor.hospitalId !== input.hospitalId) throw errors.fieldCode('body.hospitalId', 'not_your_hospital');
     if (!input.onlineVisitId && patient.regularHospitalId !== actor.hospitalId) {
       await recordAudit(db, {
         actor,
@@ -85,6 +85,7 @@ export async function createDeliveryFromPrescription({
       });
       throw errors.notFound('Patient');
     }
+    if (actor.hospitalId !== input.hospitalId) throw errors.fieldCode('body.hospitalId', 'not_your_hospital');
   }
   await authorize(db, actor, 'write', resource, {
     entity: 'patient',

@@ -1,10 +1,9 @@
-import { compounds, type Db, deliveries } from '@lastmeter/db';
+import { type Db, deliveries } from '@lastmeter/db';
 import type { DeliveryView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeCompound } from '../patients/load-scope.ts';
 import { todayIn } from '../supply/local-date.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
@@ -26,12 +25,7 @@ export async function listCompoundDeliveries({
   date?: string | undefined;
   timeZone: string;
 }): Promise<DeliveryView[]> {
-  const [compound] = await db
-    .select({ districtId: compounds.districtId })
-    .from(compounds)
-    .where(eq(compounds.id, compoundId));
-  if (!compound) throw errors.notFound('Compound');
-  await authorize(db, actor, 'read', { kind: 'compound', districtId: compound.districtId, compoundId });
+  await authorizeCompound(db, actor, compoundId, 'read');
   const day = date ?? todayIn(timeZone);
   const contexts = await loadDeliveryContexts(
     db,

@@ -1,9 +1,8 @@
 import { compounds, type Db } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
-import { type Action, can } from '../policies.ts';
+import { authorizeRecord } from '../authorize.ts';
+import type { Action } from '../policies.ts';
 
 /**
  * A compound the actor may act on. Compounds outside the actor's scope read as absent (404) so ids cannot
@@ -11,8 +10,11 @@ import { type Action, can } from '../policies.ts';
  */
 export async function loadCompound(db: Db, actor: Actor, compoundId: string, action: Action) {
   const [row] = await db.select().from(compounds).where(eq(compounds.id, compoundId));
-  const resource = row && { kind: 'compound' as const, districtId: row.districtId, compoundId: row.id };
-  if (!row || !resource || !can(actor, 'read', resource)) throw errors.notFound('Compound');
-  await authorize(db, actor, action, resource);
-  return row;
+  return authorizeRecord(db, actor, {
+    name: 'Compound',
+    id: compoundId,
+    row,
+    seen: (c) => ({ kind: 'compound', districtId: c.districtId, compoundId: c.id }),
+    action,
+  });
 }

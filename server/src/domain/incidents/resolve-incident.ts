@@ -3,7 +3,7 @@ import { type IncidentView, type ResolveIncidentBody, rooms } from '@lastmeter/s
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeRecord } from '../authorize.ts';
 import { applyLegStep } from '../trips/apply-leg-step.ts';
 import { cancelReturnOf, cancelWithEvents } from '../trips/cancel-leg.ts';
 import { TripEvents } from '../trips/events.ts';
@@ -27,9 +27,14 @@ export async function resolveIncident({
   input: ResolveIncidentBody;
   now: Date;
 }): Promise<IncidentView> {
-  const [incident] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
-  if (!incident?.districtId) throw errors.notFound('Incident');
-  await authorize(db, actor, 'write', { kind: 'dispatch', districtId: incident.districtId });
+  const [found] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
+  const incident = await authorizeRecord(db, actor, {
+    name: 'Incident',
+    id: incidentId,
+    row: found?.districtId ? { ...found, districtId: found.districtId } : undefined,
+    seen: (i) => ({ kind: 'dispatch', districtId: i.districtId }),
+    action: 'write',
+  });
   if (incident.resolvedAt) throw errors.conflict('The incident is already resolved', { incidentId });
   if (input.action !== 'none' && !incident.legId)
     throw errors.field('body.action', 'this incident concerns no leg');

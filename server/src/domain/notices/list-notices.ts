@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
+import { authorize, authorizeRecord } from '../authorize.ts';
 import { maskName, maskPhone } from '../patients/mask-identity.ts';
 
 /**
@@ -22,7 +22,8 @@ export async function listNotices({
   query: NoticeQuery;
 }): Promise<NoticeView[]> {
   const filters: SQL[] = [];
-  let scope: { districtId: string; compoundId: string | null } | null = null;
+  const patientsOf = (c: { districtId: string; compoundId: string }) =>
+    ({ kind: 'patient', districtId: c.districtId, compoundId: c.compoundId }) as const;
   if (query.tripId) {
     const [trip] = await db
       .select({ compoundId: compounds.id, districtId: compounds.districtId })
@@ -30,29 +31,36 @@ export async function listNotices({
       .innerJoin(patients, eq(patients.id, trips.patientId))
       .innerJoin(compounds, eq(compounds.id, patients.compoundId))
       .where(eq(trips.id, query.tripId));
-    if (!trip) throw errors.notFound('Trip');
-    scope = trip;
+    await authorizeRecord(
+      db,
+      actor,
+      { name: 'Trip', id: query.tripId, row: trip, seen: patientsOf, action: 'read' },
+      { entity: 'patient', detail: { query } },
+    );
     filters.push(eq(notices.tripId, query.tripId));
   } else if (query.compoundId) {
     const [compound] = await db
-      .select({ districtId: compounds.districtId })
+      .select({ districtId: compounds.districtId, compoundId: compounds.id })
       .from(compounds)
       .where(eq(compounds.id, query.compoundId));
-    if (!compound) throw errors.notFound('Compound');
-    scope = { districtId: compound.districtId, compoundId: query.compoundId };
+    await authorizeRecord(
+      db,
+      actor,
+      {
+        name: 'Compound',
+        id: query.compoundId,
+        row: compound,
+        seen: (c) => ({ kind: 'compound', ...c }),
+        action: 'read',
+        resource: patientsOf,
+      },
+      { entity: 'patient', detail: { query } },
+    );
     filters.push(eq(notices.compoundId, query.compoundId));
   } else if (query.districtId) {
     await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
     filters.push(eq(notices.districtId, query.districtId));
   } else throw errors.field('query.compoundId', 'give compoundId, districtId or tripId');
-  if (scope?.compoundId)
-    await authorize(
-      db,
-      actor,
-      'read',
-      { kind: 'patient', districtId: scope.districtId, compoundId: scope.compoundId },
-      { entity: 'patient' },
-    );
   if (query.status) filters.push(eq(notices.status, query.status));
   const rows = await db
     .select({ notice: notices, name: patients.name })

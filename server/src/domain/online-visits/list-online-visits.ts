@@ -5,8 +5,7 @@ import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
-import { compoundScopeOf } from '../patients/load-scope.ts';
+import { authorizeCompound } from '../patients/load-scope.ts';
 import { visitQuery } from './load-online-visit.ts';
 import { presentOnlineVisit } from './present-online-visit.ts';
 
@@ -41,12 +40,12 @@ export async function listOnlineVisits({
     filters.push(eq(onlineVisits.hospitalId, query.hospitalId));
   }
   if (query.compoundId) {
-    const compound = await compoundScopeOf(db, query.compoundId);
-    await authorize(
+    const compound = await authorizeCompound(
       db,
       actor,
+      query.compoundId,
       'read',
-      { kind: 'request', districtId: compound.districtId, compoundId: compound.id },
+      (c) => ({ kind: 'request', districtId: c.districtId, compoundId: c.id }),
       { entity: 'online_visit', detail: { query } },
     );
     filters.push(eq(patients.compoundId, compound.id));

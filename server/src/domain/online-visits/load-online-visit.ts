@@ -1,10 +1,8 @@
 import { compounds, type Db, hospitals, onlineVisits, patients, requests } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
-import { type Action, can } from '../policies.ts';
+import { authorizeRecord } from '../authorize.ts';
+import type { Action } from '../policies.ts';
 
 export type OnlineVisitRow = typeof onlineVisits.$inferSelect;
 
@@ -41,8 +39,8 @@ export const visitResource = (v: LoadedVisit) => ({
 });
 
 /**
- * Loads an online visit for `action`. Outside the caller's read scope it does not exist for them (404);
- * inside it, an action the role may not take is a 403. Both are audited, as patient data.
+ * Loads an online visit for `action`: 404 outside the caller's read scope, 403 inside
+ * (`authorizeRecord`). Both are audited, as patient data.
  */
 export async function loadVisitFor(
   db: Db,
@@ -52,16 +50,10 @@ export async function loadVisitFor(
   auditAction: string,
 ): Promise<LoadedVisit> {
   const [row] = await visitQuery(db).where(eq(onlineVisits.id, visitId));
-  if (!row || !can(actor, 'read', visitResource(row))) {
-    await recordAudit(db, {
-      actor,
-      action: auditAction,
-      entity: 'online_visit',
-      entityId: visitId,
-      outcome: 'denied',
-    });
-    throw errors.notFound('Online visit');
-  }
-  await authorize(db, actor, action, visitResource(row), { entity: 'online_visit', entityId: visitId });
-  return row;
+  return authorizeRecord(
+    db,
+    actor,
+    { name: 'Online visit', id: visitId, row, seen: visitResource, action },
+    { entity: 'online_visit', action: auditAction },
+  );
 }

@@ -2,9 +2,8 @@ import { careNeeds, compounds, type Db, gates, patients } from '@lastmeter/db';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
-import { type Action, can } from '../policies.ts';
+import { authorizeRecord } from '../authorize.ts';
+import type { Action, Resource } from '../policies.ts';
 
 export type PatientRow = typeof patients.$inferSelect;
 export type CareNeedRow = typeof careNeeds.$inferSelect;
@@ -22,6 +21,12 @@ export interface CompoundScope {
  * on as such (edit it, its gates), `server/src/domain/geo/load-compound.ts` loads and authorizes.
  */
 export async function compoundScopeOf(db: Db, compoundId: string): Promise<CompoundScope> {
+  const row = await findCompoundScope(db, compoundId);
+  if (!row) throw errors.notFound('Compound');
+  return row;
+}
+
+async function findCompoundScope(db: Db, compoundId: string): Promise<CompoundScope | undefined> {
   const [row] = await db
     .select({
       id: compounds.id,
@@ -31,8 +36,35 @@ export async function compoundScopeOf(db: Db, compoundId: string): Promise<Compo
     })
     .from(compounds)
     .where(eq(compounds.id, compoundId));
-  if (!row) throw errors.notFound('Compound');
   return row;
+}
+
+/**
+ * A compound named by id, authorized for `action` on what the use case does with it (`on`: its
+ * requests, its patients …; by default the compound itself). Outside the caller's read scope it does not exist for them
+ * (404, `authorizeRecord`); with `audit`, refusals are audited.
+ */
+export async function authorizeCompound(
+  db: Db,
+  actor: Actor,
+  compoundId: string,
+  action: Action,
+  on?: (compound: CompoundScope) => Resource,
+  audit?: { entity: string; action?: string; detail?: Record<string, unknown> },
+): Promise<CompoundScope> {
+  return authorizeRecord(
+    db,
+    actor,
+    {
+      name: 'Compound',
+      id: compoundId,
+      row: await findCompoundScope(db, compoundId),
+      seen: (c) => ({ kind: 'compound', districtId: c.districtId, compoundId: c.id }),
+      action,
+      ...(on ? { resource: on } : {}),
+    },
+    audit,
+  );
 }
 
 /** Loads a compound and authorizes `action` on its patients: the roster, a registration, an import. */
@@ -44,21 +76,17 @@ export async function loadCompoundFor(
   /** What was asked for, kept by the audit when the access is denied (identity masked by the caller). */
   asked: Record<string, unknown> = { compoundId },
 ): Promise<CompoundScope> {
-  const compound = await compoundScopeOf(db, compoundId);
-  await authorize(
+  return authorizeCompound(
     db,
     actor,
+    compoundId,
     action,
-    { kind: 'patient', districtId: compound.districtId, compoundId },
-    { entity: 'patient', detail: asked },
+    (c) => ({ kind: 'patient', districtId: c.districtId, compoundId: c.id }),
+    { entity: 'patient', action, detail: asked },
   );
-  return compound;
 }
 
-/**
- * Loads a patient for `action`. Outside the caller's read scope the patient does not exist for them
- * (404, never a hint that it does); inside it, an action the role may not take is a 403. Both are audited.
- */
+/** Loads a patient for `action`: 404 outside the caller's read scope, 403 inside (`authorizeRecord`); both audited. */
 export async function loadPatientFor(
   db: Db,
   actor: Actor,
@@ -71,23 +99,18 @@ export async function loadPatientFor(
     .from(patients)
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
     .where(eq(patients.id, patientId));
-  const resource = row && {
-    kind: 'patient' as const,
-    districtId: row.districtId,
-    compoundId: row.patient.compoundId,
-  };
-  if (!row || !resource || !can(actor, 'read', resource)) {
-    await recordAudit(db, {
-      actor,
-      action: auditAction,
-      entity: 'patient',
-      entityId: patientId,
-      outcome: 'denied',
-    });
-    throw errors.notFound('Patient');
-  }
-  await authorize(db, actor, action, resource, { entity: 'patient', entityId: patientId });
-  return row;
+  return authorizeRecord(
+    db,
+    actor,
+    {
+      name: 'Patient',
+      id: patientId,
+      row,
+      seen: (r) => ({ kind: 'patient', districtId: r.districtId, compoundId: r.patient.compoundId }),
+      action,
+    },
+    { entity: 'patient', action: auditAction },
+  );
 }
 
 export async function needsOf(db: Db, patientIds: string[]): Promise<Map<string, CareNeedRow[]>> {

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
-import { compoundScopeOf } from '../patients/load-scope.ts';
+import { authorizeCompound } from '../patients/load-scope.ts';
 import { careWaysInputOf } from './care-ways-of-request.ts';
 import { requestForNeedOn } from './schedule-rules.ts';
 
@@ -29,8 +29,7 @@ export async function generateDailyRequests({
   compoundId?: string | undefined;
   date: string;
 }): Promise<GenerateRequestsResult> {
-  const scope = await resolveScope(db, districtId, compoundId);
-  await authorize(db, actor, 'write', { kind: 'request', ...scope }, { entity: 'request' });
+  const scope = await authorizeScope(db, actor, districtId, compoundId);
 
   const inScope: SQL = scope.compoundId
     ? eq(patients.compoundId, scope.compoundId)
@@ -115,12 +114,34 @@ export async function generateDailyRequests({
   });
 }
 
-async function resolveScope(db: Db, districtId: string | undefined, compoundId: string | undefined) {
+/** The compound or district whose requests are generated, if the actor may write them (`authorizeRecord`). */
+async function authorizeScope(
+  db: Db,
+  actor: Actor,
+  districtId: string | undefined,
+  compoundId: string | undefined,
+): Promise<{ districtId: string; compoundId: string | null }> {
   if (compoundId) {
-    const compound = await compoundScopeOf(db, compoundId);
+    const compound = await authorizeCompound(
+      db,
+      actor,
+      compoundId,
+      'write',
+      (c) => ({ kind: 'request', districtId: c.districtId, compoundId: c.id }),
+      { entity: 'request' },
+    );
     return { districtId: compound.districtId, compoundId };
   }
   if (!districtId) throw errors.field('body.districtId', 'give exactly one of districtId and compoundId');
+  // A whole district is dispatch's: the policy answers before the district is looked up, so a district
+  // outside the caller's scope and one that does not exist get the same 403.
+  await authorize(
+    db,
+    actor,
+    'write',
+    { kind: 'request', districtId, compoundId: null },
+    { entity: 'request' },
+  );
   const [district] = await db
     .select({ id: districts.id })
     .from(districts)

@@ -5,7 +5,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
-import { compoundScopeOf } from '../patients/load-scope.ts';
+import { authorizeCompound } from '../patients/load-scope.ts';
 import { presentRequest } from './present-request.ts';
 
 /**
@@ -23,12 +23,12 @@ export async function listRequests({
 }): Promise<RequestView[]> {
   const filters: SQL[] = [eq(requests.date, query.date)];
   if (query.compoundId) {
-    const compound = await compoundScopeOf(db, query.compoundId);
-    await authorize(
+    const compound = await authorizeCompound(
       db,
       actor,
+      query.compoundId,
       'read',
-      { kind: 'request', districtId: compound.districtId, compoundId: compound.id },
+      (c) => ({ kind: 'request', districtId: c.districtId, compoundId: c.id }),
       { entity: 'request' },
     );
     filters.push(eq(patients.compoundId, compound.id));

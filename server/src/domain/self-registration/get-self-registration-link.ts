@@ -1,7 +1,6 @@
 import type { Db } from '@lastmeter/db';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
-import { compoundScopeOf } from '../patients/load-scope.ts';
+import { authorizeCompound } from '../patients/load-scope.ts';
 
 /** The path of the compound's public form; the caller turns it into a link for the host it is served from. */
 export async function getSelfRegistrationLink({
@@ -13,13 +12,13 @@ export async function getSelfRegistrationLink({
   actor: Actor;
   compoundId: string;
 }): Promise<{ path: string }> {
-  const compound = await compoundScopeOf(db, compoundId);
-  await authorize(
+  const compound = await authorizeCompound(
     db,
     actor,
+    compoundId,
     'read',
-    { kind: 'self_registration', districtId: compound.districtId, compoundId },
-    { entity: 'compound', entityId: compoundId },
+    (c) => ({ kind: 'self_registration', districtId: c.districtId, compoundId: c.id }),
+    { entity: 'compound' },
   );
   return { path: `/register/${compound.selfRegistrationToken}` };
 }

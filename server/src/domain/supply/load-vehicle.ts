@@ -1,9 +1,8 @@
 import { type Db, drivers, vehicles } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
-import { type Action, can } from '../policies.ts';
+import { authorizeRecord } from '../authorize.ts';
+import type { Action } from '../policies.ts';
 
 /** A vehicle with its driver, if the actor may act on it; outside their scope it reads as absent. */
 export async function loadVehicle(db: Db, actor: Actor, vehicleId: string, action: Action) {
@@ -15,8 +14,11 @@ export async function loadVehicle(db: Db, actor: Actor, vehicleId: string, actio
     .from(vehicles)
     .leftJoin(drivers, eq(drivers.vehicleId, vehicles.id))
     .where(eq(vehicles.id, vehicleId));
-  const resource = found && { kind: 'vehicle' as const, districtId: found.vehicle.districtId, vehicleId };
-  if (!found || !resource || !can(actor, 'read', resource)) throw errors.notFound('Vehicle');
-  await authorize(db, actor, action, resource);
-  return found;
+  return authorizeRecord(db, actor, {
+    name: 'Vehicle',
+    id: vehicleId,
+    row: found,
+    seen: (f) => ({ kind: 'vehicle', districtId: f.vehicle.districtId, vehicleId }),
+    action,
+  });
 }

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeRecord } from '../authorize.ts';
 import { loadTrackedTrip } from './load-tracked-trip.ts';
 import { tripEnded } from './trip-phase.ts';
 
@@ -31,15 +31,22 @@ export async function getTrackingLink({
   tripId: string;
   create: boolean;
 }): Promise<TrackingLink> {
-  const trip = await loadTrackedTrip(db, tripId);
-  if (!trip) throw errors.notFound('Trip');
-  const { districtId, compoundId } = trip.patient;
-  await authorize(
+  const found = await loadTrackedTrip(db, tripId);
+  const trip = await authorizeRecord(
     db,
     actor,
-    create ? 'write' : 'read',
-    { kind: 'request', districtId, compoundId },
-    { entity: 'patient', entityId: trip.patient.id },
+    {
+      name: 'Trip',
+      id: tripId,
+      row: found ?? undefined,
+      seen: ({ patient }) => ({
+        kind: 'request',
+        districtId: patient.districtId,
+        compoundId: patient.compoundId,
+      }),
+      action: create ? 'write' : 'read',
+    },
+    { entity: 'patient', entityId: found?.patient.id },
   );
   let [link] = await db.select().from(trackingLinks).where(eq(trackingLinks.tripId, tripId));
   if (!link && create) {

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeRecord } from '../authorize.ts';
 import { todayInShanghai } from '../patients/need-rules.ts';
 import { insertTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
@@ -34,14 +34,19 @@ export async function createRoundTrip({
   requestId: string;
   now: Date;
 }): Promise<TripView> {
-  const row = await loadRequest(db, requestId);
-  if (!row) throw errors.notFound('Request');
-  await authorize(
+  const found = await loadRequest(db, requestId);
+  const row = await authorizeRecord(
     db,
     actor,
-    'write',
-    { kind: 'dispatch', districtId: row.districtId },
-    { entity: 'patient', entityId: row.patient.id },
+    {
+      name: 'Request',
+      id: requestId,
+      row: found,
+      seen: (r) => ({ kind: 'request', districtId: r.districtId, compoundId: r.patient.compoundId }),
+      action: 'write',
+      resource: (r) => ({ kind: 'dispatch', districtId: r.districtId }),
+    },
+    { entity: 'patient', entityId: found?.patient.id },
   );
   const tripId = await openRoundTrip(db, { actor, row, now });
   // An emergency cannot wait for the next planning round: it goes into the running plan at once, or

@@ -1,10 +1,9 @@
 import { compounds, type Db, legs, requests } from '@lastmeter/db';
 import type { LegView } from '@lastmeter/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeCompound } from '../patients/load-scope.ts';
 import { todayIn } from '../supply/local-date.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
@@ -26,12 +25,7 @@ export async function getGateSchedule({
   date?: string | undefined;
   timeZone: string;
 }): Promise<LegView[]> {
-  const [compound] = await db
-    .select({ districtId: compounds.districtId })
-    .from(compounds)
-    .where(eq(compounds.id, compoundId));
-  if (!compound) throw errors.notFound('Compound');
-  await authorize(db, actor, 'read', { kind: 'compound', districtId: compound.districtId, compoundId });
+  await authorizeCompound(db, actor, compoundId, 'read');
   const day = date ?? todayIn(timeZone);
   const contexts = await loadLegContexts(
     db,

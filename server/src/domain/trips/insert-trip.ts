@@ -1,12 +1,11 @@
 import { type Db, incidents, legs } from '@lastmeter/db';
 import type { PlanDayResult } from '@lastmeter/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeRecord } from '../authorize.ts';
 import { openIncident } from '../incidents/open-incident.ts';
 import { TripEvents } from './events.ts';
-import { type LegContext, loadLegContexts } from './load-leg.ts';
+import { type LegContext, legResource, loadLegContexts } from './load-leg.ts';
 import { replanTrips } from './replan-legs.ts';
 
 /** `detail.kind` of the incident an emergency no vehicle can take opens (kind `other`). */
@@ -30,9 +29,15 @@ export async function insertTrip({
   tripId: string;
   now: Date;
 }): Promise<PlanDayResult> {
-  const [ctx] = await loadLegContexts(db, eq(legs.tripId, tripId));
-  if (!ctx) throw errors.notFound('Trip');
-  await authorize(db, actor, 'write', { kind: 'dispatch', districtId: ctx.compound.districtId });
+  const [found] = await loadLegContexts(db, eq(legs.tripId, tripId));
+  const ctx = await authorizeRecord(db, actor, {
+    name: 'Trip',
+    id: tripId,
+    row: found,
+    seen: legResource,
+    action: 'write',
+    resource: (c) => ({ kind: 'dispatch', districtId: c.compound.districtId }),
+  });
   const { result } = await db.transaction(async (tx) => {
     const events = new TripEvents(tx, actor.accountId, now);
     const result = await replanTrips(tx, {

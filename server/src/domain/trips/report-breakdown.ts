@@ -1,9 +1,8 @@
 import { type Db, legs, vehicles } from '@lastmeter/db';
 import { type BreakdownBody, type BreakdownResult, rooms } from '@lastmeter/shared';
 import { and, eq, gte, inArray } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
+import { authorizeRecord } from '../authorize.ts';
 import { releaseParcels } from '../deliveries/release-parcels.ts';
 import { openIncident } from '../incidents/open-incident.ts';
 import { presentIncident } from '../incidents/present-incident.ts';
@@ -33,9 +32,14 @@ export async function reportBreakdown({
   input: BreakdownBody;
   now: Date;
 }): Promise<BreakdownResult> {
-  const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId));
-  if (!vehicle) throw errors.notFound('Vehicle');
-  await authorize(db, actor, 'write', { kind: 'vehicle', districtId: vehicle.districtId, vehicleId });
+  const [found] = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId));
+  const vehicle = await authorizeRecord(db, actor, {
+    name: 'Vehicle',
+    id: vehicleId,
+    row: found,
+    seen: (v) => ({ kind: 'vehicle', districtId: v.districtId, vehicleId }),
+    action: 'write',
+  });
 
   const { result } = await db.transaction(async (tx) => {
     const events = new TripEvents(tx, actor.accountId, now);
