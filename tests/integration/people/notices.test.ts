@@ -1,4 +1,4 @@
-import { notices, patients } from '@lastmeter/db';
+import { notices } from '@lastmeter/db';
 import { HttpSmsProvider } from '@lastmeter/server/domain/notices/http-sms-provider.ts';
 import { createNoticeWorker } from '@lastmeter/server/domain/notices/notice-worker.ts';
 import { queueEveningNotices } from '@lastmeter/server/domain/notices/queue-evening-notices.ts';
@@ -13,6 +13,7 @@ import { api } from '../../support/http.ts';
 import { type GatewayAnswer, startSmsGateway } from '../../support/sms-gateway.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { clockAtLeg, DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
+import { noticeTrip } from './notice-trip.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,27 +27,7 @@ const FAMILY = '13900001111';
 const EVENING = new Date(`${addDays(DAY, -1)}T19:30:00+08:00`);
 const HOUR = 3_600_000;
 
-async function bookedTrip(w: TripWorld) {
-  // Registered patients always carry consent (a need cannot be stored without it); the factory's do not.
-  await w.db
-    .update(patients)
-    .set({
-      consent: {
-        givenBy: '王建国',
-        relation: 'self',
-        at: new Date().toISOString(),
-        purposes: ['transport'],
-        recordedBy: null,
-      },
-    })
-    .where(eq(patients.id, w.patient.id));
-  const request = await createRequest(w.db, w.patient.id, { date: DAY });
-  const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
-  await ok(server, `/api/v1/legs/${trip.outbound.id}/assign`, w.dispatcher.token, {
-    vehicleId: w.vehicle.id,
-  });
-  return trip;
-}
+const bookedTrip = (w: TripWorld) => noticeTrip(server, w);
 
 function worker(url: string) {
   return createNoticeWorker({
