@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { useBrowserWorld } from './support/browser-world.ts';
 import { BUSY_DAY, seedBusyDistrict } from './support/busy-district.ts';
-import { DESKTOP, hasChromium, PHONE } from './support/chromium.ts';
+import { DESKTOP, hasChromium, PHONE, WIDE } from './support/chromium.ts';
 import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { REPO_ROOT, RESULTS_DIR } from './support/web-dist.ts';
@@ -21,8 +21,8 @@ const PAGES: Record<
   {
     path: string;
     phone?: true;
-    /** The whole page, not only the first screen (the dispatcher's map sits below the figures). */
-    fullPage?: true;
+    /** The dispatch console's screen (1440×900): the map fills it beside the side panel. */
+    wide?: true;
     ready: (page: Page) => Locator;
     open?: (page: Page) => Promise<void>;
   }
@@ -30,7 +30,7 @@ const PAGES: Record<
   gatekeeper: { path: '/gatekeeper', ready: (page) => page.locator('li.gate-item') },
   dispatcher: {
     path: '/dispatcher',
-    fullPage: true,
+    wide: true,
     ready: (page) => page.locator('.dispatch-map canvas'),
     open: async (page) => {
       const date = page.locator('input[type="date"]');
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
       it(`${role} (${label}): renders, is screenshotted, and has no serious accessibility violations`, async () => {
         const page = await signIn(world.browser, world.server, world.city.people[role], {
           locale,
-          device: spec.phone ? PHONE : DESKTOP,
+          device: spec.phone ? PHONE : spec.wide ? WIDE : DESKTOP,
         });
         onTestFailed(() => captureScreens(`page-${role}-${label}`, { [role]: page }));
         await page.goto(spec.path);
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)("each role's page in zh-CN and English", () => {
         expect(await page.locator('header nav').first().textContent()).toContain(say('nav.home'));
 
         const file = join(SCREENSHOTS, `${role}-${label}.png`);
-        await page.screenshot({ path: file, fullPage: spec.fullPage ?? false });
+        await page.screenshot({ path: file });
         if (label === 'zh-CN' && role !== 'admin') {
           mkdirSync(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
           copyFileSync(file, join(REPO_ROOT, 'docs/screenshots', `${role}.png`));

@@ -102,6 +102,7 @@ export function CompoundsLayer({
             lat: at[1],
             text: `${compound.name}${level}`,
             className: `level-${compound.level}`,
+            priority: compound.level === 'none' ? 5 : 10,
           },
         ];
       }),
@@ -167,6 +168,7 @@ export function HospitalsLayer({
           lat: h.location.lat,
           text: `✚ ${h.name}${h.status === 'diverting' ? ` · ${t('hospital.status.diverting')}` : ''}`,
           className: `crowding-${h.crowding}${h.status === 'diverting' ? ' diverting' : ''}`,
+          priority: h.status === 'diverting' ? 35 : 30,
         }),
       ),
     [hospitals, t],
@@ -184,32 +186,58 @@ export interface VehicleOnMap {
   /** false: no report yet, shown at its base. */
   live: boolean;
   stale: boolean;
+  /** Carrying or on its way to an emergency: red on the map, labelled first. */
+  emergency: boolean;
+  /** Its last reported positions, oldest first: where it came from, so movement shows at district zoom. */
+  trail: readonly [number, number][];
 }
+
+const STATUS_COLOR = [
+  'match',
+  ['get', 'status'],
+  'available',
+  '#0b5cad',
+  'on_job',
+  '#6a1b9a',
+  'disinfecting',
+  '#00838f',
+  '#5f6b76',
+] as const;
 
 const VEHICLE_LAYERS: readonly SourceLayer[] = [
   {
+    id: 'vehicles-trail',
+    type: 'line',
+    filter: ['==', '$type', 'LineString'],
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': ['case', ['get', 'emergency'], '#b3261e', STATUS_COLOR] as never,
+      'line-width': 3,
+      'line-opacity': 0.55,
+    },
+  },
+  {
+    id: 'vehicles-halo',
+    type: 'circle',
+    filter: ['all', ['==', '$type', 'Point'], ['==', 'emergency', true]],
+    paint: { 'circle-radius': 15, 'circle-color': '#b3261e', 'circle-opacity': 0.3 },
+  },
+  {
     id: 'vehicles-circle',
     type: 'circle',
+    filter: ['==', '$type', 'Point'],
     paint: {
-      'circle-radius': ['case', ['get', 'live'], 7, 5] as never,
+      'circle-radius': ['case', ['get', 'live'], 8, 6] as never,
       'circle-color': [
         'case',
         ['get', 'stale'],
         '#9aa4ad',
-        [
-          'match',
-          ['get', 'status'],
-          'available',
-          '#0b5cad',
-          'on_job',
-          '#6a1b9a',
-          'disinfecting',
-          '#00838f',
-          '#5f6b76',
-        ],
+        ['get', 'emergency'],
+        '#b3261e',
+        STATUS_COLOR,
       ] as never,
-      'circle-opacity': ['case', ['get', 'live'], 1, 0.55] as never,
-      'circle-stroke-width': 2,
+      'circle-opacity': ['case', ['get', 'live'], 1, 0.7] as never,
+      'circle-stroke-width': ['case', ['==', ['get', 'kind'], 'ambulance_120'], 3, 2] as never,
       'circle-stroke-color': [
         'case',
         ['==', ['get', 'kind'], 'ambulance_120'],
@@ -220,7 +248,10 @@ const VEHICLE_LAYERS: readonly SourceLayer[] = [
   },
 ];
 
-/** Vehicles where they last reported (or at their base), coloured by status, grey when silent. */
+/**
+ * Vehicles where they last reported (or at their base), coloured by status, grey when silent, red on an
+ * emergency; each labelled with its plate, kind and state, with a short trail of where it came from.
+ */
 export function VehiclesLayer({
   vehicles,
   onSelect,
@@ -228,22 +259,60 @@ export function VehiclesLayer({
   vehicles: readonly VehicleOnMap[];
   onSelect?: (vehicleId: string) => void;
 }) {
+  const t = useT();
   const data = useMemo(
     () =>
-      collection(
-        vehicles.map((v) =>
+      collection([
+        ...vehicles.flatMap((v): GeoJSON.Feature[] =>
+          v.trail.length > 1
+            ? [
+                {
+                  type: 'Feature',
+                  geometry: { type: 'LineString', coordinates: [...v.trail, [v.lng, v.lat]] },
+                  properties: { status: v.vehicle.status, emergency: v.emergency },
+                },
+              ]
+            : [],
+        ),
+        ...vehicles.map((v) =>
           point(v.lng, v.lat, {
             id: v.vehicle.id,
             status: v.vehicle.status,
             kind: v.vehicle.kind,
             live: v.live,
             stale: v.stale,
+            emergency: v.emergency,
           }),
         ),
-      ),
+      ]),
     [vehicles],
   );
+  const labels = useMemo(
+    () =>
+      vehicles.map(
+        (v): MapLabel => ({
+          key: v.vehicle.id,
+          lng: v.lng,
+          lat: v.lat,
+          text: `${v.vehicle.plate} · ${t(`vehicleKindShort.${v.vehicle.kind}`)} · ${
+            v.emergency ? t('urgency.emergency') : t(`vehicleStatus.${v.vehicle.status}`)
+          }`,
+          className: `kind-${v.vehicle.kind} status-${v.vehicle.status}${v.emergency ? ' emergency' : ''}${
+            v.stale ? ' stale' : ''
+          }`,
+          priority: v.emergency
+            ? 50
+            : v.vehicle.status === 'on_job'
+              ? 22
+              : v.vehicle.status === 'off'
+                ? 8
+                : 20,
+        }),
+      ),
+    [vehicles, t],
+  );
   useMapLayer({ id: 'vehicles', data, layers: VEHICLE_LAYERS });
+  useMapLabels(labels, 'map-label-vehicle', onSelect);
   useLayerClick('vehicles-circle', (p) => typeof p.id === 'string' && onSelect?.(p.id));
   return null;
 }

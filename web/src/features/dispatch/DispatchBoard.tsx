@@ -1,4 +1,4 @@
-import type { LegView } from '@lastmeter/shared';
+import { BOOKED_LEG_STATUSES, type LegView } from '@lastmeter/shared';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
@@ -32,6 +32,8 @@ import { ZoneEditor } from './ZoneEditor.tsx';
 const DispatchMap = lazy(() => import('./DispatchMap.tsx'));
 
 const TABS = ['queue', 'plan', 'timeline', 'zones'] as const;
+/** A leg whose vehicle is booked for it or on the way with it. */
+const UNDER_WAY: ReadonlySet<LegView['status']> = new Set(BOOKED_LEG_STATUSES);
 type Tab = (typeof TABS)[number];
 
 /** The dispatcher's board for one district and day: the live map and the panels that act on it. */
@@ -62,15 +64,42 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
   const legsById = useMemo(() => new Map(legs.map((l) => [l.id, l])), [legs]);
   const legsError = dayLegs.error ?? undefined;
 
+  // Vehicles carrying or on their way to an emergency: red on the map, wherever the request came from.
+  const onEmergency = useMemo(
+    () =>
+      new Set(
+        legs.flatMap((l) =>
+          l.urgency === 'emergency' && l.vehicle && UNDER_WAY.has(l.status) ? [l.vehicle.id] : [],
+        ),
+      ),
+    [legs],
+  );
   const vehiclesOnMap = useMemo(
     (): VehicleOnMap[] =>
       (vehicles.data ?? []).map((vehicle) => {
         const live = positions.get(vehicle.id);
+        const emergency = onEmergency.has(vehicle.id);
         return live
-          ? { vehicle, lng: live.lng, lat: live.lat, live: true, stale: live.stale }
-          : { vehicle, lng: vehicle.base.lng, lat: vehicle.base.lat, live: false, stale: false };
+          ? {
+              vehicle,
+              lng: live.lng,
+              lat: live.lat,
+              live: true,
+              stale: live.stale,
+              emergency,
+              trail: live.trail,
+            }
+          : {
+              vehicle,
+              lng: vehicle.base.lng,
+              lat: vehicle.base.lat,
+              live: false,
+              stale: false,
+              emergency,
+              trail: [],
+            };
       }),
-    [vehicles.data, positions],
+    [vehicles.data, positions, onEmergency],
   );
 
   const bounds = useMemo(() => boundsOf((compounds.data ?? []).map((c) => c.boundary)), [compounds.data]);
@@ -102,16 +131,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
           );
         }}
       />
-      {overview.data && requests.data ? (
-        <KeyFigures overview={overview.data} legs={legs} requests={requests.data} vehicles={vehicles.data} />
-      ) : overview.isError || requests.isError ? (
-        <p className="alert alert-error" role="alert">
-          {describeError(overview.error ?? requests.error)}
-        </p>
-      ) : (
-        <Loading />
-      )}
-      <div className="dispatch-grid">
+      <div className="dispatch-console">
         <div className="dispatch-map">
           <Suspense fallback={<Loading />}>
             <DispatchMap
@@ -128,6 +148,22 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
             />
           </Suspense>
           <MapLegend />
+        </div>
+        <div className="dispatch-panel">
+          {overview.data && requests.data ? (
+            <KeyFigures
+              overview={overview.data}
+              legs={legs}
+              requests={requests.data}
+              vehicles={vehicles.data}
+            />
+          ) : overview.isError || requests.isError ? (
+            <p className="alert alert-error" role="alert">
+              {describeError(overview.error ?? requests.error)}
+            </p>
+          ) : (
+            <Loading />
+          )}
           <SelectionDetails
             selection={selection}
             compounds={compounds.data}
@@ -136,11 +172,11 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
             zones={zones.data}
             overview={overview.data}
             positions={positions}
+            legs={legs}
             legsById={legsById}
+            onSelectLeg={(id) => setSelection({ kind: 'leg', id })}
             onClose={() => setSelection(null)}
           />
-        </div>
-        <div className="dispatch-panel">
           <div role="tablist" aria-label={t('dispatch.panels')} className="tabs">
             {TABS.map((name) => (
               <button

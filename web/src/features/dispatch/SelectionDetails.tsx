@@ -4,7 +4,13 @@ import type { LivePosition } from './use-live-vehicles.ts';
 
 export type Selection = { kind: 'compound' | 'hospital' | 'vehicle' | 'zone' | 'leg'; id: string } | null;
 
-/** Facts about what was clicked on the map, next to it (the map itself is not readable by screen readers). */
+/** When a leg picks up: planned, else its window's start. */
+const pickupOf = (leg: LegView) => leg.plannedPickupAt ?? leg.pickupWindow[0];
+
+/**
+ * Facts about what was clicked on the map, at the top of the side panel beside it (the map itself is not
+ * readable by screen readers); a vehicle lists its jobs of the day, each opening its leg on the map.
+ */
 export function SelectionDetails({
   selection,
   compounds,
@@ -13,7 +19,9 @@ export function SelectionDetails({
   zones,
   overview,
   positions,
+  legs,
   legsById,
+  onSelectLeg,
   onClose,
 }: {
   selection: Selection;
@@ -23,7 +31,9 @@ export function SelectionDetails({
   zones: readonly Zone[];
   overview: Overview | undefined;
   positions: ReadonlyMap<string, LivePosition>;
+  legs: readonly LegView[];
   legsById: ReadonlyMap<string, LegView>;
+  onSelectLeg: (legId: string) => void;
   onClose: () => void;
 }) {
   const { t, formatTime, formatDateTime, formatWhen } = useI18n();
@@ -105,6 +115,9 @@ export function SelectionDetails({
         const v = vehicles.find((x) => x.id === selection.id);
         if (!v) return null;
         const live = positions.get(v.id);
+        const jobs = legs
+          .filter((l) => l.vehicle?.id === v.id)
+          .sort((a, b) => (pickupOf(a) ?? '').localeCompare(pickupOf(b) ?? ''));
         return (
           <>
             <h3>
@@ -136,6 +149,27 @@ export function SelectionDetails({
                   : t('dispatch.position.atBase')}
               </dd>
             </dl>
+            <h4>{t('dispatch.vehicleJobs', { count: jobs.length })}</h4>
+            {jobs.length === 0 ? (
+              <p className="muted">{t('dispatch.vehicleJobs.none')}</p>
+            ) : (
+              <ul className="vehicle-jobs">
+                {jobs.map((l) => {
+                  const at = pickupOf(l);
+                  return (
+                    <li key={l.id} className={l.urgency === 'emergency' ? 'urgent' : undefined}>
+                      <button type="button" className="link-button" onClick={() => onSelectLeg(l.id)}>
+                        {at ? <time dateTime={at}>{formatWhen(at)}</time> : null}{' '}
+                        {l.urgency === 'emergency' ? (
+                          <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+                        ) : null}{' '}
+                        {l.patient.name} · {t(`direction.${l.direction}`)} · {t(`legStatus.${l.status}`)}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
           </>
         );
       }

@@ -11,7 +11,12 @@ export interface LivePosition {
   receivedAt: number;
   /** The server said so (`vehicle.stale`), or no report for STALE_AFTER_MS. */
   stale: boolean;
+  /** The positions before this one, oldest first (at most TRAIL_LENGTH): the map draws where it came from. */
+  trail: readonly [number, number][];
 }
+
+/** How many earlier positions a vehicle's trail keeps: a few minutes of driving at the usual interval. */
+export const TRAIL_LENGTH = 8;
 
 function isVehicleStale(event: StreamEvent): VehicleStale | null {
   return payloadOf(event, 'vehicle.stale');
@@ -29,11 +34,15 @@ export function useLivePositions(districtId: string): ReadonlyMap<string, LivePo
     if (position.districtId !== districtId) return;
     setPositions((previous) => {
       const next = new Map(previous);
+      const before = previous.get(position.vehicleId);
       next.set(position.vehicleId, {
         lng: position.lng,
         lat: position.lat,
         receivedAt: Date.now(),
         stale: false,
+        trail: before
+          ? [...before.trail, [before.lng, before.lat] as [number, number]].slice(-TRAIL_LENGTH)
+          : [],
       });
       return next;
     });
