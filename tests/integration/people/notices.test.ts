@@ -132,7 +132,8 @@ describe('trip notices', () => {
 
   it('waits out the quiet hours, gives up on a refusal or after too many failures, and skips a household that opted out', async () => {
     const w = await tripWorld(server);
-    await settings(w, { quietStart: '22:00', quietEnd: '06:30' });
+    // Quiet until 05:00 on the trip's day, well before its pickup (the appointment is at 07:00).
+    await settings(w, { quietStart: '22:00', quietEnd: '05:00' });
     const trip = await bookedTrip(w);
     await queueEveningNotices({ db: w.db, date: DAY, timeZone: 'Asia/Shanghai' });
     const gateway = await startSmsGateway(() => ({ status: 503 }));
@@ -142,19 +143,40 @@ describe('trip notices', () => {
       await sender.runOnce(late);
       const [deferred] = await noticesOf(trip.id);
       expect(deferred).toMatchObject({ status: 'queued', attempts: 0 });
-      expect(deferred?.nextAttemptAt.toISOString()).toBe(new Date(`${DAY}T06:30:00+08:00`).toISOString());
+      expect(deferred?.nextAttemptAt.toISOString()).toBe(new Date(`${DAY}T05:00:00+08:00`).toISOString());
       expect(gateway.requests).toHaveLength(0);
 
-      let now = new Date(`${DAY}T06:30:00+08:00`);
+      // Each round at the moment the last failure's backoff ends: retried, still before the pickup.
+      let now = new Date(`${DAY}T05:00:00+08:00`);
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
         await sender.runOnce(now);
-        now = new Date(now.getTime() + HOUR);
+        const [after] = await noticesOf(trip.id);
+        now = new Date(Math.max(now.getTime(), after?.nextAttemptAt.getTime() ?? 0));
       }
       const [givenUp] = await noticesOf(trip.id);
       expect(givenUp).toMatchObject({ status: 'given_up', attempts: MAX_ATTEMPTS, lastError: 'HTTP 503' });
       expect(gateway.requests).toHaveLength(MAX_ATTEMPTS);
     } finally {
       await gateway.close();
+    }
+
+    // Quiet hours that end after the pickup: the evening notice would come too late, so it is not sent.
+    const sleepy = await tripWorld(server);
+    await settings(sleepy, { quietStart: '21:00', quietEnd: '09:00' });
+    const sleepyTrip = await bookedTrip(sleepy);
+    await queueEveningNotices({ db: sleepy.db, date: DAY, timeZone: 'Asia/Shanghai' });
+    const idle = await startSmsGateway(() => ({ status: 200 }));
+    try {
+      const sender = worker(idle.url);
+      await sender.runOnce(new Date(`${addDays(DAY, -1)}T22:00:00+08:00`));
+      const [held] = await noticesOf(sleepyTrip.id);
+      expect(held).toMatchObject({ status: 'queued', attempts: 0 });
+      await sender.runOnce(new Date(`${DAY}T09:00:00+08:00`));
+      const [stale] = await noticesOf(sleepyTrip.id);
+      expect(stale).toMatchObject({ status: 'skipped', lastError: 'too_late', attempts: 0 });
+      expect(idle.requests.filter((r) => r.body.reference === stale?.id)).toEqual([]);
+    } finally {
+      await idle.close();
     }
 
     const refusing = await startSmsGateway(() => ({ status: 400, body: { code: 'INVALID_MOBILE' } }));

@@ -35,7 +35,7 @@ export function NoticeTable({ notices, showPatient }: { notices: NoticeView[]; s
                 {pt(`notices.recipient.${n.recipient}` as PublicMessageKey)} {n.phone}
               </td>
               <td>
-                {n.status === 'skipped' && (n.lastError === 'opted_out' || n.lastError === 'no_consent')
+                {n.status === 'skipped' && isSkipReason(n.lastError)
                   ? pt(`notices.skip.${n.lastError}`)
                   : pt(`notices.status.${n.status}` as PublicMessageKey)}
                 {n.sentAt ? ` · ${formatDateTime(n.sentAt)}` : ''}
@@ -68,4 +68,10 @@ export function NoticeTable({ notices, showPatient }: { notices: NoticeView[]; s
       </table>
     </div>
   );
+}
+
+/** Why a notice was not sent (`enqueueNotices`, the notice worker). */
+const SKIP_REASONS = ['opted_out', 'no_consent', 'too_late'] as const;
+function isSkipReason(reason: string | null): reason is (typeof SKIP_REASONS)[number] {
+  return SKIP_REASONS.some((r) => r === reason);
 }
