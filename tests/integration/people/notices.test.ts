@@ -275,6 +275,18 @@ describe('trip notices', () => {
         })
       ).status,
     ).toBe(403);
+    const household = await api<NoticeView[]>(server, 'GET', `/api/v1/notices?patientId=${w.patient.id}`, {
+      token: w.gatekeeper.token,
+    });
+    expect(household.status).toBe(200);
+    expect(household.body.map((n) => [n.patientId, n.kind])).toEqual([[w.patient.id, 'evening_before']]);
+    expect(
+      (
+        await api(server, 'GET', `/api/v1/notices?patientId=${w.patient.id}`, {
+          token: w.otherGatekeeper.token,
+        })
+      ).status,
+    ).toBe(404);
     expect((await api(server, 'GET', '/api/v1/notices', { token: w.gatekeeper.token })).status).toBe(400);
     const bad = await api<{ issues: Array<{ path: string }> }>(
       server,

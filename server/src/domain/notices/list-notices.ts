@@ -5,12 +5,13 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { loadPatientFor } from '../patients/load-scope.ts';
 import { maskName, maskPhone } from '../patients/mask-identity.ts';
 
 /**
- * The notices of a compound (its gatekeeper), a district (dispatch) or one round trip (either), with
- * every attempt: the gate can tell a household what was sent and when, and why not. Names and numbers
- * masked; the read is audited.
+ * The notices of a compound (its gatekeeper), a district (dispatch), one household or one round trip
+ * (either), with every attempt: the gate can tell a household what was sent and when, and why not.
+ * Names and numbers masked; the read is audited.
  */
 export async function listNotices({
   db,
@@ -33,6 +34,10 @@ export async function listNotices({
     if (!trip) throw errors.notFound('Trip');
     scope = trip;
     filters.push(eq(notices.tripId, query.tripId));
+  } else if (query.patientId) {
+    // A household outside the caller's scope answers 404, as every patient record does.
+    await loadPatientFor(db, actor, query.patientId, 'read', 'notices.read');
+    filters.push(eq(notices.patientId, query.patientId));
   } else if (query.compoundId) {
     const [compound] = await db
       .select({ districtId: compounds.districtId })
@@ -44,7 +49,7 @@ export async function listNotices({
   } else if (query.districtId) {
     await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
     filters.push(eq(notices.districtId, query.districtId));
-  } else throw errors.field('query.compoundId', 'give compoundId, districtId or tripId');
+  } else throw errors.field('query.compoundId', 'give compoundId, districtId, tripId or patientId');
   if (scope?.compoundId)
     await authorize(
       db,
@@ -76,8 +81,8 @@ export async function listNotices({
   await recordAudit(db, {
     actor,
     action: 'notices.read',
-    entity: query.tripId ? 'trip' : query.compoundId ? 'compound' : 'district',
-    entityId: query.tripId ?? query.compoundId ?? query.districtId ?? null,
+    entity: query.tripId ? 'trip' : query.patientId ? 'patient' : query.compoundId ? 'compound' : 'district',
+    entityId: query.tripId ?? query.patientId ?? query.compoundId ?? query.districtId ?? null,
     outcome: 'allowed',
     detail: { count: rows.length },
   });

@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { NoticeSettingsPanel } from '../../features/notices/NoticeSettingsPanel.tsx';
+import { PatientNotices } from '../../features/notices/PatientNotices.tsx';
 import { hospitalsQuery, patientQuery } from '../../features/patients/api.ts';
 import { EditPatientForm } from '../../features/patients/EditPatientForm.tsx';
 import { NeedsPanel } from '../../features/patients/NeedsPanel.tsx';
@@ -60,6 +61,7 @@ export function EditPatientPage() {
           <NeedsPanel patient={patient.data} hospitals={hospitals.data} />
         </div>
         <NoticeSettingsPanel patientId={patient.data.id} />
+        <PatientNotices patientId={patient.data.id} />
       </>
     );
   }
