@@ -22,6 +22,7 @@ const Env = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   REDIS_STREAM_MAXLEN: z.coerce.number().int().min(100).default(10_000),
   MAX_SOCKETS: z.coerce.number().int().min(1).default(12_000),
+  POSITION_QUEUE_MAX: z.coerce.number().int().min(1).default(20_000),
   METRICS_TOKEN: z.string().min(16).optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   METRICS_HOST: z.string().default('127.0.0.1'),
@@ -57,6 +58,8 @@ export interface Config {
   staleSweepEveryMs?: number;
   /** At most one accepted position report per vehicle per interval. */
   positionMinIntervalMs?: number;
+  /** Vehicles whose position reports may wait for the next batch write; beyond, reports are shed. */
+  positionQueueMax?: number;
   /**
    * Demo: simulated drivers accept and drive their jobs. On by default for the embedded demo (no
    * DATABASE_URL); `--simulate` / LASTMETER_SIMULATE=1 forces it on, `--no-simulate` / =0 off.
@@ -132,6 +135,7 @@ export function loadConfig(
     databasePoolSize: e.DATABASE_POOL_SIZE,
     redisStreamMaxLen: e.REDIS_STREAM_MAXLEN,
     maxSockets: e.MAX_SOCKETS,
+    positionQueueMax: e.POSITION_QUEUE_MAX,
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,

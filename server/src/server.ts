@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { accounts, type DatabaseHandle, openDatabase, queryRows } from '@lastmeter/db';
 import { type Role, rooms } from '@lastmeter/shared';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -54,11 +55,20 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  // How long each step of the start took (logged once listening): what a slow restart waited on.
+  const started: Record<string, number> = { modules: Math.round(performance.now()) };
+  let startMark = performance.now();
+  const startPhase = (name: string) => {
+    const now = performance.now();
+    started[name] = Math.round(now - startMark);
+    startMark = now;
+  };
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
     maxConnections: config.databasePoolSize,
   });
+  startPhase('database');
   // Planner threads start with the first plan and stop with the server.
   openPlanner();
   const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : null;
@@ -108,6 +118,7 @@ export async function startServer(
     demoAccounts.sort((a, b) => DEMO_LOGINS.indexOf(a.username) - DEMO_LOGINS.indexOf(b.username));
   }
 
+  startPhase('demo');
   const http = createServer(createHttpApp(app, routes));
   // A hard ceiling on TCP connections (file descriptors) above the socket limit, which refuses
   // politely first (server/src/realtime/admission.ts); REST requests get the headroom.
@@ -131,6 +142,7 @@ export async function startServer(
     io.adapter(createAdapter(redis, { maxLen: config.redisStreamMaxLen ?? 10_000 }));
   }
   const outbox = await realtime.tailOutbox(database);
+  startPhase('realtime');
   app.deliveryStats = () => outbox.stats();
   registerScrapeGauges(app, database, config);
   const stopStaleSweep = startStaleSweep(app);
@@ -156,6 +168,8 @@ export async function startServer(
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
+  startPhase('listen');
+  logger.info({ ms: started }, 'started');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const internal =
@@ -186,21 +200,35 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // Each phase's duration goes into the last log line, so an operator sees what a slow stop waited on.
+      const phases: Record<string, number> = {};
+      let mark = performance.now();
+      const phase = (name: string) => {
+        const now = performance.now();
+        phases[name] = Math.round(now - mark);
+        mark = now;
+      };
       await drain();
+      phase('sockets');
       stopStaleSweep();
       stopRouting?.();
       await stopNotices?.();
       await simulation?.stop();
+      phase('workers');
       const timeout = setTimeout(() => http.closeAllConnections(), config.drainTimeoutMs ?? 10_000);
       await requestsFinished;
       clearTimeout(timeout);
+      phase('requests');
       await outbox.stop();
       await realtime.io.close();
       await realtime.drain();
+      phase('realtime');
       await closePlanner();
       if (redis) await redis.quit().catch(() => {});
       await database.close();
       if (internal) await new Promise<void>((resolve) => internal.close(() => resolve()));
+      phase('connections');
+      logger.info({ ms: phases }, 'drained and closed');
     })();
     return closing;
   };

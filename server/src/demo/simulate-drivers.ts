@@ -12,7 +12,7 @@ import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
 import { type DeliveryContext, loadDeliveryContexts } from '../domain/deliveries/load-delivery.ts';
 import { takeDeliveryStep } from '../domain/deliveries/take-delivery-step.ts';
-import { reportPosition } from '../domain/realtime/report-position.ts';
+import { reportPositions } from '../domain/realtime/report-positions.ts';
 import { type LegContext, loadLegContexts } from '../domain/trips/load-leg.ts';
 import { type PlainStep, takeLegStep } from '../domain/trips/take-leg-step.ts';
 import { travelModel } from '../domain/trips/travel.ts';
@@ -160,19 +160,25 @@ export function startDriverSimulation({
     v.lng += (target.lng - v.lng) * fraction;
     v.lat += (target.lat - v.lat) * fraction;
     try {
-      const reported = await reportPosition({
+      const [outcome] = await reportPositions({
         db: app.db,
-        actor: v.actor,
-        input: {
-          lng: v.lng,
-          lat: v.lat,
-          recordedAt: new Date().toISOString(),
-          speed: stepMetres / (TICK_MS / 1000) / speed,
-        },
-        now: new Date(),
+        reports: [
+          {
+            actor: v.actor,
+            input: {
+              lng: v.lng,
+              lat: v.lat,
+              recordedAt: new Date().toISOString(),
+              speed: stepMetres / (TICK_MS / 1000) / speed,
+            },
+            now: new Date(),
+          },
+        ],
         travel: travelModel(),
         minIntervalMs: 0,
       });
+      if (!outcome?.ok) throw outcome?.error;
+      const { reported } = outcome;
       broadcastPosition(reported.position);
     } catch (err) {
       app.logger.debug({ err, vehicleId: v.actor.vehicleId }, 'simulated position refused');

@@ -14,7 +14,10 @@ export interface Metrics {
   eventsDelivered: Counter;
   deliveryLag: Histogram;
   positionsReceived: Counter;
-  positionsShed: Counter;
+  positionsAccepted: Counter;
+  positionsRefused: Counter<'reason'>;
+  positionBatch: Histogram;
+  positionBatchSize: Histogram;
   plannerRuns: Counter<'outcome'>;
   plannerDuration: Histogram<'outcome'>;
   draining: Gauge;
@@ -67,9 +70,31 @@ export function createMetrics(): Metrics {
       help: 'Position reports received from drivers’ sockets on this node',
       registers,
     }),
-    positionsShed: new Counter({
-      name: 'lastmeter_positions_shed_total',
-      help: 'Position reports answered `unavailable` at once because the node had its most in flight',
+    positionsAccepted: new Counter({
+      name: 'lastmeter_positions_accepted_total',
+      help: 'Position reports stored and pushed to dispatch',
+      registers,
+    }),
+    positionsRefused: new Counter({
+      name: 'lastmeter_positions_refused_total',
+      help:
+        'Position reports refused, by reason: interval (the vehicle already reported within the interval, on any device or node), ' +
+        'superseded (a newer report of the vehicle arrived while it waited for its batch), ' +
+        'busy (the node shed it: POSITION_QUEUE_MAX vehicles waiting, or draining), invalid (the payload), ' +
+        'scope (not a driver of that vehicle), failed (the batch write failed)',
+      labelNames: ['reason'],
+      registers,
+    }),
+    positionBatch: new Histogram({
+      name: 'lastmeter_position_batch_seconds',
+      help: 'One batch write of position reports (one transaction for every report gathered in a tick)',
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    positionBatchSize: new Histogram({
+      name: 'lastmeter_position_batch_reports',
+      help: 'Position reports per batch write',
+      buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000],
       registers,
     }),
     plannerRuns: new Counter({

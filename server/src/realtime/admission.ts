@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type SocketAck, type StreamEvent } from '@lastmeter/shared';
+import type { StreamEvent } from '@lastmeter/shared';
 import type { AppContext } from '../app-context.ts';
 import type { LmServer, LmSocket } from './socket-server.ts';
 
@@ -27,59 +27,31 @@ export function admission(app: AppContext, io: () => LmServer): Middleware {
 }
 
 /**
- * Socket metrics from the outside of the delivery code: connections by role, durable events emitted
- * (and their lag since recording), position reports received.
+ * Socket metrics from the outside of the delivery code: connections by role. Nothing per socket beyond
+ * one listener: at 10,000 sockets every closure and map a socket carries is paid 10,000 times
+ * (docs/operations.md, "Memory").
  */
 export function instrumentSockets(app: AppContext, io: LmServer): void {
   const { metrics } = app;
-  // Position reports wait for the database; past this many in flight the node sheds new ones at once
-  // (the driver's next report comes a few seconds later), so handshakes, acks and event delivery keep
-  // the rest of the pool instead of queueing behind a flood of positions.
-  const maxPositionsInFlight = Math.max(1, Math.floor((app.config.databasePoolSize ?? 10) / 2));
-  let positionsInFlight = 0;
   io.on('connection', (socket) => {
-    socket.use((packet, next) => {
-      const ack = packet.at(-1);
-      if (packet[0] !== 'position' || typeof ack !== 'function') return next();
-      if (positionsInFlight >= maxPositionsInFlight) {
-        metrics.positionsShed.inc();
-        const locale = socket.data.actor.locale;
-        const reply: SocketAck = {
-          ok: false,
-          error: { code: 'unavailable', message: ERROR_MESSAGES.unavailable[locale], retryAfterSeconds: 5 },
-        };
-        return ack(reply);
-      }
-      positionsInFlight++;
-      // The handler answers exactly once (server/src/realtime/handle-event.ts): that ends the report.
-      packet[packet.length - 1] = (reply: unknown) => {
-        positionsInFlight--;
-        ack(reply);
-      };
-      next();
-    });
     const role = socket.data.actor.role;
     metrics.sockets.inc({ role });
-    socket.on('disconnect', () => metrics.sockets.dec({ role }));
-    const traced = app.logger.isLevelEnabled('debug');
-    socket.onAnyOutgoing((event: string, payload: unknown) => {
-      if (event !== 'event') return;
-      const delivered = payload as StreamEvent;
-      metrics.eventsDelivered.inc();
-      const at = Date.parse(delivered.at);
-      if (Number.isFinite(at)) metrics.deliveryLag.observe(Math.max(0, Date.now() - at) / 1000);
-      // One line per delivery is too many for `info`; at `debug` an event can be followed to each socket.
-      if (traced) {
-        app.logger.debug(
-          { eventId: delivered.id, stream: delivered.stream, offset: delivered.offset, socket: socket.id },
-          'event delivered',
-        );
-      }
-    });
-    socket.onAny((event: string) => {
-      if (event === 'position') metrics.positionsReceived.inc();
-    });
+    socket.once('disconnect', () => metrics.sockets.dec({ role }));
   });
+}
+
+/** A durable event emitted to one socket: counted, its lag observed, and traced at `debug`. */
+export function noteDelivered(app: AppContext, event: StreamEvent, socketId: string): void {
+  app.metrics.eventsDelivered.inc();
+  const at = Date.parse(event.at);
+  if (Number.isFinite(at)) app.metrics.deliveryLag.observe(Math.max(0, Date.now() - at) / 1000);
+  // One line per delivery is too many for `info`; at `debug` an event can be followed to each socket.
+  if (app.logger.isLevelEnabled('debug')) {
+    app.logger.debug(
+      { eventId: event.id, stream: event.stream, offset: event.offset, socket: socketId },
+      'event delivered',
+    );
+  }
 }
 
 /**

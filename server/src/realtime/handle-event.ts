@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES, type SocketAck, type SocketError } from '@lastmeter/shared';
 import type { z } from 'zod';
-import { toAppError } from '../errors.ts';
+import { type AppError, toAppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { parseInput } from '../validation.ts';
 import type { LmSocket } from './socket-server.ts';
@@ -16,6 +16,8 @@ export function onEvent<S extends z.ZodType, R extends object>(
   event: string,
   schema: S,
   handler: (input: z.output<S>) => Promise<R>,
+  /** Told of every refusal (invalid input included), e.g. to count it by reason. */
+  onRefused?: (error: AppError) => void,
 ): void {
   // Typed event maps do not fit a payload we have not validated yet: register through the untyped view.
   const untyped = socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
@@ -34,6 +36,7 @@ export function onEvent<S extends z.ZodType, R extends object>(
         reply({ ok: true, ...result });
       } catch (thrown) {
         const error = toAppError(thrown);
+        onRefused?.(error);
         if (error.status >= 500) logger.error({ err: thrown, event }, 'socket handler failed');
         const body: SocketError = { code: error.code, message: ERROR_MESSAGES[error.code][locale] };
         if (error.issues) body.issues = error.issues;

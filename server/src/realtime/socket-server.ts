@@ -15,6 +15,7 @@ import {
 } from '@lastmeter/shared';
 import { inArray } from 'drizzle-orm';
 import { Server, type Socket } from 'socket.io';
+import { type ServerOptions, WebSocketServer } from 'ws';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { authenticate } from '../domain/auth/authenticate.ts';
@@ -22,14 +23,14 @@ import { loadActor } from '../domain/auth/load-actor.ts';
 import { ACCOUNT_SCOPE_CHANGED } from '../domain/events/record-scope-changed.ts';
 import { loadStreamPositions } from '../domain/realtime/load-stream-positions.ts';
 import { replayStream } from '../domain/realtime/replay-stream.ts';
-import { reportPosition } from '../domain/realtime/report-position.ts';
 import { saveStreamAcks } from '../domain/realtime/save-stream-acks.ts';
 import { ownStreams, streamsOf } from '../domain/realtime/streams-of.ts';
-import { travelModel } from '../domain/trips/travel.ts';
 import { errors, toAppError } from '../errors.ts';
 import { tokenFromHeaders } from '../http/request-context.ts';
+import { noteDelivered } from './admission.ts';
 import { onEvent } from './handle-event.ts';
 import { type OutboxTail, startOutboxTail } from './outbox-tail.ts';
+import { refusalOf, startPositionIntake } from './position-intake.ts';
 import { SocketStreams } from './socket-streams.ts';
 
 export interface SocketData {
@@ -43,6 +44,8 @@ export type LmServer = Server<ClientToServerEvents, ServerToClientEvents, InterS
 export type LmSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const DEFAULT_POSITION_INTERVAL_MS = 2_000;
+/** Vehicles whose reports may wait for a batch at once; beyond, reports are shed (`unavailable`). */
+export const DEFAULT_POSITION_QUEUE_MAX = 20_000;
 /** Stored acks are written at most this often per socket (and on disconnect). */
 const ACK_FLUSH_MS = 1_000;
 
@@ -66,6 +69,26 @@ export interface RealtimeServer {
   drain(): Promise<void>;
 }
 
+/**
+ * How long a closed WebSocket waits for the client's closing frame before its TCP connection is cut.
+ * `ws` waits 30 s by default, and a draining node's HTTP listener only closes when the last of its
+ * connections has: one slow client held a rolling restart's stop for half a minute. A client that has
+ * not answered by then reconnects all the same (it sees the connection drop).
+ */
+const WEBSOCKET_CLOSE_TIMEOUT_MS = 2_000;
+
+/** engine.io's WebSocket server (`ws`, its default `wsEngine`) with a short closing handshake. */
+class QuickClosingWebSocketServer extends WebSocketServer {
+  constructor(options: ServerOptions, callback?: () => void) {
+    // `closeTimeout` is newer than the `ws` typings.
+    const withTimeout: ServerOptions & { closeTimeout: number } = {
+      ...options,
+      closeTimeout: WEBSOCKET_CLOSE_TIMEOUT_MS,
+    };
+    super(withTimeout, callback);
+  }
+}
+
 export function createSocketServer(
   httpServer: HttpServer,
   app: AppContext,
@@ -74,10 +97,20 @@ export function createSocketServer(
   const io: LmServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // Compression would keep a zlib context per socket (tens of KB each at 10,000 sockets) for
+    // messages of a few hundred bytes: off, as engine.io's default, and said so here.
+    perMessageDeflate: false,
+    wsEngine: QuickClosingWebSocketServer,
     // Same-origin web app; API clients authenticate with a bearer token in `auth.token`.
     cors: { origin: false },
   });
   const positionMinIntervalMs = app.config.positionMinIntervalMs ?? DEFAULT_POSITION_INTERVAL_MS;
+  // Accepted positions reach the vehicle's district dispatch on every node (through the adapter).
+  const positionIntake = startPositionIntake(app, {
+    minIntervalMs: positionMinIntervalMs,
+    maxQueued: app.config.positionQueueMax ?? DEFAULT_POSITION_QUEUE_MAX,
+    broadcast: (position) => io.to(rooms.district(position.districtId)).emit('vehicle.position', position),
+  });
   const local = new Map<string, SocketStreams>();
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -112,24 +145,30 @@ export function createSocketServer(
   io.on('connection', async (socket: LmSocket) => {
     // The actor is re-read on every use: a scope change (below) replaces it while the socket stays open.
     const first = socket.data.actor;
-    const log = app.logger.child({ socket: socket.id, account: first.accountId });
+    // The HTTP upgrade request stays referenced by engine.io for the connection's life; everything this
+    // server reads from it is in the handshake already. Dropping it saves a few KB per socket.
+    (socket.conn as { request: unknown }).request = null;
+    // Logged with the socket and account only when something fails: no child logger per socket.
+    const log = (fields: Record<string, unknown>, message: string) =>
+      app.logger.error({ ...fields, socket: socket.id, account: socket.data.actor.accountId }, message);
     const ownStream = rooms.account(first.accountId);
-    let rescoping = Promise.resolve();
+    let rescoping: Promise<void> | undefined;
     const streams: SocketStreams = new SocketStreams({
       streams: streamsOf(first),
       emit: (event) => {
         socket.emit('event', event);
+        noteDelivered(app, event, socket.id);
         if (event.type === ACCOUNT_SCOPE_CHANGED && event.stream === ownStream) {
           const heads = payloadOf(event, ACCOUNT_SCOPE_CHANGED)?.heads ?? null;
-          rescoping = rescoping
+          rescoping = (rescoping ?? Promise.resolve())
             .then(() => rescope(socket, streams, heads))
-            .catch((err: unknown) => log.error({ err }, 'moving the socket to its new scope failed'));
+            .catch((err: unknown) => log({ err }, 'moving the socket to its new scope failed'));
         }
       },
       source: (stream, after, upTo, limit) =>
         replayStream({ db: app.db, actor: socket.data.actor, stream, after, upTo, limit }),
       isOpen: () => socket.connected,
-      onError: (err, stream) => log.error({ err, stream }, 'stream catch-up failed'),
+      onError: (err, stream) => log({ err, stream }, 'stream catch-up failed'),
     });
     local.set(socket.id, streams);
 
@@ -143,7 +182,7 @@ export function createSocketServer(
       acked.clear();
       track(
         saveStreamAcks({ db: app.db, actor: socket.data.actor, offsets, now: new Date() }).catch(
-          (err: unknown) => log.error({ err }, 'saving stream acks failed'),
+          (err: unknown) => log({ err }, 'saving stream acks failed'),
         ),
       );
     };
@@ -175,24 +214,25 @@ export function createSocketServer(
       }
       return {};
     });
-    onEvent(socket, app.logger, 'position', positionInputSchema, async (input) => {
-      // A cheap first gate per socket; the database condition in the use case is the real limit.
-      const now = new Date();
-      if (now.getTime() - lastPositionAt < positionMinIntervalMs) {
-        throw errors.tooManyRequests(Math.ceil(positionMinIntervalMs / 1000));
-      }
-      const reported = await reportPosition({
-        db: app.db,
-        actor: socket.data.actor,
-        input,
-        now,
-        travel: travelModel(),
-        minIntervalMs: positionMinIntervalMs,
-      });
-      lastPositionAt = now.getTime();
-      io.to(rooms.district(reported.position.districtId)).emit('vehicle.position', reported.position);
-      return { eta: reported.eta };
-    });
+    onEvent(
+      socket,
+      app.logger,
+      'position',
+      positionInputSchema,
+      async (input) => {
+        app.metrics.positionsReceived.inc();
+        // A cheap first gate per socket; the database condition in the use case is the real limit.
+        const now = new Date();
+        if (now.getTime() - lastPositionAt < positionMinIntervalMs) {
+          throw errors.tooManyRequests(Math.ceil(positionMinIntervalMs / 1000));
+        }
+        const reported = await positionIntake.submit(socket.data.actor, input, now);
+        lastPositionAt = now.getTime();
+        app.metrics.positionsAccepted.inc();
+        return { eta: reported.eta };
+      },
+      (error) => app.metrics.positionsRefused.inc({ reason: refusalOf(error) }),
+    );
     socket.on('disconnect', () => {
       local.delete(socket.id);
       clearTimeout(flushTimer);
@@ -214,7 +254,7 @@ export function createSocketServer(
         socket.emit('welcome', { accountId: actor.accountId, role: actor.role, rooms: joined });
       },
       (err: unknown) => {
-        log.error({ err }, 'loading stream positions failed');
+        log({ err }, 'loading stream positions failed');
         socket.disconnect(true);
       },
     );
@@ -303,6 +343,7 @@ export function createSocketServer(
         catchUp,
       }),
     async drain() {
+      await positionIntake.close();
       await Promise.all([...inFlight]);
     },
   };

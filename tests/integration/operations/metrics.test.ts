@@ -65,6 +65,13 @@ describe('/metrics reports what an operator watches', () => {
       recordedAt: new Date().toISOString(),
     });
     expect(reply).toMatchObject({ ok: true });
+    // A second report within the vehicle's interval is refused, and counted with its reason.
+    const again = await driver.socket.emitWithAck('position', {
+      lng: 121.441,
+      lat: 31.18,
+      recordedAt: new Date().toISOString(),
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'too_many_requests' } });
 
     const { text } = await scrape(server.url, TOKEN);
     driver.close();
@@ -84,8 +91,11 @@ describe('/metrics reports what an operator watches', () => {
     expect(sample(text, 'lastmeter_sockets{role="driver"}')).toBe(1);
     expect(sample(text, 'lastmeter_events_delivered_total')).toBe(1);
     expect(sample(text, 'lastmeter_event_delivery_lag_seconds_count')).toBe(1);
-    expect(sample(text, 'lastmeter_positions_received_total')).toBe(1);
-    expect(sample(text, 'lastmeter_positions_shed_total')).toBe(0);
+    expect(sample(text, 'lastmeter_positions_received_total')).toBe(2);
+    expect(sample(text, 'lastmeter_positions_accepted_total')).toBe(1);
+    expect(sample(text, 'lastmeter_positions_refused_total{reason="interval"}')).toBe(1);
+    expect(sample(text, 'lastmeter_position_batch_reports_count')).toBe(1);
+    expect(sample(text, 'lastmeter_position_batch_seconds_count')).toBe(1);
     expect(sample(text, 'lastmeter_events_recorded_last_id')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'lastmeter_outbox_listening')).toBe(1);
     expect(sample(text, 'lastmeter_outbox_backlog')).toBeGreaterThanOrEqual(0);

@@ -1,7 +1,7 @@
 import { legs, vehicles } from '@lastmeter/db';
 import { flagStaleVehicles } from '@lastmeter/server/domain/realtime/flag-stale-vehicles.ts';
 import { type LegEtaUpdated, rooms, type VehicleStale } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAccount,
@@ -139,6 +139,39 @@ describe('position reports', () => {
       ok: false,
       error: { code: 'too_many_requests' },
     });
+  });
+  it('stores reports of many vehicles arriving together, and of two devices of one vehicle at once keeps one', async () => {
+    const fleet = await Promise.all(Array.from({ length: 6 }, () => vehicleOnAJob()));
+    const replies = await Promise.all(
+      fleet.map(({ driver }, i) => driver.socket.emitWithAck('position', fix(121.44 + i / 1000, 31.18))),
+    );
+    for (const [i, reply] of replies.entries()) {
+      expect(reply).toMatchObject({ ok: true, eta: { legId: fleet[i]!.leg.id } });
+    }
+    const stored = await server.app.db
+      .select({ id: vehicles.id, lng: vehicles.lastLng })
+      .from(vehicles)
+      .where(
+        inArray(
+          vehicles.id,
+          fleet.map((f) => f.vehicle.id),
+        ),
+      );
+    expect(new Map(stored.map((v) => [v.id, v.lng]))).toEqual(
+      new Map(fleet.map((f, i) => [f.vehicle.id, 121.44 + i / 1000])),
+    );
+
+    const { driver, driverAccount } = await vehicleOnAJob();
+    const second = await connectClient(
+      server,
+      await loginAs(server, driverAccount.username, driverAccount.password),
+    );
+    clients.push(second);
+    const both = await Promise.all(
+      [driver, second].map((c) => c.socket.emitWithAck('position', fix(121.45, 31.18))),
+    );
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'too_many_requests' } });
   });
 });
 

@@ -27,6 +27,7 @@ export interface ActiveLeg {
 }
 
 interface Row {
+  vehicle_id: string;
   leg_id: string;
   trip_id: string;
   date: string;
@@ -42,13 +43,17 @@ interface Row {
 }
 
 /**
- * The leg the vehicle is serving now: one already under way comes before one merely accepted,
- * then the earliest planned pickup.
+ * The leg each vehicle is serving now, in one query for many vehicles (a batch of position reports,
+ * server/src/domain/realtime/report-positions.ts): one already under way comes before one merely
+ * accepted, then the earliest planned pickup. Vehicles serving none are absent.
  */
-export async function loadActiveLeg(db: Db, vehicleId: string): Promise<ActiveLeg | null> {
-  const [row] = await queryRows<Row>(
+export async function loadActiveLegs(db: Db, vehicleIds: readonly string[]): Promise<Map<string, ActiveLeg>> {
+  const found = new Map<string, ActiveLeg>();
+  if (!vehicleIds.length) return found;
+  const rows = await queryRows<Row>(
     db,
-    sql`select l.id as leg_id, l.trip_id, to_char(r.date, 'YYYY-MM-DD') as date, l.status, l.direction, l.eta_at, t.hospital_id, g.compound_id,
+    sql`select distinct on (l.vehicle_id) l.vehicle_id, l.id as leg_id, l.trip_id, to_char(r.date, 'YYYY-MM-DD') as date,
+          l.status, l.direction, l.eta_at, t.hospital_id, g.compound_id,
           g.lng as gate_lng, g.lat as gate_lat,
           h.entrance_lng as hospital_lng, h.entrance_lat as hospital_lat
         from legs l
@@ -56,26 +61,31 @@ export async function loadActiveLeg(db: Db, vehicleId: string): Promise<ActiveLe
         join requests r on r.id = t.request_id
         join gates g on g.id = t.gate_id
         join hospitals h on h.id = t.hospital_id
-        where l.vehicle_id = ${vehicleId} and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
-        order by case l.status when 'on_board' then 0 when 'at_pickup' then 1 when 'en_route' then 2 else 3 end,
-          l.planned_pickup_at nulls last, l.id
-        limit 1`,
+        where l.vehicle_id in (${sql.join(
+          vehicleIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
+        order by l.vehicle_id,
+          case l.status when 'on_board' then 0 when 'at_pickup' then 1 when 'en_route' then 2 else 3 end,
+          l.planned_pickup_at nulls last, l.id`,
   );
-  if (!row) return null;
-  const stop = row.status === 'on_board' ? 'dropoff' : 'pickup';
-  // Outbound legs go gate → hospital, return legs hospital → gate.
-  const atGate = (row.direction === 'outbound') === (stop === 'pickup');
-  return {
-    legId: row.leg_id,
-    tripId: row.trip_id,
-    date: row.date,
-    status: row.status,
-    direction: row.direction,
-    etaAt: row.eta_at === null ? null : new Date(row.eta_at),
-    hospitalId: row.hospital_id,
-    compoundId: row.compound_id,
-    stop,
-    stopLng: Number(atGate ? row.gate_lng : row.hospital_lng),
-    stopLat: Number(atGate ? row.gate_lat : row.hospital_lat),
-  };
+  for (const row of rows) {
+    const stop = row.status === 'on_board' ? 'dropoff' : 'pickup';
+    // Outbound legs go gate → hospital, return legs hospital → gate.
+    const atGate = (row.direction === 'outbound') === (stop === 'pickup');
+    found.set(row.vehicle_id, {
+      legId: row.leg_id,
+      tripId: row.trip_id,
+      date: row.date,
+      status: row.status,
+      direction: row.direction,
+      etaAt: row.eta_at === null ? null : new Date(row.eta_at),
+      hospitalId: row.hospital_id,
+      compoundId: row.compound_id,
+      stop,
+      stopLng: Number(atGate ? row.gate_lng : row.hospital_lng),
+      stopLat: Number(atGate ? row.gate_lat : row.hospital_lat),
+    });
+  }
+  return found;
 }

@@ -85,6 +85,10 @@ interface Node {
   process: ChildProcess;
   /** Lines at level error/fatal, and anything said about unhandled errors. */
   errors: string[];
+  /** The node's "drained and closed" line: how long each phase of its stop took (ms). */
+  stopPhases: Record<string, number> | null;
+  /** The node's "started" line: how long each step of its start took (ms). */
+  startPhases: Record<string, number> | null;
   exited: Promise<number | null>;
 }
 
@@ -96,7 +100,8 @@ async function startNode(port: number, databaseUrl: string, redisUrl: string | u
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     METRICS_TOKEN,
-    LOG_LEVEL: 'warn',
+    // `info`: the node's own account of its stop ("drained and closed", with each phase's duration).
+    LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
     MAX_SOCKETS: String(Math.ceil(SOCKETS * 1.2)),
     DRAIN_SPREAD_SECONDS: '3',
@@ -111,6 +116,12 @@ async function startNode(port: number, databaseUrl: string, redisUrl: string | u
   const errors: string[] = [];
   const watch = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.includes('"msg":"started"')) {
+        node.startPhases = (JSON.parse(line) as { ms: Record<string, number> }).ms;
+      }
+      if (line.includes('"drained and closed"')) {
+        node.stopPhases = (JSON.parse(line) as { ms: Record<string, number> }).ms;
+      }
       if (/"level":(50|60)|unhandled|uncaught|ECONNRESET|EMFILE/i.test(line) && errors.length < 50) {
         errors.push(line.slice(0, 300));
       }
@@ -119,7 +130,7 @@ async function startNode(port: number, databaseUrl: string, redisUrl: string | u
   child.stdout?.on('data', watch);
   child.stderr?.on('data', watch);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const node: Node = { port, process: child, errors, exited };
+  const node: Node = { port, process: child, errors, exited, stopPhases: null, startPhases: null };
   for (let i = 0; i < 240; i++) {
     const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then(
       (r) => r.status === 200,
@@ -148,6 +159,12 @@ interface Scrape {
   loopMax: number;
   sockets: number;
   positions: number;
+  accepted: number;
+  /** lastmeter_positions_refused_total by reason. */
+  refused: Record<string, number>;
+  batches: number;
+  batchReports: number;
+  batchSeconds: number;
   delivered: number;
 }
 
@@ -168,6 +185,16 @@ async function scrape(port: number): Promise<Scrape> {
     loopMax: value('nodejs_eventloop_lag_max_seconds') * 1000,
     sockets: value('lastmeter_sockets'),
     positions: value('lastmeter_positions_received_total'),
+    accepted: value('lastmeter_positions_accepted_total'),
+    refused: Object.fromEntries(
+      [...text.matchAll(/^lastmeter_positions_refused_total\{reason="(\w+)"\} (\S+)$/gm)].map((m) => [
+        m[1]!,
+        Number(m[2]),
+      ]),
+    ),
+    batches: value('lastmeter_position_batch_seconds_count'),
+    batchReports: value('lastmeter_position_batch_reports_sum'),
+    batchSeconds: value('lastmeter_position_batch_seconds_sum'),
     delivered: value('lastmeter_events_delivered_total'),
   };
 }
@@ -307,14 +334,15 @@ function figures(reports: WorkerReport[], committed: Map<number, number>, second
       ];
     }),
   ) as WindowFigures['latency'];
-  const positions = reports.reduce(
-    (sum, r) => ({
-      ok: sum.ok + r.positions.ok,
-      refused: sum.refused + r.positions.refused,
-      failed: sum.failed + r.positions.failed,
-    }),
-    { ok: 0, refused: 0, failed: 0 },
-  );
+  const positions: WorkerReport['positions'] = { ok: 0, refused: 0, failed: 0, refusedBy: {} };
+  for (const { positions: p } of reports) {
+    positions.ok += p.ok;
+    positions.refused += p.refused;
+    positions.failed += p.failed;
+    for (const [code, n] of Object.entries(p.refusedBy)) {
+      positions.refusedBy[code] = (positions.refusedBy[code] ?? 0) + n;
+    }
+  }
   return { latency, positionsPerS: positions.ok / seconds, positions, events } satisfies WindowFigures;
 }
 
@@ -356,7 +384,14 @@ async function steadyWindow(db: Db, city: SeededCity, workers: Worker[], ports: 
   tell(workers, { type: 'positions', on: false });
   await sleep(2_000); // the last events of the window reach their recipients
   const reports = await ask(workers, true);
-  return { ...figures(reports, writer.committed, seconds, writer.committed.size), before, after, seconds };
+  const reporting = Math.min(REPORTING, city.clients.filter((c) => c.kind === 'driver').length);
+  return {
+    ...figures(reports, writer.committed, seconds, writer.committed.size),
+    before,
+    after,
+    seconds,
+    reporting,
+  };
 }
 
 function printWindow(title: string, w: Awaited<ReturnType<typeof steadyWindow>>) {
@@ -369,8 +404,24 @@ function printWindow(title: string, w: Awaited<ReturnType<typeof steadyWindow>>)
       `\n    hospital    p50 ${fmt(l.hospital.p50)}  p99 ${fmt(l.hospital.p99)}  max ${fmt(l.hospital.max)}  (${l.hospital.n})`,
   );
   console.log(
-    `  positions: ${fmt(w.positionsPerS)} accepted /s (${w.positions.ok} ok, ${w.positions.refused} refused, ${w.positions.failed} failed; ${REPORTING} drivers every ${POSITION_EVERY_MS / 1000} s)`,
+    `  positions: ${fmt(w.positionsPerS)} accepted /s (${w.positions.ok} ok, ${w.positions.refused} refused, ${w.positions.failed} failed; ${w.reporting} drivers every ${POSITION_EVERY_MS / 1000} s = ${fmt(w.reporting / (POSITION_EVERY_MS / 1000), 0)} /s offered)` +
+      (w.positions.refused
+        ? `\n    refused by the server as: ${Object.entries(w.positions.refusedBy)
+            .map(([code, n]) => `${code} ${n}`)
+            .join(', ')}`
+        : ''),
   );
+  for (const [i, s] of w.after.entries()) {
+    const b = w.before[i]!;
+    const refused = Object.entries(s.refused)
+      .map(([reason, n]) => [reason, n - (b.refused[reason] ?? 0)] as const)
+      .filter(([, n]) => n > 0);
+    const batches = s.batches - b.batches;
+    console.log(
+      `  node ${i + 1} positions: ${s.accepted - b.accepted} accepted, refused ${refused.length ? refused.map(([r, n]) => `${r} ${n}`).join(', ') : 'none'}; ` +
+        `${batches} batch writes, ${fmt((s.batchReports - b.batchReports) / Math.max(1, batches))} reports and ${fmt(((s.batchSeconds - b.batchSeconds) / Math.max(1, batches)) * 1000)} ms each`,
+    );
+  }
   for (const [i, s] of w.after.entries()) {
     console.log(
       `  node ${i + 1}: ${s.sockets} sockets, event-loop delay p50 ${fmt(s.loopP50)} ms p99 ${fmt(s.loopP99)} ms max ${fmt(s.loopMax)} ms (target p99 ≤ ${TARGETS.loopP99Ms}), RSS ${fmt(s.rss / 2 ** 20, 0)} MB, heap ${fmt(s.heap / 2 ** 20, 0)} MB`,
@@ -454,13 +505,26 @@ async function onePart(kind: 'one' | 'two') {
         const stopped = await stopNode(nodes[i]!);
         const errors = nodes[i]!.errors;
         console.log(
-          `  node ${i + 1} drained and exited (code ${stopped.code}) in ${fmt(stopped.ms / 1000)} s`,
+          `  node ${i + 1} drained and exited (code ${stopped.code}) in ${fmt(stopped.ms / 1000)} s` +
+            (nodes[i]!.stopPhases
+              ? ` (${Object.entries(nodes[i]!.stopPhases!)
+                  .map(([phase, ms]) => `${phase} ${fmt(ms / 1000)} s`)
+                  .join(', ')})`
+              : ''),
         );
         if (errors.length) console.log(`    its error lines:\n    ${errors.join('\n    ')}`);
         await sleep(5_000);
         const started = performance.now();
         nodes[i] = await startNode(ports[i]!, database.url, redis);
-        console.log(`  node ${i + 1} back and ready in ${fmt((performance.now() - started) / 1000)} s`);
+        const steps = nodes[i]!.startPhases;
+        console.log(
+          `  node ${i + 1} back and ready in ${fmt((performance.now() - started) / 1000)} s` +
+            (steps
+              ? ` (${Object.entries(steps)
+                  .map(([step, ms]) => `${step} ${fmt(ms / 1000)} s`)
+                  .join(', ')})`
+              : ''),
+        );
         await sleep(10_000);
       }
       await writer.stop();

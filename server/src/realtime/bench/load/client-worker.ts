@@ -31,7 +31,8 @@ export interface WorkerReport {
   lastOffsets: Record<string, number>;
   duplicates: number;
   gaps: number;
-  positions: { ok: number; refused: number; failed: number };
+  /** `refused` by the error code the server answered (too_many_requests, unavailable, …). */
+  positions: { ok: number; refused: number; failed: number; refusedBy: Record<string, number> };
   reconnects: number;
   refusedHandshakes: number;
   errors: string[];
@@ -62,7 +63,8 @@ const clients: Live[] = [];
 let receipts: WorkerReport['receipts'] = [];
 let duplicates = 0;
 let gaps = 0;
-let positions = { ok: 0, refused: 0, failed: 0 };
+const noPositions = (): WorkerReport['positions'] => ({ ok: 0, refused: 0, failed: 0, refusedBy: {} });
+let positions = noPositions();
 let reconnects = 0;
 let refusedHandshakes = 0;
 const errors: string[] = [];
@@ -149,7 +151,7 @@ function report(reset: boolean): WorkerReport {
   };
   if (reset) {
     receipts = [];
-    positions = { ok: 0, refused: 0, failed: 0 };
+    positions = noPositions();
   }
   return out;
 }
@@ -171,7 +173,10 @@ function startPositions(client: Live) {
       .then(
         (reply) => {
           if (reply.ok) positions.ok++;
-          else positions.refused++;
+          else {
+            positions.refused++;
+            positions.refusedBy[reply.error.code] = (positions.refusedBy[reply.error.code] ?? 0) + 1;
+          }
         },
         () => positions.failed++,
       );
