@@ -192,8 +192,8 @@ describe.skipIf(!hasChromium)('the people at home and the public', () => {
     await page.goto(`/gatekeeper/patients/${booked.patientId}`);
     const panel = page.getByTestId('notice-settings');
     await reads(panel.locator('h2'), '短信通知设置');
-    // Nothing sent yet: the evening job has not run for tomorrow.
-    await reads(page.getByTestId('patient-notices'), '暂无通知', { contains: true });
+    // Booking the fixed return onto a car already wrote "return booked" for the household.
+    await reads(page.getByTestId('patient-notices'), '返程已安排', { contains: true });
     await panel.getByLabel('家属手机号（选填）').fill('1390000');
     await panel.getByRole('button', { name: '保存通知设置' }).click();
     // The shared schema speaks before the server is asked.
