@@ -9,9 +9,10 @@ import {
   SERVICES,
   URGENCIES,
   VEHICLE_KINDS,
+  VEHICLE_STATUSES,
 } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
-import { SOFT_SCHEDULE_RULES } from '../schedule-rules.ts';
+import { SCHEDULE_RULES, SOFT_SCHEDULE_RULES } from '../schedule-rules.ts';
 import { line, paragraph } from './text.ts';
 
 // Trips and legs: the round trip, its lifecycle steps, the views of each party, incidents.
@@ -305,6 +306,39 @@ export const BookingClash = z
   })
   .meta({ id: 'BookingClash' });
 export type BookingClash = z.infer<typeof BookingClash>;
+
+/**
+ * What stands between a vehicle and a leg for manual assignment: a schedule rule the gate would refuse
+ * (`shared/src/schedule-rules.ts`), or the vehicle being off duty, without a driver, or booked then.
+ */
+export const VEHICLE_FIT_BLOCKS = [...SCHEDULE_RULES, 'off_duty', 'no_driver', 'busy'] as const;
+
+export const VehicleSuggestion = z
+  .object({
+    vehicleId: z.uuid(),
+    plate: z.string(),
+    kind: z.enum(VEHICLE_KINDS),
+    status: z.enum(VEHICLE_STATUSES),
+    fit: z.enum(['fits', 'override', 'blocked']).meta({
+      description:
+        '`fits`: the schedule gate takes it as is; `override`: only a soft rule is in the way (an audited override can book it); `blocked`: a hard rule, off duty, no driver or another booking',
+    }),
+    rule: z.enum(VEHICLE_FIT_BLOCKS).nullable().meta({ description: 'What is in the way, when anything is' }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .meta({ description: "The rule's placeholders (vehicle, legs, load, capacity, minutes…)" }),
+    clash: z
+      .object({ legId: z.uuid(), patientName: z.string(), from: instant, to: instant })
+      .nullable()
+      .meta({ description: 'For `busy`: the booking of this vehicle the leg would overlap' }),
+    etaAt: instant.meta({
+      description:
+        'When the vehicle would be at the pickup: the booked pickup time, or later when it cannot get there by then (driving after its previous booking, or from now, from where that leaves it, else its last position or base)',
+    }),
+    pickupAt: instant.meta({ description: 'The pickup time the assignment would book' }),
+  })
+  .meta({ id: 'VehicleSuggestion' });
+export type VehicleSuggestion = z.infer<typeof VehicleSuggestion>;
 
 export const LegDetailView = LegView.extend({ history: z.array(LegEventView) }).meta({ id: 'LegDetailView' });
 export type LegDetailView = z.infer<typeof LegDetailView>;

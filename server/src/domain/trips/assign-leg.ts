@@ -131,9 +131,10 @@ export function cancelledParties(ctx: LegContext) {
     : (['vehicle', 'district', 'compound'] as const);
 }
 
-function plannedTimes(
+/** The pickup and drop-off a manual assignment books: as given, else as planned, else as the planner would. */
+export function plannedTimes(
   ctx: LegContext,
-  input: AssignLegBody,
+  input: Pick<AssignLegBody, 'pickupAt' | 'dropoffAt'>,
   kind: NonNullable<LegContext['vehicle']>['kind'],
 ) {
   const ride = minutes(

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, deliveries, districts, legs, queryRows, requests, vehicles } from '@lastmeter/db';
-import { BOOKED_DELIVERY_STATUSES, BOOKED_LEG_STATUSES, type SoftScheduleRule } from '@lastmeter/shared';
+import {
+  BOOKED_DELIVERY_STATUSES,
+  BOOKED_LEG_STATUSES,
+  type ScheduleViolation,
+  type SoftScheduleRule,
+} from '@lastmeter/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import { checkVehicleSchedule, type GateLeg } from '../../planner/domain/check-schedule.ts';
-import { loadDeliveryContexts } from '../deliveries/load-delivery.ts';
-import { loadLegContexts } from './load-leg.ts';
+import { checkVehicleSchedule, type GateLeg, type GateVehicle } from '../../planner/domain/check-schedule.ts';
+import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
+import { type LegContext, loadLegContexts } from './load-leg.ts';
 import { travelModel } from './travel.ts';
 
 /**
@@ -128,33 +133,7 @@ async function checkVehicle(
     tx,
     and(eq(legs.vehicleId, vehicleId), inArray(legs.status, BOOKED), inArray(requests.date, dates)),
   );
-  const window = (from: Date | null, to: Date | null): [number, number] | null =>
-    from && to ? [from.getTime(), to.getTime()] : null;
-  const gateLegs: GateLeg[] = booked.flatMap((c) => {
-    if (!c.leg.plannedPickupAt || !c.leg.plannedDropoffAt) return [];
-    const gate: [number, number] = [c.gate.lng, c.gate.lat];
-    const hospital: [number, number] = [c.hospital.lng, c.hospital.lat];
-    return [
-      {
-        id: c.leg.id,
-        from: c.leg.direction === 'outbound' ? gate : hospital,
-        to: c.leg.direction === 'outbound' ? hospital : gate,
-        pickupAt: c.leg.plannedPickupAt.getTime(),
-        dropoffAt: c.leg.plannedDropoffAt.getTime(),
-        mobility: c.patient.mobility,
-        companions: c.patient.companions,
-        infectionClass: c.patient.infectionClass,
-        urgency: c.request.urgency,
-        aboard: c.leg.status === 'on_board' || c.leg.status === 'arrived',
-        changed: changed.has(c.leg.id),
-        // What the patient is promised: arrival inside the appointment, pickup inside the return window.
-        pickupWindow:
-          c.leg.direction === 'return' ? window(c.leg.pickupWindowStart, c.leg.pickupWindowEnd) : null,
-        dropoffWindow:
-          c.leg.direction === 'outbound' ? window(c.leg.dropoffWindowStart, c.leg.dropoffWindowEnd) : null,
-      },
-    ];
-  });
+  const gateLegs: GateLeg[] = booked.flatMap((c) => gateLegOf(c, changed.has(c.leg.id)) ?? []);
   // Parcels ride with the patients (issue 12): no seat, but never beside a close contact or a positive.
   const parcels = await loadDeliveryContexts(
     tx,
@@ -165,37 +144,29 @@ async function checkVehicle(
     ),
   );
   for (const c of parcels) {
-    const { delivery: d } = c;
-    if (!d.plannedPickupAt || !d.plannedDropoffAt) continue;
-    gateLegs.push({
-      id: d.id,
-      from: [c.pharmacy.lng, c.pharmacy.lat],
-      to: [c.gate.lng, c.gate.lat],
-      pickupAt: d.plannedPickupAt.getTime(),
-      dropoffAt: d.plannedDropoffAt.getTime(),
-      mobility: 'walk',
-      companions: 0,
-      infectionClass: 'normal',
-      urgency: 'scheduled',
-      aboard: d.status === 'picked_up',
-      changed: changed.has(d.id),
-      pickupWindow: window(d.pickupWindowStart, d.pickupWindowEnd),
-      dropoffWindow: window(d.dropoffWindowStart, d.dropoffWindowEnd),
-      parcel: true,
-    });
+    const parcel = gateParcelOf(c, changed.has(c.delivery.id));
+    if (parcel) gateLegs.push(parcel);
   }
-  const violation = checkVehicleSchedule({
-    vehicle: {
-      id: vehicle.id,
-      label: vehicle.plate,
-      kind: vehicle.kind,
-      seats: vehicle.seats,
-      wheelchairPlaces: vehicle.wheelchairPlaces,
-      stretchers: vehicle.stretchers,
-      disinfectionMinutes: vehicle.disinfectionMinutes,
-      base: [vehicle.baseLng, vehicle.baseLat],
-      disinfectingUntil: vehicle.disinfectingUntil?.getTime() ?? null,
-    },
+  const violation = checkOneVehicle({ vehicle, policy, legs: gateLegs, now, allow });
+  if (violation) throw errors.scheduleRule(violation);
+}
+
+/** The route check of one vehicle's day under its district's policy, with the server's travel model. */
+export function checkOneVehicle({
+  vehicle,
+  policy,
+  legs: gateLegs,
+  now,
+  allow,
+}: {
+  vehicle: typeof vehicles.$inferSelect;
+  policy: Pick<typeof districts.$inferSelect, 'onePatientPerVehicle' | 'disinfectAfterEveryPassenger'>;
+  legs: GateLeg[];
+  now: Date;
+  allow: SoftScheduleRule[];
+}): ScheduleViolation | null {
+  return checkVehicleSchedule({
+    vehicle: gateVehicleOf(vehicle),
     legs: gateLegs,
     policy: {
       onePatientPerVehicle: policy.onePatientPerVehicle,
@@ -205,7 +176,71 @@ async function checkVehicle(
     travel: travelModel(),
     allow,
   });
-  if (violation) throw errors.scheduleRule(violation);
+}
+
+const windowOf = (from: Date | null, to: Date | null): [number, number] | null =>
+  from && to ? [from.getTime(), to.getTime()] : null;
+
+/** A booked leg as the route check sees it (null while it has no planned times). */
+export function gateLegOf(c: LegContext, changed: boolean): GateLeg | null {
+  if (!c.leg.plannedPickupAt || !c.leg.plannedDropoffAt) return null;
+  const gate: [number, number] = [c.gate.lng, c.gate.lat];
+  const hospital: [number, number] = [c.hospital.lng, c.hospital.lat];
+  return {
+    id: c.leg.id,
+    from: c.leg.direction === 'outbound' ? gate : hospital,
+    to: c.leg.direction === 'outbound' ? hospital : gate,
+    pickupAt: c.leg.plannedPickupAt.getTime(),
+    dropoffAt: c.leg.plannedDropoffAt.getTime(),
+    mobility: c.patient.mobility,
+    companions: c.patient.companions,
+    infectionClass: c.patient.infectionClass,
+    urgency: c.request.urgency,
+    aboard: c.leg.status === 'on_board' || c.leg.status === 'arrived',
+    changed,
+    // What the patient is promised: arrival inside the appointment, pickup inside the return window.
+    pickupWindow:
+      c.leg.direction === 'return' ? windowOf(c.leg.pickupWindowStart, c.leg.pickupWindowEnd) : null,
+    dropoffWindow:
+      c.leg.direction === 'outbound' ? windowOf(c.leg.dropoffWindowStart, c.leg.dropoffWindowEnd) : null,
+  };
+}
+
+/** A booked medicine delivery as the route check sees it: a load-free stop pair (null without planned times). */
+export function gateParcelOf(c: DeliveryContext, changed: boolean): GateLeg | null {
+  const { delivery: d } = c;
+  if (!d.plannedPickupAt || !d.plannedDropoffAt) return null;
+  return {
+    id: d.id,
+    from: [c.pharmacy.lng, c.pharmacy.lat],
+    to: [c.gate.lng, c.gate.lat],
+    pickupAt: d.plannedPickupAt.getTime(),
+    dropoffAt: d.plannedDropoffAt.getTime(),
+    mobility: 'walk',
+    companions: 0,
+    infectionClass: 'normal',
+    urgency: 'scheduled',
+    aboard: d.status === 'picked_up',
+    changed,
+    pickupWindow: windowOf(d.pickupWindowStart, d.pickupWindowEnd),
+    dropoffWindow: windowOf(d.dropoffWindowStart, d.dropoffWindowEnd),
+    parcel: true,
+  };
+}
+
+/** A vehicle row as the route check sees it. */
+export function gateVehicleOf(vehicle: typeof vehicles.$inferSelect): GateVehicle {
+  return {
+    id: vehicle.id,
+    label: vehicle.plate,
+    kind: vehicle.kind,
+    seats: vehicle.seats,
+    wheelchairPlaces: vehicle.wheelchairPlaces,
+    stretchers: vehicle.stretchers,
+    disinfectionMinutes: vehicle.disinfectionMinutes,
+    base: [vehicle.baseLng, vehicle.baseLat],
+    disinfectingUntil: vehicle.disinfectingUntil?.getTime() ?? null,
+  };
 }
 
 /**

@@ -1,17 +1,23 @@
 import {
   AssignLegBody,
   BookingClash,
+  formatScheduleViolation,
   LegStepBody,
   type LegView,
   LegView as LegViewSchema,
   type Vehicle,
+  VehicleSuggestion,
 } from '@lastmeter/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { z } from 'zod';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { dispatchKeys } from './queries.ts';
 import { cityLocalToIso, isoToCityLocal } from './time.ts';
+
+/** How many ranked vehicles the form shows as suggestions; the dropdown below still has all, ranked. */
+const SUGGESTIONS_SHOWN = 6;
 
 /** When a leg holds its vehicle: planned times, else its windows. */
 export function legSpan(leg: LegView): [number, number] | null {
@@ -41,13 +47,18 @@ export function AssignLeg({
   districtId: string;
   onDone: () => void;
 }) {
-  const { t, describeError, formatTime } = useI18n();
+  const { t, locale, describeError, formatTime, formatWhen } = useI18n();
   const queryClient = useQueryClient();
   const formId = useId();
   const [vehicleId, setVehicleId] = useState(leg.vehicle?.id ?? '');
   const [pickupAt, setPickupAt] = useState(leg.plannedPickupAt ? isoToCityLocal(leg.plannedPickupAt) : '');
   const [fieldError, setFieldError] = useState<string | null>(null);
 
+  const suggestions = useQuery({
+    queryKey: [...dispatchKeys.district(districtId), 'vehicle-suggestions', leg.id, leg.version],
+    queryFn: ({ signal }) =>
+      api.get(`/legs/${leg.id}/vehicle-suggestions`, z.array(VehicleSuggestion), signal),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) });
   const assign = useMutation({
     mutationFn: (body: AssignLegBody) => api.post(`/legs/${leg.id}/assign`, LegViewSchema, body),
@@ -84,6 +95,33 @@ export function AssignLeg({
 
   const vehicleLabel = (v: Vehicle) =>
     `${v.plate}${v.callSign ? ` ${v.callSign}` : ''} · ${t(`vehicleKind.${v.kind}`)} · ${t(`vehicleStatus.${v.status}`)}`;
+  /** What keeps a vehicle from the leg, in words: the schedule rule, or its duty, driver or booking. */
+  const inTheWay = (s: VehicleSuggestion): string => {
+    switch (s.rule) {
+      case null:
+        return '';
+      case 'off_duty':
+        return t('dispatch.suggest.offDuty');
+      case 'no_driver':
+        return t('dispatch.suggest.noDriver');
+      case 'busy':
+        return s.clash
+          ? t('dispatch.suggest.busy', {
+              name: s.clash.patientName,
+              from: formatTime(s.clash.from),
+              to: formatTime(s.clash.to),
+            })
+          : t('dispatch.suggest.busyUnknown');
+      default:
+        return formatScheduleViolation({ rule: s.rule, params: s.params }, locale);
+    }
+  };
+  // The dropdown lists vehicles best fit first, like the suggestions above it.
+  const rank = new Map((suggestions.data ?? []).map((s, i) => [s.vehicleId, i]));
+  const ranked = [...vehicles].sort(
+    (a, b) => (rank.get(a.id) ?? vehicles.length) - (rank.get(b.id) ?? vehicles.length),
+  );
+  const best = (suggestions.data ?? []).slice(0, SUGGESTIONS_SHOWN);
   const plate = (id: string | undefined) => vehicles.find((v) => v.id === id)?.plate ?? '';
 
   return (
@@ -100,6 +138,46 @@ export function AssignLeg({
           {t('dispatch.companions', { count: leg.patient.companions })}
         </span>
       </p>
+      <section className="suggestions" aria-labelledby={`${formId}-suggest`}>
+        <h4 id={`${formId}-suggest`}>{t('dispatch.suggest.title')}</h4>
+        {suggestions.isError ? (
+          <p className="alert alert-error" role="alert">
+            {describeError(suggestions.error)}
+          </p>
+        ) : !suggestions.data ? (
+          <p className="muted">{t('dispatch.suggest.loading')}</p>
+        ) : (
+          <ol className="suggestion-list">
+            {best.map((s) => {
+              const late = Date.parse(s.etaAt) - Date.parse(s.pickupAt);
+              return (
+                <li key={s.vehicleId} data-fit={s.fit} data-vehicle-id={s.vehicleId}>
+                  <div>
+                    <strong>{s.plate}</strong> · {t(`vehicleKind.${s.kind}`)} ·{' '}
+                    {t(`vehicleStatus.${s.status}`)}
+                    <span className="block">
+                      <span className={`badge fit-${s.fit}`}>{t(`dispatch.suggest.fit.${s.fit}`)}</span>{' '}
+                      {t('dispatch.suggest.eta', { time: formatWhen(s.etaAt) })}
+                      {late > 60_000
+                        ? ` · ${t('dispatch.suggest.late', { minutes: Math.round(late / 60_000) })}`
+                        : ''}
+                    </span>
+                    {s.rule ? <span className="block suggestion-rule">{inTheWay(s)}</span> : null}
+                  </div>
+                  <button
+                    type="button"
+                    aria-pressed={vehicleId === s.vehicleId}
+                    disabled={s.fit === 'blocked'}
+                    onClick={() => setVehicleId(s.vehicleId)}
+                  >
+                    {t('dispatch.suggest.choose', { plate: s.plate })}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
       <div className="field">
         <label htmlFor={`${formId}-vehicle`}>{t('dispatch.assign.vehicle')}</label>
         <select
@@ -110,7 +188,7 @@ export function AssignLeg({
           aria-describedby={fieldError ? `${formId}-vehicle-error` : undefined}
         >
           <option value="">{t('dispatch.assign.choose')}</option>
-          {vehicles.map((v) => (
+          {ranked.map((v) => (
             <option key={v.id} value={v.id} disabled={v.status === 'off'}>
               {vehicleLabel(v)}
             </option>

@@ -24,6 +24,7 @@ import { reportBreakdownRoute } from '../trips/report-breakdown.ts';
 import { reportNoShowRoute } from '../trips/report-no-show.ts';
 import { reportRefusalRoute } from '../trips/report-refusal.ts';
 import { resolveIncidentRoute } from '../trips/resolve-incident.ts';
+import { suggestVehiclesRoute } from '../trips/suggest-vehicles.ts';
 import { unassignLegRoute } from '../trips/unassign-leg.ts';
 
 /** Round trips and legs: planning, booking, every lifecycle step, the parties' lists, incidents. */
@@ -32,6 +33,7 @@ export const tripRoutes: AnyRoute[] = [
   planDistrictDayRoute,
   insertTripRoute,
   getLegRoute,
+  suggestVehiclesRoute,
   assignLegRoute,
   unassignLegRoute,
   cancelLegRoute,
