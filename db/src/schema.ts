@@ -867,9 +867,10 @@ export const notices = pgTable(
   'notices',
   {
     id: id(),
-    tripId: uuid('trip_id')
-      .notNull()
-      .references(() => trips.id, { onDelete: 'cascade' }),
+    /** The round trip it is about; null for a notice about an online visit. */
+    tripId: uuid('trip_id').references(() => trips.id, { onDelete: 'cascade' }),
+    /** The online visit it is about (its time and join link); null for a trip's notice. */
+    onlineVisitId: uuid('online_visit_id').references(() => onlineVisits.id, { onDelete: 'cascade' }),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -901,6 +902,8 @@ export const notices = pgTable(
   (t) => [
     index('notices_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('queued', 'failed')`),
     index('notices_trip_idx').on(t.tripId),
+    index('notices_online_visit_idx').on(t.onlineVisitId),
+    check('notices_subject', sql`num_nonnulls(${t.tripId}, ${t.onlineVisitId}) = 1`),
     index('notices_compound_idx').on(t.compoundId, t.createdAt),
     index('notices_district_idx').on(t.districtId, t.createdAt),
   ],

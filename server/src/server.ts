@@ -9,7 +9,7 @@ import type { AppContext } from './app-context.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
-import { setNoticeTimeZone } from './domain/notices/project-notices.ts';
+import { setNoticeContext } from './domain/notices/project-notices.ts';
 import { startNotices } from './domain/notices/start-notices.ts';
 import { startRoutedTravel } from './domain/trips/routed-travel.ts';
 import { createHttpApp } from './http/app.ts';
@@ -149,7 +149,7 @@ export async function startServer(
   const stopRouting = config.routing
     ? await startRoutedTravel({ db: app.db, routing: config.routing, logger })
     : null;
-  setNoticeTimeZone(config.timeZone);
+  setNoticeContext({ timeZone: config.timeZone, publicUrl: config.publicUrl });
   const stopNotices = config.notices?.worker
     ? startNotices({ db: app.db, config: config.notices, logger, timeZone: config.timeZone })
     : null;

@@ -5,6 +5,7 @@ import {
   DELIVERY_STEP_RULES,
   DELIVERY_STEPS,
   decideDeliveryStep,
+  deliveryTimeRefusal,
   openDeliverySteps,
   PARCEL_ALPHABET,
 } from './deliveries.ts';
@@ -80,5 +81,35 @@ describe('the delivery lifecycle', () => {
 
   it('parcel numbers use no characters that are misread when called out', () => {
     expect(PARCEL_ALPHABET).not.toMatch(/[01OIL]/);
+  });
+});
+
+describe('the clock holds a parcel to its own day', () => {
+  // 2026-03-10 09:00 in Shanghai.
+  const now = new Date('2026-03-10T01:00:00Z');
+
+  it('a parcel of tomorrow is collected from its midnight; one of a day gone by never', () => {
+    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-10' }, now)).toBeNull();
+    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-11' }, now)).toEqual({
+      rule: 'another_day',
+      opensAt: '2026-03-10T16:00:00.000Z',
+    });
+    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-09' }, now)).toEqual({
+      rule: 'another_day',
+      opensAt: null,
+    });
+  });
+
+  it('the steps that finish a collected parcel, and cancelling, are never held back (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DELIVERY_STEPS.filter((s) => s !== 'pick_up')),
+        fc.integer({ min: -30, max: 30 }),
+        (step, days) => {
+          const date = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+          expect(deliveryTimeRefusal(step, { date }, now)).toBeNull();
+        },
+      ),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Role } from './domain.ts';
+import { anotherDayRefusal, type StepTimeRefusal } from './lifecycle.ts';
 
 /**
  * Medicine delivery (药品配送, docs/product.md "Care without a trip") as pure rules: a prescription's
@@ -90,6 +91,28 @@ export function decideDeliveryStep(
       allowed: DELIVERY_STEPS.filter((s) => DELIVERY_STEP_RULES[s].from.includes(status)),
     };
   return { ok: true, from: status, to: rule.to };
+}
+
+/**
+ * Steps that start work on a parcel, held to its own day like a leg's (docs/product.md "The trip
+ * lifecycle"): a parcel planned for tomorrow may still move to another vehicle overnight. Once
+ * collected, nothing holds it back — a parcel in a car at midnight still reaches the gate; the
+ * gatekeeper's receipt counts whenever it comes, and cancelling stays open.
+ */
+const STARTING_DELIVERY_STEPS: readonly DeliveryStep[] = ['pick_up'];
+
+/**
+ * Whether the clock lets `step` be taken on a delivery of `date` now: null when it does, else the
+ * rule (`another_day`) and when it opens (null for a day gone by). Status and role are
+ * `decideDeliveryStep`'s.
+ */
+export function deliveryTimeRefusal(
+  step: DeliveryStep,
+  delivery: { date: string },
+  now: Date,
+  timeZone?: string,
+): StepTimeRefusal | null {
+  return STARTING_DELIVERY_STEPS.includes(step) ? anotherDayRefusal(delivery.date, now, timeZone) : null;
 }
 
 /** Letters and digits that cannot be misread when called across a gate (no 0/O, 1/I/L). */

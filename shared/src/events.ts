@@ -100,6 +100,8 @@ const onlineVisitEvent = z.object({
   endsAt: instant,
   /** online_visit.ended with `needs_on_site`: the trip request raised. */
   followUpRequestId: id.nullable().optional(),
+  /** online_visit.rescheduled: the time it had before. */
+  previousStartsAt: instant.optional(),
 });
 
 interface EventSpec<S extends z.ZodType> {
@@ -215,6 +217,16 @@ export const EVENT_CONTRACT = {
     onlineVisitEvent,
     'the hospital, district and compound streams',
     'a request is booked into a hospital’s online slot',
+  ),
+  'online_visit.rescheduled': spec(
+    onlineVisitEvent,
+    'the hospital, district and compound streams',
+    'the gatekeeper, dispatch or the hospital desk moves a booked visit to another free place',
+  ),
+  'online_visit.cancelled': spec(
+    onlineVisitEvent,
+    'the hospital, district and compound streams',
+    'the gatekeeper, dispatch or the hospital desk cancels a booked visit (the request is left unserved)',
   ),
   'online_visit.started': spec(
     onlineVisitEvent,

@@ -90,6 +90,14 @@ export const FIELD_MESSAGES = {
   text_too_long: { 'zh-CN': '超过 {max} 个字符', en: 'is longer than {max} characters' },
   text_bad_encoding: { 'zh-CN': '不是有效的 URL 编码', en: 'is not valid percent-encoding' },
   text_too_deep: { 'zh-CN': '嵌套层级过深', en: 'is nested too deeply' },
+  no_online_slot: {
+    'zh-CN': '该医院此时没有该科室的在线复诊号源',
+    en: 'the hospital holds no online clinic of this service at that time',
+  },
+  visit_too_soon: {
+    'zh-CN': '离现在太近，至少须提前 {minutes} 分钟，以便通知家属',
+    en: 'is too soon: at least {minutes} minutes ahead, so the family can be told',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -291,6 +291,21 @@ export function cityMidnight(date: string, timeZone: string = STEP_TIME_DEFAULTS
 }
 
 /**
+ * Work of one day — a leg, a medicine delivery — is started only on that day (city time): a day ahead
+ * opens at its midnight, a day gone by never does. Null on the day itself.
+ */
+export function anotherDayRefusal(
+  date: string,
+  now: Date,
+  timeZone: string = STEP_TIME_DEFAULTS.timeZone,
+): StepTimeRefusal | null {
+  const today = cityDateOf(now, timeZone);
+  if (date > today) return { rule: 'another_day', opensAt: cityMidnight(date, timeZone).toISOString() };
+  if (date < today) return { rule: 'another_day', opensAt: null };
+  return null;
+}
+
+/**
  * Whether the clock lets `step` be taken on this leg now: null when it does, else the rule and when
  * the step opens. Status and role are `decideStep`'s; this only knows time.
  */
@@ -303,10 +318,8 @@ export function stepTimeRefusal(
   const o = { ...STEP_TIME_DEFAULTS, ...options };
   const at = (value: Date | string | null) => (value === null ? null : new Date(value));
   if (STARTING_STEPS.includes(step)) {
-    const today = cityDateOf(now, o.timeZone);
-    if (leg.date > today)
-      return { rule: 'another_day', opensAt: cityMidnight(leg.date, o.timeZone).toISOString() };
-    if (leg.date < today) return { rule: 'another_day', opensAt: null };
+    const otherDay = anotherDayRefusal(leg.date, now, o.timeZone);
+    if (otherDay) return otherDay;
   }
   if (step === 'out') {
     const pickup = at(leg.plannedPickupAt);
@@ -325,8 +338,8 @@ export function stepTimeRefusal(
 
 const STEP_TIME_MESSAGES: Record<StepTimeRule, Record<'zh-CN' | 'en', string>> = {
   another_day: {
-    'zh-CN': '这是其他日期的行程，只能在当天执行',
-    en: 'This leg belongs to another day and can only be worked on its own day',
+    'zh-CN': '这是其他日期的任务（行程或送药），只能在当天执行',
+    en: 'This job (a leg or a parcel) belongs to another day and can only be worked on its own day',
   },
   out_not_open: {
     'zh-CN': '放行出门须在计划接车前不久、车辆到达门口后进行',

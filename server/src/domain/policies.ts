@@ -47,7 +47,8 @@ export type Resource =
   | { kind: 'dispatch'; districtId: string }
   /**
    * An online visit, seen by its compound's gatekeepers and district's dispatch (who book it: `write`)
-   * and its hospital's desk (who holds it: `manage` — start it, record the outcome).
+   * and its hospital's desk (who holds it: `manage` — start it, record the outcome). Moving or
+   * cancelling a booked visit (`write`) is open to both sides: the household's and the desk's.
    */
   | { kind: 'online_visit'; districtId: string; compoundId: string; hospitalId: string };
 
@@ -125,7 +126,10 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return actor.role === 'dispatcher' && district;
     case 'online_visit':
       if (actor.role === 'hospital')
-        return actor.hospitalId === resource.hospitalId && (action === 'read' || action === 'manage');
+        return (
+          actor.hospitalId === resource.hospitalId &&
+          (action === 'read' || action === 'write' || action === 'manage')
+        );
       if (actor.role === 'dispatcher') return district && (action === 'read' || action === 'write');
       if (actor.role === 'gatekeeper')
         return actor.compoundIds.includes(resource.compoundId) && (action === 'read' || action === 'write');

@@ -31,7 +31,7 @@ export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
 export const COMPLAINT_STATUSES = ['open', 'resolved'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-/** The messages a patient's household receives about a round trip. */
+/** The messages a patient's household receives about a round trip, or an online visit (its time and join link). */
 export const NOTICE_KINDS = [
   'evening_before',
   'vehicle_departed',
@@ -39,6 +39,9 @@ export const NOTICE_KINDS = [
   'return_booked',
   'trip_changed',
   'trip_cancelled',
+  'visit_booked',
+  'visit_changed',
+  'visit_cancelled',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

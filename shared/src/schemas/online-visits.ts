@@ -41,6 +41,26 @@ export type BookOnlineVisitBody = z.infer<typeof BookOnlineVisitBody>;
 
 const note = paragraph().max(500).default('').meta({ description: "The desk's note (no identity)" });
 
+export const CancelOnlineVisitBody = z
+  .strictObject({
+    note: paragraph()
+      .max(500)
+      .default('')
+      .meta({ description: 'Why it is cancelled (no identity); kept in the audit trail' }),
+  })
+  .meta({ id: 'CancelOnlineVisitBody' });
+export type CancelOnlineVisitBody = z.infer<typeof CancelOnlineVisitBody>;
+
+export const RescheduleOnlineVisitBody = z
+  .strictObject({
+    startsAt: z.iso.datetime({ offset: true }).meta({
+      description:
+        "The time wanted: the visit takes the first free place from then on in the same hospital's online slot of its service (any day; at least a few minutes ahead)",
+    }),
+  })
+  .meta({ id: 'RescheduleOnlineVisitBody' });
+export type RescheduleOnlineVisitBody = z.infer<typeof RescheduleOnlineVisitBody>;
+
 export const RecordVisitOutcomeBody = z
   .discriminatedUnion('outcome', [
     z.strictObject({ outcome: z.literal('done'), note }),

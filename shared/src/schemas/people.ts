@@ -249,13 +249,19 @@ export const NoticeAttemptView = z.object({
 export const NoticeView = z
   .object({
     id: z.uuid(),
-    tripId: z.uuid(),
+    tripId: z.uuid().nullable().meta({ description: 'The round trip it is about (null: an online visit)' }),
+    onlineVisitId: z
+      .uuid()
+      .nullable()
+      .meta({ description: 'The online visit it is about: its time and join link (null: a trip)' }),
     patientId: z.uuid(),
     patient: z.string().meta({ description: 'Masked name' }),
     kind: z.enum(NOTICE_KINDS),
     recipient: z.enum(NOTICE_RECIPIENTS),
     phone: z.string().meta({ description: 'Masked: 138****1234' }),
-    body: z.string(),
+    body: z.string().meta({
+      description: "The words sent; an online visit's join link only for the compound's gatekeeper",
+    }),
     status: z.enum(NOTICE_STATUSES),
     attempts: z.number().int(),
     nextAttemptAt: z.string().nullable(),
@@ -272,6 +278,7 @@ export const NoticeQuery = z
     compoundId: z.uuid().optional().meta({ description: 'Gatekeepers: one of their compounds' }),
     districtId: z.uuid().optional().meta({ description: 'Dispatchers: one of their districts' }),
     tripId: z.uuid().optional(),
+    onlineVisitId: z.uuid().optional().meta({ description: "One online visit's notices" }),
     status: z.enum(NOTICE_STATUSES).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })

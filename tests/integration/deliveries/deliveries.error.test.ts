@@ -1,18 +1,19 @@
 import { deliveries } from '@lastmeter/db';
 import type { DeliveryView, DriverDeliveryView, Problem } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, cityToday } from '../../support/calendar.ts';
 import { createPatient, validNationalId } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { ok, tripWorld } from '../trips/world.ts';
+import { DAY, ok, tripWorld } from '../trips/world.ts';
 import { planDay, prescribe, REFILL } from './world.ts';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(() => server.stop());
 
 const paths = (res: { body: Problem }) => (res.body.issues ?? []).map((i) => i.path);
@@ -89,6 +90,29 @@ describe('bad prescriptions and steps are 4xx naming the field, in the caller’
     const [job] = (
       await api<DriverDeliveryView[]>(server, 'GET', '/api/v1/me/deliveries', { token: w.driver.token })
     ).body;
+    // A parcel of another day is not collected (the server's clock): 409 naming the rule and when it opens.
+    const before = await api<Problem>(server, 'POST', `/api/v1/deliveries/${job!.id}/pick-up`, {
+      token: w.driver.token,
+      body: {},
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(before.status).toBe(409);
+    expect(before.body).toMatchObject({
+      code: 'step_not_open',
+      rule: 'another_day',
+      opensAt: new Date(`${DAY}T00:00:00+08:00`).toISOString(),
+    });
+    expect(before.body.detail).toContain('其他日期');
+    server.clock.set(`${addDays(DAY, 1)}T09:00:00+08:00`);
+    const after = await api<Problem>(server, 'POST', `/api/v1/deliveries/${job!.id}/pick-up`, {
+      token: w.driver.token,
+      body: {},
+    });
+    expect(after.status).toBe(409);
+    expect(after.body).toMatchObject({ code: 'step_not_open', rule: 'another_day' });
+    expect(after.body).not.toHaveProperty('opensAt');
+    // On its day the parcel is worked.
+    server.clock.set(`${DAY}T10:00:00+08:00`);
     const stale = await api<Problem>(server, 'POST', `/api/v1/deliveries/${job!.id}/pick-up`, {
       token: w.driver.token,
       body: { version: job!.version - 1 },

@@ -1,7 +1,7 @@
 import { auditLog } from '@lastmeter/db';
 import { type DeliveryView, type DriverDeliveryView, PARCEL_NO_PATTERN } from '@lastmeter/shared';
 import { and, eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { connectClient, settle, type TestClient } from '../../support/sockets.ts';
@@ -14,6 +14,7 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
 });
+beforeEach(() => server.clock.reset());
 afterAll(async () => {
   for (const c of clients) c.close();
   await server.stop();
@@ -81,6 +82,8 @@ describe('medicine to the gate (药品配送 · 送药到户)', () => {
     expect(job).not.toHaveProperty('prescription');
 
     const at = { lng: 121.45, lat: 31.19 };
+    // The parcel is collected on its own day, on the server's clock.
+    server.clock.set(`${DAY}T10:00:00+08:00`);
     const picked = await ok<DriverDeliveryView>(
       server,
       `/api/v1/deliveries/${job.id}/pick-up`,

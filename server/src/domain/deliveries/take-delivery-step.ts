@@ -6,6 +6,7 @@ import {
   type DeliveryView,
   type DriverDeliveryView,
   decideDeliveryStep,
+  deliveryTimeRefusal,
 } from '@lastmeter/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
@@ -28,7 +29,8 @@ const STAMP: Partial<Record<DeliveryStatus, 'pickedUpAt' | 'atGateAt' | 'receive
  * One step on a medicine delivery: the driver collects it at the pharmacy and leaves it at the gate;
  * the gatekeeper confirms it arrived and hands it to the household (送药到户); the gatekeeper or
  * dispatch cancels one nobody has collected. Scope first (out of scope: 404), then the lifecycle's
- * role and status rules (403 / 409 naming the open steps), then the version the caller saw.
+ * role and status rules (403 / 409 naming the open steps), the clock (409 `step_not_open`: a parcel is
+ * collected only on its own day), then the version the caller saw.
  */
 export async function takeDeliveryStep({
   db,
@@ -53,6 +55,9 @@ export async function takeDeliveryStep({
       if (verdict.reason === 'role') throw errors.forbidden(`A ${actor.role} cannot ${step} a delivery`);
       throw errors.invalidTransition(verdict.from, verdict.to, verdict.allowed);
     }
+    // A parcel of another day is not collected (the server's clock, as for legs).
+    const early = deliveryTimeRefusal(step, d, now);
+    if (early) throw errors.stepNotOpen(early);
     if (input.version !== undefined && input.version !== d.version)
       throw errors.conflict('The delivery changed since you last saw it', {
         deliveryId,

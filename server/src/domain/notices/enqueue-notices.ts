@@ -99,33 +99,69 @@ export interface NoticeRequest {
   key: string;
 }
 
+/** Whom a notice goes to and whether it may: the patient's number, the family's, consent and opt-out. */
+export interface NoticeHousehold {
+  patientId: string;
+  phone: string;
+  hasConsent: boolean;
+  compoundId: string;
+  districtId: string;
+  optedOut: boolean;
+  familyPhone: string | null;
+}
+
+/** One notice to write: about a round trip or an online visit, its words' parameters already known. */
+export interface NoticeItem {
+  household: NoticeHousehold;
+  about: { tripId: string } | { onlineVisitId: string };
+  kind: NoticeKind;
+  /** What makes it unique besides its subject and kind; the outbox drops repeats. */
+  key: string;
+  params: Record<string, string>;
+}
+
+/** Writes the trips' notices into the outbox (see `writeNotices`). */
+export async function enqueueNotices(tx: Db, requests: NoticeRequest[], timeZone: string, now = new Date()) {
+  await writeNotices(
+    tx,
+    requests.map(({ trip, kind, key }) => ({
+      household: trip,
+      about: { tripId: trip.tripId },
+      kind,
+      key,
+      params: noticeParams(trip, timeZone),
+    })),
+    now,
+  );
+}
+
 /**
  * Writes notices into the outbox, one per recipient (the patient's number and the family's, if any),
  * inside the caller's transaction. A household that opted out, or a patient without consent on
  * record, gets the row as `skipped`, so the gate can see why nothing was sent.
  */
-export async function enqueueNotices(tx: Db, requests: NoticeRequest[], timeZone: string, now = new Date()) {
+export async function writeNotices(tx: Db, items: NoticeItem[], now = new Date()) {
   const rows: Array<typeof notices.$inferInsert> = [];
-  for (const { trip, kind, key } of requests) {
-    const params = noticeParams(trip, timeZone);
+  for (const { household, about, kind, key, params } of items) {
     const body = renderNotice(kind, params);
-    const skipped = trip.optedOut || !trip.hasConsent;
-    const to: Array<[NoticeRecipient, string]> = [['patient', trip.phone]];
-    if (trip.familyPhone) to.push(['family', trip.familyPhone]);
+    const skipped = household.optedOut || !household.hasConsent;
+    const subject = 'tripId' in about ? about.tripId : about.onlineVisitId;
+    const to: Array<[NoticeRecipient, string]> = [['patient', household.phone]];
+    if (household.familyPhone) to.push(['family', household.familyPhone]);
     for (const [recipient, phone] of to) {
       rows.push({
-        tripId: trip.tripId,
-        patientId: trip.patientId,
-        compoundId: trip.compoundId,
-        districtId: trip.districtId,
+        ...about,
+        patientId: household.patientId,
+        compoundId: household.compoundId,
+        districtId: household.districtId,
         kind,
         recipient,
         phone,
         params,
         body,
-        dedupeKey: `${trip.tripId}:${kind}:${key}:${recipient}`,
+        dedupeKey: `${subject}:${kind}:${key}:${recipient}`,
         status: skipped ? 'skipped' : 'queued',
-        lastError: skipped ? (trip.optedOut ? 'opted_out' : 'no_consent') : null,
+        lastError: skipped ? (household.optedOut ? 'opted_out' : 'no_consent') : null,
         nextAttemptAt: now,
         createdAt: now,
       });
@@ -169,6 +205,6 @@ export async function lastToldPickup(tx: Db, tripIds: string[]): Promise<Map<str
       ),
     );
   rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  for (const r of rows) if (r.params.pickupAt) told.set(r.tripId, r.params.pickupAt);
+  for (const r of rows) if (r.tripId && r.params.pickupAt) told.set(r.tripId, r.params.pickupAt);
   return told;
 }

@@ -1,4 +1,4 @@
-import { compounds, type Db, noticeAttempts, notices, patients, trips } from '@lastmeter/db';
+import { compounds, type Db, noticeAttempts, notices, onlineVisits, patients, trips } from '@lastmeter/db';
 import type { NoticeQuery, NoticeView } from '@lastmeter/shared';
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
@@ -6,11 +6,13 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { maskName, maskPhone } from '../patients/mask-identity.ts';
+import { seesFullName } from '../patients/present-patient.ts';
 
 /**
- * The notices of a compound (its gatekeeper), a district (dispatch) or one round trip (either), with
- * every attempt: the gate can tell a household what was sent and when, and why not. Names and numbers
- * masked; the read is audited.
+ * The notices of a compound (its gatekeeper), a district (dispatch), one round trip or one online visit
+ * (either), with every attempt: the gate can tell a household what was sent and when, and why not.
+ * Names and numbers masked, and a visit's join link shown only to whom the visit shows it (the
+ * compound's gatekeeper); the read is audited.
  */
 export async function listNotices({
   db,
@@ -33,6 +35,16 @@ export async function listNotices({
     if (!trip) throw errors.notFound('Trip');
     scope = trip;
     filters.push(eq(notices.tripId, query.tripId));
+  } else if (query.onlineVisitId) {
+    const [visit] = await db
+      .select({ compoundId: compounds.id, districtId: compounds.districtId })
+      .from(onlineVisits)
+      .innerJoin(patients, eq(patients.id, onlineVisits.patientId))
+      .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+      .where(eq(onlineVisits.id, query.onlineVisitId));
+    if (!visit) throw errors.notFound('Online visit');
+    scope = visit;
+    filters.push(eq(notices.onlineVisitId, query.onlineVisitId));
   } else if (query.compoundId) {
     const [compound] = await db
       .select({ districtId: compounds.districtId })
@@ -44,7 +56,7 @@ export async function listNotices({
   } else if (query.districtId) {
     await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
     filters.push(eq(notices.districtId, query.districtId));
-  } else throw errors.field('query.compoundId', 'give compoundId, districtId or tripId');
+  } else throw errors.field('query.compoundId', 'give compoundId, districtId, tripId or onlineVisitId');
   if (scope?.compoundId)
     await authorize(
       db,
@@ -76,20 +88,30 @@ export async function listNotices({
   await recordAudit(db, {
     actor,
     action: 'notices.read',
-    entity: query.tripId ? 'trip' : query.compoundId ? 'compound' : 'district',
-    entityId: query.tripId ?? query.compoundId ?? query.districtId ?? null,
+    entity: query.tripId
+      ? 'trip'
+      : query.onlineVisitId
+        ? 'online_visit'
+        : query.compoundId
+          ? 'compound'
+          : 'district',
+    entityId: query.tripId ?? query.onlineVisitId ?? query.compoundId ?? query.districtId ?? null,
     outcome: 'allowed',
     detail: { count: rows.length },
   });
   return rows.map(({ notice: n, name }) => ({
     id: n.id,
     tripId: n.tripId,
+    onlineVisitId: n.onlineVisitId,
     patientId: n.patientId,
     patient: maskName(name),
     kind: n.kind,
     recipient: n.recipient,
     phone: maskPhone(n.phone),
-    body: n.body,
+    body:
+      n.params.joinLink && !seesFullName(actor, n.compoundId)
+        ? n.body.replaceAll(n.params.joinLink, '/v/…')
+        : n.body,
     status: n.status,
     attempts: n.attempts,
     nextAttemptAt: n.status === 'queued' || n.status === 'failed' ? n.nextAttemptAt.toISOString() : null,

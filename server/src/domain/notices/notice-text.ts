@@ -2,7 +2,7 @@ import type { Locale, NoticeKind } from '@lastmeter/shared';
 
 /**
  * The words of each notice, short enough for one SMS (70 Chinese characters). Parameters carry no
- * identity: times, the gate, the hospital, the plate. Providers that require registered templates get
+ * identity: times, the gate, the hospital, the plate, an online visit's join link. Providers that require registered templates get
  * the same parameters under the kind's template id (NoticeConfig.http.templates).
  */
 const TEXT: Record<Locale, Record<NoticeKind, string>> = {
@@ -13,6 +13,9 @@ const TEXT: Record<Locale, Record<NoticeKind, string>> = {
     return_booked: '返程已安排：约 {returnTime} 在{hospital}接您回小区，车辆 {returnPlate}。',
     trip_changed: '行程有变：接人时间改为 {pickupTime}，地点{gate}，去{hospital}。',
     trip_cancelled: '您 {date} 去{hospital}的行程已取消。如有疑问请联系社区。',
+    visit_booked: '已为您预约{hospital}在线复诊：{date} {visitTime}。届时打开链接：{joinLink}',
+    visit_changed: '在线复诊时间改为 {date} {visitTime}（{hospital}）。链接：{joinLink}',
+    visit_cancelled: '您 {date} {visitTime} 在{hospital}的在线复诊已取消。如有疑问请联系社区。',
   },
   en: {
     evening_before:
@@ -22,6 +25,10 @@ const TEXT: Record<Locale, Record<NoticeKind, string>> = {
     return_booked: 'Your return is booked: around {returnTime} at {hospital}, car {returnPlate}.',
     trip_changed: 'Your trip changed: pickup now at {pickupTime}, {gate}, to {hospital}.',
     trip_cancelled: 'Your trip to {hospital} on {date} is cancelled. Ask your community if in doubt.',
+    visit_booked: 'Online visit booked with {hospital}: {date} at {visitTime}. At that time open {joinLink}',
+    visit_changed: 'Your online visit moved to {date} at {visitTime} ({hospital}). Link: {joinLink}',
+    visit_cancelled:
+      'Your online visit with {hospital} on {date} at {visitTime} is cancelled. Ask your community if in doubt.',
   },
 };
 

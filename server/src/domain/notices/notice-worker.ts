@@ -4,8 +4,17 @@ import type { Logger } from '../../logger.ts';
 import type { NoticeProvider, SendResult } from './notice-provider.ts';
 import { MAX_ATTEMPTS, nextSendableAt, retryDelayMs } from './send-window.ts';
 
-/** Kinds that wait for the end of the household's quiet hours; live ones (the car is coming) never do. */
-const QUIET_KINDS = new Set(['evening_before', 'return_booked']);
+/**
+ * Kinds that wait for the end of the household's quiet hours; live ones (the car is coming) never do.
+ * An online visit's booking, new time or cancellation is never that urgent.
+ */
+const QUIET_KINDS = new Set([
+  'evening_before',
+  'return_booked',
+  'visit_booked',
+  'visit_changed',
+  'visit_cancelled',
+]);
 
 export interface NoticeWorkerOptions {
   db: Db;

@@ -1,26 +1,50 @@
 import type { Db } from '@lastmeter/db';
 import type { RecordedEvent } from '../events/record-event.ts';
-import { enqueueNotices, lastToldPickup, loadNoticeTrips, type NoticeRequest } from './enqueue-notices.ts';
+import {
+  enqueueNotices,
+  lastToldPickup,
+  loadNoticeTrips,
+  type NoticeRequest,
+  writeNotices,
+} from './enqueue-notices.ts';
 import { type LegFacts, legFacts, noticeFor } from './notice-rules.ts';
+import { type VisitNoticeDecision, visitNoticeFor, visitNoticeItems } from './visit-notices.ts';
 
 /** The city's time zone for the times written into notices; set once at start-up from the config. */
 let noticeTimeZone = 'Asia/Shanghai';
-export function setNoticeTimeZone(timeZone: string): void {
+/** Where the family opens a join link (PUBLIC_URL); unset: notices carry the link's path. */
+let noticeLinkOrigin: string | null = null;
+export function setNoticeContext({
+  timeZone,
+  publicUrl,
+}: {
+  timeZone: string;
+  publicUrl?: string | undefined;
+}) {
   noticeTimeZone = timeZone;
+  noticeLinkOrigin = publicUrl ?? null;
 }
 
 /**
- * Writes the household's notices for the leg events of a transaction into the outbox, in that same
+ * Writes the household's notices for the leg and online-visit events of a transaction into the outbox, in that same
  * transaction (a projector, `server/src/domain/events/projectors.ts`): a notice exists exactly when
  * the change it reports does. The worker sends it after commit.
  */
 export async function projectNotices(tx: Db, events: RecordedEvent[]): Promise<void> {
   const facts = new Map<string, LegFacts>();
+  const visits: VisitNoticeDecision[] = [];
   // The last event of a leg in the transaction says where it ended up.
   for (const event of events) {
     const leg = legFacts(event.type, event.payload);
     if (leg) facts.set(leg.legId, leg);
+    const visit = visitNoticeFor(event.type, event.payload);
+    if (visit) visits.push(visit);
   }
+  if (visits.length > 0)
+    await writeNotices(
+      tx,
+      await visitNoticeItems(tx, visits, { timeZone: noticeTimeZone, linkOrigin: noticeLinkOrigin }),
+    );
   if (facts.size === 0) return;
   const legsList = [...facts.values()];
   const schedulable = legsList.filter((l) => l.direction === 'outbound' && l.plannedPickupAt);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type Db, districts, gates, hospitals, onlineVisits, requests, trips } from '@lastmeter/db';
+import { type Db, districts, gates, onlineVisits, requests, trips } from '@lastmeter/db';
 import { type BookOnlineVisitBody, type OnlineVisitView, rooms } from '@lastmeter/shared';
-import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,15 +10,13 @@ import { recordEvents } from '../events/record-event.ts';
 import { refuseWayFor } from '../requests/care-ways-of-request.ts';
 import { WAY_OPEN_STATUSES } from '../requests/choose-way-of-service.ts';
 import { type LoadedRequest, loadRequestFor } from '../requests/load-request.ts';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
-import { capacityOn } from '../supply/get-hospital-capacity.ts';
 import { matchHospitalFor } from '../trips/match-hospital.ts';
 import { loadVisitFor } from './load-online-visit.ts';
+import { onlineSlotsOf, takeFreePlace } from './online-places.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
-import { firstFreePlace } from './visit-times.ts';
 
 /** A visit is never booked closer to now than this: the gatekeeper needs the time to tell the family. */
-const LEAD_MINUTES = 5;
+export const LEAD_MINUTES = 5;
 const MINUTE = 60_000;
 
 /**
@@ -96,47 +94,25 @@ export async function bookLoadedRequest(
         .where(eq(requests.id, request.id));
     throw errors.conflict('No hospital has a free online place for this request', { reason });
   }
-  const slot = (await capacityOn(db, match.hospitalId, request.date, 'online')).slots
-    .filter((s) => s.service === request.service)
-    .map((s) => ({
-      start: shanghaiInstant(request.date, s.startTime).getTime(),
-      end: shanghaiInstant(request.date, s.endTime).getTime(),
-      capacity: s.capacity,
-      startTime: s.startTime,
-    }))
-    .find((s) => s.start === match.slotStart);
+  const slot = (await onlineSlotsOf(db, match.hospitalId, request.date, request.service)).find(
+    (s) => s.start === match.slotStart,
+  );
   if (!slot)
     throw errors.conflict('The online slot changed meanwhile; try again', { hospitalId: match.hospitalId });
 
   return db.transaction(async (tx) => {
-    // One booking at a time per hospital: the places taken are read and the next one is written in turn.
-    await tx
-      .select({ id: hospitals.id })
-      .from(hospitals)
-      .where(eq(hospitals.id, match.hospitalId))
-      .for('update');
     const [live] = await tx
       .select({ id: onlineVisits.id })
       .from(onlineVisits)
       .where(and(eq(onlineVisits.requestId, request.id), ne(onlineVisits.status, 'cancelled')));
     if (live) throw errors.conflict('The request already has an online visit', { visitId: live.id });
-    const taken = await tx
-      .select({ at: onlineVisits.startsAt })
-      .from(onlineVisits)
-      .where(
-        and(
-          eq(onlineVisits.hospitalId, match.hospitalId),
-          eq(onlineVisits.service, request.service),
-          ne(onlineVisits.status, 'cancelled'),
-          gte(onlineVisits.startsAt, new Date(slot.start)),
-          lt(onlineVisits.startsAt, new Date(slot.end)),
-        ),
-      );
-    const held = new Set(taken.map((t) => t.at.getTime()));
     // As close to the appointment as the slot allows: from the window's start on, else anywhere still ahead.
-    const place =
-      firstFreePlace(slot, held, Math.max(notBefore, request.windowStart.getTime())) ??
-      firstFreePlace(slot, held, notBefore);
+    const place = await takeFreePlace(tx, {
+      hospitalId: match.hospitalId,
+      service: request.service,
+      slot,
+      notBefore: [Math.max(notBefore, request.windowStart.getTime()), notBefore],
+    });
     if (!place) {
       const reason = { code: 'no_capacity', params: { service: request.service } };
       throw errors.conflict('The online slot has no free place left', { reason });

@@ -40,13 +40,19 @@ export function presentOnlineVisit(actor: Actor, v: LoadedVisit): OnlineVisitVie
   };
 }
 
-type VisitEventType = 'online_visit.booked' | 'online_visit.started' | 'online_visit.ended';
+type VisitEventType =
+  | 'online_visit.booked'
+  | 'online_visit.rescheduled'
+  | 'online_visit.cancelled'
+  | 'online_visit.started'
+  | 'online_visit.ended';
 
 /** An online visit's event to its hospital, district and compound: where and when, never who. */
 export function onlineVisitEvent(
   type: VisitEventType,
   v: Pick<LoadedVisit, 'visit' | 'districtId'> & { patient: { compoundId: string } },
   actorId: string,
+  extra: { previousStartsAt?: string } = {},
 ): NewDomainEvent {
   const payload: EventPayload<VisitEventType> = {
     visitId: v.visit.id,
@@ -59,6 +65,7 @@ export function onlineVisitEvent(
     startsAt: v.visit.startsAt.toISOString(),
     endsAt: v.visit.endsAt.toISOString(),
     followUpRequestId: v.visit.followUpRequestId,
+    ...extra,
   };
   return {
     type,

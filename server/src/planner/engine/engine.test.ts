@@ -147,7 +147,7 @@ function bruteForce(t: Tiny): number {
 }
 
 describe('DARP engine', () => {
-  it('reaches the brute-force optimum on tiny instances', () => {
+  it('reaches the brute-force optimum on tiny instances', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(tinyArb(3), (t) => {
         const opt = bruteForce(t);

@@ -7,6 +7,7 @@ import { ApiError } from '../../lib/api.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { careKeys, hospitalVisitsQuery, isCareEvent, useRecordOutcome, useStartVisit } from './api.ts';
 import { joinUrl } from './VisitCard.tsx';
+import { VisitChanges } from './VisitChanges.tsx';
 
 const DESK_OUTCOMES: readonly OnlineVisitOutcome[] = ONLINE_VISIT_OUTCOMES;
 
@@ -65,6 +66,7 @@ export function OnlineVisitsBoard({ hospitalId, date }: { hospitalId: string; da
                     {t('hospital.visits.join')}
                   </a>
                 ) : null}
+                <VisitChanges visit={visit} />
               </div>
               {visit.status === 'booked' ? (
                 <button

@@ -2,6 +2,7 @@ import type { OnlineVisitView } from '@lastmeter/shared';
 import { useId, useRef } from 'react';
 import { formatDay } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { VisitChanges } from './VisitChanges.tsx';
 
 /** The join link as the family types or scans it: absolute, from this site. */
 export function joinUrl(path: string): string {
@@ -70,6 +71,7 @@ export function VisitCard({ visit }: { visit: OnlineVisitView }) {
       <button type="button" className="no-print" onClick={print}>
         {t('care.card.print')}
       </button>
+      <VisitChanges visit={visit} />
     </article>
   );
 }

@@ -87,3 +87,21 @@ export function useRecordOutcome() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.all }),
   });
 }
+
+export function useRescheduleVisit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ visitId, startsAt }: { visitId: string; startsAt: string }) =>
+      api.post(`/online-visits/${visitId}/reschedule`, OnlineVisitView, { startsAt }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.all }),
+  });
+}
+
+export function useCancelVisit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ visitId, note }: { visitId: string; note: string }) =>
+      api.post(`/online-visits/${visitId}/cancel`, OnlineVisitView, { note }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.all }),
+  });
+}

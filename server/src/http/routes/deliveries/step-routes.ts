@@ -21,8 +21,16 @@ function driverStepRoute(step: DeliveryStep, path: string, summary: string) {
     body: DeliveryStepBody,
     success: { status: 200, description: 'The delivery after the step', schema: DriverDeliveryView },
     handler: async ({ actor, app, params, body }) =>
-      (await takeDeliveryStep({ db: app.db, actor, deliveryId: params.deliveryId, step, input: body }))
-        .driver,
+      (
+        await takeDeliveryStep({
+          db: app.db,
+          actor,
+          deliveryId: params.deliveryId,
+          step,
+          input: body,
+          now: app.clock.now(),
+        })
+      ).driver,
   });
 }
 
@@ -44,6 +52,7 @@ function gateStepRoute(step: DeliveryStep, path: string, summary: string) {
         deliveryId: params.deliveryId,
         step,
         input: body,
+        now: app.clock.now(),
       });
       if (!full) throw errors.forbidden();
       return full;

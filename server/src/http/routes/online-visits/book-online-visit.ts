@@ -13,5 +13,11 @@ export const bookOnlineVisitRoute = defineRoute({
   body: BookOnlineVisitBody,
   success: { status: 201, description: 'The booked visit', schema: OnlineVisitView },
   handler: ({ actor, app, params, body }) =>
-    bookOnlineVisit({ db: app.db, actor, requestId: params.requestId, input: body }),
+    bookOnlineVisit({
+      db: app.db,
+      actor,
+      requestId: params.requestId,
+      input: body,
+      now: app.clock.now(),
+    }),
 });

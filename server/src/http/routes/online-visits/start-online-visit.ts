@@ -10,5 +10,6 @@ export const startOnlineVisitRoute = defineRoute({
   auth: 'session',
   params: OnlineVisitParams,
   success: { status: 200, description: 'The visit, in progress', schema: OnlineVisitView },
-  handler: ({ actor, app, params }) => startOnlineVisit({ db: app.db, actor, visitId: params.visitId }),
+  handler: ({ actor, app, params }) =>
+    startOnlineVisit({ db: app.db, actor, visitId: params.visitId, now: app.clock.now() }),
 });
