@@ -13,6 +13,7 @@ const zhCN = {
   'nav.label': '主导航',
   'nav.home': '首页',
   'nav.complaints': '投诉与拒诊',
+  'nav.notices': '短信通知',
 
   'shell.user': '{name}（{role}）',
   'shell.logout': '退出登录',
@@ -893,6 +894,7 @@ const en: Record<MessageKey, string> = {
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.complaints': 'Complaints',
+  'nav.notices': 'Text notices',
 
   'shell.user': '{name} ({role})',
   'shell.logout': 'Sign out',
