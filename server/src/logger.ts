@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type DestinationStream, pino } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { logContextFields } from './observability/log-context.ts';
 
 /** Fields that hold a secret or identify a person, under any of the names they go by. */
@@ -82,6 +83,8 @@ export function createLogger(
     mixin: logContextFields,
   };
   if (format === 'json') return destination ? pino(options, destination) : pino(options);
+  // Required only for a person's terminal: a node in production (JSON) never loads the formatter.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   return pino(
     options,
     pretty({ sync: true, colorize: true, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss' }),

@@ -2,9 +2,9 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { accounts, type DatabaseHandle, openDatabase, queryRows } from '@lastmeter/db';
 import { type Role, rooms } from '@lastmeter/shared';
+import { createClient } from '@redis/client';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { inArray, sql } from 'drizzle-orm';
-import { createClient } from 'redis';
 import type { AppContext } from './app-context.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -250,7 +250,7 @@ export async function startServer(
 const REDIS_PING_TIMEOUT_MS = 2_000;
 
 /** Redis answers PING in time; a client that is not connected fails at once instead of queueing it. */
-async function pingRedis(redis: ReturnType<typeof createClient>): Promise<void> {
+async function pingRedis(redis: { isReady: boolean; ping(): Promise<unknown> }): Promise<void> {
   if (!redis.isReady) throw new Error('redis is not connected');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

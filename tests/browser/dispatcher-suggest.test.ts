@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { maskName } from '@lastmeter/server/domain/patients/mask-identity.ts';
 import { formatScheduleViolation } from '@lastmeter/shared';
@@ -10,7 +11,7 @@ import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { districtLegs } from './support/stage.ts';
 import { reads } from './support/ui.ts';
-import { RESULTS_DIR } from './support/web-dist.ts';
+import { REPO_ROOT, RESULTS_DIR } from './support/web-dist.ts';
 import { bookDialysisRoundTrip, en, zh } from './support/world.ts';
 
 const LOCALES = [
@@ -81,8 +82,26 @@ describe.skipIf(!hasChromium)('manual assignment suggests vehicles ranked by fit
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
       expect(text).not.toMatch(/[a-z]+_[a-z]+/);
       expect(await car.getByRole('button').isDisabled()).toBe(true);
+      // Forced through the dropdown anyway, the refusal names the rule and the patient, not an id.
+      const form = page.locator('form.assign-form');
+      const select = form.getByLabel(say('dispatch.assign.vehicle'));
+      const value = await select.locator('option', { hasText: '沪A·X1207' }).getAttribute('value');
+      await select.selectOption(value ?? '');
+      await form.getByRole('button', { name: say('dispatch.assign.submit') }).click();
+      await reads(
+        form.locator('.plan-clash'),
+        formatScheduleViolation(
+          {
+            rule: 'vehicle_kind',
+            params: { vehicle: '沪A·X1207', legs: `冯*强 · ${say('direction.outbound')}` },
+          },
+          lang,
+        ),
+      );
       await settled(page);
-      await page.screenshot({ path: join(RESULTS_DIR, 'screenshots', `dispatcher-suggest-${label}.png`) });
+      const shot = join(RESULTS_DIR, 'screenshots', `dispatcher-suggest-${label}.png`);
+      await page.screenshot({ path: shot });
+      if (label === 'zh-CN') copyFileSync(shot, join(REPO_ROOT, 'docs/screenshots/dispatcher-suggest.png'));
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     });

@@ -1,5 +1,5 @@
 import type { Config } from '@lastmeter/server/config.ts';
-import { createLogger } from '@lastmeter/server/logger.ts';
+import { createLogger, type Logger } from '@lastmeter/server/logger.ts';
 import { type RunningServer, startServer } from '@lastmeter/server/server.ts';
 import { TestClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -33,11 +33,13 @@ export function testConfig(database: TestDatabase, overrides: Partial<Config> = 
 export async function startTestServer(
   overrides: Partial<Config> = {},
   database?: TestDatabase,
+  /** Where the server logs; tests that read the log pass their own (`createLogger(level, 'json', sink)`). */
+  logger?: Logger,
 ): Promise<TestServer> {
   const db = database ?? (await createTestDatabase());
   const config = testConfig(db, overrides);
   const clock = new TestClock();
-  const server = await startServer(config, createLogger(config.logLevel), { clock });
+  const server = await startServer(config, logger ?? createLogger(config.logLevel), { clock });
   return {
     ...server,
     database: db,

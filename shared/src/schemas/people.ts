@@ -278,6 +278,10 @@ export const NoticeQuery = z
     compoundId: z.uuid().optional().meta({ description: 'Gatekeepers: one of their compounds' }),
     districtId: z.uuid().optional().meta({ description: 'Dispatchers: one of their districts' }),
     tripId: z.uuid().optional(),
+    patientId: z
+      .uuid()
+      .optional()
+      .meta({ description: "One household's notices (its compound's gatekeeper)" }),
     onlineVisitId: z.uuid().optional().meta({ description: "One online visit's notices" }),
     status: z.enum(NOTICE_STATUSES).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),

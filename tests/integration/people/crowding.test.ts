@@ -96,6 +96,12 @@ describe('emergency-crowding board', () => {
     expect(geo.status).toBe(200);
     expect(geo.headers.get('content-type')).toContain('application/geo+json');
     expect(geo.body.type).toBe('FeatureCollection');
+    // A map app on any site reads it: CORS without credentials, loadable cross-origin, ETag readable.
+    expect(geo.headers.get('access-control-allow-origin')).toBe('*');
+    expect(geo.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(geo.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(geo.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(geo.headers.get('cache-control')).toBe('public, max-age=10');
     const feature = geo.body.features.find((f) => f.id === w.hospital.id);
     expect(feature).toMatchObject({
       type: 'Feature',
@@ -151,5 +157,10 @@ describe('emergency-crowding board', () => {
     }
     expect(status).toBe(429);
     expect(Number(retryAfter)).toBeGreaterThan(0);
-  });
+    // The throttled map page can still read why: the 429 carries CORS too.
+    const throttled = await api(server, 'GET', '/api/v1/public/crowding.geojson');
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('access-control-allow-origin')).toBe('*');
+    // 130 requests on a loaded machine: a generous timeout, no timing asserted.
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { notices, patients } from '@lastmeter/db';
+import { notices } from '@lastmeter/db';
 import { HttpSmsProvider } from '@lastmeter/server/domain/notices/http-sms-provider.ts';
 import { createNoticeWorker } from '@lastmeter/server/domain/notices/notice-worker.ts';
 import { queueEveningNotices } from '@lastmeter/server/domain/notices/queue-evening-notices.ts';
@@ -13,6 +13,7 @@ import { api } from '../../support/http.ts';
 import { type GatewayAnswer, startSmsGateway } from '../../support/sms-gateway.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { clockAtLeg, DAY, ok, type TripWorld, tripWorld } from '../trips/world.ts';
+import { noticeTrip } from './notice-trip.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,27 +27,7 @@ const FAMILY = '13900001111';
 const EVENING = new Date(`${addDays(DAY, -1)}T19:30:00+08:00`);
 const HOUR = 3_600_000;
 
-async function bookedTrip(w: TripWorld) {
-  // Registered patients always carry consent (a need cannot be stored without it); the factory's do not.
-  await w.db
-    .update(patients)
-    .set({
-      consent: {
-        givenBy: '王建国',
-        relation: 'self',
-        at: new Date().toISOString(),
-        purposes: ['transport'],
-        recordedBy: null,
-      },
-    })
-    .where(eq(patients.id, w.patient.id));
-  const request = await createRequest(w.db, w.patient.id, { date: DAY });
-  const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
-  await ok(server, `/api/v1/legs/${trip.outbound.id}/assign`, w.dispatcher.token, {
-    vehicleId: w.vehicle.id,
-  });
-  return trip;
-}
+const bookedTrip = (w: TripWorld) => noticeTrip(server, w);
 
 function worker(url: string) {
   return createNoticeWorker({
@@ -151,7 +132,8 @@ describe('trip notices', () => {
 
   it('waits out the quiet hours, gives up on a refusal or after too many failures, and skips a household that opted out', async () => {
     const w = await tripWorld(server);
-    await settings(w, { quietStart: '22:00', quietEnd: '06:30' });
+    // Quiet until 05:00 on the trip's day, well before its pickup (the appointment is at 07:00).
+    await settings(w, { quietStart: '22:00', quietEnd: '05:00' });
     const trip = await bookedTrip(w);
     await queueEveningNotices({ db: w.db, date: DAY, timeZone: 'Asia/Shanghai' });
     const gateway = await startSmsGateway(() => ({ status: 503 }));
@@ -161,19 +143,38 @@ describe('trip notices', () => {
       await sender.runOnce(late);
       const [deferred] = await noticesOf(trip.id);
       expect(deferred).toMatchObject({ status: 'queued', attempts: 0 });
-      expect(deferred?.nextAttemptAt.toISOString()).toBe(new Date(`${DAY}T06:30:00+08:00`).toISOString());
+      expect(deferred?.nextAttemptAt.toISOString()).toBe(new Date(`${DAY}T05:00:00+08:00`).toISOString());
       expect(gateway.requests).toHaveLength(0);
 
-      let now = new Date(`${DAY}T06:30:00+08:00`);
+      // Each round at the moment the last failure's backoff ends: retried, still before the pickup.
+      let now = new Date(`${DAY}T05:00:00+08:00`);
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
         await sender.runOnce(now);
-        now = new Date(now.getTime() + HOUR);
+        const [after] = await noticesOf(trip.id);
+        now = new Date(Math.max(now.getTime(), after?.nextAttemptAt.getTime() ?? 0));
       }
       const [givenUp] = await noticesOf(trip.id);
       expect(givenUp).toMatchObject({ status: 'given_up', attempts: MAX_ATTEMPTS, lastError: 'HTTP 503' });
       expect(gateway.requests).toHaveLength(MAX_ATTEMPTS);
     } finally {
       await gateway.close();
+    }
+
+    // Quiet hours that end after the pickup: the evening notice would come too late, so it is not sent.
+    const sleepy = await tripWorld(server);
+    await settings(sleepy, { quietStart: '21:00', quietEnd: '09:00' });
+    const sleepyTrip = await bookedTrip(sleepy);
+    await queueEveningNotices({ db: sleepy.db, date: DAY, timeZone: 'Asia/Shanghai' });
+    const idle = await startSmsGateway(() => ({ status: 200 }));
+    try {
+      const sender = worker(idle.url);
+      // At 22:00 the household's quiet hours would hold it until 09:00, past the pickup: it is not sent.
+      await sender.runOnce(new Date(`${addDays(DAY, -1)}T22:00:00+08:00`));
+      const [stale] = await noticesOf(sleepyTrip.id);
+      expect(stale).toMatchObject({ status: 'skipped', lastError: 'too_late', attempts: 0 });
+      expect(idle.requests.filter((r) => r.body.reference === stale?.id)).toEqual([]);
+    } finally {
+      await idle.close();
     }
 
     const refusing = await startSmsGateway(() => ({ status: 400, body: { code: 'INVALID_MOBILE' } }));
@@ -272,6 +273,18 @@ describe('trip notices', () => {
         })
       ).status,
     ).toBe(403);
+    const household = await api<NoticeView[]>(server, 'GET', `/api/v1/notices?patientId=${w.patient.id}`, {
+      token: w.gatekeeper.token,
+    });
+    expect(household.status).toBe(200);
+    expect(household.body.map((n) => [n.patientId, n.kind])).toEqual([[w.patient.id, 'evening_before']]);
+    expect(
+      (
+        await api(server, 'GET', `/api/v1/notices?patientId=${w.patient.id}`, {
+          token: w.otherGatekeeper.token,
+        })
+      ).status,
+    ).toBe(404);
     expect((await api(server, 'GET', '/api/v1/notices', { token: w.gatekeeper.token })).status).toBe(400);
     const bad = await api<{ issues: Array<{ path: string }> }>(
       server,

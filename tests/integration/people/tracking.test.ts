@@ -90,7 +90,7 @@ describe('tracking link', () => {
     const counted = await api<TrackingLinkView>(server, 'GET', `/api/v1/trips/${trip.id}/tracking-link`, {
       token: w.gatekeeper.token,
     });
-    // Page opens count; the open page's refreshes do not.
+    // The page open counts; the open page's refreshes are the same view.
     expect(counted.body.views).toBe(1);
     expect(counted.body.lastViewedAt).not.toBeNull();
 
@@ -129,6 +129,22 @@ describe('tracking link', () => {
     expect(audit.body.map((e) => `${e.action}:${e.outcome}`)).toEqual(
       expect.arrayContaining(['tracking_link.created:allowed', 'write:denied']),
     );
+  });
+
+  it('counts a reader who claims to be refreshing a link nobody was reading', async () => {
+    const w = await tripWorld(server);
+    const trip = await bookedTrip(w);
+    const path = `/api/v1/trips/${trip.id}/tracking-link`;
+    const token = tokenOf(await ok<TrackingLinkView>(server, path, w.gatekeeper.token));
+    const views = async () =>
+      (await api<TrackingLinkView>(server, 'GET', path, { token: w.gatekeeper.token })).body.views;
+    expect((await track(token, true)).status).toBe(200);
+    expect(await views()).toBe(1);
+    // Its own polling goes on within the same view; a page opened anew is another.
+    expect((await track(token, true)).status).toBe(200);
+    expect(await views()).toBe(1);
+    expect((await track(token)).status).toBe(200);
+    expect(await views()).toBe(2);
   });
 
   it('answers a malformed or unknown token without revealing anything, and throttles guessing', async () => {

@@ -13,6 +13,7 @@ const zhCN = {
   'nav.label': '主导航',
   'nav.home': '首页',
   'nav.complaints': '投诉与拒诊',
+  'nav.notices': '短信通知',
 
   'shell.user': '{name}（{role}）',
   'shell.logout': '退出登录',
@@ -573,6 +574,7 @@ const zhCN = {
   'dispatch.assign.sameVehicle': '车辆 {plate} 已被占用',
   'dispatch.assign.samePatient': '该患者已有行程',
   'dispatch.assign.sameDriver': '车辆 {plate} 的司机已被占用',
+  'dispatch.clash.otherLegs': '其他已排行程',
   'dispatch.suggest.title': '建议车辆（按匹配程度排序）',
   'dispatch.suggest.loading': '正在按车型、容量、感染分类、消杀和空闲时间匹配车辆…',
   'dispatch.suggest.fit.fits': '可派',
@@ -892,6 +894,7 @@ const en: Record<MessageKey, string> = {
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.complaints': 'Complaints',
+  'nav.notices': 'Text notices',
 
   'shell.user': '{name} ({role})',
   'shell.logout': 'Sign out',
@@ -1470,6 +1473,7 @@ const en: Record<MessageKey, string> = {
   'dispatch.assign.sameVehicle': 'Vehicle {plate} is booked',
   'dispatch.assign.samePatient': 'The patient already travels',
   'dispatch.assign.sameDriver': 'The driver of vehicle {plate} is booked',
+  'dispatch.clash.otherLegs': 'other booked legs',
   'dispatch.suggest.title': 'Suggested vehicles (best fit first)',
   'dispatch.suggest.loading':
     'Matching vehicles by kind, capacity, infection class, disinfection and free time…',

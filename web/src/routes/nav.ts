@@ -18,6 +18,7 @@ export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
   dispatcher: [
     { to: ROLE_HOME.dispatcher, label: 'nav.home' },
     { to: `${ROLE_HOME.dispatcher}/complaints`, label: 'nav.complaints' },
+    { to: `${ROLE_HOME.dispatcher}/notices`, label: 'nav.notices' },
     { to: `${ROLE_HOME.dispatcher}/accounts`, label: 'nav.accounts' },
   ],
   gatekeeper: [{ to: ROLE_HOME.gatekeeper, label: 'nav.home' }],

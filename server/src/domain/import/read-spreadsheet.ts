@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { errors } from '../../errors.ts';
 
@@ -76,7 +76,10 @@ async function readXlsx(buffer: Buffer): Promise<SheetTable> {
   if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw errors.fieldCode('file', 'import_not_xlsx');
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first import, not at start: exceljs and its zip libraries are some 400 modules,
+  // a large share of a node's start-up time (docs/operations.md, "Draining and rolling restarts").
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -179,6 +179,7 @@ export function noticeParams(trip: NoticeTrip, timeZone: string): Record<string,
   const time = (d: Date | null | undefined) => (d ? clockIn(timeZone, d) : '—');
   return {
     date: trip.date,
+    day: `${Number(trip.date.slice(5, 7))}月${Number(trip.date.slice(8, 10))}日`,
     pickupTime: time(trip.outbound?.plannedPickupAt),
     pickupAt: trip.outbound?.plannedPickupAt?.toISOString() ?? '',
     eta: time(trip.outbound?.etaAt ?? trip.outbound?.plannedPickupAt),

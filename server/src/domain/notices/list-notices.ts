@@ -5,14 +5,15 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize, authorizeRecord } from '../authorize.ts';
+import { loadPatientFor } from '../patients/load-scope.ts';
 import { maskName, maskPhone } from '../patients/mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 
 /**
- * The notices of a compound (its gatekeeper), a district (dispatch), one round trip or one online visit
- * (either), with every attempt: the gate can tell a household what was sent and when, and why not.
- * Names and numbers masked, and a visit's join link shown only to whom the visit shows it (the
- * compound's gatekeeper); the read is audited.
+ * The notices of a compound (its gatekeeper), a district (dispatch), one household, one round trip or
+ * one online visit (either), with every attempt: the gate can tell a household what was sent and when,
+ * and why not. Names and numbers masked, and a visit's join link shown only to whom the visit shows it
+ * (the compound's gatekeeper); the read is audited.
  */
 export async function listNotices({
   db,
@@ -40,6 +41,10 @@ export async function listNotices({
       { entity: 'patient', detail: { query } },
     );
     filters.push(eq(notices.tripId, query.tripId));
+  } else if (query.patientId) {
+    // A household outside the caller's scope answers 404, as every patient record does.
+    await loadPatientFor(db, actor, query.patientId, 'read', 'notices.read');
+    filters.push(eq(notices.patientId, query.patientId));
   } else if (query.onlineVisitId) {
     const [visit] = await db
       .select({ compoundId: compounds.id, districtId: compounds.districtId })
@@ -76,7 +81,8 @@ export async function listNotices({
   } else if (query.districtId) {
     await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
     filters.push(eq(notices.districtId, query.districtId));
-  } else throw errors.field('query.compoundId', 'give compoundId, districtId, tripId or onlineVisitId');
+  } else
+    throw errors.field('query.compoundId', 'give compoundId, districtId, tripId, patientId or onlineVisitId');
   if (query.status) filters.push(eq(notices.status, query.status));
   const rows = await db
     .select({ notice: notices, name: patients.name })
@@ -104,10 +110,13 @@ export async function listNotices({
       ? 'trip'
       : query.onlineVisitId
         ? 'online_visit'
-        : query.compoundId
-          ? 'compound'
-          : 'district',
-    entityId: query.tripId ?? query.onlineVisitId ?? query.compoundId ?? query.districtId ?? null,
+        : query.patientId
+          ? 'patient'
+          : query.compoundId
+            ? 'compound'
+            : 'district',
+    entityId:
+      query.tripId ?? query.onlineVisitId ?? query.patientId ?? query.compoundId ?? query.districtId ?? null,
     outcome: 'allowed',
     detail: { count: rows.length },
   });

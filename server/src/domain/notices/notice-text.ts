@@ -7,7 +7,7 @@ import type { Locale, NoticeKind } from '@lastmeter/shared';
  */
 const TEXT: Record<Locale, Record<NoticeKind, string>> = {
   'zh-CN': {
-    evening_before: '明天 {pickupTime} 在{gate}接您去{hospital}，车辆 {plate}。请提前到门口等候。',
+    evening_before: '{day} {pickupTime} 在{gate}接您去{hospital}，车辆 {plate}。请提前到门口等候。',
     vehicle_departed: '接您的车辆 {plate} 已出发，预计 {eta} 到{gate}。',
     vehicle_at_gate: '车辆 {plate} 已到{gate}，请出门上车。',
     return_booked: '返程已安排：约 {returnTime} 在{hospital}接您回小区，车辆 {returnPlate}。',
@@ -19,7 +19,7 @@ const TEXT: Record<Locale, Record<NoticeKind, string>> = {
   },
   en: {
     evening_before:
-      'Tomorrow at {pickupTime} a car ({plate}) picks you up at {gate} for {hospital}. Please wait at the gate.',
+      'On {date} at {pickupTime} a car ({plate}) picks you up at {gate} for {hospital}. Please wait at the gate.',
     vehicle_departed: 'Your car {plate} has set off and should reach {gate} around {eta}.',
     vehicle_at_gate: 'Your car {plate} is at {gate}. Please come out.',
     return_booked: 'Your return is booked: around {returnTime} at {hospital}, car {returnPlate}.',

@@ -90,13 +90,16 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
     const quiet = new Map(settings.map((s) => [s.patientId, s]));
     type Row = (typeof claimed)[number];
     const deferred: Array<{ id: string; at: Date }> = [];
+    const tooLate: string[] = [];
     const toSend: Row[] = [];
     for (const notice of claimed) {
       const s = quiet.get(notice.patientId);
       const at = QUIET_KINDS.has(notice.kind)
         ? nextSendableAt(now, s?.quietStart ?? '21:30', s?.quietEnd ?? '07:00', timeZone)
         : now;
-      if (at > now) deferred.push({ id: notice.id, at });
+      if (notice.kind === 'evening_before' && pickupPassed(notice.params.pickupAt, at))
+        tooLate.push(notice.id);
+      else if (at > now) deferred.push({ id: notice.id, at });
       else toSend.push(notice);
     }
     const results: Array<{ notice: Row; result: SendResult; at: Date }> = [];
@@ -127,6 +130,11 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
     await db.transaction(async (tx) => {
       for (const { id, at } of deferred)
         await tx.update(notices).set({ nextAttemptAt: at, leaseUntil: null }).where(eq(notices.id, id));
+      if (tooLate.length)
+        await tx
+          .update(notices)
+          .set({ status: 'skipped', lastError: 'too_late', leaseUntil: null })
+          .where(inArray(notices.id, tooLate));
       for (const { notice, result, at } of results)
         await tx
           .update(notices)
@@ -177,6 +185,14 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
       await loop;
     },
   };
+}
+
+/**
+ * An evening notice that could only go out once its pickup time has come (queued late, then held by
+ * the household's quiet hours) would announce a car already at the gate: the live notices say that.
+ */
+function pickupPassed(pickupAt: string | undefined, sendAt: Date): boolean {
+  return Boolean(pickupAt) && Date.parse(pickupAt ?? '') <= sendAt.getTime();
 }
 
 function outcomeOf(attempts: number, result: SendResult, at: Date): Partial<typeof notices.$inferInsert> {

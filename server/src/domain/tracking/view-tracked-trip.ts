@@ -10,6 +10,13 @@ import { movingLeg, tripEnded, tripPhase } from './trip-phase.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/**
+ * A read is a new view unless someone read the link within this long (the open page polls every 5 s;
+ * a background tab, throttled by the browser, about once a minute). The page's `refresh` flag alone
+ * cannot hide a reader: whoever reads a link nobody was reading is counted.
+ */
+const SAME_VIEW_MS = 5 * 60_000;
+
 function presentLeg(leg: TrackedLeg, live: boolean): TrackView['outbound'] {
   return {
     status: leg.status,
@@ -30,7 +37,8 @@ function presentLeg(leg: TrackedLeg, live: boolean): TrackView['outbound'] {
 /**
  * What the family sees behind a tracking link: the masked name, times, gate, hospital, the vehicle's
  * plate — and its position and ETA only while that leg is on the road. Never a national ID, a phone
- * or another patient. A page open (not a refresh) counts as a view and is audited.
+ * or another patient. Every view is counted and audited: a page open, or any read of a link nobody
+ * was reading (SAME_VIEW_MS).
  */
 export async function viewTrackedTrip({
   db,
@@ -52,11 +60,16 @@ export async function viewTrackedTrip({
   const outStatus = trip.outbound.status;
   const backStatus = trip.back?.status ?? null;
   if (tripEnded(outStatus, backStatus)) throw errors.notFound('Tracking link');
-  if (!refresh) {
+  const now = new Date();
+  const ongoing =
+    refresh && link.lastViewedAt !== null && now.getTime() - link.lastViewedAt.getTime() < SAME_VIEW_MS;
+  if (ongoing) {
+    await db.update(trackingLinks).set({ lastViewedAt: now }).where(eq(trackingLinks.id, link.id));
+  } else {
     await db.transaction(async (tx) => {
       await tx
         .update(trackingLinks)
-        .set({ views: sql`${trackingLinks.views} + 1`, lastViewedAt: new Date() })
+        .set({ views: sql`${trackingLinks.views} + 1`, lastViewedAt: now })
         .where(eq(trackingLinks.id, link.id));
       await recordAudit(tx, {
         actor: null,

@@ -20,6 +20,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -136,11 +137,22 @@ async function startNode(port: number, databaseUrl: string, redisUrl: string | u
       (r) => r.status === 200,
       () => false,
     );
-    if (ready) return node;
     if (child.exitCode !== null) throw new Error(`node :${port} exited: ${errors.join('\n')}`);
+    if (ready) return node;
     await sleep(500);
   }
   throw new Error(`node :${port} did not become ready`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
 
 /** SIGTERM and wait for the exit: the drain's duration and exit code. */
@@ -465,7 +477,9 @@ async function onePart(kind: 'one' | 'two') {
       console.log('\ntwo nodes: skipped (set REDIS_URL)');
       return;
     }
-    const ports = kind === 'one' ? [3901] : [3911, 3912];
+    // Ports the system hands out free now: a fixed port may be held by another run on the machine,
+    // whose node would answer the readiness poll in this one's place.
+    const ports = await Promise.all((kind === 'one' ? [0] : [0, 0]).map(() => freePort()));
     for (const port of ports) nodes.push(await startNode(port, database.url, redis));
     const idle = await Promise.all(ports.map(scrape));
     console.log(

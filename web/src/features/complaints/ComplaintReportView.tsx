@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../lib/api.ts';
 import { todayInCity } from '../dispatch/today.ts';
 import { type PublicMessageKey, usePublicT } from '../public/messages.ts';
+import { ComplaintOutcome } from './ResolveComplaint.tsx';
 
 function daysBefore(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -102,7 +103,7 @@ export function ComplaintReportView() {
             </thead>
             <tbody>
               {report.data.complaints.map((c) => (
-                <tr key={c.id}>
+                <tr key={c.id} data-complaint={c.id}>
                   <th scope="row">{c.hospitalName}</th>
                   <td>{formatDateTime(c.occurredAt)}</td>
                   <td>{pt(`complaints.kind.${c.kind}` as PublicMessageKey)}</td>
@@ -110,7 +111,9 @@ export function ComplaintReportView() {
                     {[c.reason, c.description].filter(Boolean).join(' · ')}
                     {c.forbiddenGround ? ` (${pt('complaints.forbidden')})` : ''}
                   </td>
-                  <td>{c.outcome ?? pt('complaints.open')}</td>
+                  <td>
+                    <ComplaintOutcome complaint={c} />
+                  </td>
                 </tr>
               ))}
             </tbody>

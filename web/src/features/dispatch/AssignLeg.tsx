@@ -13,6 +13,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError, api } from '../../lib/api.ts';
+import { describeClash } from './clash.ts';
 import { dispatchKeys } from './queries.ts';
 import { cityLocalToIso, isoToCityLocal } from './time.ts';
 
@@ -68,6 +69,17 @@ export function AssignLeg({
     },
   });
   const clash = clashOf(assign.error);
+  // A schedule rule in the way, named with the patients of the legs it concerns.
+  const ruleBroken =
+    assign.error instanceof ApiError && assign.error.code === 'schedule_rule'
+      ? describeClash(assign.error, {
+          legsById: new Map(legs.map((l) => [l.id, l])),
+          vehicles: new Map(vehicles.map((v) => [v.id, v.plate])),
+          locale,
+          t,
+          formatTime,
+        })
+      : null;
   const clashLeg = clash?.legId ? legs.find((l) => l.id === clash.legId) : undefined;
   const unassign = useMutation({
     mutationFn: () =>
@@ -138,7 +150,8 @@ export function AssignLeg({
           {t('dispatch.companions', { count: leg.patient.companions })}
         </span>
       </p>
-      <section className="suggestions" aria-labelledby={`${formId}-suggest`}>
+      {/* Not a labelled region: its heading would make "vehicle" name two controls of the form. */}
+      <div className="suggestions">
         <h4 id={`${formId}-suggest`}>{t('dispatch.suggest.title')}</h4>
         {suggestions.isError ? (
           <p className="alert alert-error" role="alert">
@@ -177,7 +190,7 @@ export function AssignLeg({
             })}
           </ol>
         )}
-      </section>
+      </div>
       <div className="field">
         <label htmlFor={`${formId}-vehicle`}>{t('dispatch.assign.vehicle')}</label>
         <select
@@ -216,6 +229,7 @@ export function AssignLeg({
       {assign.isError ? (
         <div className="alert alert-error" role="alert">
           <p>{describeError(assign.error)}</p>
+          {ruleBroken ? <p className="plan-clash">{ruleBroken}</p> : null}
           {clash ? (
             <>
               <p>{t('dispatch.assign.clashesWith')}</p>

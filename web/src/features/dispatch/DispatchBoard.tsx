@@ -253,7 +253,9 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
                 )}
               </>
             ) : null}
-            {tab === 'plan' ? <PlanDay districtId={districtId} date={date} legsById={legsById} /> : null}
+            {tab === 'plan' ? (
+              <PlanDay districtId={districtId} date={date} legsById={legsById} vehicles={vehicles.data} />
+            ) : null}
             {tab === 'timeline' ? (
               <VehicleTimeline date={date} vehicles={vehicles.data} legs={legs} onSelectLeg={selectLeg} />
             ) : null}

@@ -1,4 +1,4 @@
-import { type LegView, PlanDayResult } from '@lastmeter/shared';
+import { type LegView, PlanDayResult, type Vehicle } from '@lastmeter/shared';
 import {
   formatPlannerReason,
   reasonSchema,
@@ -9,6 +9,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../lib/api.ts';
+import { describeClash } from './clash.ts';
 import { dispatchKeys } from './queries.ts';
 
 /** Elapsed seconds while the planner runs: the API answers once, so this is the honest progress. */
@@ -33,12 +34,14 @@ export function PlanDay({
   districtId,
   date,
   legsById,
+  vehicles,
 }: {
   districtId: string;
   date: string;
   legsById: ReadonlyMap<string, LegView>;
+  vehicles: readonly Vehicle[];
 }) {
-  const { t, locale, describeError } = useI18n();
+  const { t, locale, describeError, formatTime } = useI18n();
   const queryClient = useQueryClient();
   const headingId = useId();
   const plan = useMutation({
@@ -46,6 +49,16 @@ export function PlanDay({
     onSettled: () => queryClient.invalidateQueries({ queryKey: dispatchKeys.district(districtId) }),
   });
   const elapsed = useElapsed(plan.isPending);
+  // A refused plan names what clashed: the rule and the patients in the way, or the booking it overlaps.
+  const clash = plan.isError
+    ? describeClash(plan.error, {
+        legsById,
+        vehicles: new Map(vehicles.map((v) => [v.id, v.plate])),
+        locale,
+        t,
+        formatTime,
+      })
+    : null;
   const result = plan.data;
 
   const reasonText = (reason: PlanDayResult['unserved'][number]['reason']) => {
@@ -74,6 +87,7 @@ export function PlanDay({
       {plan.isError ? (
         <p className="alert alert-error" role="alert">
           {describeError(plan.error)}
+          {clash ? <span className="block plan-clash">{clash}</span> : null}
         </p>
       ) : null}
       {result ? (

@@ -26,6 +26,11 @@ export function TrackingLinkPanel({ tripId }: { tripId: string }) {
               </a>
             </p>
             <img src={link.data.qrUrl} alt={pt('trackLink.title')} width={160} height={160} />
+            <p>
+              <a href={link.data.qrUrl} download={`tracking-${tripId.slice(0, 8)}.png`}>
+                {pt('trackLink.qrDownload')}
+              </a>
+            </p>
             <p className="public-note">{pt('trackLink.views', { count: link.data.views })}</p>
           </>
         )

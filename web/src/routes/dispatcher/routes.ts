@@ -16,4 +16,10 @@ export const dispatcherRoutes: RouteObject[] = [
       Component: (await import('../../features/complaints/ComplaintsPage.tsx')).ComplaintsPage,
     }),
   },
+  {
+    path: 'notices',
+    lazy: async () => ({
+      Component: (await import('../../features/notices/NoticesPage.tsx')).NoticesPage,
+    }),
+  },
 ];

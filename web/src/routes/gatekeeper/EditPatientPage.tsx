@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { NoticeSettingsPanel } from '../../features/notices/NoticeSettingsPanel.tsx';
+import { PatientNotices } from '../../features/notices/PatientNotices.tsx';
 import { hospitalsQuery, patientQuery } from '../../features/patients/api.ts';
 import { EditPatientForm } from '../../features/patients/EditPatientForm.tsx';
 import { NeedsPanel } from '../../features/patients/NeedsPanel.tsx';
@@ -58,6 +60,8 @@ export function EditPatientPage() {
           />
           <NeedsPanel patient={patient.data} hospitals={hospitals.data} />
         </div>
+        <NoticeSettingsPanel patientId={patient.data.id} />
+        <PatientNotices patientId={patient.data.id} />
       </>
     );
   }

@@ -5,11 +5,17 @@ import { crowdingPerIp } from '../../../domain/public/public-limits.ts';
 import { clientIp } from '../../request-context.ts';
 import { defineRoute } from '../../route.ts';
 
-/** Shared caches may keep the board briefly; ETag lets pollers revalidate for a 304. */
+/**
+ * Any site's map may read the feed: CORS for every origin (no credentials), and a resource policy
+ * that lets other origins load it, both set before the rate limit so a throttled page still reads
+ * its 429. Shared caches may keep the board briefly; ETag lets pollers revalidate for a 304.
+ */
 function publicCache(req: Request, res: Response) {
+  res.set('Access-Control-Allow-Origin', '*');
+  res.set('Access-Control-Expose-Headers', 'ETag, Retry-After');
+  res.set('Cross-Origin-Resource-Policy', 'cross-origin');
   crowdingPerIp.hit(clientIp(req));
   res.set('Cache-Control', 'public, max-age=10');
-  res.set('Access-Control-Allow-Origin', '*');
 }
 
 export const crowdingBoardRoute = defineRoute({

@@ -5,10 +5,10 @@ import { clientIp } from '../../request-context.ts';
 import { defineRoute } from '../../route.ts';
 
 const TrackQuery = z.strictObject({
-  refresh: z
-    .enum(['0', '1'])
-    .optional()
-    .meta({ description: '`1` for the page polling an already open view (not counted as a view)' }),
+  refresh: z.enum(['0', '1']).optional().meta({
+    description:
+      '`1` for the page polling a view it already opened: not a new view while the link is being read (a read of a link nobody read for 5 min counts all the same)',
+  }),
 });
 
 export const viewTrackedTripRoute = defineRoute({
