@@ -111,6 +111,9 @@ const BODIES: Record<string, (p: Params) => Record<string, unknown>> = {
   'POST /api/v1/vehicles/:vehicleId/breakdown': () => ({ note: '抛锚' }),
   'PUT /api/v1/requests/:requestId/way': () => ({ serveBy: 'online_visit' }),
   'POST /api/v1/online-visits/:visitId/outcome': () => ({ outcome: 'no_answer', note: '未接' }),
+  'POST /api/v1/online-visits/:visitId/reschedule': () => ({
+    startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  }),
   'PUT /api/v1/hospitals/:hospitalId/online-slots': () => ({
     slots: [{ ...slot, service: 'general', weekday: 1 }],
   }),
@@ -123,6 +126,7 @@ const BODIES: Record<string, (p: Params) => Record<string, unknown>> = {
     note: '备注',
   }),
   'POST /api/v1/deliveries/:deliveryId/cancel': () => ({ note: '不需要了' }),
+  'POST /api/v1/deliveries/:deliveryId/assign': (p) => ({ vehicleId: p.vehicleId }),
   'POST /api/v1/districts/:districtId/complaints': (p) => ({
     hospitalId: p.hospitalId,
     kind: 'other',
