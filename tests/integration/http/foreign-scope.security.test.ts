@@ -47,8 +47,7 @@ function openByDesign(route: AnyRoute, role: Role): boolean {
   )
     return true;
   return (
-    role === 'dispatcher' &&
-    /^\/api\/v1\/hospitals\/:hospitalId\/(arrivals|return-pickups)$/.test(route.path)
+    role === 'dispatcher' && /^\/api\/v1\/hospitals\/:hospitalId\/(arrivals|return-pickups)$/.test(route.path)
   );
 }
 
