@@ -20,6 +20,7 @@ const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
  * time (tests/support/clock.ts) and each device's clock stands where the server's does: the gate's
  * 10:00–18:00 window is ahead whatever hour the test runs, and each step happens at its planned time.
  */
+// Whole days worked on three phones and a desk: longer than one page's test on a shared, busy machine.
 describe.skipIf(!hasChromium)('medicine to the gate on phones (药品配送 · 送药到户)', () => {
   const world = useBrowserWorld();
   const today = cityToday().date;
@@ -176,7 +177,7 @@ describe.skipIf(!hasChromium)('medicine to the gate on phones (药品配送 · �
     expect(await form.getByRole('status').textContent()).toMatch(/P-[A-Z0-9]{6}/);
     await gate.screenshot({ path: join(SCREENSHOTS, 'delivery-gate-form-zh-CN.png'), fullPage: true });
     await gate.context().close();
-  });
+  }, 240_000);
 
   it('(zh-CN) a prescription issued at an online visit reaches the household: desk → gate list → driver → gatekeeper', async () => {
     const { server, browser, city } = world;
@@ -261,5 +262,5 @@ describe.skipIf(!hasChromium)('medicine to the gate on phones (药品配送 · �
     // The gate's page is live: the parcel left at the gate shows without a reload.
     await gateHandsOver(gate, parcel, '孙丽华', 'prescription-online-gate.png');
     await gate.context().close();
-  });
+  }, 240_000);
 });

@@ -470,6 +470,7 @@ export const IMPORT_FIELDS = [
   'birthDate',
   'medicineDelivery',
   'wayOfService',
+  'prescriptionItems',
   'notes',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -534,6 +535,10 @@ export const ImportResult = z
     errors: z.array(ImportRowError),
     preview: z.array(ImportPreviewRow).meta({ description: 'The first 20 rows as they would be stored' }),
     imported: z.number().int().meta({ description: 'Patients written (commit only)' }),
+    prescriptions: z.number().int().meta({
+      description:
+        'Valid rows with prescription items: on commit each becomes a medicine delivery from the regular hospital’s pharmacy to the gate',
+    }),
   })
   .meta({ id: 'ImportResult' });
 export type ImportResult = z.infer<typeof ImportResult>;

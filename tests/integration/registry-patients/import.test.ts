@@ -1,9 +1,10 @@
-import { auditLog, careNeeds, patients } from '@lastmeter/db';
+import { auditLog, careNeeds, deliveries, patients, prescriptions } from '@lastmeter/db';
 import { FIELD_MESSAGES } from '@lastmeter/shared';
 import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityToday } from '../../support/calendar.ts';
 import { validNationalId } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { createWorld, upload, type World } from './world.ts';
@@ -297,5 +298,117 @@ describe('spreadsheet import', () => {
     });
     expect(json.status).toBe(415);
     expect(await countIn(w.compoundA.id)).toBe(before);
+  });
+});
+
+describe('care without a trip in the sheet (issue 12)', () => {
+  const HEAD = ['姓名', '身份证号', '手机号', '需求类型', '服务方式', '常去医院', '处方药品'];
+  const sheet = () => [
+    [
+      '孙丽华',
+      validNationalId('1951-05-05', 'female'),
+      '13912340001',
+      '慢病',
+      '送药上门',
+      '瑞金医院',
+      '二甲双胍缓释片 60片（每日两次，随餐）；阿托伐他汀钙片×28片',
+    ],
+    ['钱建军', validNationalId('1949-09-09'), '13912340002', '慢病', '线上复诊', '瑞金医院', ''],
+  ];
+
+  it('reads the way of service and a prescription, names each bad cell by row and field, and a commit sends the medicines to the gate', async () => {
+    server.clock.set(`${cityToday()}T09:00:00+08:00`);
+    try {
+      const bad = [
+        ...sheet(),
+        // A medicine without its quantity.
+        [
+          '周桂兰',
+          validNationalId('1950-01-01', 'female'),
+          '13912340003',
+          '慢病',
+          '',
+          '瑞金医院',
+          '二甲双胍缓释片',
+        ],
+        // A prescription with no pharmacy to fill it.
+        ['吴国华', validNationalId('1947-07-07'), '13912340004', '慢病', '', '', '硝苯地平控释片 30片'],
+        // A way of service no one offers.
+        ['郑美玲', validNationalId('1960-06-06', 'female'), '13912340005', '慢病', '坐飞机', '', ''],
+      ];
+      const file = { name: 'care.csv', content: Buffer.from(csv([HEAD, ...bad]), 'utf8') };
+      const en = await upload(server, path(), w.gatekeeperA.token, file, {}, { 'accept-language': 'en' });
+      expect(en.status, JSON.stringify(en.body)).toBe(200);
+      const enBody = en.body as unknown as ImportBody & { prescriptions: number };
+      expect(enBody.mapping).toMatchObject({ 服务方式: 'wayOfService', 处方药品: 'prescriptionItems' });
+      expect(enBody.errors.map((e) => [e.row, e.field])).toEqual([
+        [4, 'prescriptionItems'],
+        [5, 'regularHospital'],
+        [6, 'wayOfService'],
+      ]);
+      expect(enBody.errors[0]?.message).toContain('unreadable prescription');
+      expect(enBody.errors[1]?.message).toBe(
+        'a prescription needs the regular hospital (its pharmacy fills it)',
+      );
+      expect(enBody.errors[2]?.message).toBe('way of service must be trip, online visit or delivery');
+      expect(enBody).toMatchObject({ validCount: 2, prescriptions: 1 });
+      const zh = await upload(server, path(), w.gatekeeperA.token, file, {}, { 'accept-language': 'zh-CN' });
+      const zhErrors = (zh.body as unknown as ImportBody).errors;
+      expect(zhErrors[0]?.message).toContain('处方药品无法识别');
+      expect(zhErrors[1]?.message).toContain('须填写常去医院');
+      const refused = await upload(server, `${path()}?mode=commit`, w.gatekeeperA.token, file);
+      expect(refused.status).toBe(400);
+      expect((refused.body as unknown as ImportBody).issues?.map((i) => i.path)).toEqual(
+        expect.arrayContaining(['rows.4.prescriptionItems', 'rows.5.regularHospital', 'rows.6.wayOfService']),
+      );
+
+      const good = { name: 'care.csv', content: Buffer.from(csv([HEAD, ...sheet()]), 'utf8') };
+      const commit = await upload(server, `${path()}?mode=commit`, w.gatekeeperA.token, good);
+      expect(commit.status, JSON.stringify(commit.body)).toBe(200);
+      expect(commit.body).toMatchObject({ imported: 2, prescriptions: 1 });
+      const stored = await w.db.select().from(patients).where(eq(patients.compoundId, w.compoundA.id));
+      const sun = stored.find((p) => p.name === '孙丽华');
+      const qian = stored.find((p) => p.name === '钱建军');
+      const ways = await w.db
+        .select({ patientId: careNeeds.patientId, serveBy: careNeeds.serveBy })
+        .from(careNeeds)
+        .where(eq(careNeeds.kind, 'chronic'));
+      expect(ways).toEqual(
+        expect.arrayContaining([
+          { patientId: sun?.id, serveBy: 'delivery' },
+          { patientId: qian?.id, serveBy: 'online_visit' },
+        ]),
+      );
+      const [parcel] = await w.db
+        .select()
+        .from(deliveries)
+        .where(eq(deliveries.patientId, sun?.id ?? ''));
+      expect(parcel).toMatchObject({
+        status: 'pending',
+        hospitalId: w.hospital.id,
+        gateId: w.compoundA.gate.id,
+        date: cityToday(),
+      });
+      const [prescription] = await w.db
+        .select()
+        .from(prescriptions)
+        .where(eq(prescriptions.id, parcel?.prescriptionId ?? ''));
+      expect(prescription).toMatchObject({
+        source: 'paper',
+        issuedBy: w.gatekeeperA.id,
+        items: [
+          { name: '二甲双胍缓释片', quantity: '60片', instructions: '每日两次，随餐' },
+          { name: '阿托伐他汀钙片', quantity: '28片', instructions: '' },
+        ],
+      });
+      expect(
+        await w.db
+          .select()
+          .from(deliveries)
+          .where(eq(deliveries.patientId, qian?.id ?? '')),
+      ).toEqual([]);
+    } finally {
+      server.clock.reset();
+    }
   });
 });

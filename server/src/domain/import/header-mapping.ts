@@ -23,6 +23,17 @@ const SYNONYMS: Record<ImportField, string[]> = {
   birthDate: ['出生日期', '出生日', 'birthdate'],
   medicineDelivery: ['送药上门', '送药', 'medicinedelivery'],
   wayOfService: ['服务方式', '就医方式', '诊疗方式', 'wayofservice', 'serveby'],
+  prescriptionItems: [
+    '处方',
+    '处方药品',
+    '处方药',
+    '药品',
+    '药品清单',
+    '用药',
+    'prescription',
+    'prescriptionitems',
+    'medicines',
+  ],
   notes: ['备注', '说明', 'notes'],
 };
 

@@ -11,7 +11,8 @@ import { asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
+import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
+import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { loadCompoundFor } from '../patients/load-scope.ts';
 import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
@@ -43,6 +44,7 @@ export async function importPatients({
   mode,
   mapping: override,
   locale = actor.locale,
+  now = new Date(),
 }: {
   db: Db;
   actor: Actor;
@@ -52,6 +54,8 @@ export async function importPatients({
   mapping?: ImportMapping | undefined;
   /** Language of the row messages: the request's, else the account's. */
   locale?: Locale;
+  /** The server's clock: which day an imported prescription is delivered on. */
+  now?: Date;
 }): Promise<ImportResult> {
   const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
@@ -96,6 +100,7 @@ export async function importPatients({
     errors: rowErrors,
     preview: accepted.slice(0, PREVIEW_ROWS).map((c) => previewRow(c, seesFullName(actor, compoundId))),
     imported: 0,
+    prescriptions: accepted.filter((c) => c.prescription).length,
   };
   if (mode === 'dry_run') {
     await recordAudit(db, {
@@ -110,7 +115,7 @@ export async function importPatients({
   if (rowErrors.length) throw importRejected(rowErrors);
 
   try {
-    await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted));
+    await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted, now));
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient(undefined, 'file');
     throw error;
@@ -131,8 +136,8 @@ async function writeCandidates(
   compound: { id: string; districtId: string },
   fileName: string,
   candidates: ImportCandidate[],
-): Promise<RecordedEvent> {
-  const now = new Date();
+  now: Date,
+): Promise<RecordedEvent[]> {
   const consent = {
     givenBy: actor.displayName,
     relation: 'gatekeeper',
@@ -196,12 +201,27 @@ async function writeCandidates(
       })),
     );
   }
-  return recordEvent(tx, {
-    type: 'patients.imported',
-    payload: { compoundId: compound.id, count: candidates.length },
-    actorId: actor.accountId,
-    recipients: [rooms.compound(compound.id), rooms.district(compound.districtId)],
-  });
+  const events: NewDomainEvent[] = [
+    {
+      type: 'patients.imported',
+      payload: { compoundId: compound.id, count: candidates.length },
+      actorId: actor.accountId,
+      recipients: [rooms.compound(compound.id), rooms.district(compound.districtId)],
+    },
+  ];
+  // A paper prescription copied into the sheet becomes a delivery, as if entered on the patient's page.
+  for (const { id, c } of rows) {
+    if (!c.prescription || !c.regularHospitalId) continue;
+    const issued = await createDeliveryFromPrescription({
+      db: tx,
+      actor,
+      patientId: id,
+      input: { hospitalId: c.regularHospitalId, items: c.prescription, note: '' },
+      now,
+    });
+    events.push(...issued.events);
+  }
+  return recordEvents(tx, events);
 }
 
 function previewRow(c: ImportCandidate, fullName: boolean) {

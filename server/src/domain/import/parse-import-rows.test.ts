@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { resolveMapping } from './header-mapping.ts';
-import { parseDate, parseTime, parseWeekdays } from './parse-import-rows.ts';
+import { parseDate, parsePrescriptionItems, parseTime, parseWeekdays } from './parse-import-rows.ts';
 import { decodeCsv } from './read-spreadsheet.ts';
 
 describe('spreadsheet cell readers', () => {
@@ -14,6 +14,19 @@ describe('spreadsheet cell readers', () => {
     expect(parseWeekdays('每周日')).toEqual([7]);
     expect(parseWeekdays('隔天')).toBeNull();
     expect(parseWeekdays('8')).toBeNull();
+  });
+
+  it('reads a prescription as communities write it: one medicine and its quantity per line', () => {
+    expect(parsePrescriptionItems('二甲双胍缓释片 60片（每日两次）；阿托伐他汀钙片×28片')).toEqual([
+      { name: '二甲双胍缓释片', quantity: '60片', instructions: '每日两次' },
+      { name: '阿托伐他汀钙片', quantity: '28片', instructions: '' },
+    ]);
+    expect(parsePrescriptionItems('维生素 B12 2盒\n硝苯地平控释片 * 30片')).toEqual([
+      { name: '维生素 B12', quantity: '2盒', instructions: '' },
+      { name: '硝苯地平控释片', quantity: '30片', instructions: '' },
+    ]);
+    expect(parsePrescriptionItems('二甲双胍缓释片')).toBeNull();
+    expect(parsePrescriptionItems('；')).toBeNull();
   });
 
   it('reads times and dates', () => {

@@ -8,6 +8,7 @@ import {
   isValidMainlandMobile,
   isValidNationalId,
   type Locale,
+  PrescriptionItem,
   type Mobility,
   type NeedKind,
   textParams,
@@ -40,6 +41,8 @@ export interface ImportCandidate {
   regularHospitalId: string | null;
   notes: string;
   need: CareNeedInput | null;
+  /** Medicines to deliver to the gate from the regular hospital's pharmacy (a paper list copied in). */
+  prescription: PrescriptionItem[] | null;
 }
 
 export interface ParseContext {
@@ -70,6 +73,9 @@ type Code =
   | 'bad_date'
   | 'bad_schedule'
   | 'bad_way'
+  | 'bad_prescription'
+  | 'too_many_items'
+  | 'prescription_needs_hospital'
   | 'duplicate_in_file'
   | 'already_registered';
 
@@ -120,6 +126,16 @@ const MESSAGES: Record<Code, Record<Locale, string>> = {
   bad_way: {
     'zh-CN': '服务方式应为 到院接送、线上复诊 或 送药上门',
     en: 'way of service must be trip, online visit or delivery',
+  },
+  bad_prescription: {
+    'zh-CN':
+      '处方药品无法识别，每种药写“药名 数量”，用分号隔开，例：二甲双胍缓释片 60片；阿托伐他汀钙片 28片（每晚一次）',
+    en: 'unreadable prescription: write "medicine quantity" for each, separated by semicolons, e.g. 二甲双胍缓释片 60片; 阿托伐他汀钙片 28片 (每晚一次)',
+  },
+  too_many_items: { 'zh-CN': '一张处方最多 20 种药品', en: 'a prescription has at most 20 medicines' },
+  prescription_needs_hospital: {
+    'zh-CN': '有处方药品时须填写常去医院（在该院药房取药）',
+    en: 'a prescription needs the regular hospital (its pharmacy fills it)',
   },
   duplicate_in_file: {
     'zh-CN': '与文件中前面一行的身份证号重复',
@@ -195,6 +211,34 @@ export function parseTime(text: string): string | null {
     m[2] !== undefined ? Number(m[2]) : m[3] === '半' ? 30 : m[3] ? Number.parseInt(m[3], 10) : 0;
   if (hour > 23 || minute > 59) return null;
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** Medicines on one prescription: at most this many lines (PrescriptionInput's limit). */
+const MAX_ITEMS = 20;
+
+/**
+ * `二甲双胍缓释片 60片；阿托伐他汀钙片×28片（每晚一次）` → one item per medicine (name, quantity, the
+ * instructions in brackets), each held to the same schema as a prescription sent over HTTP; null when
+ * a line has no quantity or breaks the schema.
+ */
+export function parsePrescriptionItems(text: string): PrescriptionItem[] | null {
+  const lines = text
+    .split(/[;；\n|]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return null;
+  const items: PrescriptionItem[] = [];
+  for (const line of lines) {
+    const bracket = /^(.*?)\s*[（(]([^（）()]*)[）)]\s*$/.exec(line);
+    const head = (bracket ? bracket[1] : line)?.trim() ?? '';
+    const instructions = bracket?.[2]?.trim() ?? '';
+    const m = /^(.+?)\s*(?:[×xX*＊]\s*|\s+)(\S*\d\S*)$/.exec(head);
+    if (!m) return null;
+    const parsed = PrescriptionItem.safeParse({ name: m[1], quantity: m[2], instructions });
+    if (!parsed.success) return null;
+    items.push(parsed.data);
+  }
+  return items;
 }
 
 /** `2026-05-01`, `2026/5/1`, `2026.5.1`, `2026年5月1日` → `2026-05-01`; null when not a calendar date. */
@@ -280,6 +324,13 @@ export function parseImportRows(
     if (gateText && !gateId) fail('gate', 'unknown_gate');
 
     const need = parseNeed(get, fail, rawId, ctx, rowErrors, row);
+    const prescriptionText = get('prescriptionItems');
+    const prescription = prescriptionText ? parsePrescriptionItems(prescriptionText) : null;
+    if (prescriptionText && !prescription) fail('prescriptionItems', 'bad_prescription');
+    else if (prescription && prescription.length > MAX_ITEMS) fail('prescriptionItems', 'too_many_items');
+    // The parcel is collected at the regular hospital's pharmacy.
+    if (prescription && !regularHospitalId && !hospitalText)
+      fail('regularHospital', 'prescription_needs_hospital');
     if (rowErrors.length === 0 && mobility && infectionClass) {
       candidates.push({
         row,
@@ -296,6 +347,7 @@ export function parseImportRows(
         regularHospitalId,
         notes: get('notes'),
         need,
+        prescription,
       });
     }
     errors.push(...rowErrors);

@@ -40,6 +40,7 @@ export const importPatientsRoute = defineRoute({
       mode: query.mode,
       mapping,
       locale: req.get('accept-language') ? requestLocale(req) : locale,
+      now: app.clock.now(),
     });
   },
 });
