@@ -2,6 +2,7 @@ import { compounds, type Db, gates, legs, patients, requests, trips } from '@las
 import type { TripView, Urgency } from '@lastmeter/shared';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
+import { span } from '../../observability/spans.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeRecord } from '../authorize.ts';
@@ -48,7 +49,7 @@ export async function createRoundTrip({
     },
     { entity: 'patient', entityId: found?.patient.id },
   );
-  const tripId = await openRoundTrip(db, { actor, row, now });
+  const tripId = await span('open', () => openRoundTrip(db, { actor, row, now }));
   // An emergency cannot wait for the next planning round: it goes into the running plan at once, or
   // says in a coded reason why no vehicle can take it (and an incident tells dispatch).
   const inserted = row.request.urgency === 'emergency' ? await insertTrip({ db, actor, tripId, now }) : null;
