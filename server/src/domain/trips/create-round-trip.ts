@@ -78,10 +78,11 @@ type RequestRow = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
 
 function loadRequest(db: Db, requestId: string) {
   return db
-    .select({ request: requests, patient: patients, districtId: compounds.districtId })
+    .select({ request: requests, patient: patients, districtId: compounds.districtId, tripId: trips.id })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .leftJoin(trips, eq(trips.requestId, requests.id))
     .where(eq(requests.id, requestId))
     .then(([row]) => row);
 }
@@ -96,7 +97,7 @@ export async function requestsWithoutTrip(
   { districtId, date }: { districtId: string; date: string },
 ): Promise<RequestRow[]> {
   return db
-    .select({ request: requests, patient: patients, districtId: compounds.districtId })
+    .select({ request: requests, patient: patients, districtId: compounds.districtId, tripId: trips.id })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
@@ -141,8 +142,7 @@ export async function openRoundTrip(
       requestId,
       serveBy: request.serveBy,
     });
-  const [existing] = await db.select({ id: trips.id }).from(trips).where(eq(trips.requestId, requestId));
-  if (existing) throw errors.conflict('The request already has a round trip', { tripId: existing.id });
+  if (row.tripId) throw errors.conflict('The request already has a round trip', { tripId: row.tripId });
   if (appointmentPassed(request, now)) {
     await settleWindowPassed(db, requestId);
     throw errors.fieldCode('windowEnd', 'appointment_passed', { at: request.windowEnd.toISOString() });
