@@ -2,7 +2,9 @@ import { type Db, hospitalSlotOverrides, hospitalSlots } from '@lastmeter/db';
 import type { CapacitySlot, HospitalCapacity, SlotChannel } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
+import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { effectiveCapacity, isoWeekday } from './effective-capacity.ts';
+import { heldIn, loadHeldPlaces } from './load-held-places.ts';
 import { loadHospital } from './load-hospital.ts';
 
 /** What the hospital can take on a date, per service and slot: template plus that date's overrides. */
@@ -23,7 +25,10 @@ export async function getHospitalCapacity({
   return capacityOn(db, hospitalId, date, channel);
 }
 
-/** A date's slots of one channel: patients who come (`on_site`, the default) or online visits. */
+/**
+ * A date's slots of one channel — patients who come (`on_site`, the default) or online visits — each
+ * with the places already held in it, counted as hospital matching counts them.
+ */
 export async function capacityOn(
   db: Db,
   hospitalId: string,
@@ -51,7 +56,15 @@ export async function capacityOn(
         eq(hospitalSlotOverrides.date, date),
       ),
     );
-  return { hospitalId, date, weekday, slots: effectiveCapacity(date, template, overrides) };
+  const held = await loadHeldPlaces(db, { date, channel, hospitalIds: [hospitalId] });
+  const slots = effectiveCapacity(date, template, overrides).map((slot) => {
+    const range = {
+      start: shanghaiInstant(date, slot.startTime).getTime(),
+      end: shanghaiInstant(date, slot.endTime).getTime(),
+    };
+    return { ...slot, booked: held.filter((h) => h.service === slot.service && heldIn(h, range)).length };
+  });
+  return { hospitalId, date, weekday, slots };
 }
 
 /** Every hospital's slots of one channel on a date, in two queries: what hospital matching weighs. */
