@@ -23,10 +23,12 @@ export async function matchHospitalFor(
   channel: SlotChannel = 'on_site',
 ): Promise<{ match: HospitalMatch | undefined; unmatched: UnmatchedRequest | undefined }> {
   const online = channel === 'online';
-  const rows = await db.select().from(hospitals);
+  const [rows, capacities] = await Promise.all([
+    db.select().from(hospitals),
+    capacitiesOn(db, request.date, channel),
+  ]);
   const candidates: MatchHospital[] = [];
   const slotRanges = new Map<string, SlotRange[]>();
-  const capacities = await capacitiesOn(db, request.date, channel);
   for (const h of rows) {
     const byService = new Map<CareService, { start: number; end: number; capacity: number }[]>();
     for (const slot of capacities.get(h.id) ?? []) {
