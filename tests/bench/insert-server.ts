@@ -21,7 +21,7 @@ import type { Db } from '@lastmeter/db';
 import { loadActor } from '@lastmeter/server/domain/auth/load-actor.ts';
 import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-trip.ts';
 import { planDistrictDay } from '@lastmeter/server/domain/trips/plan-district-day.ts';
-import { weekdayAhead } from '../support/calendar.ts';
+import { CITY_TIME_ZONE, weekdayAhead } from '../support/calendar.ts';
 import {
   createAccount,
   createCompound,
@@ -135,6 +135,7 @@ try {
     districtId: district.id,
     input: { date: DATE, seed: 1, iterations: 400 },
     now: NOW,
+    timeZone: CITY_TIME_ZONE,
   });
   const seeded = (performance.now() - started) / 1000;
 
@@ -167,7 +168,13 @@ try {
     let elapsed = 0;
     await db
       .transaction(async (tx) => {
-        const trip = await createRoundTrip({ db: tx, actor, requestId: request.id, now: NOW });
+        const trip = await createRoundTrip({
+          db: tx,
+          actor,
+          requestId: request.id,
+          now: NOW,
+          timeZone: CITY_TIME_ZONE,
+        });
         elapsed = performance.now() - t0;
         if (k >= WARMUP) {
           if (trip.outbound.vehicle?.kind === 'ambulance_120') placed++;

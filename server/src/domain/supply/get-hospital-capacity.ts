@@ -1,8 +1,8 @@
 import { type Db, hospitalSlotOverrides, hospitalSlots } from '@lastmeter/db';
-import type { CapacitySlot, HospitalCapacity, SlotChannel } from '@lastmeter/shared';
+import { type CapacitySlot, type HospitalCapacity, isoWeekdayOf, type SlotChannel } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { effectiveCapacity, isoWeekday } from './effective-capacity.ts';
+import { effectiveCapacity } from './effective-capacity.ts';
 import { loadHospital } from './load-hospital.ts';
 
 /** What the hospital can take on a date, per service and slot: template plus that date's overrides. */
@@ -30,7 +30,7 @@ export async function capacityOn(
   date: string,
   channel: SlotChannel = 'on_site',
 ): Promise<HospitalCapacity> {
-  const weekday = isoWeekday(date);
+  const weekday = isoWeekdayOf(date);
   const template = await db
     .select()
     .from(hospitalSlots)
@@ -60,7 +60,7 @@ export async function capacitiesOn(
   date: string,
   channel: SlotChannel = 'on_site',
 ): Promise<Map<string, CapacitySlot[]>> {
-  const weekday = isoWeekday(date);
+  const weekday = isoWeekdayOf(date);
   const template = await db
     .select()
     .from(hospitalSlots)

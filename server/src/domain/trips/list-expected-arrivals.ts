@@ -1,10 +1,9 @@
 import { type Db, hospitals, legs, requests } from '@lastmeter/db';
-import type { LegView } from '@lastmeter/shared';
+import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { inTreatmentSql, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -19,12 +18,14 @@ export async function listExpectedArrivals({
   hospitalId,
   date,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
   hospitalId: string;
   date?: string | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<LegView[]> {
   // Only the hospital itself and dispatch: other hospitals and the gates have no business here.
   const allowed =
@@ -37,7 +38,7 @@ export async function listExpectedArrivals({
     .from(hospitals)
     .where(eq(hospitals.id, hospitalId));
   if (!hospital) throw errors.notFound('Hospital');
-  const day = date ?? todayIn(timeZone);
+  const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadLegContexts(
     db,
     and(

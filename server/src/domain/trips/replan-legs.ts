@@ -36,6 +36,7 @@ export async function replanTrips(
     districtId,
     date,
     now,
+    timeZone: events.timeZone,
     pinBooked: true,
     onlyTripIds: tripIds,
     forbid,

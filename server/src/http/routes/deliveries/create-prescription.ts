@@ -13,5 +13,12 @@ export const createPrescriptionRoute = defineRoute({
   body: PrescriptionInput,
   success: { status: 201, description: 'The delivery, waiting for a vehicle', schema: DeliveryView },
   handler: ({ actor, app, params, body }) =>
-    createPrescription({ db: app.db, actor, patientId: params.patientId, input: body }),
+    createPrescription({
+      db: app.db,
+      actor,
+      patientId: params.patientId,
+      input: body,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+    }),
 });
