@@ -10,17 +10,21 @@ import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { reads, shows } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
-import { bookDialysisRoundTrip, en, startInMinutes, zh } from './support/world.ts';
+import { bookDialysisRoundTrip, cityToday, en, zh } from './support/world.ts';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
 
 describe.skipIf(!hasChromium)('dispatch hears of emergencies and incidents with who, where and what', () => {
   const world = useBrowserWorld();
+  // The day stands at 09:00 city time on the server and in every browser (tests/support/clock.ts):
+  // the 09:35 session's car is at the gate now, whatever hour the test runs at.
+  const at = new Date(`${cityToday().date}T09:00:00+08:00`);
 
   // A refusal at the hospital on forbidden grounds: the patient is aboard, dispatch must act.
   beforeAll(async () => {
     const { server, city } = world;
-    const trip = await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: startInMinutes(35) });
+    server.clock.set(at);
+    const trip = await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: '09:35' });
     const leg = trip.legIds.outbound;
     const driver = await loginAs(server, city.people.driver.username, city.people.driver.password);
     const gatekeeper = await loginAs(
@@ -54,7 +58,11 @@ describe.skipIf(!hasChromium)('dispatch hears of emergencies and incidents with 
   for (const { locale, label, say } of LOCALES) {
     it(`(${label}, 1440×900) an incident names the patient, the hospital and the reason, and shows its trip on the map`, async () => {
       const { server, browser, city } = world;
-      const page = await signIn(browser, server, city.people.dispatcher, { locale, device: WIDE });
+      const page = await signIn(browser, server, city.people.dispatcher, {
+        locale,
+        device: WIDE,
+        clockAt: at,
+      });
       onTestFailed(() => captureScreens(`incident-${label}`, { dispatcher: page }));
       await page.goto('/dispatcher');
       const incident = page.locator('ul.incident-list > li[data-kind="refused_at_gate"]');
@@ -82,12 +90,12 @@ describe.skipIf(!hasChromium)('dispatch hears of emergencies and incidents with 
     const { server, browser, city } = world;
     const screens: Record<string, Page | undefined> = {};
     onTestFailed(() => captureScreens('emergency', screens));
-    const dispatcher = await signIn(browser, server, city.people.dispatcher, { device: WIDE });
+    const dispatcher = await signIn(browser, server, city.people.dispatcher, { device: WIDE, clockAt: at });
     screens.dispatcher = dispatcher;
     await dispatcher.goto('/dispatcher');
     await dispatcher.locator('ul.incident-list').waitFor();
 
-    const gatekeeper = await signIn(browser, server, city.people.gatekeeper, { device: PHONE });
+    const gatekeeper = await signIn(browser, server, city.people.gatekeeper, { device: PHONE, clockAt: at });
     screens.gatekeeper = gatekeeper;
     await gatekeeper.goto('/gatekeeper');
     await gatekeeper.getByRole('button', { name: zh('emergency.raise') }).click();

@@ -10,7 +10,7 @@ import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { gone, shows } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
-import { bookDialysisRoundTrip, en, startInMinutes, zh } from './support/world.ts';
+import { bookDialysisRoundTrip, cityToday, en, zh } from './support/world.ts';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
 const LOCALES = [
@@ -28,12 +28,16 @@ async function shownTimes(page: Page): Promise<number[]> {
 
 describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the roster", () => {
   const world = useBrowserWorld();
+  const at = new Date(`${cityToday().date}T09:00:00+08:00`);
   let nearOutbound = '';
 
   beforeAll(async () => {
     const { server, city } = world;
+    // The day stands at 09:00 city time on the server and on every phone (tests/support/clock.ts):
+    // the 09:35 session is the car at the gate now, whatever hour the test runs at.
+    server.clock.set(at);
     await bookDialysisRoundTrip(server, city, { name: '张伟', startTime: '16:00' });
-    const near = await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: startInMinutes(35) });
+    const near = await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: '09:35' });
     nearOutbound = near.legIds.outbound;
     // The car is at the gate for the near session: the driver accepted, set off and arrived.
     const driver = await loginAs(server, city.people.driver.username, city.people.driver.password);
@@ -51,7 +55,11 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
   for (const { locale, label, say } of LOCALES) {
     it(`(${label}, 390×844) lists the day in time order by now/next/later; "out" only where the car is at the gate`, async () => {
       const { server, browser, city } = world;
-      const page = await signIn(browser, server, city.people.gatekeeper, { locale, device: PHONE });
+      const page = await signIn(browser, server, city.people.gatekeeper, {
+        locale,
+        device: PHONE,
+        clockAt: at,
+      });
       onTestFailed(() => captureScreens(`gatekeeper-phone-${label}`, { gatekeeper: page }));
       await page.goto('/gatekeeper');
       await page.locator('li.gate-item').nth(3).waitFor();
@@ -75,7 +83,7 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
 
   it('(zh-CN) "放行出门" asks first, can be undone, and only then reaches the server', async () => {
     const { server, browser, city } = world;
-    const page = await signIn(browser, server, city.people.gatekeeper, { device: PHONE });
+    const page = await signIn(browser, server, city.people.gatekeeper, { device: PHONE, clockAt: at });
     onTestFailed(() => captureScreens('gatekeeper-out', { gatekeeper: page }));
     const token = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
     const status = async () =>
@@ -107,7 +115,7 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
         [PHONE, 'phone'],
         [WIDE, 'desktop'],
       ] as const) {
-        const page = await signIn(browser, server, city.people.gatekeeper, { locale, device });
+        const page = await signIn(browser, server, city.people.gatekeeper, { locale, device, clockAt: at });
         onTestFailed(() => captureScreens(`roster-${name}-${label}`, { gatekeeper: page }));
         await page.goto('/gatekeeper/patients');
         const edit = page.getByRole('link', { name: say('roster.edit') }).first();

@@ -83,11 +83,18 @@ export class SoakClient {
     this.socket = undefined;
   }
 
-  /** The party lost a stream during op `op`: heads read before and after the change. */
+  /**
+   * The party lost a stream during op `op`: heads read before and after the change. A socket that is
+   * offline as it leaves is owed only what it had already received: it reconnects without the stream,
+   * so nothing of it can be replayed to it any more.
+   */
   leave(stream: string, op: number, headBefore: number, headAfter: number): void {
     const span = this.scope.get(stream)?.at(-1);
     if (!span || span.end !== undefined) return;
-    Object.assign(span, { leftAtOp: op, end: headBefore, endAllowed: headAfter });
+    const end = this.connected
+      ? headBefore
+      : Math.min(headBefore, Math.max(span.start, this.lastOffset(stream)));
+    Object.assign(span, { leftAtOp: op, end, endAllowed: headAfter });
   }
 
   /** The party gained a stream during op `op`; `headAfter` read once the change returned. */

@@ -111,6 +111,10 @@ const BODIES: Record<string, (p: Params) => Record<string, unknown>> = {
   'POST /api/v1/vehicles/:vehicleId/breakdown': () => ({ note: '抛锚' }),
   'PUT /api/v1/requests/:requestId/way': () => ({ serveBy: 'online_visit' }),
   'POST /api/v1/online-visits/:visitId/outcome': () => ({ outcome: 'no_answer', note: '未接' }),
+  'POST /api/v1/online-visits/:visitId/reschedule': (p) => ({
+    startsAt: `${addDays(p.date ?? '', 1)}T09:00:00+08:00`,
+  }),
+  'POST /api/v1/online-visits/:visitId/cancel': () => ({ note: '不需要了' }),
   'PUT /api/v1/hospitals/:hospitalId/online-slots': () => ({
     slots: [{ ...slot, service: 'general', weekday: 1 }],
   }),

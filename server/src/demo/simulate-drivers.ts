@@ -57,8 +57,10 @@ export function startDriverSimulation({
   speed: number;
   broadcastPosition: (position: VehiclePosition) => void;
 }): DriverSimulation {
+  // The sped-up clock runs from the server's clock (server/src/clock.ts): a test that sets the server's
+  // time sets the simulation's too; real seconds then count `speed` times over.
   const startedAt = Date.now();
-  const simNow = () => new Date(startedAt + (Date.now() - startedAt) * speed);
+  const simNow = () => new Date(app.clock.now().getTime() + (Date.now() - startedAt) * (speed - 1));
   const fleet = new Map<string, SimulatedVehicle>();
   const counterparts = new Map<string, Actor | null>();
   let running: Promise<void> = Promise.resolve();
@@ -169,10 +171,10 @@ export function startDriverSimulation({
             input: {
               lng: v.lng,
               lat: v.lat,
-              recordedAt: new Date().toISOString(),
+              recordedAt: app.clock.now().toISOString(),
               speed: stepMetres / (TICK_MS / 1000) / speed,
             },
-            now: new Date(),
+            now: app.clock.now(),
           },
         ],
         travel: travelModel(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../domain.ts';
+import { ROLES, type Role } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
 import { MainlandMobile } from './patients.ts';
 import { line } from './text.ts';
@@ -31,6 +31,34 @@ const scopeFields = {
   hospitalId: z.uuid().nullable().meta({ description: 'Hospital desk: the hospital they work for' }),
   vehicleId: z.uuid().nullable().meta({ description: 'Driver: the vehicle they drive (`null`: none yet)' }),
 };
+
+/** The scope fields an account carries, whatever its role. */
+export interface AccountScope {
+  districtIds: string[];
+  compoundIds: string[];
+  hospitalId: string | null;
+  vehicleId: string | null;
+}
+
+/**
+ * Which scope field each role must have (`required`) and which it may carry at all: the one rule the
+ * server checks (server/src/domain/accounts/account-scope.ts) and the web's scope editor sends by.
+ */
+export const SCOPE_OF_ROLE: Record<
+  Role,
+  { required: keyof AccountScope | null; allowed: readonly (keyof AccountScope)[] }
+> = {
+  admin: { required: null, allowed: [] },
+  dispatcher: { required: 'districtIds', allowed: ['districtIds'] },
+  gatekeeper: { required: 'compoundIds', allowed: ['compoundIds'] },
+  hospital: { required: 'hospitalId', allowed: ['hospitalId'] },
+  driver: { required: null, allowed: ['vehicleId'] },
+};
+
+/** Only the scope fields `role` carries, from a scope that may hold others (an account's view). */
+export function scopeForRole(role: Role, scope: AccountScope): Partial<AccountScope> {
+  return Object.fromEntries(SCOPE_OF_ROLE[role].allowed.map((key) => [key, scope[key]]));
+}
 
 export const CreateAccountBody = z
   .strictObject({

@@ -485,7 +485,14 @@ export const HospitalCapacity = z
     hospitalId: z.uuid(),
     date: z.string(),
     weekday: z.number().int(),
-    slots: z.array(CapacitySlot),
+    slots: z.array(
+      CapacitySlot.extend({
+        booked: z.number().int().meta({
+          description:
+            'Places already held in the slot: live round trips by their appointment (on site) or online visits not cancelled by their start',
+        }),
+      }),
+    ),
   })
   .meta({ id: 'HospitalCapacity' });
 export type HospitalCapacity = z.infer<typeof HospitalCapacity>;

@@ -250,6 +250,18 @@ export const LegView = z
   .meta({ id: 'LegView' });
 export type LegView = z.infer<typeof LegView>;
 
+/** A return leg picked up at a hospital's entrance, as the hospital desk sees it: who drives it. */
+export const ReturnPickupView = LegView.extend({
+  driver: z
+    .object({
+      name: z.string(),
+      phone: z.string().meta({ description: "The driver's phone ('' when none is known)" }),
+    })
+    .nullable()
+    .meta({ description: 'The driver booked on the leg; null while no vehicle is assigned' }),
+}).meta({ id: 'ReturnPickupView' });
+export type ReturnPickupView = z.infer<typeof ReturnPickupView>;
+
 export const PlanReason = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),

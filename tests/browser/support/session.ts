@@ -17,11 +17,17 @@ export async function signIn(
     locale = 'zh-CN',
     device = DESKTOP,
     timezoneId = 'Asia/Shanghai',
+    clockAt,
   }: {
     locale?: BrowserLocale;
     device?: BrowserContextOptions;
     /** The device's own time zone; pages show city time whatever it is. */
     timezoneId?: string;
+    /**
+     * The device's clock stands at this instant (timers still run): set it to where the test set the
+     * server's clock, so the page's "now" and the server's agree whatever hour the test runs at.
+     */
+    clockAt?: Date;
   } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
@@ -31,6 +37,7 @@ export async function signIn(
     baseURL: server.url,
   });
   context.setDefaultTimeout(15_000);
+  if (clockAt) await context.clock.setFixedTime(clockAt);
   const page = await context.newPage();
   await page.goto('/login');
   await page.locator('input[name="username"]').fill(person.username);

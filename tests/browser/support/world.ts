@@ -105,20 +105,6 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A session start (HH:MM, city time) about `minutes` from now, so its pickup is close to now. */
-export function startInMinutes(minutes: number): string {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const [hour = '00', minute = '00'] = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(at)
-    .split(':');
-  return `${hour}:${String(Math.floor(Number(minute) / 5) * 5).padStart(2, '0')}`;
-}
-
 /**
  * A dialysis patient registered, the day's request generated (today unless `date` says otherwise), the
  * round trip created and both legs booked onto the district's car (or left unbooked), through the API,
@@ -210,7 +196,7 @@ async function roundTrip<T>(
   appointment: Date,
   viaApi: () => Promise<T>,
 ): Promise<T | TripView> {
-  if (appointment.getTime() > Date.now()) return viaApi();
+  if (appointment.getTime() > server.clock.now().getTime()) return viaApi();
   return createRoundTrip({
     db: server.app.db,
     actor: await dispatchActor(server, city),
@@ -235,7 +221,7 @@ async function assign(
 ): Promise<void> {
   // An outbound pickup comes well before the appointment (its window, the ride, boarding): within a
   // few hours of now it may already have passed.
-  if (appointment.getTime() - 3 * 3_600_000 > Date.now()) {
+  if (appointment.getTime() - 3 * 3_600_000 > server.clock.now().getTime()) {
     await viaApi();
     return;
   }

@@ -36,7 +36,7 @@ const ROLES = ['dispatcher', 'gatekeeper', 'hospital', 'driver'] as const satisf
 
 /**
  * Open by design: hospital details and capacity, on site and online, to all staff (matching patients
- * to hospitals needs them); a hospital's expected arrivals to any dispatcher, filtered to their own
+ * to hospitals needs them); a hospital's expected arrivals and return pickups to any dispatcher, filtered to their own
  * districts' patients; a complaint about a hospital may be filed by any dispatcher about any hospital.
  */
 function openByDesign(route: AnyRoute, role: Role): boolean {
@@ -46,7 +46,9 @@ function openByDesign(route: AnyRoute, role: Role): boolean {
     /^\/api\/v1\/hospitals\/:hospitalId(\/(capacity|slots|online-capacity|online-slots))?$/.test(route.path)
   )
     return true;
-  return role === 'dispatcher' && route.path === '/api/v1/hospitals/:hospitalId/arrivals';
+  return (
+    role === 'dispatcher' && /^\/api\/v1\/hospitals\/:hospitalId\/(arrivals|return-pickups)$/.test(route.path)
+  );
 }
 
 interface Call {

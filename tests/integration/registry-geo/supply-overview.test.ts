@@ -59,9 +59,30 @@ describe('hospital capacity', () => {
     );
     expect(plain.body.weekday).toBe(1);
     expect(plain.body.slots).toEqual([
-      { service: 'dialysis', startTime: '07:00', endTime: '11:00', capacity: 10, source: 'template' },
-      { service: 'dialysis', startTime: '12:00', endTime: '16:00', capacity: 8, source: 'template' },
-      { service: 'oncology', startTime: '08:00', endTime: '17:00', capacity: 12, source: 'template' },
+      {
+        service: 'dialysis',
+        startTime: '07:00',
+        endTime: '11:00',
+        capacity: 10,
+        source: 'template',
+        booked: 0,
+      },
+      {
+        service: 'dialysis',
+        startTime: '12:00',
+        endTime: '16:00',
+        capacity: 8,
+        source: 'template',
+        booked: 0,
+      },
+      {
+        service: 'oncology',
+        startTime: '08:00',
+        endTime: '17:00',
+        capacity: 12,
+        source: 'template',
+        booked: 0,
+      },
     ]);
 
     const overridden = await api<{ slots: unknown[] }>(
@@ -80,10 +101,38 @@ describe('hospital capacity', () => {
     );
     expect(overridden.status).toBe(200);
     expect(overridden.body.slots).toEqual([
-      { service: 'dialysis', startTime: '07:00', endTime: '11:00', capacity: 10, source: 'template' },
-      { service: 'dialysis', startTime: '12:00', endTime: '16:00', capacity: 0, source: 'override' },
-      { service: 'dialysis', startTime: '17:00', endTime: '21:00', capacity: 5, source: 'override' },
-      { service: 'oncology', startTime: '08:00', endTime: '17:00', capacity: 12, source: 'template' },
+      {
+        service: 'dialysis',
+        startTime: '07:00',
+        endTime: '11:00',
+        capacity: 10,
+        source: 'template',
+        booked: 0,
+      },
+      {
+        service: 'dialysis',
+        startTime: '12:00',
+        endTime: '16:00',
+        capacity: 0,
+        source: 'override',
+        booked: 0,
+      },
+      {
+        service: 'dialysis',
+        startTime: '17:00',
+        endTime: '21:00',
+        capacity: 5,
+        source: 'override',
+        booked: 0,
+      },
+      {
+        service: 'oncology',
+        startTime: '08:00',
+        endTime: '17:00',
+        capacity: 12,
+        source: 'template',
+        booked: 0,
+      },
     ]);
     // The next Monday is untouched by that date's overrides.
     const nextWeek = await api<{ slots: Array<{ capacity: number }> }>(

@@ -1,7 +1,7 @@
 import { requests } from '@lastmeter/db';
 import type { PlanDayResult, Problem, RequestView, TripView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHospitalSlot,
   createPatient,
@@ -66,13 +66,25 @@ describe('plan the day', () => {
 });
 
 describe('a round trip for an appointment already past', () => {
+  /**
+   * The server's clock stands at noon today in the city (tests/support/clock.ts): "an hour ago" is
+   * then today's, whatever hour the test runs at.
+   */
+  const noon = () => {
+    const at = Date.parse(`${shanghaiToday()}T12:00:00+08:00`);
+    server.clock.set(new Date(at));
+    return at;
+  };
+  afterEach(() => server.clock.reset());
+
   it('"plan the day" settles a request entered after its appointment as unserved, reporting window_passed', async () => {
     const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
     const today = shanghaiToday();
+    const now = noon();
     const past = await createRequest(w.db, w.patient.id, {
       date: today,
-      windowStart: new Date(Date.now() - 90 * 60_000),
-      windowEnd: new Date(Date.now() - 60 * 60_000),
+      windowStart: new Date(now - 90 * 60_000),
+      windowEnd: new Date(now - 60 * 60_000),
     });
     const plan = await api<PlanDayResult>(server, 'POST', `/api/v1/districts/${w.district.id}/plan`, {
       token: w.dispatcher.token,
@@ -90,10 +102,11 @@ describe('a round trip for an appointment already past', () => {
   it('is refused with 400 naming windowEnd, in the caller’s language; an emergency of today is still taken', async () => {
     const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
     const today = shanghaiToday();
+    const now = noon();
     const past = await createRequest(w.db, w.patient.id, {
       date: today,
-      windowStart: new Date(Date.now() - 90 * 60_000),
-      windowEnd: new Date(Date.now() - 60 * 60_000),
+      windowStart: new Date(now - 90 * 60_000),
+      windowEnd: new Date(now - 60 * 60_000),
     });
     const refused = await api<Problem>(server, 'POST', `/api/v1/requests/${past.id}/trip`, {
       token: w.dispatcher.token,
@@ -131,8 +144,8 @@ describe('a round trip for an appointment already past', () => {
       urgency: 'emergency',
       returnMode: 'will_call',
       treatmentMinutes: null,
-      windowStart: new Date(Date.now() - 70 * 60_000),
-      windowEnd: new Date(Date.now() - 10 * 60_000),
+      windowStart: new Date(now - 70 * 60_000),
+      windowEnd: new Date(now - 10 * 60_000),
     });
     const taken = await api<TripView>(server, 'POST', `/api/v1/requests/${emergency.id}/trip`, {
       token: w.dispatcher.token,

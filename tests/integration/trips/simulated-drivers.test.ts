@@ -1,5 +1,6 @@
 import type { LegView, TripView } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityToday } from '../../support/calendar.ts';
 import { createHospitalSlot, createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -12,9 +13,15 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('simulated drivers (demo)', () => {
-  it('accept, drive and report the job through the real use cases until the hospital confirms arrival', async () => {
+  it('accept, drive and report the job through the real use cases until the hospital confirms arrival', {
+    timeout: 180_000,
+  }, async () => {
     const w = await tripWorld(server, { shift: ['00:00', '23:59'] });
-    const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const date = cityToday();
+    // The day runs on the server's clock from 09:00 city time (tests/support/clock.ts), whatever hour
+    // the test runs at; the simulation's sped-up clock runs on from there.
+    const now = Date.parse(`${date}T09:00:00+08:00`);
+    server.clock.set(new Date(now));
     const day = new Date(`${date}T00:00:00Z`).getUTCDay();
     await createHospitalSlot(w.db, w.hospital.id, {
       weekday: day === 0 ? 7 : day,
@@ -23,17 +30,18 @@ describe('simulated drivers (demo)', () => {
     });
     const request = await createRequest(w.db, w.patient.id, {
       date,
-      windowStart: new Date(Date.now() + 20 * 60_000),
-      windowEnd: new Date(Date.now() + 50 * 60_000),
+      windowStart: new Date(now + 20 * 60_000),
+      windowEnd: new Date(now + 50 * 60_000),
     });
     const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/assign`, w.dispatcher.token, {
       vehicleId: w.vehicle.id,
-      pickupAt: new Date(Date.now() + 60_000).toISOString(),
-      dropoffAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+      pickupAt: new Date(now + 60_000).toISOString(),
+      dropoffAt: new Date(now + 20 * 60_000).toISOString(),
     });
     let leg: LegView | undefined;
-    for (let i = 0; i < 60 && leg?.status !== 'completed'; i++) {
+    // Polls the leg until the simulated day is done; the bound only ends a run that never gets there.
+    for (let i = 0; i < 240 && leg?.status !== 'completed'; i++) {
       await new Promise((r) => setTimeout(r, 500));
       leg = (
         await api<LegView>(server, 'GET', `/api/v1/legs/${trip.outbound.id}`, { token: w.dispatcher.token })

@@ -76,7 +76,7 @@ export function MapView({ bounds, label, onClick, drawing = false, children }: M
   }, [map, drawing]);
 
   return (
-    <section className="map-frame" aria-label={label}>
+    <section className={drawing ? 'map-frame drawing' : 'map-frame'} aria-label={label}>
       <div ref={container} className="map-canvas" />
       {failed ? (
         <p className="alert alert-error map-failed" role="alert">

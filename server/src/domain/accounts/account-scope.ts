@@ -8,28 +8,14 @@ import {
   hospitals,
   vehicles,
 } from '@lastmeter/db';
-import type { FieldIssue, Role } from '@lastmeter/shared';
+import { type AccountScope, type FieldIssue, type Role, SCOPE_OF_ROLE } from '@lastmeter/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { can } from '../policies.ts';
 import { homeDistricts } from './read-accounts.ts';
 
-export interface ScopeInput {
-  districtIds: string[];
-  compoundIds: string[];
-  hospitalId: string | null;
-  vehicleId: string | null;
-}
-
-/** Which scope fields each role needs (`required`) and which it may carry at all. */
-const SCOPE_OF: Record<Role, { required: keyof ScopeInput | null; allowed: (keyof ScopeInput)[] }> = {
-  admin: { required: null, allowed: [] },
-  dispatcher: { required: 'districtIds', allowed: ['districtIds'] },
-  gatekeeper: { required: 'compoundIds', allowed: ['compoundIds'] },
-  hospital: { required: 'hospitalId', allowed: ['hospitalId'] },
-  driver: { required: null, allowed: ['vehicleId'] },
-};
+export type ScopeInput = AccountScope;
 
 const given = (value: ScopeInput[keyof ScopeInput]) =>
   Array.isArray(value) ? value.length > 0 : value !== null;
@@ -41,7 +27,7 @@ const given = (value: ScopeInput[keyof ScopeInput]) =>
  * district's vehicle or compound reveals nothing (the policy's answer comes after, on what is left).
  */
 export async function checkScope(db: Db, actor: Actor, role: Role, scope: ScopeInput): Promise<string[]> {
-  const rule = SCOPE_OF[role];
+  const rule = SCOPE_OF_ROLE[role];
   const issues: FieldIssue[] = [];
   for (const key of Object.keys(scope) as (keyof ScopeInput)[]) {
     if (key === rule.required && !given(scope[key]))

@@ -20,7 +20,7 @@ export async function onlineSlotsOf(
   service: Service,
   timeZone: string,
 ): Promise<DaySlot[]> {
-  return (await capacityOn(db, hospitalId, date, 'online')).slots
+  return (await capacityOn(db, hospitalId, date, timeZone, 'online')).slots
     .filter((s) => s.service === service)
     .map((s) => ({
       start: cityInstant(date, s.startTime, timeZone).getTime(),

@@ -1,8 +1,15 @@
 import { type Db, hospitalSlotOverrides, hospitalSlots } from '@lastmeter/db';
-import { type CapacitySlot, type HospitalCapacity, isoWeekdayOf, type SlotChannel } from '@lastmeter/shared';
+import {
+  type CapacitySlot,
+  cityInstant,
+  type HospitalCapacity,
+  isoWeekdayOf,
+  type SlotChannel,
+} from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { effectiveCapacity } from './effective-capacity.ts';
+import { heldIn, loadHeldPlaces } from './load-held-places.ts';
 import { loadHospital } from './load-hospital.ts';
 
 /** What the hospital can take on a date, per service and slot: template plus that date's overrides. */
@@ -11,23 +18,30 @@ export async function getHospitalCapacity({
   actor,
   hospitalId,
   date,
+  timeZone,
   channel = 'on_site',
 }: {
   db: Db;
   actor: Actor;
   hospitalId: string;
   date: string;
+  timeZone: string;
   channel?: SlotChannel;
 }): Promise<HospitalCapacity> {
   await loadHospital(db, actor, hospitalId, 'read');
-  return capacityOn(db, hospitalId, date, channel);
+  return capacityOn(db, hospitalId, date, timeZone, channel);
 }
 
-/** A date's slots of one channel: patients who come (`on_site`, the default) or online visits. */
+/**
+ * A date's slots of one channel — patients who come (`on_site`, the default) or online visits — each
+ * with the places already held in it, counted as hospital matching counts them.
+ */
 export async function capacityOn(
   db: Db,
   hospitalId: string,
   date: string,
+  /** The city's time zone (config `TIME_ZONE`): slot times are on its clock. */
+  timeZone: string,
   channel: SlotChannel = 'on_site',
 ): Promise<HospitalCapacity> {
   const weekday = isoWeekdayOf(date);
@@ -51,7 +65,15 @@ export async function capacityOn(
         eq(hospitalSlotOverrides.date, date),
       ),
     );
-  return { hospitalId, date, weekday, slots: effectiveCapacity(date, template, overrides) };
+  const held = await loadHeldPlaces(db, { date, channel, hospitalIds: [hospitalId] });
+  const slots = effectiveCapacity(date, template, overrides).map((slot) => {
+    const range = {
+      start: cityInstant(date, slot.startTime, timeZone).getTime(),
+      end: cityInstant(date, slot.endTime, timeZone).getTime(),
+    };
+    return { ...slot, booked: held.filter((h) => h.service === slot.service && heldIn(h, range)).length };
+  });
+  return { hospitalId, date, weekday, slots };
 }
 
 /** Every hospital's slots of one channel on a date, in two queries: what hospital matching weighs. */

@@ -1,9 +1,9 @@
 import { type Db, hospitals, legs, requests } from '@lastmeter/db';
 import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { authorizeHospitalBoard } from './authorize-hospital-board.ts';
 import { inTreatmentSql, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -27,17 +27,7 @@ export async function listExpectedArrivals({
   timeZone: string;
   now: Date;
 }): Promise<LegView[]> {
-  // Only the hospital itself and dispatch: other hospitals and the gates have no business here.
-  const allowed =
-    actor.role === 'admin' ||
-    (actor.role === 'hospital' && actor.hospitalId === hospitalId) ||
-    actor.role === 'dispatcher';
-  if (!allowed) throw errors.forbidden();
-  const [hospital] = await db
-    .select({ id: hospitals.id })
-    .from(hospitals)
-    .where(eq(hospitals.id, hospitalId));
-  if (!hospital) throw errors.notFound('Hospital');
+  const board = await authorizeHospitalBoard(db, actor, hospitalId);
   const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadLegContexts(
     db,
@@ -53,10 +43,7 @@ export async function listExpectedArrivals({
     ),
     { orderBy: sql`coalesce(${legs.etaAt}, ${legs.plannedDropoffAt}) asc nulls last, ${legs.id}` },
   );
-  const visible =
-    actor.role === 'dispatcher'
-      ? contexts.filter((c) => actor.districtIds.includes(c.compound.districtId))
-      : contexts;
+  const visible = contexts.filter((c) => board.visibleTo(c.compound.districtId));
   if (visible.length) {
     await recordAudit(db, {
       actor,

@@ -1,9 +1,9 @@
-import { type Db, hospitals, legs, onlineVisits, requests, trips } from '@lastmeter/db';
+import { type Db, hospitals } from '@lastmeter/db';
 import { cityInstant, type SlotChannel } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
-import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
 import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
 import { capacitiesOn } from '../supply/get-hospital-capacity.ts';
+import { heldIn, loadHeldPlaces } from '../supply/load-held-places.ts';
 import { travelModel } from './travel.ts';
 
 type SlotRange = { start: number; end: number };
@@ -56,9 +56,13 @@ export async function matchHospitalFor(
       diverting: !online && h.status === 'diverting',
     });
   }
-  const alreadyBooked = online
-    ? await heldOnline(db, request, slotRanges)
-    : await bookedPlaces(db, request, slotRanges);
+  const held = await loadHeldPlaces(db, {
+    date: request.date,
+    channel,
+    service: request.service,
+    hospitalIds: [...slotRanges.keys()],
+  });
+  const alreadyBooked = countBySlot(held, request.service, slotRanges);
   const result = matchHospitals({
     requests: [request],
     hospitals: candidates,
@@ -69,57 +73,6 @@ export async function matchHospitalFor(
   return { match: result.matches[0], unmatched: result.unmatched[0] };
 }
 
-const NO_ID = '00000000-0000-0000-0000-000000000000';
-
-/** Places already held per hospital slot on the date by live trips of the same service (slot of the appointment, the window's end). */
-async function bookedPlaces(
-  db: Db,
-  request: { date: string; service: CareService },
-  slotRanges: Map<string, SlotRange[]>,
-): Promise<Map<string, number>> {
-  const held = await db
-    .select({ hospitalId: trips.hospitalId, at: requests.windowEnd })
-    .from(trips)
-    .innerJoin(requests, eq(requests.id, trips.requestId))
-    .innerJoin(legs, and(eq(legs.tripId, trips.id), eq(legs.direction, 'outbound')))
-    .where(
-      and(
-        eq(requests.date, request.date),
-        eq(requests.service, request.service),
-        notInArray(legs.status, ['cancelled', 'no_show']),
-        inArray(trips.hospitalId, [...slotRanges.keys()].length ? [...slotRanges.keys()] : [NO_ID]),
-      ),
-    );
-  return countBySlot(
-    held.map((h) => ({ hospitalId: h.hospitalId, at: h.at.getTime() })),
-    request.service,
-    slotRanges,
-  );
-}
-
-/** Places of the online slots held by live (not cancelled) online visits of the same service. */
-async function heldOnline(
-  db: Db,
-  request: { date: string; service: CareService },
-  slotRanges: Map<string, SlotRange[]>,
-): Promise<Map<string, number>> {
-  const held = await db
-    .select({ hospitalId: onlineVisits.hospitalId, at: onlineVisits.startsAt })
-    .from(onlineVisits)
-    .where(
-      and(
-        eq(onlineVisits.date, request.date),
-        eq(onlineVisits.service, request.service),
-        ne(onlineVisits.status, 'cancelled'),
-      ),
-    );
-  return countBySlot(
-    held.map((h) => ({ hospitalId: h.hospitalId, at: h.at.getTime() })),
-    request.service,
-    slotRanges,
-  );
-}
-
 function countBySlot(
   held: Array<{ hospitalId: string; at: number }>,
   service: CareService,
@@ -128,7 +81,7 @@ function countBySlot(
   const booked = new Map<string, number>();
   for (const h of held) {
     // The same rule as the planner's matching: the slot whose [start, end) holds the time.
-    const slot = (slotRanges.get(h.hospitalId) ?? []).find((s) => s.start <= h.at && h.at < s.end);
+    const slot = (slotRanges.get(h.hospitalId) ?? []).find((s) => heldIn(h, s));
     if (!slot) continue;
     const key = slotKey(h.hospitalId, service, slot.start);
     booked.set(key, (booked.get(key) ?? 0) + 1);

@@ -9,6 +9,7 @@ import {
   Hospital,
   ROLES,
   type Role,
+  scopeForRole,
   Vehicle,
 } from '@lastmeter/shared';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -318,13 +319,12 @@ function AccountRow({
             className="button-primary"
             onClick={() =>
               void run(async () => {
-                const { districtIds, compoundIds, hospitalId, vehicleId } = scope;
-                await api.patch(`/accounts/${account.id}`, AccountViewSchema, {
-                  districtIds,
-                  compoundIds,
-                  hospitalId,
-                  vehicleId,
-                });
+                // Only the fields the role carries: the view also lists an account's home districts.
+                await api.patch(
+                  `/accounts/${account.id}`,
+                  AccountViewSchema,
+                  scopeForRole(account.role, scope),
+                );
                 setEditing(false);
               })
             }

@@ -1,9 +1,9 @@
 import {
+  decideStep,
   type LegEtaUpdated,
   LegStepBody,
   LegView,
   payloadOf,
-  STEP_RULES,
   type StreamEvent,
   TreatmentFinishedBody,
 } from '@lastmeter/shared';
@@ -15,8 +15,11 @@ import { ApiError, api } from '../../lib/api.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { arrivalsQuery, hospitalKeys } from './queries.ts';
 
-/** The desk confirms a patient who is in the car or at the door, never one still waiting at home. */
-const CONFIRMABLE: ReadonlySet<LegView['status']> = new Set(STEP_RULES.confirm_arrival.from);
+/**
+ * The desk confirms a patient who is in the car or at the door, never one still waiting at home: the
+ * lifecycle's own decision for the hospital (`decideStep` in @lastmeter/shared), which the server applies.
+ */
+const confirmable = (leg: LegView) => decideStep('confirm_arrival', leg, 'hospital').ok;
 
 const etaOf = (leg: LegView) => leg.etaAt ?? leg.plannedDropoffAt;
 const byEta = (a: LegView, b: LegView) => (etaOf(a) ?? '9999').localeCompare(etaOf(b) ?? '9999');
@@ -174,7 +177,7 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
                     </td>
                     <td>{t(`legStatus.${leg.status}`)}</td>
                     <td>
-                      {CONFIRMABLE.has(leg.status) ? (
+                      {confirmable(leg) ? (
                         <button
                           type="button"
                           className="button-primary"
@@ -197,8 +200,11 @@ export function ArrivalsBoard({ hospitalId, date }: { hospitalId: string; date: 
           <h3>{t('hospital.treatment.title')}</h3>
           <ul className="queue-list">
             {admitted.map((leg) => (
-              <li key={leg.id}>
+              <li key={leg.id} data-urgency={leg.urgency}>
                 <div>
+                  {leg.urgency === 'emergency' ? (
+                    <span className="badge badge-emergency">{t('urgency.emergency')}</span>
+                  ) : null}{' '}
                   <strong>{leg.patient.name}</strong> · {leg.compound.name}
                   <span className="muted block">
                     {t(`service.${leg.service}`)} · {t(`mobility.${leg.patient.mobility}`)}

@@ -21,6 +21,8 @@ interface Row {
   endTime: string;
   capacity: string;
   weekday?: number;
+  /** Places already held in the slot on the date (the day's table only; unknown for a new row). */
+  booked?: number;
 }
 
 /** Messages by field path relative to the body (`slots.0.capacity`), the first issue of each. */
@@ -42,6 +44,10 @@ function otherErrors(errors: SlotErrors, rows: number): string[] {
     return message && !(match && Number(match[1]) < rows) ? [message] : [];
   });
 }
+
+/** A slot whose places are all held (or over-held after its capacity was lowered). */
+const isFull = (row: Row) =>
+  row.booked !== undefined && row.capacity.trim() !== '' && row.booked >= Number(row.capacity);
 
 /** Editable slot rows: service, start, end, capacity (and weekday for the template). */
 function SlotRows({
@@ -85,6 +91,7 @@ function SlotRows({
             <th scope="col">{t('hospital.start')}</th>
             <th scope="col">{t('hospital.end')}</th>
             <th scope="col">{t('hospital.capacity')}</th>
+            {withWeekday ? null : <th scope="col">{t('hospital.capacity.booked')}</th>}
             <th scope="col">
               <span className="visually-hidden">{t('hospital.arrivals.actions')}</span>
             </th>
@@ -160,6 +167,16 @@ function SlotRows({
                   />
                   {checked(i, 'capacity').error}
                 </td>
+                {withWeekday ? null : (
+                  <td className="slot-booked" data-full={isFull(row) || undefined}>
+                    {row.booked === undefined
+                      ? '—'
+                      : t('hospital.capacity.bookedOf', {
+                          booked: row.booked,
+                          capacity: row.capacity || '0',
+                        })}
+                  </td>
+                )}
                 <td>
                   <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                     {t('hospital.removeSlot')}
@@ -181,7 +198,10 @@ const CHANNEL_PATHS = {
 
 /** An emptied capacity stays missing (the schema says it is required) instead of becoming 0, which closes the slot. */
 const toBody = (rows: Row[]) =>
-  rows.map((r) => ({ ...r, capacity: r.capacity.trim() === '' ? undefined : Number(r.capacity) }));
+  rows.map(({ booked: _booked, ...r }) => ({
+    ...r,
+    capacity: r.capacity.trim() === '' ? undefined : Number(r.capacity),
+  }));
 
 /**
  * Capacity per service and slot for one date (template + that date's overrides, editable as the
@@ -237,6 +257,7 @@ export function CapacityEditor({
       startTime: s.startTime,
       endTime: s.endTime,
       capacity: String(s.capacity),
+      booked: s.booked,
     }));
   const currentWeek: Row[] =
     weekRows ??

@@ -1,4 +1,11 @@
-import { Hospital, HospitalCapacity, HospitalSlots, LegView, type SlotChannel } from '@lastmeter/shared';
+import {
+  Hospital,
+  HospitalCapacity,
+  HospitalSlots,
+  LegView,
+  ReturnPickupView,
+  type SlotChannel,
+} from '@lastmeter/shared';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../lib/api.ts';
@@ -39,4 +46,11 @@ export const slotsQuery = (hospitalId: string, channel: SlotChannel = 'on_site')
         HospitalSlots,
         signal,
       ),
+  });
+
+export const returnPickupsQuery = (hospitalId: string, date: string) =>
+  queryOptions({
+    queryKey: [...hospitalKeys.hospital(hospitalId), 'return-pickups', date],
+    queryFn: ({ signal }) =>
+      api.get(`/hospitals/${hospitalId}/return-pickups?date=${date}`, z.array(ReturnPickupView), signal),
   });

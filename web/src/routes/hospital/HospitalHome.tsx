@@ -9,6 +9,7 @@ import { ArrivalsBoard } from '../../features/hospital/ArrivalsBoard.tsx';
 import { CapacityEditor } from '../../features/hospital/CapacityEditor.tsx';
 import { HospitalStatusCard } from '../../features/hospital/HospitalStatusCard.tsx';
 import { hospitalQuery } from '../../features/hospital/queries.ts';
+import { ReturnPickups } from '../../features/hospital/ReturnPickups.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** The hospital's desk: today's arrivals first, then its status and capacity. */
@@ -29,6 +30,7 @@ export function HospitalHome() {
       ) : (
         <div className="hospital-layout">
           <ArrivalsBoard hospitalId={hospitalId} date={today} />
+          <ReturnPickups hospitalId={hospitalId} date={today} />
           <OnlineVisitsBoard hospitalId={hospitalId} date={today} />
           {hospital.isError ? (
             <p className="alert alert-error" role="alert">

@@ -17,5 +17,6 @@ export const getHospitalCapacityRoute = defineRoute({
       actor,
       hospitalId: params.hospitalId,
       date: query.date ?? cityDateOf(app.clock.now(), app.config.timeZone),
+      timeZone: app.config.timeZone,
     }),
 });

@@ -57,6 +57,7 @@ export const setOnlineOverridesRoute = defineRoute({
       hospitalId: params.hospitalId,
       date: params.date,
       input: body,
+      timeZone: app.config.timeZone,
       channel: 'online',
     }),
 });
@@ -76,6 +77,7 @@ export const getOnlineCapacityRoute = defineRoute({
       actor,
       hospitalId: params.hospitalId,
       date: query.date ?? cityDateOf(app.clock.now(), app.config.timeZone),
+      timeZone: app.config.timeZone,
       channel: 'online',
     }),
 });

@@ -18,6 +18,7 @@ import { listDistrictLegsRoute } from '../trips/list-district-legs.ts';
 import { listExpectedArrivalsRoute } from '../trips/list-expected-arrivals.ts';
 import { listIncidentsRoute } from '../trips/list-incidents.ts';
 import { listMyJobsRoute } from '../trips/list-my-jobs.ts';
+import { listReturnPickupsRoute } from '../trips/list-return-pickups.ts';
 import { planDistrictDayRoute } from '../trips/plan-district-day.ts';
 import { reachPickupRoute } from '../trips/reach-pickup.ts';
 import { reportBreakdownRoute } from '../trips/report-breakdown.ts';
@@ -52,6 +53,7 @@ export const tripRoutes: AnyRoute[] = [
   listMyJobsRoute,
   getGateScheduleRoute,
   listExpectedArrivalsRoute,
+  listReturnPickupsRoute,
   listDistrictLegsRoute,
   listIncidentsRoute,
   resolveIncidentRoute,
