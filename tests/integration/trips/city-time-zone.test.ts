@@ -1,4 +1,3 @@
-import { patients } from '@lastmeter/db';
 import {
   type CityInfo,
   cityDayStart,
@@ -9,10 +8,9 @@ import {
   type RequestView,
   type TripView,
 } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cityAt, cityToday } from '../../support/calendar.ts';
-import { createHospitalSlot } from '../../support/factories.ts';
+import { createHospitalSlot, recordConsent } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { ok, tripWorld } from './world.ts';
@@ -38,18 +36,7 @@ describe.each(['America/New_York', 'Pacific/Kiritimati'])('a city on %s time', (
     if (isoWeekdayOf(tomorrow) !== 3)
       await createHospitalSlot(w.db, w.hospital.id, { weekday: isoWeekdayOf(tomorrow) });
     // A request for care is taken only with the family's consent on record.
-    await w.db
-      .update(patients)
-      .set({
-        consent: {
-          givenBy: '王建国',
-          relation: 'self',
-          at: new Date().toISOString(),
-          purposes: ['transport'],
-          recordedBy: null,
-        },
-      })
-      .where(eq(patients.id, w.patient.id));
+    await recordConsent(w.db, w.patient.id);
 
     const request = await api<RequestView>(server, 'POST', `/api/v1/patients/${w.patient.id}/requests`, {
       token: w.dispatcher.token,
