@@ -5,6 +5,7 @@ import {
   DELIVERY_STEP_RULES,
   DELIVERY_STEPS,
   decideDeliveryStep,
+  deliveryFlags,
   deliveryTimeRefusal,
   openDeliverySteps,
   PARCEL_ALPHABET,
@@ -112,5 +113,40 @@ describe('the clock holds a parcel to its own day', () => {
         },
       ),
     );
+  });
+});
+
+describe('what dispatch must look at on a delivery', () => {
+  const window = ['2030-03-06T02:00:00.000Z', '2030-03-06T04:00:00.000Z'] as const;
+  const before = new Date('2030-03-06T01:00:00.000Z');
+  const after = new Date('2030-03-06T05:00:00.000Z');
+  const parcel = (
+    status: (typeof DELIVERY_STATUSES)[number],
+    planned: { pickup?: string; dropoff?: string } = {},
+  ) => ({
+    status,
+    dropoffWindow: window,
+    plannedPickupAt: planned.pickup ?? null,
+    plannedDropoffAt: planned.dropoff ?? null,
+  });
+
+  it('flags a parcel without a vehicle, and late once the gate closed before it arrived', () => {
+    expect(deliveryFlags(parcel('pending'), before)).toEqual({ unassigned: true, late: false });
+    expect(deliveryFlags(parcel('pending'), after)).toEqual({ unassigned: true, late: true });
+    expect(deliveryFlags(parcel('picked_up'), after)).toEqual({ unassigned: false, late: true });
+  });
+
+  it('is late when planned to reach the gate after its window, or not collected when planned', () => {
+    const planned = { pickup: '2030-03-06T02:30:00.000Z', dropoff: '2030-03-06T03:00:00.000Z' };
+    expect(deliveryFlags(parcel('assigned', planned), before).late).toBe(false);
+    expect(deliveryFlags(parcel('assigned', planned), new Date('2030-03-06T02:45:00.000Z')).late).toBe(true);
+    expect(
+      deliveryFlags(parcel('assigned', { ...planned, dropoff: '2030-03-06T04:30:00.000Z' }), before).late,
+    ).toBe(true);
+  });
+
+  it('never flags a parcel at the gate, handed over or cancelled', () => {
+    for (const status of ['at_gate', 'received', 'delivered', 'cancelled'] as const)
+      expect(deliveryFlags(parcel(status), after)).toEqual({ unassigned: false, late: false });
   });
 });

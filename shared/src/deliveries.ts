@@ -32,6 +32,47 @@ export const BOOKED_DELIVERY_STATUSES = [
 /** Statuses in which the planner may still move a delivery: nobody has touched the parcel yet. */
 export const OPEN_DELIVERY_STATUSES = ['pending', 'assigned'] as const satisfies readonly DeliveryStatus[];
 
+/**
+ * Statuses in which a parcel is on its way or has arrived: a need served by delivery counts as served
+ * from the moment its parcel has a vehicle (the overview and the dispatch console's key figures).
+ */
+export const SERVING_DELIVERY_STATUSES = [
+  'assigned',
+  'picked_up',
+  'at_gate',
+  'received',
+  'delivered',
+] as const satisfies readonly DeliveryStatus[];
+
+/** Statuses in which a parcel has still to reach the gate: what can be late. */
+const NOT_AT_GATE: readonly DeliveryStatus[] = ['pending', 'assigned', 'picked_up'];
+
+/**
+ * What dispatch must look at on a delivery: `unassigned` while it waits for a vehicle, `late` once the
+ * gate's window has closed before the parcel reached it, its planned hand-over falls after the window,
+ * or its planned collection has passed with nobody at the pharmacy yet.
+ */
+export function deliveryFlags(
+  delivery: {
+    status: DeliveryStatus;
+    dropoffWindow: readonly [string, string];
+    plannedPickupAt: string | null;
+    plannedDropoffAt: string | null;
+  },
+  now: Date,
+): { unassigned: boolean; late: boolean } {
+  const open = NOT_AT_GATE.includes(delivery.status);
+  const closes = Date.parse(delivery.dropoffWindow[1]);
+  const late =
+    open &&
+    (now.getTime() > closes ||
+      (delivery.plannedDropoffAt !== null && Date.parse(delivery.plannedDropoffAt) > closes) ||
+      (delivery.status === 'assigned' &&
+        delivery.plannedPickupAt !== null &&
+        now.getTime() > Date.parse(delivery.plannedPickupAt)));
+  return { unassigned: delivery.status === 'pending', late };
+}
+
 /** Where a prescription came from. */
 export const PRESCRIPTION_SOURCES = ['online_visit', 'paper'] as const;
 export type PrescriptionSource = (typeof PRESCRIPTION_SOURCES)[number];

@@ -328,11 +328,11 @@ export const EVENT_CONTRACT = {
     DriverDeliveryView.extend({
       /** The vehicle that carried it before this change, when it moved off one (re-planned, cancelled). */
       previousVehicleId: id.nullable().optional(),
-      /** Why, when it left a vehicle or was cancelled (`replanned`, `unserved`, `cancelled`). */
+      /** Why it changed: `created`, `planned`, `assigned` (by dispatch's hand), `unserved`, `breakdown`, `cancelled`. */
       reason: z.string().optional(),
     }),
     'the district and compound streams, and the vehicle carrying it (or that carried it)',
-    'a medicine delivery is created, planned on or off a vehicle, picked up, left at the gate, received, handed to the household or cancelled',
+    'a medicine delivery is created, planned on or off a vehicle, assigned by hand, picked up, left at the gate, received, handed to the household or cancelled',
   ),
   'account.scope_changed': spec(
     z.object({

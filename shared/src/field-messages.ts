@@ -54,6 +54,7 @@ export const FIELD_MESSAGES = {
   },
   not_your_hospital: { 'zh-CN': '只能为本院开具', en: 'must be your own hospital' },
   not_a_gate_of_compound: { 'zh-CN': '不是该小区的大门', en: 'is not a gate of this compound' },
+  not_a_vehicle_of_district: { 'zh-CN': '不是本区的车辆', en: 'is not a vehicle of this district' },
   import_no_rows: { 'zh-CN': '文件中没有表头或数据行', en: 'has no data rows under a header row' },
   import_too_many_rows: {
     'zh-CN': '超过 {max} 行，请分批导入',

@@ -127,6 +127,7 @@ const BODIES: Record<string, (p: Params) => Record<string, unknown>> = {
     note: '备注',
   }),
   'POST /api/v1/deliveries/:deliveryId/cancel': () => ({ note: '不需要了' }),
+  'POST /api/v1/deliveries/:deliveryId/assign': (p) => ({ vehicleId: p.vehicleId }),
   'POST /api/v1/districts/:districtId/complaints': (p) => ({
     hospitalId: p.hospitalId,
     kind: 'other',

@@ -34,7 +34,8 @@ export type Resource =
   /**
    * A medicine delivery (and its prescription), seen by the parties it touches: its district's dispatch,
    * its compound's gatekeepers, the hospital whose pharmacy fills it, and the driver of the vehicle
-   * carrying it. Which step each may take is the delivery lifecycle's call (shared/src/deliveries.ts).
+   * carrying it. Which step each may take is the delivery lifecycle's call (shared/src/deliveries.ts);
+   * assigning one to a vehicle (`manage`) is its district's dispatch's.
    */
   | {
       kind: 'delivery';
@@ -110,8 +111,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         return actor.compoundIds.includes(resource.compoundId) && action !== 'manage';
       return false;
     case 'delivery':
-      if (action === 'manage') return false;
+      // Putting a parcel on a vehicle by hand (`manage`) is dispatch's, like a leg's assignment.
       if (actor.role === 'dispatcher') return district;
+      if (action === 'manage') return false;
       if (actor.role === 'gatekeeper') return actor.compoundIds.includes(resource.compoundId);
       if (actor.role === 'hospital') return actor.hospitalId === resource.hospitalId;
       // Contactless: the driver works the parcel but never sees who it is for beyond the masked name.

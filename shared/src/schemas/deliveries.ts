@@ -3,6 +3,7 @@ import { DELIVERY_STATUSES, PRESCRIPTION_SOURCES } from '../deliveries.ts';
 import { VEHICLE_KINDS } from '../domain.ts';
 import { fieldCheck } from '../field-messages.ts';
 import { line, paragraph } from './text.ts';
+import { ScheduleOverride } from './trips.ts';
 
 // Medicine delivery: prescriptions, their parcels, and the views of the pharmacy → gate → household chain.
 
@@ -106,6 +107,25 @@ export const DeliveryStepBody = z
   })
   .meta({ id: 'DeliveryStepBody' });
 export type DeliveryStepBody = z.infer<typeof DeliveryStepBody>;
+
+/**
+ * Dispatch puts a parcel on a vehicle by hand (or moves it to another one), through the same schedule
+ * gate as the legs: a vehicle carrying a close contact or a positive patient then is refused.
+ */
+export const AssignDeliveryBody = z
+  .strictObject({
+    vehicleId: z.uuid().meta({
+      description: 'The volunteer or requisitioned vehicle to carry it; its bound driver gets the job',
+    }),
+    pickupAt: instant.optional().meta({
+      description:
+        'When to collect it at the pharmacy; default: as planned on this vehicle, else in time for the gate’s window (not before now)',
+    }),
+    version: version.optional(),
+    override: ScheduleOverride.optional(),
+  })
+  .meta({ id: 'AssignDeliveryBody' });
+export type AssignDeliveryBody = z.infer<typeof AssignDeliveryBody>;
 
 const unservedReason = z
   .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })

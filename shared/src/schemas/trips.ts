@@ -81,6 +81,26 @@ export const RefusalBody = z
   .meta({ id: 'RefusalBody' });
 export type RefusalBody = z.infer<typeof RefusalBody>;
 
+/** A dispatcher's explicit, audited yes to a soft scheduling rule on a booking by hand (a leg or a parcel). */
+export const ScheduleOverride = z
+  .strictObject({
+    rules: z.array(z.enum(SOFT_SCHEDULE_RULES)).min(1).meta({
+      description: 'The soft rules this booking may break (a window, ride or travel time, the 120 reserve)',
+    }),
+    reason: z
+      .string()
+      .trim()
+      .min(2)
+      .max(300)
+      .meta({ description: "The dispatcher's reason, kept in the audit log" }),
+  })
+  .meta({
+    id: 'ScheduleOverride',
+    description:
+      'Book despite a soft scheduling rule; capacity, vehicle kind and infection rules never yield',
+  });
+export type ScheduleOverride = z.infer<typeof ScheduleOverride>;
+
 export const AssignLegBody = z
   .strictObject({
     vehicleId: z.uuid().meta({ description: 'The vehicle to book; its bound driver is booked with it' }),
@@ -89,24 +109,7 @@ export const AssignLegBody = z
       .optional()
       .meta({ description: 'Planned drop-off; defaults to the drop-off window end' }),
     version: version.optional(),
-    override: z
-      .strictObject({
-        rules: z.array(z.enum(SOFT_SCHEDULE_RULES)).min(1).meta({
-          description:
-            'The soft rules this booking may break (a window, ride or travel time, the 120 reserve)',
-        }),
-        reason: z
-          .string()
-          .trim()
-          .min(2)
-          .max(300)
-          .meta({ description: "The dispatcher's reason, kept in the audit log" }),
-      })
-      .optional()
-      .meta({
-        description:
-          'Book despite a soft scheduling rule; capacity, vehicle kind and infection rules never yield',
-      }),
+    override: ScheduleOverride.optional(),
   })
   .meta({ id: 'AssignLegBody' });
 export type AssignLegBody = z.infer<typeof AssignLegBody>;

@@ -21,6 +21,7 @@ import {
   REQUEST_STATUSES,
   type RequestStatus,
   SERVICES,
+  SERVING_DELIVERY_STATUSES,
   WAYS_OF_SERVICE,
 } from '@lastmeter/shared';
 import { and, count, countDistinct, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
@@ -170,8 +171,12 @@ async function careWaysFigures(
 ): Promise<CareWaysFigures> {
   const inScope = ids.length ? inArray(patients.compoundId, ids) : sql`false`;
   // A request served by delivery keeps its status: its delivery says whether it is on its way (or why not).
+  const serving = sql.join(
+    SERVING_DELIVERY_STATUSES.map((status) => sql`${status}`),
+    sql`, `,
+  );
   const delivered = sql<boolean>`exists (select 1 from ${deliveries} d where d.request_id = ${requests.id}
-    and d.status in ('assigned', 'picked_up', 'at_gate', 'received', 'delivered'))`;
+    and d.status::text in (${serving}))`;
   const deliveryReason = sql<string | null>`(select d.unserved_reason->>'code' from ${deliveries} d
     where d.request_id = ${requests.id} and d.status = 'pending' limit 1)`;
   const groups = await db

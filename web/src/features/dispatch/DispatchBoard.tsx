@@ -8,12 +8,14 @@ import type { VehicleOnMap } from '../../map/layers.tsx';
 import { EmergencyBanner } from '../emergency/EmergencyBanner.tsx';
 import { RaiseEmergency } from '../emergency/RaiseEmergency.tsx';
 import { AssignLeg } from './AssignLeg.tsx';
+import { DayDeliveries } from './DayDeliveries.tsx';
 import { IncidentList } from './IncidentList.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import { PlanDay } from './PlanDay.tsx';
 import {
   compoundsQuery,
+  districtDeliveriesQuery,
   districtLegsQuery,
   hospitalsQuery,
   incidentsQuery,
@@ -31,7 +33,7 @@ import { ZoneEditor } from './ZoneEditor.tsx';
 
 const DispatchMap = lazy(() => import('./DispatchMap.tsx'));
 
-const TABS = ['queue', 'plan', 'timeline', 'zones'] as const;
+const TABS = ['queue', 'plan', 'timeline', 'deliveries', 'zones'] as const;
 /** A leg whose vehicle is booked for it or on the way with it. */
 const UNDER_WAY: ReadonlySet<LegView['status']> = new Set(BOOKED_LEG_STATUSES);
 type Tab = (typeof TABS)[number];
@@ -56,6 +58,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
   const requests = useQuery(requestsQuery(districtId, date));
   const incidents = useQuery(incidentsQuery(districtId));
   const dayLegs = useQuery(districtLegsQuery(districtId, date));
+  const dayDeliveries = useQuery(districtDeliveriesQuery(districtId, date));
   // The panels work on live legs; declined and cancelled ones stay out of them as before.
   const legs = useMemo(
     () => (dayLegs.data ?? []).filter((l) => l.status !== 'cancelled' && l.status !== 'declined'),
@@ -156,6 +159,7 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
               legs={legs}
               requests={requests.data}
               vehicles={vehicles.data}
+              deliveries={dayDeliveries.data ?? []}
             />
           ) : overview.isError || requests.isError ? (
             <p className="alert alert-error" role="alert">
@@ -258,6 +262,22 @@ export function DispatchBoard({ districtId, date }: { districtId: string; date: 
             ) : null}
             {tab === 'timeline' ? (
               <VehicleTimeline date={date} vehicles={vehicles.data} legs={legs} onSelectLeg={selectLeg} />
+            ) : null}
+            {tab === 'deliveries' ? (
+              dayDeliveries.data ? (
+                <DayDeliveries
+                  deliveries={dayDeliveries.data}
+                  vehicles={vehicles.data}
+                  legs={legs}
+                  districtId={districtId}
+                />
+              ) : dayDeliveries.isError ? (
+                <p className="alert alert-error" role="alert">
+                  {describeError(dayDeliveries.error)}
+                </p>
+              ) : (
+                <Loading />
+              )
             ) : null}
             {tab === 'zones' ? (
               <ZoneEditor

@@ -1,8 +1,10 @@
 import {
+  type DeliveryView,
   type LegView,
   type Overview,
   type RequestView,
   SERVICES,
+  SERVING_DELIVERY_STATUSES,
   type Vehicle,
   WAYS_OF_SERVICE,
 } from '@lastmeter/shared';
@@ -67,25 +69,39 @@ export function KeyFigures({
   legs,
   requests,
   vehicles,
+  deliveries,
 }: {
   overview: Overview;
   legs: readonly LegView[];
   requests: readonly RequestView[];
   vehicles: readonly Vehicle[];
+  /** The day's medicine deliveries: a need served by delivery is served once its parcel has a vehicle. */
+  deliveries: readonly DeliveryView[];
 }) {
   const t = useT();
   const headingId = useId();
   const live = requests.filter((r) => r.status !== 'cancelled');
   const carried = carriedRequests(legs);
-  // A request served online or by a delivery is served once booked (`planned`) or done; a trip once its legs have vehicles.
+  const parcelOnItsWay = new Set(
+    deliveries.flatMap((d) =>
+      d.requestId && (SERVING_DELIVERY_STATUSES as readonly string[]).includes(d.status) ? [d.requestId] : [],
+    ),
+  );
+  // Served: a trip once its legs have vehicles, an online visit once booked (`planned`), a delivery once
+  // its parcel has a vehicle (the overview's rule, server/src/domain/overview/build-overview.ts); or done.
   const isServed = (r: RequestView) =>
-    r.status === 'done' || carried.has(r.id) || (r.serveBy !== 'trip' && r.status === 'planned');
+    r.status === 'done' ||
+    carried.has(r.id) ||
+    (r.serveBy === 'online_visit' && r.status === 'planned') ||
+    (r.serveBy === 'delivery' && (r.status === 'planned' || parcelOnItsWay.has(r.id)));
   const served = live.filter(isServed).length;
   const judged = legs
     .filter((l) => l.direction === 'outbound')
     .map(onTime)
     .filter((v) => v !== null);
   const inUse = new Set(legs.flatMap((l) => (l.vehicle ? [l.vehicle.id] : [])));
+  for (const d of deliveries)
+    if (d.vehicle && (d.status === 'assigned' || d.status === 'picked_up')) inUse.add(d.vehicle.id);
   for (const v of vehicles) if (v.status === 'on_job') inUse.add(v.id);
   const onDuty = vehicles.filter((v) => v.status !== 'off').length;
 

@@ -1,5 +1,6 @@
 import {
   BookingClash,
+  type DeliveryView,
   formatScheduleViolation,
   type LegView,
   type Locale,
@@ -17,18 +18,21 @@ const ScheduleRuleExtra = z.object({
 
 /**
  * What a refused plan or booking clashed with, in words: the schedule rule with the patients of the
- * legs in the way (names, never ids), or the booking it overlaps. Null when the error says neither.
+ * legs (and the parcels) in the way (names, never ids), or the booking it overlaps. Null when the error says neither.
  */
 export function describeClash(
   error: unknown,
   {
     legsById,
+    parcelsById,
     vehicles,
     locale,
     t,
     formatTime,
   }: {
     legsById: ReadonlyMap<string, LegView>;
+    /** Medicine deliveries that may be in the way too (the gate names their ids beside the legs'). */
+    parcelsById?: ReadonlyMap<string, Pick<DeliveryView, 'parcelNo' | 'patient'>>;
     vehicles: ReadonlyMap<string, string>;
     locale: Locale;
     t: (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => string;
@@ -38,7 +42,9 @@ export function describeClash(
   if (!(error instanceof ApiError)) return null;
   const legName = (id: string) => {
     const leg = legsById.get(id);
-    return leg ? `${leg.patient.name} · ${t(`direction.${leg.direction}`)}` : null;
+    if (leg) return `${leg.patient.name} · ${t(`direction.${leg.direction}`)}`;
+    const parcel = parcelsById?.get(id);
+    return parcel ? `${parcel.parcelNo} · ${parcel.patient.name}` : null;
   };
   if (error.code === 'schedule_rule') {
     const parsed = ScheduleRuleExtra.safeParse(error.extra);

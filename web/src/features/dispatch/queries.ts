@@ -1,5 +1,6 @@
 import {
   Compound,
+  DeliveryView,
   District,
   Hospital,
   IncidentView,
@@ -94,4 +95,12 @@ export const districtLegsQuery = (
         z.array(LegView),
         signal,
       ),
+  });
+
+/** The district's medicine deliveries of the day, every status (the deliveries tab, the key figures). */
+export const districtDeliveriesQuery = (districtId: string, date: string) =>
+  queryOptions({
+    queryKey: [...dispatchKeys.district(districtId), 'deliveries', date],
+    queryFn: ({ signal }) =>
+      api.get(`/districts/${districtId}/deliveries?date=${date}`, z.array(DeliveryView), signal),
   });

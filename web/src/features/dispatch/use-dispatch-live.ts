@@ -15,6 +15,8 @@ function touched(type: string): readonly string[] {
     return ['legs', 'requests', 'overview'];
   }
   if (type.startsWith('request')) return ['requests', 'overview'];
+  // A parcel planned, assigned, moved or handed over: its list, and the needs it serves.
+  if (type === 'delivery.updated') return ['deliveries', 'requests', 'overview'];
   // The map colours vehicles by status: on a job, disinfecting, available again.
   if (type === 'vehicle.status_changed') return ['vehicles'];
   return [];
