@@ -4,7 +4,7 @@
  * that day. Each one takes the path a real call takes — `createRoundTrip`: match a hospital, open the
  * round trip, insert it into the running plan on an ambulance (a planner thread), pass the schedule
  * gate, commit, record the events — and is then rolled back, so every insertion meets the same plan.
- * Prints p50/p99/max wall time and how many were placed; asserts nothing.
+ * Prints p50/p99/max wall time, where it goes (per phase) and how many were placed; asserts nothing.
  *
  *   DATABASE_URL=postgres://root@127.0.0.1:5432/test pnpm bench:insert [--legs 500] [--vehicles 50] [--insertions 200]
  *
@@ -21,6 +21,8 @@ import type { Db } from '@lastmeter/db';
 import { loadActor } from '@lastmeter/server/domain/auth/load-actor.ts';
 import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-trip.ts';
 import { planDistrictDay } from '@lastmeter/server/domain/trips/plan-district-day.ts';
+import { collectSpans } from '@lastmeter/server/observability/spans.ts';
+import { sql } from 'drizzle-orm';
 import { CITY_TIME_ZONE, weekdayAhead } from '../support/calendar.ts';
 import {
   createAccount,
@@ -48,6 +50,13 @@ const LEGS = Number(args.legs);
 const VEHICLES = Number(args.vehicles);
 const INSERTIONS = Number(args.insertions);
 const WARMUP = 20;
+/**
+ * The phases of an insertion (server/src/observability/spans.ts): open = match a hospital and open the
+ * round trip; world = load what the planner sees; planner = the insertion itself; commit = write the
+ * bookings; gate = the schedule gate over the changed vehicles; record = settle statuses and record
+ * the events; other = the rest (loading, authorizing and presenting the trip).
+ */
+const PHASES = ['open', 'world', 'planner', 'commit', 'gate', 'record', 'other'] as const;
 const AMBULANCES = Math.max(2, Math.round(VEHICLES / 5));
 const DATE = weekdayAhead(3);
 const WEEKDAY = 3;
@@ -161,23 +170,27 @@ try {
   }
   class Rollback extends Error {}
   const times: number[] = [];
+  const withChecks: number[] = [];
+  const phases = new Map<string, number[]>(PHASES.map((p) => [p, []]));
   let placed = 0;
   let queued = 0;
   for (const [k, request] of sick.entries()) {
     const t0 = performance.now();
     let elapsed = 0;
+    let checked = 0;
+    let spans = new Map<string, number>();
     await db
       .transaction(async (tx) => {
-        const trip = await createRoundTrip({
-          db: tx,
-          actor,
-          requestId: request.id,
-          now: NOW,
-          timeZone: CITY_TIME_ZONE,
-        });
+        const collected = await collectSpans(() =>
+          createRoundTrip({ db: tx, actor, requestId: request.id, now: NOW, timeZone: CITY_TIME_ZONE }),
+        );
         elapsed = performance.now() - t0;
+        spans = collected.spans;
+        // What COMMIT would check on top: the booking exclusions the plan commit deferred.
+        await tx.execute(sql`set constraints all immediate`);
+        checked = performance.now() - t0;
         if (k >= WARMUP) {
-          if (trip.outbound.vehicle?.kind === 'ambulance_120') placed++;
+          if (collected.result.outbound.vehicle?.kind === 'ambulance_120') placed++;
           else queued++;
         }
         throw new Rollback();
@@ -185,19 +198,38 @@ try {
       .catch((err: unknown) => {
         if (!(err instanceof Rollback)) throw err;
       });
-    if (k >= WARMUP) times.push(elapsed);
+    if (k < WARMUP) continue;
+    times.push(elapsed);
+    withChecks.push(checked);
+    let inPhases = 0;
+    for (const phase of PHASES) {
+      if (phase === 'other') continue;
+      const ms = spans.get(phase) ?? 0;
+      inPhases += ms;
+      phases.get(phase)!.push(ms);
+    }
+    phases.get('other')!.push(elapsed - inPhases);
   }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  const q = (list: number[], p: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  };
+  const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ');
   const lines = [
     `bench:insert (server) — ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} cores, ${server.app.config.databaseUrl ? 'PostgreSQL' : 'PGlite'}; load average ${load}`,
     `district day ${DATE}: ${plan.served.length} legs planned on ${VEHICLES} vehicles (${AMBULANCES} ambulances), ${plan.unserved.length} unserved; seeded in ${seeded.toFixed(0)} s`,
-    `emergency → createRoundTrip (match, open, insert in a planner thread, schedule gate, commit), ${INSERTIONS} insertions after ${WARMUP} warm-up, each rolled back:`,
-    `  p50 ${q(0.5).toFixed(1)} ms   p99 ${q(0.99).toFixed(1)} ms   max ${times.at(-1)!.toFixed(1)} ms   (target p99 ≤ 50 ms)`,
+    `emergency → createRoundTrip (match, open, insert, schedule gate, record events), ${INSERTIONS} insertions after ${WARMUP} warm-up, each rolled back:`,
+    `  p50 ${q(times, 0.5).toFixed(1)} ms   p99 ${q(times, 0.99).toFixed(1)} ms   max ${Math.max(...times).toFixed(1)} ms   (target p99 ≤ 50 ms)`,
+    `  with the checks COMMIT would run (deferred booking exclusions): p50 ${q(withChecks, 0.5).toFixed(1)} ms   p99 ${q(withChecks, 0.99).toFixed(1)} ms`,
     `  on an ambulance: ${placed}; queued for dispatch with a reason: ${queued}`,
+    '  per phase (ms)   p50     p99     mean',
+    ...PHASES.map((phase) => {
+      const list = phases.get(phase)!;
+      return `  ${phase.padEnd(14)} ${q(list, 0.5).toFixed(1).padStart(6)}  ${q(list, 0.99).toFixed(1).padStart(6)}  ${mean(list).toFixed(1).padStart(6)}`;
+    }),
   ];
   console.log(lines.join('\n'));
   const out = join(repoRoot, 'bench-results');

@@ -33,7 +33,7 @@ export type {
   VehicleKind,
 } from '@lastmeter/shared/planner.ts';
 export { formatPlannerReason } from '@lastmeter/shared/planner.ts';
-export { deliveryLegId, outboundLegId, returnLegId } from './domain/build.ts';
+export { deliveryLegId, needsAmbulance, outboundLegId, returnLegId } from './domain/build.ts';
 export {
   type HospitalMatch,
   type MatchHospitalsOptions,

@@ -88,19 +88,23 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
   }));
   const streamRows: Array<{ recipient: string; offset: number; eventId: number }> = [];
   const ranges: Array<[string, number, number]> = [];
-  for (const recipient of [...perRecipient.keys()].sort()) {
+  // One upsert for every recipient, in sorted order: the rows are taken (and locked) in that order.
+  const recipients = [...perRecipient.keys()].sort();
+  const heads = await tx
+    .insert(streamHeads)
+    .values(recipients.map((recipient) => ({ recipient, head: perRecipient.get(recipient)!.length })))
+    .onConflictDoUpdate({
+      target: streamHeads.recipient,
+      set: { head: sql`${streamHeads.head} + excluded.head` },
+    })
+    .returning({ recipient: streamHeads.recipient, head: streamHeads.head });
+  const headOf = new Map(heads.map((h) => [h.recipient, h.head]));
+  for (const recipient of recipients) {
     const indexes = perRecipient.get(recipient)!;
-    const [head] = await tx
-      .insert(streamHeads)
-      .values({ recipient, head: indexes.length })
-      .onConflictDoUpdate({
-        target: streamHeads.recipient,
-        set: { head: sql`${streamHeads.head} + ${indexes.length}` },
-      })
-      .returning({ head: streamHeads.head });
-    if (!head) throw new Error('stream head upsert returned no row');
-    const first = head.head - indexes.length + 1;
-    ranges.push([recipient, first, head.head]);
+    const head = headOf.get(recipient);
+    if (head === undefined) throw new Error('stream head upsert returned no row');
+    const first = head - indexes.length + 1;
+    ranges.push([recipient, first, head]);
     indexes.forEach((eventIndex, k) => {
       const event = recorded[eventIndex]!;
       event.deliveries.push({ recipient, offset: first + k });

@@ -83,14 +83,16 @@ export async function capacitiesOn(
   channel: SlotChannel = 'on_site',
 ): Promise<Map<string, CapacitySlot[]>> {
   const weekday = isoWeekdayOf(date);
-  const template = await db
-    .select()
-    .from(hospitalSlots)
-    .where(and(eq(hospitalSlots.channel, channel), eq(hospitalSlots.weekday, weekday)));
-  const overrides = await db
-    .select()
-    .from(hospitalSlotOverrides)
-    .where(and(eq(hospitalSlotOverrides.channel, channel), eq(hospitalSlotOverrides.date, date)));
+  const [template, overrides] = await Promise.all([
+    db
+      .select()
+      .from(hospitalSlots)
+      .where(and(eq(hospitalSlots.channel, channel), eq(hospitalSlots.weekday, weekday))),
+    db
+      .select()
+      .from(hospitalSlotOverrides)
+      .where(and(eq(hospitalSlotOverrides.channel, channel), eq(hospitalSlotOverrides.date, date))),
+  ]);
   const ids = new Set([...template, ...overrides].map((s) => s.hospitalId));
   return new Map(
     [...ids].map((id) => [

@@ -2,6 +2,7 @@ import { compounds, type Db, gates, legs, patients, requests, trips } from '@las
 import { cityDateOf, type TripView, type Urgency } from '@lastmeter/shared';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
+import { span } from '../../observability/spans.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeRecord } from '../authorize.ts';
@@ -50,7 +51,7 @@ export async function createRoundTrip({
     },
     { entity: 'patient', entityId: found?.patient.id },
   );
-  const tripId = await openRoundTrip(db, { actor, row, now, timeZone });
+  const tripId = await span('open', () => openRoundTrip(db, { actor, row, now, timeZone }));
   // An emergency cannot wait for the next planning round: it goes into the running plan at once, or
   // says in a coded reason why no vehicle can take it (and an incident tells dispatch).
   const inserted =
@@ -81,10 +82,11 @@ type RequestRow = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
 
 function loadRequest(db: Db, requestId: string) {
   return db
-    .select({ request: requests, patient: patients, districtId: compounds.districtId })
+    .select({ request: requests, patient: patients, districtId: compounds.districtId, tripId: trips.id })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+    .leftJoin(trips, eq(trips.requestId, requests.id))
     .where(eq(requests.id, requestId))
     .then(([row]) => row);
 }
@@ -99,7 +101,7 @@ export async function requestsWithoutTrip(
   { districtId, date }: { districtId: string; date: string },
 ): Promise<RequestRow[]> {
   return db
-    .select({ request: requests, patient: patients, districtId: compounds.districtId })
+    .select({ request: requests, patient: patients, districtId: compounds.districtId, tripId: trips.id })
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
@@ -144,8 +146,7 @@ export async function openRoundTrip(
       requestId,
       serveBy: request.serveBy,
     });
-  const [existing] = await db.select({ id: trips.id }).from(trips).where(eq(trips.requestId, requestId));
-  if (existing) throw errors.conflict('The request already has a round trip', { tripId: existing.id });
+  if (row.tripId) throw errors.conflict('The request already has a round trip', { tripId: row.tripId });
   if (appointmentPassed(request, now, timeZone)) {
     await settleWindowPassed(db, requestId);
     throw errors.fieldCode('windowEnd', 'appointment_passed', { at: request.windowEnd.toISOString() });

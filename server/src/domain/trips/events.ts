@@ -6,6 +6,7 @@ import {
   leavesVehicleDirty,
   rooms,
 } from '@lastmeter/shared';
+import { span } from '../../observability/spans.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
 import { settleRequests, settleVehicles } from './follow-legs.ts';
 import type { LegContext } from './load-leg.ts';
@@ -108,7 +109,11 @@ export class TripEvents {
    */
   async commit(): Promise<RecordedEvent[]> {
     // Every change to a vehicle's schedule in this transaction passes the one gate, or nothing is written.
-    await enforceScheduleGate(this.tx, { now: this.now });
+    await span('gate', () => enforceScheduleGate(this.tx, { now: this.now }));
+    return span('record', () => this.record());
+  }
+
+  private async record(): Promise<RecordedEvent[]> {
     const followers = await settleRequests(this.tx, {
       requestIds: this.requestIds,
       unserved: this.unservedRequestIds,

@@ -31,7 +31,8 @@ export async function insertTrip({
   now: Date;
   timeZone: string;
 }): Promise<PlanDayResult> {
-  const [found] = await loadLegContexts(db, eq(legs.tripId, tripId));
+  const own = await loadLegContexts(db, eq(legs.tripId, tripId));
+  const [found] = own;
   const ctx = await authorizeRecord(db, actor, {
     name: 'Trip',
     id: tripId,
@@ -60,7 +61,7 @@ export async function insertTrip({
     }
     return { result, events: await events.commit() };
   });
-  const mine = new Set((await loadLegContexts(db, eq(legs.tripId, tripId))).map((c) => c.leg.id));
+  const mine = new Set(own.map((c) => c.leg.id));
   return {
     date: ctx.request.date,
     served: result.served.filter((s) => mine.has(s.legId)),

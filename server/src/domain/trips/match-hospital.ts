@@ -24,10 +24,12 @@ export async function matchHospitalFor(
   channel: SlotChannel = 'on_site',
 ): Promise<{ match: HospitalMatch | undefined; unmatched: UnmatchedRequest | undefined }> {
   const online = channel === 'online';
-  const rows = await db.select().from(hospitals);
+  const [rows, capacities] = await Promise.all([
+    db.select().from(hospitals),
+    capacitiesOn(db, request.date, channel),
+  ]);
   const candidates: MatchHospital[] = [];
   const slotRanges = new Map<string, SlotRange[]>();
-  const capacities = await capacitiesOn(db, request.date, channel);
   for (const h of rows) {
     const byService = new Map<CareService, { start: number; end: number; capacity: number }[]>();
     for (const slot of capacities.get(h.id) ?? []) {
@@ -56,12 +58,16 @@ export async function matchHospitalFor(
       diverting: !online && h.status === 'diverting',
     });
   }
-  const held = await loadHeldPlaces(db, {
-    date: request.date,
-    channel,
-    service: request.service,
-    hospitalIds: [...slotRanges.keys()],
-  });
+  // An emergency department has no slot limit on site (above): the places trips hold do not count.
+  const held =
+    !online && request.service === 'emergency'
+      ? []
+      : await loadHeldPlaces(db, {
+          date: request.date,
+          channel,
+          service: request.service,
+          hospitalIds: [...slotRanges.keys()],
+        });
   const alreadyBooked = countBySlot(held, request.service, slotRanges);
   const result = matchHospitals({
     requests: [request],

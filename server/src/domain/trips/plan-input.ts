@@ -1,8 +1,9 @@
 import { compounds, type Db, deliveries, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
 import { BOOKED_LEG_STATUSES, cityInstant, type DeliveryStatus, type LegStatus } from '@lastmeter/shared';
 import type { PlanDelivery, PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/shared/planner.ts';
-import { and, eq, inArray, ne } from 'drizzle-orm';
-import { deliveryLegId, outboundLegId, returnLegId } from '../../planner/index.ts';
+import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { deliveryLegId, needsAmbulance, outboundLegId, returnLegId } from '../../planner/index.ts';
 import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 
@@ -11,6 +12,7 @@ const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_boa
 const ON_BOARD: readonly LegStatus[] = ['on_board', 'arrived'];
 const OPEN: readonly LegStatus[] = ['planned', 'declined', ...BOOKED_LEG_STATUSES];
 /** Deliveries still on their way to the gate: waiting, planned, or in a vehicle. */
+const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];
 const DELIVERY_IN_PLAY: readonly DeliveryStatus[] = ['pending', 'assigned', 'picked_up'];
 
 export interface PlanWorld {
@@ -36,7 +38,9 @@ export interface PlanWorld {
  * The planner's view of a district's day, from the database: vehicles on duty with a driver, and
  * every round trip of the day with a leg still open. Legs a driver has accepted stay on their
  * vehicle in order; with `pinBooked` every booked leg does (online insertion moves nothing else).
- * With `onlyTripIds`, trips outside it take part only through the legs already booked.
+ * With `onlyTripIds`, trips outside it take part only through the legs already booked — and with
+ * both, when those trips can only ride a 120 ambulance, the world is only the part of the day they
+ * can touch (`insertionScope`).
  */
 export async function loadPlanWorld(
   db: Db,
@@ -60,39 +64,48 @@ export async function loadPlanWorld(
     forbid?: Array<{ tripId: string; vehicleId: string }>;
   },
 ): Promise<PlanWorld> {
-  const fleet = await db
-    .select({ vehicle: vehicles, driverId: drivers.id })
-    .from(vehicles)
-    .innerJoin(drivers, eq(drivers.vehicleId, vehicles.id))
-    .where(and(eq(vehicles.districtId, districtId), ne(vehicles.status, 'off')));
-  const [district] = await db
-    .select({
-      onePatientPerVehicle: districts.onePatientPerVehicle,
-      disinfectAfterEveryPassenger: districts.disinfectAfterEveryPassenger,
-    })
-    .from(districts)
-    .where(eq(districts.id, districtId));
-  const contexts = await loadLegContexts(
-    db,
-    and(
-      eq(compounds.districtId, districtId),
-      eq(requests.date, date),
-      inArray(legs.status, [...OPEN, 'completed']),
-    ),
+  const [fleet, [district]] = await Promise.all([
+    db
+      .select({ vehicle: vehicles, driverId: drivers.id })
+      .from(vehicles)
+      .innerJoin(drivers, eq(drivers.vehicleId, vehicles.id))
+      .where(and(eq(vehicles.districtId, districtId), ne(vehicles.status, 'off'))),
+    db
+      .select({
+        onePatientPerVehicle: districts.onePatientPerVehicle,
+        disinfectAfterEveryPassenger: districts.disinfectAfterEveryPassenger,
+      })
+      .from(districts)
+      .where(eq(districts.id, districtId)),
+  ]);
+  const dayLegs = and(
+    eq(compounds.districtId, districtId),
+    eq(requests.date, date),
+    inArray(legs.status, [...OPEN, 'completed']),
   );
+  const dayParcels = and(
+    eq(compounds.districtId, districtId),
+    eq(deliveries.date, date),
+    inArray(deliveries.status, [...DELIVERY_IN_PLAY]),
+  );
+  const scope = pinBooked && onlyTripIds ? await insertionScope(db, { dayLegs, fleet, onlyTripIds }) : null;
+  const inWorld = scope ? fleet.filter(({ vehicle }) => scope.vehicleIds.has(vehicle.id)) : fleet;
+  const [contexts, parcels] = scope
+    ? [
+        scope.contexts,
+        // An insertion moves no parcel: only those held by the vehicles in its world take part.
+        scope.vehicleIds.size
+          ? await loadDeliveryContexts(
+              db,
+              and(dayParcels, inArray(deliveries.vehicleId, [...scope.vehicleIds])),
+            )
+          : [],
+      ]
+    : await Promise.all([loadLegContexts(db, dayLegs), loadDeliveryContexts(db, dayParcels)]);
   const byTrip = new Map<string, LegContext[]>();
   for (const c of contexts) byTrip.set(c.trip.id, [...(byTrip.get(c.trip.id) ?? []), c]);
 
-  const parcels = await loadDeliveryContexts(
-    db,
-    and(
-      eq(compounds.districtId, districtId),
-      eq(deliveries.date, date),
-      inArray(deliveries.status, [...DELIVERY_IN_PLAY]),
-    ),
-  );
-
-  const pinned = pinBooked ? (BOOKED_LEG_STATUSES as readonly LegStatus[]) : HELD;
+  const pinned = pinBooked ? BOOKED : HELD;
   const legsByPlanId = new Map<string, LegContext>();
   const planTrips: PlanTrip[] = [];
   const fixed = new Map<string, LegContext[]>();
@@ -171,7 +184,7 @@ export async function loadPlanWorld(
     if (held && d.vehicleId) fixedParcels.set(d.vehicleId, [...(fixedParcels.get(d.vehicleId) ?? []), c]);
   }
 
-  const planVehicles: PlanVehicle[] = fleet.map(({ vehicle: v }) => {
+  const planVehicles: PlanVehicle[] = inWorld.map(({ vehicle: v }) => {
     const held = (fixed.get(v.id) ?? []).sort(
       (a, b) => (a.leg.plannedPickupAt?.getTime() ?? 0) - (b.leg.plannedPickupAt?.getTime() ?? 0),
     );
@@ -245,10 +258,74 @@ export async function loadPlanWorld(
     deliveriesByPlanId,
     passedDeliveries,
     vehicles: new Map(
-      fleet.map(({ vehicle: v, driverId }) => [
+      inWorld.map(({ vehicle: v, driverId }) => [
         v.id,
         { id: v.id, plate: v.plate, kind: v.kind, disinfectionMinutes: v.disinfectionMinutes, driverId },
       ]),
     ),
   };
+}
+
+type FleetRow = { vehicle: typeof vehicles.$inferSelect; driverId: string };
+
+/**
+ * The part of a district's day an online insertion can change, when every trip being inserted needs a
+ * 120 ambulance (rule 1, `needsAmbulance`): nothing else moves (every booking is pinned), so only the
+ * ambulances' routes matter. The world is then the ambulances with every trip booked on them, and —
+ * so that no route is seen in part, which would shift its times — every other vehicle those trips
+ * also ride, with its own trips, until nothing more joins (usually no one: scheduled care rides an
+ * ambulance only when nothing else can). Returns null when a trip may ride any vehicle: the whole day
+ * is its world. A 500-leg day's insertion loads a few dozen legs instead of all of them.
+ */
+async function insertionScope(
+  db: Db,
+  { dayLegs, fleet, onlyTripIds }: { dayLegs: SQL | undefined; fleet: FleetRow[]; onlyTripIds: string[] },
+): Promise<{ contexts: LegContext[]; vehicleIds: Set<string> } | null> {
+  const ambulances = fleet
+    .filter(({ vehicle }) => vehicle.kind === 'ambulance_120')
+    .map(({ vehicle }) => vehicle.id);
+  const booked = alias(legs, 'booked');
+  const tripsBookedOn = (ids: string[]) =>
+    db
+      .select({ tripId: booked.tripId })
+      .from(booked)
+      .where(and(inArray(booked.vehicleId, ids), inArray(booked.status, BOOKED)));
+  // The trips being inserted and the ambulances' trips in one read; when a trip being inserted may
+  // ride any vehicle, the caller loads the whole day instead.
+  const first = await loadLegContexts(
+    db,
+    and(
+      dayLegs,
+      ambulances.length
+        ? or(inArray(legs.tripId, onlyTripIds), inArray(legs.tripId, tripsBookedOn(ambulances)))
+        : inArray(legs.tripId, onlyTripIds),
+    ),
+  );
+  const own = first.filter((c) => onlyTripIds.includes(c.trip.id));
+  const ambulanceOnly = (c: LegContext) =>
+    needsAmbulance({ urgency: c.request.urgency, mobility: c.patient.mobility });
+  if (own.length === 0 || !own.every(ambulanceOnly)) return null;
+  const onDuty = new Set(fleet.map(({ vehicle }) => vehicle.id));
+  const vehicleIds = new Set(ambulances);
+  const byLeg = new Map<string, LegContext>();
+  const join = (list: LegContext[]): string[] => {
+    const joined: string[] = [];
+    for (const c of list) {
+      byLeg.set(c.leg.id, c);
+      const v = c.leg.vehicleId;
+      if (!v || !BOOKED.includes(c.leg.status) || !onDuty.has(v) || vehicleIds.has(v)) continue;
+      vehicleIds.add(v);
+      joined.push(v);
+    }
+    return joined;
+  };
+  let frontier = join(first);
+  while (frontier.length)
+    frontier = join(await loadLegContexts(db, and(dayLegs, inArray(legs.tripId, tripsBookedOn(frontier)))));
+  const contexts = [...byLeg.values()].sort(
+    (a, b) =>
+      (a.leg.plannedPickupAt?.getTime() ?? Number.POSITIVE_INFINITY) -
+        (b.leg.plannedPickupAt?.getTime() ?? Number.POSITIVE_INFINITY) || (a.leg.id < b.leg.id ? -1 : 1),
+  );
+  return { contexts, vehicleIds };
 }

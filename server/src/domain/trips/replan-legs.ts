@@ -1,10 +1,21 @@
 import type { Db } from '@lastmeter/db';
-import { runPlanner } from '../../planner/index.ts';
+import { span } from '../../observability/spans.ts';
+import { type Plan, planDay, runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { type CommitResult, commitPlan } from './commit-plan.ts';
 import type { TripEvents } from './events.ts';
-import { loadPlanWorld } from './plan-input.ts';
+import { loadPlanWorld, type PlanWorld } from './plan-input.ts';
 import { travelModel } from './travel.ts';
+
+/**
+ * An insertion whose world holds at most this many legs and parcels is planned on the calling
+ * thread. It runs no search (no iterations: the new legs go where they fit best around the pinned
+ * ones), which over such a world takes a few milliseconds — less than the round trip to a planner
+ * thread (the world cloned there, the plan cloned back, the wait behind a day plan on a busy pool).
+ * A larger world, such as a breakdown's at a busy hour, still goes to a thread, so no insertion holds
+ * the event loop for long. An emergency's world is its ambulances' day (`insertionScope`), well under.
+ */
+export const INLINE_MAX_LEGS = 200;
 
 /**
  * Online insertion: the given trips' open legs go where they fit best while every booked leg stays
@@ -32,21 +43,26 @@ export async function replanTrips(
     now: Date;
   },
 ): Promise<CommitResult> {
-  const world = await loadPlanWorld(tx, {
-    districtId,
-    date,
-    now,
-    timeZone: events.timeZone,
-    pinBooked: true,
-    onlyTripIds: tripIds,
-    forbid,
-  });
-  const plan = await runPlanner({
-    travel: travelModel(),
-    input: world.input,
-    maxIterations: 0,
-    timeLimitMs: 500,
-    threads: 1,
-  });
-  return commitPlan(tx, { actor, world, plan, events, asRole: 'dispatcher', onlyTripIds: tripIds });
+  const world = await span('world', () =>
+    loadPlanWorld(tx, {
+      districtId,
+      date,
+      now,
+      timeZone: events.timeZone,
+      pinBooked: true,
+      onlyTripIds: tripIds,
+      forbid,
+    }),
+  );
+  const plan = await span('planner', () => insertIntoWorld(world));
+  return span('commit', () =>
+    commitPlan(tx, { actor, world, plan, events, asRole: 'dispatcher', onlyTripIds: tripIds }),
+  );
+}
+
+function insertIntoWorld(world: PlanWorld): Promise<Plan> {
+  const options = { travel: travelModel(), input: world.input, maxIterations: 0, timeLimitMs: 500 };
+  if (world.legsByPlanId.size + world.deliveriesByPlanId.size <= INLINE_MAX_LEGS)
+    return Promise.resolve(planDay(options));
+  return runPlanner({ ...options, threads: 1 });
 }

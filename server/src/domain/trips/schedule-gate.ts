@@ -26,6 +26,8 @@ import { travelModel } from './travel.ts';
 interface GateState {
   /** Vehicle → the legs booked or moved onto it, and their days. */
   vehicles: Map<string, { legIds: Set<string>; dates: Set<string> }>;
+  /** Vehicles whose rows this transaction has locked (`lockVehicles`). */
+  locked: Set<string>;
   allow: Set<SoftScheduleRule>;
   deferred: boolean;
 }
@@ -73,7 +75,7 @@ export function allowSoftRules(tx: Db, rules: readonly SoftScheduleRule[]): void
 function stateOf(tx: Db): GateState {
   let state = states.get(tx);
   if (!state) {
-    state = { vehicles: new Map(), allow: new Set(), deferred: false };
+    state = { vehicles: new Map(), locked: new Set(), allow: new Set(), deferred: false };
     states.set(tx, state);
   }
   return state;
@@ -86,7 +88,8 @@ function stateOf(tx: Db): GateState {
  * instead of deadlocking. A plan locks its whole fleet before it moves any leg.
  */
 export async function lockVehicles(tx: Db, vehicleIds: Iterable<string>): Promise<void> {
-  const ids = [...new Set(vehicleIds)].sort();
+  const state = stateOf(tx);
+  const ids = [...new Set(vehicleIds)].filter((id) => !state.locked.has(id)).sort();
   if (ids.length === 0) return;
   await tx
     .select({ id: vehicles.id })
@@ -94,61 +97,64 @@ export async function lockVehicles(tx: Db, vehicleIds: Iterable<string>): Promis
     .where(inArray(vehicles.id, ids))
     .orderBy(vehicles.id)
     .for('update');
+  for (const id of ids) state.locked.add(id);
 }
 
-/** Checks every vehicle whose schedule this transaction changed, then regroups its runs. */
+/**
+ * Checks every vehicle whose schedule this transaction changed, then regroups its runs. However many
+ * vehicles changed (one for an insertion, the fleet for a plan), their rows, legs, parcels and runs
+ * are read in one query each, and each vehicle's day goes through the same route check.
+ */
 export async function enforceScheduleGate(tx: Db, { now }: { now: Date }): Promise<void> {
   const state = states.get(tx);
   if (!state || state.vehicles.size === 0) return;
-  const pending = [...state.vehicles.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const pending = new Map(state.vehicles);
   state.vehicles.clear();
-  await lockVehicles(
-    tx,
-    pending.map(([id]) => id),
-  );
-  for (const [vehicleId, { legIds, dates }] of pending) {
-    await checkVehicle(tx, { vehicleId, changed: legIds, dates: [...dates], now, allow: [...state.allow] });
-    await regroupRuns(tx, vehicleId);
-  }
-}
-
-async function checkVehicle(
-  tx: Db,
-  {
-    vehicleId,
-    changed,
-    dates,
-    now,
-    allow,
-  }: { vehicleId: string; changed: Set<string>; dates: string[]; now: Date; allow: SoftScheduleRule[] },
-): Promise<void> {
-  const [row] = await tx
+  const ids = [...pending.keys()].sort();
+  const dates = [...new Set([...pending.values()].flatMap((p) => [...p.dates]))];
+  // The vehicles' rows are locked (in id order) as they are read; a row this transaction already
+  // holds is simply read again.
+  const rows = await tx
     .select({ vehicle: vehicles, policy: districts })
     .from(vehicles)
     .innerJoin(districts, eq(districts.id, vehicles.districtId))
-    .where(eq(vehicles.id, vehicleId));
-  if (!row) return;
-  const { vehicle, policy } = row;
-  const booked = await loadLegContexts(
-    tx,
-    and(eq(legs.vehicleId, vehicleId), inArray(legs.status, BOOKED), inArray(requests.date, dates)),
-  );
-  const gateLegs: GateLeg[] = booked.flatMap((c) => gateLegOf(c, changed.has(c.leg.id)) ?? []);
-  // Parcels ride with the patients (issue 12): no seat, but never beside a close contact or a positive.
-  const parcels = await loadDeliveryContexts(
-    tx,
-    and(
-      eq(deliveries.vehicleId, vehicleId),
-      inArray(deliveries.status, [...BOOKED_DELIVERY_STATUSES]),
-      inArray(deliveries.date, dates),
+    .where(inArray(vehicles.id, ids))
+    .orderBy(vehicles.id)
+    .for('update', { of: vehicles });
+  for (const id of ids) state.locked.add(id);
+  const [booked, parcels, runs] = await Promise.all([
+    loadLegContexts(
+      tx,
+      and(inArray(legs.vehicleId, ids), inArray(legs.status, BOOKED), inArray(requests.date, dates)),
     ),
-  );
-  for (const c of parcels) {
-    const parcel = gateParcelOf(c, changed.has(c.delivery.id));
-    if (parcel) gateLegs.push(parcel);
+    // Parcels ride with the patients (issue 12): no seat, but never beside a close contact or a positive.
+    loadDeliveryContexts(
+      tx,
+      and(
+        inArray(deliveries.vehicleId, ids),
+        inArray(deliveries.status, [...BOOKED_DELIVERY_STATUSES]),
+        inArray(deliveries.date, dates),
+      ),
+    ),
+    loadRuns(tx, ids),
+  ]);
+  const allow = [...state.allow];
+  for (const { vehicle, policy } of rows) {
+    const { legIds: changed, dates: days } = pending.get(vehicle.id)!;
+    const gateLegs: GateLeg[] = booked.flatMap((c) =>
+      c.leg.vehicleId === vehicle.id && days.has(c.request.date)
+        ? (gateLegOf(c, changed.has(c.leg.id)) ?? [])
+        : [],
+    );
+    for (const c of parcels) {
+      if (c.delivery.vehicleId !== vehicle.id || !days.has(c.delivery.date)) continue;
+      const parcel = gateParcelOf(c, changed.has(c.delivery.id));
+      if (parcel) gateLegs.push(parcel);
+    }
+    const violation = checkOneVehicle({ vehicle, policy, legs: gateLegs, now, allow });
+    if (violation) throw errors.scheduleRule(violation);
   }
-  const violation = checkOneVehicle({ vehicle, policy, legs: gateLegs, now, allow });
-  if (violation) throw errors.scheduleRule(violation);
+  for (const id of ids) await regroupRuns(tx, runs.get(id) ?? []);
 }
 
 /** The route check of one vehicle's day under its district's policy, with the server's travel model. */
@@ -243,23 +249,45 @@ export function gateVehicleOf(vehicle: typeof vehicles.$inferSelect): GateVehicl
   };
 }
 
+interface RunRow {
+  id: string;
+  run_id: string;
+  from: Date | string;
+  to: Date | string;
+}
+
+/** Every booked leg of these vehicles (all days) with its run and booked range, per vehicle in time order. */
+async function loadRuns(tx: Db, vehicleIds: string[]): Promise<Map<string, RunRow[]>> {
+  const statuses = sql.join(
+    BOOKED.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const ids = sql.join(
+    vehicleIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = await queryRows<RunRow & { vehicle_id: string }>(
+    tx,
+    sql`select vehicle_id, id, run_id, booked_from as "from", booked_to as "to" from ${legs}
+        where vehicle_id in (${ids}) and status::text in (${statuses}) order by vehicle_id, booked_from, id`,
+  );
+  const byVehicle = new Map<string, RunRow[]>();
+  for (const r of rows) {
+    const list = byVehicle.get(r.vehicle_id);
+    if (list) list.push(r);
+    else byVehicle.set(r.vehicle_id, [r]);
+  }
+  return byVehicle;
+}
+
 /**
  * A run is what one vehicle carries over one stretch of overlapping bookings: the exclusion
  * constraints let legs overlap on a vehicle only within a run. After a change the vehicle's runs are
  * regrouped from its bookings as they now stand (each keeps the id most of its legs had), so a re-plan
  * never leaves a leg in a run it no longer overlaps, nor two overlapping legs in different runs.
  */
-async function regroupRuns(tx: Db, vehicleId: string): Promise<void> {
-  const statuses = sql.join(
-    BOOKED.map((s) => sql`${s}`),
-    sql`, `,
-  );
-  const rows = await queryRows<{ id: string; run_id: string; from: Date | string; to: Date | string }>(
-    tx,
-    sql`select id, run_id, booked_from as "from", booked_to as "to" from ${legs}
-        where vehicle_id = ${vehicleId} and status::text in (${statuses}) order by booked_from, id`,
-  );
-  const groups: Array<typeof rows> = [];
+async function regroupRuns(tx: Db, rows: RunRow[]): Promise<void> {
+  const groups: RunRow[][] = [];
   let end = Number.NEGATIVE_INFINITY;
   for (const r of rows) {
     const from = new Date(r.from).getTime();

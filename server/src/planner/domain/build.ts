@@ -6,6 +6,7 @@ import {
   type ParsedPlanInput,
   type PlanInput,
   planInputSchema,
+  type Urgency,
   type VehicleKind,
 } from '@lastmeter/shared/planner.ts';
 import { type Instance, tightenWindows } from '../engine/instance.ts';
@@ -72,7 +73,8 @@ export function isDelivery(ref: LegRef): ref is Extract<LegRef, { direction: 'de
   return ref.direction === 'delivery';
 }
 
-export function needsAmbulance(trip: ParsedTrip): boolean {
+/** Rule 1 (docs/product.md): an emergency or a stretcher patient rides a 120 ambulance, nothing else. */
+export function needsAmbulance(trip: { urgency: Urgency; mobility: Mobility }): boolean {
   return trip.urgency === 'emergency' || trip.mobility === 'stretcher';
 }
 

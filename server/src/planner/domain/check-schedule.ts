@@ -11,7 +11,7 @@ import {
 } from '@lastmeter/shared/planner.ts';
 import type { Instance } from '../engine/instance.ts';
 import { schedule } from '../engine/route.ts';
-import { PARCEL_SERVICE_MINUTES, SERVICE_MINUTES } from './build.ts';
+import { needsAmbulance, PARCEL_SERVICE_MINUTES, SERVICE_MINUTES } from './build.ts';
 import type { TravelTimeModel } from './travel.ts';
 
 /**
@@ -88,10 +88,6 @@ const CAPACITY_RULE: readonly ScheduleRule[] = [
   'one_patient',
 ];
 
-export function needsAmbulanceLeg(leg: Pick<GateLeg, 'urgency' | 'mobility'>): boolean {
-  return leg.urgency === 'emergency' || leg.mobility === 'stretcher';
-}
-
 function loadOf(leg: GateLeg): number[] {
   if (leg.parcel) return [0, 0, 0, 0];
   return [
@@ -149,7 +145,7 @@ export function checkVehicleSchedule(check: ScheduleCheck): ScheduleViolation | 
   });
   if (legs.length === 0) return null;
 
-  const wrongKind = legs.filter((l) => !l.parcel && needsAmbulanceLeg(l) && vehicle.kind !== 'ambulance_120');
+  const wrongKind = legs.filter((l) => !l.parcel && needsAmbulance(l) && vehicle.kind !== 'ambulance_120');
   if (wrongKind.length)
     return violation(
       'vehicle_kind',
@@ -234,7 +230,7 @@ export function checkVehicleSchedule(check: ScheduleCheck): ScheduleViolation | 
     }
   }
   if (!allow.has('ambulance_reserve') && vehicle.kind === 'ambulance_120') {
-    const scheduled = changed.filter((l) => !l.parcel && !needsAmbulanceLeg(l));
+    const scheduled = changed.filter((l) => !l.parcel && !needsAmbulance(l));
     if (scheduled.length)
       return violation(
         'ambulance_reserve',
