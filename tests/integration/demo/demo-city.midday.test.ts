@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('the demo city started at 10:40', () => {
-  it('plans the rest of today and the next clinic day through the use cases', async () => {
+  it('plans the rest of today and the next clinic day through the use cases', {
+    timeout: 180_000,
+  }, async () => {
     const days = await planDemoDays({
       db: server.app.db,
       districtId: city.districtId,
