@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditLog, careNeeds, type Db, gates, hospitals, PG, patients, pgErrorOf } from '@lastmeter/db';
 import {
+  cityDateOf,
   type ImportMapping,
   type ImportResult,
   type ImportRowError,
@@ -16,7 +17,6 @@ import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { loadCompoundFor } from '../patients/load-scope.ts';
 import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
-import { todayInShanghai } from '../patients/need-rules.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
@@ -44,7 +44,8 @@ export async function importPatients({
   mode,
   mapping: override,
   locale = actor.locale,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
@@ -54,8 +55,9 @@ export async function importPatients({
   mapping?: ImportMapping | undefined;
   /** Language of the row messages: the request's, else the account's. */
   locale?: Locale;
-  /** The server's clock: which day an imported prescription is delivered on. */
-  now?: Date;
+  /** The server's clock: the day rows are judged on, and which day an imported prescription is delivered on. */
+  now: Date;
+  timeZone: string;
 }): Promise<ImportResult> {
   const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
@@ -71,7 +73,7 @@ export async function importPatients({
   ]);
   const { candidates, errors: rowErrors } = parseImportRows(table, mapping, {
     locale,
-    today: todayInShanghai(),
+    today: cityDateOf(now, timeZone),
     hospitals: new Map(hospitalRows.map((h) => [h.name, h.id])),
     gates: new Map(gateRows.map((g) => [g.name, g.id])),
     defaultGateId: gateRows[0]?.id ?? null,
@@ -115,7 +117,9 @@ export async function importPatients({
   if (rowErrors.length) throw importRejected(rowErrors);
 
   try {
-    await db.transaction(async (tx) => writeCandidates(tx, actor, compound, file.name, accepted, now));
+    await db.transaction(async (tx) =>
+      writeCandidates(tx, actor, compound, file.name, accepted, { now, timeZone }),
+    );
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient(undefined, 'file');
     throw error;
@@ -136,7 +140,7 @@ async function writeCandidates(
   compound: { id: string; districtId: string },
   fileName: string,
   candidates: ImportCandidate[],
-  now: Date,
+  { now, timeZone }: { now: Date; timeZone: string },
 ): Promise<RecordedEvent[]> {
   const consent = {
     givenBy: actor.displayName,
@@ -218,6 +222,7 @@ async function writeCandidates(
       patientId: id,
       input: { hospitalId: c.regularHospitalId, items: c.prescription, note: '' },
       now,
+      timeZone,
     });
     events.push(...issued.events);
   }

@@ -34,13 +34,14 @@ export const importPatientsRoute = defineRoute({
         : undefined;
     return importPatients({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       compoundId: params.compoundId,
       file: upload,
       mode: query.mode,
       mapping,
       locale: req.get('accept-language') ? requestLocale(req) : locale,
-      now: app.clock.now(),
     });
   },
 });
