@@ -19,6 +19,7 @@ export const FIELD_MESSAGES = {
   time_hhmm: { 'zh-CN': '应为 24 小时制时间 HH:MM', en: 'must be a 24-hour time HH:MM' },
   already_registered: { 'zh-CN': '已登记过', en: 'already registered' },
   weekdays_repeat: { 'zh-CN': '星期有重复', en: 'weekdays repeat' },
+  duplicate: { 'zh-CN': '有重复项', en: 'lists an item twice' },
   must_be_after: { 'zh-CN': '必须晚于 {other}', en: 'must be after {other}' },
   slot_overlaps: { 'zh-CN': '与 slots.{other} 时间重叠', en: 'overlaps slots.{other}' },
   exactly_one_of: { 'zh-CN': '{a} 与 {b} 须且只须填写一个', en: 'give exactly one of {a} and {b}' },

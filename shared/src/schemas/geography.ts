@@ -329,6 +329,17 @@ export type ZoneChangeResult = z.infer<typeof ZoneChangeResult>;
 
 // ---------------------------------------------------------------- hospitals
 
+/**
+ * What a hospital treats on site (its capabilities). A service is offered when it has a weekly capacity
+ * template: one added here opens with closed slots (capacity 0) every day for the desk to fill in; one
+ * taken away loses its on-site slots.
+ */
+const hospitalServices = z
+  .array(z.enum(SERVICES))
+  .max(SERVICES.length)
+  .refine((list) => new Set(list).size === list.length, fieldCheck('duplicate'))
+  .meta({ description: 'Services treated on site (capabilities); matching sends patients only to these' });
+
 export const CreateHospitalBody = z
   .strictObject({
     name: name('Hospital name'),
@@ -346,6 +357,7 @@ export const CreateHospitalBody = z
       .enum(HOSPITAL_STATUSES)
       .default('open')
       .meta({ description: '`diverting`: send patients elsewhere' }),
+    services: hospitalServices.default([]),
   })
   .meta({ id: 'CreateHospitalBody' });
 export type CreateHospitalBody = z.infer<typeof CreateHospitalBody>;
@@ -359,6 +371,7 @@ export const UpdateHospitalBody = z
     location: LngLat.optional(),
     entrance: LngLat.optional(),
     acceptsPositive: z.boolean().optional().meta({ description: 'Designated hospital / isolation ward' }),
+    services: hospitalServices.optional(),
   })
   .meta({ id: 'UpdateHospitalBody' });
 export type UpdateHospitalBody = z.infer<typeof UpdateHospitalBody>;
@@ -546,6 +559,7 @@ export type CreateVehicleBody = z.infer<typeof CreateVehicleBody>;
 
 export const UpdateVehicleBody = z
   .strictObject({
+    districtId: z.uuid().optional().meta({ description: 'Move the vehicle to another district’s dispatch' }),
     kind: vehicleFields.kind.optional(),
     plate: vehicleFields.plate.optional(),
     callSign: line().max(40).optional(),

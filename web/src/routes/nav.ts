@@ -14,6 +14,8 @@ export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
     { to: `${ROLE_HOME.admin}/complaints`, label: 'nav.complaints' },
     { to: `${ROLE_HOME.admin}/accounts`, label: 'nav.accounts' },
     { to: `${ROLE_HOME.admin}/districts`, label: 'nav.districts' },
+    { to: `${ROLE_HOME.admin}/hospitals`, label: 'nav.hospitals' },
+    { to: `${ROLE_HOME.admin}/vehicles`, label: 'nav.vehicles' },
   ],
   dispatcher: [
     { to: ROLE_HOME.dispatcher, label: 'nav.home' },

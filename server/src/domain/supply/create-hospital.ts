@@ -1,9 +1,12 @@
 import { type Db, hospitals } from '@lastmeter/db';
 import type { CreateHospitalBody, Hospital } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { setHospitalServices } from './hospital-services.ts';
 import { presentHospital } from './present-supply.ts';
 
+/** Registers a hospital with what it treats (admin); audited with the record as created. */
 export async function createHospital({
   db,
   actor,
@@ -14,22 +17,40 @@ export async function createHospital({
   input: CreateHospitalBody;
 }): Promise<Hospital> {
   await authorize(db, actor, 'manage', { kind: 'city' });
-  const [row] = await db
-    .insert(hospitals)
-    .values({
-      districtId: input.districtId,
-      name: input.name,
-      address: input.address,
-      phone: input.phone,
-      lng: input.location.lng,
-      lat: input.location.lat,
-      entranceLng: input.entrance.lng,
-      entranceLat: input.entrance.lat,
-      acceptsPositive: input.acceptsPositive,
-      crowding: input.crowding,
-      status: input.status,
-    })
-    .returning();
-  if (!row) throw new Error('hospital insert returned no row');
-  return presentHospital(row, []);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(hospitals)
+      .values({
+        districtId: input.districtId,
+        name: input.name,
+        address: input.address,
+        phone: input.phone,
+        lng: input.location.lng,
+        lat: input.location.lat,
+        entranceLng: input.entrance.lng,
+        entranceLat: input.entrance.lat,
+        acceptsPositive: input.acceptsPositive,
+        crowding: input.crowding,
+        status: input.status,
+      })
+      .returning();
+    if (!row) throw new Error('hospital insert returned no row');
+    const services = await setHospitalServices(tx, row.id, input.services);
+    const created = presentHospital(row, services);
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'hospital',
+      entityId: row.id,
+      outcome: 'allowed',
+      detail: {
+        hospitalName: created.name,
+        services: created.services,
+        acceptsPositive: created.acceptsPositive,
+        location: created.location,
+        entrance: created.entrance,
+      },
+    });
+    return created;
+  });
 }

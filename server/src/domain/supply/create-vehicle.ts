@@ -1,9 +1,11 @@
 import { type Db, vehicles } from '@lastmeter/db';
 import type { CreateVehicleBody, Vehicle } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { presentVehicle } from './present-supply.ts';
 
+/** Adds a vehicle to a district's fleet (admin, the district's dispatchers); audited. */
 export async function createVehicle({
   db,
   actor,
@@ -15,10 +17,29 @@ export async function createVehicle({
 }): Promise<Vehicle> {
   await authorize(db, actor, 'manage', { kind: 'vehicle', districtId: input.districtId, vehicleId: '' });
   const { base, ...fields } = input;
-  const [row] = await db
-    .insert(vehicles)
-    .values({ ...fields, baseLng: base.lng, baseLat: base.lat })
-    .returning();
-  if (!row) throw new Error('vehicle insert returned no row');
-  return presentVehicle(row, null);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(vehicles)
+      .values({ ...fields, baseLng: base.lng, baseLat: base.lat })
+      .returning();
+    if (!row) throw new Error('vehicle insert returned no row');
+    const created = presentVehicle(row, null);
+    await recordAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'vehicle',
+      entityId: row.id,
+      outcome: 'allowed',
+      detail: {
+        plate: created.plate,
+        kind: created.kind,
+        districtId: created.districtId,
+        seats: created.seats,
+        wheelchairPlaces: created.wheelchairPlaces,
+        stretchers: created.stretchers,
+        base: created.base,
+      },
+    });
+    return created;
+  });
 }

@@ -125,6 +125,7 @@ export async function commitPlan(
       patch: UNBOOKED,
       asRole: asRole ?? actor.role,
       now: events.now,
+      timeZone: events.timeZone,
     });
     released.set(ctx.leg.id, next);
   }
@@ -152,6 +153,7 @@ export async function commitPlan(
         note: 'planned',
         asRole: asRole ?? actor.role,
         now: events.now,
+        timeZone: events.timeZone,
       }),
     );
   }

@@ -23,11 +23,13 @@ export async function insertTrip({
   actor,
   tripId,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   tripId: string;
   now: Date;
+  timeZone: string;
 }): Promise<PlanDayResult> {
   const own = await loadLegContexts(db, eq(legs.tripId, tripId));
   const [found] = own;
@@ -49,6 +51,7 @@ export async function insertTrip({
       urgency: ctx.request.urgency,
     },
     now,
+    timeZone,
   });
 }
 
@@ -62,14 +65,16 @@ export async function insertAuthorizedTrip(
     actor,
     trip,
     now,
+    timeZone,
   }: {
     actor: Actor;
     trip: { id: string; legIds: string[]; districtId: string; date: string; urgency: Urgency };
     now: Date;
+    timeZone: string;
   },
 ): Promise<PlanDayResult> {
   const { result } = await db.transaction(async (tx) => {
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     const result = await replanTrips(tx, {
       actor,
       districtId: trip.districtId,

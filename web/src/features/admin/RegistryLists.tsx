@@ -26,6 +26,9 @@ export function RegistryLists() {
     <>
       <section className="card" aria-labelledby={`${id}-hospitals`}>
         <h2 id={`${id}-hospitals`}>{t('admin.hospitals', { count: hospitals.data?.length ?? 0 })}</h2>
+        <p>
+          <Link to="/admin/hospitals">{t('adminHospitals.title')}</Link>
+        </p>
         {hospitals.isError ? (
           <p className="alert alert-error" role="alert">
             {describeError(hospitals.error)}
@@ -49,6 +52,9 @@ export function RegistryLists() {
       </section>
       <section className="card" aria-labelledby={`${id}-vehicles`}>
         <h2 id={`${id}-vehicles`}>{t('admin.vehicles', { count: vehicles.data?.length ?? 0 })}</h2>
+        <p>
+          <Link to="/admin/vehicles">{t('adminVehicles.title')}</Link>
+        </p>
         {vehicles.isError ? (
           <p className="alert alert-error" role="alert">
             {describeError(vehicles.error)}

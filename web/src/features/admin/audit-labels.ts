@@ -37,6 +37,7 @@ const ACTIONS: Catalogue = {
   read_overview: { 'zh-CN': '查看概览', en: 'Viewed the overview' },
   change_password: { 'zh-CN': '修改密码', en: 'Changed the password' },
   reset_password: { 'zh-CN': '重置密码', en: 'Reset the password' },
+  retire: { 'zh-CN': '停用', en: 'Retired' },
   'leg.read': { 'zh-CN': '查看行程段', en: 'Viewed a leg' },
   'leg.write': { 'zh-CN': '操作行程段', en: 'Acted on a leg' },
   'leg.depart': { 'zh-CN': '司机出发', en: 'Driver set off' },
@@ -56,6 +57,7 @@ const ACTIONS: Catalogue = {
   'gate_schedule.read': { 'zh-CN': '查看门岗日程', en: 'Viewed the gate schedule' },
   'district_legs.read': { 'zh-CN': '查看辖区行程', en: "Viewed the district's legs" },
   'arrivals.read': { 'zh-CN': '查看预计到达', en: 'Viewed expected arrivals' },
+  'return_pickups.read': { 'zh-CN': '查看返程接车', en: 'Viewed return pickups' },
   'notices.read': { 'zh-CN': '查看通知', en: 'Viewed notices' },
   'notice_settings.update': { 'zh-CN': '修改通知设置', en: 'Changed notice settings' },
   'tracking_link.created': { 'zh-CN': '生成行程链接', en: 'Created a tracking link' },
@@ -72,6 +74,7 @@ const ENTITIES: Catalogue = {
   request: { 'zh-CN': '就医申请', en: 'Request' },
   online_visit: { 'zh-CN': '线上复诊', en: 'Online visit' },
   hospital: { 'zh-CN': '医院', en: 'Hospital' },
+  vehicle: { 'zh-CN': '车辆', en: 'Vehicle' },
   trip: { 'zh-CN': '行程', en: 'Trip' },
 };
 
@@ -115,6 +118,20 @@ const FIELDS: Catalogue = {
   sessionsRevoked: { 'zh-CN': '注销的会话', en: 'Sessions revoked' },
   before: { 'zh-CN': '修改前', en: 'Before' },
   after: { 'zh-CN': '修改后', en: 'After' },
+  name: { 'zh-CN': '名称', en: 'Name' },
+  plate: { 'zh-CN': '车牌号', en: 'Plate' },
+  services: { 'zh-CN': '接诊科室', en: 'Services' },
+  acceptsPositive: { 'zh-CN': '接收阳性患者', en: 'Takes positive patients' },
+  location: { 'zh-CN': '位置', en: 'Location' },
+  entrance: { 'zh-CN': '接送入口', en: 'Entrance' },
+  base: { 'zh-CN': '驻点', en: 'Base' },
+  lng: { 'zh-CN': '经度', en: 'Longitude' },
+  lat: { 'zh-CN': '纬度', en: 'Latitude' },
+  seats: { 'zh-CN': '座位', en: 'Seats' },
+  wheelchairPlaces: { 'zh-CN': '轮椅位', en: 'Wheelchair places' },
+  stretchers: { 'zh-CN': '担架位', en: 'Stretchers' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  driverRemoved: { 'zh-CN': '解除绑定的司机', en: 'Driver taken off' },
 };
 
 /** `gate_schedule.read` → "gate schedule read": a code not in the catalogue still reads as words. */

@@ -14,6 +14,14 @@ export const adminRoutes: RouteObject[] = [
     path: 'districts',
     lazy: async () => ({ Component: (await import('../../features/admin/DistrictsPage.tsx')).DistrictsPage }),
   },
+  {
+    path: 'hospitals',
+    lazy: async () => ({ Component: (await import('../../features/admin/HospitalsPage.tsx')).HospitalsPage }),
+  },
+  {
+    path: 'vehicles',
+    lazy: async () => ({ Component: (await import('../../features/admin/VehiclesPage.tsx')).VehiclesPage }),
+  },
   { path: 'audit', lazy: async () => ({ Component: (await import('./AuditPage.tsx')).AuditPage }) },
   {
     path: 'complaints',

@@ -23,6 +23,7 @@ import { listGatekeepersRoute } from '../geo/list-gatekeepers.ts';
 import { listHospitalsRoute } from '../geo/list-hospitals.ts';
 import { listVehiclesRoute } from '../geo/list-vehicles.ts';
 import { listZonesRoute } from '../geo/list-zones.ts';
+import { retireVehicleRoute } from '../geo/retire-vehicle.ts';
 import { setGatekeepersRoute } from '../geo/set-gatekeepers.ts';
 import { setHospitalSlotsRoute } from '../geo/set-hospital-slots.ts';
 import { setSlotOverridesRoute } from '../geo/set-slot-overrides.ts';
@@ -67,6 +68,7 @@ export const geographyRoutes: AnyRoute[] = [
   listVehiclesRoute,
   getVehicleRoute,
   updateVehicleRoute,
+  retireVehicleRoute,
   assignDriverRoute,
   getDistrictOverviewRoute,
   getCompoundOverviewRoute,
