@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@lastmeter/shared';
 import { z } from 'zod';
 import type { RoutingConfig } from './domain/trips/routed-travel.ts';
 import { loadNoticeConfig, type NoticeConfig } from './notice-config.ts';
@@ -12,7 +13,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai, America/New_York)'),
   MAP_TILE_URL: z.string().optional(),
   WEB_DIST: z.string().optional(),
   LASTMETER_SIMULATE: z.enum(['0', '1', 'true', 'false']).optional(),

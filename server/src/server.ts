@@ -105,11 +105,13 @@ export async function startServer(
     // A living city from the first page (and on the first start of each new day): today's remaining
     // and the next clinic day's requests, with trips, planned.
     const { reviveDemoCity } = await import('./demo/plan-demo-days.ts');
-    const days = await reviveDemoCity({ db: app.db, now }).catch((err: unknown) => {
-      // A demo that cannot be brought to life still starts: the dispatcher can plan by hand.
-      logger.warn({ err }, 'could not generate and plan the demo days');
-      return null;
-    });
+    const days = await reviveDemoCity({ db: app.db, now, timeZone: config.timeZone }).catch(
+      (err: unknown) => {
+        // A demo that cannot be brought to life still starts: the dispatcher can plan by hand.
+        logger.warn({ err }, 'could not generate and plan the demo days');
+        return null;
+      },
+    );
     if (days) logger.info({ days }, 'generated and planned the demo days');
     demoAccounts = await app.db
       .select({ username: accounts.username, role: accounts.role })

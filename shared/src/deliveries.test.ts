@@ -88,14 +88,15 @@ describe('the delivery lifecycle', () => {
 describe('the clock holds a parcel to its own day', () => {
   // 2026-03-10 09:00 in Shanghai.
   const now = new Date('2026-03-10T01:00:00Z');
+  const zone = 'Asia/Shanghai';
 
   it('a parcel of tomorrow is collected from its midnight; one of a day gone by never', () => {
-    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-10' }, now)).toBeNull();
-    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-11' }, now)).toEqual({
+    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-10' }, now, zone)).toBeNull();
+    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-11' }, now, zone)).toEqual({
       rule: 'another_day',
       opensAt: '2026-03-10T16:00:00.000Z',
     });
-    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-09' }, now)).toEqual({
+    expect(deliveryTimeRefusal('pick_up', { date: '2026-03-09' }, now, zone)).toEqual({
       rule: 'another_day',
       opensAt: null,
     });
@@ -108,7 +109,7 @@ describe('the clock holds a parcel to its own day', () => {
         fc.integer({ min: -30, max: 30 }),
         (step, days) => {
           const date = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-          expect(deliveryTimeRefusal(step, { date }, now)).toBeNull();
+          expect(deliveryTimeRefusal(step, { date }, now, zone)).toBeNull();
         },
       ),
     );

@@ -151,7 +151,7 @@ export function deliveryTimeRefusal(
   step: DeliveryStep,
   delivery: { date: string },
   now: Date,
-  timeZone?: string,
+  timeZone: string,
 ): StepTimeRefusal | null {
   return STARTING_DELIVERY_STEPS.includes(step) ? anotherDayRefusal(delivery.date, now, timeZone) : null;
 }

@@ -31,7 +31,7 @@ import { IncidentView } from './schemas/trips.ts';
 
 const id = z.string();
 const instant = z.string();
-/** The local service date (Asia/Shanghai) of the request or leg, YYYY-MM-DD. */
+/** The local service date (the city's time zone, TIME_ZONE) of the request or leg, YYYY-MM-DD. */
 const serviceDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
 const place = z.object({ id, name: z.string(), lng: z.number(), lat: z.number() });
 

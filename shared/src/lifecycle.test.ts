@@ -179,6 +179,8 @@ describe('a request’s status from its legs', () => {
 
 describe('the clock on steps', () => {
   const DAY = '2030-01-16';
+  // The instants below are written in Shanghai time (+08:00).
+  const city = { timeZone: 'Asia/Shanghai' };
   const pickup = new Date('2030-01-16T06:40:00+08:00');
   const leg = {
     status: 'accepted' as const,
@@ -190,33 +192,33 @@ describe('the clock on steps', () => {
   it('takes on and works a leg on its own day only; declining and finishing are never held back', () => {
     const eveningBefore = new Date('2030-01-15T21:00:00+08:00');
     for (const s of ['accept', 'depart', 'reach_pickup', 'board', 'out', 'no_show'] as const)
-      expect(stepTimeRefusal(s, leg, eveningBefore)).toEqual({
+      expect(stepTimeRefusal(s, leg, eveningBefore, city)).toEqual({
         rule: 'another_day',
         opensAt: new Date('2030-01-16T00:00:00+08:00').toISOString(),
       });
-    expect(stepTimeRefusal('accept', leg, new Date('2030-01-17T08:00:00+08:00'))).toEqual({
+    expect(stepTimeRefusal('accept', leg, new Date('2030-01-17T08:00:00+08:00'), city)).toEqual({
       rule: 'another_day',
       opensAt: null,
     });
     for (const s of ['decline', 'arrive', 'back'] as const)
-      expect(stepTimeRefusal(s, leg, eveningBefore)).toBeNull();
+      expect(stepTimeRefusal(s, leg, eveningBefore, city)).toBeNull();
   });
 
   it('opens "out" 30 minutes before the pickup and the hospital\'s "arrived" 15 before the drop-off', () => {
     const at = (minutes: number) => new Date(pickup.getTime() + minutes * 60_000);
-    expect(stepTimeRefusal('out', leg, at(-31))).toEqual({
+    expect(stepTimeRefusal('out', leg, at(-31), city)).toEqual({
       rule: 'out_not_open',
       opensAt: at(-30).toISOString(),
     });
-    expect(stepTimeRefusal('out', leg, at(-30))).toBeNull();
+    expect(stepTimeRefusal('out', leg, at(-30), city)).toBeNull();
     const onBoard = { ...leg, status: 'on_board' as const };
-    expect(stepTimeRefusal('confirm_arrival', onBoard, at(10))).toEqual({
+    expect(stepTimeRefusal('confirm_arrival', onBoard, at(10), city)).toEqual({
       rule: 'arrival_not_open',
       opensAt: at(15).toISOString(),
     });
-    expect(stepTimeRefusal('confirm_arrival', onBoard, at(15))).toBeNull();
+    expect(stepTimeRefusal('confirm_arrival', onBoard, at(15), city)).toBeNull();
     // The driver said the car is there: the desk confirms whenever.
-    expect(stepTimeRefusal('confirm_arrival', { ...leg, status: 'arrived' }, at(0))).toBeNull();
+    expect(stepTimeRefusal('confirm_arrival', { ...leg, status: 'arrived' }, at(0), city)).toBeNull();
   });
 
   it('asks for a reason when a fixed treatment ends more than 15 minutes early; a will-call one never', () => {

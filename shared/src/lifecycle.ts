@@ -1,3 +1,4 @@
+import { cityDateOf, cityDayStart } from './city-time.ts';
 import type {
   InfectionClass,
   LegDirection,
@@ -238,13 +239,13 @@ export interface StepTimeOptions {
   outOpensMinutesBefore: number;
   /** The hospital confirms an arrival from this long before the planned drop-off, or once the driver reports it. */
   arrivalOpensMinutesBefore: number;
+  /** The city's time zone (the server's `TIME_ZONE`): which day "today" is. */
   timeZone: string;
 }
 
-export const STEP_TIME_DEFAULTS: StepTimeOptions = {
+export const STEP_TIME_DEFAULTS: Omit<StepTimeOptions, 'timeZone'> = {
   outOpensMinutesBefore: 30,
   arrivalOpensMinutesBefore: 15,
-  timeZone: 'Asia/Shanghai',
 };
 
 /** What the clock rules read of a leg. `date` is its request's day (`YYYY-MM-DD`, city time). */
@@ -263,44 +264,13 @@ export interface StepTimeFacts {
  */
 const STARTING_STEPS: readonly LegStep[] = ['accept', 'depart', 'reach_pickup', 'board', 'out', 'no_show'];
 
-/** The calendar date of an instant in the city (`YYYY-MM-DD`). */
-export function cityDateOf(at: Date, timeZone: string = STEP_TIME_DEFAULTS.timeZone): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
-/** Midnight at the start of a city date, as an instant. */
-export function cityMidnight(date: string, timeZone: string = STEP_TIME_DEFAULTS.timeZone): Date {
-  const utc = new Date(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(utc);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asIfUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(utc.getTime() - (asIfUtc - utc.getTime()));
-}
-
 /**
  * Work of one day — a leg, a medicine delivery — is started only on that day (city time): a day ahead
  * opens at its midnight, a day gone by never does. Null on the day itself.
  */
-export function anotherDayRefusal(
-  date: string,
-  now: Date,
-  timeZone: string = STEP_TIME_DEFAULTS.timeZone,
-): StepTimeRefusal | null {
+export function anotherDayRefusal(date: string, now: Date, timeZone: string): StepTimeRefusal | null {
   const today = cityDateOf(now, timeZone);
-  if (date > today) return { rule: 'another_day', opensAt: cityMidnight(date, timeZone).toISOString() };
+  if (date > today) return { rule: 'another_day', opensAt: cityDayStart(date, timeZone).toISOString() };
   if (date < today) return { rule: 'another_day', opensAt: null };
   return null;
 }
@@ -313,7 +283,7 @@ export function stepTimeRefusal(
   step: LegStep,
   leg: StepTimeFacts,
   now: Date,
-  options: Partial<StepTimeOptions> = {},
+  options: Partial<StepTimeOptions> & Pick<StepTimeOptions, 'timeZone'>,
 ): StepTimeRefusal | null {
   const o = { ...STEP_TIME_DEFAULTS, ...options };
   const at = (value: Date | string | null) => (value === null ? null : new Date(value));

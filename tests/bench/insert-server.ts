@@ -23,7 +23,7 @@ import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-tri
 import { planDistrictDay } from '@lastmeter/server/domain/trips/plan-district-day.ts';
 import { collectSpans } from '@lastmeter/server/observability/spans.ts';
 import { sql } from 'drizzle-orm';
-import { weekdayAhead } from '../support/calendar.ts';
+import { CITY_TIME_ZONE, weekdayAhead } from '../support/calendar.ts';
 import {
   createAccount,
   createCompound,
@@ -144,6 +144,7 @@ try {
     districtId: district.id,
     input: { date: DATE, seed: 1, iterations: 400 },
     now: NOW,
+    timeZone: CITY_TIME_ZONE,
   });
   const seeded = (performance.now() - started) / 1000;
 
@@ -181,7 +182,7 @@ try {
     await db
       .transaction(async (tx) => {
         const collected = await collectSpans(() =>
-          createRoundTrip({ db: tx, actor, requestId: request.id, now: NOW }),
+          createRoundTrip({ db: tx, actor, requestId: request.id, now: NOW, timeZone: CITY_TIME_ZONE }),
         );
         elapsed = performance.now() - t0;
         spans = collected.spans;

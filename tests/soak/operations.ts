@@ -1,4 +1,7 @@
 import {
+  addDays,
+  cityDateOf,
+  cityDayStart,
   decideStep,
   type InfectionClass,
   type LegStatus,
@@ -9,6 +12,7 @@ import {
   rooms,
   stepTimeRefusal,
 } from '@lastmeter/shared';
+import { CITY_TIME_ZONE } from '../support/calendar.ts';
 import { square, validNationalId } from '../support/factories.ts';
 import type { Caller } from './caller.ts';
 import type { SoakClient } from './clients.ts';
@@ -88,19 +92,19 @@ export const OPERATION_WEIGHTS = {
 } as const;
 export type OperationKind = keyof typeof OPERATION_WEIGHTS;
 
-// ---------------------------------------------------------------- time, Asia/Shanghai
+// ---------------------------------------------------------------- time, on the city's clock
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-/** `YYYY-MM-DD` in Shanghai (UTC+8 all year, no daylight saving). */
-export const shanghaiDate = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
-const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).getTime();
+/** `YYYY-MM-DD` in the city (shared/src/city-time.ts). */
+const cityDate = (ms: number) => cityDateOf(ms, CITY_TIME_ZONE);
+const cityMidnight = (date: string) => cityDayStart(date, CITY_TIME_ZONE).getTime();
 const roundUpTo = (ms: number, step: number) => Math.ceil(ms / step) * step;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function days(now = Date.now()) {
-  const today = shanghaiDate(now);
-  const tomorrow = shanghaiDate(shanghaiMidnight(today) + 30 * HOUR);
+  const today = cityDate(now);
+  const tomorrow = addDays(today, 1);
   return { today, tomorrow };
 }
 
@@ -231,9 +235,9 @@ function scheduledWindow(prng: Prng): { start: number; end: number; when: string
   const now = Date.now();
   const { today, tomorrow } = days(now);
   const earliest = roundUpTo(now + 30 * MINUTE, 5 * MINUTE);
-  const latest = shanghaiMidnight(today) + 22 * HOUR + 30 * MINUTE;
+  const latest = cityMidnight(today) + 22 * HOUR + 30 * MINUTE;
   const late = now - 3 * HOUR;
-  if (prng.chance(0.05) && shanghaiDate(late) === today) {
+  if (prng.chance(0.05) && cityDate(late) === today) {
     // Entered after the fact: the appointment is already over (the plan must say so, not ignore it).
     const start = roundUpTo(late, 5 * MINUTE);
     return { start, end: start + 30 * MINUTE, when: 'earlier today (passed)' };
@@ -247,7 +251,7 @@ function scheduledWindow(prng: Prng): { start: number; end: number; when: string
     const start = earliest + prng.int(0, Math.floor((latest - earliest) / (5 * MINUTE))) * 5 * MINUTE;
     return { start, end: start + 30 * MINUTE, when: 'later today' };
   }
-  const start = shanghaiMidnight(tomorrow) + (7 * 60 + prng.int(0, 26) * 30) * MINUTE;
+  const start = cityMidnight(tomorrow) + (7 * 60 + prng.int(0, 26) * 30) * MINUTE;
   return { start, end: start + 30 * MINUTE, when: 'tomorrow' };
 }
 
@@ -559,7 +563,7 @@ async function takeStep(
         legIds: [leg.id],
       });
     }
-    const today = shanghaiDate(Date.now());
+    const today = cityDate(Date.now());
     if (WORKING_STEPS.includes(step) && leg.date !== today) {
       ctx.findings.push({
         invariant: 'step_time_guard',
@@ -579,6 +583,7 @@ async function takeStep(
         plannedDropoffAt: at(leg.plannedDropoffAt),
       },
       new Date(),
+      { timeZone: CITY_TIME_ZONE },
     );
     if (early && early.rule !== 'another_day') {
       ctx.findings.push({

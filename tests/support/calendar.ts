@@ -1,29 +1,23 @@
+import { addDays, cityDateOf, cityInstant, DEFAULT_TIME_ZONE, isoWeekdayOf } from '@lastmeter/shared';
+
 /**
- * Dates for tests, relative to today in the city's time zone: a fixed calendar date is one day the
- * past (the API refuses a passed appointment) or today (when "now" falls inside the shift).
+ * Dates for tests, relative to today in the city's time zone (shared/src/city-time.ts): a fixed calendar
+ * date is one day the past (the API refuses a passed appointment) or today (when "now" falls inside the
+ * shift). `CITY_TIME_ZONE` is the zone test servers are started with (tests/support/test-server.ts);
+ * a test of another zone starts its server with `timeZone` and passes that zone here.
  */
-const CITY_TIME_ZONE = 'Asia/Shanghai';
+export const CITY_TIME_ZONE = DEFAULT_TIME_ZONE;
+
+export { addDays, isoWeekdayOf };
 
 /** Today's date `YYYY-MM-DD` in the city, whatever the machine's zone is. */
-export function cityToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: CITY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+export function cityToday(now: Date = new Date(), timeZone: string = CITY_TIME_ZONE): string {
+  return cityDateOf(now, timeZone);
 }
 
-/** The calendar date `days` after `date` (both `YYYY-MM-DD`). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
-export function isoWeekdayOf(date: string): number {
-  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+/** The instant the city's clock shows `time` (`HH:MM`) on `date`. */
+export function cityAt(date: string, time: string, timeZone: string = CITY_TIME_ZONE): Date {
+  return cityInstant(date, time, timeZone);
 }
 
 /** The first date with this ISO weekday at least `minDays` after today in the city. */

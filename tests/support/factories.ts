@@ -17,6 +17,7 @@ import {
 } from '@lastmeter/db';
 import { hashPassword } from '@lastmeter/server/domain/auth/password.ts';
 import { nationalIdCheckDigit, type Role } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
 import { weekdayAhead } from './calendar.ts';
 
 /** Test data factories (Outline style): each returns the inserted row, defaults for everything. */
@@ -260,4 +261,23 @@ export async function createRequest(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Puts the family's consent on a factory patient's record (registered patients always carry it; the
+ * factory's do not): requests for care and notices need it.
+ */
+export async function recordConsent(db: Db, patientId: string) {
+  await db
+    .update(patients)
+    .set({
+      consent: {
+        givenBy: '王建国',
+        relation: 'self',
+        at: new Date().toISOString(),
+        purposes: ['transport'],
+        recordedBy: null,
+      },
+    })
+    .where(eq(patients.id, patientId));
 }

@@ -1,6 +1,7 @@
 import type { Config } from '@lastmeter/server/config.ts';
 import { createLogger, type Logger } from '@lastmeter/server/logger.ts';
 import { type RunningServer, startServer } from '@lastmeter/server/server.ts';
+import { CITY_TIME_ZONE } from './calendar.ts';
 import { TestClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -21,7 +22,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<Config> = 
     logLevel: 'silent',
     sessionIdleSeconds: 7200,
     sessionMaxSeconds: 12 * 3600,
-    timeZone: 'Asia/Shanghai',
+    timeZone: CITY_TIME_ZONE,
     mapTileUrl: undefined,
     demo: false,
     webDist: '/nonexistent',

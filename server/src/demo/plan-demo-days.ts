@@ -1,16 +1,14 @@
 import { accounts, careNeeds, compounds, type Db, districts, patients, requests } from '@lastmeter/db';
+import { addDays, cityClockOf, cityDateOf, isoWeekdayOf } from '@lastmeter/shared';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
 import { createPrescription } from '../domain/deliveries/create-prescription.ts';
 import { createRequest } from '../domain/requests/create-request.ts';
 import { generateDailyRequests } from '../domain/requests/generate-daily-requests.ts';
-import { isoWeekday } from '../domain/requests/schedule-rules.ts';
 import { planDistrictDay } from '../domain/trips/plan-district-day.ts';
 import { XUHUI } from './xuhui.ts';
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const SEED_SESSION = { id: '00000000-0000-0000-0000-000000000000', expiresAt: new Date(8.64e15) };
 
 export interface DemoDay {
@@ -37,22 +35,25 @@ export async function planDemoDays({
   db,
   districtId,
   now,
+  timeZone,
   iterations = 2000,
 }: {
   db: Db;
   districtId: string;
   now: Date;
+  /** The city's time zone (config `TIME_ZONE`): which days are today and the next. */
+  timeZone: string;
   /** Planner effort per day; a cap keeps the first start short and the demo reproducible. */
   iterations?: number;
 }): Promise<DemoDay[]> {
   const actor = await dispatcher(db);
-  const today = shanghaiDate(now, 0);
-  const next = isoWeekday(shanghaiDate(now, 1)) === 7 ? shanghaiDate(now, 2) : shanghaiDate(now, 1);
+  const today = cityDateOf(now, timeZone);
+  const next = addDays(today, isoWeekdayOf(addDays(today, 1)) === 7 ? 2 : 1);
   const days: DemoDay[] = [];
   for (const date of [today, next]) {
-    await generateDailyRequests({ db, actor, districtId, date });
-    if (date === today) await raiseSameDayRequests(db, actor, districtId, now);
-    await prescribeChronicMedicines(db, actor, districtId, date, now);
+    await generateDailyRequests({ db, actor, districtId, date, timeZone });
+    if (date === today) await raiseSameDayRequests(db, actor, districtId, now, timeZone);
+    await prescribeChronicMedicines(db, actor, districtId, date, now, timeZone);
     // Planning the day creates the round trips of the requests still ahead of now, then plans them.
     const plan = await planDistrictDay({
       db,
@@ -60,6 +61,7 @@ export async function planDemoDays({
       districtId,
       input: { date, seed: 1, iterations },
       now,
+      timeZone,
     });
     const total = await db.$count(requests, eq(requests.date, date));
     days.push({
@@ -81,7 +83,13 @@ export async function planDemoDays({
  * motion: two emergencies (120 ambulances, any hour) and, in clinic hours, a few one-off outpatient
  * visits for chronic patients — raised as a dispatcher would, through `createRequest`.
  */
-async function raiseSameDayRequests(db: Db, actor: Actor, districtId: string, now: Date): Promise<void> {
+async function raiseSameDayRequests(
+  db: Db,
+  actor: Actor,
+  districtId: string,
+  now: Date,
+  timeZone: string,
+): Promise<void> {
   const chronic = await db
     .select({ id: patients.id })
     .from(patients)
@@ -104,12 +112,13 @@ async function raiseSameDayRequests(db: Db, actor: Actor, districtId: string, no
       patientId: patient.id,
       input: { urgency: 'emergency', service: 'emergency', windowStart: at.toISOString() },
       now,
+      timeZone,
     });
   }
   let visits = 0;
   for (let inMinutes = 75; inMinutes <= 300 && visits < others.length && visits < 6; inMinutes += 30) {
     const at = new Date(Math.round((now.getTime() + inMinutes * 60_000) / 300_000) * 300_000);
-    if (!inClinicHours(at)) continue;
+    if (!inClinicHours(at, timeZone)) continue;
     const patient = others[visits++];
     if (!patient) break;
     await createRequest({
@@ -125,6 +134,7 @@ async function raiseSameDayRequests(db: Db, actor: Actor, districtId: string, no
         treatmentMinutes: 60,
       },
       now,
+      timeZone,
     });
   }
 }
@@ -155,13 +165,10 @@ async function prescribeChronicMedicines(
   districtId: string,
   date: string,
   now: Date,
+  timeZone: string,
 ): Promise<void> {
-  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  if (
-    date === shanghaiDate(now, 0) &&
-    local.getUTCHours() * 60 + local.getUTCMinutes() > LAST_SAME_DAY_MINUTE
-  )
-    return;
+  const [hour = 0, minute = 0] = cityClockOf(now, timeZone).split(':').map(Number);
+  if (date === cityDateOf(now, timeZone) && hour * 60 + minute > LAST_SAME_DAY_MINUTE) return;
   const chronic = await db
     .select({ id: patients.id, hospitalId: patients.regularHospitalId })
     .from(patients)
@@ -179,7 +186,7 @@ async function prescribeChronicMedicines(
     .orderBy(desc(patients.createdAt), desc(patients.id));
   const withHospital = chronic.filter((p): p is { id: string; hospitalId: string } => p.hospitalId !== null);
   // Today's and the next day's refills go to different households.
-  const offset = date === shanghaiDate(now, 0) ? 0 : DELIVERIES_PER_DAY;
+  const offset = date === cityDateOf(now, timeZone) ? 0 : DELIVERIES_PER_DAY;
   for (const [index, patient] of withHospital.slice(offset, offset + DELIVERIES_PER_DAY).entries()) {
     const lines = [REFILLS[index % REFILLS.length]!, REFILLS[(index + 2) % REFILLS.length]!];
     await createPrescription({
@@ -188,17 +195,17 @@ async function prescribeChronicMedicines(
       patientId: patient.id,
       input: { hospitalId: patient.hospitalId, items: lines.map((l) => ({ ...l })), date, note: '' },
       now,
+      timeZone,
     });
   }
 }
 
 /** Inside the outpatient half-days (08:00–12:00, 13:00–17:00, Monday to Saturday), with room to spare. */
-function inClinicHours(at: Date): boolean {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
-  const weekday = local.getUTCDay();
+function inClinicHours(at: Date, timeZone: string): boolean {
+  const [hour = 0, min = 0] = cityClockOf(at, timeZone).split(':').map(Number);
+  const minute = hour * 60 + min;
   return (
-    weekday !== 0 &&
+    isoWeekdayOf(cityDateOf(at, timeZone)) !== 7 &&
     ((minute >= 8 * 60 + 30 && minute <= 11 * 60 + 45) || (minute >= 13 * 60 + 30 && minute <= 16 * 60 + 45))
   );
 }
@@ -208,7 +215,15 @@ function inClinicHours(at: Date): boolean {
  * first start of a new day on a kept data folder), brings the day to life with `planDemoDays`.
  * Returns null when there was nothing to do.
  */
-export async function reviveDemoCity({ db, now }: { db: Db; now: Date }): Promise<DemoDay[] | null> {
+export async function reviveDemoCity({
+  db,
+  now,
+  timeZone,
+}: {
+  db: Db;
+  now: Date;
+  timeZone: string;
+}): Promise<DemoDay[] | null> {
   const [district] = await db
     .select({ id: districts.id })
     .from(districts)
@@ -219,13 +234,13 @@ export async function reviveDemoCity({ db, now }: { db: Db; now: Date }): Promis
     .from(requests)
     .innerJoin(patients, eq(patients.id, requests.patientId))
     .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .where(and(eq(compounds.districtId, district.id), eq(requests.date, shanghaiDate(now, 0))))
+    .where(and(eq(compounds.districtId, district.id), eq(requests.date, cityDateOf(now, timeZone))))
     .limit(1);
   if (today) return null;
   // Only the demo's own city: its dispatcher login must still be there and cover the district.
   const actor = await dispatcher(db).catch(() => null);
   if (!actor?.districtIds.includes(district.id)) return null;
-  return planDemoDays({ db, districtId: district.id, now });
+  return planDemoDays({ db, districtId: district.id, now, timeZone });
 }
 
 async function dispatcher(db: Db): Promise<Actor> {
@@ -236,9 +251,4 @@ async function dispatcher(db: Db): Promise<Actor> {
   const actor = account ? await loadActor(db, account.id, SEED_SESSION, 'demo-seed') : null;
   if (!actor) throw new Error('The demo city has no dispatcher account');
   return actor;
-}
-
-/** The Shanghai calendar date `days` after `now`, as YYYY-MM-DD. */
-function shanghaiDate(now: Date, days: number): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
 }

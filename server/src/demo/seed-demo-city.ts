@@ -16,7 +16,11 @@ import {
   zones,
 } from '@lastmeter/db';
 import {
+  addDays,
+  cityDateOf,
+  DEFAULT_TIME_ZONE,
   type InfectionClass,
+  isoWeekdayOf,
   type Mobility,
   type NeedKind,
   type Role,
@@ -78,7 +82,6 @@ export interface DemoCitySummary {
 }
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const METRES_PER_DEGREE = 111_320;
 
 /** True when nothing has been set up yet: no district and no account. Only then does the demo go in. */
@@ -438,14 +441,12 @@ function mobile(rng: Random): string {
   return rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
 }
 
-/** The Shanghai calendar date `days` after `now`, as YYYY-MM-DD. */
+/**
+ * The calendar date `days` after `now` in Shanghai, where the demo city lies: birth dates and the
+ * patients' standing schedules. The days the demo plans are the server's (plan-demo-days.ts).
+ */
 function shanghaiDate(now: Date, days: number): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
+  return addDays(cityDateOf(now, DEFAULT_TIME_ZONE), days);
 }
 
 /** A GB 11643 number for someone registered in 徐汇 (310104); the sequence's last digit is odd for men. */
@@ -940,7 +941,7 @@ function regularHospital(
 
 /** Moves a date off Sunday, when outpatient clinics are closed. */
 function notSunday(now: Date, days: number): number {
-  return isoWeekday(shanghaiDate(now, days)) === 7 ? days + 1 : days;
+  return isoWeekdayOf(shanghaiDate(now, days)) === 7 ? days + 1 : days;
 }
 
 function needSchedule(rng: Random, now: Date, kind: NeedKind, birthDate: string): NeedSchedule {
@@ -969,7 +970,7 @@ function needSchedule(rng: Random, now: Date, kind: NeedKind, birthDate: string)
       const dates: string[] = [];
       for (let day = rng.int(0, 6); dates.length < fractions; day++) {
         const date = shanghaiDate(now, day);
-        if (isoWeekday(date) <= 5) dates.push(date);
+        if (isoWeekdayOf(date) <= 5) dates.push(date);
       }
       return {
         dates,

@@ -147,6 +147,7 @@ export function startDriverSimulation({
       step: name,
       input: { version: ctx.leg.version, ...(at ? { lng: at.lng, lat: at.lat } : {}) },
       now: app.clock.now(),
+      timeZone: app.config.timeZone,
     });
   }
 
@@ -253,6 +254,8 @@ export function startDriverSimulation({
       deliveryId: ctx.delivery.id,
       step: name,
       input: { version: ctx.delivery.version, ...(at ? { lng: at.lng, lat: at.lat } : {}) },
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
     });
     return { ...ctx, delivery: { ...ctx.delivery, status: driver.status, version: driver.version } };
   }

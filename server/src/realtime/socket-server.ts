@@ -221,8 +221,9 @@ export function createSocketServer(
       positionInputSchema,
       async (input) => {
         app.metrics.positionsReceived.inc();
-        // A cheap first gate per socket; the database condition in the use case is the real limit.
-        const now = new Date();
+        // A cheap first gate per socket; the database condition in the use case is the real limit. Both
+        // read the server's clock (server/src/clock.ts), as the ETA and the stale sweep do.
+        const now = app.clock.now();
         if (now.getTime() - lastPositionAt < positionMinIntervalMs) {
           throw errors.tooManyRequests(Math.ceil(positionMinIntervalMs / 1000));
         }

@@ -16,7 +16,7 @@ export function startStaleSweep(app: AppContext): () => void {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    flagStaleVehicles({ db: app.db, now: new Date(), staleAfterMs })
+    flagStaleVehicles({ db: app.db, now: app.clock.now(), staleAfterMs })
       .catch((err: unknown) => app.logger.error({ err }, 'stale vehicle sweep failed'))
       .then(() => endDisinfections({ db: app.db, now: app.clock.now() }))
       .catch((err: unknown) => app.logger.error({ err }, 'disinfection sweep failed'))

@@ -122,7 +122,7 @@ export type OnlineVisitView = z.infer<typeof OnlineVisitView>;
 
 export const OnlineVisitListQuery = z
   .strictObject({
-    date: isoDate.meta({ description: 'The day (Asia/Shanghai)' }),
+    date: isoDate.meta({ description: 'The day (city time)' }),
     hospitalId: z.uuid().optional().meta({ description: "A hospital's online visits (its desk, admin)" }),
     compoundId: z.uuid().optional().meta({ description: "A compound's (its gatekeepers, dispatch)" }),
   })

@@ -45,7 +45,7 @@ const sessionMinutes = z
 
 export const Visit = z
   .strictObject({
-    date: isoDate.meta({ description: 'Visit date (YYYY-MM-DD, Asia/Shanghai)' }),
+    date: isoDate.meta({ description: 'Visit date (YYYY-MM-DD, city time)' }),
     startTime: hhmm.meta({ description: 'Appointment time (HH:MM)' }),
     minutes: z
       .number()
@@ -379,7 +379,7 @@ export type RequestView = z.infer<typeof RequestView>;
 
 export const GenerateRequestsBody = z
   .strictObject({
-    date: isoDate.meta({ description: 'The day to generate (Asia/Shanghai)' }),
+    date: isoDate.meta({ description: 'The day to generate (city time)' }),
     districtId: z
       .uuid()
       .optional()

@@ -33,3 +33,18 @@ export const Readiness = z
   })
   .meta({ id: 'Readiness' });
 export type Readiness = z.infer<typeof Readiness>;
+
+/**
+ * `GET /api/v1/city`: what every client needs to know about the city before it shows a time. The web
+ * shows every date and time on the city's clock (`shared/src/city-time.ts`), whatever the device says.
+ */
+export const CityInfo = z
+  .object({
+    timeZone: z.string().meta({
+      description:
+        'The city\'s IANA time zone (the server\'s `TIME_ZONE`): "today", day bounds and every displayed time follow it.',
+      example: 'Asia/Shanghai',
+    }),
+  })
+  .meta({ id: 'CityInfo' });
+export type CityInfo = z.infer<typeof CityInfo>;

@@ -124,7 +124,7 @@ export type CancelLegBody = z.infer<typeof CancelLegBody>;
 
 export const PlanDayBody = z
   .strictObject({
-    date: isoDate.meta({ description: 'The day to plan (Asia/Shanghai)' }),
+    date: isoDate.meta({ description: 'The day to plan (city time)' }),
     seed: z
       .number()
       .int()
@@ -174,13 +174,13 @@ export const IncidentQuery = z
 export type IncidentQuery = z.infer<typeof IncidentQuery>;
 
 export const DayQuery = z
-  .strictObject({ date: isoDate.optional().meta({ description: 'The day (default: today, Asia/Shanghai)' }) })
+  .strictObject({ date: isoDate.optional().meta({ description: 'The day (default: today, city time)' }) })
   .meta({ id: 'DayQuery' });
 export type DayQuery = z.infer<typeof DayQuery>;
 
 export const DistrictLegsQuery = z
   .strictObject({
-    date: isoDate.optional().meta({ description: 'The day of the requests (default: today, Asia/Shanghai)' }),
+    date: isoDate.optional().meta({ description: 'The day of the requests (default: today, city time)' }),
     status: z
       .string()
       .optional()

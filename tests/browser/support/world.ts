@@ -6,6 +6,7 @@ import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-tri
 import type { Mobility, TripView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { translate } from '../../../web/src/i18n/messages.ts';
+import { CITY_TIME_ZONE } from '../../support/calendar.ts';
 import {
   createAccount,
   createCompound,
@@ -201,6 +202,7 @@ async function roundTrip<T>(
     actor: await dispatchActor(server, city),
     requestId,
     now: new Date(appointment.getTime() - 86_400_000),
+    timeZone: CITY_TIME_ZONE,
   });
 }
 
@@ -229,6 +231,7 @@ async function assign(
     legId,
     input: { vehicleId },
     now: new Date(appointment.getTime() - 86_400_000),
+    timeZone: CITY_TIME_ZONE,
   });
 }
 

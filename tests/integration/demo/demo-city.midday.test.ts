@@ -7,6 +7,7 @@ import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-tri
 import { planDistrictDay } from '@lastmeter/server/domain/trips/plan-district-day.ts';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITY_TIME_ZONE } from '../../support/calendar.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 /**
@@ -26,11 +27,14 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('the demo city started at 10:40', () => {
-  it('plans the rest of today and the next clinic day through the use cases', async () => {
+  it('plans the rest of today and the next clinic day through the use cases', {
+    timeout: 180_000,
+  }, async () => {
     const days = await planDemoDays({
       db: server.app.db,
       districtId: city.districtId,
       now,
+      timeZone: CITY_TIME_ZONE,
       iterations: 1000,
     });
     expect(days.map((d) => d.date)[0]).toBe(date);
@@ -54,7 +58,7 @@ describe('the demo city started at 10:40', () => {
     );
     expect(early?.n).toBe(0);
     // A restart the same day leaves the day as it is; only a new day is brought to life again.
-    expect(await reviveDemoCity({ db: server.app.db, now })).toBeNull();
+    expect(await reviveDemoCity({ db: server.app.db, now, timeZone: CITY_TIME_ZONE })).toBeNull();
   });
 
   it('reports the morning’s trips as past (window_passed) and books nothing before now', async () => {
@@ -72,7 +76,8 @@ describe('the demo city started at 10:40', () => {
     expect(open.length).toBeGreaterThan(0);
     // Their round trips were made at dawn, while the appointments were still ahead, and never planned.
     const dawn = new Date(`${date}T05:00:00+08:00`);
-    for (const r of open) await createRoundTrip({ db, actor, requestId: r.id, now: dawn });
+    for (const r of open)
+      await createRoundTrip({ db, actor, requestId: r.id, now: dawn, timeZone: CITY_TIME_ZONE });
 
     const plan = await planDistrictDay({
       db,
@@ -80,6 +85,7 @@ describe('the demo city started at 10:40', () => {
       districtId: city.districtId,
       input: { date, seed: 3, iterations: 1000 },
       now,
+      timeZone: CITY_TIME_ZONE,
     });
     const passed = plan.unserved.filter((u) => u.reason.code === 'window_passed');
     expect(passed.length).toBeGreaterThanOrEqual(open.length);

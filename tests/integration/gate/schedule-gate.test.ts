@@ -7,7 +7,7 @@ import { declineJob } from '@lastmeter/server/domain/trips/decline-job.ts';
 import type { Problem, TripView } from '@lastmeter/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, cityToday } from '../../support/calendar.ts';
+import { addDays, CITY_TIME_ZONE, cityToday } from '../../support/calendar.ts';
 import { createPatient, createRequest, validNationalId } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -70,7 +70,7 @@ describe('re-plans on a fresh demo city', () => {
     const date = addDays(cityToday(), 7);
     const now = new Date(`${date}T05:30:00+08:00`);
     const city = await seedDemoCity({ db, hashPassword, now });
-    await planDemoDays({ db, districtId: city.districtId, now, iterations: 300 });
+    await planDemoDays({ db, districtId: city.districtId, now, timeZone: CITY_TIME_ZONE, iterations: 300 });
     const assigned = await queryRows<{ id: string; vehicle_id: string }>(
       db,
       sql`select id, vehicle_id from legs where status = 'assigned' order by planned_pickup_at, id limit 10`,
@@ -87,6 +87,7 @@ describe('re-plans on a fresh demo city', () => {
         legId: leg.id,
         input: { reason: '车况不佳' },
         now,
+        timeZone: CITY_TIME_ZONE,
       });
       // Re-planned elsewhere, or waiting for dispatch — never back on the vehicle that declined it.
       expect(after.vehicle?.id).not.toBe(leg.vehicle_id);

@@ -1,7 +1,5 @@
-import { patients } from '@lastmeter/db';
 import type { TripView } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
-import { createRequest } from '../../support/factories.ts';
+import { createRequest, recordConsent } from '../../support/factories.ts';
 import type { TestServer } from '../../support/test-server.ts';
 import { DAY, ok, type TripWorld } from '../trips/world.ts';
 
@@ -11,18 +9,7 @@ import { DAY, ok, type TripWorld } from '../trips/world.ts';
  * not, and a household without consent gets no notices.
  */
 export async function noticeTrip(server: TestServer, w: TripWorld): Promise<TripView> {
-  await w.db
-    .update(patients)
-    .set({
-      consent: {
-        givenBy: '王建国',
-        relation: 'self',
-        at: new Date().toISOString(),
-        purposes: ['transport'],
-        recordedBy: null,
-      },
-    })
-    .where(eq(patients.id, w.patient.id));
+  await recordConsent(w.db, w.patient.id);
   const request = await createRequest(w.db, w.patient.id, { date: DAY });
   const trip = await ok<TripView>(server, `/api/v1/requests/${request.id}/trip`, w.dispatcher.token);
   await ok(server, `/api/v1/legs/${trip.outbound.id}/assign`, w.dispatcher.token, {

@@ -4,6 +4,7 @@ import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-tri
 import { planDistrictDay } from '@lastmeter/server/domain/trips/plan-district-day.ts';
 import type { LegView, TripView } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITY_TIME_ZONE } from '../../support/calendar.ts';
 import {
   createAccount,
   createHospitalSlot,
@@ -85,13 +86,20 @@ describe('online changes to a running plan', () => {
       windowEnd: at(210),
       treatmentMinutes: 60,
     });
-    await createRoundTrip({ db: w.db, actor: dispatcher, requestId: scheduled.id, now: NOW });
+    await createRoundTrip({
+      db: w.db,
+      actor: dispatcher,
+      requestId: scheduled.id,
+      now: NOW,
+      timeZone: CITY_TIME_ZONE,
+    });
     const plan = await planDistrictDay({
       db: w.db,
       actor: dispatcher,
       districtId: w.district.id,
       input: { date: DATE, seed: 1, iterations: 30 },
       now: NOW,
+      timeZone: CITY_TIME_ZONE,
     });
     expect(plan.served.map((s) => s.vehicleId)).toEqual([w.vehicle.id, w.vehicle.id]);
     await volunteerClient.waitFor((e) => e.length === 2);
@@ -115,6 +123,7 @@ describe('online changes to a running plan', () => {
       actor: dispatcher,
       requestId: emergency.id,
       now: NOW,
+      timeZone: CITY_TIME_ZONE,
     });
     expect(trip.outbound).toMatchObject({
       status: 'assigned',

@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadPlanWorld } from '@lastmeter/server/domain/trips/plan-input.ts';
 import { runPlanner } from '@lastmeter/server/planner/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITY_TIME_ZONE } from '../../support/calendar.ts';
 import {
   createHospitalSlot,
   createPatient,
@@ -55,7 +56,12 @@ describe('the planner off the event loop', () => {
     const w = await busyDistrict();
     // The snapshot "plan the day" searches, searched the way it does (runPlanner), with no iteration
     // limit: the search takes its whole time budget.
-    const world = await loadPlanWorld(w.db, { districtId: w.district.id, date: DAY, now: new Date() });
+    const world = await loadPlanWorld(w.db, {
+      districtId: w.district.id,
+      date: DAY,
+      now: new Date(),
+      timeZone: CITY_TIME_ZONE,
+    });
     expect(world.input.trips.length).toBeGreaterThanOrEqual(36);
 
     const delay = monitorEventLoopDelay({ resolution: 10 });

@@ -6,6 +6,7 @@ import { AppError } from '@lastmeter/server/errors.ts';
 import { createTurfTravelModel, planDay } from '@lastmeter/server/planner/index.ts';
 import type { LegView, TripView } from '@lastmeter/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITY_TIME_ZONE } from '../../support/calendar.ts';
 import { createRequest } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -23,7 +24,12 @@ afterAll(() => server.stop());
  */
 async function searchedPlan(w: TripWorld) {
   const now = new Date();
-  const world = await loadPlanWorld(w.db, { districtId: w.district.id, date: DAY, now });
+  const world = await loadPlanWorld(w.db, {
+    districtId: w.district.id,
+    date: DAY,
+    now,
+    timeZone: CITY_TIME_ZONE,
+  });
   const plan = planDay({ input: world.input, travel: createTurfTravelModel(), seed: 1, maxIterations: 20 });
   expect(plan.routes.some((r) => r.stops.length)).toBe(true);
   const actor = await loadActor(
@@ -33,7 +39,7 @@ async function searchedPlan(w: TripWorld) {
     '::1',
   );
   if (!actor) throw new Error('no dispatcher');
-  return { commit: () => commitDayPlan(w.db, { actor, world, plan, now }) };
+  return { commit: () => commitDayPlan(w.db, { actor, world, plan, now, timeZone: CITY_TIME_ZONE }) };
 }
 
 async function refusal(commit: () => Promise<unknown>): Promise<AppError> {

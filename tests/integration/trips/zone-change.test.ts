@@ -1,4 +1,5 @@
 import { incidents } from '@lastmeter/db';
+import { TripEvents } from '@lastmeter/server/domain/trips/events.ts';
 import { flagLegsForZoneChange } from '@lastmeter/server/domain/trips/flag-legs-for-zone-change.ts';
 import type { TripView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
@@ -28,9 +29,15 @@ describe('zone change hook', () => {
       vehicleId: w.vehicle.id,
     });
 
-    const events = await w.db.transaction((tx) =>
-      flagLegsForZoneChange({ db: tx, compoundIds: [w.compound.id, w.otherCompound.id] }),
-    );
+    const events = await w.db.transaction(async (tx) => {
+      const tripEvents = new TripEvents(tx, null, server.clock.now(), server.app.config.timeZone);
+      await flagLegsForZoneChange({
+        db: tx,
+        compoundIds: [w.compound.id, w.otherCompound.id],
+        events: tripEvents,
+      });
+      return tripEvents.commit();
+    });
     expect(events.map((e) => [e.type, e.deliveries.map((d) => d.recipient).sort()])).toEqual([
       ['job.updated', [`vehicle:${w.vehicle.id}`]],
       ['incident.opened', [`compound:${w.compound.id}`, `district:${w.district.id}`].sort()],
@@ -40,7 +47,9 @@ describe('zone change hook', () => {
       kind: 'zone_change',
       detail: { compoundId: w.compound.id, legIds: [trip.outbound.id, trip.return.id] },
     });
-    expect(await flagLegsForZoneChange({ db: w.db, compoundIds: [] })).toEqual([]);
+    const none = new TripEvents(w.db, null, server.clock.now(), server.app.config.timeZone);
+    await flagLegsForZoneChange({ db: w.db, compoundIds: [], events: none });
+    expect(none.drain()).toEqual([]);
   });
 });
 

@@ -1,21 +1,34 @@
-import type { Locale } from '@lastmeter/shared';
+import { cityDateOf, cityFormat, DEFAULT_TIME_ZONE, type Locale } from '@lastmeter/shared';
 
 /**
  * Every time is shown in the city's time zone, whatever the device says: gate schedules, ETAs and
- * appointment windows must read the same for a driver, a gatekeeper and a hospital.
+ * appointment windows must read the same for a driver, a gatekeeper and a hospital. The zone is the
+ * server's `TIME_ZONE`, read once at start from `GET /api/v1/city` (main.tsx).
  */
-export const TIME_ZONE = 'Asia/Shanghai';
+let timeZone = DEFAULT_TIME_ZONE;
 
-const cache = new Map<string, Intl.DateTimeFormat>();
+export function setCityTimeZone(zone: string): void {
+  timeZone = zone;
+}
+
+export function cityTimeZone(): string {
+  return timeZone;
+}
+
+/** Asks the server for the city's time zone; a server that cannot say leaves the default. */
+export async function loadCityTimeZone(): Promise<void> {
+  try {
+    const response = await fetch('/api/v1/city');
+    if (!response.ok) return;
+    const city = (await response.json()) as { timeZone?: unknown };
+    if (typeof city.timeZone === 'string') setCityTimeZone(city.timeZone);
+  } catch {
+    // Offline at start: the default zone until the next load.
+  }
+}
 
 function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options });
-    cache.set(key, format);
-  }
-  return format;
+  return cityFormat(timeZone, locale, options);
 }
 
 type DateInput = Date | string | number;
@@ -34,9 +47,17 @@ export function formatTime(value: DateInput, locale: Locale): string {
 
 /** The calendar date in the city (YYYY-MM-DD), whatever the device's own time zone. */
 export function cityDate(value: DateInput): string {
-  return formatter('en-CA' as Locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(value),
-  );
+  return cityDateOf(value, timeZone);
+}
+
+/** Today's date (YYYY-MM-DD) in the city's time zone, whatever the device's zone is. */
+export function todayInCity(now: Date = new Date()): string {
+  return cityDateOf(now, timeZone);
+}
+
+/** A full date, e.g. 2026年12月5日星期六 or Saturday, December 5, 2026. */
+export function formatFullDate(value: DateInput, locale: Locale): string {
+  return formatter(locale, { dateStyle: 'full' }).format(new Date(value));
 }
 
 /** Whole days from the city's today to the value's date: 0 today, 1 tomorrow, -1 yesterday. */

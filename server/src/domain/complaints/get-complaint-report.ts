@@ -1,10 +1,14 @@
 import { complaints, type Db, hospitals } from '@lastmeter/db';
-import type { ComplaintQuery, ComplaintReport, ComplaintView } from '@lastmeter/shared';
+import {
+  type ComplaintQuery,
+  type ComplaintReport,
+  type ComplaintView,
+  cityDateOf,
+  cityInstant,
+} from '@lastmeter/shared';
 import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { complaintScope } from './complaint-scope.ts';
 import { presentComplaint } from './present-complaint.ts';
 
@@ -34,14 +38,14 @@ export async function getComplaintReport({
   now?: Date;
 }): Promise<ComplaintReport> {
   const scope = await complaintScope(db, actor, query.districtId);
-  const to = query.to ?? todayIn(timeZone, now);
+  const to = query.to ?? cityDateOf(now, timeZone);
   const from = query.from ?? addDays(to, -29);
   if (from > to) throw errors.field('query.from', 'must not be after `to`');
   if (Date.parse(to) - Date.parse(from) >= MAX_DAYS * DAY_MS)
     throw errors.field('query.from', `the period is at most ${MAX_DAYS} days`);
   const filters: SQL[] = [
-    gte(complaints.occurredAt, shanghaiInstant(from, '00:00')),
-    lt(complaints.occurredAt, shanghaiInstant(addDays(to, 1), '00:00')),
+    gte(complaints.occurredAt, cityInstant(from, '00:00', timeZone)),
+    lt(complaints.occurredAt, cityInstant(addDays(to, 1), '00:00', timeZone)),
   ];
   if (scope) filters.push(scope);
   if (query.hospitalId) filters.push(eq(complaints.hospitalId, query.hospitalId));

@@ -1,6 +1,5 @@
 import type { complaints } from '@lastmeter/db';
-import type { ComplaintView } from '@lastmeter/shared';
-import { todayIn } from '../supply/local-date.ts';
+import { type ComplaintView, cityDateOf } from '@lastmeter/shared';
 
 export type ComplaintRow = typeof complaints.$inferSelect & { hospitalName: string };
 
@@ -19,7 +18,7 @@ export function presentComplaint(row: ComplaintRow, timeZone: string): Complaint
     forbiddenGround: row.forbiddenGround,
     description: row.description,
     occurredAt: row.occurredAt.toISOString(),
-    day: todayIn(timeZone, row.occurredAt),
+    day: cityDateOf(row.occurredAt, timeZone),
     status: row.status,
     outcome: row.outcome,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,

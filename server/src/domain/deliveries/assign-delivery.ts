@@ -35,6 +35,7 @@ export async function assignDelivery({
   deliveryId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
@@ -42,6 +43,7 @@ export async function assignDelivery({
   input: AssignDeliveryBody;
   /** The server's clock: the gate refuses a collection before it. */
   now: Date;
+  timeZone: string;
 }): Promise<DeliveryView> {
   const seen = await loadDeliveryFor(db, actor, deliveryId, 'read');
   await authorize(db, actor, 'manage', deliveryResource(seen), {
@@ -70,7 +72,7 @@ export async function assignDelivery({
         currentVersion: d.version,
       });
     const { pickupAt, dropoffAt } = parcelTimes(current, input, vehicle.kind, vehicle.id, now);
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     if (input.override) {
       allowSoftRules(tx, input.override.rules);
       await recordAudit(tx, {

@@ -9,25 +9,28 @@ import {
   prescriptions,
   requests,
 } from '@lastmeter/db';
-import { PARCEL_ALPHABET, type ParsedPrescriptionInput } from '@lastmeter/shared';
+import {
+  addDays,
+  cityClockOf,
+  cityDateOf,
+  cityInstant,
+  PARCEL_ALPHABET,
+  type ParsedPrescriptionInput,
+} from '@lastmeter/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import type { NewDomainEvent } from '../events/record-event.ts';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
-import { clockIn, todayIn } from '../supply/local-date.ts';
 import { deliveryEvent } from './delivery-events.ts';
 import { type DeliveryContext, loadDeliveryContexts } from './load-delivery.ts';
 
-const TIME_ZONE = 'Asia/Shanghai';
 /** After this hour a new prescription goes out with tomorrow's round: pharmacies fill the day's by then. */
 const LAST_SAME_DAY = '15:00';
 const DEFAULT_DROPOFF = { from: '10:00', to: '18:00' } as const;
 /** The pharmacy counter opens; a parcel can be collected from then until the gate's window closes. */
 const PHARMACY_OPENS = '08:00';
-const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * A prescription becomes a delivery (issue 12): the medicines go from the hospital's pharmacy to the
@@ -43,13 +46,16 @@ export async function createDeliveryFromPrescription({
   actor,
   patientId,
   input,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: ParsedPrescriptionInput;
-  now?: Date;
+  now: Date;
+  /** The city's time zone (config `TIME_ZONE`): "today" and the drop-off hours are on its clock. */
+  timeZone: string;
 }): Promise<{ delivery: DeliveryContext; events: NewDomainEvent[] }> {
   const [patient] = await db
     .select({
@@ -115,14 +121,12 @@ export async function createDeliveryFromPrescription({
     .limit(1);
   if (!gate) throw errors.conflict('The patient’s compound has no gate to hand the parcel over at');
 
-  const today = todayIn(TIME_ZONE, now);
-  const date =
-    input.date ??
-    (clockIn(TIME_ZONE, now) < LAST_SAME_DAY ? today : todayIn(TIME_ZONE, new Date(now.getTime() + DAY_MS)));
+  const today = cityDateOf(now, timeZone);
+  const date = input.date ?? (cityClockOf(now, timeZone) < LAST_SAME_DAY ? today : addDays(today, 1));
   if (date < today) throw errors.fieldCode('body.date', 'date_in_past');
   const hours = input.dropoffHours ?? DEFAULT_DROPOFF;
-  const dropoffStart = shanghaiInstant(date, hours.from);
-  const dropoffEnd = shanghaiInstant(date, hours.to);
+  const dropoffStart = cityInstant(date, hours.from, timeZone);
+  const dropoffEnd = cityInstant(date, hours.to, timeZone);
   if (dropoffEnd.getTime() <= now.getTime())
     throw errors.fieldCode(
       input.dropoffHours ? 'body.dropoffHours.to' : 'body.date',
@@ -155,7 +159,7 @@ export async function createDeliveryFromPrescription({
     gateId: gate.id,
     hospitalId: input.hospitalId,
     date,
-    pickupWindowStart: shanghaiInstant(date, PHARMACY_OPENS),
+    pickupWindowStart: cityInstant(date, PHARMACY_OPENS, timeZone),
     pickupWindowEnd: dropoffEnd,
     dropoffWindowStart: dropoffStart,
     dropoffWindowEnd: dropoffEnd,

@@ -14,13 +14,15 @@ export async function createPrescription({
   actor,
   patientId,
   input,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: ParsedPrescriptionInput;
-  now?: Date;
+  now: Date;
+  timeZone: string;
 }): Promise<DeliveryView> {
   return db.transaction(async (tx) => {
     const { delivery, events } = await createDeliveryFromPrescription({
@@ -29,6 +31,7 @@ export async function createPrescription({
       patientId,
       input,
       now,
+      timeZone,
     });
     await recordEvents(tx, events);
     return presentDelivery(delivery, actor);

@@ -1,10 +1,9 @@
 import { type Db, deliveries } from '@lastmeter/db';
-import type { DeliveryView } from '@lastmeter/shared';
+import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
 
@@ -18,15 +17,17 @@ export async function listCompoundDeliveries({
   compoundId,
   date,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
   compoundId: string;
   date?: string | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<DeliveryView[]> {
   await authorizeCompound(db, actor, compoundId, 'read');
-  const day = date ?? todayIn(timeZone);
+  const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadDeliveryContexts(
     db,
     and(eq(deliveries.compoundId, compoundId), eq(deliveries.date, day)),

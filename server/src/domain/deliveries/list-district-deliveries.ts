@@ -1,10 +1,9 @@
 import { compounds, type Db, deliveries } from '@lastmeter/db';
-import type { DeliveryView } from '@lastmeter/shared';
+import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
 
@@ -15,15 +14,17 @@ export async function listDistrictDeliveries({
   districtId,
   date,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
   districtId: string;
   date?: string | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<DeliveryView[]> {
   await authorize(db, actor, 'read', { kind: 'dispatch', districtId });
-  const day = date ?? todayIn(timeZone);
+  const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadDeliveryContexts(
     db,
     and(eq(compounds.districtId, districtId), eq(deliveries.date, day)),

@@ -38,14 +38,16 @@ export async function takeDeliveryStep({
   deliveryId,
   step,
   input,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   deliveryId: string;
   step: DeliveryStep;
   input: DeliveryStepBody;
-  now?: Date;
+  now: Date;
+  timeZone: string;
 }): Promise<{ driver: DriverDeliveryView; full: DeliveryView | null }> {
   return db.transaction(async (tx) => {
     const ctx = await loadDeliveryFor(tx, actor, deliveryId, 'write', { lock: true });
@@ -56,7 +58,7 @@ export async function takeDeliveryStep({
       throw errors.invalidTransition(verdict.from, verdict.to, verdict.allowed);
     }
     // A parcel of another day is not collected (the server's clock, as for legs).
-    const early = deliveryTimeRefusal(step, d, now);
+    const early = deliveryTimeRefusal(step, d, now, timeZone);
     if (early) throw errors.stepNotOpen(early);
     if (input.version !== undefined && input.version !== d.version)
       throw errors.conflict('The delivery changed since you last saw it', {

@@ -11,15 +11,19 @@ export async function createZone({
   actor,
   districtId,
   input,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
   districtId: string;
   input: CreateZoneBody;
+  now: Date;
+  timeZone: string;
 }): Promise<ZoneChangeResult> {
   await authorize(db, actor, 'write', { kind: 'zone', districtId });
-  const validFrom = input.validFrom ?? new Date();
+  const validFrom = input.validFrom ?? now;
   if (input.validTo && input.validTo <= validFrom)
     throw errors.field('body.validTo', 'must be after validFrom (default now)');
   const { result } = await db.transaction(async (tx) => {
@@ -37,7 +41,7 @@ export async function createZone({
       })
       .returning();
     if (!row) throw new Error('zone insert returned no row');
-    return zoneChanged(tx, { actor, districtId, change: 'created', rows: [row] });
+    return zoneChanged(tx, { actor, districtId, change: 'created', rows: [row], now, timeZone });
   });
   return result;
 }

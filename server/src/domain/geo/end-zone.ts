@@ -12,23 +12,33 @@ export async function endZone({
   db,
   actor,
   zoneId,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
   zoneId: string;
+  now: Date;
+  timeZone: string;
 }): Promise<ZoneChangeResult> {
   const zone = await loadZone(db, actor, zoneId, 'write');
   const { result } = await db.transaction(async (tx) => {
     await lockDistrictZones(tx, zone.districtId);
-    const now = new Date();
     const [row] = await tx
       .update(zones)
       .set({ endedAt: now, updatedAt: now })
       .where(and(eq(zones.id, zoneId), isNull(zones.endedAt)))
       .returning();
     if (!row) throw errors.conflict('The zone has already ended', { zoneId });
-    return zoneChanged(tx, { actor, districtId: row.districtId, change: 'ended', rows: [row] });
+    return zoneChanged(tx, {
+      actor,
+      districtId: row.districtId,
+      change: 'ended',
+      rows: [row],
+      now,
+      timeZone,
+    });
   });
   return result;
 }

@@ -16,15 +16,18 @@ export async function importZones({
   actor,
   districtId,
   input,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
   districtId: string;
   input: ImportZonesBody;
+  now: Date;
+  timeZone: string;
 }): Promise<ZoneChangeResult> {
   await authorize(db, actor, 'write', { kind: 'zone', districtId });
-  const now = new Date();
   const issues = input.features.flatMap((f, i) =>
     f.properties.validTo && f.properties.validTo <= (f.properties.validFrom ?? now)
       ? [{ path: `body.features.${i}.properties.validTo`, message: 'must be after validFrom (default now)' }]
@@ -47,7 +50,7 @@ export async function importZones({
         })),
       )
       .returning();
-    return zoneChanged(tx, { actor, districtId, change: 'imported', rows });
+    return zoneChanged(tx, { actor, districtId, change: 'imported', rows, now, timeZone });
   });
   return result;
 }

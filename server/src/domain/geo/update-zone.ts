@@ -13,12 +13,16 @@ export async function updateZone({
   actor,
   zoneId,
   input,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   /** Pushes the recorded events after commit. */
   zoneId: string;
   input: UpdateZoneBody;
+  now: Date;
+  timeZone: string;
 }): Promise<ZoneChangeResult> {
   const current = await loadZone(db, actor, zoneId, 'write');
   if (current.endedAt) throw errors.conflict('The zone has ended; draw a new one', { zoneId });
@@ -35,12 +39,19 @@ export async function updateZone({
         ...(input.geometry !== undefined ? { geometry: input.geometry } : {}),
         validFrom,
         validTo,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(eq(zones.id, zoneId))
       .returning();
     if (!row) throw errors.notFound('Zone');
-    return zoneChanged(tx, { actor, districtId: row.districtId, change: 'updated', rows: [row] });
+    return zoneChanged(tx, {
+      actor,
+      districtId: row.districtId,
+      change: 'updated',
+      rows: [row],
+      now,
+      timeZone,
+    });
   });
   return result;
 }

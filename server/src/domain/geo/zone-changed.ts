@@ -31,13 +31,23 @@ export async function zoneChanged(
     districtId,
     change,
     rows,
-  }: { actor: Actor; districtId: string; change: ZoneChange; rows: (typeof zones.$inferSelect)[] },
+    now,
+    timeZone,
+  }: {
+    actor: Actor;
+    districtId: string;
+    change: ZoneChange;
+    rows: (typeof zones.$inferSelect)[];
+    /** The server's clock (server/src/clock.ts) and the city's zone: legs are judged from this moment. */
+    now: Date;
+    timeZone: string;
+  },
 ): Promise<{ result: ZoneChangeResult; events: RecordedEvent[] }> {
   const pending: NewDomainEvent[] = [];
   const compoundLevelChanges = await recomputeCompoundLevels({
     db: tx,
     districtId,
-    at: new Date(),
+    at: now,
     actorId: actor.accountId,
     events: pending,
   });
@@ -63,7 +73,7 @@ export async function zoneChanged(
       ...compoundLevelChanges.map((c) => rooms.compound(c.compoundId)),
     ],
   });
-  const tripEvents = new TripEvents(tx, actor.accountId);
+  const tripEvents = new TripEvents(tx, actor.accountId, now, timeZone);
   await flagLegsForZoneChange({
     db: tx,
     compoundIds: compoundLevelChanges.filter(tightened).map((c) => c.compoundId),

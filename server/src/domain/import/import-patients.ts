@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditLog, careNeeds, type Db, gates, hospitals, PG, patients, pgErrorOf } from '@lastmeter/db';
 import {
+  cityDateOf,
   type ImportMapping,
   type ImportResult,
   type ImportRowError,
@@ -15,7 +16,6 @@ import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { loadCompoundFor } from '../patients/load-scope.ts';
 import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
-import { todayInShanghai } from '../patients/need-rules.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
@@ -43,6 +43,8 @@ export async function importPatients({
   mode,
   mapping: override,
   locale = actor.locale,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
@@ -52,6 +54,8 @@ export async function importPatients({
   mapping?: ImportMapping | undefined;
   /** Language of the row messages: the request's, else the account's. */
   locale?: Locale;
+  now: Date;
+  timeZone: string;
 }): Promise<ImportResult> {
   const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
@@ -67,7 +71,7 @@ export async function importPatients({
   ]);
   const { candidates, errors: rowErrors } = parseImportRows(table, mapping, {
     locale,
-    today: todayInShanghai(),
+    today: cityDateOf(now, timeZone),
     hospitals: new Map(hospitalRows.map((h) => [h.name, h.id])),
     gates: new Map(gateRows.map((g) => [g.name, g.id])),
     defaultGateId: gateRows[0]?.id ?? null,

@@ -20,12 +20,14 @@ export async function resolveIncident({
   incidentId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   incidentId: string;
   input: ResolveIncidentBody;
   now: Date;
+  timeZone: string;
 }): Promise<IncidentView> {
   const [found] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
   const incident = await authorizeRecord(db, actor, {
@@ -49,7 +51,7 @@ export async function resolveIncident({
   }
 
   const { row } = await db.transaction(async (tx) => {
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     if (incident.legId && input.action !== 'none') {
       let ctx = await loadLegContext(tx, incident.legId, { lock: true });
       if (!ctx) throw errors.notFound('Leg');
@@ -57,7 +59,7 @@ export async function resolveIncident({
         if (input.hospitalId && input.hospitalId !== ctx.trip.hospitalId) {
           await tx.update(trips).set({ hospitalId: input.hospitalId }).where(eq(trips.id, ctx.trip.id));
         }
-        await applyLegStep(tx, { actor, ctx, step: 'resume', note: input.resolution, now });
+        await applyLegStep(tx, { actor, ctx, step: 'resume', note: input.resolution, now, timeZone });
         ctx = await loadLegContext(tx, incident.legId);
         if (!ctx) throw errors.notFound('Leg');
         await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);

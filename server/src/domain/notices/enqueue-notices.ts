@@ -11,9 +11,8 @@ import {
   trips,
   vehicles,
 } from '@lastmeter/db';
-import type { NoticeKind, NoticeRecipient } from '@lastmeter/shared';
+import { cityClockOf, type NoticeKind, type NoticeRecipient } from '@lastmeter/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import { clockIn } from '../supply/local-date.ts';
 import { renderNotice } from './notice-text.ts';
 
 /** What a notice about one round trip is written from. */
@@ -176,7 +175,7 @@ export async function writeNotices(tx: Db, items: NoticeItem[], now = new Date()
 }
 
 export function noticeParams(trip: NoticeTrip, timeZone: string): Record<string, string> {
-  const time = (d: Date | null | undefined) => (d ? clockIn(timeZone, d) : '—');
+  const time = (d: Date | null | undefined) => (d ? cityClockOf(d, timeZone) : '—');
   return {
     date: trip.date,
     day: `${Number(trip.date.slice(5, 7))}月${Number(trip.date.slice(8, 10))}日`,

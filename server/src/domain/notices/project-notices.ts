@@ -1,4 +1,5 @@
 import type { Db } from '@lastmeter/db';
+import { DEFAULT_TIME_ZONE } from '@lastmeter/shared';
 import type { RecordedEvent } from '../events/record-event.ts';
 import {
   enqueueNotices,
@@ -11,7 +12,7 @@ import { type LegFacts, legFacts, noticeFor } from './notice-rules.ts';
 import { type VisitNoticeDecision, visitNoticeFor, visitNoticeItems } from './visit-notices.ts';
 
 /** The city's time zone for the times written into notices; set once at start-up from the config. */
-let noticeTimeZone = 'Asia/Shanghai';
+let noticeTimeZone = DEFAULT_TIME_ZONE;
 /** Where the family opens a join link (PUBLIC_URL); unset: notices carry the link's path. */
 let noticeLinkOrigin: string | null = null;
 export function setNoticeContext({

@@ -1,6 +1,6 @@
+import { cityClockOf } from '@lastmeter/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockIn } from '../supply/local-date.ts';
 import { inQuietHours, MAX_ATTEMPTS, nextSendableAt, retryDelayMs } from './send-window.ts';
 
 describe('quiet hours', () => {
@@ -25,7 +25,7 @@ describe('quiet hours', () => {
           const at = nextSendableAt(now, start, end, 'Asia/Shanghai');
           expect(at.getTime()).toBeGreaterThanOrEqual(now.getTime() - 60_000);
           expect(at.getTime() - now.getTime()).toBeLessThanOrEqual(24 * 3_600_000);
-          expect(inQuietHours(clockIn('Asia/Shanghai', at), start, end)).toBe(false);
+          expect(inQuietHours(cityClockOf(at, 'Asia/Shanghai'), start, end)).toBe(false);
         },
       ),
     );

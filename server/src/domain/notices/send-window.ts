@@ -1,4 +1,4 @@
-import { clockIn } from '../supply/local-date.ts';
+import { cityClockOf } from '@lastmeter/shared';
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -14,8 +14,8 @@ export function inQuietHours(clock: string, start: string, end: string): boolean
  * window's end. Computed minute by minute from the local clock, so it holds in any time zone.
  */
 export function nextSendableAt(now: Date, start: string, end: string, timeZone: string): Date {
-  if (!inQuietHours(clockIn(timeZone, now), start, end)) return now;
-  const nowMinutes = minutes(clockIn(timeZone, now));
+  if (!inQuietHours(cityClockOf(now, timeZone), start, end)) return now;
+  const nowMinutes = minutes(cityClockOf(now, timeZone));
   const wait = (minutes(end) - nowMinutes + 24 * 60) % (24 * 60);
   const at = new Date(now.getTime() + wait * 60_000);
   at.setUTCSeconds(0, 0);

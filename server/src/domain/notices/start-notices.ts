@@ -1,7 +1,7 @@
 import type { Db } from '@lastmeter/db';
+import { cityClockOf, cityDateOf } from '@lastmeter/shared';
 import type { Logger } from '../../logger.ts';
 import type { NoticeConfig } from '../../notice-config.ts';
-import { clockIn, todayIn } from '../supply/local-date.ts';
 import { HttpSmsProvider } from './http-sms-provider.ts';
 import { LogNoticeProvider } from './log-provider.ts';
 import type { NoticeProvider } from './notice-provider.ts';
@@ -40,8 +40,8 @@ export function startNotices({
   worker.start();
   const evening = async () => {
     const now = new Date();
-    if (clockIn(timeZone, now) < config.eveningAt) return;
-    const tomorrow = new Date(Date.parse(`${todayIn(timeZone, now)}T12:00:00Z`) + 86_400_000)
+    if (cityClockOf(now, timeZone) < config.eveningAt) return;
+    const tomorrow = new Date(Date.parse(`${cityDateOf(now, timeZone)}T12:00:00Z`) + 86_400_000)
       .toISOString()
       .slice(0, 10);
     const queued = await queueEveningNotices({ db, date: tomorrow, timeZone, now });

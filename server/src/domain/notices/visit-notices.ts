@@ -1,7 +1,6 @@
 import { compounds, type Db, hospitals, noticeSettings, onlineVisits, patients } from '@lastmeter/db';
-import type { NoticeKind } from '@lastmeter/shared';
+import { cityClockOf, type NoticeKind } from '@lastmeter/shared';
 import { eq, inArray } from 'drizzle-orm';
-import { clockIn } from '../supply/local-date.ts';
 import type { NoticeItem } from './enqueue-notices.ts';
 
 /** The online-visit events a household hears about, and the notice each calls for. */
@@ -80,7 +79,7 @@ export async function visitNoticeItems(
         key: d.key,
         params: {
           date: v.date,
-          visitTime: clockIn(timeZone, v.startsAt),
+          visitTime: cityClockOf(v.startsAt, timeZone),
           visitAt: v.startsAt.toISOString(),
           hospital: v.hospital,
           hospitalPhone: v.hospitalPhone,

@@ -13,7 +13,13 @@ import { bookLoadedRequest } from './book-online-visit.ts';
  */
 export async function bookMissingOnlineVisits(
   db: Db,
-  { actor, districtId, date, now }: { actor: Actor; districtId: string; date: string; now: Date },
+  {
+    actor,
+    districtId,
+    date,
+    now,
+    timeZone,
+  }: { actor: Actor; districtId: string; date: string; now: Date; timeZone: string },
 ): Promise<{ booked: number; unmatched: Array<{ requestId: string; reason: z.infer<typeof PlanReason> }> }> {
   const rows = await db
     .select({
@@ -56,6 +62,7 @@ export async function bookMissingOnlineVisits(
             : null,
         },
         now,
+        timeZone,
       });
       result.booked++;
     } catch (error) {

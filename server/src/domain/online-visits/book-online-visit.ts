@@ -31,16 +31,24 @@ export async function bookOnlineVisit({
   actor,
   requestId,
   input,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   requestId: string;
   input: BookOnlineVisitBody;
-  now?: Date;
+  now: Date;
+  timeZone: string;
 }): Promise<OnlineVisitView> {
   const loaded = await loadRequestFor(db, actor, requestId, 'write', 'book_online_visit');
-  const visitId = await bookLoadedRequest(db, { actor, loaded, requestedHospitalId: input.hospitalId, now });
+  const visitId = await bookLoadedRequest(db, {
+    actor,
+    loaded,
+    requestedHospitalId: input.hospitalId,
+    now,
+    timeZone,
+  });
   return presentOnlineVisit(actor, await loadVisitFor(db, actor, visitId, 'read', 'book_online_visit'));
 }
 
@@ -55,7 +63,14 @@ export async function bookLoadedRequest(
     loaded,
     requestedHospitalId,
     now,
-  }: { actor: Actor; loaded: LoadedRequest; requestedHospitalId?: string | undefined; now: Date },
+    timeZone,
+  }: {
+    actor: Actor;
+    loaded: LoadedRequest;
+    requestedHospitalId?: string | undefined;
+    now: Date;
+    timeZone: string;
+  },
 ): Promise<string> {
   const { request, patient, need, districtId } = loaded;
   const refusal = refuseWayFor('online_visit', request, need);
@@ -83,6 +98,7 @@ export async function bookLoadedRequest(
       ...(patient.regularHospitalId ? { regularHospitalId: patient.regularHospitalId } : {}),
       ...(wanted ? { requestedHospitalId: wanted } : {}),
     },
+    timeZone,
     'online',
   );
   if (!match || match.slotStart === undefined) {
@@ -94,7 +110,7 @@ export async function bookLoadedRequest(
         .where(eq(requests.id, request.id));
     throw errors.conflict('No hospital has a free online place for this request', { reason });
   }
-  const slot = (await onlineSlotsOf(db, match.hospitalId, request.date, request.service)).find(
+  const slot = (await onlineSlotsOf(db, match.hospitalId, request.date, request.service, timeZone)).find(
     (s) => s.start === match.slotStart,
   );
   if (!slot)

@@ -1,7 +1,6 @@
 import { type Db, hospitals, onlineVisits } from '@lastmeter/db';
-import type { Service } from '@lastmeter/shared';
+import { cityInstant, type Service } from '@lastmeter/shared';
 import { and, eq, gte, lt, ne } from 'drizzle-orm';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { capacityOn } from '../supply/get-hospital-capacity.ts';
 import { firstFreePlace } from './visit-times.ts';
 
@@ -19,12 +18,13 @@ export async function onlineSlotsOf(
   hospitalId: string,
   date: string,
   service: Service,
+  timeZone: string,
 ): Promise<DaySlot[]> {
-  return (await capacityOn(db, hospitalId, date, 'online')).slots
+  return (await capacityOn(db, hospitalId, date, timeZone, 'online')).slots
     .filter((s) => s.service === service)
     .map((s) => ({
-      start: shanghaiInstant(date, s.startTime).getTime(),
-      end: shanghaiInstant(date, s.endTime).getTime(),
+      start: cityInstant(date, s.startTime, timeZone).getTime(),
+      end: cityInstant(date, s.endTime, timeZone).getTime(),
       capacity: s.capacity,
       startTime: s.startTime,
     }));

@@ -1,12 +1,11 @@
 import { type Db, onlineVisits, requests } from '@lastmeter/db';
-import { type OnlineVisitView, type RecordVisitOutcomeBody, rooms } from '@lastmeter/shared';
+import { cityDateOf, type OnlineVisitView, type RecordVisitOutcomeBody, rooms } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
 import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
-import { todayInShanghai } from '../patients/need-rules.ts';
 import { ARRIVAL_WINDOW_MINUTES, returnModeFor } from '../requests/schedule-rules.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
@@ -25,13 +24,15 @@ export async function recordVisitOutcome({
   actor,
   visitId,
   input,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   visitId: string;
   input: RecordVisitOutcomeBody;
-  now?: Date;
+  now: Date;
+  timeZone: string;
 }): Promise<OnlineVisitView> {
   const loaded = await loadVisitFor(db, actor, visitId, 'manage', 'record_visit_outcome');
   const { visit, request, districtId, patient } = loaded;
@@ -51,7 +52,7 @@ export async function recordVisitOutcome({
           patientId: visit.patientId,
           needId: null,
           service: visit.service,
-          date: todayInShanghai(appointment),
+          date: cityDateOf(appointment, timeZone),
           urgency: 'scheduled',
           windowStart: new Date(appointment.getTime() - ARRIVAL_WINDOW_MINUTES * MINUTE),
           windowEnd: appointment,
@@ -97,6 +98,7 @@ export async function recordVisitOutcome({
           note: '',
         },
         now,
+        timeZone,
       });
       deliveryId = issued.delivery.delivery.id;
       events.push(...issued.events);

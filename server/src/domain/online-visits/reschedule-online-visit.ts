@@ -24,13 +24,15 @@ export async function rescheduleOnlineVisit({
   actor,
   visitId,
   input,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   visitId: string;
   input: RescheduleOnlineVisitBody;
-  now?: Date;
+  now: Date;
+  timeZone: string;
 }): Promise<OnlineVisitView> {
   const loaded = await loadVisitFor(db, actor, visitId, 'write', 'reschedule_online_visit');
   const { visit, request } = loaded;
@@ -39,8 +41,8 @@ export async function rescheduleOnlineVisit({
   const notBefore = now.getTime() + LEAD_MINUTES * MINUTE;
   if (wanted < notBefore)
     throw errors.fieldCode('body.startsAt', 'visit_too_soon', { minutes: LEAD_MINUTES });
-  const date = cityDateOf(new Date(wanted));
-  const slot = (await onlineSlotsOf(db, visit.hospitalId, date, visit.service)).find(
+  const date = cityDateOf(wanted, timeZone);
+  const slot = (await onlineSlotsOf(db, visit.hospitalId, date, visit.service, timeZone)).find(
     (s) => s.start <= wanted && wanted < s.end,
   );
   if (!slot) throw errors.fieldCode('body.startsAt', 'no_online_slot');

@@ -1,12 +1,10 @@
 import { type Db, onlineVisits } from '@lastmeter/db';
-import type { OnlineVisitView } from '@lastmeter/shared';
+import { cityDateOf, cityDayStart, type OnlineVisitView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvents } from '../events/record-event.ts';
-import { todayInShanghai } from '../patients/need-rules.ts';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
 
@@ -15,21 +13,23 @@ export async function startOnlineVisit({
   db,
   actor,
   visitId,
-  now = new Date(),
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   visitId: string;
-  now?: Date;
+  now: Date;
+  timeZone: string;
 }): Promise<OnlineVisitView> {
   const loaded = await loadVisitFor(db, actor, visitId, 'manage', 'start_online_visit');
   const { visit } = loaded;
   if (visit.status !== 'booked') throw errors.invalidTransition(visit.status, 'in_progress', ['booked']);
-  const today = todayInShanghai(now);
+  const today = cityDateOf(now, timeZone);
   if (visit.date !== today)
     throw errors.stepNotOpen({
       rule: 'another_day',
-      opensAt: visit.date > today ? shanghaiInstant(visit.date, '00:00').toISOString() : null,
+      opensAt: visit.date > today ? cityDayStart(visit.date, timeZone).toISOString() : null,
     });
   return db.transaction(async (tx) => {
     const [row] = await tx

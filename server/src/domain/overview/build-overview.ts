@@ -13,6 +13,7 @@ import {
   type CareWaysFigures,
   COMPOUND_LEVELS,
   type CompoundDemand,
+  cityClockOf,
   INFECTION_CLASSES,
   MOBILITIES,
   NEED_KINDS,
@@ -25,7 +26,6 @@ import {
 } from '@lastmeter/shared';
 import { and, count, countDistinct, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { effectiveCapacity } from '../supply/effective-capacity.ts';
-import { clockIn } from '../supply/local-date.ts';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -298,7 +298,7 @@ async function supplySide(
         }));
       let outsideSlots = 0;
       for (const d of demand.filter((x) => x.service === service)) {
-        const clock = clockIn(timeZone, d.appointmentAt);
+        const clock = cityClockOf(d.appointmentAt, timeZone);
         const slot = serviceSlots.find((s) => s.startTime <= clock && clock < s.endTime);
         if (!slot) {
           outsideSlots += d.n;

@@ -1,9 +1,8 @@
 import type { Db } from '@lastmeter/db';
-import type { Overview } from '@lastmeter/shared';
+import { cityDateOf, type Overview } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadCompound } from '../geo/load-compound.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { buildOverview } from './build-overview.ts';
 
 /** The overview of one compound: its patients, needs and requests, and the hospitals its requests go to. */
@@ -13,12 +12,14 @@ export async function getCompoundOverview({
   compoundId,
   date,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
   compoundId: string;
   date: string | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<Overview> {
   const compound = await loadCompound(db, actor, compoundId, 'read');
   await recordAudit(db, {
@@ -31,7 +32,7 @@ export async function getCompoundOverview({
   return buildOverview(db, {
     districtId: compound.districtId,
     compoundIds: [compoundId],
-    date: date ?? todayIn(timeZone),
+    date: date ?? cityDateOf(now, timeZone),
     timeZone,
   });
 }

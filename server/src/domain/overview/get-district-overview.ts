@@ -1,11 +1,10 @@
 import { type Db, districts } from '@lastmeter/db';
-import type { Overview } from '@lastmeter/shared';
+import { cityDateOf, type Overview } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { compoundListScope } from '../policies.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { buildOverview } from './build-overview.ts';
 
 /**
@@ -18,12 +17,14 @@ export async function getDistrictOverview({
   districtId,
   date,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
   districtId: string;
   date: string | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<Overview> {
   const scope = compoundListScope(actor, districtId);
   if (!scope) throw errors.notFound('District');
@@ -42,7 +43,7 @@ export async function getDistrictOverview({
   return buildOverview(db, {
     districtId,
     compoundIds: scope.all ? 'all' : scope.compoundIds,
-    date: date ?? todayIn(timeZone),
+    date: date ?? cityDateOf(now, timeZone),
     timeZone,
   });
 }

@@ -1,15 +1,9 @@
 import { careNeeds, type Db } from '@lastmeter/db';
-import type { CareNeedInput, CareNeedView } from '@lastmeter/shared';
+import { type CareNeedInput, type CareNeedView, cityDateOf } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { loadPatientFor } from './load-scope.ts';
-import {
-  checkNeedDates,
-  NEED_RULE_MESSAGES,
-  needWayIssues,
-  todayInShanghai,
-  toFieldIssues,
-} from './need-rules.ts';
+import { checkNeedDates, NEED_RULE_MESSAGES, needWayIssues, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
 
@@ -18,11 +12,15 @@ export async function addCareNeed({
   actor,
   patientId,
   input,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: CareNeedInput;
+  now: Date;
+  timeZone: string;
 }): Promise<CareNeedView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'add_need');
   if (!patient.consent) {
@@ -35,8 +33,12 @@ export async function addCareNeed({
     ]);
   }
   const issues = [
-    ...toFieldIssues(checkNeedDates(input, patient.nationalId, todayInShanghai()), 'body', actor.locale),
-    ...needWayIssues(input, todayInShanghai(), 'body', actor.locale),
+    ...toFieldIssues(
+      checkNeedDates(input, patient.nationalId, cityDateOf(now, timeZone)),
+      'body',
+      actor.locale,
+    ),
+    ...needWayIssues(input, cityDateOf(now, timeZone), 'body', actor.locale),
   ];
   if (issues.length) throw errors.validation(issues);
   const { view } = await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import {
   type CareNeedInput,
+  dayNumber,
   type FieldIssue,
   fieldMessage,
   type Locale,
@@ -54,18 +55,6 @@ export const NEED_RULE_MESSAGES: Record<NeedRuleCode, Record<Locale, string>> = 
     en: 'consent must be recorded before any care need is stored',
   },
 };
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar date. */
-export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-/** Today's calendar date in China (UTC+8 all year, no daylight saving). */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The birth date (`YYYY-MM-DD`) inside a valid resident ID number. */
 export function birthDateOfId(nationalId: string): string {

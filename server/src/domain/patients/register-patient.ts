@@ -1,5 +1,11 @@
 import { careNeeds, type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
-import { type FieldIssue, type PatientView, type RegisterPatientBody, rooms } from '@lastmeter/shared';
+import {
+  cityDateOf,
+  type FieldIssue,
+  type PatientView,
+  type RegisterPatientBody,
+  rooms,
+} from '@lastmeter/shared';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -12,7 +18,6 @@ import {
   checkNeedDates,
   NEED_RULE_MESSAGES,
   needWayIssues,
-  todayInShanghai,
   toFieldIssues,
 } from './need-rules.ts';
 import { presentPatient } from './present-patient.ts';
@@ -23,15 +28,19 @@ export async function registerPatient({
   actor,
   compoundId,
   input,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   compoundId: string;
   input: RegisterPatientBody;
+  now: Date;
+  timeZone: string;
 }): Promise<PatientView> {
   const compound = await loadCompoundFor(db, actor, compoundId, 'write');
 
-  const today = todayInShanghai();
+  const today = cityDateOf(now, timeZone);
   const issues: FieldIssue[] = toFieldIssues(
     checkIdentityDates(input.nationalId, today),
     'body',

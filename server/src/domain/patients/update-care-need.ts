@@ -1,11 +1,11 @@
 import { careNeeds, type Db } from '@lastmeter/db';
-import { CareNeedInput, type CareNeedView, type UpdateCareNeedBody } from '@lastmeter/shared';
+import { CareNeedInput, type CareNeedView, cityDateOf, type UpdateCareNeedBody } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { Actor } from '../actor.ts';
 import { loadPatientFor } from './load-scope.ts';
-import { checkNeedDates, needWayIssues, todayInShanghai, toFieldIssues } from './need-rules.ts';
+import { checkNeedDates, needWayIssues, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
 
@@ -16,12 +16,16 @@ export async function updateCareNeed({
   patientId,
   needId,
   input,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   needId: string;
   input: UpdateCareNeedBody;
+  now: Date;
+  timeZone: string;
 }): Promise<CareNeedView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update_need');
   const [need] = await db
@@ -43,8 +47,12 @@ export async function updateCareNeed({
     actor.locale,
   );
   const issues = [
-    ...toFieldIssues(checkNeedDates(merged, patient.nationalId, todayInShanghai()), 'body', actor.locale),
-    ...needWayIssues(merged, todayInShanghai(), 'body', actor.locale),
+    ...toFieldIssues(
+      checkNeedDates(merged, patient.nationalId, cityDateOf(now, timeZone)),
+      'body',
+      actor.locale,
+    ),
+    ...needWayIssues(merged, cityDateOf(now, timeZone), 'body', actor.locale),
   ];
   if (issues.length) throw errors.validation(issues);
   const { view } = await db.transaction(async (tx) => {

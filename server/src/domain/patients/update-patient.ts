@@ -1,5 +1,11 @@
 import { type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
-import { type FieldIssue, type PatientView, rooms, type UpdatePatientBody } from '@lastmeter/shared';
+import {
+  cityDateOf,
+  type FieldIssue,
+  type PatientView,
+  rooms,
+  type UpdatePatientBody,
+} from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -8,7 +14,7 @@ import { recordEvent } from '../events/record-event.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { loadPatientFor, needsOf, resolveGate } from './load-scope.ts';
-import { checkIdentityDates, todayInShanghai, toFieldIssues } from './need-rules.ts';
+import { checkIdentityDates, toFieldIssues } from './need-rules.ts';
 import { presentPatient } from './present-patient.ts';
 
 /** Corrects a patient's identity, address, mobility, infection class or consent. */
@@ -17,17 +23,21 @@ export async function updatePatient({
   actor,
   patientId,
   input,
+  now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   patientId: string;
   input: UpdatePatientBody;
+  now: Date;
+  timeZone: string;
 }): Promise<PatientView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update');
   const issues: FieldIssue[] = [];
   if (input.nationalId)
     issues.push(
-      ...toFieldIssues(checkIdentityDates(input.nationalId, todayInShanghai()), 'body', actor.locale),
+      ...toFieldIssues(checkIdentityDates(input.nationalId, cityDateOf(now, timeZone)), 'body', actor.locale),
     );
   let gateId: string | null | undefined;
   if (input.gateId !== undefined) {

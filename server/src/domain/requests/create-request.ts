@@ -1,5 +1,5 @@
 import { careNeeds, type Db, requests } from '@lastmeter/db';
-import { type CreateRequestBody, careWaysFor, type RequestView, rooms } from '@lastmeter/shared';
+import { type CreateRequestBody, careWaysFor, cityDateOf, type RequestView, rooms } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
-import { NEED_RULE_MESSAGES, todayInShanghai } from '../patients/need-rules.ts';
+import { NEED_RULE_MESSAGES } from '../patients/need-rules.ts';
 import { careWaysInputOf, refuseWayFor } from './care-ways-of-request.ts';
 import { presentRequest } from './present-request.ts';
 import { returnModeFor } from './schedule-rules.ts';
@@ -21,6 +21,7 @@ export async function createRequest({
   patientId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
@@ -28,6 +29,7 @@ export async function createRequest({
   input: CreateRequestBody;
   now: Date;
   /** Pushes the committed event (request.emergency must reach dispatch at once). */
+  timeZone: string;
 }): Promise<RequestView> {
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'read', 'create_request');
   await authorize(
@@ -70,7 +72,7 @@ export async function createRequest({
     if (!row) throw errors.field('body.needId', 'is not a need of this patient');
     need = row;
   }
-  const date = todayInShanghai(windowStart);
+  const date = cityDateOf(windowStart, timeZone);
   const ways = careWaysFor(careWaysInputOf({ service: input.service, urgency: input.urgency, date }, need));
   // Chosen here, else the need's own way while the rule still allows it, else the kind's default; a
   // one-off request for no need is a trip unless the caller says otherwise.

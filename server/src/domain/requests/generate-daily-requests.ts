@@ -22,12 +22,15 @@ export async function generateDailyRequests({
   districtId,
   compoundId,
   date,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   districtId?: string | undefined;
   compoundId?: string | undefined;
   date: string;
+  /** The city's time zone (config `TIME_ZONE`): appointment times are on its clock. */
+  timeZone: string;
 }): Promise<GenerateRequestsResult> {
   const scope = await authorizeScope(db, actor, districtId, compoundId);
 
@@ -50,7 +53,7 @@ export async function generateDailyRequests({
     .where(and(inScope, eq(careNeeds.active, true), eq(patients.status, 'active')));
 
   const values = needs.flatMap((need) => {
-    const r = requestForNeedOn(need, date);
+    const r = requestForNeedOn(need, date, timeZone);
     if (!r) return [];
     const hospitalId = need.hospitalId ?? need.regularHospitalId;
     // The need's own way while the rule allows it on this date (a pregnancy moves on by week), else the kind's default.

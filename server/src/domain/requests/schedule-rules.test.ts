@@ -1,6 +1,7 @@
+import { isoWeekdayOf } from '@lastmeter/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoWeekday, requestForNeedOn } from './schedule-rules.ts';
+import { requestForNeedOn } from './schedule-rules.ts';
 
 const dialysis = {
   kind: 'dialysis' as const,
@@ -19,7 +20,7 @@ describe('requestForNeedOn', () => {
       '2026-11-28',
       '2026-11-29',
     ];
-    expect(week.map((d) => requestForNeedOn(dialysis, d) !== null)).toEqual([
+    expect(week.map((d) => requestForNeedOn(dialysis, d, 'Asia/Shanghai') !== null)).toEqual([
       true,
       false,
       true,
@@ -30,10 +31,12 @@ describe('requestForNeedOn', () => {
     ]);
   });
 
-  it('sets the arrival window to the 30 minutes before the start, in Asia/Shanghai', () => {
-    const r = requestForNeedOn(dialysis, '2026-11-23');
+  it('sets the arrival window to the 30 minutes before the start, on the city clock', () => {
+    const r = requestForNeedOn(dialysis, '2026-11-23', 'Asia/Shanghai');
     expect(r?.windowStart.toISOString()).toBe('2026-11-22T22:30:00.000Z');
     expect(r?.windowEnd.toISOString()).toBe('2026-11-22T23:00:00.000Z');
+    const inNewYork = requestForNeedOn(dialysis, '2026-11-23', 'America/New_York');
+    expect(inNewYork?.windowEnd.toISOString()).toBe('2026-11-23T12:00:00.000Z');
     expect(r?.returnMode).toBe('fixed');
     expect(r?.treatmentMinutes).toBe(240);
   });
@@ -43,7 +46,7 @@ describe('requestForNeedOn', () => {
       kind: 'pregnancy' as const,
       schedule: { dueDate: '2027-01-10', visits: [{ date: '2026-11-24', startTime: '09:00' }] },
     };
-    expect(requestForNeedOn(pregnancy, '2026-11-24')).toMatchObject({
+    expect(requestForNeedOn(pregnancy, '2026-11-24', 'Asia/Shanghai')).toMatchObject({
       service: 'obstetrics',
       returnMode: 'will_call',
       treatmentMinutes: null,
@@ -52,7 +55,7 @@ describe('requestForNeedOn', () => {
       kind: 'chronic' as const,
       schedule: { medicineDelivery: true, visits: [{ date: '2026-11-24', startTime: '09:00' }] },
     };
-    expect(requestForNeedOn(chronic, '2026-11-24')).toBeNull();
+    expect(requestForNeedOn(chronic, '2026-11-24', 'Asia/Shanghai')).toBeNull();
   });
 
   it('counts exactly one request per listed weekday over any run of seven days', () => {
@@ -65,9 +68,9 @@ describe('requestForNeedOn', () => {
           let hits = 0;
           for (let i = 0; i < 7; i++) {
             const date = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-            if (requestForNeedOn(need, date)) {
+            if (requestForNeedOn(need, date, 'Asia/Shanghai')) {
               hits++;
-              expect(weekdays).toContain(isoWeekday(date));
+              expect(weekdays).toContain(isoWeekdayOf(date));
             }
           }
           expect(hits).toBe(weekdays.length);

@@ -1,5 +1,7 @@
 import {
   CareNeedInput,
+  cityInstant,
+  isoWeekdayOf,
   type NeedKind,
   type ReturnMode,
   SERVICE_FOR_NEED,
@@ -18,25 +20,20 @@ export interface ScheduledRequest {
   treatmentMinutes: number | null;
 }
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date; the date alone decides, not any clock. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/** The instant of a wall-clock time on a date in China (UTC+8, no daylight saving). */
-export function shanghaiInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+08:00`);
-}
-
 /** Obstetrics cannot say when a visit ends (a check-up may become a delivery): the hospital calls. */
 export function returnModeFor(service: Service): ReturnMode {
   return service === 'obstetrics' || service === 'emergency' ? 'will_call' : 'fixed';
 }
 
-function appointment(kind: NeedKind, date: string, startTime: string, minutes: number): ScheduledRequest {
+function appointment(
+  kind: NeedKind,
+  date: string,
+  startTime: string,
+  minutes: number,
+  timeZone: string,
+): ScheduledRequest {
   const service = SERVICE_FOR_NEED[kind];
-  const start = shanghaiInstant(date, startTime);
+  const start = cityInstant(date, startTime, timeZone);
   const returnMode = returnModeFor(service);
   return {
     service,
@@ -54,26 +51,28 @@ function appointment(kind: NeedKind, date: string, startTime: string, minutes: n
 export function requestForNeedOn(
   need: { kind: NeedKind; schedule: unknown },
   date: string,
+  /** The city's time zone (config `TIME_ZONE`): start times are on its clock. */
+  timeZone: string,
 ): ScheduledRequest | null {
   const parsed = CareNeedInput.safeParse({ kind: need.kind, schedule: need.schedule });
   if (!parsed.success) return null;
   const n = parsed.data;
   switch (n.kind) {
     case 'dialysis':
-      return n.schedule.weekdays.includes(isoWeekday(date))
-        ? appointment(n.kind, date, n.schedule.startTime, n.schedule.sessionMinutes)
+      return n.schedule.weekdays.includes(isoWeekdayOf(date))
+        ? appointment(n.kind, date, n.schedule.startTime, n.schedule.sessionMinutes, timeZone)
         : null;
     case 'chemotherapy':
     case 'radiotherapy':
       return n.schedule.dates.includes(date)
-        ? appointment(n.kind, date, n.schedule.startTime, n.schedule.sessionMinutes)
+        ? appointment(n.kind, date, n.schedule.startTime, n.schedule.sessionMinutes, timeZone)
         : null;
     case 'chronic':
       if (n.schedule.medicineDelivery) return null;
-      return visitOn(n.kind, n.schedule.visits, date);
+      return visitOn(n.kind, n.schedule.visits, date, timeZone);
     case 'pregnancy':
     case 'newborn':
-      return visitOn(n.kind, n.schedule.visits, date);
+      return visitOn(n.kind, n.schedule.visits, date, timeZone);
     case 'emergency':
       return null;
     default:
@@ -85,7 +84,8 @@ function visitOn(
   kind: NeedKind,
   visits: Array<{ date: string; startTime: string; minutes: number }>,
   date: string,
+  timeZone: string,
 ) {
   const visit = visits.find((v) => v.date === date);
-  return visit ? appointment(kind, date, visit.startTime, visit.minutes) : null;
+  return visit ? appointment(kind, date, visit.startTime, visit.minutes, timeZone) : null;
 }

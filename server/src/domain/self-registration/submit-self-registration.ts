@@ -1,18 +1,12 @@
 import { careNeeds, type Db, gates, PG, patients, pgErrorOf } from '@lastmeter/db';
-import { type Locale, rooms, type SelfRegistrationBody } from '@lastmeter/shared';
+import { cityDateOf, type Locale, rooms, type SelfRegistrationBody } from '@lastmeter/shared';
 import { asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { consentRecord } from '../patients/consent.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
-import {
-  checkIdentityDates,
-  checkNeedDates,
-  needWayIssues,
-  todayInShanghai,
-  toFieldIssues,
-} from '../patients/need-rules.ts';
+import { checkIdentityDates, checkNeedDates, needWayIssues, toFieldIssues } from '../patients/need-rules.ts';
 import { compoundByToken } from './load-by-token.ts';
 import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
 
@@ -31,18 +25,22 @@ export async function submitSelfRegistration({
   input,
   ip,
   locale,
+  now,
+  timeZone,
 }: {
   db: Db;
   token: string;
   input: SelfRegistrationBody;
   ip: string;
   locale: Locale;
+  now: Date;
+  timeZone: string;
 }): Promise<{ status: 'pending'; message: string }> {
   // Counted before anything is looked up: probing ID numbers or tokens costs attempts too.
   selfRegistrationPerIp.hit(ip);
   const compound = await compoundByToken(db, token);
   selfRegistrationPerToken.hit(compound.id);
-  const today = todayInShanghai();
+  const today = cityDateOf(now, timeZone);
   const issues = [
     ...toFieldIssues(checkIdentityDates(input.nationalId, today), 'body', locale),
     ...toFieldIssues(checkNeedDates(input.need, input.nationalId, today), 'body.need', locale),

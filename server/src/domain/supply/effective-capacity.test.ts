@@ -1,5 +1,6 @@
+import { isoWeekdayOf } from '@lastmeter/shared';
 import { describe, expect, it } from 'vitest';
-import { effectiveCapacity, isoWeekday } from './effective-capacity.ts';
+import { effectiveCapacity } from './effective-capacity.ts';
 
 describe('effectiveCapacity', () => {
   const template = [
@@ -9,8 +10,8 @@ describe('effectiveCapacity', () => {
   ];
 
   it('knows ISO weekdays', () => {
-    expect(isoWeekday('2022-04-11')).toBe(1);
-    expect(isoWeekday('2022-04-17')).toBe(7);
+    expect(isoWeekdayOf('2022-04-11')).toBe(1);
+    expect(isoWeekdayOf('2022-04-17')).toBe(7);
   });
 
   it("takes the date's weekday from the template", () => {

@@ -1,4 +1,4 @@
-import type { CapacitySlot, Service } from '@lastmeter/shared';
+import { type CapacitySlot, isoWeekdayOf, type Service } from '@lastmeter/shared';
 
 export interface TemplateSlot {
   service: Service;
@@ -9,12 +9,6 @@ export interface TemplateSlot {
 }
 export type OverrideSlot = Omit<TemplateSlot, 'weekday'>;
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date `YYYY-MM-DD`. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
 /**
  * A date's capacity: the weekly template of that weekday, with each override replacing the template slot
  * of the same service and start time (capacity 0 closes it) or adding a slot the template lacks.
@@ -24,7 +18,7 @@ export function effectiveCapacity(
   template: readonly TemplateSlot[],
   overrides: readonly OverrideSlot[],
 ): CapacitySlot[] {
-  const weekday = isoWeekday(date);
+  const weekday = isoWeekdayOf(date);
   const slots = new Map<string, CapacitySlot>();
   const key = (s: { service: string; startTime: string }) => `${s.service} ${s.startTime}`;
   for (const s of template) {

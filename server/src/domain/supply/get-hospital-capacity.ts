@@ -1,9 +1,14 @@
 import { type Db, hospitalSlotOverrides, hospitalSlots } from '@lastmeter/db';
-import type { CapacitySlot, HospitalCapacity, SlotChannel } from '@lastmeter/shared';
+import {
+  type CapacitySlot,
+  cityInstant,
+  type HospitalCapacity,
+  isoWeekdayOf,
+  type SlotChannel,
+} from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
-import { effectiveCapacity, isoWeekday } from './effective-capacity.ts';
+import { effectiveCapacity } from './effective-capacity.ts';
 import { heldIn, loadHeldPlaces } from './load-held-places.ts';
 import { loadHospital } from './load-hospital.ts';
 
@@ -13,16 +18,18 @@ export async function getHospitalCapacity({
   actor,
   hospitalId,
   date,
+  timeZone,
   channel = 'on_site',
 }: {
   db: Db;
   actor: Actor;
   hospitalId: string;
   date: string;
+  timeZone: string;
   channel?: SlotChannel;
 }): Promise<HospitalCapacity> {
   await loadHospital(db, actor, hospitalId, 'read');
-  return capacityOn(db, hospitalId, date, channel);
+  return capacityOn(db, hospitalId, date, timeZone, channel);
 }
 
 /**
@@ -33,9 +40,11 @@ export async function capacityOn(
   db: Db,
   hospitalId: string,
   date: string,
+  /** The city's time zone (config `TIME_ZONE`): slot times are on its clock. */
+  timeZone: string,
   channel: SlotChannel = 'on_site',
 ): Promise<HospitalCapacity> {
-  const weekday = isoWeekday(date);
+  const weekday = isoWeekdayOf(date);
   const template = await db
     .select()
     .from(hospitalSlots)
@@ -59,8 +68,8 @@ export async function capacityOn(
   const held = await loadHeldPlaces(db, { date, channel, hospitalIds: [hospitalId] });
   const slots = effectiveCapacity(date, template, overrides).map((slot) => {
     const range = {
-      start: shanghaiInstant(date, slot.startTime).getTime(),
-      end: shanghaiInstant(date, slot.endTime).getTime(),
+      start: cityInstant(date, slot.startTime, timeZone).getTime(),
+      end: cityInstant(date, slot.endTime, timeZone).getTime(),
     };
     return { ...slot, booked: held.filter((h) => h.service === slot.service && heldIn(h, range)).length };
   });
@@ -73,7 +82,7 @@ export async function capacitiesOn(
   date: string,
   channel: SlotChannel = 'on_site',
 ): Promise<Map<string, CapacitySlot[]>> {
-  const weekday = isoWeekday(date);
+  const weekday = isoWeekdayOf(date);
   const [template, overrides] = await Promise.all([
     db
       .select()

@@ -15,6 +15,7 @@ export async function setSlotOverrides({
   hospitalId,
   date,
   input,
+  timeZone,
   channel = 'on_site',
 }: {
   db: Db;
@@ -22,6 +23,7 @@ export async function setSlotOverrides({
   hospitalId: string;
   date: string;
   input: SetSlotOverridesBody;
+  timeZone: string;
   channel?: SlotChannel;
 }): Promise<HospitalCapacity> {
   await loadHospital(db, actor, hospitalId, 'write');
@@ -40,5 +42,5 @@ export async function setSlotOverrides({
         .insert(hospitalSlotOverrides)
         .values(input.slots.map((s) => ({ ...s, hospitalId, date, channel })));
   });
-  return capacityOn(db, hospitalId, date, channel);
+  return capacityOn(db, hospitalId, date, timeZone, channel);
 }

@@ -48,6 +48,7 @@ export async function applyLegStep(
     patch = {},
     asRole = actor.role,
     now,
+    timeZone,
   }: {
     actor: Actor;
     ctx: LegContext;
@@ -62,6 +63,8 @@ export async function applyLegStep(
      */
     asRole?: Role;
     now: Date;
+    /** The city's time zone (config `TIME_ZONE`): a leg is worked on its own day there. */
+    timeZone: string;
   },
 ): Promise<LegContext> {
   const verdict = decideStep(step, ctx.leg, asRole);
@@ -86,6 +89,7 @@ export async function applyLegStep(
       plannedDropoffAt: ctx.leg.plannedDropoffAt,
     },
     now,
+    { timeZone },
   );
   if (early) throw errors.stepNotOpen(early);
   const boarding = verdict.to === 'on_board' && !ABOARD_LEG_STATUSES.includes(verdict.from);

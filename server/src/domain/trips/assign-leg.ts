@@ -26,6 +26,7 @@ export async function assignLeg({
   legId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
@@ -33,6 +34,7 @@ export async function assignLeg({
   input: AssignLegBody;
   /** When dispatch assigns: the schedule gate refuses a pickup before it. */
   now: Date;
+  timeZone: string;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
@@ -65,7 +67,7 @@ export async function assignLeg({
       await tx.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.id, vehicle.id)).for('update');
       let ctx = await loadLegContext(tx, legId, { lock: true });
       if (!ctx) throw errors.notFound('Leg');
-      const events = new TripEvents(tx, actor.accountId, now);
+      const events = new TripEvents(tx, actor.accountId, now, timeZone);
       if (input.override) {
         allowSoftRules(tx, input.override.rules);
         await recordAudit(tx, {
@@ -93,6 +95,7 @@ export async function assignLeg({
           note: `reassigned to ${vehicle.plate}`,
           patch: UNBOOKED,
           now,
+          timeZone,
         });
         await events.leg('job.cancelled', previous, cancelledParties(previous), {
           status: ctx.leg.status,
@@ -100,7 +103,7 @@ export async function assignLeg({
         });
         version = undefined;
       }
-      ctx = await bookLeg(tx, { actor, ctx, booking, version, now });
+      ctx = await bookLeg(tx, { actor, ctx, booking, version, now, timeZone });
       await announceBooking(events, ctx);
       return { ctx, events: await events.commit() };
     });

@@ -38,6 +38,7 @@ export async function bookLeg(
     note = '',
     asRole,
     now,
+    timeZone,
   }: {
     actor: Actor;
     ctx: LegContext;
@@ -46,6 +47,7 @@ export async function bookLeg(
     note?: string;
     asRole?: Actor['role'];
     now: Date;
+    timeZone: string;
   },
 ): Promise<LegContext> {
   const next = await applyLegStep(tx, {
@@ -55,6 +57,7 @@ export async function bookLeg(
     version,
     note,
     now,
+    timeZone,
     ...(asRole ? { asRole } : {}),
     patch: {
       vehicleId: booking.vehicle.id,

@@ -27,12 +27,14 @@ export async function cancelLeg({
   legId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: CancelLegBody;
   now: Date;
+  timeZone: string;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
@@ -57,7 +59,7 @@ export async function cancelLeg({
         throw error;
       }
     }
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     const ctx = await cancelWithEvents(tx, actor, locked, input.reason, events, input.version);
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, input.reason, events);
     return { ctx, events: await events.commit() };
@@ -83,6 +85,7 @@ export async function cancelWithEvents(
     patch: UNBOOKED,
     ...(asRole ? { asRole } : {}),
     now: events.now,
+    timeZone: events.timeZone,
   });
   await events.leg('job.cancelled', locked, cancelledParties(locked), { status: ctx.leg.status, reason });
   return { ...ctx, vehicle: null };

@@ -121,6 +121,7 @@ export async function commitPlan(
       patch: UNBOOKED,
       asRole: asRole ?? actor.role,
       now: events.now,
+      timeZone: events.timeZone,
     });
     released.set(ctx.leg.id, next);
   }
@@ -148,6 +149,7 @@ export async function commitPlan(
         note: 'planned',
         asRole: asRole ?? actor.role,
         now: events.now,
+        timeZone: events.timeZone,
       }),
     );
   }

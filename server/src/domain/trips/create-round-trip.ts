@@ -1,12 +1,11 @@
 import { compounds, type Db, gates, legs, patients, requests, trips } from '@lastmeter/db';
-import type { TripView, Urgency } from '@lastmeter/shared';
+import { cityDateOf, type TripView, type Urgency } from '@lastmeter/shared';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { span } from '../../observability/spans.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeRecord } from '../authorize.ts';
-import { todayInShanghai } from '../patients/need-rules.ts';
 import { insertTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { matchHospitalFor } from './match-hospital.ts';
@@ -29,11 +28,14 @@ export async function createRoundTrip({
   actor,
   requestId,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   requestId: string;
   now: Date;
+  /** The city's time zone (config `TIME_ZONE`): an emergency of today still needs a vehicle. */
+  timeZone: string;
 }): Promise<TripView> {
   const found = await loadRequest(db, requestId);
   const row = await authorizeRecord(
@@ -49,10 +51,11 @@ export async function createRoundTrip({
     },
     { entity: 'patient', entityId: found?.patient.id },
   );
-  const tripId = await span('open', () => openRoundTrip(db, { actor, row, now }));
+  const tripId = await span('open', () => openRoundTrip(db, { actor, row, now, timeZone }));
   // An emergency cannot wait for the next planning round: it goes into the running plan at once, or
   // says in a coded reason why no vehicle can take it (and an incident tells dispatch).
-  const inserted = row.request.urgency === 'emergency' ? await insertTrip({ db, actor, tripId, now }) : null;
+  const inserted =
+    row.request.urgency === 'emergency' ? await insertTrip({ db, actor, tripId, now, timeZone }) : null;
   const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
   return {
     ...presentTrip(contexts),
@@ -69,9 +72,10 @@ export async function createRoundTrip({
 export function appointmentPassed(
   request: { urgency: Urgency; windowEnd: Date; date: string },
   now: Date,
+  timeZone: string,
 ): boolean {
   if (request.windowEnd.getTime() > now.getTime()) return false;
-  return !(request.urgency === 'emergency' && request.date === todayInShanghai(now));
+  return !(request.urgency === 'emergency' && request.date === cityDateOf(now, timeZone));
 }
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
@@ -131,7 +135,7 @@ export async function settleWindowPassed(db: Db, requestId: string): Promise<voi
  */
 export async function openRoundTrip(
   db: Db,
-  { actor, row, now }: { actor: Actor; row: RequestRow; now: Date },
+  { actor, row, now, timeZone }: { actor: Actor; row: RequestRow; now: Date; timeZone: string },
 ): Promise<string> {
   const requestId = row.request.id;
   const { request, patient } = row;
@@ -143,7 +147,7 @@ export async function openRoundTrip(
       serveBy: request.serveBy,
     });
   if (row.tripId) throw errors.conflict('The request already has a round trip', { tripId: row.tripId });
-  if (appointmentPassed(request, now)) {
+  if (appointmentPassed(request, now, timeZone)) {
     await settleWindowPassed(db, requestId);
     throw errors.fieldCode('windowEnd', 'appointment_passed', { at: request.windowEnd.toISOString() });
   }
@@ -159,18 +163,22 @@ export async function openRoundTrip(
     });
 
   const chosenByCaller = request.matchReason?.code === 'chosen_by_caller' && request.hospitalId;
-  const { match, unmatched } = await matchHospitalFor(db, {
-    id: request.id,
-    gate: [gate.lng, gate.lat],
-    service: request.service,
-    date: request.date,
-    // The appointment is the end of the arrival window ([start − 30 min, start]): it picks the slot.
-    appointmentAt: request.windowEnd.getTime(),
-    infectionClass: patient.infectionClass,
-    urgency: request.urgency,
-    ...(patient.regularHospitalId ? { regularHospitalId: patient.regularHospitalId } : {}),
-    ...(chosenByCaller && request.hospitalId ? { requestedHospitalId: request.hospitalId } : {}),
-  });
+  const { match, unmatched } = await matchHospitalFor(
+    db,
+    {
+      id: request.id,
+      gate: [gate.lng, gate.lat],
+      service: request.service,
+      date: request.date,
+      // The appointment is the end of the arrival window ([start − 30 min, start]): it picks the slot.
+      appointmentAt: request.windowEnd.getTime(),
+      infectionClass: patient.infectionClass,
+      urgency: request.urgency,
+      ...(patient.regularHospitalId ? { regularHospitalId: patient.regularHospitalId } : {}),
+      ...(chosenByCaller && request.hospitalId ? { requestedHospitalId: request.hospitalId } : {}),
+    },
+    timeZone,
+  );
   if (!match) {
     const reason = unmatched?.reason ?? { code: 'no_capable_hospital', params: {} };
     await db

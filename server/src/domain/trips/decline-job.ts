@@ -19,12 +19,14 @@ export async function declineJob({
   legId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: DeclineBody;
   now: Date;
+  timeZone: string;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
   const { ctx } = await db.transaction(async (tx) => {
@@ -38,8 +40,9 @@ export async function declineJob({
       note: input.reason,
       patch: UNBOOKED,
       now,
+      timeZone,
     });
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     await events.leg(
       'leg.status_changed',
       { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } },

@@ -79,7 +79,9 @@ export class TripEvents {
     private readonly tx: Db,
     private readonly actorId: string | null,
     /** When the steps happen (the server's clock): a disinfection starts now, the gate judges from now. */
-    readonly now: Date = new Date(),
+    readonly now: Date,
+    /** The city's time zone (config `TIME_ZONE`): which day `now` falls on. */
+    readonly timeZone: string,
   ) {}
 
   async add<T extends TripEventType>(type: T, payload: EventPayload<T>, recipients: string[]): Promise<void> {

@@ -32,12 +32,14 @@ export async function finishTreatment({
   tripId,
   input = {},
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   tripId: string;
   input?: TreatmentFinishedBody;
   now: Date;
+  timeZone: string;
 }): Promise<LegView> {
   const [first] = await loadLegContexts(db, eq(legs.tripId, tripId));
   if (!first) throw errors.notFound('Trip');
@@ -100,7 +102,7 @@ export async function finishTreatment({
           ? `treatment finished early (planned until ${plannedEnd.toISOString()}): ${input.earlyReason}`
           : 'treatment finished: released for return',
     });
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     let ctx: LegContext = { ...ret, leg: row };
     if (row.vehicleId) {
       await events.leg('job.updated', ctx, ['vehicle', 'district', 'compound'], {

@@ -1,9 +1,8 @@
 import { compounds, type Db, legs } from '@lastmeter/db';
 import { rooms } from '@lastmeter/shared';
 import { and, inArray } from 'drizzle-orm';
-import type { RecordedEvent } from '../events/record-event.ts';
 import { openIncident } from '../incidents/open-incident.ts';
-import { TripEvents } from './events.ts';
+import type { TripEvents } from './events.ts';
 import { loadLegContexts } from './load-leg.ts';
 
 /** Legs not yet under way: a zone change may stop the patient leaving or the car entering. */
@@ -12,27 +11,25 @@ const OPEN = ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'decli
 /**
  * The registry's zone use cases call this inside their transaction when compounds change level:
  * each affected compound's open legs are flagged to dispatch as one `zone_change` incident, and
- * the drivers holding them hear that their job changed. Returns the events to record;
- * with `events`, adds them there instead (the caller records all of its transaction's events at once)
- * and returns none.
+ * the drivers holding them hear that their job changed. The events go into the caller's `events`,
+ * which records all of its transaction's events at once.
  */
 export async function flagLegsForZoneChange({
   db,
   compoundIds,
   actorId = null,
-  events: into,
+  events,
 }: {
   db: Db;
   compoundIds: string[];
   actorId?: string | null;
-  events?: TripEvents;
-}): Promise<RecordedEvent[]> {
-  if (!compoundIds.length) return [];
+  events: TripEvents;
+}): Promise<void> {
+  if (!compoundIds.length) return;
   const contexts = await loadLegContexts(
     db,
     and(inArray(compounds.id, compoundIds), inArray(legs.status, [...OPEN])),
   );
-  const events = into ?? new TripEvents(db, actorId);
   const byCompound = new Map<string, typeof contexts>();
   for (const c of contexts) byCompound.set(c.compound.id, [...(byCompound.get(c.compound.id) ?? []), c]);
   for (const [compoundId, list] of byCompound) {
@@ -50,5 +47,4 @@ export async function flagLegsForZoneChange({
       notify: [rooms.compound(compoundId)],
     });
   }
-  return into ? [] : events.commit();
 }

@@ -1,10 +1,9 @@
 import { compounds, type Db, legs, requests } from '@lastmeter/db';
-import type { LegView } from '@lastmeter/shared';
+import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -18,15 +17,17 @@ export async function getGateSchedule({
   compoundId,
   date,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
   compoundId: string;
   date?: string | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<LegView[]> {
   await authorizeCompound(db, actor, compoundId, 'read');
-  const day = date ?? todayIn(timeZone);
+  const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadLegContexts(
     db,
     and(

@@ -23,11 +23,13 @@ export async function insertTrip({
   actor,
   tripId,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   tripId: string;
   now: Date;
+  timeZone: string;
 }): Promise<PlanDayResult> {
   const own = await loadLegContexts(db, eq(legs.tripId, tripId));
   const [found] = own;
@@ -40,7 +42,7 @@ export async function insertTrip({
     resource: (c) => ({ kind: 'dispatch', districtId: c.compound.districtId }),
   });
   const { result } = await db.transaction(async (tx) => {
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     const result = await replanTrips(tx, {
       actor,
       districtId: ctx.compound.districtId,

@@ -1,11 +1,10 @@
 import { compounds, type Db, districts, legs, requests } from '@lastmeter/db';
-import type { LegStatus, LegView } from '@lastmeter/shared';
+import { cityDateOf, type LegStatus, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -20,6 +19,7 @@ export async function listDistrictLegs({
   date,
   statuses,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
@@ -27,6 +27,7 @@ export async function listDistrictLegs({
   date?: string | undefined;
   statuses?: LegStatus[] | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<LegView[]> {
   await authorize(db, actor, 'read', { kind: 'dispatch', districtId });
   const [district] = await db
@@ -34,7 +35,7 @@ export async function listDistrictLegs({
     .from(districts)
     .where(eq(districts.id, districtId));
   if (!district) throw errors.notFound('District');
-  const day = date ?? todayIn(timeZone);
+  const day = date ?? cityDateOf(now, timeZone);
   const filters: SQL[] = [eq(compounds.districtId, districtId), eq(requests.date, day)];
   if (statuses?.length) filters.push(inArray(legs.status, statuses));
   const contexts = await loadLegContexts(db, and(...filters), {

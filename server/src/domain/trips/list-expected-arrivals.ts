@@ -1,9 +1,8 @@
 import { type Db, hospitals, legs, requests } from '@lastmeter/db';
-import type { LegView } from '@lastmeter/shared';
+import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { authorizeHospitalBoard } from './authorize-hospital-board.ts';
 import { inTreatmentSql, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
@@ -19,15 +18,17 @@ export async function listExpectedArrivals({
   hospitalId,
   date,
   timeZone,
+  now,
 }: {
   db: Db;
   actor: Actor;
   hospitalId: string;
   date?: string | undefined;
   timeZone: string;
+  now: Date;
 }): Promise<LegView[]> {
   const board = await authorizeHospitalBoard(db, actor, hospitalId);
-  const day = date ?? todayIn(timeZone);
+  const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadLegContexts(
     db,
     and(

@@ -1,9 +1,9 @@
 import { type Db, drivers, hospitals, legs, requests } from '@lastmeter/db';
 import type { ReturnPickupView } from '@lastmeter/shared';
+import { cityDateOf } from '@lastmeter/shared';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { todayIn } from '../supply/local-date.ts';
 import { authorizeHospitalBoard } from './authorize-hospital-board.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
@@ -35,7 +35,7 @@ export async function listReturnPickups({
   now: Date;
 }): Promise<ReturnPickupView[]> {
   const board = await authorizeHospitalBoard(db, actor, hospitalId);
-  const day = date ?? todayIn(timeZone, now);
+  const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadLegContexts(
     db,
     and(

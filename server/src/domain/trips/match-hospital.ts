@@ -1,8 +1,7 @@
 import { type Db, hospitals } from '@lastmeter/db';
-import type { SlotChannel } from '@lastmeter/shared';
+import { cityInstant, type SlotChannel } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
 import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { capacitiesOn } from '../supply/get-hospital-capacity.ts';
 import { heldIn, loadHeldPlaces } from '../supply/load-held-places.ts';
 import { travelModel } from './travel.ts';
@@ -20,6 +19,8 @@ type SlotRange = { start: number; end: number };
 export async function matchHospitalFor(
   db: Db,
   request: MatchRequest & { date: string },
+  /** The city's time zone (config `TIME_ZONE`): slot times are on its clock. */
+  timeZone: string,
   channel: SlotChannel = 'on_site',
 ): Promise<{ match: HospitalMatch | undefined; unmatched: UnmatchedRequest | undefined }> {
   const online = channel === 'online';
@@ -35,8 +36,8 @@ export async function matchHospitalFor(
       const service = slot.service;
       const list = byService.get(service) ?? [];
       list.push({
-        start: shanghaiInstant(request.date, slot.startTime).getTime(),
-        end: shanghaiInstant(request.date, slot.endTime).getTime(),
+        start: cityInstant(request.date, slot.startTime, timeZone).getTime(),
+        end: cityInstant(request.date, slot.endTime, timeZone).getTime(),
         capacity: slot.capacity,
       });
       byService.set(service, list);

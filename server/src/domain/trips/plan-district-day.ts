@@ -34,17 +34,31 @@ export async function planDistrictDay({
   districtId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   districtId: string;
   input: PlanDayBody;
   now: Date;
+  timeZone: string;
 }): Promise<PlanDayResult> {
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
-  const trips = await openMissingRoundTrips(db, { actor, districtId, date: input.date, now });
-  const onlineVisits = await bookMissingOnlineVisits(db, { actor, districtId, date: input.date, now });
-  const world = await loadPlanWorld(db, { districtId, date: input.date, now });
+  const trips = await openMissingRoundTrips(db, {
+    actor,
+    districtId,
+    date: input.date,
+    now,
+    timeZone,
+  });
+  const onlineVisits = await bookMissingOnlineVisits(db, {
+    actor,
+    districtId,
+    date: input.date,
+    now,
+    timeZone,
+  });
+  const world = await loadPlanWorld(db, { districtId, date: input.date, now, timeZone });
   const plan = await runPlanner({
     input: world.input,
     travel: travelModel(),
@@ -52,7 +66,7 @@ export async function planDistrictDay({
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.iterations !== undefined ? { maxIterations: input.iterations } : {}),
   });
-  const { result } = await commitDayPlan(db, { actor, world, plan, now });
+  const { result } = await commitDayPlan(db, { actor, world, plan, now, timeZone });
   return { date: input.date, ...result, trips, onlineVisits, stats: { ...plan.stats } };
 }
 
@@ -65,11 +79,17 @@ export async function planDistrictDay({
  */
 export async function commitDayPlan(
   db: Db,
-  { actor, world, plan, now }: { actor: Actor; world: PlanWorld; plan: Plan; now: Date },
+  {
+    actor,
+    world,
+    plan,
+    now,
+    timeZone,
+  }: { actor: Actor; world: PlanWorld; plan: Plan; now: Date; timeZone: string },
 ) {
   return db.transaction(async (tx) => {
     await assertSnapshotHolds(tx, world, plan);
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     const result = await commitPlan(tx, { actor, world, plan, events });
     // Trips whose appointment is already over were not planned: say so, with the reason.
     events.unserved(world.passed.map((c) => c.request.id));
@@ -133,18 +153,24 @@ async function assertSnapshotHolds(tx: Db, world: PlanWorld, plan: Plan): Promis
 /** One round trip per request of the day that has none; a request no hospital can take is reported. */
 async function openMissingRoundTrips(
   db: Db,
-  { actor, districtId, date, now }: { actor: Actor; districtId: string; date: string; now: Date },
+  {
+    actor,
+    districtId,
+    date,
+    now,
+    timeZone,
+  }: { actor: Actor; districtId: string; date: string; now: Date; timeZone: string },
 ): Promise<PlanDayResult['trips']> {
   const trips: PlanDayResult['trips'] = { created: 0, unmatched: [] };
   for (const row of await requestsWithoutTrip(db, { districtId, date })) {
     // Entered after its appointment: no trip any more, unserved with the reason the response reports.
-    if (appointmentPassed(row.request, now)) {
+    if (appointmentPassed(row.request, now, timeZone)) {
       await settleWindowPassed(db, row.request.id);
       trips.unmatched.push({ requestId: row.request.id, reason: WINDOW_PASSED });
       continue;
     }
     try {
-      await openRoundTrip(db, { actor, row, now });
+      await openRoundTrip(db, { actor, row, now, timeZone });
       trips.created++;
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;

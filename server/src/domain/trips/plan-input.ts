@@ -1,11 +1,10 @@
 import { compounds, type Db, deliveries, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, type DeliveryStatus, type LegStatus } from '@lastmeter/shared';
+import { BOOKED_LEG_STATUSES, cityInstant, type DeliveryStatus, type LegStatus } from '@lastmeter/shared';
 import type { PlanDelivery, PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/shared/planner.ts';
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { deliveryLegId, needsAmbulance, outboundLegId, returnLegId } from '../../planner/index.ts';
 import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
-import { shanghaiInstant } from '../requests/schedule-rules.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 
 /** Statuses in which a leg stays on its vehicle whatever the planner does: the driver has it. */
@@ -49,6 +48,7 @@ export async function loadPlanWorld(
     districtId,
     date,
     now,
+    timeZone,
     pinBooked = false,
     onlyTripIds,
     forbid = [],
@@ -56,6 +56,8 @@ export async function loadPlanWorld(
     districtId: string;
     date: string;
     now: Date;
+    /** The city's time zone (config `TIME_ZONE`): vehicle shifts are on its clock. */
+    timeZone: string;
     pinBooked?: boolean;
     onlyTripIds?: string[];
     /** Vehicles a trip must not go on (the driver declined it); they keep their other legs. */
@@ -205,8 +207,8 @@ export async function loadPlanWorld(
       stops.push({ legId, type: 'dropoff', at: d.plannedDropoffAt?.getTime() ?? 0 });
     }
     stops.sort((a, b) => a.at - b.at);
-    const shiftStart = shanghaiInstant(date, v.shiftStart).getTime();
-    const shiftEnd = shanghaiInstant(date, v.shiftEnd).getTime();
+    const shiftStart = cityInstant(date, v.shiftStart, timeZone).getTime();
+    const shiftEnd = cityInstant(date, v.shiftEnd, timeZone).getTime();
     const lateStart = now.getTime() > shiftStart && now.getTime() < shiftEnd;
     return {
       id: v.id,

@@ -44,7 +44,15 @@ export async function replanTrips(
   },
 ): Promise<CommitResult> {
   const world = await span('world', () =>
-    loadPlanWorld(tx, { districtId, date, now, pinBooked: true, onlyTripIds: tripIds, forbid }),
+    loadPlanWorld(tx, {
+      districtId,
+      date,
+      now,
+      timeZone: events.timeZone,
+      pinBooked: true,
+      onlyTripIds: tripIds,
+      forbid,
+    }),
   );
   const plan = await span('planner', () => insertIntoWorld(world));
   return span('commit', () =>

@@ -25,12 +25,14 @@ export async function reportBreakdown({
   vehicleId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   vehicleId: string;
   input: BreakdownBody;
   now: Date;
+  timeZone: string;
 }): Promise<BreakdownResult> {
   const [found] = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId));
   const vehicle = await authorizeRecord(db, actor, {
@@ -42,7 +44,7 @@ export async function reportBreakdown({
   });
 
   const { result } = await db.transaction(async (tx) => {
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     // The legs first, the vehicle after: the order every trip transaction locks them in.
     const affected = await loadLegContexts(
       tx,
@@ -77,6 +79,7 @@ export async function reportBreakdown({
         patch: UNBOOKED,
         asRole: 'dispatcher',
         now,
+        timeZone,
       });
       await events.leg('job.cancelled', ctx, cancelledParties(ctx), {
         status: next.leg.status,

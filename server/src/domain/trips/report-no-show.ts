@@ -16,12 +16,14 @@ export async function reportNoShow({
   legId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: LegStepBody;
   now: Date;
+  timeZone: string;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
   const { ctx } = await db.transaction(async (tx) => {
@@ -35,8 +37,9 @@ export async function reportNoShow({
       position: input,
       note: input.note ?? '',
       now,
+      timeZone,
     });
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     await events.leg('leg.status_changed', ctx, ['vehicle', 'district', 'compound']);
     if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, 'no_show', events);
     await openIncident(tx, {

@@ -21,12 +21,14 @@ export async function reportRefusal({
   legId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: RefusalBody;
   now: Date;
+  timeZone: string;
 }): Promise<IncidentView> {
   await loadLegFor(db, actor, legId, 'write');
   const { incident } = await db.transaction(async (tx) => {
@@ -41,8 +43,9 @@ export async function reportRefusal({
       position: input,
       note: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
       now,
+      timeZone,
     });
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
     const incident = await openIncident(tx, {
       events,

@@ -30,6 +30,7 @@ export async function takeLegStep({
   step,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
@@ -37,6 +38,7 @@ export async function takeLegStep({
   step: PlainStep;
   input: LegStepBody;
   now: Date;
+  timeZone: string;
 }): Promise<LegView> {
   await loadLegFor(db, actor, legId, 'write');
   const { ctx } = await db.transaction(async (tx) => {
@@ -52,8 +54,9 @@ export async function takeLegStep({
       note: input.note ?? '',
       patch,
       now,
+      timeZone,
     });
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     await stepEvents(events, step, ctx);
     await recordAudit(tx, {
       actor,

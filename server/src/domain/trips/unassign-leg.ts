@@ -16,12 +16,14 @@ export async function unassignLeg({
   legId,
   input,
   now,
+  timeZone,
 }: {
   db: Db;
   actor: Actor;
   legId: string;
   input: LegStepBody;
   now: Date;
+  timeZone: string;
 }): Promise<LegView> {
   const seen = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
@@ -37,8 +39,9 @@ export async function unassignLeg({
       note: input.note ?? 'unassigned',
       patch: UNBOOKED,
       now,
+      timeZone,
     });
-    const events = new TripEvents(tx, actor.accountId, now);
+    const events = new TripEvents(tx, actor.accountId, now, timeZone);
     await events.leg('job.cancelled', locked, cancelledParties(locked), {
       status: ctx.leg.status,
       reason: 'unassigned',

@@ -10,6 +10,7 @@ import { onlineVisitRoutes } from './registry/online-visits.ts';
 import { patientRoutes } from './registry/patients.ts';
 import { peopleRoutes } from './registry/people.ts';
 import { tripRoutes } from './registry/trips.ts';
+import { cityRoute } from './system/city.ts';
 import { healthRoute } from './system/health.ts';
 import { openApiRoute } from './system/openapi.ts';
 import { readyRoute } from './system/ready.ts';
@@ -18,6 +19,7 @@ import { readyRoute } from './system/ready.ts';
 export const routes: AnyRoute[] = [
   healthRoute,
   readyRoute,
+  cityRoute,
   loginRoute,
   logoutRoute,
   meRoute,

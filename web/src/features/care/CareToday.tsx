@@ -2,9 +2,9 @@ import type { RequestView, WayOfService } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Loading } from '../../components/Loading.tsx';
+import { todayInCity } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSocketEvent } from '../../realtime/socket.ts';
-import { todayInCity } from '../dispatch/today.ts';
 import {
   careKeys,
   compoundRequestsQuery,

@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
+import { cityLocalToIso } from '../dispatch/time.ts';
 import { careKeys, hospitalVisitsQuery, isCareEvent, useRecordOutcome, useStartVisit } from './api.ts';
 import { joinUrl } from './VisitCard.tsx';
 import { VisitChanges } from './VisitChanges.tsx';
@@ -106,8 +107,8 @@ function OutcomeForm({ visit }: { visit: OnlineVisitView }) {
       visitId: visit.id,
       body:
         outcome === 'needs_on_site'
-          ? // The desk types the city's wall-clock time (Asia/Shanghai, UTC+8 all year).
-            { outcome, note, appointmentAt: appointment ? `${appointment}:00+08:00` : '' }
+          ? // The desk types the city's wall-clock time.
+            { outcome, note, appointmentAt: appointment ? cityLocalToIso(appointment) : '' }
           : outcome === 'prescription_issued'
             ? { outcome, note, items }
             : { outcome, note },

@@ -2,14 +2,8 @@ import type { OnlineVisitView } from '@lastmeter/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { cityLocalToIso, isoToCityLocal } from '../dispatch/time.ts';
 import { useCancelVisit, useRescheduleVisit } from './api.ts';
-
-const CITY_OFFSET_MS = 8 * 3_600_000;
-
-/** An instant as the city's wall clock (Asia/Shanghai, UTC+8 all year) for a datetime-local input. */
-function cityLocal(iso: string): string {
-  return new Date(Date.parse(iso) + CITY_OFFSET_MS).toISOString().slice(0, 16);
-}
 
 /**
  * Moving or cancelling a booked online visit, for the gatekeeper (the family asks) and the hospital
@@ -21,7 +15,7 @@ export function VisitChanges({ visit }: { visit: OnlineVisitView }) {
   const id = useId();
   const move = useRescheduleVisit();
   const cancel = useCancelVisit();
-  const [at, setAt] = useState(() => cityLocal(visit.startsAt));
+  const [at, setAt] = useState(() => isoToCityLocal(visit.startsAt));
   const [confirming, setConfirming] = useState(false);
   if (visit.status !== 'booked') return null;
   const atError =
@@ -30,7 +24,7 @@ export function VisitChanges({ visit }: { visit: OnlineVisitView }) {
       : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    move.mutate({ visitId: visit.id, startsAt: `${at}:00+08:00` });
+    move.mutate({ visitId: visit.id, startsAt: cityLocalToIso(at) });
   };
   const error = (move.isError && !atError ? move.error : null) ?? (cancel.isError ? cancel.error : null);
   return (

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
+import { todayInCity } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../lib/api.ts';
-import { todayInCity } from '../dispatch/today.ts';
 import { type PublicMessageKey, usePublicT } from '../public/messages.ts';
 import { ComplaintOutcome } from './ResolveComplaint.tsx';
 

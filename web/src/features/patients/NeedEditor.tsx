@@ -2,8 +2,8 @@ import { careWaysFor, type Hospital, NEED_KINDS, SERVICE_FOR_NEED, WAYS_OF_SERVI
 import { useId } from 'react';
 import { TextField } from '../../components/TextField.tsx';
 import type { FieldErrors } from '../../forms/use-zod-form.ts';
+import { todayInCity } from '../../i18n/format.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { todayInCity } from '../dispatch/today.ts';
 import type { NeedDraft } from './need-draft.ts';
 import { SelectField } from './SelectField.tsx';
 

@@ -3,7 +3,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { DispatchBoard } from '../../features/dispatch/DispatchBoard.tsx';
 import { DistrictSelect, useDistrictChoice } from '../../features/dispatch/DistrictChoice.tsx';
-import { todayInCity } from '../../features/dispatch/today.ts';
+import { todayInCity } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** The dispatcher's home is the board: a district (when several are in scope) and a day. */

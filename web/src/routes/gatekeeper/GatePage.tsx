@@ -2,7 +2,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { GateDeliveries } from '../../features/deliveries/GateDeliveries.tsx';
 import { RaiseEmergency } from '../../features/emergency/RaiseEmergency.tsx';
 import { GateSchedule } from '../../features/gate/GateSchedule.tsx';
-import { TIME_ZONE } from '../../i18n/format.ts';
+import { formatFullDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCompoundPage } from './use-compound.ts';
 
@@ -18,9 +18,7 @@ export function GatePage() {
       </h1>
       <p className="lead gate-lead">
         {t('gk.gate.lead', {
-          today: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: TIME_ZONE }).format(
-            new Date(),
-          ),
+          today: formatFullDate(new Date(), locale),
         })}
       </p>
       {compound.data ? (

@@ -4,12 +4,12 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useMe } from '../../features/auth/auth.ts';
 import { OnlineVisitsBoard } from '../../features/care/OnlineVisitsBoard.tsx';
-import { todayInCity } from '../../features/dispatch/today.ts';
 import { ArrivalsBoard } from '../../features/hospital/ArrivalsBoard.tsx';
 import { CapacityEditor } from '../../features/hospital/CapacityEditor.tsx';
 import { HospitalStatusCard } from '../../features/hospital/HospitalStatusCard.tsx';
 import { hospitalQuery } from '../../features/hospital/queries.ts';
 import { ReturnPickups } from '../../features/hospital/ReturnPickups.tsx';
+import { todayInCity } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /** The hospital's desk: today's arrivals first, then its status and capacity. */

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { accounts, compounds, type Db, districts, gates, hospitals, openDatabase } from '@lastmeter/db';
-import { nationalIdCheckDigit } from '@lastmeter/shared';
+import { DEFAULT_TIME_ZONE, nationalIdCheckDigit } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -155,6 +155,8 @@ async function run(label: string, db: Db) {
       db,
       actor,
       compoundId: file.compoundId,
+      now: new Date(),
+      timeZone: DEFAULT_TIME_ZONE,
       file,
       mode: 'dry_run',
     });
@@ -163,6 +165,8 @@ async function run(label: string, db: Db) {
       db,
       actor,
       compoundId: file.compoundId,
+      now: new Date(),
+      timeZone: DEFAULT_TIME_ZONE,
       file,
       mode: 'commit',
     });

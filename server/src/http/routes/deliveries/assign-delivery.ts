@@ -13,5 +13,12 @@ export const assignDeliveryRoute = defineRoute({
   body: AssignDeliveryBody,
   success: { status: 200, description: 'The delivery on its vehicle', schema: DeliveryView },
   handler: ({ actor, app, params, body }) =>
-    assignDelivery({ db: app.db, actor, deliveryId: params.deliveryId, input: body, now: app.clock.now() }),
+    assignDelivery({
+      db: app.db,
+      actor,
+      deliveryId: params.deliveryId,
+      input: body,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+    }),
 });

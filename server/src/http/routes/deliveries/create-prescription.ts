@@ -19,5 +19,6 @@ export const createPrescriptionRoute = defineRoute({
       patientId: params.patientId,
       input: body,
       now: app.clock.now(),
+      timeZone: app.config.timeZone,
     }),
 });

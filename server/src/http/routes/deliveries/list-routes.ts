@@ -32,6 +32,7 @@ export const listCompoundDeliveriesRoute = defineRoute({
   handler: ({ actor, app, params, query }) =>
     listCompoundDeliveries({
       db: app.db,
+      now: app.clock.now(),
       actor,
       compoundId: params.compoundId,
       date: query.date,
@@ -52,6 +53,7 @@ export const listDistrictDeliveriesRoute = defineRoute({
   handler: ({ actor, app, params, query }) =>
     listDistrictDeliveries({
       db: app.db,
+      now: app.clock.now(),
       actor,
       districtId: params.districtId,
       date: query.date,

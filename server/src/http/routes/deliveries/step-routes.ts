@@ -29,6 +29,7 @@ function driverStepRoute(step: DeliveryStep, path: string, summary: string) {
           step,
           input: body,
           now: app.clock.now(),
+          timeZone: app.config.timeZone,
         })
       ).driver,
   });
@@ -53,6 +54,7 @@ function gateStepRoute(step: DeliveryStep, path: string, summary: string) {
         step,
         input: body,
         now: app.clock.now(),
+        timeZone: app.config.timeZone,
       });
       if (!full) throw errors.forbidden();
       return full;

@@ -18,6 +18,8 @@ export const createZoneRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     createZone({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       districtId: params.districtId,
       input: body,

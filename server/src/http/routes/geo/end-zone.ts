@@ -10,5 +10,12 @@ export const endZoneRoute = defineRoute({
   auth: 'session',
   params: ZonePathParams,
   success: { status: 200, description: 'Ended, with the compound levels it moved', schema: ZoneChangeResult },
-  handler: ({ actor, app, params }) => endZone({ db: app.db, actor, zoneId: params.zoneId }),
+  handler: ({ actor, app, params }) =>
+    endZone({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      zoneId: params.zoneId,
+    }),
 });

@@ -14,6 +14,7 @@ export const getCompoundOverviewRoute = defineRoute({
   handler: ({ actor, app, params, query }) =>
     getCompoundOverview({
       db: app.db,
+      now: app.clock.now(),
       actor,
       compoundId: params.compoundId,
       date: query.date,

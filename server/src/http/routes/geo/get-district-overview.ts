@@ -14,6 +14,7 @@ export const getDistrictOverviewRoute = defineRoute({
   handler: ({ actor, app, params, query }) =>
     getDistrictOverview({
       db: app.db,
+      now: app.clock.now(),
       actor,
       districtId: params.districtId,
       date: query.date,

@@ -1,6 +1,5 @@
-import { CapacityQuery, HospitalCapacity, HospitalPathParams } from '@lastmeter/shared';
+import { CapacityQuery, cityDateOf, HospitalCapacity, HospitalPathParams } from '@lastmeter/shared';
 import { getHospitalCapacity } from '../../../domain/supply/get-hospital-capacity.ts';
-import { todayIn } from '../../../domain/supply/local-date.ts';
 import { defineRoute } from '../../route.ts';
 
 export const getHospitalCapacityRoute = defineRoute({
@@ -17,6 +16,7 @@ export const getHospitalCapacityRoute = defineRoute({
       db: app.db,
       actor,
       hospitalId: params.hospitalId,
-      date: query.date ?? todayIn(app.config.timeZone),
+      date: query.date ?? cityDateOf(app.clock.now(), app.config.timeZone),
+      timeZone: app.config.timeZone,
     }),
 });

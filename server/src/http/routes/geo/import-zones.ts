@@ -18,6 +18,8 @@ export const importZonesRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     importZones({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       districtId: params.districtId,
       input: body,

@@ -12,5 +12,12 @@ export const setSlotOverridesRoute = defineRoute({
   body: SetSlotOverridesBody,
   success: { status: 200, description: "The date's effective capacity", schema: HospitalCapacity },
   handler: ({ actor, app, params, body }) =>
-    setSlotOverrides({ db: app.db, actor, hospitalId: params.hospitalId, date: params.date, input: body }),
+    setSlotOverrides({
+      db: app.db,
+      actor,
+      hospitalId: params.hospitalId,
+      date: params.date,
+      input: body,
+      timeZone: app.config.timeZone,
+    }),
 });

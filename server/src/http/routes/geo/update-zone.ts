@@ -16,5 +16,12 @@ export const updateZoneRoute = defineRoute({
     schema: ZoneChangeResult,
   },
   handler: ({ actor, app, params, body }) =>
-    updateZone({ db: app.db, actor, zoneId: params.zoneId, input: body }),
+    updateZone({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      zoneId: params.zoneId,
+      input: body,
+    }),
 });

@@ -19,5 +19,6 @@ export const bookOnlineVisitRoute = defineRoute({
       requestId: params.requestId,
       input: body,
       now: app.clock.now(),
+      timeZone: app.config.timeZone,
     }),
 });

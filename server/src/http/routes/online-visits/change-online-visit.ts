@@ -19,7 +19,14 @@ export const rescheduleOnlineVisitRoute = defineRoute({
   body: RescheduleOnlineVisitBody,
   success: { status: 200, description: 'The visit at its new time', schema: OnlineVisitView },
   handler: ({ actor, app, params, body }) =>
-    rescheduleOnlineVisit({ db: app.db, actor, visitId: params.visitId, input: body, now: app.clock.now() }),
+    rescheduleOnlineVisit({
+      db: app.db,
+      actor,
+      visitId: params.visitId,
+      input: body,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+    }),
 });
 
 export const cancelOnlineVisitRoute = defineRoute({

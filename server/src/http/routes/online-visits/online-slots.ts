@@ -1,5 +1,6 @@
 import {
   CapacityQuery,
+  cityDateOf,
   HospitalCapacity,
   HospitalDatePathParams,
   HospitalPathParams,
@@ -9,7 +10,6 @@ import {
 } from '@lastmeter/shared';
 import { getHospitalCapacity } from '../../../domain/supply/get-hospital-capacity.ts';
 import { getHospitalSlots } from '../../../domain/supply/get-hospital-slots.ts';
-import { todayIn } from '../../../domain/supply/local-date.ts';
 import { setHospitalSlots } from '../../../domain/supply/set-hospital-slots.ts';
 import { setSlotOverrides } from '../../../domain/supply/set-slot-overrides.ts';
 import { defineRoute } from '../../route.ts';
@@ -57,6 +57,7 @@ export const setOnlineOverridesRoute = defineRoute({
       hospitalId: params.hospitalId,
       date: params.date,
       input: body,
+      timeZone: app.config.timeZone,
       channel: 'online',
     }),
 });
@@ -75,7 +76,8 @@ export const getOnlineCapacityRoute = defineRoute({
       db: app.db,
       actor,
       hospitalId: params.hospitalId,
-      date: query.date ?? todayIn(app.config.timeZone),
+      date: query.date ?? cityDateOf(app.clock.now(), app.config.timeZone),
+      timeZone: app.config.timeZone,
       channel: 'online',
     }),
 });

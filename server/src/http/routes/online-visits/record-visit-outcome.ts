@@ -13,5 +13,12 @@ export const recordVisitOutcomeRoute = defineRoute({
   body: RecordVisitOutcomeBody,
   success: { status: 200, description: 'The ended visit', schema: OnlineVisitView },
   handler: ({ actor, app, params, body }) =>
-    recordVisitOutcome({ db: app.db, actor, visitId: params.visitId, input: body, now: app.clock.now() }),
+    recordVisitOutcome({
+      db: app.db,
+      actor,
+      visitId: params.visitId,
+      input: body,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+    }),
 });

@@ -11,5 +11,11 @@ export const startOnlineVisitRoute = defineRoute({
   params: OnlineVisitParams,
   success: { status: 200, description: 'The visit, in progress', schema: OnlineVisitView },
   handler: ({ actor, app, params }) =>
-    startOnlineVisit({ db: app.db, actor, visitId: params.visitId, now: app.clock.now() }),
+    startOnlineVisit({
+      db: app.db,
+      actor,
+      visitId: params.visitId,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+    }),
 });

@@ -15,6 +15,8 @@ export const addCareNeedRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     addCareNeed({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       patientId: params.patientId,
       input: body,

@@ -16,6 +16,7 @@ export const createRequestRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     createRequest({
       db: app.db,
+      timeZone: app.config.timeZone,
       now: app.clock.now(),
       actor,
       patientId: params.patientId,

@@ -18,5 +18,6 @@ export const generateRequestsRoute = defineRoute({
       districtId: body.districtId,
       compoundId: body.compoundId,
       date: body.date,
+      timeZone: app.config.timeZone,
     }),
 });

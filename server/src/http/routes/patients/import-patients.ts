@@ -34,6 +34,8 @@ export const importPatientsRoute = defineRoute({
         : undefined;
     return importPatients({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       compoundId: params.compoundId,
       file: upload,

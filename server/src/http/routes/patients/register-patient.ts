@@ -15,6 +15,8 @@ export const registerPatientRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     registerPatient({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       compoundId: params.compoundId,
       input: body,

@@ -17,6 +17,8 @@ export const submitSelfRegistrationRoute = defineRoute({
   handler: ({ app, params, body, req, locale }) =>
     submitSelfRegistration({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       token: params.token,
       input: body,
       ip: clientIp(req),

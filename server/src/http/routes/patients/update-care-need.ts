@@ -15,6 +15,8 @@ export const updateCareNeedRoute = defineRoute({
   handler: ({ actor, app, params, body }) =>
     updateCareNeed({
       db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       patientId: params.patientId,
       needId: params.needId,

@@ -13,5 +13,12 @@ export const assignLegRoute = defineRoute({
   body: AssignLegBody,
   success: { status: 200, description: 'The booked leg', schema: LegView },
   handler: ({ actor, app, params, body }) =>
-    assignLeg({ db: app.db, now: app.clock.now(), actor, legId: params.legId, input: body }),
+    assignLeg({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      legId: params.legId,
+      input: body,
+    }),
 });

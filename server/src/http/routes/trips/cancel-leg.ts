@@ -12,5 +12,12 @@ export const cancelLegRoute = defineRoute({
   body: CancelLegBody,
   success: { status: 200, description: 'The cancelled leg', schema: LegView },
   handler: ({ actor, app, params, body }) =>
-    cancelLeg({ db: app.db, now: app.clock.now(), actor, legId: params.legId, input: body }),
+    cancelLeg({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      legId: params.legId,
+      input: body,
+    }),
 });

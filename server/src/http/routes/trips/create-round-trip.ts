@@ -12,5 +12,11 @@ export const createRoundTripRoute = defineRoute({
   params: RequestParams,
   success: { status: 201, description: 'The round trip', schema: TripView },
   handler: ({ actor, app, params }) =>
-    createRoundTrip({ db: app.db, now: app.clock.now(), actor, requestId: params.requestId }),
+    createRoundTrip({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      requestId: params.requestId,
+    }),
 });

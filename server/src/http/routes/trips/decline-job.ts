@@ -12,5 +12,12 @@ export const declineJobRoute = defineRoute({
   body: DeclineBody,
   success: { status: 200, description: 'The leg after re-planning', schema: LegView },
   handler: ({ actor, app, params, body }) =>
-    declineJob({ db: app.db, now: app.clock.now(), actor, legId: params.legId, input: body }),
+    declineJob({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      legId: params.legId,
+      input: body,
+    }),
 });

@@ -13,5 +13,12 @@ export const finishTreatmentRoute = defineRoute({
   body: TreatmentFinishedBody,
   success: { status: 200, description: 'The released return leg', schema: LegView },
   handler: ({ actor, app, params, body }) =>
-    finishTreatment({ db: app.db, now: app.clock.now(), actor, tripId: params.tripId, input: body }),
+    finishTreatment({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      tripId: params.tripId,
+      input: body,
+    }),
 });

@@ -15,6 +15,7 @@ export const getGateScheduleRoute = defineRoute({
   handler: ({ actor, app, params, query }) =>
     getGateSchedule({
       db: app.db,
+      now: app.clock.now(),
       actor,
       compoundId: params.compoundId,
       date: query.date,

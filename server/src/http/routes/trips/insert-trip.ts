@@ -11,5 +11,11 @@ export const insertTripRoute = defineRoute({
   params: TripParams,
   success: { status: 200, description: "The trip's served and unserved legs", schema: PlanDayResult },
   handler: ({ actor, app, params }) =>
-    insertTrip({ db: app.db, now: app.clock.now(), actor, tripId: params.tripId }),
+    insertTrip({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      tripId: params.tripId,
+    }),
 });

@@ -19,6 +19,7 @@ export const listDistrictLegsRoute = defineRoute({
   handler: ({ actor, app, params, query }) =>
     listDistrictLegs({
       db: app.db,
+      now: app.clock.now(),
       actor,
       districtId: params.districtId,
       date: query.date,

@@ -19,6 +19,7 @@ export const listExpectedArrivalsRoute = defineRoute({
   handler: ({ actor, app, params, query }) =>
     listExpectedArrivals({
       db: app.db,
+      now: app.clock.now(),
       actor,
       hospitalId: params.hospitalId,
       date: query.date,

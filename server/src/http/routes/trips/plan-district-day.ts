@@ -17,6 +17,7 @@ export const planDistrictDayRoute = defineRoute({
       planDistrictDay({
         db: app.db,
         now: app.clock.now(),
+        timeZone: app.config.timeZone,
         actor,
         districtId: params.districtId,
         input: body,

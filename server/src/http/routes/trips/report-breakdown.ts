@@ -16,6 +16,7 @@ export const reportBreakdownRoute = defineRoute({
     reportBreakdown({
       db: app.db,
       now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       vehicleId: params.vehicleId,
       input: body,

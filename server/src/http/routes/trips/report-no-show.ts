@@ -13,5 +13,12 @@ export const reportNoShowRoute = defineRoute({
   body: LegStepBody,
   success: { status: 200, description: 'The leg', schema: LegView },
   handler: ({ actor, app, params, body }) =>
-    reportNoShow({ db: app.db, now: app.clock.now(), actor, legId: params.legId, input: body }),
+    reportNoShow({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      legId: params.legId,
+      input: body,
+    }),
 });

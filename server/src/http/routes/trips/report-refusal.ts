@@ -12,5 +12,12 @@ export const reportRefusalRoute = defineRoute({
   body: RefusalBody,
   success: { status: 201, description: 'The incident', schema: IncidentView },
   handler: ({ actor, app, params, body }) =>
-    reportRefusal({ db: app.db, now: app.clock.now(), actor, legId: params.legId, input: body }),
+    reportRefusal({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      legId: params.legId,
+      input: body,
+    }),
 });

@@ -16,6 +16,7 @@ export const resolveIncidentRoute = defineRoute({
     resolveIncident({
       db: app.db,
       now: app.clock.now(),
+      timeZone: app.config.timeZone,
       actor,
       incidentId: params.incidentId,
       input: body,

@@ -17,6 +17,7 @@ export function stepRoute(step: PlainStep, path: string, summary: string) {
       takeLegStep({
         db: app.db,
         now: app.clock.now(),
+        timeZone: app.config.timeZone,
         actor,
         legId: params.legId,
         step,

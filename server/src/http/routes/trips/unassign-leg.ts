@@ -12,5 +12,12 @@ export const unassignLegRoute = defineRoute({
   body: LegStepBody,
   success: { status: 200, description: 'The unassigned leg', schema: LegView },
   handler: ({ actor, app, params, body }) =>
-    unassignLeg({ db: app.db, now: app.clock.now(), actor, legId: params.legId, input: body }),
+    unassignLeg({
+      db: app.db,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+      actor,
+      legId: params.legId,
+      input: body,
+    }),
 });
