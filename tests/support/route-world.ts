@@ -193,7 +193,4 @@ export function fillPath(path: string, params: Record<string, string>): string {
   );
 }
 
-/** Today's date in the city (Asia/Shanghai), as `YYYY-MM-DD`. */
-export function cityToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
+export { cityToday } from './calendar.ts';

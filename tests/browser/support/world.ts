@@ -6,7 +6,7 @@ import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-tri
 import type { Mobility, TripView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { translate } from '../../../web/src/i18n/messages.ts';
-import { CITY_TIME_ZONE } from '../../support/calendar.ts';
+import { addDays, CITY_TIME_ZONE, cityToday as calendarToday, isoWeekdayOf } from '../../support/calendar.ts';
 import {
   createAccount,
   createCompound,
@@ -91,19 +91,11 @@ export type SeededDistrict = Awaited<ReturnType<typeof seedDistrict>>;
 
 /** Today's date in the city and its ISO weekday (1 = Monday). */
 export function cityToday(now = new Date()): { date: string; weekday: number } {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-  return { date, weekday: isoWeekday(date) };
+  const date = calendarToday(now);
+  return { date, weekday: isoWeekdayOf(date) };
 }
 
-/** The ISO weekday (1 = Monday) of a calendar date. */
-export function isoWeekday(date: string): number {
-  return new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
-}
-
-/** The calendar date `days` after `date`: plans for a later day do not depend on the hour the test runs. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /**
  * A dialysis patient registered, the day's request generated (today unless `date` says otherwise), the
@@ -124,7 +116,7 @@ export async function bookDialysisRoundTrip(
     vehicleId?: string | null;
   } = {},
 ): Promise<{ patientId: string; tripId: string; legIds: { outbound: string; return: string } }> {
-  const weekday = isoWeekday(date);
+  const weekday = isoWeekdayOf(date);
   const gatekeeper = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
   const dispatcher = await loginAs(server, city.people.dispatcher.username, city.people.dispatcher.password);
   const call = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {

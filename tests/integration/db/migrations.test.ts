@@ -10,7 +10,9 @@ const targets = [
 ];
 
 describe.each(targets)('migrations on $name', ({ postgres }) => {
-  it('apply cleanly to an empty database, keep the booking invariants, and re-apply as a no-op', async () => {
+  it('apply cleanly to an empty database, keep the booking invariants, and re-apply as a no-op', {
+    timeout: 180_000,
+  }, async () => {
     const database = postgres
       ? await createTestDatabase()
       : { url: undefined, dataDir: 'memory://', drop: async () => {} };
