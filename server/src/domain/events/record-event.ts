@@ -63,14 +63,6 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
   checkPayloads(events);
   const list = events.filter((e) => e.recipients.length > 0);
   if (list.length === 0) return [];
-  const rows = await tx
-    .insert(domainEvents)
-    .values(list.map((e) => ({ type: e.type, payload: e.payload, actorId: e.actorId })))
-    .returning({ id: domainEvents.id, at: domainEvents.at });
-  if (rows.length !== list.length) throw new Error('domain event insert returned too few rows');
-  // Insert order is id order: pair each event with its row by sorting ids.
-  rows.sort((a, b) => a.id - b.id);
-
   const perRecipient = new Map<string, number[]>();
   list.forEach((event, index) => {
     for (const recipient of new Set(event.recipients)) {
@@ -79,6 +71,27 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
       perRecipient.set(recipient, indexes);
     }
   });
+  // One upsert for every recipient, in sorted order: the rows are taken (and locked) in that order.
+  // It needs nothing from the events' insert, so both go to the database at once.
+  const recipients = [...perRecipient.keys()].sort();
+  const [rows, heads] = await Promise.all([
+    tx
+      .insert(domainEvents)
+      .values(list.map((e) => ({ type: e.type, payload: e.payload, actorId: e.actorId })))
+      .returning({ id: domainEvents.id, at: domainEvents.at }),
+    tx
+      .insert(streamHeads)
+      .values(recipients.map((recipient) => ({ recipient, head: perRecipient.get(recipient)!.length })))
+      .onConflictDoUpdate({
+        target: streamHeads.recipient,
+        set: { head: sql`${streamHeads.head} + excluded.head` },
+      })
+      .returning({ recipient: streamHeads.recipient, head: streamHeads.head }),
+  ]);
+  if (rows.length !== list.length) throw new Error('domain event insert returned too few rows');
+  // Insert order is id order: pair each event with its row by sorting ids.
+  rows.sort((a, b) => a.id - b.id);
+
   const recorded: RecordedEvent[] = list.map((event, index) => ({
     eventId: rows[index]!.id,
     type: event.type,
@@ -88,16 +101,6 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
   }));
   const streamRows: Array<{ recipient: string; offset: number; eventId: number }> = [];
   const ranges: Array<[string, number, number]> = [];
-  // One upsert for every recipient, in sorted order: the rows are taken (and locked) in that order.
-  const recipients = [...perRecipient.keys()].sort();
-  const heads = await tx
-    .insert(streamHeads)
-    .values(recipients.map((recipient) => ({ recipient, head: perRecipient.get(recipient)!.length })))
-    .onConflictDoUpdate({
-      target: streamHeads.recipient,
-      set: { head: sql`${streamHeads.head} + excluded.head` },
-    })
-    .returning({ recipient: streamHeads.recipient, head: streamHeads.head });
   const headOf = new Map(heads.map((h) => [h.recipient, h.head]));
   for (const recipient of recipients) {
     const indexes = perRecipient.get(recipient)!;
@@ -111,13 +114,12 @@ export async function recordEvents(tx: Db, events: NewDomainEvent[]): Promise<Re
       streamRows.push({ recipient, offset: first + k, eventId: event.eventId });
     });
   }
-  await tx.insert(streamEvents).values(streamRows);
-  await runProjectors(tx, recorded);
-  await notifyOutbox(tx, {
-    ids: [rows[0]!.id, rows.at(-1)!.id],
-    at: Date.now(),
-    streams: ranges,
-  });
+  // Independent of each other: sent together (the notice goes out at commit whatever the order).
+  await Promise.all([
+    tx.insert(streamEvents).values(streamRows),
+    runProjectors(tx, recorded),
+    notifyOutbox(tx, { ids: [rows[0]!.id, rows.at(-1)!.id], at: Date.now(), streams: ranges }),
+  ]);
   return recorded;
 }
 

@@ -104,11 +104,15 @@ export async function commitPlan(
 
   // Every vehicle the plan books onto or takes legs off, locked in id order before any leg moves:
   // two plans committing at once queue on the fleet instead of deadlocking on each other's legs.
-  await lockVehicles(tx, [
-    ...placements.map((p) => p.vehicleId),
-    ...[...changed.map((p) => p.ctx), ...dropped].flatMap((c) => (c.leg.vehicleId ? [c.leg.vehicleId] : [])),
+  await Promise.all([
+    lockVehicles(tx, [
+      ...placements.map((p) => p.vehicleId),
+      ...[...changed.map((p) => p.ctx), ...dropped].flatMap((c) =>
+        c.leg.vehicleId ? [c.leg.vehicleId] : [],
+      ),
+    ]),
+    deferBookingChecks(tx),
   ]);
-  await deferBookingChecks(tx);
   // Phase 1: release every booking that moves or goes, so phase 2 never clashes with a stale one.
   const released = new Map<string, LegContext>();
   for (const ctx of [...changed.map((p) => p.ctx), ...dropped]) {

@@ -6,7 +6,7 @@ import { span } from '../../observability/spans.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeRecord } from '../authorize.ts';
-import { insertTrip } from './insert-trip.ts';
+import { insertAuthorizedTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { matchHospitalFor } from './match-hospital.ts';
 import { presentTrip } from './present-trip.ts';
@@ -51,12 +51,24 @@ export async function createRoundTrip({
     },
     { entity: 'patient', entityId: found?.patient.id },
   );
-  const tripId = await span('open', () => openRoundTrip(db, { actor, row, now, timeZone }));
+  const opened = await span('open', () => openRoundTrip(db, { actor, row, now, timeZone }));
   // An emergency cannot wait for the next planning round: it goes into the running plan at once, or
   // says in a coded reason why no vehicle can take it (and an incident tells dispatch).
   const inserted =
-    row.request.urgency === 'emergency' ? await insertTrip({ db, actor, tripId, now, timeZone }) : null;
-  const contexts = await loadLegContexts(db, and(eq(legs.tripId, tripId)));
+    row.request.urgency === 'emergency'
+      ? await insertAuthorizedTrip(db, {
+          actor,
+          trip: {
+            ...opened,
+            districtId: row.districtId,
+            date: row.request.date,
+            urgency: row.request.urgency,
+          },
+          now,
+          timeZone,
+        })
+      : null;
+  const contexts = await loadLegContexts(db, and(eq(legs.tripId, opened.id)));
   return {
     ...presentTrip(contexts),
     ...(inserted?.unserved.length
@@ -131,12 +143,13 @@ export async function settleWindowPassed(db: Db, requestId: string): Promise<voi
 
 /**
  * Creates the round trip of a request the caller may plan (checked by the caller): hospital matched,
- * both legs written in one transaction. Returns the trip's id; planning it is the caller's choice.
+ * both legs written in one transaction. Returns the trip's and its legs' ids; planning it is the
+ * caller's choice.
  */
 export async function openRoundTrip(
   db: Db,
   { actor, row, now, timeZone }: { actor: Actor; row: RequestRow; now: Date; timeZone: string },
-): Promise<string> {
+): Promise<{ id: string; legIds: string[] }> {
   const requestId = row.request.id;
   const { request, patient } = row;
   if (request.status === 'cancelled' || request.status === 'done')
@@ -209,25 +222,28 @@ export async function openRoundTrip(
     const arriveTo = request.windowEnd.getTime();
     const fixed = request.returnMode === 'fixed';
     const returnFrom = arriveTo + minutes(request.treatmentMinutes ?? 0);
-    await tx.insert(legs).values([
-      {
-        tripId: trip.id,
-        direction: 'outbound',
-        patientId: patient.id,
-        pickupWindowStart: new Date(arriveFrom - ride - minutes(PICKUP_SLACK_MINUTES)),
-        pickupWindowEnd: new Date(arriveTo - ride),
-        dropoffWindowStart: new Date(arriveFrom),
-        dropoffWindowEnd: new Date(arriveTo),
-      },
-      {
-        tripId: trip.id,
-        direction: 'return',
-        patientId: patient.id,
-        released: fixed,
-        pickupWindowStart: fixed ? new Date(returnFrom) : null,
-        pickupWindowEnd: fixed ? new Date(returnFrom + minutes(RETURN_FLEX_MINUTES)) : null,
-      },
-    ]);
+    const written = await tx
+      .insert(legs)
+      .values([
+        {
+          tripId: trip.id,
+          direction: 'outbound',
+          patientId: patient.id,
+          pickupWindowStart: new Date(arriveFrom - ride - minutes(PICKUP_SLACK_MINUTES)),
+          pickupWindowEnd: new Date(arriveTo - ride),
+          dropoffWindowStart: new Date(arriveFrom),
+          dropoffWindowEnd: new Date(arriveTo),
+        },
+        {
+          tripId: trip.id,
+          direction: 'return',
+          patientId: patient.id,
+          released: fixed,
+          pickupWindowStart: fixed ? new Date(returnFrom) : null,
+          pickupWindowEnd: fixed ? new Date(returnFrom + minutes(RETURN_FLEX_MINUTES)) : null,
+        },
+      ])
+      .returning({ id: legs.id });
     await recordAudit(tx, {
       actor,
       action: 'create_trip',
@@ -236,6 +252,6 @@ export async function openRoundTrip(
       outcome: 'allowed',
       detail: { requestId, tripId: trip.id },
     });
-    return trip.id;
+    return { id: trip.id, legIds: written.map((l) => l.id) };
   });
 }

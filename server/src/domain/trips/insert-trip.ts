@@ -1,5 +1,5 @@
 import { type Db, incidents, legs } from '@lastmeter/db';
-import type { PlanDayResult } from '@lastmeter/shared';
+import type { PlanDayResult, Urgency } from '@lastmeter/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
@@ -41,18 +41,50 @@ export async function insertTrip({
     action: 'write',
     resource: (c) => ({ kind: 'dispatch', districtId: c.compound.districtId }),
   });
+  return insertAuthorizedTrip(db, {
+    actor,
+    trip: {
+      id: tripId,
+      legIds: own.map((c) => c.leg.id),
+      districtId: ctx.compound.districtId,
+      date: ctx.request.date,
+      urgency: ctx.request.urgency,
+    },
+    now,
+    timeZone,
+  });
+}
+
+/**
+ * The insertion itself, once the caller may dispatch in the trip's district: `insertTrip` after its
+ * check, `createRoundTrip` right after opening an emergency's trip (its own check covers this one).
+ */
+export async function insertAuthorizedTrip(
+  db: Db,
+  {
+    actor,
+    trip,
+    now,
+    timeZone,
+  }: {
+    actor: Actor;
+    trip: { id: string; legIds: string[]; districtId: string; date: string; urgency: Urgency };
+    now: Date;
+    timeZone: string;
+  },
+): Promise<PlanDayResult> {
   const { result } = await db.transaction(async (tx) => {
     const events = new TripEvents(tx, actor.accountId, now, timeZone);
     const result = await replanTrips(tx, {
       actor,
-      districtId: ctx.compound.districtId,
-      date: ctx.request.date,
-      tripIds: [tripId],
+      districtId: trip.districtId,
+      date: trip.date,
+      tripIds: [trip.id],
       events,
       now,
     });
-    if (ctx.request.urgency === 'emergency' && result.unserved.length) {
-      const own = await loadLegContexts(tx, eq(legs.tripId, tripId));
+    if (trip.urgency === 'emergency' && result.unserved.length) {
+      const own = await loadLegContexts(tx, eq(legs.tripId, trip.id));
       for (const unserved of result.unserved) {
         const leg = own.find((c) => c.leg.id === unserved.legId);
         if (leg && leg.leg.direction === 'outbound')
@@ -61,9 +93,9 @@ export async function insertTrip({
     }
     return { result, events: await events.commit() };
   });
-  const mine = new Set(own.map((c) => c.leg.id));
+  const mine = new Set(trip.legIds);
   return {
-    date: ctx.request.date,
+    date: trip.date,
     served: result.served.filter((s) => mine.has(s.legId)),
     unserved: result.unserved.filter((u) => mine.has(u.legId)),
     awaitingRelease: result.awaitingRelease.filter((id) => mine.has(id)),

@@ -88,19 +88,11 @@ export async function loadPlanWorld(
     eq(deliveries.date, date),
     inArray(deliveries.status, [...DELIVERY_IN_PLAY]),
   );
-  const scope = pinBooked && onlyTripIds ? await insertionScope(db, { dayLegs, fleet, onlyTripIds }) : null;
+  const scope =
+    pinBooked && onlyTripIds ? await insertionScope(db, { dayLegs, dayParcels, fleet, onlyTripIds }) : null;
   const inWorld = scope ? fleet.filter(({ vehicle }) => scope.vehicleIds.has(vehicle.id)) : fleet;
   const [contexts, parcels] = scope
-    ? [
-        scope.contexts,
-        // An insertion moves no parcel: only those held by the vehicles in its world take part.
-        scope.vehicleIds.size
-          ? await loadDeliveryContexts(
-              db,
-              and(dayParcels, inArray(deliveries.vehicleId, [...scope.vehicleIds])),
-            )
-          : [],
-      ]
+    ? [scope.contexts, scope.parcels]
     : await Promise.all([loadLegContexts(db, dayLegs), loadDeliveryContexts(db, dayParcels)]);
   const byTrip = new Map<string, LegContext[]>();
   for (const c of contexts) byTrip.set(c.trip.id, [...(byTrip.get(c.trip.id) ?? []), c]);
@@ -279,8 +271,13 @@ type FleetRow = { vehicle: typeof vehicles.$inferSelect; driverId: string };
  */
 async function insertionScope(
   db: Db,
-  { dayLegs, fleet, onlyTripIds }: { dayLegs: SQL | undefined; fleet: FleetRow[]; onlyTripIds: string[] },
-): Promise<{ contexts: LegContext[]; vehicleIds: Set<string> } | null> {
+  {
+    dayLegs,
+    dayParcels,
+    fleet,
+    onlyTripIds,
+  }: { dayLegs: SQL | undefined; dayParcels: SQL | undefined; fleet: FleetRow[]; onlyTripIds: string[] },
+): Promise<{ contexts: LegContext[]; parcels: DeliveryContext[]; vehicleIds: Set<string> } | null> {
   const ambulances = fleet
     .filter(({ vehicle }) => vehicle.kind === 'ambulance_120')
     .map(({ vehicle }) => vehicle.id);
@@ -290,17 +287,23 @@ async function insertionScope(
       .select({ tripId: booked.tripId })
       .from(booked)
       .where(and(inArray(booked.vehicleId, ids), inArray(booked.status, BOOKED)));
+  // An insertion moves no parcel: only those the vehicles of its world hold take part.
+  const parcelsOn = async (ids: string[]) =>
+    ids.length ? loadDeliveryContexts(db, and(dayParcels, inArray(deliveries.vehicleId, ids))) : [];
   // The trips being inserted and the ambulances' trips in one read; when a trip being inserted may
   // ride any vehicle, the caller loads the whole day instead.
-  const first = await loadLegContexts(
-    db,
-    and(
-      dayLegs,
-      ambulances.length
-        ? or(inArray(legs.tripId, onlyTripIds), inArray(legs.tripId, tripsBookedOn(ambulances)))
-        : inArray(legs.tripId, onlyTripIds),
+  const [first, parcels] = await Promise.all([
+    loadLegContexts(
+      db,
+      and(
+        dayLegs,
+        ambulances.length
+          ? or(inArray(legs.tripId, onlyTripIds), inArray(legs.tripId, tripsBookedOn(ambulances)))
+          : inArray(legs.tripId, onlyTripIds),
+      ),
     ),
-  );
+    parcelsOn(ambulances),
+  ]);
   const own = first.filter((c) => onlyTripIds.includes(c.trip.id));
   const ambulanceOnly = (c: LegContext) =>
     needsAmbulance({ urgency: c.request.urgency, mobility: c.patient.mobility });
@@ -320,12 +323,18 @@ async function insertionScope(
     return joined;
   };
   let frontier = join(first);
-  while (frontier.length)
-    frontier = join(await loadLegContexts(db, and(dayLegs, inArray(legs.tripId, tripsBookedOn(frontier)))));
+  while (frontier.length) {
+    const [more, theirParcels] = await Promise.all([
+      loadLegContexts(db, and(dayLegs, inArray(legs.tripId, tripsBookedOn(frontier)))),
+      parcelsOn(frontier),
+    ]);
+    parcels.push(...theirParcels);
+    frontier = join(more);
+  }
   const contexts = [...byLeg.values()].sort(
     (a, b) =>
       (a.leg.plannedPickupAt?.getTime() ?? Number.POSITIVE_INFINITY) -
         (b.leg.plannedPickupAt?.getTime() ?? Number.POSITIVE_INFINITY) || (a.leg.id < b.leg.id ? -1 : 1),
   );
-  return { contexts, vehicleIds };
+  return { contexts, parcels, vehicleIds };
 }
