@@ -99,6 +99,9 @@ describe.skipIf(!hasChromium)('the audit log reads as sentences, not codes', () 
 
       const gate = rows.filter({ hasText: zhPage ? '查看门岗日程' : 'Viewed the gate schedule' });
       await shows(gate.getByText('李门卫'));
+      // The record reads as its name, here and in the detail, never as an id prefix.
+      await shows(gate.locator('td', { hasText: city.compound.name }));
+      expect(await gate.innerText()).not.toContain(city.compound.id.slice(0, 8));
       // An unknown code still reads as words.
       await shows(rows.filter({ hasText: 'Zone map redrawn' }));
 

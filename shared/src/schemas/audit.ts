@@ -32,6 +32,13 @@ export const AuditEntry = z
     entityId: z.string().nullable(),
     outcome: z.enum(['allowed', 'denied']),
     detail: z.record(z.string(), z.unknown()),
+    entityName: z.string().nullable().meta({
+      description:
+        "The record's name as staff read it (a hospital's or compound's name, a plate, an account's name, a patient's masked name); null when unknown",
+    }),
+    names: z
+      .record(z.string(), z.string())
+      .meta({ description: 'Names of the records the entry names in its detail, by id (patients masked)' }),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;

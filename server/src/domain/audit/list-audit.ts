@@ -3,6 +3,8 @@ import type { AuditEntry, AuditQuery } from '@lastmeter/shared';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { idsOf, loadAuditNames } from './audit-names.ts';
+import { recordAudit } from './record-audit.ts';
 
 /** Admins read the audit trail: who looked at or changed which record. */
 export async function listAudit({
@@ -27,8 +29,23 @@ export async function listAudit({
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(query.limit);
-  // Accounts are staff (admin, dispatcher, gatekeeper, driver, hospital desk), never patients: the name
-  // shown is the account's display name, and the detail carries ids only, so no patient identity leaks.
+  // Accounts are staff (admin, dispatcher, gatekeeper, driver, hospital desk): the actor is named by the
+  // account's display name. The records an entry names read as names too; a patient only masked, as
+  // every staff screen shows one — and that read is itself on the record.
+  const { names, patients } = await loadAuditNames(
+    db,
+    rows.flatMap(({ entry }) => idsOf(entry)),
+  );
+  if (patients > 0) {
+    await recordAudit(db, {
+      actor,
+      action: 'audit_names.read',
+      entity: 'patient',
+      entityId: null,
+      outcome: 'allowed',
+      detail: { patients },
+    });
+  }
   return rows.map(({ entry: r, actorName }) => ({
     id: r.id,
     at: r.at.toISOString(),
@@ -40,5 +57,9 @@ export async function listAudit({
     entityId: r.entityId,
     outcome: r.outcome,
     detail: r.detail,
+    entityName: r.entityId ? (names.get(r.entityId) ?? null) : null,
+    names: Object.fromEntries(
+      idsOf(r).flatMap(({ id }) => (names.has(id) ? [[id, names.get(id) ?? '']] : [])),
+    ),
   }));
 }

@@ -113,12 +113,14 @@ export function AuditLog() {
                     <td>
                       {auditEntityLabel(entry.entity, locale)}
                       {entry.entityId ? (
-                        <span className="block muted">{auditValue(entry.entityId, locale)}</span>
+                        <span className="block muted">
+                          {entry.entityName ?? auditValue(entry.entityId, locale)}
+                        </span>
                       ) : null}
                     </td>
                     <td>{t(`admin.audit.outcome.${entry.outcome}`)}</td>
                     <td>
-                      <AuditDetail detail={entry.detail} />
+                      <AuditDetail detail={entry.detail} names={entry.names} />
                     </td>
                   </tr>
                 ))}
@@ -164,7 +166,7 @@ function isRole(role: string): role is Role {
 }
 
 /** The detail fields as label → value in a disclosure, never raw JSON. */
-function AuditDetail({ detail }: { detail: Record<string, unknown> }) {
+function AuditDetail({ detail, names }: { detail: Record<string, unknown>; names: Record<string, string> }) {
   const { t, locale } = useI18n();
   const fields = Object.entries(detail);
   if (fields.length === 0) return <span className="muted">—</span>;
@@ -175,7 +177,7 @@ function AuditDetail({ detail }: { detail: Record<string, unknown> }) {
         {fields.map(([key, value]) => (
           <div key={key}>
             <dt>{auditFieldLabel(key, locale)}</dt>
-            <dd>{auditValue(value, locale)}</dd>
+            <dd>{auditValue(value, locale, names)}</dd>
           </div>
         ))}
       </dl>

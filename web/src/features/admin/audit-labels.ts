@@ -57,6 +57,10 @@ const ACTIONS: Catalogue = {
   'gate_schedule.read': { 'zh-CN': '查看门岗日程', en: 'Viewed the gate schedule' },
   'district_legs.read': { 'zh-CN': '查看辖区行程', en: "Viewed the district's legs" },
   'arrivals.read': { 'zh-CN': '查看预计到达', en: 'Viewed expected arrivals' },
+  'audit_names.read': {
+    'zh-CN': '在审计日志中查看患者（已遮盖）',
+    en: 'Viewed patients in the audit log (masked)',
+  },
   'return_pickups.read': { 'zh-CN': '查看返程接车', en: 'Viewed return pickups' },
   'notices.read': { 'zh-CN': '查看通知', en: 'Viewed notices' },
   'notice_settings.update': { 'zh-CN': '修改通知设置', en: 'Changed notice settings' },
@@ -152,16 +156,24 @@ export const auditActionLabel = (code: string, locale: Locale) => label(ACTIONS,
 export const auditEntityLabel = (code: string, locale: Locale) => label(ENTITIES, code, locale);
 export const auditFieldLabel = (code: string, locale: Locale) => label(FIELDS, code, locale);
 
-/** A detail value as text: lists joined, nested records as `label: value` pairs, ids shortened. */
-export function auditValue(value: unknown, locale: Locale): string {
+/**
+ * A detail value as text: lists joined, nested records as `label: value` pairs, a record's id as its
+ * name when the server named it (`names`), else shortened.
+ */
+export function auditValue(
+  value: unknown,
+  locale: Locale,
+  names: Readonly<Record<string, string>> = {},
+): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value))
-    return value.map((v) => auditValue(v, locale)).join(locale === 'en' ? ', ' : '、');
+    return value.map((v) => auditValue(v, locale, names)).join(locale === 'en' ? ', ' : '、');
   if (typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${auditFieldLabel(k, locale)}: ${auditValue(v, locale)}`)
+      .map(([k, v]) => `${auditFieldLabel(k, locale)}: ${auditValue(v, locale, names)}`)
       .join('; ');
   if (typeof value === 'boolean') return locale === 'en' ? (value ? 'yes' : 'no') : value ? '是' : '否';
   const text = String(value);
+  if (Object.hasOwn(names, text)) return names[text] ?? text;
   return /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(text) ? text.slice(0, 8) : text;
 }
