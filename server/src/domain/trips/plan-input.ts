@@ -288,7 +288,7 @@ async function insertionScope(
       .from(booked)
       .where(and(inArray(booked.vehicleId, ids), inArray(booked.status, BOOKED)));
   // An insertion moves no parcel: only those the vehicles of its world hold take part.
-  const parcelsOn = async (ids: string[]) =>
+  const parcelsOn = async (ids: string[]): Promise<DeliveryContext[]> =>
     ids.length ? loadDeliveryContexts(db, and(dayParcels, inArray(deliveries.vehicleId, ids))) : [];
   // The trips being inserted and the ambulances' trips in one read; when a trip being inserted may
   // ride any vehicle, the caller loads the whole day instead.
