@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('dispatcher plans the day', () => {
     await shows(dispatcher.getByRole('button', { name: zh('dispatch.plan.running') }));
     await shows(dispatcher.locator('.plan-progress progress'));
     const result = dispatcher.locator('.plan-result');
-    await shows(result.getByRole('heading', { name: zh('dispatch.plan.result') }));
+    await shows(result.getByRole('heading', { name: zh('dispatch.plan.result') }), { within: 120_000 });
 
     await reads(figure(result, zh('dispatch.plan.served')).locator('strong'), '6');
     await reads(figure(result, zh('dispatch.plan.unserved')).locator('strong'), '2');

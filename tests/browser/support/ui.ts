@@ -5,8 +5,12 @@ import { expect } from 'vitest';
 const UI_TIMEOUT = 15_000;
 
 /** playwright-core has no assertions of its own: these wait on the real condition, never on a clock. */
-export async function shows(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+/**
+ * Waits until the element is visible. `within` lengthens the wait for work that takes its own time on
+ * the server (a plan's search), so a busy machine slows the test down instead of failing it.
+ */
+export async function shows(locator: Locator, { within = UI_TIMEOUT } = {}): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: within });
 }
 
 export async function gone(locator: Locator): Promise<void> {
