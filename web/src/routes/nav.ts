@@ -22,6 +22,7 @@ export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
     { to: `${ROLE_HOME.dispatcher}/complaints`, label: 'nav.complaints' },
     { to: `${ROLE_HOME.dispatcher}/notices`, label: 'nav.notices' },
     { to: `${ROLE_HOME.dispatcher}/accounts`, label: 'nav.accounts' },
+    { to: `${ROLE_HOME.dispatcher}/vehicles`, label: 'nav.vehicles' },
   ],
   gatekeeper: [{ to: ROLE_HOME.gatekeeper, label: 'nav.home' }],
   driver: [{ to: ROLE_HOME.driver, label: 'nav.home' }],

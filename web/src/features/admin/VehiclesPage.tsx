@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { useZodForm } from '../../forms/use-zod-form.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { api } from '../../lib/api.ts';
+import { useMe } from '../auth/auth.ts';
 import { SelectField } from '../patients/SelectField.tsx';
 
 interface VehicleFormValues extends Record<string, unknown> {
@@ -141,6 +142,7 @@ function VehicleForm({
 /** The city's fleet (admin): add a vehicle, edit one, or take one out of service. */
 export function VehiclesPage() {
   const { t, describeError } = useI18n();
+  const me = useMe();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState(0);
@@ -217,9 +219,11 @@ export function VehiclesPage() {
                     {t('adminVehicles.retire', { plate: v.plate })}
                   </button>
                 ) : null}
-                <Link to={`/admin/audit?${new URLSearchParams({ entity: 'vehicle', entityId: v.id })}`}>
-                  {t('admin.auditTrail')}
-                </Link>
+                {me.role === 'admin' ? (
+                  <Link to={`/admin/audit?${new URLSearchParams({ entity: 'vehicle', entityId: v.id })}`}>
+                    {t('admin.auditTrail')}
+                  </Link>
+                ) : null}
                 {editing === v.id ? (
                   <VehicleForm vehicle={v} districts={districts.data} onSaved={refresh} />
                 ) : null}

@@ -11,6 +11,11 @@ export const dispatcherRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../../features/admin/AccountsPage.tsx')).AccountsPage }),
   },
   {
+    // The district's fleet: the server scopes the list and the writes to the dispatcher's districts.
+    path: 'vehicles',
+    lazy: async () => ({ Component: (await import('../../features/admin/VehiclesPage.tsx')).VehiclesPage }),
+  },
+  {
     path: 'complaints',
     lazy: async () => ({
       Component: (await import('../../features/complaints/ComplaintsPage.tsx')).ComplaintsPage,
