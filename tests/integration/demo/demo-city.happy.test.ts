@@ -1,7 +1,13 @@
 import { queryRows } from '@lastmeter/db';
 import { type DemoCitySummary, seedDemoCity } from '@lastmeter/server/demo/seed-demo-city.ts';
 import { hashPassword } from '@lastmeter/server/domain/auth/password.ts';
-import type { GenerateRequestsResult, OnlineVisitView, PlanDayResult, TripView } from '@lastmeter/shared';
+import type {
+  GenerateRequestsResult,
+  OnlineVisitView,
+  Overview,
+  PlanDayResult,
+  TripView,
+} from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, loginAs } from '../../support/http.ts';
@@ -97,6 +103,34 @@ describe('the demo city, planned through the API', () => {
     expect(served.length + unserved.length).toBeGreaterThan(0);
     expect(served.length / (served.length + unserved.length)).toBeGreaterThanOrEqual(0.9);
     for (const u of unserved) expect(u.reason.code).toMatch(/^[a-z_]+$/);
+  });
+
+  it('counts the day’s needs by the way they are served, and the unmet ones by reason', async () => {
+    const res = await api<Overview>(
+      server,
+      'GET',
+      `/api/v1/districts/${city.districtId}/overview?date=${date}`,
+      { token },
+    );
+    expect(res.status).toBe(200);
+    const { byWay, unmetByReason } = res.body.careWays;
+    // Every request of the day is counted once, under the way it is served.
+    expect(byWay.trip.total).toBe(tripRequestIds.length);
+    expect(byWay.online_visit.total).toBe(onlineRequestIds.length);
+    expect(byWay.delivery.total).toBe(0);
+    for (const way of Object.values(byWay)) expect(way.served + way.unmet).toBe(way.total);
+    // Every online visit was booked; a trip counts as served once the plan booked it.
+    expect(byWay.online_visit.served).toBe(onlineRequestIds.length);
+    const [booked] = await queryRows<{ n: number }>(
+      server.app.db,
+      sql`select count(*)::int as n from requests
+          where date = ${date} and serve_by = 'trip' and status in ('planned', 'done')`,
+    );
+    expect(byWay.trip.served).toBe(booked?.n);
+    // The unmet ones each have a reason, and the reasons add up.
+    const unmet = Object.values(byWay).reduce((n, way) => n + way.unmet, 0);
+    expect(Object.values(unmetByReason).reduce((n, k) => n + k, 0)).toBe(unmet);
+    for (const reason of Object.keys(unmetByReason)) expect(reason).toMatch(/^[a-z_]+$/);
   });
 
   it('keeps every assigned leg within vehicle kind, capacity, infection and hospital rules', async () => {
