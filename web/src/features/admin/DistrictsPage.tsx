@@ -80,19 +80,23 @@ export function DistrictsPage() {
   const { t, describeError } = useI18n();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
+  // A fresh "new district" form after each save — never when the list arrives, which would wipe
+  // what the admin has already typed.
+  const [saved, setSaved] = useState(0);
   const districts = useQuery({
     queryKey: ['districts'],
     queryFn: ({ signal }) => api.get('/districts', z.array(District), signal),
   });
   const refresh = () => {
     setEditing(null);
+    setSaved((n) => n + 1);
     void queryClient.invalidateQueries({ queryKey: ['districts'] });
   };
   return (
     <>
       <PageTitle>{t('districts.title')}</PageTitle>
       <h1>{t('districts.title')}</h1>
-      <DistrictForm key={`new-${districts.data?.length ?? 0}`} onSaved={refresh} />
+      <DistrictForm key={`new-${saved}`} onSaved={refresh} />
       {districts.isError ? (
         <p className="alert alert-error" role="alert">
           {describeError(districts.error)}
