@@ -5,9 +5,10 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
 import { applyLegStep } from '../trips/apply-leg-step.ts';
-import { cancelReturnOf, cancelWithEvents } from '../trips/cancel-leg.ts';
+import { cancelReturnOf } from '../trips/cancel-leg.ts';
 import { TripEvents } from '../trips/events.ts';
 import { loadLegContext } from '../trips/load-leg.ts';
+import { unbookLeg } from '../trips/unbook-leg.ts';
 import { incidentPayload, presentIncident } from './present-incident.ts';
 
 /**
@@ -65,7 +66,12 @@ export async function resolveIncident({
         await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
         await events.leg('arrival.expected', ctx, ['hospital']);
       } else {
-        const cancelled = await cancelWithEvents(tx, actor, ctx, input.resolution, events);
+        const cancelled = await unbookLeg(tx, events, {
+          actor,
+          ctx,
+          step: 'cancel',
+          reason: input.resolution,
+        });
         await cancelReturnOf(tx, actor, cancelled, input.resolution, events);
       }
     }

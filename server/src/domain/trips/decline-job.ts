@@ -1,13 +1,12 @@
 import type { Db } from '@lastmeter/db';
 import type { DeclineBody, LegView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { UNBOOKED } from './book-leg.ts';
-import { TripEvents } from './events.ts';
-import { loadLegContext, loadLegFor } from './load-leg.ts';
+import { loadLegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { replanTrips } from './replan-legs.ts';
+import { stepLeg } from './step-leg.ts';
 
 /**
  * A driver declines a job: the leg leaves their vehicle and the planner inserts it elsewhere where it
@@ -28,47 +27,39 @@ export async function declineJob({
   now: Date;
   timeZone: string;
 }): Promise<LegView> {
-  await loadLegFor(db, actor, legId, 'write');
-  const { ctx } = await db.transaction(async (tx) => {
-    const locked = await loadLegContext(tx, legId, { lock: true });
-    if (!locked) throw new Error('leg vanished under lock');
-    const declined = await applyLegStep(tx, {
-      actor,
-      ctx: locked,
-      step: 'decline',
-      version: input.version,
-      note: input.reason,
-      patch: UNBOOKED,
-      now,
-      timeZone,
-    });
-    const events = new TripEvents(tx, actor.accountId, now, timeZone);
-    await events.leg(
-      'leg.status_changed',
-      { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } },
-      ['vehicle', 'district'],
-      { reason: input.reason },
-    );
-    await recordAudit(tx, {
-      actor,
-      action: 'leg.decline',
-      entity: 'patient',
-      entityId: locked.patient.id,
-      outcome: 'allowed',
-      detail: { legId },
-    });
-    await replanTrips(tx, {
-      actor,
-      districtId: locked.compound.districtId,
-      date: locked.request.date,
-      tripIds: [locked.trip.id],
-      events,
-      forbid: locked.leg.vehicleId ? [{ tripId: locked.trip.id, vehicleId: locked.leg.vehicleId }] : [],
-      now,
-    });
-    const ctx = await loadLegContext(tx, legId);
-    if (!ctx) throw new Error('leg vanished');
-    return { ctx, events: await events.commit() };
-  });
+  const ctx = await stepLeg(
+    { db, actor, legId, access: 'write', now, timeZone },
+    async ({ tx, locked, events, audit }) => {
+      const declined = await applyLegStep(tx, {
+        actor,
+        ctx: locked,
+        step: 'decline',
+        version: input.version,
+        note: input.reason,
+        patch: UNBOOKED,
+        now,
+        timeZone,
+      });
+      await events.leg(
+        'leg.status_changed',
+        { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } },
+        ['vehicle', 'district'],
+        { reason: input.reason },
+      );
+      await audit('leg.decline');
+      await replanTrips(tx, {
+        actor,
+        districtId: locked.compound.districtId,
+        date: locked.request.date,
+        tripIds: [locked.trip.id],
+        events,
+        forbid: locked.leg.vehicleId ? [{ tripId: locked.trip.id, vehicleId: locked.leg.vehicleId }] : [],
+        now,
+      });
+      const ctx = await loadLegContext(tx, legId);
+      if (!ctx) throw new Error('leg vanished');
+      return ctx;
+    },
+  );
   return presentLeg(ctx);
 }

@@ -1,12 +1,10 @@
 import type { Db } from '@lastmeter/db';
 import { type IncidentView, type RefusalBody, rooms } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { openIncident } from '../incidents/open-incident.ts';
 import { presentIncident } from '../incidents/present-incident.ts';
 import { applyLegStep } from './apply-leg-step.ts';
-import { TripEvents } from './events.ts';
-import { loadLegContext, loadLegFor } from './load-leg.ts';
+import { stepLeg } from './step-leg.ts';
 
 /** Grounds the seeds forbid: no test result, health code or symptom is a precondition for entry. */
 const FORBIDDEN_GROUNDS = new Set<RefusalBody['reason']>(['test_result', 'health_code', 'symptom']);
@@ -30,44 +28,36 @@ export async function reportRefusal({
   now: Date;
   timeZone: string;
 }): Promise<IncidentView> {
-  await loadLegFor(db, actor, legId, 'write');
-  const { incident } = await db.transaction(async (tx) => {
-    const locked = await loadLegContext(tx, legId, { lock: true });
-    if (!locked) throw new Error('leg vanished under lock');
-    const forbiddenGround = FORBIDDEN_GROUNDS.has(input.reason);
-    const ctx = await applyLegStep(tx, {
-      actor,
-      ctx: locked,
-      step: 'refuse_at_gate',
-      version: input.version,
-      position: input,
-      note: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
-      now,
-      timeZone,
-    });
-    const events = new TripEvents(tx, actor.accountId, now, timeZone);
-    await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
-    const incident = await openIncident(tx, {
-      events,
-      kind: 'refused_at_gate',
-      districtId: ctx.compound.districtId,
-      legId,
-      vehicleId: ctx.leg.vehicleId,
-      hospitalId: ctx.hospital.id,
-      reportedBy: actor.accountId,
-      description: input.note,
-      detail: { reason: input.reason, forbiddenGround, note: input.note, hospitalName: ctx.hospital.name },
-      notify: [rooms.hospital(ctx.hospital.id)],
-    });
-    await recordAudit(tx, {
-      actor,
-      action: 'leg.refused_at_gate',
-      entity: 'patient',
-      entityId: ctx.patient.id,
-      outcome: 'allowed',
-      detail: { legId, incidentId: incident.id },
-    });
-    return { incident, events: await events.commit() };
-  });
+  const incident = await stepLeg(
+    { db, actor, legId, access: 'write', now, timeZone },
+    async ({ tx, locked, events, audit }) => {
+      const forbiddenGround = FORBIDDEN_GROUNDS.has(input.reason);
+      const ctx = await applyLegStep(tx, {
+        actor,
+        ctx: locked,
+        step: 'refuse_at_gate',
+        version: input.version,
+        position: input,
+        note: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
+        now,
+        timeZone,
+      });
+      await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
+      const incident = await openIncident(tx, {
+        events,
+        kind: 'refused_at_gate',
+        districtId: ctx.compound.districtId,
+        legId,
+        vehicleId: ctx.leg.vehicleId,
+        hospitalId: ctx.hospital.id,
+        reportedBy: actor.accountId,
+        description: input.note,
+        detail: { reason: input.reason, forbiddenGround, note: input.note, hospitalName: ctx.hospital.name },
+        notify: [rooms.hospital(ctx.hospital.id)],
+      });
+      await audit('leg.refused_at_gate', { incidentId: incident.id });
+      return incident;
+    },
+  );
   return presentIncident(incident);
 }

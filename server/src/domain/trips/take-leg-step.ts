@@ -1,11 +1,11 @@
 import type { Db } from '@lastmeter/db';
 import type { LegStepBody, LegView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { applyLegStep } from './apply-leg-step.ts';
-import { TripEvents } from './events.ts';
-import { type LegContext, loadLegContext, loadLegFor } from './load-leg.ts';
+import type { TripEvents } from './events.ts';
+import type { LegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
+import { stepLeg } from './step-leg.ts';
 import { minutes, travelMinutes } from './travel.ts';
 
 /** The plain lifecycle steps: no side effects beyond the leg, its history and its events. */
@@ -40,34 +40,26 @@ export async function takeLegStep({
   now: Date;
   timeZone: string;
 }): Promise<LegView> {
-  await loadLegFor(db, actor, legId, 'write');
-  const { ctx } = await db.transaction(async (tx) => {
-    const locked = await loadLegContext(tx, legId, { lock: true });
-    if (!locked) throw new Error('leg vanished under lock');
-    const patch = step === 'out' ? { etaAt: etaAtHospital(locked, now) } : {};
-    const ctx = await applyLegStep(tx, {
-      actor,
-      ctx: locked,
-      step,
-      version: input.version,
-      position: input,
-      note: input.note ?? '',
-      patch,
-      now,
-      timeZone,
-    });
-    const events = new TripEvents(tx, actor.accountId, now, timeZone);
-    await stepEvents(events, step, ctx);
-    await recordAudit(tx, {
-      actor,
-      action: `leg.${step}`,
-      entity: 'patient',
-      entityId: ctx.patient.id,
-      outcome: 'allowed',
-      detail: { legId },
-    });
-    return { ctx, events: await events.commit() };
-  });
+  const ctx = await stepLeg(
+    { db, actor, legId, access: 'write', now, timeZone },
+    async ({ tx, locked, events, audit }) => {
+      const patch = step === 'out' ? { etaAt: etaAtHospital(locked, now) } : {};
+      const ctx = await applyLegStep(tx, {
+        actor,
+        ctx: locked,
+        step,
+        version: input.version,
+        position: input,
+        note: input.note ?? '',
+        patch,
+        now,
+        timeZone,
+      });
+      await stepEvents(events, step, ctx);
+      await audit(`leg.${step}`);
+      return ctx;
+    },
+  );
   return presentLeg(ctx, actor);
 }
 
