@@ -11,14 +11,14 @@ import {
 import { asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
+import { maskName, maskNationalId, maskPhone } from '../mask-identity.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { insertPatients } from '../patients/insert-patients.ts';
-import { loadCompoundFor } from '../patients/load-scope.ts';
-import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
+import { loadCompoundForPatients } from '../patients/load-scope.ts';
 import { seesFullName } from '../patients/present-patient.ts';
+import { recordAudit } from '../record-audit.ts';
 import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
@@ -60,7 +60,7 @@ export async function importPatients({
   now: Date;
   timeZone: string;
 }): Promise<ImportResult> {
-  const compound = await loadCompoundFor(db, actor, compoundId, 'write');
+  const compound = await loadCompoundForPatients(db, actor, compoundId, 'write');
 
   const table = await readSpreadsheet(file.name, file.buffer);
   const mapping = resolveMapping(table.headers, override);

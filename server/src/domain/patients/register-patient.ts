@@ -8,12 +8,12 @@ import {
 } from '@lastmeter/shared';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { insertPatients } from './insert-patients.ts';
-import { loadCompoundFor, resolveGate } from './load-scope.ts';
+import { loadCompoundForPatients, resolveGate } from './load-scope.ts';
 import {
   checkIdentityDates,
   checkNeedDates,
@@ -39,7 +39,7 @@ export async function registerPatient({
   now: Date;
   timeZone: string;
 }): Promise<PatientView> {
-  const compound = await loadCompoundFor(db, actor, compoundId, 'write');
+  const compound = await loadCompoundForPatients(db, actor, compoundId, 'write');
 
   const today = cityDateOf(now, timeZone);
   const issues: FieldIssue[] = toFieldIssues(

@@ -2,12 +2,12 @@ import { type Db, gates, PG, pgErrorOf } from '@lastmeter/db';
 import { cityDateOf, type Locale, rooms, type SelfRegistrationBody } from '@lastmeter/shared';
 import { asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { consentRecord } from '../patients/consent.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { insertPatients } from '../patients/insert-patients.ts';
 import { checkIdentityDates, checkNeedDates, needWayIssues, toFieldIssues } from '../patients/need-rules.ts';
+import { recordAudit } from '../record-audit.ts';
 import { compoundByToken } from './load-by-token.ts';
 import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
 

@@ -4,11 +4,11 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
 import { releaseParcels } from '../deliveries/release-parcels.ts';
-import { openIncident } from '../incidents/open-incident.ts';
-import { presentIncident } from '../incidents/present-incident.ts';
 import { TripEvents } from './events.ts';
 import { vehicleStatusEvent } from './follow-legs.ts';
 import { loadLegContexts } from './load-leg.ts';
+import { openIncident } from './open-incident.ts';
+import { presentIncident } from './present-incident.ts';
 import { replanTrips } from './replan-legs.ts';
 import { unbookLeg } from './unbook-leg.ts';
 

@@ -1,9 +1,9 @@
 import type { Db } from '@lastmeter/db';
 import type { LegStepBody, LegView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { openIncident } from '../incidents/open-incident.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { cancelReturnOf } from './cancel-leg.ts';
+import { openIncident } from './open-incident.ts';
 import { presentLeg } from './present-leg.ts';
 import { stepLeg } from './step-leg.ts';
 

@@ -1,9 +1,9 @@
 import type { Db } from '@lastmeter/db';
 import { type IncidentView, type RefusalBody, rooms } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { openIncident } from '../incidents/open-incident.ts';
-import { presentIncident } from '../incidents/present-incident.ts';
 import { applyLegStep } from './apply-leg-step.ts';
+import { openIncident } from './open-incident.ts';
+import { presentIncident } from './present-incident.ts';
 import { stepLeg } from './step-leg.ts';
 
 /** Grounds the seeds forbid: no test result, health code or symptom is a precondition for entry. */

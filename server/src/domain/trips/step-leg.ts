@@ -1,8 +1,8 @@
 import type { Db } from '@lastmeter/db';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { recordAudit } from '../record-audit.ts';
 import { TripEvents } from './events.ts';
 import { type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
 
