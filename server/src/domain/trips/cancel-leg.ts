@@ -7,7 +7,7 @@ import type { Actor } from '../actor.ts';
 import type { TripEvents } from './events.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
-import { stepLeg } from './step-leg.ts';
+import { type LegUseCase, stepLeg } from './step-leg.ts';
 import { unbookLeg } from './unbook-leg.ts';
 
 /** Outbound statuses after which the patient goes nowhere more on this trip, or is at the hospital. */
@@ -19,54 +19,38 @@ const OUTBOUND_OVER: readonly LegView['status'][] = ['completed', 'cancelled', '
  * there, or never left): before that the round trip is cancelled from its outbound, so no outbound is
  * left to plan without the way back (一来一回).
  */
-export async function cancelLeg({
-  db,
-  actor,
-  legId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  input: CancelLegBody;
-  now: Date;
-  timeZone: string;
-}): Promise<LegView> {
-  const ctx = await stepLeg(
-    { db, actor, legId, access: 'manage', now, timeZone },
-    async ({ tx, locked, events }) => {
-      if (locked.leg.direction === 'return') {
-        const [outbound] = await tx
-          .select({ id: legs.id, status: legs.status })
-          .from(legs)
-          .where(and(eq(legs.tripId, locked.trip.id), eq(legs.direction, 'outbound')));
-        if (outbound && !OUTBOUND_OVER.includes(outbound.status)) {
-          const en =
-            'The outbound leg is not over: cancel the round trip from its outbound leg, which cancels the return with it';
-          const error = errors.conflict(en, {
-            legId,
-            outboundLegId: outbound.id,
-            outboundStatus: outbound.status,
-          });
-          error.localizedDetail = (locale) =>
-            locale === 'zh-CN' ? '去程尚未结束：请从去程取消整个往返行程，返程随之取消' : en;
-          throw error;
-        }
+export async function cancelLeg(use: LegUseCase<CancelLegBody>): Promise<LegView> {
+  const { actor, input } = use;
+  const ctx = await stepLeg(use, 'manage', async ({ tx, locked, events }) => {
+    if (locked.leg.direction === 'return') {
+      const [outbound] = await tx
+        .select({ id: legs.id, status: legs.status })
+        .from(legs)
+        .where(and(eq(legs.tripId, locked.trip.id), eq(legs.direction, 'outbound')));
+      if (outbound && !OUTBOUND_OVER.includes(outbound.status)) {
+        const en =
+          'The outbound leg is not over: cancel the round trip from its outbound leg, which cancels the return with it';
+        const error = errors.conflict(en, {
+          legId: use.legId,
+          outboundLegId: outbound.id,
+          outboundStatus: outbound.status,
+        });
+        error.localizedDetail = (locale) =>
+          locale === 'zh-CN' ? '去程尚未结束：请从去程取消整个往返行程，返程随之取消' : en;
+        throw error;
       }
-      const reason = input.reason;
-      const ctx = await unbookLeg(tx, events, {
-        actor,
-        ctx: locked,
-        step: 'cancel',
-        reason,
-        version: input.version,
-      });
-      if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, reason, events);
-      return ctx;
-    },
-  );
+    }
+    const reason = input.reason;
+    const ctx = await unbookLeg(tx, events, {
+      actor,
+      ctx: locked,
+      step: 'cancel',
+      reason,
+      version: input.version,
+    });
+    if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, reason, events);
+    return ctx;
+  });
   return presentLeg(ctx);
 }
 

@@ -1,16 +1,35 @@
 import type { Db } from '@lastmeter/db';
+import type { LegStep } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import { applyLegStep } from './apply-leg-step.ts';
 import { TripEvents } from './events.ts';
 import { type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
+
+/** The leg a use case works on, who works it, and when (CODE_STYLE.md 3: one options object). */
+export interface LegTarget {
+  db: Db;
+  actor: Actor;
+  legId: string;
+  now: Date;
+  /** The city's time zone (config `TIME_ZONE`). */
+  timeZone: string;
+}
+
+/** A use case on one leg with its parsed body. */
+export type LegUseCase<I> = LegTarget & { input: I };
+
+type StepArgs = Omit<Parameters<typeof applyLegStep>[1], 'actor' | 'ctx' | 'step' | 'now' | 'timeZone'>;
 
 /** What a step works with inside its transaction: the leg as locked and the transaction's events. */
 export interface LockedLeg {
   tx: Db;
   locked: LegContext;
   events: TripEvents;
+  /** Moves the locked leg one lifecycle step (`applyLegStep`) as the actor, now. */
+  step(step: LegStep, args?: StepArgs): Promise<LegContext>;
   /** The audit row of the step, on the leg's patient (`detail` adds to the leg's id). */
   audit(action: string, detail?: Record<string, unknown>): Promise<void>;
 }
@@ -67,7 +86,9 @@ export async function inLockedLeg<T>(
         outcome: 'allowed',
         detail: { legId, ...detail },
       });
-    const result = await work({ tx, locked, events, audit });
+    const step = (name: LegStep, args: StepArgs = {}) =>
+      applyLegStep(tx, { ...args, actor, ctx: locked, step: name, now, timeZone });
+    const result = await work({ tx, locked, events, audit, step });
     await events.commit();
     return result;
   });
@@ -78,16 +99,10 @@ export async function inLockedLeg<T>(
  * caller presents what `work` returns.
  */
 export async function stepLeg<T>(
-  {
-    db,
-    actor,
-    legId,
-    access,
-    now,
-    timeZone,
-  }: { db: Db; actor: Actor; legId: string; access: 'write' | 'manage'; now: Date; timeZone: string },
+  target: LegTarget,
+  access: 'write' | 'manage',
   work: (leg: LockedLeg) => Promise<T>,
 ): Promise<T> {
-  await authorizeLeg(db, actor, legId, access);
-  return inLockedLeg(db, { actor, legId, now, timeZone }, work);
+  await authorizeLeg(target.db, target.actor, target.legId, access);
+  return inLockedLeg(target.db, target, work);
 }
