@@ -130,7 +130,8 @@ function preparing<S extends postgres.Sql | postgres.TransactionSql>(sql: S): S 
             target,
             args.map((a) =>
               typeof a === 'function'
-                ? (inner: postgres.TransactionSql) => (a as (s: postgres.TransactionSql) => unknown)(preparing(inner))
+                ? (inner: postgres.TransactionSql) =>
+                    (a as (s: postgres.TransactionSql) => unknown)(preparing(inner))
                 : a,
             ),
           );

@@ -260,7 +260,8 @@ try {
   ];
   console.log(lines.join('\n'));
   if (SLOWEST)
-    for (const x of slow.sort((a, b) => b.elapsed - a.elapsed).slice(0, SLOWEST)) console.log(JSON.stringify(x));
+    for (const x of slow.sort((a, b) => b.elapsed - a.elapsed).slice(0, SLOWEST))
+      console.log(JSON.stringify(x));
   const out = join(repoRoot, 'bench-results');
   mkdirSync(out, { recursive: true });
   writeFileSync(
