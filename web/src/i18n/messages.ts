@@ -81,6 +81,7 @@ const zhCN = {
   'gate.group.next': '接下来 2 小时',
   'gate.group.later': '今天稍后',
   'gate.outOpensLater': '车到门口后才能放行',
+  'gate.outOpensAt': '{at} 起可放行',
   'gate.confirmOut': '确认 {name} 已上车 {plate}，放行出门？',
   'gate.confirmOutYes': '确认放行',
   'gate.undoPending': '{name} 将在 {seconds} 秒后放行',
@@ -498,6 +499,7 @@ const zhCN = {
   'map.legend.diverting': '医院暂停接收（深色粗边）',
   'map.legend.vehicle': '车辆（浅色：尚无实时位置，在车场）',
   'map.legend.stale': '车辆位置已过时',
+  'map.legend.emergency': '急症：车辆与行程标红',
   'map.selectHint': '点击地图上的小区、医院、车辆或封控区查看详情。',
 
   'dispatch.district': '辖区',
@@ -1036,6 +1038,7 @@ const en: Record<MessageKey, string> = {
   'gate.group.next': 'Next 2 hours',
   'gate.group.later': 'Later today',
   'gate.outOpensLater': 'Release opens when the vehicle is at the gate',
+  'gate.outOpensAt': 'Release opens at {at}',
   'gate.confirmOut': 'Confirm {name} is aboard {plate} and release?',
   'gate.confirmOutYes': 'Yes, release',
   'gate.undoPending': 'Releasing {name} in {seconds} s',
@@ -1467,6 +1470,7 @@ const en: Record<MessageKey, string> = {
   'map.legend.diverting': 'Hospital diverting (thick dark ring)',
   'map.legend.vehicle': 'Vehicle (pale: no live position yet, at base)',
   'map.legend.stale': 'Vehicle position out of date',
+  'map.legend.emergency': 'Emergency: its vehicle and trip in red',
   'map.selectHint': 'Click a compound, hospital, vehicle or zone on the map for details.',
 
   'dispatch.district': 'District',
