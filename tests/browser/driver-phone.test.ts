@@ -1,19 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { accounts, hospitals } from '@lastmeter/db';
-import type { LegView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { createAccount, createVehicle } from '../support/factories.ts';
-import { api, loginAs } from '../support/http.ts';
+import { loginAs } from '../support/http.ts';
 import { useBrowserWorld } from './support/browser-world.ts';
 import { hasChromium, PHONE, WIDE } from './support/chromium.ts';
 import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { reads } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
-import { addDays, bookDialysisRoundTrip, cityToday, en, type Person, zh } from './support/world.ts';
+import {
+  addDays,
+  bookDialysisRoundTrip,
+  cityToday,
+  en,
+  type Person,
+  takeSteps,
+  zh,
+} from './support/world.ts';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
 const LOCALES = [
@@ -89,22 +96,13 @@ describe.skipIf(!hasChromium)("the driver's phone: a real day of jobs", () => {
     );
     const driverToken = await loginAs(server, refused.username, refused.password);
     const gateToken = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
-    const steps: [string, string, Record<string, unknown>][] = [
-      [driverToken, 'accept', {}],
-      [driverToken, 'en-route', {}],
-      [driverToken, 'at-pickup', {}],
-      [gateToken, 'out', {}],
+    await takeSteps(server, trip.legIds.outbound, [
+      [driverToken, 'accept'],
+      [driverToken, 'en-route'],
+      [driverToken, 'at-pickup'],
+      [gateToken, 'out'],
       [driverToken, 'refused-at-gate', { reason: 'test_result', note: '要求48小时核酸' }],
-    ];
-    for (const [token, step, extra] of steps) {
-      const leg = trip.legIds.outbound;
-      const current = await api<LegView>(server, 'GET', `/api/v1/legs/${leg}`, { token: driverToken });
-      const res = await api(server, 'POST', `/api/v1/legs/${leg}/${step}`, {
-        token,
-        body: { version: current.body.version, ...extra },
-      });
-      expect(res.status, `${step}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-    }
+    ]);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 

@@ -1,17 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { requests, trips, vehicles } from '@lastmeter/db';
-import type { LegView } from '@lastmeter/shared';
+import { vehicles } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { api, loginAs } from '../support/http.ts';
+import { loginAs } from '../support/http.ts';
 import { useBrowserWorld } from './support/browser-world.ts';
 import { hasChromium, PHONE, WIDE } from './support/chromium.ts';
 import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
 import { reads, shows } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
-import { bookDialysisRoundTrip, cityToday, en, zh } from './support/world.ts';
+import { bookDialysisRoundTrip, cityToday, en, markEmergency, takeSteps, zh } from './support/world.ts';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
 const LOCALES = [
@@ -34,26 +33,13 @@ describe.skipIf(!hasChromium)('an emergency trip is marked red everywhere', () =
     server.clock.set(at);
     const urgent = await bookDialysisRoundTrip(server, city, { name: '赵桂芳', startTime: '09:35' });
     await bookDialysisRoundTrip(server, city, { name: '钱志明', startTime: '16:00' });
-    const [trip] = await server.app.db
-      .select({ requestId: trips.requestId })
-      .from(trips)
-      .where(eq(trips.id, urgent.tripId));
-    await server.app.db
-      .update(requests)
-      .set({ urgency: 'emergency' })
-      .where(eq(requests.id, trip?.requestId ?? ''));
+    await markEmergency(server, urgent.tripId);
     // The car has taken the job and is on its way to the gate.
     const driver = await loginAs(server, city.people.driver.username, city.people.driver.password);
-    for (const step of ['accept', 'en-route']) {
-      const leg = await api<LegView>(server, 'GET', `/api/v1/legs/${urgent.legIds.outbound}`, {
-        token: driver,
-      });
-      const res = await api(server, 'POST', `/api/v1/legs/${urgent.legIds.outbound}/${step}`, {
-        token: driver,
-        body: { version: leg.body.version },
-      });
-      expect(res.status, `${step}: ${JSON.stringify(res.body)}`).toBe(200);
-    }
+    await takeSteps(server, urgent.legIds.outbound, [
+      [driver, 'accept'],
+      [driver, 'en-route'],
+    ]);
     // The car is based by the compound, so the dispatcher's map (fitted to the compound) shows it.
     await server.app.db
       .update(vehicles)
