@@ -149,34 +149,46 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
     );
     if (resumeAt !== null)
       for (const notice of toSend.slice(next)) deferred.push({ id: notice.id, at: new Date(resumeAt) });
+    // A round's outcomes are recorded in one transaction and one round trip: the statements need
+    // nothing from each other, so they go to the database together (a round of 128 notices waited
+    // for 128 updates one after the other).
     await db.transaction(async (tx) => {
       const byTime = new Map<number, string[]>();
       for (const { id, at } of deferred) byTime.set(at.getTime(), [...(byTime.get(at.getTime()) ?? []), id]);
-      for (const [at, ids] of byTime)
-        await tx
-          .update(notices)
-          .set({ nextAttemptAt: new Date(at), leaseUntil: null })
-          .where(inArray(notices.id, ids));
+      const writes: Array<PromiseLike<unknown>> = [
+        ...[...byTime].map(([at, ids]) =>
+          tx
+            .update(notices)
+            .set({ nextAttemptAt: new Date(at), leaseUntil: null })
+            .where(inArray(notices.id, ids)),
+        ),
+        ...results.map(({ notice, result, at }) =>
+          tx
+            .update(notices)
+            .set(outcomeOf(notice.attempts + 1, result, at))
+            .where(eq(notices.id, notice.id)),
+        ),
+      ];
       if (tooLate.length)
-        await tx
-          .update(notices)
-          .set({ status: 'skipped', lastError: 'too_late', leaseUntil: null })
-          .where(inArray(notices.id, tooLate));
-      for (const { notice, result, at } of results)
-        await tx
-          .update(notices)
-          .set(outcomeOf(notice.attempts + 1, result, at))
-          .where(eq(notices.id, notice.id));
-      if (results.length)
-        await tx.insert(noticeAttempts).values(
-          results.map(({ notice, result, at }) => ({
-            noticeId: notice.id,
-            at,
-            outcome: result.outcome,
-            provider: provider.name,
-            detail: result.outcome === 'sent' ? (result.providerMessageId ?? '') : result.detail,
-          })),
+        writes.push(
+          tx
+            .update(notices)
+            .set({ status: 'skipped', lastError: 'too_late', leaseUntil: null })
+            .where(inArray(notices.id, tooLate)),
         );
+      if (results.length)
+        writes.push(
+          tx.insert(noticeAttempts).values(
+            results.map(({ notice, result, at }) => ({
+              noticeId: notice.id,
+              at,
+              outcome: result.outcome,
+              provider: provider.name,
+              detail: result.outcome === 'sent' ? (result.providerMessageId ?? '') : result.detail,
+            })),
+          ),
+        );
+      await Promise.all(writes);
     });
     const failed = results.filter((r) => r.result.outcome !== 'sent').length;
     if (failed)
