@@ -7,7 +7,7 @@ import type {
   PROTECTION_LEVELS,
 } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import type { LegContext } from './load-leg.ts';
 

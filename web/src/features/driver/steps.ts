@@ -1,4 +1,12 @@
-import { ABOARD_LEG_STATUSES, type LegStatus, type LegView, UNDER_WAY_LEG_STATUSES } from '@lastmeter/shared';
+import {
+  ABOARD_LEG_STATUSES,
+  type LegStatus,
+  type LegStep,
+  type LegView,
+  type StepTimeRefusal,
+  stepTimeRefusal,
+  UNDER_WAY_LEG_STATUSES,
+} from '@lastmeter/shared';
 
 /** The steps a driver reports, each with its API path and the status the leg reaches. */
 export const DRIVER_STEPS = {
@@ -12,6 +20,32 @@ export const DRIVER_STEPS = {
   refuse: { path: 'refused-at-gate', to: 'refused_at_gate' },
 } as const satisfies Record<string, { path: string; to: LegStatus }>;
 export type DriverStep = keyof typeof DRIVER_STEPS;
+
+/** The lifecycle's name of each driver step (@lastmeter/shared LEG_STEPS). */
+const LEG_STEP_OF: Record<DriverStep, LegStep> = {
+  accept: 'accept',
+  decline: 'decline',
+  depart: 'depart',
+  reach_pickup: 'reach_pickup',
+  board: 'board',
+  arrive: 'arrive',
+  no_show: 'no_show',
+  refuse: 'refuse_at_gate',
+};
+
+/**
+ * Whether the clock lets the driver take `step` now, by the rule the server applies
+ * (`stepTimeRefusal` in @lastmeter/shared): null when it does, else the rule and when it opens — a job
+ * of another day is started on its own day only.
+ */
+export function driverStepRefusal(
+  leg: LegView,
+  step: DriverStep,
+  now: Date,
+  timeZone: string,
+): StepTimeRefusal | null {
+  return stepTimeRefusal(LEG_STEP_OF[step], leg, now, { timeZone });
+}
 
 /** What the driver should see next: the main step, and the exceptional ones beside it. */
 export interface NextSteps {
