@@ -73,7 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 function openPostgres(url: string, max: number): DatabaseHandle & { migrate(): Promise<void> } {
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'lastmeter' } });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
   const others: postgres.Sql[] = [];
   return {
     db,
@@ -87,7 +87,7 @@ function openPostgres(url: string, max: number): DatabaseHandle & { migrate(): P
         connection: { application_name: `lastmeter-${name}` },
       });
       others.push(own);
-      return drizzlePostgres(own, { schema }) as unknown as Db;
+      return drizzlePostgres(preparing(own), { schema }) as unknown as Db;
     },
     close: async () => {
       await Promise.all([client, ...others].map((c) => c.end({ timeout: 5 })));
@@ -102,6 +102,42 @@ function openPostgres(url: string, max: number): DatabaseHandle & { migrate(): P
       }
     },
   };
+}
+
+/**
+ * Every parameterised query as a named prepared statement, cached per connection. drizzle asks
+ * postgres.js for unnamed statements, and postgres.js sends an unnamed statement with parameters in
+ * two round trips — Parse/Describe, wait for the parameter types, then Bind/Execute — where a
+ * prepared one, once seen on that connection, takes one. A use case of 30 statements (an emergency
+ * insertion, docs/operations.md "Database") spent half its time on those extra round trips.
+ * Statements without parameters still go by the simple protocol (several statements in one string
+ * keep working). The cache lives as long as its connection (postgres.js recycles connections after
+ * 30–60 minutes); behind a pooler in transaction mode set `PGBOUNCER`-style pooling aside or use
+ * session mode, as for any prepared statements.
+ */
+function preparing<S extends postgres.Sql | postgres.TransactionSql>(sql: S): S {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property === 'unsafe')
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      // A transaction's and a savepoint's own connection handle prepares too.
+      if (property === 'begin' || property === 'savepoint')
+        return (...args: unknown[]) =>
+          (value as (...a: unknown[]) => unknown).apply(
+            target,
+            args.map((a) =>
+              typeof a === 'function'
+                ? (inner: postgres.TransactionSql) =>
+                    (a as (s: postgres.TransactionSql) => unknown)(preparing(inner))
+                : a,
+            ),
+          );
+      return value.bind(target);
+    },
+  });
 }
 
 async function openPglite(

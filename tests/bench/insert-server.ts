@@ -7,12 +7,14 @@
  * Prints p50/p99/max wall time, where it goes (per phase) and how many were placed; asserts nothing.
  *
  *   DATABASE_URL=postgres://root@127.0.0.1:5432/test pnpm bench:insert [--legs 500] [--vehicles 50] [--insertions 200]
+ *     [--profile insert.cpuprofile] [--slowest 8]   (a CPU profile of the timed insertions, for Chrome DevTools)
  *
  * Without DATABASE_URL it runs on the embedded PGlite. The clock is injected (a fixed "now" on a
  * weekday two weeks ahead), so the figures do not depend on the time of day it runs at.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,11 +46,16 @@ const { values: args } = parseArgs({
     vehicles: { type: 'string', default: '50' },
     insertions: { type: 'string', default: '200' },
     seed: { type: 'string', default: '1' },
+    /** Write a CPU profile of the timed insertions (not the seeding) to this file (.cpuprofile). */
+    profile: { type: 'string' },
+    /** Print the N slowest insertions with their phases and the GC time inside them. */
+    slowest: { type: 'string', default: '0' },
   },
 });
 const LEGS = Number(args.legs);
 const VEHICLES = Number(args.vehicles);
 const INSERTIONS = Number(args.insertions);
+const SLOWEST = Number(args.slowest);
 const WARMUP = 20;
 /**
  * The phases of an insertion (server/src/observability/spans.ts): open = match a hospital and open the
@@ -174,7 +181,21 @@ try {
   const phases = new Map<string, number[]>(PHASES.map((p) => [p, []]));
   let placed = 0;
   let queued = 0;
+  const profiler = args.profile ? new Session() : null;
+  const slow: Array<{ k: number; elapsed: number; spans: Record<string, number>; gc: number }> = [];
+  let gcMs = 0;
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  }).observe({ entryTypes: ['gc'] });
+  let gcBefore = 0;
   for (const [k, request] of sick.entries()) {
+    gcBefore = gcMs;
+    if (profiler && k === WARMUP) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const t0 = performance.now();
     let elapsed = 0;
     let checked = 0;
@@ -201,6 +222,7 @@ try {
     if (k < WARMUP) continue;
     times.push(elapsed);
     withChecks.push(checked);
+    if (SLOWEST) slow.push({ k, elapsed, spans: Object.fromEntries(spans), gc: gcMs - gcBefore });
     let inPhases = 0;
     for (const phase of PHASES) {
       if (phase === 'other') continue;
@@ -209,6 +231,11 @@ try {
       phases.get(phase)!.push(ms);
     }
     phases.get('other')!.push(elapsed - inPhases);
+  }
+  if (profiler && args.profile) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(args.profile, JSON.stringify(profile));
+    profiler.disconnect();
   }
   const q = (list: number[], p: number) => {
     const sorted = [...list].sort((a, b) => a - b);
@@ -232,6 +259,9 @@ try {
     }),
   ];
   console.log(lines.join('\n'));
+  if (SLOWEST)
+    for (const x of slow.sort((a, b) => b.elapsed - a.elapsed).slice(0, SLOWEST))
+      console.log(JSON.stringify(x));
   const out = join(repoRoot, 'bench-results');
   mkdirSync(out, { recursive: true });
   writeFileSync(

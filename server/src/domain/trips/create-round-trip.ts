@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { compounds, type Db, gates, legs, patients, requests, trips } from '@lastmeter/db';
 import { cityDateOf, type TripView, type Urgency } from '@lastmeter/shared';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -201,57 +202,63 @@ export async function openRoundTrip(
     throw errors.conflict('No hospital can take this request', { reason });
   }
 
+  const tripId = randomUUID();
+  const ride = minutes(match.travelMinutes);
+  const arriveFrom = request.windowStart.getTime();
+  const arriveTo = request.windowEnd.getTime();
+  const fixed = request.returnMode === 'fixed';
+  const returnFrom = arriveTo + minutes(request.treatmentMinutes ?? 0);
   return db.transaction(async (tx) => {
-    await tx
-      .update(requests)
-      .set({ hospitalId: match.hospitalId, matchReason: match.reason, status: 'matched' })
-      .where(eq(requests.id, requestId));
-    const [trip] = await tx
-      .insert(trips)
-      .values({
+    // The four writes need nothing from each other but the trip's id, chosen here: they go to the
+    // database together and run in this order (an emergency waits for one round trip, not four).
+    const [, , written] = await Promise.all([
+      tx
+        .update(requests)
+        .set({ hospitalId: match.hospitalId, matchReason: match.reason, status: 'matched' })
+        .where(eq(requests.id, requestId)),
+      tx.insert(trips).values({
+        id: tripId,
         requestId,
         patientId: patient.id,
         hospitalId: match.hospitalId,
         gateId: gate.id,
         createdBy: actor.accountId,
-      })
-      .returning();
-    if (!trip) throw errors.internal();
-    const ride = minutes(match.travelMinutes);
-    const arriveFrom = request.windowStart.getTime();
-    const arriveTo = request.windowEnd.getTime();
-    const fixed = request.returnMode === 'fixed';
-    const returnFrom = arriveTo + minutes(request.treatmentMinutes ?? 0);
-    const written = await tx
-      .insert(legs)
-      .values([
-        {
-          tripId: trip.id,
-          direction: 'outbound',
-          patientId: patient.id,
-          pickupWindowStart: new Date(arriveFrom - ride - minutes(PICKUP_SLACK_MINUTES)),
-          pickupWindowEnd: new Date(arriveTo - ride),
-          dropoffWindowStart: new Date(arriveFrom),
-          dropoffWindowEnd: new Date(arriveTo),
-        },
-        {
-          tripId: trip.id,
-          direction: 'return',
-          patientId: patient.id,
-          released: fixed,
-          pickupWindowStart: fixed ? new Date(returnFrom) : null,
-          pickupWindowEnd: fixed ? new Date(returnFrom + minutes(RETURN_FLEX_MINUTES)) : null,
-        },
-      ])
-      .returning({ id: legs.id });
-    await recordAudit(tx, {
-      actor,
-      action: 'create_trip',
-      entity: 'patient',
-      entityId: patient.id,
-      outcome: 'allowed',
-      detail: { requestId, tripId: trip.id },
-    });
-    return { id: trip.id, legIds: written.map((l) => l.id) };
+      }),
+      tx
+        .insert(legs)
+        .values([
+          {
+            tripId,
+            direction: 'outbound',
+            patientId: patient.id,
+            pickupWindowStart: new Date(arriveFrom - ride - minutes(PICKUP_SLACK_MINUTES)),
+            pickupWindowEnd: new Date(arriveTo - ride),
+            dropoffWindowStart: new Date(arriveFrom),
+            dropoffWindowEnd: new Date(arriveTo),
+          },
+          {
+            tripId,
+            direction: 'return',
+            patientId: patient.id,
+            released: fixed,
+            pickupWindowStart: fixed ? new Date(returnFrom) : null,
+            pickupWindowEnd: fixed ? new Date(returnFrom + minutes(RETURN_FLEX_MINUTES)) : null,
+          },
+        ])
+        .returning({ id: legs.id, direction: legs.direction }),
+      recordAudit(tx, {
+        actor,
+        action: 'create_trip',
+        entity: 'patient',
+        entityId: patient.id,
+        outcome: 'allowed',
+        detail: { requestId, tripId },
+      }),
+    ]);
+    const order = (d: string) => (d === 'outbound' ? 0 : 1);
+    return {
+      id: tripId,
+      legIds: written.sort((a, b) => order(a.direction) - order(b.direction)).map((l) => l.id),
+    };
   });
 }

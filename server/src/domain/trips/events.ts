@@ -114,19 +114,22 @@ export class TripEvents {
   }
 
   private async record(): Promise<RecordedEvent[]> {
-    const followers = await settleRequests(this.tx, {
-      requestIds: this.requestIds,
-      unserved: this.unservedRequestIds,
-      actorId: this.actorId,
-    });
-    followers.push(
-      ...(await settleVehicles(this.tx, {
+    // Requests first, then vehicles (the lock order every trip transaction keeps); the two settle
+    // side by side, their statements going to the database in that order.
+    const [requestEvents, vehicleEvents] = await Promise.all([
+      settleRequests(this.tx, {
+        requestIds: this.requestIds,
+        unserved: this.unservedRequestIds,
+        actorId: this.actorId,
+      }),
+      settleVehicles(this.tx, {
         vehicleIds: this.vehicleIds,
         dirtied: this.dirtied,
         now: this.now,
         actorId: this.actorId,
-      })),
-    );
+      }),
+    ]);
+    const followers = [...requestEvents, ...vehicleEvents];
     this.requestIds.clear();
     this.vehicleIds.clear();
     this.dirtied.clear();

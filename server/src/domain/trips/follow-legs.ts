@@ -32,27 +32,30 @@ export async function settleRequests(
 ): Promise<NewDomainEvent[]> {
   if (requestIds.size === 0) return [];
   const ids = [...requestIds].sort();
-  const locked = await tx
-    .select({ id: requests.id, status: requests.status, date: requests.date })
-    .from(requests)
-    .where(inArray(requests.id, ids))
-    .orderBy(asc(requests.id))
-    .for('update');
-  const legRows = await tx
-    .select({
-      requestId: trips.requestId,
-      tripId: trips.id,
-      compoundId: patients.compoundId,
-      districtId: compounds.districtId,
-      direction: legs.direction,
-      status: legs.status,
-      released: legs.released,
-    })
-    .from(legs)
-    .innerJoin(trips, eq(trips.id, legs.tripId))
-    .innerJoin(patients, eq(patients.id, trips.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .where(inArray(trips.requestId, ids));
+  // The legs are read after the lock, in the same round trip (the database runs them in order).
+  const [locked, legRows] = await Promise.all([
+    tx
+      .select({ id: requests.id, status: requests.status, date: requests.date })
+      .from(requests)
+      .where(inArray(requests.id, ids))
+      .orderBy(asc(requests.id))
+      .for('update'),
+    tx
+      .select({
+        requestId: trips.requestId,
+        tripId: trips.id,
+        compoundId: patients.compoundId,
+        districtId: compounds.districtId,
+        direction: legs.direction,
+        status: legs.status,
+        released: legs.released,
+      })
+      .from(legs)
+      .innerJoin(trips, eq(trips.id, legs.tripId))
+      .innerJoin(patients, eq(patients.id, trips.patientId))
+      .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+      .where(inArray(trips.requestId, ids)),
+  ]);
 
   const events: NewDomainEvent[] = [];
   const moves = new Map<RequestStatus, string[]>();
@@ -105,27 +108,29 @@ export async function settleVehicles(
 ): Promise<NewDomainEvent[]> {
   if (vehicleIds.size === 0) return [];
   const ids = [...vehicleIds].sort();
-  const locked = await tx
-    .select({
-      id: vehicles.id,
-      districtId: vehicles.districtId,
-      status: vehicles.status,
-      disinfectionMinutes: vehicles.disinfectionMinutes,
-      disinfectingUntil: vehicles.disinfectingUntil,
-    })
-    .from(vehicles)
-    .where(inArray(vehicles.id, ids))
-    .orderBy(asc(vehicles.id))
-    .for('update');
-  const active = await tx
-    .select({ vehicleId: legs.vehicleId, status: legs.status })
-    .from(legs)
-    .where(
-      and(
-        inArray(legs.vehicleId, ids),
-        inArray(legs.status, [...ABOARD_LEG_STATUSES, ...UNDER_WAY_LEG_STATUSES]),
+  const [locked, active] = await Promise.all([
+    tx
+      .select({
+        id: vehicles.id,
+        districtId: vehicles.districtId,
+        status: vehicles.status,
+        disinfectionMinutes: vehicles.disinfectionMinutes,
+        disinfectingUntil: vehicles.disinfectingUntil,
+      })
+      .from(vehicles)
+      .where(inArray(vehicles.id, ids))
+      .orderBy(asc(vehicles.id))
+      .for('update'),
+    tx
+      .select({ vehicleId: legs.vehicleId, status: legs.status })
+      .from(legs)
+      .where(
+        and(
+          inArray(legs.vehicleId, ids),
+          inArray(legs.status, [...ABOARD_LEG_STATUSES, ...UNDER_WAY_LEG_STATUSES]),
+        ),
       ),
-    );
+  ]);
   const events: NewDomainEvent[] = [];
   for (const vehicle of locked) {
     const own = active.filter((l) => l.vehicleId === vehicle.id);

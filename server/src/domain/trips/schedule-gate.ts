@@ -113,16 +113,16 @@ export async function enforceScheduleGate(tx: Db, { now }: { now: Date }): Promi
   const ids = [...pending.keys()].sort();
   const dates = [...new Set([...pending.values()].flatMap((p) => [...p.dates]))];
   // The vehicles' rows are locked (in id order) as they are read; a row this transaction already
-  // holds is simply read again.
-  const rows = await tx
-    .select({ vehicle: vehicles, policy: districts })
-    .from(vehicles)
-    .innerJoin(districts, eq(districts.id, vehicles.districtId))
-    .where(inArray(vehicles.id, ids))
-    .orderBy(vehicles.id)
-    .for('update', { of: vehicles });
-  for (const id of ids) state.locked.add(id);
-  const [booked, parcels, runs] = await Promise.all([
+  // holds is simply read again. The reads go with the lock, in one round trip: the database runs them
+  // in order, so they see the day as it stands once the rows are held.
+  const [rows, booked, parcels, runs] = await Promise.all([
+    tx
+      .select({ vehicle: vehicles, policy: districts })
+      .from(vehicles)
+      .innerJoin(districts, eq(districts.id, vehicles.districtId))
+      .where(inArray(vehicles.id, ids))
+      .orderBy(vehicles.id)
+      .for('update', { of: vehicles }),
     loadLegContexts(
       tx,
       and(inArray(legs.vehicleId, ids), inArray(legs.status, BOOKED), inArray(requests.date, dates)),
@@ -138,6 +138,7 @@ export async function enforceScheduleGate(tx: Db, { now }: { now: Date }): Promi
     ),
     loadRuns(tx, ids),
   ]);
+  for (const id of ids) state.locked.add(id);
   const allow = [...state.allow];
   for (const { vehicle, policy } of rows) {
     const { legIds: changed, dates: days } = pending.get(vehicle.id)!;
