@@ -4,12 +4,23 @@ import { accounts, hospitals } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { createAccount, createVehicle } from '../support/factories.ts';
+import { loginAs } from '../support/http.ts';
 import { useBrowserWorld } from './support/browser-world.ts';
 import { hasChromium, PHONE, WIDE } from './support/chromium.ts';
 import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
+import { reads } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
-import { addDays, bookDialysisRoundTrip, cityToday, en, zh } from './support/world.ts';
+import {
+  addDays,
+  bookDialysisRoundTrip,
+  cityToday,
+  en,
+  type Person,
+  takeSteps,
+  zh,
+} from './support/world.ts';
 
 const SCREENSHOTS = join(RESULTS_DIR, 'screenshots');
 const LOCALES = [
@@ -26,12 +37,36 @@ async function upcomingTimes(page: Page): Promise<number[]> {
   return values.map((value) => Date.parse(value));
 }
 
+/** A car of the district with its own driver, on duty all day. */
+async function carWithDriver(
+  world: ReturnType<typeof useBrowserWorld>,
+  plate: string,
+): Promise<{ vehicleId: string; driver: Person }> {
+  const db = world.server.app.db;
+  const vehicle = await createVehicle(db, world.city.district.id, {
+    plate,
+    wheelchairPlaces: 2,
+    shiftStart: '00:00',
+    shiftEnd: '23:59',
+  });
+  const account = await createAccount(db, 'driver', { vehicleId: vehicle.id });
+  return { vehicleId: vehicle.id, driver: { username: account.username, password: account.password } };
+}
+
 describe.skipIf(!hasChromium)("the driver's phone: a real day of jobs", () => {
   const world = useBrowserWorld();
-  const tomorrow = addDays(cityToday().date, 1);
+  const today = cityToday().date;
+  const tomorrow = addDays(today, 1);
+  // The server's clock at 09:00 city time: the 09:35 session's car can be let out, whatever the hour.
+  const at = new Date(`${today}T09:00:00+08:00`);
+  /** A driver whose only job is tomorrow's. */
+  let tomorrowOnly: Person;
+  /** A driver whose patient was refused at the hospital: aboard while dispatch decides. */
+  let refused: Person;
 
   beforeAll(async () => {
     const { server, city } = world;
+    server.clock.set(at);
     // Today's session in the afternoon (its return the same evening), tomorrow's early: tomorrow's pickup must never read as today's.
     await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: '15:00' });
     await bookDialysisRoundTrip(server, city, { name: '张伟', startTime: '07:00' }, { date: tomorrow });
@@ -41,6 +76,33 @@ describe.skipIf(!hasChromium)("the driver's phone: a real day of jobs", () => {
       .update(accounts)
       .set({ phone: '13900001111' })
       .where(eq(accounts.username, city.people.gatekeeper.username));
+
+    const early = await carWithDriver(world, '沪A·M5521');
+    tomorrowOnly = early.driver;
+    await bookDialysisRoundTrip(
+      server,
+      city,
+      { name: '王建华', startTime: '08:00' },
+      { date: tomorrow, vehicleId: early.vehicleId },
+    );
+
+    const second = await carWithDriver(world, '沪A·K3390');
+    refused = second.driver;
+    const trip = await bookDialysisRoundTrip(
+      server,
+      city,
+      { name: '刘桂兰', startTime: '09:35' },
+      { vehicleId: second.vehicleId },
+    );
+    const driverToken = await loginAs(server, refused.username, refused.password);
+    const gateToken = await loginAs(server, city.people.gatekeeper.username, city.people.gatekeeper.password);
+    await takeSteps(server, trip.legIds.outbound, [
+      [driverToken, 'accept'],
+      [driverToken, 'en-route'],
+      [driverToken, 'at-pickup'],
+      [gateToken, 'out'],
+      [driverToken, 'refused-at-gate', { reason: 'test_result', note: '要求48小时核酸' }],
+    ]);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
@@ -96,6 +158,48 @@ describe.skipIf(!hasChromium)("the driver's phone: a real day of jobs", () => {
       await page.context().close();
     });
   }
+
+  for (const { locale, label, say } of LOCALES) {
+    it(`(${label}, 390×844) a job of tomorrow carries its date and cannot be started today`, async () => {
+      const { server, browser } = world;
+      const page = await signIn(browser, server, tomorrowOnly, { locale, device: PHONE, clockAt: at });
+      onTestFailed(() => captureScreens(`driver-tomorrow-${label}`, { driver: page }));
+      await page.goto('/driver');
+      const card = page.locator('article.job-card');
+      await card.waitFor();
+      await settled(page);
+      expect(await card.getAttribute('data-other-day')).toBe('true');
+      await reads(card.locator('.job-day'), label === 'zh-CN' ? '明天' : 'Tomorrow', { contains: true });
+      // No step that starts the job: the card says when it opens instead (the server's own rule).
+      expect(await card.locator('button.job-primary').count()).toBe(0);
+      expect(await card.getByRole('button', { name: say('driver.step.accept') }).count()).toBe(0);
+      const closed = card.locator('.job-closed');
+      const [before = ''] = say('driver.opensOn', { day: '§' }).split('§');
+      await reads(closed, before, { contains: true });
+      await reads(closed, label === 'zh-CN' ? '明天' : 'Tomorrow', { contains: true });
+      // Saying early that it cannot be done stays open: it helps dispatch.
+      expect(await card.getByRole('button', { name: say('driver.step.decline') }).count()).toBe(1);
+      await page.screenshot({ path: join(SCREENSHOTS, `driver-tomorrow-${label}.png`) });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('(zh-CN, 390×844) a patient refused at the hospital is still the job at hand, waiting for dispatch', async () => {
+    const { server, browser } = world;
+    const page = await signIn(browser, server, refused, { device: PHONE, clockAt: at });
+    onTestFailed(() => captureScreens('driver-refused', { driver: page }));
+    await page.goto('/driver');
+    const card = page.locator('article.job-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-status')).toBe('refused_at_gate');
+    await reads(card, '刘*兰', { contains: true });
+    await reads(card.locator('p.alert-info'), zh('driver.waiting.dispatch'));
+    expect(await page.getByText(zh('driver.noJobs')).count()).toBe(0);
+    await settled(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 
   it('(zh-CN, 1440×900) shows the same board on a desktop, accessible', async () => {
     const { server, browser, city } = world;

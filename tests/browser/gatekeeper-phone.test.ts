@@ -8,7 +8,7 @@ import { useBrowserWorld } from './support/browser-world.ts';
 import { hasChromium, PHONE, WIDE } from './support/chromium.ts';
 import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
-import { gone, shows } from './support/ui.ts';
+import { gone, reads, shows } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
 import { bookDialysisRoundTrip, cityToday, en, zh } from './support/world.ts';
 
@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
     // The day stands at 09:00 city time on the server and on every phone (tests/support/clock.ts):
     // the 09:35 session is the car at the gate now, whatever hour the test runs at.
     server.clock.set(at);
-    await bookDialysisRoundTrip(server, city, { name: '张伟', startTime: '16:00' });
+    const later = await bookDialysisRoundTrip(server, city, { name: '张伟', startTime: '16:00' });
     const near = await bookDialysisRoundTrip(server, city, { name: '李秀英', startTime: '09:35' });
     nearOutbound = near.legIds.outbound;
     // The car is at the gate for the near session: the driver accepted, set off and arrived.
@@ -49,6 +49,15 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
       });
       expect(res.status, `${step}: ${JSON.stringify(res.body)}`).toBe(200);
     }
+    // The afternoon trip is accepted too: accepted is not "at the gate", its "out" opens near its time.
+    const accepted = await api<LegView>(server, 'GET', `/api/v1/legs/${later.legIds.outbound}`, {
+      token: driver,
+    });
+    const res = await api(server, 'POST', `/api/v1/legs/${later.legIds.outbound}/accept`, {
+      token: driver,
+      body: { version: accepted.body.version },
+    });
+    expect(res.status, `accept: ${JSON.stringify(res.body)}`).toBe(200);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
@@ -74,6 +83,12 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
       const now = page.locator('section.gate-group[data-group="now"]');
       await shows(now.getByRole('button', { name: say('gate.out') }));
       expect(await page.getByRole('button', { name: say('gate.out') }).count()).toBe(1);
+      // The accepted afternoon trip says when it opens instead.
+      const afternoon = page
+        .locator('section.gate-group[data-group="later"] li.gate-item[data-direction="outbound"]')
+        .filter({ hasText: '张伟' });
+      const [opens = ''] = say('gate.outOpensAt', { at: '§' }).split('§');
+      await reads(afternoon, opens.trim() || say('gate.outOpensAt', { at: '' }).trim(), { contains: true });
 
       await page.screenshot({ path: join(SCREENSHOTS, `gatekeeper-phone-${label}.png`) });
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { drivers, requests, trips } from '@lastmeter/db';
+import { drivers } from '@lastmeter/db';
 import type { LegView } from '@lastmeter/shared';
-import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { api, loginAs } from '../support/http.ts';
 import { hasChromium, WIDE } from './support/chromium.ts';
@@ -17,6 +15,7 @@ import {
   bookDialysisRoundTrip,
   cityToday,
   en,
+  markEmergency,
   type SeededDistrict,
   seedDistrict,
   zh,
@@ -46,14 +45,7 @@ describe.skipIf(!hasChromium)('the hospital desk carries a real day', () => {
     waiting = await bookDialysisRoundTrip(server, city, { name: '林秀英', startTime: '14:00' });
     await bookDialysisRoundTrip(server, city, { name: '赵志强', startTime: '09:00' }, { date: tomorrow });
     // The afternoon patient was sent as an emergency (the dispatcher's call; the desk must not miss it).
-    const [trip] = await server.app.db
-      .select({ requestId: trips.requestId })
-      .from(trips)
-      .where(eq(trips.id, waiting.tripId));
-    await server.app.db
-      .update(requests)
-      .set({ urgency: 'emergency' })
-      .where(eq(requests.id, trip?.requestId ?? ''));
+    await markEmergency(server, waiting.tripId);
 
     // The morning patient is let out of the gate and rides to the hospital, on the server's clock at
     // the planned pickup: each step through the API, as the driver's and the gate's phones send it.
@@ -125,14 +117,14 @@ describe.skipIf(!hasChromium)('the hospital desk carries a real day', () => {
         await reads(row, city.vehicle.plate, { contains: true });
         await reads(row, '王师傅', { contains: true });
         // The desk sees the masked name only.
-        expect(await row.innerText()).not.toContain(full);
+        expect(await row.textContent()).not.toContain(full);
       }
       const tomorrowRow = returns.locator('tbody tr', { hasText: /赵.强/ });
       await reads(tomorrowRow.locator('time'), say('day.tomorrow', { day: '' }).trim(), { contains: true });
       const todayRow = returns.locator('tbody tr', { hasText: /陈.华/ });
-      expect(await todayRow.locator('time').innerText()).toMatch(/^\d{2}:\d{2}$/);
+      expect(await todayRow.locator('time').textContent()).toMatch(/^\d{2}:\d{2}$/);
       // Soonest first: today's two before tomorrow's.
-      expect(await rows.last().innerText()).toMatch(/赵.强/);
+      expect(await rows.last().textContent()).toMatch(/赵.强/);
 
       await settled(desk);
       expect(await seriousViolations(desk)).toEqual([]);

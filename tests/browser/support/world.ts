@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { accounts, type Db } from '@lastmeter/db';
+import { accounts, type Db, requests, trips } from '@lastmeter/db';
 import { loadActor } from '@lastmeter/server/domain/auth/load-actor.ts';
 import { assignLeg } from '@lastmeter/server/domain/trips/assign-leg.ts';
 import { createRoundTrip } from '@lastmeter/server/domain/trips/create-round-trip.ts';
-import type { Mobility, TripView } from '@lastmeter/shared';
+import type { LegView, Mobility, TripView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { translate } from '../../../web/src/i18n/messages.ts';
 import { addDays, CITY_TIME_ZONE, cityToday as calendarToday, isoWeekdayOf } from '../../support/calendar.ts';
@@ -174,6 +174,33 @@ export async function bookDialysisRoundTrip(
     tripId: trip.id,
     legIds: { outbound: trip.outbound.id, return: trip.return.id },
   };
+}
+
+/** The trip's request made an emergency (dispatch's call): every screen must mark it. */
+export async function markEmergency(server: TestServer, tripId: string): Promise<void> {
+  const db = server.app.db;
+  const [trip] = await db.select({ requestId: trips.requestId }).from(trips).where(eq(trips.id, tripId));
+  if (!trip) throw new Error('no such trip');
+  await db.update(requests).set({ urgency: 'emergency' }).where(eq(requests.id, trip.requestId));
+}
+
+/**
+ * Steps on one leg through the API, each by the person whose token it carries and with the leg's
+ * current version, as the phones send them; any refusal fails the setup, naming the step.
+ */
+export async function takeSteps(
+  server: TestServer,
+  legId: string,
+  steps: readonly (readonly [token: string, step: string, extra?: Record<string, unknown>])[],
+): Promise<void> {
+  for (const [token, step, extra] of steps) {
+    const current = await api<LegView>(server, 'GET', `/api/v1/legs/${legId}`, { token });
+    const res = await api(server, 'POST', `/api/v1/legs/${legId}/${step}`, {
+      token,
+      body: { version: current.body.version, ...extra },
+    });
+    if (res.status >= 300) throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
 }
 
 /**

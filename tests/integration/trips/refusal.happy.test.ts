@@ -63,6 +63,9 @@ describe('refusal at the hospital gate', () => {
     expect(open.body.map((i) => i.id)).toEqual([incident.id]);
     const stuck = await api<LegView>(server, 'GET', `/api/v1/legs/${legId}`, { token: w.dispatcher.token });
     expect(stuck.body.status).toBe('refused_at_gate');
+    // The patient is still aboard: the leg stays the driver's job while dispatch decides.
+    const mine = await api<LegView[]>(server, 'GET', '/api/v1/me/jobs', { token: w.driver.token });
+    expect(mine.body.map((l) => [l.id, l.status])).toContainEqual([legId, 'refused_at_gate']);
 
     const resolved = await ok<IncidentView>(
       server,

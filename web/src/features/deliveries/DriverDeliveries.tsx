@@ -1,10 +1,13 @@
-import { type DriverDeliveryView, openDeliverySteps } from '@lastmeter/shared';
+import { type DriverDeliveryView, deliveryTimeRefusal, openDeliverySteps } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
+import { cityTimeZone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { playAlert } from '../../lib/alert.ts';
+import { useNow } from '../../lib/use-now.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { navigationLinks } from '../driver/JobCard.tsx';
+import { NotOpen } from '../driver/NotOpen.tsx';
 import { lastKnownPosition } from '../driver/position.ts';
 import { DELIVERY_EVENT, deliveryKeys, myDeliveriesQuery, useDriverDeliveryStep } from './api.ts';
 
@@ -44,6 +47,9 @@ function DeliveryCard({ delivery }: { delivery: DriverDeliveryView }) {
   const otherDay = formatOtherDay(delivery.dropoffWindow[0]);
   const headingId = useId();
   const [next] = openDeliverySteps(delivery.status, 'driver');
+  const now = new Date(useNow());
+  // A parcel of another day is collected on its day only (the server's rule): no button before then.
+  const notOpen = next ? deliveryTimeRefusal(next, delivery, now, cityTimeZone()) : null;
   const collecting = delivery.status === 'assigned';
   const stop = collecting
     ? delivery.pharmacy
@@ -100,7 +106,8 @@ function DeliveryCard({ delivery }: { delivery: DriverDeliveryView }) {
         })}
       </p>
       <p className="field-hint">{t('delivery.contactless')}</p>
-      {next === 'pick_up' || next === 'hand_to_gate' ? (
+      {notOpen ? <NotOpen refusal={notOpen} /> : null}
+      {!notOpen && (next === 'pick_up' || next === 'hand_to_gate') ? (
         <button
           type="button"
           className="button-primary button-huge button-block"

@@ -30,6 +30,10 @@ export function MapLegend() {
           <span className="swatch swatch-dot" style={{ background: '#9aa4ad' }} aria-hidden="true" />
           {t('map.legend.stale')}
         </li>
+        <li>
+          <span className="swatch swatch-dot" style={{ background: '#b3261e' }} aria-hidden="true" />
+          {t('map.legend.emergency')}
+        </li>
       </ul>
     </div>
   );

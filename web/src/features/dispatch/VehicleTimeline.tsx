@@ -64,12 +64,13 @@ export function VehicleTimeline({
                     if (!s) return null;
                     const left = at(s[0]);
                     const width = Math.max(1.2, at(s[1]) - left);
-                    const label = `${leg.patient.name} · ${t(`direction.${leg.direction}`)} · ${formatTime(s[0])}–${formatTime(s[1])} · ${t(`legStatus.${leg.status}`)}`;
+                    const emergency = leg.urgency === 'emergency';
+                    const label = `${emergency ? `${t('urgency.emergency')} · ` : ''}${leg.patient.name} · ${t(`direction.${leg.direction}`)} · ${formatTime(s[0])}–${formatTime(s[1])} · ${t(`legStatus.${leg.status}`)}`;
                     return (
                       <button
                         type="button"
                         key={leg.id}
-                        className={`timeline-bar ${leg.direction} status-${leg.status}`}
+                        className={`timeline-bar ${leg.direction} status-${leg.status}${emergency ? ' emergency' : ''}`}
                         style={{ left: `${left}%`, width: `${width}%` }}
                         title={label}
                         aria-label={label}

@@ -1,11 +1,14 @@
 import { type LegView, leavesVehicleDirty, REFUSAL_REASONS } from '@lastmeter/shared';
 import { useId, useState } from 'react';
+import { cityTimeZone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useNow } from '../../lib/use-now.ts';
 import { RefusalRights } from '../complaints/RefusalRights.tsx';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
+import { NotOpen } from './NotOpen.tsx';
 import type { StepBody } from './offline-queue.ts';
 import { PROTECTION_TEXT } from './protection.ts';
-import { currentStop, type DriverStep, nextSteps, plannedAt } from './steps.ts';
+import { currentStop, type DriverStep, driverStepRefusal, nextSteps, plannedAt } from './steps.ts';
 
 export interface ShownJob {
   leg: LegView;
@@ -39,7 +42,12 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
   const headingId = useId();
   const outbound = leg.direction === 'outbound';
   const steps = nextSteps(leg);
-  const primary = steps.primary;
+  const now = new Date(useNow());
+  const closed = (step: DriverStep) => driverStepRefusal(leg, step, now, cityTimeZone());
+  // A step the clock keeps closed (a job of another day) is not offered: the card says when it opens.
+  const notOpen = steps.primary ? closed(steps.primary) : null;
+  const primary = notOpen ? null : steps.primary;
+  const secondary = steps.secondary.filter((step) => !closed(step));
   const stop = currentStop(leg);
   const links = navigationLinks(stop);
   const pickupAt = plannedAt(leg, 'pickup');
@@ -95,6 +103,7 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
           {t(`driver.waiting.${steps.waitingFor}`)}
         </p>
       ) : null}
+      {notOpen ? <NotOpen refusal={notOpen} /> : null}
       {primary ? (
         <button
           type="button"
@@ -158,7 +167,7 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
       </dl>
 
       <div className="job-secondary">
-        {steps.secondary.map((step) => (
+        {secondary.map((step) => (
           <SecondaryStep key={step} step={step} leg={leg} report={report} />
         ))}
       </div>

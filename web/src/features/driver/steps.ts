@@ -7,6 +7,8 @@ import {
   type LegView,
   type Role,
   STEP_RULES,
+  type StepTimeRefusal,
+  stepTimeRefusal,
   UNDER_WAY_LEG_STATUSES,
 } from '@lastmeter/shared';
 
@@ -29,6 +31,20 @@ export type DriverStep = keyof typeof DRIVER_STEPS;
 /** The status a leg reaches by a driver's step, as the shared lifecycle says. */
 export function statusAfter(step: DriverStep): LegStatus {
   return STEP_RULES[DRIVER_STEPS[step].step].to;
+}
+
+/**
+ * Whether the clock lets the driver take `step` now, by the rule the server applies
+ * (`stepTimeRefusal` in @lastmeter/shared): null when it does, else the rule and when it opens — a job
+ * of another day is started on its own day only.
+ */
+export function driverStepRefusal(
+  leg: LegView,
+  step: DriverStep,
+  now: Date,
+  timeZone: string,
+): StepTimeRefusal | null {
+  return stepTimeRefusal(DRIVER_STEPS[step].step, leg, now, { timeZone });
 }
 
 /** What the driver should see next: the main step, and the exceptional ones beside it. */

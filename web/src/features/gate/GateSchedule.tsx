@@ -1,7 +1,8 @@
-import { decideStep, isTerminal, type LegView } from '@lastmeter/shared';
+import { decideStep, isTerminal, type LegView, stepTimeRefusal } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Loading } from '../../components/Loading.tsx';
+import { cityTimeZone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useNow } from '../../lib/use-now.ts';
@@ -124,6 +125,14 @@ function outOpens(leg: LegView): boolean {
   return leg.direction === 'outbound' && decideStep('out', leg, 'gatekeeper').ok;
 }
 
+/**
+ * When the clock still holds "out" back (the car came early, or the leg is of another day), as the
+ * server decides it (`stepTimeRefusal`): the card says when it opens instead of offering the button.
+ */
+function outHeldBack(leg: LegView, now: number) {
+  return stepTimeRefusal('out', leg, new Date(now), { timeZone: cityTimeZone() });
+}
+
 function backOpens(leg: LegView): boolean {
   return leg.direction === 'return' && decideStep('back', leg, 'gatekeeper').ok;
 }
@@ -176,7 +185,7 @@ function GateItem({ leg, compoundId, now }: { leg: LegView; compoundId: string; 
         </div>
         {outbound ? <TripPeoplePanel tripId={leg.tripId} /> : null}
       </div>
-      <GateAction leg={leg} compoundId={compoundId} labelId={labelId} />
+      <GateAction leg={leg} compoundId={compoundId} labelId={labelId} now={now} />
     </li>
   );
 }
@@ -187,14 +196,25 @@ type Stage = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'undo'; until: num
  * "放行出门" lets a patient out of a sealed compound, so it asks first and can be taken back for a few
  * seconds before it is sent; "确认返回" closes the loop in one tap.
  */
-function GateAction({ leg, compoundId, labelId }: { leg: LegView; compoundId: string; labelId: string }) {
-  const { t, describeError } = useI18n();
+function GateAction({
+  leg,
+  compoundId,
+  labelId,
+  now,
+}: {
+  leg: LegView;
+  compoundId: string;
+  labelId: string;
+  now: number;
+}) {
+  const { t, describeError, formatWhen } = useI18n();
   const step = useGateStep(compoundId);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [, setTick] = useState(0);
   const send = useRef(step.mutate);
   send.current = step.mutate;
-  const canOut = outOpens(leg);
+  const heldBack = outOpens(leg) ? outHeldBack(leg, now) : null;
+  const canOut = outOpens(leg) && !heldBack;
   const canBack = backOpens(leg);
 
   // While the undo is offered the step waits on this phone; only then does it go to the server.
@@ -257,6 +277,13 @@ function GateAction({ leg, compoundId, labelId }: { leg: LegView; compoundId: st
             {t('gate.undo')}
           </button>
         </div>
+      ) : null}
+      {heldBack ? (
+        <p className="muted">
+          {heldBack.opensAt
+            ? t('gate.outOpensAt', { at: formatWhen(heldBack.opensAt) })
+            : t('driver.dayGone')}
+        </p>
       ) : null}
       {!canOut && leg.direction === 'outbound' && leg.status === 'assigned' ? (
         <p className="muted">{t('gate.outOpensLater')}</p>
