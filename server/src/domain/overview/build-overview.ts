@@ -26,7 +26,7 @@ import {
   WAYS_OF_SERVICE,
 } from '@lastmeter/shared';
 import { and, count, countDistinct, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import { effectiveCapacity } from '../supply/effective-capacity.ts';
+import { effectiveCapacity } from '../hospitals/effective-capacity.ts';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

@@ -8,7 +8,7 @@ import type {
 } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import type { Actor } from '../actor.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import type { LegContext } from './load-leg.ts';
 
