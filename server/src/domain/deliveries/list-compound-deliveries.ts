@@ -2,7 +2,7 @@ import { deliveries } from '@lastmeter/db';
 import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { authorizeCompound } from '../patients/load-scope.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordListRead } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
@@ -21,14 +21,10 @@ export async function listCompoundDeliveries(
     db,
     and(eq(deliveries.compoundId, compoundId), eq(deliveries.date, day)),
   );
-  if (contexts.length)
-    await recordAudit(db, {
-      actor,
-      action: 'deliveries.read',
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { compoundId, date: day, deliveries: contexts.length },
-    });
+  await recordListRead(db, actor, 'deliveries.read', contexts.length, {
+    compoundId,
+    date: day,
+    deliveries: contexts.length,
+  });
   return contexts.map((c) => presentDelivery(c, actor));
 }

@@ -2,7 +2,7 @@ import { compounds, deliveries } from '@lastmeter/db';
 import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { authorize } from '../authorize.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordListRead } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
@@ -18,14 +18,10 @@ export async function listDistrictDeliveries(
     db,
     and(eq(compounds.districtId, districtId), eq(deliveries.date, day)),
   );
-  if (contexts.length)
-    await recordAudit(db, {
-      actor,
-      action: 'deliveries.read',
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { districtId, date: day, deliveries: contexts.length },
-    });
+  await recordListRead(db, actor, 'deliveries.read', contexts.length, {
+    districtId,
+    date: day,
+    deliveries: contexts.length,
+  });
   return contexts.map((c) => presentDelivery(c, actor));
 }

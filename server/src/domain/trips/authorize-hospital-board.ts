@@ -3,7 +3,7 @@ import { cityDateOf } from '@lastmeter/shared';
 import { eq, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordListRead } from '../record-audit.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 
 /**
@@ -54,15 +54,6 @@ export async function loadHospitalBoard(
   const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadLegContexts(db, where(day), { orderBy });
   const visible = contexts.filter((c) => board.visibleTo(c.compound.districtId));
-  if (visible.length) {
-    await recordAudit(db, {
-      actor,
-      action,
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { hospitalId, date: day, legs: visible.length },
-    });
-  }
+  await recordListRead(db, actor, action, visible.length, { hospitalId, date: day, legs: visible.length });
   return { day, legs: visible };
 }

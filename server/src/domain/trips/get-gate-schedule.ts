@@ -2,7 +2,7 @@ import { compounds, legs, requests } from '@lastmeter/db';
 import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { authorizeCompound } from '../patients/load-scope.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordListRead } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
@@ -31,15 +31,10 @@ export async function getGateSchedule(
       : (c.leg.plannedDropoffAt ?? c.leg.pickupWindowStart)
     )?.getTime() ?? Number.MAX_SAFE_INTEGER;
   contexts.sort((a, b) => atGate(a) - atGate(b));
-  if (contexts.length) {
-    await recordAudit(db, {
-      actor,
-      action: 'gate_schedule.read',
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { compoundId, date: day, legs: contexts.length },
-    });
-  }
+  await recordListRead(db, actor, 'gate_schedule.read', contexts.length, {
+    compoundId,
+    date: day,
+    legs: contexts.length,
+  });
   return contexts.map((c) => presentLeg(c, actor));
 }

@@ -3,7 +3,7 @@ import { cityDateOf, type LegStatus, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorize } from '../authorize.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordListRead } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
@@ -28,15 +28,10 @@ export async function listDistrictLegs(
   const contexts = await loadLegContexts(db, and(...filters), {
     orderBy: sql`coalesce(${legs.plannedPickupAt}, ${legs.pickupWindowStart}) asc nulls last, ${legs.id}`,
   });
-  if (contexts.length) {
-    await recordAudit(db, {
-      actor,
-      action: 'district_legs.read',
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { districtId, date: day, legs: contexts.length },
-    });
-  }
+  await recordListRead(db, actor, 'district_legs.read', contexts.length, {
+    districtId,
+    date: day,
+    legs: contexts.length,
+  });
   return contexts.map((c) => presentLeg(c, actor));
 }
