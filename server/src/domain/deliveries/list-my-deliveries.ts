@@ -1,8 +1,8 @@
-import { type Db, deliveries } from '@lastmeter/db';
+import { deliveries } from '@lastmeter/db';
 import { BOOKED_DELIVERY_STATUSES, type DriverDeliveryView } from '@lastmeter/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { recordPatientReads } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { authorizeOwnVehicle } from '../vehicles/authorize-own-vehicle.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDriverDelivery } from './present-delivery.ts';
@@ -11,13 +11,8 @@ import { presentDriverDelivery } from './present-delivery.ts';
  * A driver's medicine deliveries still to do: planned on their vehicle or in it, in driving order.
  * Contactless: the masked name, the building and the parcel number only.
  */
-export async function listMyDeliveries({
-  db,
-  actor,
-}: {
-  db: Db;
-  actor: Actor;
-}): Promise<DriverDeliveryView[]> {
+export async function listMyDeliveries(use: Acting): Promise<DriverDeliveryView[]> {
+  const { db, actor } = use;
   const vehicleId = await authorizeOwnVehicle(db, actor, 'deliveries');
   const contexts = await loadDeliveryContexts(
     db,
