@@ -1,4 +1,5 @@
 import { rooms } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import type { Actor } from '../actor.ts';
 
 /**
@@ -18,10 +19,8 @@ export function streamsOf(actor: Actor): string[] {
       return actor.hospitalId ? [own, rooms.hospital(actor.hospitalId)] : [own];
     case 'driver':
       return actor.vehicleId ? [own, rooms.vehicle(actor.vehicleId)] : [own];
-    default: {
-      const unreachable: never = actor.role;
-      return unreachable;
-    }
+    default:
+      return exhaustive(actor.role);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type CompoundDemand,
   cityClockOf,
   INFECTION_CLASSES,
+  isNeedServed,
   MOBILITIES,
   NEED_KINDS,
   type Overview,
@@ -199,7 +200,7 @@ async function careWaysFigures(
   for (const g of groups) {
     const way = byWay[g.serveBy];
     way.total += g.n;
-    if (g.status === 'planned' || g.status === 'done' || (g.serveBy === 'delivery' && g.delivered)) {
+    if (isNeedServed(g, g.delivered)) {
       way.served += g.n;
       continue;
     }
