@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'db/src/**/*.test.ts'],
+          include: [
+            'shared/src/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'db/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
           environment: 'node',
           // Tiers run in order, cheapest first, so a broken rule fails fast.
           sequence: { groupOrder: 0 },

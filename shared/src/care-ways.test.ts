@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { careWaysFor, needKindOfService, pregnancyWeek, refuseWayOfService } from './care-ways.ts';
+import {
+  careWaysFor,
+  isNeedServed,
+  needKindOfService,
+  pregnancyWeek,
+  refuseWayOfService,
+} from './care-ways.ts';
 import { NEED_KINDS, SERVICE_FOR_NEED, SERVICES, URGENCIES, WAYS_OF_SERVICE } from './domain.ts';
 
 const date = '2026-12-04';
@@ -77,5 +83,15 @@ describe('the rule of the three ways of care', () => {
         },
       ),
     );
+  });
+});
+
+describe('a need counts as served (the overview and the key figures)', () => {
+  it('when booked or done, and a delivery once its parcel has a vehicle', () => {
+    expect(isNeedServed({ status: 'planned', serveBy: 'trip' }, false)).toBe(true);
+    expect(isNeedServed({ status: 'done', serveBy: 'online_visit' }, false)).toBe(true);
+    expect(isNeedServed({ status: 'matched', serveBy: 'trip' }, true)).toBe(false);
+    expect(isNeedServed({ status: 'open', serveBy: 'delivery' }, true)).toBe(true);
+    expect(isNeedServed({ status: 'unserved', serveBy: 'delivery' }, false)).toBe(false);
   });
 });

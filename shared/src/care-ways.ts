@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { type NeedKind, type Service, type Urgency, WAYS_OF_SERVICE, type WayOfService } from './domain.ts';
+import {
+  type NeedKind,
+  type RequestStatus,
+  type Service,
+  type Urgency,
+  WAYS_OF_SERVICE,
+  type WayOfService,
+} from './domain.ts';
 import { exhaustive } from './exhaustive.ts';
 
 /**
@@ -113,4 +120,21 @@ export function needKindOfService(service: Service): NeedKind {
     default:
       return exhaustive(service);
   }
+}
+
+/**
+ * Whether a day's need counts as served — the overview's figures and the dispatch console's key figures
+ * both ask this: booked (`planned`: every leg of its trip has a vehicle, or its online visit is booked)
+ * or done; a need served by delivery keeps its request's status, so it counts once its parcel has a
+ * vehicle (`parcelOnItsWay`: a delivery in `SERVING_DELIVERY_STATUSES`).
+ */
+export function isNeedServed(
+  request: { status: RequestStatus; serveBy: WayOfService },
+  parcelOnItsWay: boolean,
+): boolean {
+  return (
+    request.status === 'planned' ||
+    request.status === 'done' ||
+    (request.serveBy === 'delivery' && parcelOnItsWay)
+  );
 }

@@ -179,20 +179,16 @@ export const ABOARD_LEG_STATUSES: readonly LegStatus[] = ['on_board', 'arrived',
 /** Leg statuses in which the driver is under way to a pickup. */
 export const UNDER_WAY_LEG_STATUSES: readonly LegStatus[] = ['en_route', 'at_pickup'];
 
-/** A passenger after whom the vehicle is disinfected (rule 3; 一客一消杀 makes it every passenger). */
-export function needsDisinfection(infectionClass: InfectionClass, afterEveryPassenger: boolean): boolean {
-  return afterEveryPassenger || infectionClass !== 'normal';
-}
-
 /**
- * Does this passenger leave the vehicle needing disinfection: the one decision every path (booking,
- * planner, schedule gate, vehicle status) takes, from the patient's class and the district's policy.
+ * Does this passenger leave the vehicle needing disinfection (rule 3): after a close contact or a
+ * positive patient, and after every passenger where the district runs 一客一消杀. The one decision every
+ * path (booking, planner, schedule gate, vehicle status, the driver's job card) takes.
  */
 export function leavesVehicleDirty(
   patient: { infectionClass: InfectionClass },
   district: { disinfectAfterEveryPassenger: boolean },
 ): boolean {
-  return needsDisinfection(patient.infectionClass, district.disinfectAfterEveryPassenger);
+  return district.disinfectAfterEveryPassenger || patient.infectionClass !== 'normal';
 }
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { accounts } from '@lastmeter/db';
-import { recordAudit } from '@lastmeter/server/domain/audit/record-audit.ts';
 import { loadActor } from '@lastmeter/server/domain/auth/load-actor.ts';
+import { recordAudit } from '@lastmeter/server/domain/record-audit.ts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { hasChromium, WIDE } from './support/chromium.ts';

@@ -1,4 +1,4 @@
-import { maskName } from '@lastmeter/server/domain/patients/mask-identity.ts';
+import { maskName } from '@lastmeter/server/domain/mask-identity.ts';
 import { ERROR_MESSAGES, type LegView } from '@lastmeter/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';

@@ -1,5 +1,5 @@
 import { vehicles } from '@lastmeter/db';
-import { maskName } from '@lastmeter/server/domain/patients/mask-identity.ts';
+import { maskName } from '@lastmeter/server/domain/mask-identity.ts';
 import { formatPlannerReason } from '@lastmeter/shared/planner.ts';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';

@@ -1,6 +1,6 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { maskName } from '@lastmeter/server/domain/patients/mask-identity.ts';
+import { maskName } from '@lastmeter/server/domain/mask-identity.ts';
 import { formatScheduleViolation } from '@lastmeter/shared';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { loginAs } from '../support/http.ts';

@@ -12,7 +12,7 @@ import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
 import { type DeliveryContext, loadDeliveryContexts } from '../domain/deliveries/load-delivery.ts';
 import { takeDeliveryStep } from '../domain/deliveries/take-delivery-step.ts';
-import { reportPositions } from '../domain/realtime/report-positions.ts';
+import { reportPositions } from '../domain/positions/report-positions.ts';
 import { type LegContext, loadLegContexts } from '../domain/trips/load-leg.ts';
 import { type PlainStep, takeLegStep } from '../domain/trips/take-leg-step.ts';
 import { travelModel } from '../domain/trips/travel.ts';

@@ -1,8 +1,8 @@
 import type { Db } from '@lastmeter/db';
 import { errors } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { recordAudit } from './audit/record-audit.ts';
 import { type Action, can, type Resource } from './policies.ts';
+import { recordAudit } from './record-audit.ts';
 
 /**
  * The first line of every use case: throws 403 when the policy says no. Denials on patient data are

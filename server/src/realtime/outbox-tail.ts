@@ -2,7 +2,7 @@ import { type DatabaseHandle, type Db, type Listener, queryRows } from '@lastmet
 import type { StreamEvent } from '@lastmeter/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { OUTBOX_CHANNEL, type OutboxNotice, parseOutboxNotice } from '../domain/events/outbox-notice.ts';
-import { presentStreamEventRow, type StreamEventRow } from '../domain/realtime/present-stream-event.ts';
+import { presentStreamEventRow, type StreamEventRow } from '../domain/events/present-stream-event.ts';
 import type { Logger } from '../logger.ts';
 
 /** What this node knows of the outbox: the figures readiness and metrics report. */

@@ -1,7 +1,7 @@
 import type { PositionInput, VehiclePosition } from '@lastmeter/shared';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
-import { type ReportedPosition, reportPositions } from '../domain/realtime/report-positions.ts';
+import { type ReportedPosition, reportPositions } from '../domain/positions/report-positions.ts';
 import { travelModel } from '../domain/trips/travel.ts';
 import { type AppError, errors, toAppError } from '../errors.ts';
 

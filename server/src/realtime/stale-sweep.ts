@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.ts';
-import { DEFAULT_STALE_AFTER_MS, flagStaleVehicles } from '../domain/realtime/flag-stale-vehicles.ts';
+import { DEFAULT_STALE_AFTER_MS, flagStaleVehicles } from '../domain/positions/flag-stale-vehicles.ts';
 import { endDisinfections } from '../domain/trips/end-disinfections.ts';
 
 export const DEFAULT_STALE_SWEEP_MS = 30_000;

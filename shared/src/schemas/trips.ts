@@ -220,7 +220,14 @@ export const LegView = z
       infectionClass: z.enum(INFECTION_CLASSES),
       protection: z.enum(PROTECTION_LEVELS),
     }),
-    compound: z.object({ id: z.uuid(), name: z.string() }),
+    compound: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      disinfectAfterEveryPassenger: z.boolean().meta({
+        description:
+          "The compound's district disinfects its vehicles after every passenger (一客一消杀), not only after an infected one",
+      }),
+    }),
     gate: z.object({ id: z.uuid(), name: z.string(), lng: z.number(), lat: z.number() }),
     hospital: z.object({ id: z.uuid(), name: z.string(), lng: z.number(), lat: z.number() }),
     vehicle: z.object({ id: z.uuid(), plate: z.string(), kind: z.enum(VEHICLE_KINDS) }).nullable(),

@@ -12,7 +12,7 @@ import { api } from '../../support/http.ts';
 import { routeKey, sampleBody } from '../../support/route-bodies.ts';
 import { cityToday, createScopeWorld } from '../../support/route-world.ts';
 import { type TestServer, testConfig } from '../../support/test-server.ts';
-import { createWorld, patientBody, type World } from '../registry-patients/world.ts';
+import { createWorld, patientBody, type World } from '../patients/world.ts';
 
 /**
  * The log stream and the audit table after failing writes, searches and refused reads, and after the

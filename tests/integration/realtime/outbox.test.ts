@@ -8,7 +8,7 @@ import { createVehicle } from '../../support/factories.ts';
 import { api } from '../../support/http.ts';
 import { connectClient, recordCommitted, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createWorld, patientBody, type World } from '../registry-patients/world.ts';
+import { createWorld, patientBody, type World } from '../patients/world.ts';
 
 let server: TestServer;
 let w: World;

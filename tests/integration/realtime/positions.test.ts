@@ -1,5 +1,5 @@
 import { legs, vehicles } from '@lastmeter/db';
-import { flagStaleVehicles } from '@lastmeter/server/domain/realtime/flag-stale-vehicles.ts';
+import { flagStaleVehicles } from '@lastmeter/server/domain/positions/flag-stale-vehicles.ts';
 import { type LegEtaUpdated, rooms, type VehicleStale } from '@lastmeter/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import { createAccount, createCompound, createVehicle } from '../../support/fact
 import { api, loginAs } from '../../support/http.ts';
 import { connectClient, recordCommitted, settle, type TestClient } from '../../support/sockets.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-import { createWorld, patientBody, type World } from '../registry-patients/world.ts';
+import { createWorld, patientBody, type World } from '../patients/world.ts';
 
 let server: TestServer;
 let w: World;

@@ -1,6 +1,6 @@
 import { districts } from '@lastmeter/db';
 import { endDisinfections } from '@lastmeter/server/domain/trips/end-disinfections.ts';
-import type { TripView, Vehicle } from '@lastmeter/shared';
+import type { LegView, TripView, Vehicle } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatient, createRequest, validNationalId } from '../../support/factories.ts';
@@ -55,6 +55,10 @@ describe('一客一消杀: the district disinfects its vehicles after every pass
       .update(districts)
       .set({ disinfectAfterEveryPassenger: true })
       .where(eq(districts.id, w.district.id));
+
+    // The driver's job card reads the policy off the leg (the web asks `leavesVehicleDirty` too).
+    const jobs = await api<LegView[]>(server, 'GET', '/api/v1/me/jobs', { token: w.driver.token });
+    expect(jobs.body.find((l) => l.id === first)?.compound.disinfectAfterEveryPassenger).toBe(true);
 
     await clockAtLeg(server, w, first);
     for (const step of ['accept', 'en-route', 'at-pickup'])

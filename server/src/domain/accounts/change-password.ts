@@ -3,8 +3,8 @@ import type { ChangePasswordBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { recordAudit } from '../record-audit.ts';
 import { revokeSessionsOf } from './account-sessions.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { AccountView } from '@lastmeter/shared';
-import { maskPhone } from '../patients/mask-identity.ts';
+import { maskPhone } from '../mask-identity.ts';
 import type { AccountRecord } from './read-accounts.ts';
 
 export function presentAccount(account: AccountRecord): AccountView {

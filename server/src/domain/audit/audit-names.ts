@@ -1,6 +1,6 @@
 import { accounts, compounds, type Db, districts, hospitals, patients, vehicles } from '@lastmeter/db';
 import { inArray } from 'drizzle-orm';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -3,8 +3,8 @@ import type { AuditEntry, AuditQuery } from '@lastmeter/shared';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { recordAudit } from '../record-audit.ts';
 import { idsOf, loadAuditNames } from './audit-names.ts';
-import { recordAudit } from './record-audit.ts';
 
 /** Admins read the audit trail: who looked at or changed which record. */
 export async function listAudit({

@@ -1,4 +1,4 @@
-import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
+import { maskName, maskNationalId, maskPhone } from '../mask-identity.ts';
 
 /**
  * How the audit keeps a search term: what it searched by and the term masked like a presenter would

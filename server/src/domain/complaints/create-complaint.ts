@@ -3,8 +3,8 @@ import type { ComplaintView, CreateComplaintBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { recordAudit } from '../record-audit.ts';
 import { presentComplaint } from './present-complaint.ts';
 
 /**

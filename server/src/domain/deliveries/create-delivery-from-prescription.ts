@@ -20,9 +20,9 @@ import {
 import { and, asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import type { NewDomainEvent } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { deliveryEvent } from './delivery-events.ts';
 import { type DeliveryContext, loadDeliveryContexts } from './load-delivery.ts';
 

@@ -2,8 +2,8 @@ import { type Db, deliveries } from '@lastmeter/db';
 import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
 

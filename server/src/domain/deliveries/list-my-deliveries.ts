@@ -3,8 +3,8 @@ import { BOOKED_DELIVERY_STATUSES, type DriverDeliveryView } from '@lastmeter/sh
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDriverDelivery } from './present-delivery.ts';
 

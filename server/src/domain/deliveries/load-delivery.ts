@@ -11,8 +11,8 @@ import {
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { type Action, can, type Resource } from '../policies.ts';
+import { recordAudit } from '../record-audit.ts';
 
 /** A delivery with everything its presenters, rooms, planner and rules need, in one query. */
 export interface DeliveryContext {

@@ -1,6 +1,6 @@
 import type { DeliveryView, DriverDeliveryView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import type { DeliveryContext } from './load-delivery.ts';
 

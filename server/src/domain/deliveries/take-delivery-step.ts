@@ -11,8 +11,8 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvents } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { deliveryEvent } from './delivery-events.ts';
 import { loadDeliveryFor } from './load-delivery.ts';
 import { presentDelivery, presentDriverDelivery } from './present-delivery.ts';

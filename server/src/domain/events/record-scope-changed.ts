@@ -2,8 +2,8 @@ import { type Db, streamHeads } from '@lastmeter/db';
 import { rooms } from '@lastmeter/shared';
 import { inArray } from 'drizzle-orm';
 import { loadActor } from '../auth/load-actor.ts';
-import { streamsOf } from '../realtime/streams-of.ts';
 import { recordEvents } from './record-event.ts';
+import { streamsOf } from './streams-of.ts';
 
 /** The event type that moves an account's open sockets to its new scope. */
 export const ACCOUNT_SCOPE_CHANGED = 'account.scope_changed';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { auditLog, careNeeds, type Db, gates, hospitals, PG, patients, pgErrorOf } from '@lastmeter/db';
+import { auditLog, type Db, gates, hospitals, PG, pgErrorOf } from '@lastmeter/db';
 import {
   cityDateOf,
   type ImportMapping,
@@ -11,13 +11,14 @@ import {
 import { asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
+import { maskName, maskNationalId, maskPhone } from '../mask-identity.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
-import { loadCompoundFor } from '../patients/load-scope.ts';
-import { maskName, maskNationalId, maskPhone } from '../patients/mask-identity.ts';
+import { insertPatients } from '../patients/insert-patients.ts';
+import { loadCompoundForPatients } from '../patients/load-scope.ts';
 import { seesFullName } from '../patients/present-patient.ts';
+import { recordAudit } from '../record-audit.ts';
 import { resolveMapping } from './header-mapping.ts';
 import { type ImportCandidate, parseImportRows } from './parse-import-rows.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
@@ -59,7 +60,7 @@ export async function importPatients({
   now: Date;
   timeZone: string;
 }): Promise<ImportResult> {
-  const compound = await loadCompoundFor(db, actor, compoundId, 'write');
+  const compound = await loadCompoundForPatients(db, actor, compoundId, 'write');
 
   const table = await readSpreadsheet(file.name, file.buffer);
   const mapping = resolveMapping(table.headers, override);
@@ -153,45 +154,11 @@ async function writeCandidates(
   const rows = candidates.map((c) => ({ id: randomUUID(), c }));
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await tx.insert(patients).values(
-      chunk.map(({ id, c }) => ({
-        id,
-        compoundId: compound.id,
-        gateId: c.gateId,
-        name: c.name,
-        nationalId: c.nationalId,
-        phone: c.phone,
-        building: c.building,
-        unit: c.unit,
-        room: c.room,
-        mobility: c.mobility,
-        companions: c.companions,
-        infectionClass: c.infectionClass,
-        regularHospitalId: c.regularHospitalId,
-        consent,
-        status: 'active' as const,
-        source: 'import',
-        notes: c.notes,
-        createdBy: actor.accountId,
-        createdAt: now,
-        updatedAt: now,
-      })),
+    await insertPatients(
+      tx,
+      { compoundId: compound.id, status: 'active', source: 'import', createdBy: actor.accountId, at: now },
+      chunk.map(({ id, c }) => ({ ...c, id, consent, needs: c.need ? [c.need] : [] })),
     );
-    const needs = chunk.flatMap(({ id, c }) =>
-      c.need
-        ? [
-            {
-              patientId: id,
-              kind: c.need.kind,
-              schedule: c.need.schedule,
-              hospitalId: c.need.hospitalId ?? null,
-              serveBy: c.need.serveBy ?? null,
-              notes: c.need.notes,
-            },
-          ]
-        : [],
-    );
-    if (needs.length) await tx.insert(careNeeds).values(needs);
     await tx.insert(auditLog).values(
       chunk.map(({ id, c }) => ({
         actorId: actor.accountId,

@@ -3,11 +3,11 @@ import type { NoticeQuery, NoticeView } from '@lastmeter/shared';
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize, authorizeRecord } from '../authorize.ts';
+import { maskName, maskPhone } from '../mask-identity.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
-import { maskName, maskPhone } from '../patients/mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
+import { recordAudit } from '../record-audit.ts';
 
 /**
  * The notices of a compound (its gatekeeper), a district (dispatch), one household, one round trip or

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.ts';
-import { maskPhone } from '../patients/mask-identity.ts';
+import { maskPhone } from '../mask-identity.ts';
 import type { NoticeProvider, OutgoingNotice, SendResult } from './notice-provider.ts';
 
 /** The default and demo provider: every notice goes to the log, the number masked, and counts as sent. */

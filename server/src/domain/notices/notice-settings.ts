@@ -2,9 +2,9 @@ import { type Db, noticeSettings } from '@lastmeter/db';
 import type { NoticeSettingsBody, NoticeSettingsView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { maskPhone } from '../mask-identity.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
-import { maskPhone } from '../patients/mask-identity.ts';
+import { recordAudit } from '../record-audit.ts';
 
 const DEFAULTS = { optedOut: false, familyPhone: null, quietStart: '21:30', quietEnd: '07:00' };
 

@@ -1,4 +1,5 @@
 import { type Db, noticeAttempts, noticeSettings, notices } from '@lastmeter/db';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Logger } from '../../logger.ts';
 import type { NoticeProvider, SendResult } from './notice-provider.ts';
@@ -228,9 +229,7 @@ function outcomeOf(attempts: number, result: SendResult, at: Date): Partial<type
         lastError: result.detail,
         nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts)),
       };
-    default: {
-      const unreachable: never = result;
-      return unreachable;
-    }
+    default:
+      return exhaustive(result);
   }
 }

@@ -4,9 +4,9 @@ import { type BookOnlineVisitBody, type OnlineVisitView, rooms } from '@lastmete
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { NewDomainEvent } from '../events/record-event.ts';
 import { recordEvents } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { refuseWayFor } from '../requests/care-ways-of-request.ts';
 import { WAY_OPEN_STATUSES } from '../requests/choose-way-of-service.ts';
 import { type LoadedRequest, loadRequestFor } from '../requests/load-request.ts';

@@ -3,8 +3,8 @@ import type { CancelOnlineVisitBody, OnlineVisitView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvents } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
 

@@ -1,7 +1,7 @@
 import type { Db } from '@lastmeter/db';
 import type { OnlineVisitView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { presentOnlineVisit } from './present-online-visit.ts';
 

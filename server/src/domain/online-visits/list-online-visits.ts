@@ -4,8 +4,8 @@ import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
+import { recordAudit } from '../record-audit.ts';
 import { visitQuery } from './load-online-visit.ts';
 import { presentOnlineVisit } from './present-online-visit.ts';
 

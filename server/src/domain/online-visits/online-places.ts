@@ -1,7 +1,7 @@
 import { type Db, hospitals, onlineVisits } from '@lastmeter/db';
 import { cityInstant, type Service } from '@lastmeter/shared';
 import { and, eq, gte, lt, ne } from 'drizzle-orm';
-import { capacityOn } from '../supply/get-hospital-capacity.ts';
+import { capacityOn } from '../hospitals/get-hospital-capacity.ts';
 import { firstFreePlace } from './visit-times.ts';
 
 /** One of a hospital's online slots on a date, as instants. */

@@ -1,7 +1,7 @@
 import { type EventPayload, type OnlineVisitView, rooms } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
 import type { NewDomainEvent } from '../events/record-event.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import type { LoadedVisit } from './load-online-visit.ts';
 

@@ -3,9 +3,9 @@ import { cityDateOf, type OnlineVisitView, type RecordVisitOutcomeBody, rooms } 
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
 import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { ARRIVAL_WINDOW_MINUTES, returnModeFor } from '../requests/schedule-rules.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';

@@ -3,8 +3,8 @@ import { cityDateOf, type OnlineVisitView, type RescheduleOnlineVisitBody } from
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvents } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { LEAD_MINUTES } from './book-online-visit.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineSlotsOf, takeFreePlace } from './online-places.ts';

@@ -15,6 +15,7 @@ import {
   type CompoundDemand,
   cityClockOf,
   INFECTION_CLASSES,
+  isNeedServed,
   MOBILITIES,
   NEED_KINDS,
   type Overview,
@@ -25,7 +26,7 @@ import {
   WAYS_OF_SERVICE,
 } from '@lastmeter/shared';
 import { and, count, countDistinct, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import { effectiveCapacity } from '../supply/effective-capacity.ts';
+import { effectiveCapacity } from '../hospitals/effective-capacity.ts';
 
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -199,7 +200,7 @@ async function careWaysFigures(
   for (const g of groups) {
     const way = byWay[g.serveBy];
     way.total += g.n;
-    if (g.status === 'planned' || g.status === 'done' || (g.serveBy === 'delivery' && g.delivered)) {
+    if (isNeedServed(g, g.delivered)) {
       way.served += g.n;
       continue;
     }

@@ -1,8 +1,8 @@
 import type { Db } from '@lastmeter/db';
 import { cityDateOf, type Overview } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { loadCompound } from '../geo/load-compound.ts';
+import { loadCompound } from '../districts/load-compound.ts';
+import { recordAudit } from '../record-audit.ts';
 import { buildOverview } from './build-overview.ts';
 
 /** The overview of one compound: its patients, needs and requests, and the hospitals its requests go to. */

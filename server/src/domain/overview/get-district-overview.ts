@@ -3,8 +3,8 @@ import { cityDateOf, type Overview } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { compoundListScope } from '../policies.ts';
+import { recordAudit } from '../record-audit.ts';
 import { buildOverview } from './build-overview.ts';
 
 /**

@@ -2,6 +2,7 @@ import { careNeeds, type Db } from '@lastmeter/db';
 import { type CareNeedInput, type CareNeedView, cityDateOf } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
+import { careNeedRow } from './insert-patients.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, NEED_RULE_MESSAGES, needWayIssues, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
@@ -42,17 +43,7 @@ export async function addCareNeed({
   ];
   if (issues.length) throw errors.validation(issues);
   const { view } = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(careNeeds)
-      .values({
-        patientId,
-        kind: input.kind,
-        schedule: input.schedule,
-        hospitalId: input.hospitalId ?? null,
-        serveBy: input.serveBy ?? null,
-        notes: input.notes,
-      })
-      .returning();
+    const [row] = await tx.insert(careNeeds).values(careNeedRow(patientId, input)).returning();
     if (!row) throw errors.internal();
     const event = await recordNeedChange(tx, {
       actor,

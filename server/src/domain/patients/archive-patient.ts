@@ -3,8 +3,8 @@ import { type PatientView, rooms } from '@lastmeter/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadPatientFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 

@@ -1,7 +1,7 @@
 import type { Db } from '@lastmeter/db';
 import type { PatientView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadPatientFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 

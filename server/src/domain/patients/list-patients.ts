@@ -3,8 +3,8 @@ import type { PatientList, PatientListQuery } from '@lastmeter/shared';
 import { and, asc, count, eq, exists, ilike, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { maskedSearch } from '../audit/mask-search.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { loadCompoundFor, needsOf } from './load-scope.ts';
+import { recordAudit } from '../record-audit.ts';
+import { loadCompoundForPatients, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 
 /** A compound's patients (底数清), filtered by need kind, status and name. The read is audited. */
@@ -22,7 +22,7 @@ export async function listPatients({
   const { q, ...filtersAsked } = query;
   // What was asked, as the audit keeps it (allowed or denied): the search term masked.
   const asked = { compoundId, query: filtersAsked, ...(q ? { search: maskedSearch(q) } : {}) };
-  await loadCompoundFor(db, actor, compoundId, 'read', asked);
+  await loadCompoundForPatients(db, actor, compoundId, 'read', asked);
   const filters: SQL[] = [eq(patients.compoundId, compoundId)];
   if (query.status) filters.push(eq(patients.status, query.status));
   if (query.q) filters.push(ilike(patients.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));

@@ -17,8 +17,8 @@ export interface CompoundScope {
 
 /**
  * A compound's district, name and self-registration token, or 404 — without authorizing: the caller
- * authorizes what it does with the compound (`loadCompoundFor` below). For a compound the actor acts
- * on as such (edit it, its gates), `server/src/domain/geo/load-compound.ts` loads and authorizes.
+ * authorizes what it does with the compound (`loadCompoundForPatients` below). For a compound the actor acts
+ * on as such (edit it, its gates), `server/src/domain/districts/load-compound.ts` (`loadCompound`) loads and authorizes.
  */
 export async function compoundScopeOf(db: Db, compoundId: string): Promise<CompoundScope> {
   const row = await findCompoundScope(db, compoundId);
@@ -68,7 +68,7 @@ export async function authorizeCompound(
 }
 
 /** Loads a compound and authorizes `action` on its patients: the roster, a registration, an import. */
-export async function loadCompoundFor(
+export async function loadCompoundForPatients(
   db: Db,
   actor: Actor,
   compoundId: string,

@@ -1,7 +1,7 @@
 import type { CareNeedView, PatientView, RevealedIdentity } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
+import { maskName, maskNationalId, maskPhone } from '../mask-identity.ts';
 import type { CareNeedRow, PatientRow } from './load-scope.ts';
-import { maskName, maskNationalId, maskPhone } from './mask-identity.ts';
 
 /** The compound's own gatekeeper knows the residents by name; every other role sees names masked. */
 export function seesFullName(actor: Actor, compoundId: string): boolean {

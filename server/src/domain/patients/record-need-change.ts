@@ -1,8 +1,8 @@
 import type { Db } from '@lastmeter/db';
 import { rooms } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import type { CareNeedRow } from './load-scope.ts';
 
 /**

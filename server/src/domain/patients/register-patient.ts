@@ -1,4 +1,4 @@
-import { careNeeds, type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
+import { type Db, PG, pgErrorOf } from '@lastmeter/db';
 import {
   cityDateOf,
   type FieldIssue,
@@ -8,11 +8,12 @@ import {
 } from '@lastmeter/shared';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
-import { loadCompoundFor, resolveGate } from './load-scope.ts';
+import { insertPatients } from './insert-patients.ts';
+import { loadCompoundForPatients, resolveGate } from './load-scope.ts';
 import {
   checkIdentityDates,
   checkNeedDates,
@@ -38,7 +39,7 @@ export async function registerPatient({
   now: Date;
   timeZone: string;
 }): Promise<PatientView> {
-  const compound = await loadCompoundFor(db, actor, compoundId, 'write');
+  const compound = await loadCompoundForPatients(db, actor, compoundId, 'write');
 
   const today = cityDateOf(now, timeZone);
   const issues: FieldIssue[] = toFieldIssues(
@@ -68,44 +69,15 @@ export async function registerPatient({
 
   try {
     const { view } = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(patients)
-        .values({
-          compoundId,
-          gateId,
-          name: input.name,
-          nationalId: input.nationalId,
-          phone: input.phone,
-          building: input.building,
-          unit: input.unit,
-          room: input.room,
-          mobility: input.mobility,
-          companions: input.companions,
-          infectionClass: input.infectionClass,
-          regularHospitalId: input.regularHospitalId ?? null,
-          consent: input.consent ? consentRecord(input.consent, actor.accountId) : null,
-          status: 'active',
-          source: 'gatekeeper',
-          notes: input.notes,
-          createdBy: actor.accountId,
-        })
-        .returning();
+      const {
+        patients: [row],
+        needs,
+      } = await insertPatients(
+        tx,
+        { compoundId, status: 'active', source: 'gatekeeper', createdBy: actor.accountId },
+        [{ ...input, gateId, consent: input.consent ? consentRecord(input.consent, actor.accountId) : null }],
+      );
       if (!row) throw errors.internal();
-      const needs = input.needs.length
-        ? await tx
-            .insert(careNeeds)
-            .values(
-              input.needs.map((n) => ({
-                patientId: row.id,
-                kind: n.kind,
-                schedule: n.schedule,
-                hospitalId: n.hospitalId ?? null,
-                serveBy: n.serveBy ?? null,
-                notes: n.notes,
-              })),
-            )
-            .returning()
-        : [];
       await recordAudit(tx, {
         actor,
         action: 'register',

@@ -1,7 +1,7 @@
 import type { Db } from '@lastmeter/db';
 import type { RevealedIdentity } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { presentRevealedIdentity } from './present-patient.ts';
 

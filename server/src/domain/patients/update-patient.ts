@@ -9,8 +9,8 @@ import {
 import { eq } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { recordAudit } from '../record-audit.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { loadPatientFor, needsOf, resolveGate } from './load-scope.ts';

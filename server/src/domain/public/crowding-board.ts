@@ -6,7 +6,7 @@ import {
   HEALTH_HOTLINE,
 } from '@lastmeter/shared';
 import { asc } from 'drizzle-orm';
-import { servicesOf } from '../supply/hospital-services.ts';
+import { servicesOf } from '../hospitals/hospital-services.ts';
 
 /**
  * Every hospital's emergency crowding, open/diverting and positive intake: public, no personal data.

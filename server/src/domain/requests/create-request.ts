@@ -3,11 +3,11 @@ import { type CreateRequestBody, careWaysFor, cityDateOf, type RequestView, room
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
 import { NEED_RULE_MESSAGES } from '../patients/need-rules.ts';
+import { recordAudit } from '../record-audit.ts';
 import { careWaysInputOf, refuseWayFor } from './care-ways-of-request.ts';
 import { presentRequest } from './present-request.ts';
 import { returnModeFor } from './schedule-rules.ts';

@@ -3,10 +3,10 @@ import { careWaysFor, type GenerateRequestsResult, rooms } from '@lastmeter/shar
 import { and, count, eq, isNotNull, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
+import { recordAudit } from '../record-audit.ts';
 import { careWaysInputOf } from './care-ways-of-request.ts';
 import { requestForNeedOn } from './schedule-rules.ts';
 

@@ -3,9 +3,9 @@ import type { RequestListQuery, RequestView } from '@lastmeter/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
+import { recordAudit } from '../record-audit.ts';
 import { presentRequest } from './present-request.ts';
 
 /**

@@ -2,9 +2,9 @@ import { careNeeds, compounds, type Db, patients, requests } from '@lastmeter/db
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
 import { type Action, can } from '../policies.ts';
+import { recordAudit } from '../record-audit.ts';
 
 export interface LoadedRequest {
   request: typeof requests.$inferSelect;

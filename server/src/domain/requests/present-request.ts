@@ -1,7 +1,7 @@
 import type { careNeeds, requests } from '@lastmeter/db';
 import type { RequestView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import { allowedWaysOf } from './care-ways-of-request.ts';
 

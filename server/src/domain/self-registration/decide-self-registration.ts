@@ -3,10 +3,10 @@ import { type PatientView, rooms } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor, needsOf } from '../patients/load-scope.ts';
 import { presentPatient } from '../patients/present-patient.ts';
+import { recordAudit } from '../record-audit.ts';
 
 /**
  * The gatekeeper confirms (`active`) or turns down (`rejected`, with a reason) a pending

@@ -1,12 +1,13 @@
-import { careNeeds, type Db, gates, PG, patients, pgErrorOf } from '@lastmeter/db';
+import { type Db, gates, PG, pgErrorOf } from '@lastmeter/db';
 import { cityDateOf, type Locale, rooms, type SelfRegistrationBody } from '@lastmeter/shared';
 import { asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { consentRecord } from '../patients/consent.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
+import { insertPatients } from '../patients/insert-patients.ts';
 import { checkIdentityDates, checkNeedDates, needWayIssues, toFieldIssues } from '../patients/need-rules.ts';
+import { recordAudit } from '../record-audit.ts';
 import { compoundByToken } from './load-by-token.ts';
 import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
 
@@ -58,35 +59,21 @@ export async function submitSelfRegistration({
 
   try {
     await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(patients)
-        .values({
-          compoundId: compound.id,
-          gateId: gate?.id ?? null,
-          name: input.name,
-          nationalId: input.nationalId,
-          phone: input.phone,
-          building: input.building,
-          unit: input.unit,
-          room: input.room,
-          mobility: input.mobility,
-          companions: input.companions,
-          infectionClass: input.infectionClass,
-          regularHospitalId: input.regularHospitalId ?? null,
-          consent: consentRecord(input.consent, null, 'self_registration'),
-          status: 'pending',
-          source: 'self',
-        })
-        .returning({ id: patients.id });
+      const {
+        patients: [row],
+      } = await insertPatients(
+        tx,
+        { compoundId: compound.id, status: 'pending', source: 'self', createdBy: null },
+        [
+          {
+            ...input,
+            gateId: gate?.id ?? null,
+            consent: consentRecord(input.consent, null, 'self_registration'),
+            needs: [input.need],
+          },
+        ],
+      );
       if (!row) throw errors.internal();
-      await tx.insert(careNeeds).values({
-        patientId: row.id,
-        kind: input.need.kind,
-        schedule: input.need.schedule,
-        hospitalId: input.need.hospitalId ?? null,
-        serveBy: input.need.serveBy ?? null,
-        notes: input.need.notes,
-      });
       await recordAudit(tx, {
         actor: null,
         action: 'self_register',

@@ -3,8 +3,8 @@ import { type Db, trackingLinks } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeRecord } from '../authorize.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadTrackedTrip } from './load-tracked-trip.ts';
 import { tripEnded } from './trip-phase.ts';
 

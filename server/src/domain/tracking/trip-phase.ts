@@ -1,9 +1,14 @@
-import type { LegStatus, TrackView } from '@lastmeter/shared';
+import {
+  ABOARD_LEG_STATUSES,
+  isTerminal,
+  type LegStatus,
+  type TrackView,
+  UNDER_WAY_LEG_STATUSES,
+} from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 
-/** A leg that will not move any more (a declined one is re-planned by dispatch). */
-const OVER: readonly LegStatus[] = ['completed', 'cancelled', 'no_show'];
-/** The vehicle is on the road for this leg: its position is the family's business. */
-const MOVING: readonly LegStatus[] = ['en_route', 'at_pickup', 'on_board', 'arrived', 'refused_at_gate'];
+/** The vehicle is on the road for this leg (under way or the patient aboard): its position is the family's business. */
+const MOVING: readonly LegStatus[] = [...UNDER_WAY_LEG_STATUSES, ...ABOARD_LEG_STATUSES];
 
 export type Phase = TrackView['phase'];
 
@@ -31,16 +36,15 @@ export function tripPhase(outbound: LegStatus, back: LegStatus | null): Phase {
       if (back === 'on_board' || back === 'arrived') return 'returning';
       if (back === 'completed') return 'home';
       return 'at_hospital';
-    default: {
-      const unreachable: never = outbound;
-      return unreachable;
-    }
+    default:
+      return exhaustive(outbound);
   }
 }
 
 /** The link stops working once nothing about the round trip can change any more. */
 export function tripEnded(outbound: LegStatus, back: LegStatus | null): boolean {
-  return OVER.includes(outbound) && (back === null || OVER.includes(back));
+  // A terminal leg will not move any more (a declined one is re-planned by dispatch).
+  return isTerminal(outbound) && (back === null || isTerminal(back));
 }
 
 /** Which leg's vehicle the family follows now, if any is on the road. */

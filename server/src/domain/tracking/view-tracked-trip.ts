@@ -2,9 +2,9 @@ import { type Db, trackingLinks } from '@lastmeter/db';
 import { HEALTH_HOTLINE, type TrackView } from '@lastmeter/shared';
 import { eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { trackingPerIp, trackingPerToken } from '../public/public-limits.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadTrackedTrip, type TrackedLeg } from './load-tracked-trip.ts';
 import { movingLeg, tripEnded, tripPhase } from './trip-phase.ts';
 

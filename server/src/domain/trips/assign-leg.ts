@@ -5,15 +5,14 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { SERVICE_MINUTES } from '../../planner/domain/build.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../authorize.ts';
-import { applyLegStep } from './apply-leg-step.ts';
-import { bookedUntil, bookLeg, explainBookingConflict, UNBOOKED } from './book-leg.ts';
-import { TripEvents } from './events.ts';
-import { driverOf, type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
+import { bookedUntil, bookLeg, explainBookingConflict } from './book-leg.ts';
+import type { TripEvents } from './events.ts';
+import { driverOf, type LegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { allowSoftRules } from './schedule-gate.ts';
+import { authorizeLeg, inLockedLeg } from './step-leg.ts';
 import { minutes, travelMinutes } from './travel.ts';
+import { unbookLeg } from './unbook-leg.ts';
 
 /**
  * Dispatch books a leg onto a vehicle by hand, or moves it to another vehicle (reassign: the old
@@ -36,8 +35,7 @@ export async function assignLeg({
   now: Date;
   timeZone: string;
 }): Promise<LegView> {
-  const seen = await loadLegFor(db, actor, legId, 'read');
-  await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
+  const seen = await authorizeLeg(db, actor, legId, 'manage');
   const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, input.vehicleId));
   if (!vehicle || vehicle.districtId !== seen.compound.districtId)
     throw errors.field('body.vehicleId', 'is not a vehicle of this district');
@@ -60,53 +58,41 @@ export async function assignLeg({
     dropoffAt,
   };
   try {
-    const { ctx } = await db.transaction(async (tx) => {
-      // Bookings of one vehicle (and so of its driver) queue here: the booking exclusions are
-      // deferrable, so two assignments inserting at once would otherwise wait on each other's rows
-      // and end in a deadlock instead of a 409 naming the clash.
-      await tx.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.id, vehicle.id)).for('update');
-      let ctx = await loadLegContext(tx, legId, { lock: true });
-      if (!ctx) throw errors.notFound('Leg');
-      const events = new TripEvents(tx, actor.accountId, now, timeZone);
-      if (input.override) {
-        allowSoftRules(tx, input.override.rules);
-        await recordAudit(tx, {
-          actor,
-          action: 'leg.override',
-          entity: 'patient',
-          entityId: ctx.patient.id,
-          outcome: 'allowed',
-          detail: {
-            legId,
+    // Bookings of one vehicle (and so of its driver) queue on the vehicle's row, before the leg's: the
+    // booking exclusions are deferrable, so two assignments inserting at once would otherwise wait on
+    // each other's rows and end in a deadlock instead of a 409 naming the clash.
+    const lockVehicle = (tx: Db) =>
+      tx.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.id, vehicle.id)).for('update');
+    const ctx = await inLockedLeg(
+      db,
+      { actor, legId, now, timeZone, lockFirst: lockVehicle },
+      async ({ tx, locked, events, audit }) => {
+        if (input.override) {
+          allowSoftRules(tx, input.override.rules);
+          await audit('leg.override', {
             vehicleId: vehicle.id,
             rules: input.override.rules,
             reason: input.override.reason,
-          },
-        });
-      }
-      let version = input.version;
-      if ((BOOKED_LEG_STATUSES as readonly string[]).includes(ctx.leg.status)) {
-        const previous = ctx;
-        ctx = await applyLegStep(tx, {
-          actor,
-          ctx,
-          step: 'unassign',
-          version,
-          note: `reassigned to ${vehicle.plate}`,
-          patch: UNBOOKED,
-          now,
-          timeZone,
-        });
-        await events.leg('job.cancelled', previous, cancelledParties(previous), {
-          status: ctx.leg.status,
-          reason: 'reassigned',
-        });
-        version = undefined;
-      }
-      ctx = await bookLeg(tx, { actor, ctx, booking, version, now, timeZone });
-      await announceBooking(events, ctx);
-      return { ctx, events: await events.commit() };
-    });
+          });
+        }
+        let ctx = locked;
+        let version = input.version;
+        if ((BOOKED_LEG_STATUSES as readonly string[]).includes(ctx.leg.status)) {
+          ctx = await unbookLeg(tx, events, {
+            actor,
+            ctx,
+            step: 'unassign',
+            reason: 'reassigned',
+            note: `reassigned to ${vehicle.plate}`,
+            version,
+          });
+          version = undefined;
+        }
+        ctx = await bookLeg(tx, { actor, ctx, booking, version, now, timeZone });
+        await announceBooking(events, ctx);
+        return ctx;
+      },
+    );
     return presentLeg(ctx);
   } catch (error) {
     throw await explainBookingConflict(db, error, {
@@ -125,13 +111,6 @@ export async function assignLeg({
 export async function announceBooking(events: TripEvents, ctx: LegContext): Promise<void> {
   await events.leg('job.assigned', ctx, ['vehicle', 'district', 'compound']);
   if (ctx.leg.direction === 'outbound') await events.leg('arrival.expected', ctx, ['hospital']);
-}
-
-/** Who must forget a booking: the driver, dispatch, the gate, and for an outbound leg the hospital. */
-export function cancelledParties(ctx: LegContext) {
-  return ctx.leg.direction === 'outbound'
-    ? (['vehicle', 'district', 'compound', 'hospital'] as const)
-    : (['vehicle', 'district', 'compound'] as const);
 }
 
 /** The pickup and drop-off a manual assignment books: as given, else as planned, else as the planner would. */

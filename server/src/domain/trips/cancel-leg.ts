@@ -4,13 +4,11 @@ import { type CancelLegBody, type LegView, STEP_RULES } from '@lastmeter/shared'
 import { and, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { authorize } from '../authorize.ts';
-import { applyLegStep } from './apply-leg-step.ts';
-import { cancelledParties } from './assign-leg.ts';
-import { UNBOOKED } from './book-leg.ts';
-import { TripEvents } from './events.ts';
-import { type LegContext, legResource, loadLegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
+import type { TripEvents } from './events.ts';
+import { type LegContext, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
+import { type LegUseCase, stepLeg } from './step-leg.ts';
+import { unbookLeg } from './unbook-leg.ts';
 
 /** Outbound statuses after which the patient goes nowhere more on this trip, or is at the hospital. */
 const OUTBOUND_OVER: readonly LegView['status'][] = ['completed', 'cancelled', 'no_show'];
@@ -21,26 +19,9 @@ const OUTBOUND_OVER: readonly LegView['status'][] = ['completed', 'cancelled', '
  * there, or never left): before that the round trip is cancelled from its outbound, so no outbound is
  * left to plan without the way back (一来一回).
  */
-export async function cancelLeg({
-  db,
-  actor,
-  legId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  input: CancelLegBody;
-  now: Date;
-  timeZone: string;
-}): Promise<LegView> {
-  const seen = await loadLegFor(db, actor, legId, 'read');
-  await authorize(db, actor, 'manage', legResource(seen), { entity: 'patient', entityId: seen.patient.id });
-  const { ctx } = await db.transaction(async (tx) => {
-    const locked = await loadLegContext(tx, legId, { lock: true });
-    if (!locked) throw new Error('leg vanished under lock');
+export async function cancelLeg(use: LegUseCase<CancelLegBody>): Promise<LegView> {
+  const { actor, input } = use;
+  const ctx = await stepLeg(use, 'manage', async ({ tx, locked, events }) => {
     if (locked.leg.direction === 'return') {
       const [outbound] = await tx
         .select({ id: legs.id, status: legs.status })
@@ -50,7 +31,7 @@ export async function cancelLeg({
         const en =
           'The outbound leg is not over: cancel the round trip from its outbound leg, which cancels the return with it';
         const error = errors.conflict(en, {
-          legId,
+          legId: use.legId,
           outboundLegId: outbound.id,
           outboundStatus: outbound.status,
         });
@@ -59,36 +40,18 @@ export async function cancelLeg({
         throw error;
       }
     }
-    const events = new TripEvents(tx, actor.accountId, now, timeZone);
-    const ctx = await cancelWithEvents(tx, actor, locked, input.reason, events, input.version);
-    if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, input.reason, events);
-    return { ctx, events: await events.commit() };
+    const reason = input.reason;
+    const ctx = await unbookLeg(tx, events, {
+      actor,
+      ctx: locked,
+      step: 'cancel',
+      reason,
+      version: input.version,
+    });
+    if (ctx.leg.direction === 'outbound') await cancelReturnOf(tx, actor, ctx, reason, events);
+    return ctx;
   });
   return presentLeg(ctx);
-}
-
-export async function cancelWithEvents(
-  tx: Db,
-  actor: Actor,
-  locked: LegContext,
-  reason: string,
-  events: TripEvents,
-  version?: number,
-  asRole?: Actor['role'],
-): Promise<LegContext> {
-  const ctx = await applyLegStep(tx, {
-    actor,
-    ctx: locked,
-    step: 'cancel',
-    version,
-    note: reason,
-    patch: UNBOOKED,
-    ...(asRole ? { asRole } : {}),
-    now: events.now,
-    timeZone: events.timeZone,
-  });
-  await events.leg('job.cancelled', locked, cancelledParties(locked), { status: ctx.leg.status, reason });
-  return { ...ctx, vehicle: null };
 }
 
 /** The return leg of a trip whose outbound leg ended without reaching the hospital (cancel, no-show). */
@@ -105,5 +68,5 @@ export async function cancelReturnOf(
     { lock: true },
   );
   if (ret && STEP_RULES.cancel.from.includes(ret.leg.status))
-    await cancelWithEvents(tx, actor, ret, reason, events, undefined, 'dispatcher');
+    await unbookLeg(tx, events, { actor, ctx: ret, step: 'cancel', reason, asRole: 'dispatcher' });
 }

@@ -1,62 +1,25 @@
-import type { Db } from '@lastmeter/db';
 import type { DeclineBody, LegView } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { applyLegStep } from './apply-leg-step.ts';
 import { UNBOOKED } from './book-leg.ts';
-import { TripEvents } from './events.ts';
-import { loadLegContext, loadLegFor } from './load-leg.ts';
+import { loadLegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { replanTrips } from './replan-legs.ts';
+import { type LegUseCase, stepLeg } from './step-leg.ts';
 
 /**
  * A driver declines a job: the leg leaves their vehicle and the planner inserts it elsewhere where it
  * fits (every other booking stays); if nothing fits it waits, `declined`, for dispatch.
  */
-export async function declineJob({
-  db,
-  actor,
-  legId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  input: DeclineBody;
-  now: Date;
-  timeZone: string;
-}): Promise<LegView> {
-  await loadLegFor(db, actor, legId, 'write');
-  const { ctx } = await db.transaction(async (tx) => {
-    const locked = await loadLegContext(tx, legId, { lock: true });
-    if (!locked) throw new Error('leg vanished under lock');
-    const declined = await applyLegStep(tx, {
-      actor,
-      ctx: locked,
-      step: 'decline',
-      version: input.version,
-      note: input.reason,
-      patch: UNBOOKED,
-      now,
-      timeZone,
-    });
-    const events = new TripEvents(tx, actor.accountId, now, timeZone);
+export async function declineJob(use: LegUseCase<DeclineBody>): Promise<LegView> {
+  const { actor, input } = use;
+  const ctx = await stepLeg(use, 'write', async ({ tx, locked, events, audit, step }) => {
+    const declined = await step('decline', { version: input.version, note: input.reason, patch: UNBOOKED });
     await events.leg(
       'leg.status_changed',
       { ...declined, leg: { ...declined.leg, vehicleId: locked.leg.vehicleId } },
       ['vehicle', 'district'],
       { reason: input.reason },
     );
-    await recordAudit(tx, {
-      actor,
-      action: 'leg.decline',
-      entity: 'patient',
-      entityId: locked.patient.id,
-      outcome: 'allowed',
-      detail: { legId },
-    });
+    await audit('leg.decline');
     await replanTrips(tx, {
       actor,
       districtId: locked.compound.districtId,
@@ -64,11 +27,11 @@ export async function declineJob({
       tripIds: [locked.trip.id],
       events,
       forbid: locked.leg.vehicleId ? [{ tripId: locked.trip.id, vehicleId: locked.leg.vehicleId }] : [],
-      now,
+      now: use.now,
     });
-    const ctx = await loadLegContext(tx, legId);
+    const ctx = await loadLegContext(tx, use.legId);
     if (!ctx) throw new Error('leg vanished');
-    return { ctx, events: await events.commit() };
+    return ctx;
   });
   return presentLeg(ctx);
 }

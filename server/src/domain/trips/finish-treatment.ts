@@ -9,7 +9,7 @@ import {
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../record-audit.ts';
 import { TripEvents } from './events.ts';
 import { type LegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';

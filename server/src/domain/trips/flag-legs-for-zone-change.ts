@@ -1,9 +1,9 @@
 import { compounds, type Db, legs } from '@lastmeter/db';
 import { rooms } from '@lastmeter/shared';
 import { and, inArray } from 'drizzle-orm';
-import { openIncident } from '../incidents/open-incident.ts';
 import type { TripEvents } from './events.ts';
 import { loadLegContexts } from './load-leg.ts';
+import { openIncident } from './open-incident.ts';
 
 /** Legs not yet under way: a zone change may stop the patient leaving or the car entering. */
 const OPEN = ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined'] as const;

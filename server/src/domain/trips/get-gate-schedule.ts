@@ -2,8 +2,8 @@ import { compounds, type Db, legs, requests } from '@lastmeter/db';
 import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 

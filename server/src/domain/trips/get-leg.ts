@@ -2,7 +2,7 @@ import { type Db, legEvents } from '@lastmeter/db';
 import type { LegDetailView } from '@lastmeter/shared';
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadLegFor } from './load-leg.ts';
 import { presentLegDetail } from './present-leg.ts';
 

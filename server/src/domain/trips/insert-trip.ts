@@ -3,9 +3,9 @@ import type { PlanDayResult, Urgency } from '@lastmeter/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
-import { openIncident } from '../incidents/open-incident.ts';
 import { TripEvents } from './events.ts';
 import { type LegContext, legResource, loadLegContexts } from './load-leg.ts';
+import { openIncident } from './open-incident.ts';
 import { replanTrips } from './replan-legs.ts';
 
 /** `detail.kind` of the incident an emergency no vehicle can take opens (kind `other`). */

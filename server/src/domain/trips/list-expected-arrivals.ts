@@ -2,7 +2,7 @@ import { type Db, hospitals, legs, requests } from '@lastmeter/db';
 import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../record-audit.ts';
 import { authorizeHospitalBoard } from './authorize-hospital-board.ts';
 import { inTreatmentSql, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';

@@ -3,8 +3,8 @@ import { BOOKED_LEG_STATUSES, type LegStatus, type LegView } from '@lastmeter/sh
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { authorize } from '../authorize.ts';
+import { recordAudit } from '../record-audit.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 

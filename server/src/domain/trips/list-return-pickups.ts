@@ -3,7 +3,7 @@ import type { ReturnPickupView } from '@lastmeter/shared';
 import { cityDateOf } from '@lastmeter/shared';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../record-audit.ts';
 import { authorizeHospitalBoard } from './authorize-hospital-board.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';

@@ -14,8 +14,8 @@ import {
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { type Action, can, type Resource } from '../policies.ts';
+import { recordAudit } from '../record-audit.ts';
 
 /** A leg with everything its presenters, rooms and rules need, in one query. */
 export interface LegContext {

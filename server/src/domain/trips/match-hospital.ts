@@ -2,8 +2,8 @@ import { type Db, hospitals } from '@lastmeter/db';
 import { cityInstant, type SlotChannel } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
 import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
-import { capacitiesOn } from '../supply/get-hospital-capacity.ts';
-import { heldIn, loadHeldPlaces } from '../supply/load-held-places.ts';
+import { capacitiesOn } from '../hospitals/get-hospital-capacity.ts';
+import { heldIn, loadHeldPlaces } from '../hospitals/load-held-places.ts';
 import { travelModel } from './travel.ts';
 
 type SlotRange = { start: number; end: number };

@@ -6,8 +6,9 @@ import type {
   LegView,
   PROTECTION_LEVELS,
 } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import type { Actor } from '../actor.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import type { LegContext } from './load-leg.ts';
 
@@ -22,10 +23,8 @@ export function protectionFor(infectionClass: InfectionClass): (typeof PROTECTIO
       return 'ppe';
     case 'positive':
       return 'full_ppe';
-    default: {
-      const unreachable: never = infectionClass;
-      return unreachable;
-    }
+    default:
+      return exhaustive(infectionClass);
   }
 }
 
@@ -54,7 +53,11 @@ export function presentLeg(ctx: LegContext, viewer?: Actor): LegView {
       infectionClass: ctx.patient.infectionClass,
       protection: protectionFor(ctx.patient.infectionClass),
     },
-    compound: { id: ctx.compound.id, name: ctx.compound.name },
+    compound: {
+      id: ctx.compound.id,
+      name: ctx.compound.name,
+      disinfectAfterEveryPassenger: ctx.compound.disinfectAfterEveryPassenger,
+    },
     gate: ctx.gate,
     hospital: ctx.hospital,
     vehicle: ctx.vehicle ? { id: ctx.vehicle.id, plate: ctx.vehicle.plate, kind: ctx.vehicle.kind } : null,

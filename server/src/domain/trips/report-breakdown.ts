@@ -4,15 +4,13 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
 import { releaseParcels } from '../deliveries/release-parcels.ts';
-import { openIncident } from '../incidents/open-incident.ts';
-import { presentIncident } from '../incidents/present-incident.ts';
-import { applyLegStep } from './apply-leg-step.ts';
-import { cancelledParties } from './assign-leg.ts';
-import { UNBOOKED } from './book-leg.ts';
 import { TripEvents } from './events.ts';
 import { vehicleStatusEvent } from './follow-legs.ts';
 import { loadLegContexts } from './load-leg.ts';
+import { openIncident } from './open-incident.ts';
+import { presentIncident } from './present-incident.ts';
 import { replanTrips } from './replan-legs.ts';
+import { unbookLeg } from './unbook-leg.ts';
 
 /**
  * A vehicle broke down (reported by its driver or dispatch): it goes `off`, its legs not yet on
@@ -71,19 +69,13 @@ export async function reportBreakdown({
       .from(legs)
       .where(and(eq(legs.vehicleId, vehicleId), inArray(legs.status, ['on_board', 'arrived'])));
     for (const ctx of affected) {
-      const next = await applyLegStep(tx, {
+      await unbookLeg(tx, events, {
         actor,
         ctx,
         step: 'unassign',
-        note: 'vehicle broke down',
-        patch: UNBOOKED,
-        asRole: 'dispatcher',
-        now,
-        timeZone,
-      });
-      await events.leg('job.cancelled', ctx, cancelledParties(ctx), {
-        status: next.leg.status,
         reason: 'breakdown',
+        note: 'vehicle broke down',
+        asRole: 'dispatcher',
       });
     }
     const parcels = await releaseParcels(tx, {

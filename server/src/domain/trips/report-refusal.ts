@@ -1,12 +1,7 @@
-import type { Db } from '@lastmeter/db';
 import { type IncidentView, type RefusalBody, rooms } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { openIncident } from '../incidents/open-incident.ts';
-import { presentIncident } from '../incidents/present-incident.ts';
-import { applyLegStep } from './apply-leg-step.ts';
-import { TripEvents } from './events.ts';
-import { loadLegContext, loadLegFor } from './load-leg.ts';
+import { openIncident } from './open-incident.ts';
+import { presentIncident } from './present-incident.ts';
+import { type LegUseCase, stepLeg } from './step-leg.ts';
 
 /** Grounds the seeds forbid: no test result, health code or symptom is a precondition for entry. */
 const FORBIDDEN_GROUNDS = new Set<RefusalBody['reason']>(['test_result', 'health_code', 'symptom']);
@@ -15,43 +10,18 @@ const FORBIDDEN_GROUNDS = new Set<RefusalBody['reason']>(['test_result', 'health
  * A driver reports that the hospital gate refused the patient. The leg stops as `refused_at_gate`
  * and an incident, carrying the reason given and whether the seeds forbid it, waits for dispatch.
  */
-export async function reportRefusal({
-  db,
-  actor,
-  legId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  input: RefusalBody;
-  now: Date;
-  timeZone: string;
-}): Promise<IncidentView> {
-  await loadLegFor(db, actor, legId, 'write');
-  const { incident } = await db.transaction(async (tx) => {
-    const locked = await loadLegContext(tx, legId, { lock: true });
-    if (!locked) throw new Error('leg vanished under lock');
+export async function reportRefusal(use: LegUseCase<RefusalBody>): Promise<IncidentView> {
+  const { actor, input } = use;
+  const incident = await stepLeg(use, 'write', async ({ tx, events, audit, step }) => {
     const forbiddenGround = FORBIDDEN_GROUNDS.has(input.reason);
-    const ctx = await applyLegStep(tx, {
-      actor,
-      ctx: locked,
-      step: 'refuse_at_gate',
-      version: input.version,
-      position: input,
-      note: `${input.reason}${input.note ? `: ${input.note}` : ''}`,
-      now,
-      timeZone,
-    });
-    const events = new TripEvents(tx, actor.accountId, now, timeZone);
+    const note = `${input.reason}${input.note ? `: ${input.note}` : ''}`;
+    const ctx = await step('refuse_at_gate', { version: input.version, position: input, note });
     await events.leg('leg.status_changed', ctx, ['vehicle', 'district']);
     const incident = await openIncident(tx, {
       events,
       kind: 'refused_at_gate',
       districtId: ctx.compound.districtId,
-      legId,
+      legId: use.legId,
       vehicleId: ctx.leg.vehicleId,
       hospitalId: ctx.hospital.id,
       reportedBy: actor.accountId,
@@ -59,15 +29,8 @@ export async function reportRefusal({
       detail: { reason: input.reason, forbiddenGround, note: input.note, hospitalName: ctx.hospital.name },
       notify: [rooms.hospital(ctx.hospital.id)],
     });
-    await recordAudit(tx, {
-      actor,
-      action: 'leg.refused_at_gate',
-      entity: 'patient',
-      entityId: ctx.patient.id,
-      outcome: 'allowed',
-      detail: { legId, incidentId: incident.id },
-    });
-    return { incident, events: await events.commit() };
+    await audit('leg.refused_at_gate', { incidentId: incident.id });
+    return incident;
   });
   return presentIncident(incident);
 }

@@ -10,7 +10,7 @@ import type { GateLeg } from '../../planner/domain/check-schedule.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { loadDeliveryContexts } from '../deliveries/load-delivery.ts';
-import { maskName } from '../patients/mask-identity.ts';
+import { maskName } from '../mask-identity.ts';
 import { plannedTimes } from './assign-leg.ts';
 import { bookedUntil } from './book-leg.ts';
 import { legResource, loadLegContexts, loadLegFor } from './load-leg.ts';

@@ -1,11 +1,8 @@
-import type { Db } from '@lastmeter/db';
 import type { LegStepBody, LegView } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { applyLegStep } from './apply-leg-step.ts';
-import { TripEvents } from './events.ts';
-import { type LegContext, loadLegContext, loadLegFor } from './load-leg.ts';
+import type { TripEvents } from './events.ts';
+import type { LegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
+import { type LegUseCase, stepLeg } from './step-leg.ts';
 import { minutes, travelMinutes } from './travel.ts';
 
 /** The plain lifecycle steps: no side effects beyond the leg, its history and its events. */
@@ -23,52 +20,16 @@ export type PlainStep =
  * A driver's, gatekeeper's or hospital's step on a leg of their scope (driver: their vehicle;
  * gatekeeper: their compounds; hospital: their own), with where it happened.
  */
-export async function takeLegStep({
-  db,
-  actor,
-  legId,
-  step,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  step: PlainStep;
-  input: LegStepBody;
-  now: Date;
-  timeZone: string;
-}): Promise<LegView> {
-  await loadLegFor(db, actor, legId, 'write');
-  const { ctx } = await db.transaction(async (tx) => {
-    const locked = await loadLegContext(tx, legId, { lock: true });
-    if (!locked) throw new Error('leg vanished under lock');
-    const patch = step === 'out' ? { etaAt: etaAtHospital(locked, now) } : {};
-    const ctx = await applyLegStep(tx, {
-      actor,
-      ctx: locked,
-      step,
-      version: input.version,
-      position: input,
-      note: input.note ?? '',
-      patch,
-      now,
-      timeZone,
-    });
-    const events = new TripEvents(tx, actor.accountId, now, timeZone);
+export async function takeLegStep(use: LegUseCase<LegStepBody> & { step: PlainStep }): Promise<LegView> {
+  const { step, input } = use;
+  const ctx = await stepLeg(use, 'write', async ({ locked, events, audit, step: take }) => {
+    const patch = step === 'out' ? { etaAt: etaAtHospital(locked, use.now) } : {};
+    const ctx = await take(step, { version: input.version, position: input, note: input.note ?? '', patch });
     await stepEvents(events, step, ctx);
-    await recordAudit(tx, {
-      actor,
-      action: `leg.${step}`,
-      entity: 'patient',
-      entityId: ctx.patient.id,
-      outcome: 'allowed',
-      detail: { legId },
-    });
-    return { ctx, events: await events.commit() };
+    await audit(`leg.${step}`);
+    return ctx;
   });
-  return presentLeg(ctx, actor);
+  return presentLeg(ctx, use.actor);
 }
 
 function etaAtHospital(ctx: LegContext, now: Date): Date {

@@ -1,10 +1,12 @@
+import { leavesVehicleDirty } from '@lastmeter/shared/lifecycle.ts';
 import { type PlanInput, planInputSchema, type VehicleKind } from '@lastmeter/shared/planner.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { TravelTimeModel } from '../domain/travel.ts';
 
 /**
  * Independent feasibility checker for plans, written from the rules in docs/product.md and the
- * planner contract, sharing no code with the planner's own feasibility logic. Tests run every
+ * planner contract, sharing no code with the planner's own feasibility logic (only the product's own
+ * rules in shared/, such as `leavesVehicleDirty`). Tests run every
  * plan they produce through it. Returns the list of violations (empty = feasible).
  */
 export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeModel): string[] {
@@ -141,8 +143,7 @@ export function checkPlan(rawInput: PlanInput, plan: Plan, travel: TravelTimeMod
         wheel += need.wheel;
         stretch += need.stretch;
         pickStart.set(s.legId, s.departure);
-        if (trip.infectionClass !== 'normal' || input.policy.disinfectAfterEveryPassenger)
-          dirtySinceClean = true;
+        if (leavesVehicleDirty(trip, input.policy)) dirtySinceClean = true;
         if (!out && trip.returnMode.kind === 'fixed' && !onboardLeg) {
           const treatEnd = trip.appointmentTo + trip.returnMode.treatmentMinutes * MIN;
           if (s.start < treatEnd - TOL) errors.push(`${key}: return pickup before treatment ends`);

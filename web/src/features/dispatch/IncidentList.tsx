@@ -7,6 +7,7 @@ import {
   ResolveIncidentBody,
   type Vehicle,
 } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
@@ -146,10 +147,8 @@ function IncidentFacts({
       case 'breakdown':
       case 'other':
         return leg ? `${gate} → ${leg.hospital.name}` : hospitalName;
-      default: {
-        const unreachable: never = incident.kind;
-        return unreachable;
-      }
+      default:
+        return exhaustive(incident.kind);
     }
   })();
   const what = (() => {

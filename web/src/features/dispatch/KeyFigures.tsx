@@ -1,5 +1,7 @@
 import {
+  BOOKED_DELIVERY_STATUSES,
   type DeliveryView,
+  isNeedServed,
   type LegView,
   type Overview,
   type RequestView,
@@ -30,28 +32,6 @@ const percent = (part: number, whole: number) => (whole === 0 ? null : Math.roun
 /** Requests not (yet) carried by a booked round trip. */
 export const UNMET_STATUSES: ReadonlySet<RequestView['status']> = new Set(['open', 'matched', 'unserved']);
 
-/**
- * Requests whose round trip has a vehicle for every leg still to drive, however they got it: the
- * planner, or dispatch by hand (which leaves the request's status as it was). A will-call return
- * waits for the hospital's release, not for dispatch.
- */
-function carriedRequests(legs: readonly LegView[]): Set<string> {
-  const byRequest = new Map<string, LegView[]>();
-  for (const leg of legs) byRequest.set(leg.requestId, [...(byRequest.get(leg.requestId) ?? []), leg]);
-  const carried = new Set<string>();
-  for (const [requestId, own] of byRequest) {
-    const both = own.some((l) => l.direction === 'outbound') && own.some((l) => l.direction === 'return');
-    const booked = own.every(
-      (l) =>
-        l.vehicle !== null ||
-        l.status === 'completed' ||
-        (l.direction === 'return' && l.returnMode === 'will_call' && !l.released),
-    );
-    if (both && booked) carried.add(requestId);
-  }
-  return carried;
-}
-
 /** A booked outbound leg is on time when its latest ETA (or planned drop-off) is inside the window. */
 function onTime(leg: LegView): boolean | null {
   const arrival = leg.etaAt ?? leg.plannedDropoffAt;
@@ -81,19 +61,13 @@ export function KeyFigures({
   const t = useT();
   const headingId = useId();
   const live = requests.filter((r) => r.status !== 'cancelled');
-  const carried = carriedRequests(legs);
   const parcelOnItsWay = new Set(
     deliveries.flatMap((d) =>
       d.requestId && (SERVING_DELIVERY_STATUSES as readonly string[]).includes(d.status) ? [d.requestId] : [],
     ),
   );
-  // Served: a trip once its legs have vehicles, an online visit once booked (`planned`), a delivery once
-  // its parcel has a vehicle (the overview's rule, server/src/domain/overview/build-overview.ts); or done.
-  const isServed = (r: RequestView) =>
-    r.status === 'done' ||
-    carried.has(r.id) ||
-    (r.serveBy === 'online_visit' && r.status === 'planned') ||
-    (r.serveBy === 'delivery' && (r.status === 'planned' || parcelOnItsWay.has(r.id)));
+  // The overview's rule (shared/src/care-ways.ts): the request's status follows its legs on the server.
+  const isServed = (r: RequestView) => isNeedServed(r, parcelOnItsWay.has(r.id));
   const served = live.filter(isServed).length;
   const judged = legs
     .filter((l) => l.direction === 'outbound')
@@ -101,7 +75,8 @@ export function KeyFigures({
     .filter((v) => v !== null);
   const inUse = new Set(legs.flatMap((l) => (l.vehicle ? [l.vehicle.id] : [])));
   for (const d of deliveries)
-    if (d.vehicle && (d.status === 'assigned' || d.status === 'picked_up')) inUse.add(d.vehicle.id);
+    if (d.vehicle && (BOOKED_DELIVERY_STATUSES as readonly string[]).includes(d.status))
+      inUse.add(d.vehicle.id);
   for (const v of vehicles) if (v.status === 'on_job') inUse.add(v.id);
   const onDuty = vehicles.filter((v) => v.status !== 'off').length;
 

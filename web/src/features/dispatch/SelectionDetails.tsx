@@ -1,4 +1,5 @@
 import type { Compound, Hospital, LegView, Overview, Vehicle, Zone } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { LivePosition } from './use-live-vehicles.ts';
 
@@ -221,10 +222,8 @@ export function SelectionDetails({
           </>
         );
       }
-      default: {
-        const unreachable: never = selection.kind;
-        return unreachable;
-      }
+      default:
+        return exhaustive(selection.kind);
     }
   })();
 

@@ -22,7 +22,7 @@ import {
 } from './offline-queue.ts';
 import { useBrowserOnline } from './online.ts';
 import { lastKnownPosition, usePositionSharing } from './position.ts';
-import { DRIVER_STEPS, type DriverStep, inDrivingOrder, isOpenJob, plannedAt } from './steps.ts';
+import { type DriverStep, inDrivingOrder, isOpenJob, plannedAt, statusAfter } from './steps.ts';
 
 const JOB_EVENTS = new Set(['job.assigned', 'job.updated', 'job.cancelled']);
 
@@ -85,7 +85,7 @@ export function DriverBoard() {
       const mine = queue.filter((item) => item.legId === leg.id);
       const last = mine.at(-1);
       return {
-        leg: last ? { ...leg, status: DRIVER_STEPS[last.step].to } : leg,
+        leg: last ? { ...leg, status: statusAfter(last.step) } : leg,
         pendingSync: mine.length,
       };
     });

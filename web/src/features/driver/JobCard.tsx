@@ -1,4 +1,4 @@
-import { type LegView, REFUSAL_REASONS } from '@lastmeter/shared';
+import { type LegView, leavesVehicleDirty, REFUSAL_REASONS } from '@lastmeter/shared';
 import { useId, useState } from 'react';
 import { cityTimeZone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -7,7 +7,7 @@ import { RefusalRights } from '../complaints/RefusalRights.tsx';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
 import { NotOpen } from './NotOpen.tsx';
 import type { StepBody } from './offline-queue.ts';
-import { needsDisinfection, PROTECTION_TEXT } from './protection.ts';
+import { PROTECTION_TEXT } from './protection.ts';
 import { currentStop, type DriverStep, driverStepRefusal, nextSteps, plannedAt } from './steps.ts';
 
 export interface ShownJob {
@@ -152,7 +152,7 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
         <dd className={leg.patient.protection === 'standard' ? undefined : 'protection-strong'}>
           {t(PROTECTION_TEXT[leg.patient.protection])}
         </dd>
-        {needsDisinfection(leg) ? (
+        {leavesVehicleDirty(leg.patient, leg.compound) ? (
           <>
             <dt>{t('driver.afterwards')}</dt>
             <dd className="protection-strong">{t('driver.disinfect')}</dd>

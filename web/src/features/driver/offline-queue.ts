@@ -2,7 +2,7 @@ import { type DeclineBody, type LegStepBody, LegView, type RefusalBody } from '@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { ApiError, api, NetworkError } from '../../lib/api.ts';
-import { DRIVER_STEPS, type DriverStep } from './steps.ts';
+import { DRIVER_STEPS, type DriverStep, statusAfter } from './steps.ts';
 
 /**
  * Step reports that could not reach the server yet, kept in localStorage so a dropped connection, a
@@ -85,7 +85,7 @@ export function isOwnChange(legId: string, status: string): boolean {
 
 /** The leg as the server now has it, or null when the answer is not a leg (a refusal opens an incident). */
 async function send(item: QueuedStep): Promise<LegView | null> {
-  ownChanges.add(`${item.legId}:${DRIVER_STEPS[item.step].to}`);
+  ownChanges.add(`${item.legId}:${statusAfter(item.step)}`);
   const path = `/legs/${item.legId}/${DRIVER_STEPS[item.step].path}`;
   if (item.step === 'refuse') {
     await api.post(path, RefusalAnswer, item.body);

@@ -3,14 +3,9 @@ import type { MessageKey } from '../../i18n/messages.ts';
 
 type Protection = LegView['patient']['protection'];
 
-/** What the crew wears for each protection level (PRODUCT rule: the class constrains, never blocks). */
+/** What the crew wears for each protection level (docs/product.md: the class constrains, never blocks). */
 export const PROTECTION_TEXT: Record<Protection, MessageKey> = {
   standard: 'driver.protection.standard',
   ppe: 'driver.protection.ppe',
   full_ppe: 'driver.protection.full_ppe',
 };
-
-/** After a close contact or a positive patient the vehicle is disinfected before its next pickup. */
-export function needsDisinfection(leg: Pick<LegView, 'patient'>): boolean {
-  return leg.patient.infectionClass !== 'normal';
-}

@@ -1,37 +1,37 @@
 import {
   ABOARD_LEG_STATUSES,
+  BOOKED_LEG_STATUSES,
+  decideStep,
   type LegStatus,
   type LegStep,
   type LegView,
+  type Role,
+  STEP_RULES,
   type StepTimeRefusal,
   stepTimeRefusal,
   UNDER_WAY_LEG_STATUSES,
 } from '@lastmeter/shared';
 
-/** The steps a driver reports, each with its API path and the status the leg reaches. */
+/**
+ * The steps a driver reports, each with its lifecycle step (shared/src/lifecycle.ts `STEP_RULES`) and
+ * its API path. The keys are the phone's own (stored in the offline queue, named in the messages).
+ */
 export const DRIVER_STEPS = {
-  accept: { path: 'accept', to: 'accepted' },
-  decline: { path: 'decline', to: 'declined' },
-  depart: { path: 'en-route', to: 'en_route' },
-  reach_pickup: { path: 'at-pickup', to: 'at_pickup' },
-  board: { path: 'on-board', to: 'on_board' },
-  arrive: { path: 'arrive', to: 'arrived' },
-  no_show: { path: 'no-show', to: 'no_show' },
-  refuse: { path: 'refused-at-gate', to: 'refused_at_gate' },
-} as const satisfies Record<string, { path: string; to: LegStatus }>;
+  accept: { step: 'accept', path: 'accept' },
+  decline: { step: 'decline', path: 'decline' },
+  depart: { step: 'depart', path: 'en-route' },
+  reach_pickup: { step: 'reach_pickup', path: 'at-pickup' },
+  board: { step: 'board', path: 'on-board' },
+  arrive: { step: 'arrive', path: 'arrive' },
+  no_show: { step: 'no_show', path: 'no-show' },
+  refuse: { step: 'refuse_at_gate', path: 'refused-at-gate' },
+} as const satisfies Record<string, { step: LegStep; path: string }>;
 export type DriverStep = keyof typeof DRIVER_STEPS;
 
-/** The lifecycle's name of each driver step (@lastmeter/shared LEG_STEPS). */
-const LEG_STEP_OF: Record<DriverStep, LegStep> = {
-  accept: 'accept',
-  decline: 'decline',
-  depart: 'depart',
-  reach_pickup: 'reach_pickup',
-  board: 'board',
-  arrive: 'arrive',
-  no_show: 'no_show',
-  refuse: 'refuse_at_gate',
-};
+/** The status a leg reaches by a driver's step, as the shared lifecycle says. */
+export function statusAfter(step: DriverStep): LegStatus {
+  return STEP_RULES[DRIVER_STEPS[step].step].to;
+}
 
 /**
  * Whether the clock lets the driver take `step` now, by the rule the server applies
@@ -44,7 +44,7 @@ export function driverStepRefusal(
   now: Date,
   timeZone: string,
 ): StepTimeRefusal | null {
-  return stepTimeRefusal(LEG_STEP_OF[step], leg, now, { timeZone });
+  return stepTimeRefusal(DRIVER_STEPS[step].step, leg, now, { timeZone });
 }
 
 /** What the driver should see next: the main step, and the exceptional ones beside it. */
@@ -55,41 +55,28 @@ export interface NextSteps {
   waitingFor: 'gatekeeper_out' | 'hospital' | 'gatekeeper_back' | 'dispatch' | null;
 }
 
-/** Mirrors STEP_RULES in @lastmeter/shared/lifecycle for the driver's role, as buttons. */
+/** The trip forward, in order: the first one the lifecycle allows is the big button. */
+const FORWARD: readonly DriverStep[] = ['accept', 'depart', 'reach_pickup', 'board', 'arrive'];
+/** Steps that change the plan for others: shown beside the main one. */
+const EXCEPTIONAL: readonly DriverStep[] = ['decline', 'no_show', 'refuse'];
+/** Whose step the driver waits for when none of theirs is forward. */
+const OTHERS: ReadonlyArray<{ step: LegStep; role: Role; waitingFor: NonNullable<NextSteps['waitingFor']> }> =
+  [
+    { step: 'out', role: 'gatekeeper', waitingFor: 'gatekeeper_out' },
+    { step: 'confirm_arrival', role: 'hospital', waitingFor: 'hospital' },
+    { step: 'back', role: 'gatekeeper', waitingFor: 'gatekeeper_back' },
+    { step: 'resume', role: 'dispatcher', waitingFor: 'dispatch' },
+  ];
+
+/** The driver's buttons on a leg: the steps the shared lifecycle (`decideStep`) opens to them now. */
 export function nextSteps(leg: Pick<LegView, 'status' | 'direction'>): NextSteps {
-  const outbound = leg.direction === 'outbound';
-  switch (leg.status) {
-    case 'assigned':
-      return { primary: 'accept', secondary: ['decline'], waitingFor: null };
-    case 'accepted':
-      return { primary: 'depart', secondary: ['decline'], waitingFor: null };
-    case 'en_route':
-      return { primary: 'reach_pickup', secondary: [], waitingFor: null };
-    case 'at_pickup':
-      return outbound
-        ? { primary: null, secondary: ['no_show'], waitingFor: 'gatekeeper_out' }
-        : { primary: 'board', secondary: ['no_show'], waitingFor: null };
-    case 'on_board':
-      return { primary: 'arrive', secondary: outbound ? ['refuse'] : [], waitingFor: null };
-    case 'arrived':
-      return outbound
-        ? { primary: null, secondary: ['refuse'], waitingFor: 'hospital' }
-        : { primary: null, secondary: [], waitingFor: 'gatekeeper_back' };
-    // The patient is still aboard while dispatch resolves the refusal (STEP_RULES.resume).
-    case 'refused_at_gate':
-      return { primary: null, secondary: [], waitingFor: 'dispatch' };
-    case 'planned':
-    case 'completed':
-    case 'declined':
-    case 'cancelled':
-    case 'no_show':
-      return { primary: null, secondary: [], waitingFor: null };
-    default: {
-      const unreachable: never = leg.status;
-      return unreachable;
-    }
-  }
+  const open = (step: DriverStep) => decideStep(DRIVER_STEPS[step].step, leg, 'driver').ok;
+  const primary = FORWARD.find(open) ?? null;
+  const waiting = primary ? undefined : OTHERS.find((o) => decideStep(o.step, leg, o.role).ok);
+  return { primary, secondary: EXCEPTIONAL.filter(open), waitingFor: waiting?.waitingFor ?? null };
 }
+
+const booked = (status: LegStatus) => (BOOKED_LEG_STATUSES as readonly LegStatus[]).includes(status);
 
 /** Where the car is heading now: the pickup until the patient is on board, then the drop-off. */
 export function currentStop(leg: LegView): {
@@ -99,7 +86,7 @@ export function currentStop(leg: LegView): {
   lng: number;
   lat: number;
 } {
-  const beforeBoarding = ['assigned', 'accepted', 'en_route', 'at_pickup'].includes(leg.status);
+  const beforeBoarding = booked(leg.status) && !ABOARD_LEG_STATUSES.includes(leg.status);
   const gate = { name: leg.gate.name, place: leg.compound.name, lng: leg.gate.lng, lat: leg.gate.lat };
   const hospital = {
     name: leg.hospital.name,
@@ -121,7 +108,7 @@ export function plannedAt(leg: LegView, kind: 'pickup' | 'dropoff'): string | nu
 
 /** Legs the driver still has in hand: the patient aboard (even refused at a gate), or a pickup ahead. */
 export function isOpenJob(leg: Pick<LegView, 'status'>): boolean {
-  return !['declined', 'no_show', 'completed', 'cancelled', 'planned'].includes(leg.status);
+  return booked(leg.status) || ABOARD_LEG_STATUSES.includes(leg.status);
 }
 
 function urgencyRank(leg: LegView): number {

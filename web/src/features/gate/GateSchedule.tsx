@@ -1,4 +1,4 @@
-import { decideStep, type LegView, stepTimeRefusal } from '@lastmeter/shared';
+import { decideStep, isTerminal, type LegView, stepTimeRefusal } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
@@ -61,7 +61,7 @@ export function GateSchedule({ compoundId }: { compoundId: string }) {
   if (schedule.isError)
     return <ErrorWithRetry error={schedule.error} retry={() => void schedule.refetch()} />;
   if (schedule.data.length === 0) return <p className="empty">{t('gate.empty')}</p>;
-  const finished = (leg: LegView) => ['completed', 'no_show', 'cancelled'].includes(leg.status);
+  const finished = (leg: LegView) => isTerminal(leg.status);
   const open = schedule.data.filter((leg) => !finished(leg)).sort(byTimeAtGate);
   const done = schedule.data.filter(finished).sort(byTimeAtGate);
   return (

@@ -1,4 +1,5 @@
 import type { CareNeedView } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import type { Translate } from '../../i18n/I18nProvider.tsx';
 
 const WEEKDAY_KEYS = {
@@ -77,9 +78,7 @@ function scheduleText({ kind, schedule }: Pick<CareNeedView, 'kind' | 'schedule'
       return schedule.medicineDelivery === true ? t('need.medicineDelivery') : '';
     case 'emergency':
       return '';
-    default: {
-      const unreachable: never = kind;
-      return unreachable;
-    }
+    default:
+      return exhaustive(kind);
   }
 }

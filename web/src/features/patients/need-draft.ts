@@ -1,4 +1,5 @@
 import { CareNeedInput, type NeedKind, type WayOfService } from '@lastmeter/shared';
+import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { z } from 'zod';
 
 /** What the need editor holds while the user types: plain strings, turned into a CareNeedInput on change. */
@@ -74,10 +75,8 @@ export function needFromDraft(draft: NeedDraft): NeedInput | null {
       return { kind: 'chronic', schedule: { medicineDelivery: draft.medicineDelivery }, ...common };
     case 'emergency':
       return { kind: 'emergency', schedule: {}, ...common };
-    default: {
-      const unreachable: never = draft.kind;
-      return unreachable;
-    }
+    default:
+      return exhaustive(draft.kind);
   }
 }
 

@@ -8,10 +8,10 @@ import {
   SetHospitalSlotsBody,
   SetSlotOverridesBody,
 } from '@lastmeter/shared';
-import { getHospitalCapacity } from '../../../domain/supply/get-hospital-capacity.ts';
-import { getHospitalSlots } from '../../../domain/supply/get-hospital-slots.ts';
-import { setHospitalSlots } from '../../../domain/supply/set-hospital-slots.ts';
-import { setSlotOverrides } from '../../../domain/supply/set-slot-overrides.ts';
+import { getHospitalCapacity } from '../../../domain/hospitals/get-hospital-capacity.ts';
+import { getHospitalSlots } from '../../../domain/hospitals/get-hospital-slots.ts';
+import { setHospitalSlots } from '../../../domain/hospitals/set-hospital-slots.ts';
+import { setSlotOverrides } from '../../../domain/hospitals/set-slot-overrides.ts';
 import { defineRoute } from '../../route.ts';
 
 // A hospital's online-visit capacity: the same template and date overrides as its on-site slots.
@@ -20,7 +20,7 @@ export const getOnlineSlotsRoute = defineRoute({
   method: 'get',
   path: '/api/v1/hospitals/:hospitalId/online-slots',
   summary: 'The weekly online-visit capacity template, per service (department) and slot',
-  tags: ['supply', 'online-visits'],
+  tags: ['hospitals', 'online-visits'],
   auth: 'session',
   params: HospitalPathParams,
   success: { status: 200, description: 'The template', schema: HospitalSlots },
@@ -32,7 +32,7 @@ export const setOnlineSlotsRoute = defineRoute({
   method: 'put',
   path: '/api/v1/hospitals/:hospitalId/online-slots',
   summary: 'Replace the weekly online-visit template; the on-site one stays (the hospital itself, admin)',
-  tags: ['supply', 'online-visits'],
+  tags: ['hospitals', 'online-visits'],
   auth: 'session',
   params: HospitalPathParams,
   body: SetHospitalSlotsBody,
@@ -45,7 +45,7 @@ export const setOnlineOverridesRoute = defineRoute({
   method: 'put',
   path: '/api/v1/hospitals/:hospitalId/online-overrides/:date',
   summary: "Replace one date's online-visit overrides (the hospital itself, admin)",
-  tags: ['supply', 'online-visits'],
+  tags: ['hospitals', 'online-visits'],
   auth: 'session',
   params: HospitalDatePathParams,
   body: SetSlotOverridesBody,
@@ -66,7 +66,7 @@ export const getOnlineCapacityRoute = defineRoute({
   method: 'get',
   path: '/api/v1/hospitals/:hospitalId/online-capacity',
   summary: 'Online-visit capacity on a date: template plus overrides',
-  tags: ['supply', 'online-visits'],
+  tags: ['hospitals', 'online-visits'],
   auth: 'session',
   params: HospitalPathParams,
   query: CapacityQuery,

@@ -1,6 +1,6 @@
 import { ImportForm, ImportMapping, ImportQuery, ImportResult } from '@lastmeter/shared';
 import { importPatients } from '../../../domain/import/import-patients.ts';
-import { loadCompoundFor } from '../../../domain/patients/load-scope.ts';
+import { loadCompoundForPatients } from '../../../domain/patients/load-scope.ts';
 import { errors } from '../../../errors.ts';
 import { parseInput } from '../../../validation.ts';
 import { requestLocale } from '../../request-context.ts';
@@ -26,7 +26,7 @@ export const importPatientsRoute = defineRoute({
   },
   async handler({ actor, app, params, query, req, res, locale }) {
     // Refused before the upload is read: an outsider never makes the server buffer 5 MB.
-    await loadCompoundFor(app.db, actor, params.compoundId, 'write');
+    await loadCompoundForPatients(app.db, actor, params.compoundId, 'write');
     const upload = await receiveUpload(req, res);
     const mapping =
       typeof upload.fields.mapping === 'string' && upload.fields.mapping

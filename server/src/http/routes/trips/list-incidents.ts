@@ -1,6 +1,6 @@
 import { IncidentQuery, IncidentView } from '@lastmeter/shared';
 import { z } from 'zod';
-import { listIncidents } from '../../../domain/incidents/list-incidents.ts';
+import { listIncidents } from '../../../domain/trips/list-incidents.ts';
 import { defineRoute } from '../../route.ts';
 
 export const listIncidentsRoute = defineRoute({

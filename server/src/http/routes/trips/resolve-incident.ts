@@ -1,5 +1,5 @@
 import { IncidentParams, IncidentView, ResolveIncidentBody } from '@lastmeter/shared';
-import { resolveIncident } from '../../../domain/incidents/resolve-incident.ts';
+import { resolveIncident } from '../../../domain/trips/resolve-incident.ts';
 import { defineRoute } from '../../route.ts';
 
 export const resolveIncidentRoute = defineRoute({

@@ -1,0 +1,55 @@
+import { type Db, districts } from '@lastmeter/db';
+import type { District, UpdateDistrictBody } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
+import { errors } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import { authorize } from '../authorize.ts';
+import { recordAudit } from '../record-audit.ts';
+import { presentDistrict } from './present-district.ts';
+
+/** Renames or re-centres a district (admin); audited before → after. A taken code is a 409. */
+export async function updateDistrict({
+  db,
+  actor,
+  districtId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  districtId: string;
+  input: UpdateDistrictBody;
+}): Promise<District> {
+  await authorize(db, actor, 'manage', { kind: 'city' });
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(districts).where(eq(districts.id, districtId)).for('update');
+    if (!current) throw errors.notFound('District');
+    const [row] = await tx
+      .update(districts)
+      .set({
+        ...(input.code !== undefined ? { code: input.code } : {}),
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.city !== undefined ? { city: input.city } : {}),
+        ...(input.center ? { center: [input.center.lng, input.center.lat] as [number, number] } : {}),
+      })
+      .where(eq(districts.id, districtId))
+      .returning();
+    if (!row) throw errors.notFound('District');
+    const before = presentDistrict(current);
+    const after = presentDistrict(row);
+    const changed = (Object.keys(after) as (keyof District)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    await recordAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'district',
+      entityId: districtId,
+      outcome: 'allowed',
+      detail: {
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+      },
+    });
+    return after;
+  });
+}
