@@ -73,6 +73,10 @@ describe.skipIf(!hasChromium)('admin accounts page', () => {
     // The gatekeeper takes on the second compound: the scope editor saves it, the API agrees.
     const keeper = page.getByRole('listitem', { name: city.people.gatekeeper.username });
     await keeper.getByRole('button', { name: en('accounts.editScope') }).click();
+    // An admin carries no scope: its row offers none to change.
+    const adminRow = page.getByRole('listitem', { name: city.people.admin.username });
+    await shows(adminRow.getByRole('button', { name: en('accounts.resetPassword') }));
+    expect(await adminRow.getByRole('button', { name: en('accounts.editScope') }).count()).toBe(0);
     await keeper.getByLabel(new RegExp(second.name)).check();
     await keeper.getByRole('button', { name: en('accounts.saveScope') }).click();
     await gone(page.getByRole('button', { name: en('accounts.saveScope') }));

@@ -9,6 +9,7 @@ import {
   Hospital,
   ROLES,
   type Role,
+  SCOPE_OF_ROLE,
   scopeForRole,
   Vehicle,
 } from '@lastmeter/shared';
@@ -280,9 +281,12 @@ function AccountRow({
         {account.mustChangePassword ? ` · ${t('accounts.mustChange')}` : ''}
       </span>
       <div className="button-row">
-        <button type="button" className="button-small" onClick={() => setEditing((v) => !v)}>
-          {t('accounts.editScope')}
-        </button>
+        {/* An admin carries no scope (SCOPE_OF_ROLE): there is nothing to change. */}
+        {SCOPE_OF_ROLE[account.role].allowed.length > 0 && (
+          <button type="button" className="button-small" onClick={() => setEditing((v) => !v)}>
+            {t('accounts.editScope')}
+          </button>
+        )}
         <button
           type="button"
           className="button-small"
