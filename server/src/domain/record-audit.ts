@@ -28,3 +28,41 @@ export async function recordAudit(db: Db, entries: AuditEntry | AuditEntry[]): P
     })),
   );
 }
+
+/**
+ * Audits what a list showed: one allowed `action` on each patient of `shown`, with its detail (which
+ * leg, which delivery). Nothing is written for an empty list.
+ */
+export async function recordPatientReads(
+  db: Db,
+  actor: Actor,
+  action: string,
+  shown: readonly { patientId: string; detail: Record<string, unknown> }[],
+): Promise<void> {
+  await recordAudit(
+    db,
+    shown.map(({ patientId, detail }) => ({
+      actor,
+      action,
+      entity: 'patient',
+      entityId: patientId,
+      outcome: 'allowed',
+      detail,
+    })),
+  );
+}
+
+/**
+ * Audits a list that showed patients as one row: what was listed (`detail`: which compound, district
+ * or hospital, which day, how many). Nothing is written when the list showed nobody.
+ */
+export async function recordListRead(
+  db: Db,
+  actor: Actor,
+  action: string,
+  shown: number,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  if (shown === 0) return;
+  await recordAudit(db, { actor, action, entity: 'patient', entityId: null, outcome: 'allowed', detail });
+}

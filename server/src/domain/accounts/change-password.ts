@@ -1,25 +1,20 @@
-import { accounts, type Db } from '@lastmeter/db';
+import { accounts } from '@lastmeter/db';
 import type { ChangePasswordBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { revokeSessionsOf } from './account-sessions.ts';
 
 /**
  * The signed-in person chooses a new password (required after a reset). Their other sessions are
  * revoked (`revoked`); this one stays open and may do everything again.
  */
-export async function changePassword({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: ChangePasswordBody;
-}): Promise<{ revoked: string[] }> {
+export async function changePassword(
+  use: Acting & { input: ChangePasswordBody },
+): Promise<{ revoked: string[] }> {
+  const { db, actor, input } = use;
   const [account] = await db
     .select({ passwordHash: accounts.passwordHash })
     .from(accounts)

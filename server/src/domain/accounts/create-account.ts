@@ -1,11 +1,11 @@
-import { accounts, type Db } from '@lastmeter/db';
+import { accounts } from '@lastmeter/db';
 import type { AccountView, CreateAccountBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { checkScope, scopeOf, writeScope } from './account-scope.ts';
 import { auditView, presentAccount } from './present-account.ts';
 import { readAccounts } from './read-accounts.ts';
@@ -14,15 +14,8 @@ import { readAccounts } from './read-accounts.ts';
  * Creates a staff account with its scope. The first password is a temporary one: the person must
  * choose their own at first sign-in. Admins create any role; dispatchers, drivers of their districts.
  */
-export async function createAccount({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: CreateAccountBody;
-}): Promise<AccountView> {
+export async function createAccount(use: Acting & { input: CreateAccountBody }): Promise<AccountView> {
+  const { db, actor, input } = use;
   const home = await checkScope(db, actor, input.role, scopeOf(input));
   await authorize(db, actor, 'manage', { kind: 'account', role: input.role, districtIds: home });
   const passwordHash = await hashPassword(input.password);

@@ -1,17 +1,9 @@
-import type { Db } from '@lastmeter/db';
 import type { AccountView } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { loadAccountFor } from './load-account.ts';
 import { presentAccount } from './present-account.ts';
 
-export async function getAccount({
-  db,
-  actor,
-  accountId,
-}: {
-  db: Db;
-  actor: Actor;
-  accountId: string;
-}): Promise<AccountView> {
+export async function getAccount(use: Acting & { accountId: string }): Promise<AccountView> {
+  const { db, actor, accountId } = use;
   return presentAccount(await loadAccountFor(db, actor, accountId, 'read'));
 }

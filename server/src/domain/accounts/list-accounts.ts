@@ -1,21 +1,14 @@
-import { accountScopes, accounts, compounds, type Db, hospitals, vehicles } from '@lastmeter/db';
+import { accountScopes, accounts, compounds, hospitals, vehicles } from '@lastmeter/db';
 import type { AccountList, AccountListQuery } from '@lastmeter/shared';
 import { and, eq, exists, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { accountListScope } from '../policies.ts';
+import type { Acting } from '../use-case.ts';
 import { presentAccount } from './present-account.ts';
 import { readAccounts } from './read-accounts.ts';
 
 /** Accounts the actor may see (the policy's list scope), filtered by role, place, status and name. */
-export async function listAccounts({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: AccountListQuery;
-}): Promise<AccountList> {
+export async function listAccounts(use: Acting & { query: AccountListQuery }): Promise<AccountList> {
+  const { db, actor, query } = use;
   const scope = accountListScope(actor);
   if (!scope.all && (scope.roles.length === 0 || scope.districtIds.length === 0)) return { accounts: [] };
   const scopeWhere = scope.all

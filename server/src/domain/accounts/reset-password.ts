@@ -1,9 +1,9 @@
-import { accounts, type Db, loginAttempts } from '@lastmeter/db';
+import { accounts, loginAttempts } from '@lastmeter/db';
 import type { AccountView, ResetPasswordBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { revokeSessionsOf } from './account-sessions.ts';
 import { loadAccountFor } from './load-account.ts';
 import { presentAccount } from './present-account.ts';
@@ -14,17 +14,10 @@ import { readAccounts } from './read-accounts.ts';
  * sign-in. Open sessions are revoked (`revoked`: drop their sockets) and the failed-login count is
  * cleared. The audit records that it happened, never the password.
  */
-export async function resetPassword({
-  db,
-  actor,
-  accountId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  accountId: string;
-  input: ResetPasswordBody;
-}): Promise<{ account: AccountView; revoked: string[] }> {
+export async function resetPassword(
+  use: Acting & { accountId: string; input: ResetPasswordBody },
+): Promise<{ account: AccountView; revoked: string[] }> {
+  const { db, actor, accountId, input } = use;
   const before = await loadAccountFor(db, actor, accountId, 'manage');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

@@ -1,10 +1,10 @@
-import { accounts, type Db } from '@lastmeter/db';
+import { accounts } from '@lastmeter/db';
 import type { AccountView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { revokeSessionsOf } from './account-sessions.ts';
 import { loadAccountFor } from './load-account.ts';
 import { auditChanges, presentAccount } from './present-account.ts';
@@ -15,17 +15,10 @@ import { readAccounts } from './read-accounts.ts';
  * the caller drops their sockets) — or reactivates it. Nothing is deleted: the audit trail keeps
  * pointing at the account.
  */
-export async function setAccountActive({
-  db,
-  actor,
-  accountId,
-  active,
-}: {
-  db: Db;
-  actor: Actor;
-  accountId: string;
-  active: boolean;
-}): Promise<{ account: AccountView; revoked: string[] }> {
+export async function setAccountActive(
+  use: Acting & { accountId: string; active: boolean },
+): Promise<{ account: AccountView; revoked: string[] }> {
+  const { db, actor, accountId, active } = use;
   const before = await loadAccountFor(db, actor, accountId, 'manage');
   if (!active && accountId === actor.accountId)
     throw errors.conflict('You cannot deactivate your own account');

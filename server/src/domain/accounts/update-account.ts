@@ -1,10 +1,10 @@
-import { accounts, type Db } from '@lastmeter/db';
+import { accounts } from '@lastmeter/db';
 import type { AccountView, UpdateAccountBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { checkScope, type ScopeInput, scopeOf, writeScope } from './account-scope.ts';
 import { loadAccountFor } from './load-account.ts';
 import { auditChanges, presentAccount } from './present-account.ts';
@@ -14,17 +14,10 @@ import { readAccounts } from './read-accounts.ts';
  * Edits an account's name, phone, language or scope (never its role). A scope change applies to the
  * person's next request at once, and their open sockets follow it live (account.scope_changed).
  */
-export async function updateAccount({
-  db,
-  actor,
-  accountId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  accountId: string;
-  input: UpdateAccountBody;
-}): Promise<AccountView> {
+export async function updateAccount(
+  use: Acting & { accountId: string; input: UpdateAccountBody },
+): Promise<AccountView> {
+  const { db, actor, accountId, input } = use;
   const before = await loadAccountFor(db, actor, accountId, 'manage');
   const scope: ScopeInput = {
     districtIds: input.districtIds ?? before.districtIds,

@@ -1,21 +1,14 @@
-import { accounts, auditLog, type Db } from '@lastmeter/db';
+import { accounts, auditLog } from '@lastmeter/db';
 import type { AuditEntry, AuditQuery } from '@lastmeter/shared';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { idsOf, loadAuditNames } from './audit-names.ts';
 
 /** Admins read the audit trail: who looked at or changed which record. */
-export async function listAudit({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: AuditQuery;
-}): Promise<AuditEntry[]> {
+export async function listAudit(use: Acting & { query: AuditQuery }): Promise<AuditEntry[]> {
+  const { db, actor, query } = use;
   await authorize(db, actor, 'read', { kind: 'accounts' }, { entity: 'audit_log' });
   const filters: SQL[] = [];
   if (query.entity) filters.push(eq(auditLog.entity, query.entity));

@@ -1,29 +1,20 @@
-import { complaints, compounds, type Db, hospitals, patients, trips } from '@lastmeter/db';
+import { complaints, compounds, hospitals, patients, trips } from '@lastmeter/db';
 import type { ComplaintView, CreateComplaintBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { presentComplaint } from './present-complaint.ts';
 
 /**
  * Dispatch writes down a complaint about a hospital (a family's call, a delayed treatment …) for
  * one of its districts; refusals at the gate arrive on their own (`projectComplaints`).
  */
-export async function createComplaint({
-  db,
-  actor,
-  districtId,
-  input,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  input: CreateComplaintBody;
-  timeZone: string;
-}): Promise<ComplaintView> {
+export async function createComplaint(
+  use: Acting & { districtId: string; input: CreateComplaintBody; timeZone: string },
+): Promise<ComplaintView> {
+  const { db, actor, districtId, input, timeZone } = use;
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
   const [hospital] = await db
     .select({ id: hospitals.id, name: hospitals.name })

@@ -1,25 +1,16 @@
-import { complaints, type Db, hospitals } from '@lastmeter/db';
+import { complaints, hospitals } from '@lastmeter/db';
 import type { ComplaintView, ResolveComplaintBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
+import type { Acting } from '../use-case.ts';
 import { presentComplaint } from './present-complaint.ts';
 
 /** Dispatch records what came of a complaint; a refusal's outcome is its incident's resolution. */
-export async function resolveComplaint({
-  db,
-  actor,
-  complaintId,
-  input,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  complaintId: string;
-  input: ResolveComplaintBody;
-  timeZone: string;
-}): Promise<ComplaintView> {
+export async function resolveComplaint(
+  use: Acting & { complaintId: string; input: ResolveComplaintBody; timeZone: string },
+): Promise<ComplaintView> {
+  const { db, actor, complaintId, input, timeZone } = use;
   const [found] = await db.select().from(complaints).where(eq(complaints.id, complaintId));
   // A complaint without a district (filed city-wide) is the admin's.
   const current = await authorizeRecord(db, actor, {

@@ -1,15 +1,15 @@
-import { type Db, deliveries, vehicles } from '@lastmeter/db';
+import { deliveries, vehicles } from '@lastmeter/db';
 import { type AssignDeliveryBody, type DeliveryView, OPEN_DELIVERY_STATUSES } from '@lastmeter/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { PARCEL_SERVICE_MINUTES } from '../../planner/domain/build.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
 import { TripEvents } from '../trips/events.ts';
 import { driverOf } from '../trips/load-leg.ts';
 import { allowSoftRules, noteScheduleChange } from '../trips/schedule-gate.ts';
 import { minutes, travelMinutes } from '../trips/travel.ts';
+import type { UseCase } from '../use-case.ts';
 import { deliveryEvent } from './delivery-events.ts';
 import {
   type DeliveryContext,
@@ -28,23 +28,12 @@ const ROUND = minutes(5);
  * gate with the vehicle's legs at commit (server/src/domain/trips/schedule-gate.ts): an ambulance, or a
  * vehicle carrying a close contact or a positive patient at that time, is a 409 `schedule_rule` naming
  * the rule, and nothing is written. Soft rules (the window, travel time) yield only to an audited override.
+ * The gate refuses a collection before `now`.
  */
-export async function assignDelivery({
-  db,
-  actor,
-  deliveryId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  deliveryId: string;
-  input: AssignDeliveryBody;
-  /** The server's clock: the gate refuses a collection before it. */
-  now: Date;
-  timeZone: string;
-}): Promise<DeliveryView> {
+export async function assignDelivery(
+  use: UseCase & { deliveryId: string; input: AssignDeliveryBody },
+): Promise<DeliveryView> {
+  const { db, actor, deliveryId, input, now, timeZone } = use;
   const seen = await loadDeliveryFor(db, actor, deliveryId, 'read');
   await authorize(db, actor, 'manage', deliveryResource(seen), {
     entity: 'patient',

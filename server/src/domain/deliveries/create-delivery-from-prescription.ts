@@ -19,10 +19,10 @@ import {
 } from '@lastmeter/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import type { NewDomainEvent } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { deliveryEvent } from './delivery-events.ts';
 import { type DeliveryContext, loadDeliveryContexts } from './load-delivery.ts';
 
@@ -41,22 +41,10 @@ const PHARMACY_OPENS = '08:00';
  * Runs in the CALLER's transaction and returns its events instead of recording them: the caller puts
  * them into its one `recordEvents` call (server/src/domain/events/record-event.ts).
  */
-export async function createDeliveryFromPrescription({
-  db,
-  actor,
-  patientId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  input: ParsedPrescriptionInput;
-  now: Date;
-  /** The city's time zone (config `TIME_ZONE`): "today" and the drop-off hours are on its clock. */
-  timeZone: string;
-}): Promise<{ delivery: DeliveryContext; events: NewDomainEvent[] }> {
+export async function createDeliveryFromPrescription(
+  use: UseCase & { patientId: string; input: ParsedPrescriptionInput },
+): Promise<{ delivery: DeliveryContext; events: NewDomainEvent[] }> {
+  const { db, actor, patientId, input, now, timeZone } = use;
   const [patient] = await db
     .select({
       id: patients.id,

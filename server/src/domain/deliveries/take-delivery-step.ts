@@ -1,4 +1,4 @@
-import { type Db, deliveries } from '@lastmeter/db';
+import { deliveries } from '@lastmeter/db';
 import {
   type DeliveryStatus,
   type DeliveryStep,
@@ -10,9 +10,9 @@ import {
 } from '@lastmeter/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvents } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { deliveryEvent } from './delivery-events.ts';
 import { loadDeliveryFor } from './load-delivery.ts';
 import { presentDelivery, presentDriverDelivery } from './present-delivery.ts';
@@ -32,23 +32,10 @@ const STAMP: Partial<Record<DeliveryStatus, 'pickedUpAt' | 'atGateAt' | 'receive
  * role and status rules (403 / 409 naming the open steps), the clock (409 `step_not_open`: a parcel is
  * collected only on its own day), then the version the caller saw.
  */
-export async function takeDeliveryStep({
-  db,
-  actor,
-  deliveryId,
-  step,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  deliveryId: string;
-  step: DeliveryStep;
-  input: DeliveryStepBody;
-  now: Date;
-  timeZone: string;
-}): Promise<{ driver: DriverDeliveryView; full: DeliveryView | null }> {
+export async function takeDeliveryStep(
+  use: UseCase & { deliveryId: string; step: DeliveryStep; input: DeliveryStepBody },
+): Promise<{ driver: DriverDeliveryView; full: DeliveryView | null }> {
+  const { db, actor, deliveryId, step, input, now, timeZone } = use;
   return db.transaction(async (tx) => {
     const ctx = await loadDeliveryFor(tx, actor, deliveryId, 'write', { lock: true });
     const { delivery: d } = ctx;

@@ -1,21 +1,12 @@
-import { type Db, gates } from '@lastmeter/db';
+import { gates } from '@lastmeter/db';
 import type { Gate, GateInput } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { assertGatesNearBoundary } from './gate-near-boundary.ts';
 import { loadCompound } from './load-compound.ts';
 import { presentGate } from './present-district.ts';
 
-export async function addGate({
-  db,
-  actor,
-  compoundId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-  input: GateInput;
-}): Promise<Gate> {
+export async function addGate(use: Acting & { compoundId: string; input: GateInput }): Promise<Gate> {
+  const { db, actor, compoundId, input } = use;
   const compound = await loadCompound(db, actor, compoundId, 'write');
   assertGatesNearBoundary(compound.boundary, [input], 'body');
   const [row] = await db

@@ -1,24 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { compounds, type Db, gates } from '@lastmeter/db';
+import { compounds, gates } from '@lastmeter/db';
 import type { Compound, CreateCompoundBody } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import type { Acting } from '../use-case.ts';
 import { assertGatesNearBoundary } from './gate-near-boundary.ts';
 import { levelOf } from './level-now.ts';
 import { presentCompound } from './present-district.ts';
 
 /** A compound with its boundary and gates; its level is derived at once from the zones in force. */
-export async function createCompound({
-  db,
-  actor,
-  districtId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  input: CreateCompoundBody;
-}): Promise<Compound> {
+export async function createCompound(
+  use: Acting & { districtId: string; input: CreateCompoundBody },
+): Promise<Compound> {
+  const { db, actor, districtId, input } = use;
   await authorize(db, actor, 'write', { kind: 'compound', districtId, compoundId: '' });
   assertGatesNearBoundary(input.boundary, input.gates, 'body.gates.{i}');
   return db.transaction(async (tx) => {

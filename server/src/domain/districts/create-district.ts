@@ -1,18 +1,11 @@
-import { type Db, districts } from '@lastmeter/db';
+import { districts } from '@lastmeter/db';
 import type { CreateDistrictBody, District } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import type { Acting } from '../use-case.ts';
 import { presentDistrict } from './present-district.ts';
 
-export async function createDistrict({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: CreateDistrictBody;
-}): Promise<District> {
+export async function createDistrict(use: Acting & { input: CreateDistrictBody }): Promise<District> {
+  const { db, actor, input } = use;
   await authorize(db, actor, 'manage', { kind: 'city' });
   const [row] = await db
     .insert(districts)

@@ -1,27 +1,19 @@
-import { type Db, zones } from '@lastmeter/db';
+import { zones } from '@lastmeter/db';
 import type { CreateZoneBody, ZoneChangeResult } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import type { UseCase } from '../use-case.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
-export async function createZone({
-  db,
-  actor,
-  districtId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  /** Pushes the recorded events after commit. */
-  districtId: string;
-  input: CreateZoneBody;
-  now: Date;
-  timeZone: string;
-}): Promise<ZoneChangeResult> {
+export async function createZone(
+  use: UseCase & {
+    /** Pushes the recorded events after commit. */
+    districtId: string;
+    input: CreateZoneBody;
+  },
+): Promise<ZoneChangeResult> {
+  const { db, actor, districtId, input, now, timeZone } = use;
   await authorize(db, actor, 'write', { kind: 'zone', districtId });
   const validFrom = input.validFrom ?? now;
   if (input.validTo && input.validTo <= validFrom)

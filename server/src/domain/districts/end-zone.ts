@@ -1,27 +1,20 @@
-import { type Db, zones } from '@lastmeter/db';
+import { zones } from '@lastmeter/db';
 import type { ZoneChangeResult } from '@lastmeter/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadZone } from './load-zone.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /** Lifts a zone now; the compounds it decided fall back to the next strictest zone, or none. */
-export async function endZone({
-  db,
-  actor,
-  zoneId,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  /** Pushes the recorded events after commit. */
-  zoneId: string;
-  now: Date;
-  timeZone: string;
-}): Promise<ZoneChangeResult> {
+export async function endZone(
+  use: UseCase & {
+    /** Pushes the recorded events after commit. */
+    zoneId: string;
+  },
+): Promise<ZoneChangeResult> {
+  const { db, actor, zoneId, now, timeZone } = use;
   const zone = await loadZone(db, actor, zoneId, 'write');
   const { result } = await db.transaction(async (tx) => {
     await lockDistrictZones(tx, zone.districtId);

@@ -1,19 +1,12 @@
-import { type Db, gates } from '@lastmeter/db';
+import { gates } from '@lastmeter/db';
 import type { Compound } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { loadCompound } from './load-compound.ts';
 import { presentCompound } from './present-district.ts';
 
-export async function getCompound({
-  db,
-  actor,
-  compoundId,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-}): Promise<Compound> {
+export async function getCompound(use: Acting & { compoundId: string }): Promise<Compound> {
+  const { db, actor, compoundId } = use;
   const row = await loadCompound(db, actor, compoundId, 'read');
   return presentCompound(row, await db.select().from(gates).where(eq(gates.compoundId, compoundId)));
 }

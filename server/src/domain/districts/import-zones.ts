@@ -1,8 +1,8 @@
-import { type Db, zones } from '@lastmeter/db';
+import { zones } from '@lastmeter/db';
 import type { ImportZonesBody, ZoneChangeResult } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import type { UseCase } from '../use-case.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
@@ -11,22 +11,14 @@ import { zoneChanged } from './zone-changed.ts';
  * geometry is refused naming its feature), and the inserts, the level recompute and the event share one
  * transaction.
  */
-export async function importZones({
-  db,
-  actor,
-  districtId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  /** Pushes the recorded events after commit. */
-  districtId: string;
-  input: ImportZonesBody;
-  now: Date;
-  timeZone: string;
-}): Promise<ZoneChangeResult> {
+export async function importZones(
+  use: UseCase & {
+    /** Pushes the recorded events after commit. */
+    districtId: string;
+    input: ImportZonesBody;
+  },
+): Promise<ZoneChangeResult> {
+  const { db, actor, districtId, input, now, timeZone } = use;
   await authorize(db, actor, 'write', { kind: 'zone', districtId });
   const issues = input.features.flatMap((f, i) =>
     f.properties.validTo && f.properties.validTo <= (f.properties.validFrom ?? now)

@@ -1,26 +1,19 @@
-import { compounds, type Db, gates } from '@lastmeter/db';
+import { compounds, gates } from '@lastmeter/db';
 import type { Compound, CompoundListQuery } from '@lastmeter/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { compoundListScope } from '../policies.ts';
+import type { Acting } from '../use-case.ts';
 import { presentCompound } from './present-district.ts';
 
 /**
  * A district's compounds as the actor may see them: all of them for dispatch and admin, a gatekeeper's
  * own ones only. Anyone else gets 404, as if the district were not there.
  */
-export async function listCompounds({
-  db,
-  actor,
-  districtId,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  query: CompoundListQuery;
-}): Promise<Compound[]> {
+export async function listCompounds(
+  use: Acting & { districtId: string; query: CompoundListQuery },
+): Promise<Compound[]> {
+  const { db, actor, districtId, query } = use;
   const scope = compoundListScope(actor, districtId);
   if (!scope) throw errors.notFound('District');
   const filters: SQL[] = [eq(compounds.districtId, districtId)];

@@ -1,22 +1,13 @@
-import { type Db, zones } from '@lastmeter/db';
+import { zones } from '@lastmeter/db';
 import type { Zone, ZoneListQuery } from '@lastmeter/shared';
 import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import type { Acting } from '../use-case.ts';
 import { presentZone } from './present-district.ts';
 
 /** The district's zones in force at an instant (default now), or its whole history with `all`. */
-export async function listZones({
-  db,
-  actor,
-  districtId,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  query: ZoneListQuery;
-}): Promise<Zone[]> {
+export async function listZones(use: Acting & { districtId: string; query: ZoneListQuery }): Promise<Zone[]> {
+  const { db, actor, districtId, query } = use;
   await authorize(db, actor, 'read', { kind: 'zone', districtId });
   const at = query.at ?? new Date();
   const inForce = and(

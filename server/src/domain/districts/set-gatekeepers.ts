@@ -2,22 +2,15 @@ import { accountScopes, accounts, type Db } from '@lastmeter/db';
 import type { Gatekeeper, SetGatekeepersBody } from '@lastmeter/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordScopeChanged } from '../events/record-scope-changed.ts';
+import type { Acting } from '../use-case.ts';
 import { loadCompound } from './load-compound.ts';
 
 /** Replaces who keeps a compound (admin). Takes effect at once, open sockets included. */
-export async function setGatekeepers({
-  db,
-  actor,
-  compoundId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-  input: SetGatekeepersBody;
-}): Promise<Gatekeeper[]> {
+export async function setGatekeepers(
+  use: Acting & { compoundId: string; input: SetGatekeepersBody },
+): Promise<Gatekeeper[]> {
+  const { db, actor, compoundId, input } = use;
   await loadCompound(db, actor, compoundId, 'manage');
   const wanted = [...new Set(input.accountIds)];
   const found = wanted.length

@@ -1,24 +1,17 @@
-import { compounds, type Db, gates } from '@lastmeter/db';
+import { compounds, gates } from '@lastmeter/db';
 import type { Compound, UpdateCompoundBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { assertGatesNearBoundary } from './gate-near-boundary.ts';
 import { levelOf } from './level-now.ts';
 import { loadCompound } from './load-compound.ts';
 import { presentCompound } from './present-district.ts';
 
 /** Renames or redraws a compound; a new boundary re-derives its level and must still reach its gates. */
-export async function updateCompound({
-  db,
-  actor,
-  compoundId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-  input: UpdateCompoundBody;
-}): Promise<Compound> {
+export async function updateCompound(
+  use: Acting & { compoundId: string; input: UpdateCompoundBody },
+): Promise<Compound> {
+  const { db, actor, compoundId, input } = use;
   const current = await loadCompound(db, actor, compoundId, 'write');
   return db.transaction(async (tx) => {
     const gateRows = await tx.select().from(gates).where(eq(gates.compoundId, compoundId));

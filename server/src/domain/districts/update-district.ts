@@ -1,24 +1,17 @@
-import { type Db, districts } from '@lastmeter/db';
+import { districts } from '@lastmeter/db';
 import type { District, UpdateDistrictBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { presentDistrict } from './present-district.ts';
 
 /** Renames or re-centres a district (admin); audited before → after. A taken code is a 409. */
-export async function updateDistrict({
-  db,
-  actor,
-  districtId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  input: UpdateDistrictBody;
-}): Promise<District> {
+export async function updateDistrict(
+  use: Acting & { districtId: string; input: UpdateDistrictBody },
+): Promise<District> {
+  const { db, actor, districtId, input } = use;
   await authorize(db, actor, 'manage', { kind: 'city' });
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(districts).where(eq(districts.id, districtId)).for('update');

@@ -1,26 +1,17 @@
-import { type Db, gates } from '@lastmeter/db';
+import { gates } from '@lastmeter/db';
 import type { Gate, UpdateGateBody } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { assertGatesNearBoundary } from './gate-near-boundary.ts';
 import { loadCompound } from './load-compound.ts';
 import { presentGate } from './present-district.ts';
 
 /** Renames or moves a gate. Gates are never deleted here: patients and trips refer to them. */
-export async function updateGate({
-  db,
-  actor,
-  compoundId,
-  gateId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-  gateId: string;
-  input: UpdateGateBody;
-}): Promise<Gate> {
+export async function updateGate(
+  use: Acting & { compoundId: string; gateId: string; input: UpdateGateBody },
+): Promise<Gate> {
+  const { db, actor, compoundId, gateId, input } = use;
   const compound = await loadCompound(db, actor, compoundId, 'write');
   const [current] = await db
     .select()

@@ -1,29 +1,21 @@
-import { type Db, zones } from '@lastmeter/db';
+import { zones } from '@lastmeter/db';
 import type { UpdateZoneBody, ZoneChangeResult } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadZone } from './load-zone.ts';
 import { lockDistrictZones } from './recompute-compound-levels.ts';
 import { zoneChanged } from './zone-changed.ts';
 
 /** Redraws, re-levels or re-times a zone. An ended zone is history and stays as it was. */
-export async function updateZone({
-  db,
-  actor,
-  zoneId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  /** Pushes the recorded events after commit. */
-  zoneId: string;
-  input: UpdateZoneBody;
-  now: Date;
-  timeZone: string;
-}): Promise<ZoneChangeResult> {
+export async function updateZone(
+  use: UseCase & {
+    /** Pushes the recorded events after commit. */
+    zoneId: string;
+    input: UpdateZoneBody;
+  },
+): Promise<ZoneChangeResult> {
+  const { db, actor, zoneId, input, now, timeZone } = use;
   const current = await loadZone(db, actor, zoneId, 'write');
   if (current.endedAt) throw errors.conflict('The zone has ended; draw a new one', { zoneId });
   const validFrom = input.validFrom ?? current.validFrom;

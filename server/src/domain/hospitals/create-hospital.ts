@@ -1,21 +1,14 @@
-import { type Db, hospitals } from '@lastmeter/db';
+import { hospitals } from '@lastmeter/db';
 import type { CreateHospitalBody, Hospital } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { setHospitalServices } from './hospital-services.ts';
 import { presentHospital } from './present-hospital.ts';
 
 /** Registers a hospital with what it treats (admin); audited with the record as created. */
-export async function createHospital({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: CreateHospitalBody;
-}): Promise<Hospital> {
+export async function createHospital(use: Acting & { input: CreateHospitalBody }): Promise<Hospital> {
+  const { db, actor, input } = use;
   await authorize(db, actor, 'manage', { kind: 'city' });
   return db.transaction(async (tx) => {
     const [row] = await tx

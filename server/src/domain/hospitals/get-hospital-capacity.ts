@@ -7,27 +7,16 @@ import {
   type SlotChannel,
 } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { effectiveCapacity } from './effective-capacity.ts';
 import { heldIn, loadHeldPlaces } from './load-held-places.ts';
 import { loadHospital } from './load-hospital.ts';
 
 /** What the hospital can take on a date, per service and slot: template plus that date's overrides. */
-export async function getHospitalCapacity({
-  db,
-  actor,
-  hospitalId,
-  date,
-  timeZone,
-  channel = 'on_site',
-}: {
-  db: Db;
-  actor: Actor;
-  hospitalId: string;
-  date: string;
-  timeZone: string;
-  channel?: SlotChannel;
-}): Promise<HospitalCapacity> {
+export async function getHospitalCapacity(
+  use: Acting & { hospitalId: string; date: string; timeZone: string; channel?: SlotChannel },
+): Promise<HospitalCapacity> {
+  const { db, actor, hospitalId, date, timeZone, channel = 'on_site' } = use;
   await loadHospital(db, actor, hospitalId, 'read');
   return capacityOn(db, hospitalId, date, timeZone, channel);
 }

@@ -1,26 +1,17 @@
 import { type Db, hospitalSlots } from '@lastmeter/db';
 import type { HospitalSlots, SetHospitalSlotsBody, SlotChannel } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { loadHospital } from './load-hospital.ts';
 
 /**
  * Replaces the hospital's weekly capacity template of one channel in one go (the hospital itself, or
  * admin): on-site slots (the default) or online-visit slots; the other channel's template stays.
  */
-export async function setHospitalSlots({
-  db,
-  actor,
-  hospitalId,
-  input,
-  channel = 'on_site',
-}: {
-  db: Db;
-  actor: Actor;
-  hospitalId: string;
-  input: SetHospitalSlotsBody;
-  channel?: SlotChannel;
-}): Promise<HospitalSlots> {
+export async function setHospitalSlots(
+  use: Acting & { hospitalId: string; input: SetHospitalSlotsBody; channel?: SlotChannel },
+): Promise<HospitalSlots> {
+  const { db, actor, hospitalId, input, channel = 'on_site' } = use;
   await loadHospital(db, actor, hospitalId, 'write');
   await db.transaction(async (tx) => {
     await tx

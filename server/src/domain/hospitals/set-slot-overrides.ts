@@ -1,7 +1,7 @@
-import { type Db, hospitalSlotOverrides } from '@lastmeter/db';
+import { hospitalSlotOverrides } from '@lastmeter/db';
 import type { HospitalCapacity, SetSlotOverridesBody, SlotChannel } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { capacityOn } from './get-hospital-capacity.ts';
 import { loadHospital } from './load-hospital.ts';
 
@@ -9,23 +9,16 @@ import { loadHospital } from './load-hospital.ts';
  * Replaces one date's overrides of one channel's template (a holiday, a broken machine, an extra
  * shift, a doctor away from the online clinic).
  */
-export async function setSlotOverrides({
-  db,
-  actor,
-  hospitalId,
-  date,
-  input,
-  timeZone,
-  channel = 'on_site',
-}: {
-  db: Db;
-  actor: Actor;
-  hospitalId: string;
-  date: string;
-  input: SetSlotOverridesBody;
-  timeZone: string;
-  channel?: SlotChannel;
-}): Promise<HospitalCapacity> {
+export async function setSlotOverrides(
+  use: Acting & {
+    hospitalId: string;
+    date: string;
+    input: SetSlotOverridesBody;
+    timeZone: string;
+    channel?: SlotChannel;
+  },
+): Promise<HospitalCapacity> {
+  const { db, actor, hospitalId, date, input, timeZone, channel = 'on_site' } = use;
   await loadHospital(db, actor, hospitalId, 'write');
   await db.transaction(async (tx) => {
     await tx

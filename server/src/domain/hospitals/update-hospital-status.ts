@@ -1,8 +1,8 @@
-import { type Db, hospitals } from '@lastmeter/db';
+import { hospitals } from '@lastmeter/db';
 import { type Hospital, type HospitalStatusBody, rooms } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { recordEvents } from '../events/record-event.ts';
+import type { Acting } from '../use-case.ts';
 import { servicesOf } from './hospital-services.ts';
 import { loadHospital } from './load-hospital.ts';
 import { presentHospital } from './present-hospital.ts';
@@ -11,17 +11,10 @@ import { presentHospital } from './present-hospital.ts';
  * The hospital's own word on how crowded it is and whether it takes arrivals or diverts them. It
  * goes on the public crowding board and, as `hospital.status_changed`, to the district's dispatchers.
  */
-export async function updateHospitalStatus({
-  db,
-  actor,
-  hospitalId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  hospitalId: string;
-  input: HospitalStatusBody;
-}): Promise<Hospital> {
+export async function updateHospitalStatus(
+  use: Acting & { hospitalId: string; input: HospitalStatusBody },
+): Promise<Hospital> {
+  const { db, actor, hospitalId, input } = use;
   const current = await loadHospital(db, actor, hospitalId, 'write');
   const changes = {
     ...(input.crowding ? { crowding: input.crowding } : {}),

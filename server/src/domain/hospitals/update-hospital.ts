@@ -1,8 +1,8 @@
-import { type Db, hospitals } from '@lastmeter/db';
+import { hospitals } from '@lastmeter/db';
 import type { Hospital, UpdateHospitalBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { servicesOf, setHospitalServices } from './hospital-services.ts';
 import { loadHospital } from './load-hospital.ts';
 import { presentHospital } from './present-hospital.ts';
@@ -11,17 +11,10 @@ import { presentHospital } from './present-hospital.ts';
  * The hospital's record — where it is and where cars stop, what it treats, whether it is designated for
  * `positive` patients (admin); audited before → after.
  */
-export async function updateHospital({
-  db,
-  actor,
-  hospitalId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  hospitalId: string;
-  input: UpdateHospitalBody;
-}): Promise<Hospital> {
+export async function updateHospital(
+  use: Acting & { hospitalId: string; input: UpdateHospitalBody },
+): Promise<Hospital> {
+  const { db, actor, hospitalId, input } = use;
   await loadHospital(db, actor, hospitalId, 'manage');
   const changes: Partial<typeof hospitals.$inferInsert> = {
     ...(input.name !== undefined ? { name: input.name } : {}),

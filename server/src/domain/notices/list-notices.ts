@@ -1,13 +1,13 @@
-import { compounds, type Db, noticeAttempts, notices, onlineVisits, patients, trips } from '@lastmeter/db';
+import { compounds, noticeAttempts, notices, onlineVisits, patients, trips } from '@lastmeter/db';
 import type { NoticeQuery, NoticeView } from '@lastmeter/shared';
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize, authorizeRecord } from '../authorize.ts';
 import { maskName, maskPhone } from '../mask-identity.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 
 /**
  * The notices of a compound (its gatekeeper), a district (dispatch), one household, one round trip or
@@ -15,15 +15,8 @@ import { recordAudit } from '../record-audit.ts';
  * and why not. Names and numbers masked, and a visit's join link shown only to whom the visit shows it
  * (the compound's gatekeeper); the read is audited.
  */
-export async function listNotices({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: NoticeQuery;
-}): Promise<NoticeView[]> {
+export async function listNotices(use: Acting & { query: NoticeQuery }): Promise<NoticeView[]> {
+  const { db, actor, query } = use;
   const filters: SQL[] = [];
   const patientsOf = (c: { districtId: string; compoundId: string }) =>
     ({ kind: 'patient', districtId: c.districtId, compoundId: c.compoundId }) as const;

@@ -53,6 +53,6 @@ describe('SendPace', () => {
     pace.refused(1_000, undefined);
     const rate = pace.perSecond;
     const waits = Array.from({ length: 5 }, () => pace.reserve(1_000));
-    waits.forEach((w, i) => expect(w).toBeCloseTo(i * (1_000 / rate), 5));
+    for (const [i, w] of waits.entries()) expect(w).toBeCloseTo(i * (1_000 / rate), 5);
   });
 });

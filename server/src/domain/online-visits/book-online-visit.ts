@@ -11,6 +11,7 @@ import { refuseWayFor } from '../requests/care-ways-of-request.ts';
 import { WAY_OPEN_STATUSES } from '../requests/choose-way-of-service.ts';
 import { type LoadedRequest, loadRequestFor } from '../requests/load-request.ts';
 import { matchHospitalFor } from '../trips/match-hospital.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineSlotsOf, takeFreePlace } from './online-places.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
@@ -26,21 +27,10 @@ const MINUTE = 60_000;
  * on (or from now, when that has passed). The request becomes served online; the visit has a time and
  * an unguessable join link for the family.
  */
-export async function bookOnlineVisit({
-  db,
-  actor,
-  requestId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  requestId: string;
-  input: BookOnlineVisitBody;
-  now: Date;
-  timeZone: string;
-}): Promise<OnlineVisitView> {
+export async function bookOnlineVisit(
+  use: UseCase & { requestId: string; input: BookOnlineVisitBody },
+): Promise<OnlineVisitView> {
+  const { db, actor, requestId, input, now, timeZone } = use;
   const loaded = await loadRequestFor(db, actor, requestId, 'write', 'book_online_visit');
   const visitId = await bookLoadedRequest(db, {
     actor,

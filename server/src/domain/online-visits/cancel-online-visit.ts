@@ -1,10 +1,10 @@
-import { type Db, onlineVisits, requests } from '@lastmeter/db';
+import { onlineVisits, requests } from '@lastmeter/db';
 import type { CancelOnlineVisitBody, OnlineVisitView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvents } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
 
@@ -14,19 +14,10 @@ import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts'
  * again or chooses another way (a visit already held cannot be cancelled, only ended with its outcome).
  * The household is told (`visit_cancelled`, docs/realtime.md "Projectors").
  */
-export async function cancelOnlineVisit({
-  db,
-  actor,
-  visitId,
-  input,
-  now = new Date(),
-}: {
-  db: Db;
-  actor: Actor;
-  visitId: string;
-  input: CancelOnlineVisitBody;
-  now?: Date;
-}): Promise<OnlineVisitView> {
+export async function cancelOnlineVisit(
+  use: Acting & { visitId: string; input: CancelOnlineVisitBody; now?: Date },
+): Promise<OnlineVisitView> {
+  const { db, actor, visitId, input, now = new Date() } = use;
   const loaded = await loadVisitFor(db, actor, visitId, 'write', 'cancel_online_visit');
   const { visit } = loaded;
   if (visit.status !== 'booked') throw errors.invalidTransition(visit.status, 'cancelled', ['booked']);

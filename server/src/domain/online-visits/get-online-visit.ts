@@ -1,20 +1,12 @@
-import type { Db } from '@lastmeter/db';
 import type { OnlineVisitView } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { presentOnlineVisit } from './present-online-visit.ts';
 
 /** One online visit: the gatekeeper's card to print or read out, the desk's record. */
-export async function getOnlineVisit({
-  db,
-  actor,
-  visitId,
-}: {
-  db: Db;
-  actor: Actor;
-  visitId: string;
-}): Promise<OnlineVisitView> {
+export async function getOnlineVisit(use: Acting & { visitId: string }): Promise<OnlineVisitView> {
+  const { db, actor, visitId } = use;
   const loaded = await loadVisitFor(db, actor, visitId, 'read', 'read_online_visit');
   await recordAudit(db, {
     actor,

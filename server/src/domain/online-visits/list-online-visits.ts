@@ -1,11 +1,11 @@
-import { compounds, type Db, onlineVisits, patients } from '@lastmeter/db';
+import { compounds, onlineVisits, patients } from '@lastmeter/db';
 import type { OnlineVisitList, OnlineVisitListQuery } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { visitQuery } from './load-online-visit.ts';
 import { presentOnlineVisit } from './present-online-visit.ts';
 
@@ -15,15 +15,10 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
  * A day's online visits: a hospital's (its desk's day), a compound's (its gatekeepers'), or without
  * either the caller's own scope — the desk's hospital, a gatekeeper's compounds, a dispatcher's districts.
  */
-export async function listOnlineVisits({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: OnlineVisitListQuery;
-}): Promise<OnlineVisitList> {
+export async function listOnlineVisits(
+  use: Acting & { query: OnlineVisitListQuery },
+): Promise<OnlineVisitList> {
+  const { db, actor, query } = use;
   const filters: SQL[] = [eq(onlineVisits.date, query.date)];
   if (query.hospitalId) {
     // Only the hospital's desk (and admin) lists a hospital's visits across compounds.

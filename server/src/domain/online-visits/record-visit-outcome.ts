@@ -1,12 +1,12 @@
-import { type Db, onlineVisits, requests } from '@lastmeter/db';
+import { onlineVisits, requests } from '@lastmeter/db';
 import { cityDateOf, type OnlineVisitView, type RecordVisitOutcomeBody, rooms } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
 import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
 import { ARRIVAL_WINDOW_MINUTES, returnModeFor } from '../requests/schedule-rules.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
 
@@ -19,21 +19,10 @@ const MINUTE = 60_000;
  * or `prescription_issued`: the medicines go to the compound gate as a delivery from this hospital's
  * pharmacy, written in the same transaction.
  */
-export async function recordVisitOutcome({
-  db,
-  actor,
-  visitId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  visitId: string;
-  input: RecordVisitOutcomeBody;
-  now: Date;
-  timeZone: string;
-}): Promise<OnlineVisitView> {
+export async function recordVisitOutcome(
+  use: UseCase & { visitId: string; input: RecordVisitOutcomeBody },
+): Promise<OnlineVisitView> {
+  const { db, actor, visitId, input, now, timeZone } = use;
   const loaded = await loadVisitFor(db, actor, visitId, 'manage', 'record_visit_outcome');
   const { visit, request, districtId, patient } = loaded;
   if (visit.status !== 'in_progress')

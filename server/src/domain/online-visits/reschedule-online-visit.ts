@@ -1,10 +1,10 @@
-import { type Db, onlineVisits, requests } from '@lastmeter/db';
+import { onlineVisits, requests } from '@lastmeter/db';
 import { cityDateOf, type OnlineVisitView, type RescheduleOnlineVisitBody } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvents } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { LEAD_MINUTES } from './book-online-visit.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineSlotsOf, takeFreePlace } from './online-places.ts';
@@ -19,21 +19,10 @@ const MINUTE = 60_000;
  * its join link; its request moves with it, so the day's figures count it on its new day. The
  * household is told the new time (`visit_changed`, docs/realtime.md "Projectors").
  */
-export async function rescheduleOnlineVisit({
-  db,
-  actor,
-  visitId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  visitId: string;
-  input: RescheduleOnlineVisitBody;
-  now: Date;
-  timeZone: string;
-}): Promise<OnlineVisitView> {
+export async function rescheduleOnlineVisit(
+  use: UseCase & { visitId: string; input: RescheduleOnlineVisitBody },
+): Promise<OnlineVisitView> {
+  const { db, actor, visitId, input, now, timeZone } = use;
   const loaded = await loadVisitFor(db, actor, visitId, 'write', 'reschedule_online_visit');
   const { visit, request } = loaded;
   if (visit.status !== 'booked') throw errors.invalidTransition(visit.status, 'booked', ['booked']);

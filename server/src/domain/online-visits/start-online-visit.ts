@@ -1,27 +1,16 @@
-import { type Db, onlineVisits } from '@lastmeter/db';
+import { onlineVisits } from '@lastmeter/db';
 import { cityDateOf, cityDayStart, type OnlineVisitView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvents } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadVisitFor } from './load-online-visit.ts';
 import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
 
 /** The hospital desk starts a booked online visit: on its own day only (a visit of another day cannot be held). */
-export async function startOnlineVisit({
-  db,
-  actor,
-  visitId,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  visitId: string;
-  now: Date;
-  timeZone: string;
-}): Promise<OnlineVisitView> {
+export async function startOnlineVisit(use: UseCase & { visitId: string }): Promise<OnlineVisitView> {
+  const { db, actor, visitId, now, timeZone } = use;
   const loaded = await loadVisitFor(db, actor, visitId, 'manage', 'start_online_visit');
   const { visit } = loaded;
   if (visit.status !== 'booked') throw errors.invalidTransition(visit.status, 'in_progress', ['booked']);

@@ -1,31 +1,20 @@
-import { type Db, districts } from '@lastmeter/db';
+import { districts } from '@lastmeter/db';
 import { cityDateOf, type Overview } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { compoundListScope } from '../policies.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { buildOverview } from './build-overview.ts';
 
 /**
  * "How many special-needs patients in this compound need care", for a whole district in one call. Dispatch
  * and admin see every compound; a gatekeeper gets the same picture restricted to the compounds they keep.
  */
-export async function getDistrictOverview({
-  db,
-  actor,
-  districtId,
-  date,
-  timeZone,
-  now,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  date: string | undefined;
-  timeZone: string;
-  now: Date;
-}): Promise<Overview> {
+export async function getDistrictOverview(
+  use: UseCase & { districtId: string; date: string | undefined },
+): Promise<Overview> {
+  const { db, actor, districtId, date, timeZone, now } = use;
   const scope = compoundListScope(actor, districtId);
   if (!scope) throw errors.notFound('District');
   const [district] = await db

@@ -1,28 +1,17 @@
-import { careNeeds, type Db } from '@lastmeter/db';
+import { careNeeds } from '@lastmeter/db';
 import { type CareNeedInput, type CareNeedView, cityDateOf } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
+import type { UseCase } from '../use-case.ts';
 import { careNeedRow } from './insert-patients.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, NEED_RULE_MESSAGES, needWayIssues, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
 
-export async function addCareNeed({
-  db,
-  actor,
-  patientId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  input: CareNeedInput;
-  now: Date;
-  timeZone: string;
-}): Promise<CareNeedView> {
+export async function addCareNeed(
+  use: UseCase & { patientId: string; input: CareNeedInput },
+): Promise<CareNeedView> {
+  const { db, actor, patientId, input, now, timeZone } = use;
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'add_need');
   if (!patient.consent) {
     throw errors.validation([

@@ -1,23 +1,16 @@
-import { type Db, patients } from '@lastmeter/db';
+import { patients } from '@lastmeter/db';
 import { type PatientView, rooms } from '@lastmeter/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadPatientFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 
 /** Takes a patient out of planning (moved away, recovered, deceased); the record stays for the audit trail. */
-export async function archivePatient({
-  db,
-  actor,
-  patientId,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-}): Promise<PatientView> {
+export async function archivePatient(use: Acting & { patientId: string }): Promise<PatientView> {
+  const { db, actor, patientId } = use;
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'archive');
   const { view } = await db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,24 +1,17 @@
-import { careNeeds, type Db } from '@lastmeter/db';
+import { careNeeds } from '@lastmeter/db';
 import type { CareNeedView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
 
 /** Stops a need from producing requests (treatment finished, delivered); history keeps it. */
-export async function deactivateCareNeed({
-  db,
-  actor,
-  patientId,
-  needId,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  needId: string;
-}): Promise<CareNeedView> {
+export async function deactivateCareNeed(
+  use: Acting & { patientId: string; needId: string },
+): Promise<CareNeedView> {
+  const { db, actor, patientId, needId } = use;
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'deactivate_need');
   const { view } = await db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,19 +1,11 @@
-import type { Db } from '@lastmeter/db';
 import type { PatientView } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadPatientFor, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 
-export async function getPatient({
-  db,
-  actor,
-  patientId,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-}): Promise<PatientView> {
+export async function getPatient(use: Acting & { patientId: string }): Promise<PatientView> {
+  const { db, actor, patientId } = use;
   const { patient } = await loadPatientFor(db, actor, patientId, 'read', 'read');
   await recordAudit(db, {
     actor,

@@ -1,24 +1,17 @@
-import { careNeeds, type Db, patients } from '@lastmeter/db';
+import { careNeeds, patients } from '@lastmeter/db';
 import type { PatientList, PatientListQuery } from '@lastmeter/shared';
 import { and, asc, count, eq, exists, ilike, type SQL } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { maskedSearch } from '../audit/mask-search.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadCompoundForPatients, needsOf } from './load-scope.ts';
 import { presentPatient } from './present-patient.ts';
 
 /** A compound's patients (底数清), filtered by need kind, status and name. The read is audited. */
-export async function listPatients({
-  db,
-  actor,
-  compoundId,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-  query: PatientListQuery;
-}): Promise<PatientList> {
+export async function listPatients(
+  use: Acting & { compoundId: string; query: PatientListQuery },
+): Promise<PatientList> {
+  const { db, actor, compoundId, query } = use;
   const { q, ...filtersAsked } = query;
   // What was asked, as the audit keeps it (allowed or denied): the search term masked.
   const asked = { compoundId, query: filtersAsked, ...(q ? { search: maskedSearch(q) } : {}) };

@@ -1,4 +1,4 @@
-import { type Db, PG, pgErrorOf } from '@lastmeter/db';
+import { PG, pgErrorOf } from '@lastmeter/db';
 import {
   cityDateOf,
   type FieldIssue,
@@ -7,9 +7,9 @@ import {
   rooms,
 } from '@lastmeter/shared';
 import { codedIssue, errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { insertPatients } from './insert-patients.ts';
@@ -24,21 +24,10 @@ import {
 import { presentPatient } from './present-patient.ts';
 
 /** A gatekeeper registers a resident with special needs; without consent no care need is stored. */
-export async function registerPatient({
-  db,
-  actor,
-  compoundId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-  input: RegisterPatientBody;
-  now: Date;
-  timeZone: string;
-}): Promise<PatientView> {
+export async function registerPatient(
+  use: UseCase & { compoundId: string; input: RegisterPatientBody },
+): Promise<PatientView> {
+  const { db, actor, compoundId, input, now, timeZone } = use;
   const compound = await loadCompoundForPatients(db, actor, compoundId, 'write');
 
   const today = cityDateOf(now, timeZone);

@@ -1,7 +1,6 @@
-import type { Db } from '@lastmeter/db';
 import type { RevealedIdentity } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { presentRevealedIdentity } from './present-patient.ts';
 
@@ -9,17 +8,10 @@ import { presentRevealedIdentity } from './present-patient.ts';
  * The full name, ID number and phone, for the roles that must call or identify the patient (the
  * compound's gatekeeper, the district's dispatcher, admin). Always an explicit, audited act.
  */
-export async function revealPatientIdentity({
-  db,
-  actor,
-  patientId,
-  reason,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  reason?: string | undefined;
-}): Promise<RevealedIdentity> {
+export async function revealPatientIdentity(
+  use: Acting & { patientId: string; reason?: string | undefined },
+): Promise<RevealedIdentity> {
+  const { db, actor, patientId, reason } = use;
   const { patient } = await loadPatientFor(db, actor, patientId, 'reveal_identity', 'reveal_identity');
   await recordAudit(db, {
     actor,

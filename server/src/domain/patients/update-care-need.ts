@@ -1,32 +1,19 @@
-import { careNeeds, type Db } from '@lastmeter/db';
+import { careNeeds } from '@lastmeter/db';
 import { CareNeedInput, type CareNeedView, cityDateOf, type UpdateCareNeedBody } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { Actor } from '../actor.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadPatientFor } from './load-scope.ts';
 import { checkNeedDates, needWayIssues, toFieldIssues } from './need-rules.ts';
 import { presentCareNeed } from './present-patient.ts';
 import { recordNeedChange } from './record-need-change.ts';
 
 /** Changes a need's schedule, hospital, way of service or notes; the kind stays (deactivate and add a new need instead). */
-export async function updateCareNeed({
-  db,
-  actor,
-  patientId,
-  needId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  needId: string;
-  input: UpdateCareNeedBody;
-  now: Date;
-  timeZone: string;
-}): Promise<CareNeedView> {
+export async function updateCareNeed(
+  use: UseCase & { patientId: string; needId: string; input: UpdateCareNeedBody },
+): Promise<CareNeedView> {
+  const { db, actor, patientId, needId, input, now, timeZone } = use;
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update_need');
   const [need] = await db
     .select()

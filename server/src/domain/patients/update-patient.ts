@@ -1,4 +1,4 @@
-import { type Db, PG, patients, pgErrorOf } from '@lastmeter/db';
+import { PG, patients, pgErrorOf } from '@lastmeter/db';
 import {
   cityDateOf,
   type FieldIssue,
@@ -8,9 +8,9 @@ import {
 } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { codedIssue, errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { loadPatientFor, needsOf, resolveGate } from './load-scope.ts';
@@ -18,21 +18,10 @@ import { checkIdentityDates, toFieldIssues } from './need-rules.ts';
 import { presentPatient } from './present-patient.ts';
 
 /** Corrects a patient's identity, address, mobility, infection class or consent. */
-export async function updatePatient({
-  db,
-  actor,
-  patientId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  input: UpdatePatientBody;
-  now: Date;
-  timeZone: string;
-}): Promise<PatientView> {
+export async function updatePatient(
+  use: UseCase & { patientId: string; input: UpdatePatientBody },
+): Promise<PatientView> {
+  const { db, actor, patientId, input, now, timeZone } = use;
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update');
   const issues: FieldIssue[] = [];
   if (input.nationalId)

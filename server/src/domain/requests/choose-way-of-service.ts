@@ -1,10 +1,10 @@
-import { type Db, onlineVisits, requests, trips } from '@lastmeter/db';
+import { onlineVisits, requests, trips } from '@lastmeter/db';
 import { type ChooseWayBody, type RequestView, rooms } from '@lastmeter/shared';
 import { and, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvents } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { refuseWayFor } from './care-ways-of-request.ts';
 import { loadRequestFor } from './load-request.ts';
 import { presentRequest } from './present-request.ts';
@@ -17,17 +17,10 @@ export const WAY_OPEN_STATUSES = ['open', 'matched', 'unserved'] as const;
  * within what the need allows (shared/src/care-ways.ts: dialysis never online). Only while nothing is
  * booked for it: a round trip or a live online visit must be cancelled first.
  */
-export async function chooseWayOfService({
-  db,
-  actor,
-  requestId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  requestId: string;
-  input: ChooseWayBody;
-}): Promise<RequestView> {
+export async function chooseWayOfService(
+  use: Acting & { requestId: string; input: ChooseWayBody },
+): Promise<RequestView> {
+  const { db, actor, requestId, input } = use;
   const loaded = await loadRequestFor(db, actor, requestId, 'write', 'choose_way');
   const { request, patient, districtId, need } = loaded;
   const refusal = refuseWayFor(input.serveBy, request, need);

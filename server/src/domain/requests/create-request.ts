@@ -1,13 +1,13 @@
-import { careNeeds, type Db, requests } from '@lastmeter/db';
+import { careNeeds, requests } from '@lastmeter/db';
 import { type CreateRequestBody, careWaysFor, cityDateOf, type RequestView, rooms } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
 import { NEED_RULE_MESSAGES } from '../patients/need-rules.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { careWaysInputOf, refuseWayFor } from './care-ways-of-request.ts';
 import { presentRequest } from './present-request.ts';
 import { returnModeFor } from './schedule-rules.ts';
@@ -15,22 +15,10 @@ import { returnModeFor } from './schedule-rules.ts';
 const EMERGENCY_WINDOW_MINUTES = 60;
 
 /** A one-off or emergency request raised by the compound's gatekeeper or the district's dispatcher. */
-export async function createRequest({
-  db,
-  actor,
-  patientId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  input: CreateRequestBody;
-  now: Date;
-  /** Pushes the committed event (request.emergency must reach dispatch at once). */
-  timeZone: string;
-}): Promise<RequestView> {
+export async function createRequest(
+  use: UseCase & { patientId: string; input: CreateRequestBody },
+): Promise<RequestView> {
+  const { db, actor, patientId, input, now, timeZone } = use;
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'read', 'create_request');
   await authorize(
     db,

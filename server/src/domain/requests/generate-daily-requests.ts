@@ -7,6 +7,7 @@ import { authorize } from '../authorize.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { careWaysInputOf } from './care-ways-of-request.ts';
 import { requestForNeedOn } from './schedule-rules.ts';
 
@@ -16,22 +17,16 @@ const CHUNK = 1000;
  * Creates the day's requests from the active needs of active patients. Idempotent: the unique
  * (need_id, date) index and ON CONFLICT DO NOTHING make a second run (or a second node) a no-op.
  */
-export async function generateDailyRequests({
-  db,
-  actor,
-  districtId,
-  compoundId,
-  date,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId?: string | undefined;
-  compoundId?: string | undefined;
-  date: string;
-  /** The city's time zone (config `TIME_ZONE`): appointment times are on its clock. */
-  timeZone: string;
-}): Promise<GenerateRequestsResult> {
+export async function generateDailyRequests(
+  use: Acting & {
+    districtId?: string | undefined;
+    compoundId?: string | undefined;
+    date: string;
+    /** The city's time zone (config `TIME_ZONE`): appointment times are on its clock. */
+    timeZone: string;
+  },
+): Promise<GenerateRequestsResult> {
+  const { db, actor, districtId, compoundId, date, timeZone } = use;
   const scope = await authorizeScope(db, actor, districtId, compoundId);
 
   const inScope: SQL = scope.compoundId

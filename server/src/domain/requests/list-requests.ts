@@ -1,26 +1,19 @@
-import { careNeeds, compounds, type Db, patients, requests } from '@lastmeter/db';
+import { careNeeds, compounds, patients, requests } from '@lastmeter/db';
 import type { RequestListQuery, RequestView } from '@lastmeter/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { presentRequest } from './present-request.ts';
 
 /**
  * A day's requests by compound or district. Without either, the caller's own scope: a gatekeeper's
  * compounds, a dispatcher's districts, everything for admin. Other roles get 403.
  */
-export async function listRequests({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: RequestListQuery;
-}): Promise<RequestView[]> {
+export async function listRequests(use: Acting & { query: RequestListQuery }): Promise<RequestView[]> {
+  const { db, actor, query } = use;
   const filters: SQL[] = [eq(requests.date, query.date)];
   if (query.compoundId) {
     const compound = await authorizeCompound(

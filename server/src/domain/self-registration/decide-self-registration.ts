@@ -1,28 +1,24 @@
-import { type Db, patients } from '@lastmeter/db';
+import { patients } from '@lastmeter/db';
 import { type PatientView, rooms } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadPatientFor, needsOf } from '../patients/load-scope.ts';
 import { presentPatient } from '../patients/present-patient.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 
 /**
  * The gatekeeper confirms (`active`) or turns down (`rejected`, with a reason) a pending
  * self-registration. Only active patients reach planning.
  */
-export async function decideSelfRegistration({
-  db,
-  actor,
-  patientId,
-  decision,
-}: {
-  db: Db;
-  actor: Actor;
-  patientId: string;
-  decision: { verdict: 'verify' } | { verdict: 'reject'; reason: string };
-}): Promise<PatientView> {
+export async function decideSelfRegistration(
+  use: Acting & {
+    patientId: string;
+    decision: { verdict: 'verify' } | { verdict: 'reject'; reason: string };
+  },
+): Promise<PatientView> {
+  const { db, actor, patientId, decision } = use;
   const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'verify', decision.verdict);
   const status = decision.verdict === 'verify' ? ('active' as const) : ('rejected' as const);
   const { view } = await db.transaction(async (tx) => {

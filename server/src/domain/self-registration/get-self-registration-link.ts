@@ -1,17 +1,11 @@
-import type { Db } from '@lastmeter/db';
-import type { Actor } from '../actor.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
+import type { Acting } from '../use-case.ts';
 
 /** The path of the compound's public form; the caller turns it into a link for the host it is served from. */
-export async function getSelfRegistrationLink({
-  db,
-  actor,
-  compoundId,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-}): Promise<{ path: string }> {
+export async function getSelfRegistrationLink(
+  use: Acting & { compoundId: string },
+): Promise<{ path: string }> {
+  const { db, actor, compoundId } = use;
   const compound = await authorizeCompound(
     db,
     actor,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type Db, trackingLinks } from '@lastmeter/db';
+import { trackingLinks } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadTrackedTrip } from './load-tracked-trip.ts';
 import { tripEnded } from './trip-phase.ts';
 
@@ -20,17 +20,10 @@ export interface TrackingLink {
  * The family's link to a round trip, made on first ask (`create`) by whoever arranges the trip for
  * the compound — its gatekeeper, or dispatch. The token is 256 random bits: the link's only key.
  */
-export async function getTrackingLink({
-  db,
-  actor,
-  tripId,
-  create,
-}: {
-  db: Db;
-  actor: Actor;
-  tripId: string;
-  create: boolean;
-}): Promise<TrackingLink> {
+export async function getTrackingLink(
+  use: Acting & { tripId: string; create: boolean },
+): Promise<TrackingLink> {
+  const { db, actor, tripId, create } = use;
   const found = await loadTrackedTrip(db, tripId);
   const trip = await authorizeRecord(
     db,

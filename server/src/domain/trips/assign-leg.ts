@@ -4,7 +4,7 @@ import { type AssignLegBody, BOOKED_LEG_STATUSES, type LegView } from '@lastmete
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { SERVICE_MINUTES } from '../../planner/domain/build.ts';
-import type { Actor } from '../actor.ts';
+import type { UseCase } from '../use-case.ts';
 import { bookedUntil, bookLeg, explainBookingConflict } from './book-leg.ts';
 import type { TripEvents } from './events.ts';
 import { driverOf, type LegContext } from './load-leg.ts';
@@ -17,24 +17,11 @@ import { unbookLeg } from './unbook-leg.ts';
 /**
  * Dispatch books a leg onto a vehicle by hand, or moves it to another vehicle (reassign: the old
  * driver's job is cancelled). An overlap with another booking of the vehicle, its driver or the
- * patient is refused by the database; the 409 names the leg it clashes with.
+ * patient is refused by the database; the 409 names the leg it clashes with. The schedule gate
+ * refuses a pickup before `now`.
  */
-export async function assignLeg({
-  db,
-  actor,
-  legId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  input: AssignLegBody;
-  /** When dispatch assigns: the schedule gate refuses a pickup before it. */
-  now: Date;
-  timeZone: string;
-}): Promise<LegView> {
+export async function assignLeg(use: UseCase & { legId: string; input: AssignLegBody }): Promise<LegView> {
+  const { db, actor, legId, input, now, timeZone } = use;
   const seen = await authorizeLeg(db, actor, legId, 'manage');
   const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, input.vehicleId));
   if (!vehicle || vehicle.districtId !== seen.compound.districtId)

@@ -1,4 +1,4 @@
-import { type Db, legEvents, legs } from '@lastmeter/db';
+import { legEvents, legs } from '@lastmeter/db';
 import {
   earlyFinishRefusal,
   isTerminal,
@@ -8,8 +8,8 @@ import {
 } from '@lastmeter/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { TripEvents } from './events.ts';
 import { type LegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
@@ -26,21 +26,10 @@ const READY_FLEX_MINUTES = 30;
  * before its planned end is "finished early": allowed, as hospitals do end treatments early, but only
  * with the reason, which the return leg's history and the audit trail keep.
  */
-export async function finishTreatment({
-  db,
-  actor,
-  tripId,
-  input = {},
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  tripId: string;
-  input?: TreatmentFinishedBody;
-  now: Date;
-  timeZone: string;
-}): Promise<LegView> {
+export async function finishTreatment(
+  use: UseCase & { tripId: string; input?: TreatmentFinishedBody },
+): Promise<LegView> {
+  const { db, actor, tripId, input = {}, now, timeZone } = use;
   const [first] = await loadLegContexts(db, eq(legs.tripId, tripId));
   if (!first) throw errors.notFound('Trip');
   await loadLegFor(db, actor, first.leg.id, 'write');

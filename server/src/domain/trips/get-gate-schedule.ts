@@ -1,9 +1,9 @@
-import { compounds, type Db, legs, requests } from '@lastmeter/db';
+import { compounds, legs, requests } from '@lastmeter/db';
 import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordListRead } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -11,21 +11,10 @@ import { presentLeg } from './present-leg.ts';
  * Today's gate schedule of a compound: who leaves (outbound pickups) and who comes back (return
  * drop-offs), when and in which vehicle, in time order at the gate.
  */
-export async function getGateSchedule({
-  db,
-  actor,
-  compoundId,
-  date,
-  timeZone,
-  now,
-}: {
-  db: Db;
-  actor: Actor;
-  compoundId: string;
-  date?: string | undefined;
-  timeZone: string;
-  now: Date;
-}): Promise<LegView[]> {
+export async function getGateSchedule(
+  use: UseCase & { compoundId: string; date?: string | undefined },
+): Promise<LegView[]> {
+  const { db, actor, compoundId, date, timeZone, now } = use;
   await authorizeCompound(db, actor, compoundId, 'read');
   const day = date ?? cityDateOf(now, timeZone);
   const contexts = await loadLegContexts(
@@ -42,15 +31,10 @@ export async function getGateSchedule({
       : (c.leg.plannedDropoffAt ?? c.leg.pickupWindowStart)
     )?.getTime() ?? Number.MAX_SAFE_INTEGER;
   contexts.sort((a, b) => atGate(a) - atGate(b));
-  if (contexts.length) {
-    await recordAudit(db, {
-      actor,
-      action: 'gate_schedule.read',
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { compoundId, date: day, legs: contexts.length },
-    });
-  }
+  await recordListRead(db, actor, 'gate_schedule.read', contexts.length, {
+    compoundId,
+    date: day,
+    legs: contexts.length,
+  });
   return contexts.map((c) => presentLeg(c, actor));
 }

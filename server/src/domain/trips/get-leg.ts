@@ -1,21 +1,14 @@
-import { type Db, legEvents } from '@lastmeter/db';
+import { legEvents } from '@lastmeter/db';
 import type { LegDetailView } from '@lastmeter/shared';
 import { asc, eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadLegFor } from './load-leg.ts';
 import { presentLegDetail } from './present-leg.ts';
 
 /** One leg with its history (who, when, where), for anyone whose scope it touches. */
-export async function getLeg({
-  db,
-  actor,
-  legId,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-}): Promise<LegDetailView> {
+export async function getLeg(use: Acting & { legId: string }): Promise<LegDetailView> {
+  const { db, actor, legId } = use;
   const ctx = await loadLegFor(db, actor, legId, 'read');
   const history = await db
     .select()

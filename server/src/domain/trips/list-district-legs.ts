@@ -1,10 +1,10 @@
-import { compounds, type Db, districts, legs, requests } from '@lastmeter/db';
+import { compounds, districts, legs, requests } from '@lastmeter/db';
 import { cityDateOf, type LegStatus, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordListRead } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
@@ -12,23 +12,10 @@ import { presentLeg } from './present-leg.ts';
  * Every leg of a district's day for dispatch — declined and cancelled ones included unless filtered
  * out — in one query, by planned pickup; identities masked as on every leg view.
  */
-export async function listDistrictLegs({
-  db,
-  actor,
-  districtId,
-  date,
-  statuses,
-  timeZone,
-  now,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  date?: string | undefined;
-  statuses?: LegStatus[] | undefined;
-  timeZone: string;
-  now: Date;
-}): Promise<LegView[]> {
+export async function listDistrictLegs(
+  use: UseCase & { districtId: string; date?: string | undefined; statuses?: LegStatus[] | undefined },
+): Promise<LegView[]> {
+  const { db, actor, districtId, date, statuses, timeZone, now } = use;
   await authorize(db, actor, 'read', { kind: 'dispatch', districtId });
   const [district] = await db
     .select({ id: districts.id })
@@ -41,15 +28,10 @@ export async function listDistrictLegs({
   const contexts = await loadLegContexts(db, and(...filters), {
     orderBy: sql`coalesce(${legs.plannedPickupAt}, ${legs.pickupWindowStart}) asc nulls last, ${legs.id}`,
   });
-  if (contexts.length) {
-    await recordAudit(db, {
-      actor,
-      action: 'district_legs.read',
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { districtId, date: day, legs: contexts.length },
-    });
-  }
+  await recordListRead(db, actor, 'district_legs.read', contexts.length, {
+    districtId,
+    date: day,
+    legs: contexts.length,
+  });
   return contexts.map((c) => presentLeg(c, actor));
 }

@@ -1,21 +1,14 @@
-import { type Db, incidents } from '@lastmeter/db';
+import { incidents } from '@lastmeter/db';
 import type { IncidentQuery, IncidentView } from '@lastmeter/shared';
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import type { Acting } from '../use-case.ts';
 import { presentIncident } from './present-incident.ts';
 
 /** Dispatch's incident list: its districts (admin: all), newest first. */
-export async function listIncidents({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: IncidentQuery;
-}): Promise<IncidentView[]> {
+export async function listIncidents(use: Acting & { query: IncidentQuery }): Promise<IncidentView[]> {
+  const { db, actor, query } = use;
   if (query.districtId)
     await authorize(db, actor, 'read', { kind: 'dispatch', districtId: query.districtId });
   else if (actor.role !== 'admin' && actor.role !== 'dispatcher') throw errors.forbidden();

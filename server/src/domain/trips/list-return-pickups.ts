@@ -1,11 +1,7 @@
-import { type Db, drivers, hospitals, legs, requests } from '@lastmeter/db';
+import { drivers, hospitals, legs, requests } from '@lastmeter/db';
 import type { ReturnPickupView } from '@lastmeter/shared';
-import { cityDateOf } from '@lastmeter/shared';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
-import { recordAudit } from '../record-audit.ts';
-import { authorizeHospitalBoard } from './authorize-hospital-board.ts';
-import { loadLegContexts } from './load-leg.ts';
+import { type HospitalBoardQuery, loadHospitalBoard } from './authorize-hospital-board.ts';
 import { presentLeg } from './present-leg.ts';
 
 /** A return still to be picked up at the entrance: no patient aboard yet. */
@@ -19,56 +15,31 @@ const shiftDate = (date: string, days: number) =>
  * day's, and the day before's still waiting (a patient kept overnight) — each with its masked patient,
  * vehicle and driver, so the desk knows who takes whom home and when.
  */
-export async function listReturnPickups({
-  db,
-  actor,
-  hospitalId,
-  date,
-  timeZone,
-  now,
-}: {
-  db: Db;
-  actor: Actor;
-  hospitalId: string;
-  date?: string | undefined;
-  timeZone: string;
-  now: Date;
-}): Promise<ReturnPickupView[]> {
-  const board = await authorizeHospitalBoard(db, actor, hospitalId);
-  const day = date ?? cityDateOf(now, timeZone);
-  const contexts = await loadLegContexts(
-    db,
-    and(
-      eq(hospitals.id, hospitalId),
-      eq(legs.direction, 'return'),
-      inArray(legs.status, [...WAITING]),
-      gte(requests.date, shiftDate(day, -1)),
-      lte(requests.date, shiftDate(day, 1)),
-    ),
-    {
-      orderBy: sql`coalesce(${legs.plannedPickupAt}, ${legs.pickupWindowStart}) asc nulls last, ${legs.id}`,
-    },
-  );
-  const visible = contexts.filter((c) => board.visibleTo(c.compound.districtId));
-  const driverIds = [...new Set(visible.flatMap((c) => (c.leg.driverId ? [c.leg.driverId] : [])))];
+export async function listReturnPickups(query: HospitalBoardQuery): Promise<ReturnPickupView[]> {
+  const { legs: pickups } = await loadHospitalBoard(query, {
+    action: 'return_pickups.read',
+    where: (day) =>
+      and(
+        eq(hospitals.id, query.hospitalId),
+        eq(legs.direction, 'return'),
+        inArray(legs.status, [...WAITING]),
+        gte(requests.date, shiftDate(day, -1)),
+        lte(requests.date, shiftDate(day, 1)),
+      ),
+    orderBy: sql`coalesce(${legs.plannedPickupAt}, ${legs.pickupWindowStart}) asc nulls last, ${legs.id}`,
+  });
+  const driverIds = [...new Set(pickups.flatMap((c) => (c.leg.driverId ? [c.leg.driverId] : [])))];
   const crew = driverIds.length
-    ? await db
+    ? await query.db
         .select({ id: drivers.id, name: drivers.name, phone: drivers.phone })
         .from(drivers)
         .where(inArray(drivers.id, driverIds))
     : [];
-  if (visible.length) {
-    await recordAudit(db, {
-      actor,
-      action: 'return_pickups.read',
-      entity: 'patient',
-      entityId: null,
-      outcome: 'allowed',
-      detail: { hospitalId, date: day, legs: visible.length },
-    });
-  }
-  return visible.map((c) => {
+  return pickups.map((c) => {
     const driver = crew.find((d) => d.id === c.leg.driverId);
-    return { ...presentLeg(c, actor), driver: driver ? { name: driver.name, phone: driver.phone } : null };
+    return {
+      ...presentLeg(c, query.actor),
+      driver: driver ? { name: driver.name, phone: driver.phone } : null,
+    };
   });
 }

@@ -6,6 +6,7 @@ import { type Plan, runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { bookMissingOnlineVisits } from '../online-visits/book-missing-online-visits.ts';
+import type { UseCase } from '../use-case.ts';
 import { commitPlan } from './commit-plan.ts';
 import {
   appointmentPassed,
@@ -28,21 +29,10 @@ const PLAN_TIME_LIMIT_MS = 3000;
  * transaction commits every assignment — the whole plan or nothing — after checking the snapshot
  * still holds. Legs drivers have accepted stay where they are.
  */
-export async function planDistrictDay({
-  db,
-  actor,
-  districtId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  districtId: string;
-  input: PlanDayBody;
-  now: Date;
-  timeZone: string;
-}): Promise<PlanDayResult> {
+export async function planDistrictDay(
+  use: UseCase & { districtId: string; input: PlanDayBody },
+): Promise<PlanDayResult> {
+  const { db, actor, districtId, input, now, timeZone } = use;
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
   const trips = await openMissingRoundTrips(db, {
     actor,

@@ -1,9 +1,9 @@
-import { type Db, legs, vehicles } from '@lastmeter/db';
+import { legs, vehicles } from '@lastmeter/db';
 import { type BreakdownBody, type BreakdownResult, rooms } from '@lastmeter/shared';
 import { and, eq, gte, inArray } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
 import { releaseParcels } from '../deliveries/release-parcels.ts';
+import type { UseCase } from '../use-case.ts';
 import { TripEvents } from './events.ts';
 import { vehicleStatusEvent } from './follow-legs.ts';
 import { loadLegContexts } from './load-leg.ts';
@@ -17,21 +17,10 @@ import { unbookLeg } from './unbook-leg.ts';
  * board leave it and are re-planned onto other vehicles where they fit, and dispatch gets an
  * incident naming any patient still on board, who needs a rescue.
  */
-export async function reportBreakdown({
-  db,
-  actor,
-  vehicleId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  vehicleId: string;
-  input: BreakdownBody;
-  now: Date;
-  timeZone: string;
-}): Promise<BreakdownResult> {
+export async function reportBreakdown(
+  use: UseCase & { vehicleId: string; input: BreakdownBody },
+): Promise<BreakdownResult> {
+  const { db, actor, vehicleId, input, now, timeZone } = use;
   const [found] = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId));
   const vehicle = await authorizeRecord(db, actor, {
     name: 'Vehicle',

@@ -1,9 +1,9 @@
-import { type Db, hospitals, incidents, trips } from '@lastmeter/db';
+import { hospitals, incidents, trips } from '@lastmeter/db';
 import { type IncidentView, type ResolveIncidentBody, rooms } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
+import type { UseCase } from '../use-case.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { cancelReturnOf } from './cancel-leg.ts';
 import { TripEvents } from './events.ts';
@@ -15,21 +15,10 @@ import { unbookLeg } from './unbook-leg.ts';
  * Dispatch resolves an incident. For a refusal at a hospital gate it also decides the leg: `resume`
  * (admitted after all, or on to another hospital, which then expects the patient) or `cancel`.
  */
-export async function resolveIncident({
-  db,
-  actor,
-  incidentId,
-  input,
-  now,
-  timeZone,
-}: {
-  db: Db;
-  actor: Actor;
-  incidentId: string;
-  input: ResolveIncidentBody;
-  now: Date;
-  timeZone: string;
-}): Promise<IncidentView> {
+export async function resolveIncident(
+  use: UseCase & { incidentId: string; input: ResolveIncidentBody },
+): Promise<IncidentView> {
+  const { db, actor, incidentId, input, now, timeZone } = use;
   const [found] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
   const incident = await authorizeRecord(db, actor, {
     name: 'Incident',

@@ -4,19 +4,13 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { UseCase } from '../use-case.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { TripEvents } from './events.ts';
 import { type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
 
-/** The leg a use case works on, who works it, and when (CODE_STYLE.md 3: one options object). */
-export interface LegTarget {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  now: Date;
-  /** The city's time zone (config `TIME_ZONE`). */
-  timeZone: string;
-}
+/** The leg a use case works on, with who works it and when. */
+export type LegTarget = UseCase & { legId: string };
 
 /** A use case on one leg with its parsed body. */
 export type LegUseCase<I> = LegTarget & { input: I };

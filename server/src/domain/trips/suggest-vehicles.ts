@@ -1,4 +1,4 @@
-import { type Db, deliveries, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
+import { deliveries, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
 import {
   BOOKED_DELIVERY_STATUSES,
   BOOKED_LEG_STATUSES,
@@ -7,10 +7,10 @@ import {
 } from '@lastmeter/shared';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { GateLeg } from '../../planner/domain/check-schedule.ts';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { loadDeliveryContexts } from '../deliveries/load-delivery.ts';
 import { maskName } from '../mask-identity.ts';
+import type { Acting } from '../use-case.ts';
 import { plannedTimes } from './assign-leg.ts';
 import { bookedUntil } from './book-leg.ts';
 import { legResource, loadLegContexts, loadLegFor } from './load-leg.ts';
@@ -27,17 +27,10 @@ const FIT_ORDER: Record<VehicleSuggestion['fit'], number> = { fits: 0, override:
  * first, then those only a soft rule keeps out (an audited override books them), then the rest with
  * what is in the way; within each, the soonest at the pickup. Nothing is written.
  */
-export async function suggestVehicles({
-  db,
-  actor,
-  legId,
-  now,
-}: {
-  db: Db;
-  actor: Actor;
-  legId: string;
-  now: Date;
-}): Promise<VehicleSuggestion[]> {
+export async function suggestVehicles(
+  use: Acting & { legId: string; now: Date },
+): Promise<VehicleSuggestion[]> {
+  const { db, actor, legId, now } = use;
   const ctx = await loadLegFor(db, actor, legId, 'read');
   await authorize(db, actor, 'manage', legResource(ctx), { entity: 'patient', entityId: ctx.patient.id });
   const rows = await db

@@ -1,10 +1,10 @@
-import { accounts, type Db, drivers, vehicles } from '@lastmeter/db';
+import { accounts, drivers, vehicles } from '@lastmeter/db';
 import type { AssignDriverBody, Vehicle } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { can } from '../policies.ts';
+import type { Acting } from '../use-case.ts';
 import { loadVehicle } from './load-vehicle.ts';
 import { presentVehicle } from './present-vehicle.ts';
 
@@ -12,17 +12,10 @@ import { presentVehicle } from './present-vehicle.ts';
  * Puts a driver account on a vehicle (or takes the current one off). A driver drives one vehicle at a
  * time, so taking them from another vehicle needs the right to manage that one too.
  */
-export async function assignDriver({
-  db,
-  actor,
-  vehicleId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  vehicleId: string;
-  input: AssignDriverBody;
-}): Promise<Vehicle> {
+export async function assignDriver(
+  use: Acting & { vehicleId: string; input: AssignDriverBody },
+): Promise<Vehicle> {
+  const { db, actor, vehicleId, input } = use;
   const { vehicle } = await loadVehicle(db, actor, vehicleId, 'manage');
   return db.transaction(async (tx) => {
     // Whoever drove it, and the driver put on it, hear their new vehicle (or none) at once.

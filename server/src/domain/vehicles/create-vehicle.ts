@@ -1,20 +1,13 @@
-import { type Db, vehicles } from '@lastmeter/db';
+import { vehicles } from '@lastmeter/db';
 import type { CreateVehicleBody, Vehicle } from '@lastmeter/shared';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { presentVehicle } from './present-vehicle.ts';
 
 /** Adds a vehicle to a district's fleet (admin, the district's dispatchers); audited. */
-export async function createVehicle({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: CreateVehicleBody;
-}): Promise<Vehicle> {
+export async function createVehicle(use: Acting & { input: CreateVehicleBody }): Promise<Vehicle> {
+  const { db, actor, input } = use;
   await authorize(db, actor, 'manage', { kind: 'vehicle', districtId: input.districtId, vehicleId: '' });
   const { base, ...fields } = input;
   return db.transaction(async (tx) => {

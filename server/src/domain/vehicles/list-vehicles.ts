@@ -1,20 +1,14 @@
-import { type Db, drivers, vehicles } from '@lastmeter/db';
+import { drivers, vehicles } from '@lastmeter/db';
 import type { Vehicle, VehicleListQuery } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
+import type { Acting } from '../use-case.ts';
 import { presentVehicle } from './present-vehicle.ts';
 
 /** The fleet the actor may see: all for admin, their districts' for dispatch, their own vehicle for a driver. */
-export async function listVehicles({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: VehicleListQuery;
-}): Promise<Vehicle[]> {
+export async function listVehicles(use: Acting & { query: VehicleListQuery }): Promise<Vehicle[]> {
+  const { db, actor, query } = use;
   const scope = scopeFilter(actor);
   if (scope === 'none') return [];
   const filters: SQL[] = scope ? [scope] : [];

@@ -1,10 +1,10 @@
-import { type Db, deliveries, drivers, legs, vehicles } from '@lastmeter/db';
+import { deliveries, drivers, legs, vehicles } from '@lastmeter/db';
 import type { Vehicle } from '@lastmeter/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
 import { recordScopeChanged } from '../events/record-scope-changed.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadVehicle } from './load-vehicle.ts';
 import { presentVehicle } from './present-vehicle.ts';
 
@@ -26,15 +26,8 @@ const HOLDING_PARCELS = ['assigned', 'picked_up', 'at_gate'] as const;
  * vehicle still holding legs or parcels is refused (409 naming them): dispatch moves that work first,
  * so no patient is left without a car. Audited.
  */
-export async function retireVehicle({
-  db,
-  actor,
-  vehicleId,
-}: {
-  db: Db;
-  actor: Actor;
-  vehicleId: string;
-}): Promise<Vehicle> {
+export async function retireVehicle(use: Acting & { vehicleId: string }): Promise<Vehicle> {
+  const { db, actor, vehicleId } = use;
   await loadVehicle(db, actor, vehicleId, 'manage');
   return db.transaction(async (tx) => {
     const [vehicle] = await tx.select().from(vehicles).where(eq(vehicles.id, vehicleId)).for('update');

@@ -1,9 +1,9 @@
-import { type Db, vehicles } from '@lastmeter/db';
+import { vehicles } from '@lastmeter/db';
 import type { UpdateVehicleBody, Vehicle } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import type { Acting } from '../use-case.ts';
 import { loadVehicle } from './load-vehicle.ts';
 import { presentVehicle } from './present-vehicle.ts';
 
@@ -12,17 +12,10 @@ import { presentVehicle } from './present-vehicle.ts';
  * admin; moving a vehicle to another district needs the right to manage that district's fleet too).
  * Audited before → after.
  */
-export async function updateVehicle({
-  db,
-  actor,
-  vehicleId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  vehicleId: string;
-  input: UpdateVehicleBody;
-}): Promise<Vehicle> {
+export async function updateVehicle(
+  use: Acting & { vehicleId: string; input: UpdateVehicleBody },
+): Promise<Vehicle> {
+  const { db, actor, vehicleId, input } = use;
   const current = await loadVehicle(db, actor, vehicleId, 'manage');
   if (input.districtId !== undefined && input.districtId !== current.vehicle.districtId)
     await authorize(db, actor, 'manage', { kind: 'vehicle', districtId: input.districtId, vehicleId });
