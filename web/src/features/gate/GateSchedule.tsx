@@ -1,6 +1,7 @@
 import { decideStep, isTerminal, type LegView, stepTimeRefusal } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { cityTimeZone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -8,7 +9,6 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
-import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { TripPeoplePanel } from '../tracking/TripPeoplePanel.tsx';
 import { GATE_EVENT_TYPES, gateKeys, gateScheduleQuery, useGateStep } from './api.ts';
 
