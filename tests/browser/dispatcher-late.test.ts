@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { formatScheduleViolation } from '@lastmeter/shared';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { useBrowserWorld } from './support/browser-world.ts';
 import { hasChromium, WIDE } from './support/chromium.ts';
 import { seriousViolations, settled } from './support/page-checks.ts';
 import { type BrowserLocale, captureScreens, signIn } from './support/session.ts';
-import { reads } from './support/ui.ts';
+import { reads, shows } from './support/ui.ts';
 import { RESULTS_DIR } from './support/web-dist.ts';
 import { addDays, bookDialysisRoundTrip, cityToday, en, zh } from './support/world.ts';
 
@@ -46,4 +47,43 @@ describe.skipIf(!hasChromium)('late pickups are flagged in the queue with the ne
       await page.context().close();
     });
   }
+
+  it('(zh-CN, 1440×900) a passed pickup cannot be booked by hand without a word; planning says what to do next', async () => {
+    const { server, browser, city } = world;
+    const page = await signIn(browser, server, city.people.dispatcher, { device: WIDE });
+    onTestFailed(() => captureScreens('late-assign', { dispatcher: page }));
+    await page.goto('/dispatcher');
+    const date = page.getByLabel(zh('dispatch.date'));
+    await date.fill(yesterday);
+    await date.blur();
+    const late = page
+      .locator('ul.queue-list > li[data-timing="late"]')
+      .filter({ hasText: zh('direction.outbound') })
+      .first();
+    await late.getByRole('button', { name: zh('dispatch.queue.assign') }).click();
+    const form = page.locator('form.assign-form');
+    const select = form.getByLabel(zh('dispatch.assign.vehicle'));
+    const value = await select.locator('option', { hasText: city.vehicle.plate }).getAttribute('value');
+    await select.selectOption(value ?? '');
+    await form.getByRole('button', { name: zh('dispatch.assign.submit') }).click();
+    // Refused, naming the rule and the patient — not booked silently.
+    const [rule = ''] = formatScheduleViolation(
+      { rule: 'in_the_past', params: { legs: '§' } },
+      'zh-CN',
+    ).split('§');
+    await reads(form.locator('.plan-clash'), rule, { contains: true });
+    await reads(form.locator('.plan-clash'), '周*国', { contains: true });
+
+    // "Plan the day" lists the passed legs with the reason and the next step.
+    await page.getByRole('tab', { name: zh('dispatch.tab.plan') }).click();
+    await page.getByRole('button', { name: zh('dispatch.plan.run') }).click();
+    const reasons = page.locator('.plan-result ul.reason-list > li');
+    await shows(reasons.first(), { within: 120_000 });
+    const outbound = reasons.filter({ hasText: zh('direction.outbound') });
+    await reads(outbound, '周*国', { contains: true });
+    await reads(outbound.locator('.next-step'), zh('next.window_passed'));
+    await settled(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

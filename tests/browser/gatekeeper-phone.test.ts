@@ -92,6 +92,10 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
 
       await page.screenshot({ path: join(SCREENSHOTS, `gatekeeper-phone-${label}.png`) });
       expect(await seriousViolations(page)).toEqual([]);
+
+      // The family's tracking link loads with the first opening of its panel (a chunk of its own).
+      await now.locator('details.trip-people summary', { hasText: say('gate.trackLink') }).click();
+      await shows(now.locator('[data-testid="tracking-link"]'));
       await page.context().close();
     });
   }

@@ -13,21 +13,22 @@ import { bookDialysisRoundTrip, en, zh } from './support/world.ts';
 type RoleName = 'gatekeeper' | 'dispatcher' | 'driver' | 'hospital' | 'admin';
 
 /**
- * Each role's main page, on the device it is used on, what shows that its data has loaded, and what
- * the user does first. The dispatcher looks at the busy district's planned day.
+ * Each role's main page, on the device it is used on (gate and driver on a 390×844 phone, the desks at
+ * 1440×900), what shows that its data has loaded, and what the user does first. The dispatcher looks
+ * at the busy district's planned day.
  */
 const PAGES: Record<
   RoleName,
   {
     path: string;
     phone?: true;
-    /** The dispatch console's screen (1440×900): the map fills it beside the side panel. */
+    /** The desk's screen (1440×900): the dispatch console's map fills it beside the side panel. */
     wide?: true;
     ready: (page: Page) => Locator;
     open?: (page: Page) => Promise<void>;
   }
 > = {
-  gatekeeper: { path: '/gatekeeper', ready: (page) => page.locator('li.gate-item') },
+  gatekeeper: { path: '/gatekeeper', phone: true, ready: (page) => page.locator('li.gate-item') },
   dispatcher: {
     path: '/dispatcher',
     wide: true,
@@ -41,8 +42,8 @@ const PAGES: Record<
     },
   },
   driver: { path: '/driver', phone: true, ready: (page) => page.locator('article.job-card') },
-  hospital: { path: '/hospital', ready: (page) => page.locator('table.arrivals tbody tr') },
-  admin: { path: '/admin', ready: (page) => page.locator('main h2') },
+  hospital: { path: '/hospital', wide: true, ready: (page) => page.locator('table.arrivals tbody tr') },
+  admin: { path: '/admin', wide: true, ready: (page) => page.locator('main h2') },
 };
 const LOCALES: readonly { locale: BrowserLocale; label: 'zh-CN' | 'en'; say: typeof zh }[] = [
   { locale: 'zh-CN', label: 'zh-CN', say: zh },

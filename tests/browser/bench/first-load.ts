@@ -8,7 +8,7 @@
  */
 import { startTestServer } from '../../support/test-server.ts';
 import { BUSY_DAY, seedBusyDistrict } from '../support/busy-district.ts';
-import { DESKTOP, launchBrowser, PHONE } from '../support/chromium.ts';
+import { launchBrowser, PHONE, WIDE } from '../support/chromium.ts';
 import { signIn } from '../support/session.ts';
 import buildWebIfStale, { WEB_DIST } from '../support/web-dist.ts';
 import { bookDialysisRoundTrip, seedDistrict } from '../support/world.ts';
@@ -22,9 +22,9 @@ const SLOW_4G = {
 const ROLES = [
   { role: 'gatekeeper', path: '/gatekeeper', device: PHONE },
   { role: 'driver', path: '/driver', device: PHONE },
-  { role: 'hospital', path: '/hospital', device: DESKTOP },
-  { role: 'dispatcher', path: '/dispatcher', device: DESKTOP },
-  { role: 'admin', path: '/admin', device: DESKTOP },
+  { role: 'hospital', path: '/hospital', device: WIDE },
+  { role: 'dispatcher', path: '/dispatcher', device: WIDE },
+  { role: 'admin', path: '/admin', device: WIDE },
 ] as const;
 
 buildWebIfStale();
@@ -77,7 +77,7 @@ try {
     );
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     console.log(
-      `| ${role} | ${device === PHONE ? 'phone' : 'desktop'} | ${kb(sizes.js)} | ${kb(sizes.jsDecoded)} | ${sizes.map ? kb(sizes.map) : '—'} | ${kb(sizes.all)} | ${(fcp / 1000).toFixed(2)} s | ${(readyMs / 1000).toFixed(2)} s |`,
+      `| ${role} | ${device === PHONE ? 'phone 390×844' : 'desktop 1440×900'} | ${kb(sizes.js)} | ${kb(sizes.jsDecoded)} | ${sizes.map ? kb(sizes.map) : '—'} | ${kb(sizes.all)} | ${(fcp / 1000).toFixed(2)} s | ${(readyMs / 1000).toFixed(2)} s |`,
     );
     await page.context().close();
   }

@@ -2,10 +2,10 @@ import { type DeliveryView, openDeliverySteps } from '@lastmeter/shared';
 import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useSocketEvent } from '../../realtime/socket.ts';
-import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { compoundDeliveriesQuery, DELIVERY_EVENT, deliveryKeys, useGateDeliveryStep } from './api.ts';
 import { PrescriptionForm } from './PrescriptionForm.tsx';
 

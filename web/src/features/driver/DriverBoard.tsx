@@ -1,13 +1,13 @@
 import { type LegView, payloadOf } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo } from 'react';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { playAlert, unlockAudio } from '../../lib/alert.ts';
 import { useConnectionState, useSocketEvent } from '../../realtime/socket.ts';
 import { useMe } from '../auth/auth.ts';
 import { DriverDeliveries } from '../deliveries/DriverDeliveries.tsx';
-import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { jobKeys, myJobsQuery } from './api.ts';
 import { JobCard, type ShownJob } from './JobCard.tsx';
 import {

@@ -1,6 +1,7 @@
 import { decideStep, isTerminal, type LegView, stepTimeRefusal } from '@lastmeter/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { cityTimeZone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -8,12 +9,11 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { useSocketEvent } from '../../realtime/socket.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
-import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { TripPeoplePanel } from '../tracking/TripPeoplePanel.tsx';
 import { GATE_EVENT_TYPES, gateKeys, gateScheduleQuery, useGateStep } from './api.ts';
 
 /** When the leg is at the gate: outbound pickups leave, returns arrive. */
-export function timeAtGate(leg: LegView): string | null {
+function timeAtGate(leg: LegView): string | null {
   return leg.direction === 'outbound'
     ? (leg.plannedPickupAt ?? leg.pickupWindow[0])
     : (leg.etaAt ?? leg.plannedDropoffAt ?? leg.pickupWindow[1]);
@@ -24,7 +24,7 @@ const MINUTE = 60_000;
 const NOW_SPAN = 30 * MINUTE;
 const NEXT_SPAN = 120 * MINUTE;
 /** How long "放行出门" can be taken back before it reaches the server. */
-export const UNDO_SECONDS = 10;
+const UNDO_SECONDS = 10;
 
 type Group = 'now' | 'next' | 'later';
 const GROUPS: readonly Group[] = ['now', 'next', 'later'];

@@ -2,6 +2,7 @@ import { NEED_KINDS, PATIENT_STATUSES, type PatientView } from '@lastmeter/share
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { type RosterFilters, rosterQuery } from './api.ts';
@@ -155,17 +156,5 @@ export function PatientRoster({
         </>
       )}
     </>
-  );
-}
-
-export function ErrorWithRetry({ error, retry }: { error: unknown; retry: () => void }) {
-  const { t, describeError } = useI18n();
-  return (
-    <div className="alert alert-error" role="alert">
-      <p>{describeError(error)}</p>
-      <button type="button" onClick={retry}>
-        {t('common.retry')}
-      </button>
-    </div>
   );
 }

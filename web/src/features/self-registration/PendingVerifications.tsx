@@ -1,13 +1,13 @@
 import type { PatientView } from '@lastmeter/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { rosterQuery, useRejectPatient, useVerifyPatient } from '../patients/api.ts';
 import { relationLabel } from '../patients/consent.ts';
 import { describeNeed } from '../patients/describe-need.ts';
 import { InfectionBadge } from '../patients/InfectionBadge.tsx';
-import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { RevealIdentity } from '../patients/RevealIdentity.tsx';
 import { useRegistryLive } from '../patients/use-registry-live.ts';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { ErrorWithRetry } from '../patients/PatientRoster.tsx';
 import { qrImageUrl, selfRegistrationLinkQuery } from './api.ts';
 
 /** The compound's QR code to print and post at the gate; residents scan it to register themselves. */

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { NoticeSettingsPanel } from '../../features/notices/NoticeSettingsPanel.tsx';
@@ -8,7 +9,6 @@ import { PatientNotices } from '../../features/notices/PatientNotices.tsx';
 import { hospitalsQuery, patientQuery } from '../../features/patients/api.ts';
 import { EditPatientForm } from '../../features/patients/EditPatientForm.tsx';
 import { NeedsPanel } from '../../features/patients/NeedsPanel.tsx';
-import { ErrorWithRetry } from '../../features/patients/PatientRoster.tsx';
 import { RevealIdentity } from '../../features/patients/RevealIdentity.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useCompoundPage } from './use-compound.ts';

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { ErrorWithRetry } from '../../components/ErrorWithRetry.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { hospitalsQuery } from '../../features/patients/api.ts';
-import { ErrorWithRetry } from '../../features/patients/PatientRoster.tsx';
 import { RegisterPatientForm } from '../../features/patients/RegisterPatientForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useCompoundPage } from './use-compound.ts';
