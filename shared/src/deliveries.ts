@@ -75,7 +75,6 @@ export function deliveryFlags(
 
 /** Where a prescription came from. */
 export const PRESCRIPTION_SOURCES = ['online_visit', 'paper'] as const;
-export type PrescriptionSource = (typeof PRESCRIPTION_SOURCES)[number];
 
 /** The steps people take on a delivery. Assignment is the planner's (a booking), guarded by the schedule gate. */
 export const DELIVERY_STEPS = ['pick_up', 'hand_to_gate', 'receive', 'hand_over', 'cancel'] as const;

@@ -123,7 +123,6 @@ export const ONLINE_VISIT_STATUSES = [
   'prescription_issued',
   'cancelled',
 ] as const;
-export type OnlineVisitStatus = (typeof ONLINE_VISIT_STATUSES)[number];
 export const ONLINE_VISIT_OUTCOMES = ['done', 'no_answer', 'needs_on_site', 'prescription_issued'] as const;
 export type OnlineVisitOutcome = (typeof ONLINE_VISIT_OUTCOMES)[number];
 

@@ -15,21 +15,12 @@ export const CROWDING_COLOR_NAMES = ['green', 'yellow', 'orange', 'red'] as cons
 /** Where a refused patient's family or driver complains (seed 002): the health hotline. */
 export const HEALTH_HOTLINE = '12320';
 
-/** The rule a refusal breaks, as the driver shows it at the gate (seed 002). */
-export const NO_REFUSAL_RULE = {
-  zh: '不得以核酸检测结果、健康码或症状为由拒诊或延误治疗。如遇拒诊，请拨打 12320 卫生健康热线投诉。',
-  en: 'No test result, health code or symptom may be used to refuse or delay treatment. If refused, call the 12320 health hotline.',
-} as const;
-
 export const COMPLAINT_KINDS = ['refused_at_gate', 'delayed_treatment', 'vehicle_late', 'other'] as const;
-export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 
 /** Who the complaint came from: a driver's refusal report, or a person phoning staff. */
 export const COMPLAINT_SOURCES = ['driver', 'family', 'gatekeeper', 'dispatcher', 'hotline'] as const;
-export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
 
 export const COMPLAINT_STATUSES = ['open', 'resolved'] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** The messages a patient's household receives about a round trip, or an online visit (its time and join link). */
 export const NOTICE_KINDS = [
@@ -53,7 +44,6 @@ export const NOTICE_STATUSES = ['queued', 'failed', 'sent', 'given_up', 'skipped
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 export const NOTICE_ATTEMPT_OUTCOMES = ['sent', 'failed', 'rate_limited', 'rejected'] as const;
-export type NoticeAttemptOutcome = (typeof NOTICE_ATTEMPT_OUTCOMES)[number];
 
 export const NOTICE_RECIPIENTS = ['patient', 'family'] as const;
 export type NoticeRecipient = (typeof NOTICE_RECIPIENTS)[number];

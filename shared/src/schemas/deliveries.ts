@@ -183,5 +183,3 @@ export const DeliveryView = DriverDeliveryView.extend({
   deliveredAt: instant.nullable(),
 }).meta({ id: 'DeliveryView' });
 export type DeliveryView = z.infer<typeof DeliveryView>;
-
-export const PrescriptionCreated = z.object({ delivery: DeliveryView }).meta({ id: 'PrescriptionCreated' });

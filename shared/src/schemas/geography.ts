@@ -77,7 +77,6 @@ export const PolygonalGeometry = z
     }
   })
   .meta({ id: 'PolygonalGeometry', description: 'GeoJSON Polygon or MultiPolygon, positions `[lng, lat]`' });
-export type PolygonalGeometryInput = z.infer<typeof PolygonalGeometry>;
 
 const recordId = (what: string) => z.uuid().meta({ description: `The ${what}'s id` });
 export const DistrictPathParams = z.strictObject({ districtId: recordId('district') });

@@ -7,7 +7,7 @@ import { cityDateOf, cityFormat, DEFAULT_TIME_ZONE, type Locale } from '@lastmet
  */
 let timeZone = DEFAULT_TIME_ZONE;
 
-export function setCityTimeZone(zone: string): void {
+function setCityTimeZone(zone: string): void {
   timeZone = zone;
 }
 
@@ -46,7 +46,7 @@ export function formatTime(value: DateInput, locale: Locale): string {
 }
 
 /** The calendar date in the city (YYYY-MM-DD), whatever the device's own time zone. */
-export function cityDate(value: DateInput): string {
+function cityDate(value: DateInput): string {
   return cityDateOf(value, timeZone);
 }
 

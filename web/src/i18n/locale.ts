@@ -9,7 +9,7 @@ function isLocale(value: string | null): value is Locale {
 }
 
 /** The locale the user picked before on this device, if any. */
-export function storedLocale(): Locale | null {
+function storedLocale(): Locale | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
     return isLocale(value) ? value : null;
@@ -28,7 +28,7 @@ export function storeLocale(locale: Locale): void {
 }
 
 /** The browser's first preference among the languages we have; Chinese wins only when preferred. */
-export function browserLocale(languages: readonly string[] = navigator.languages): Locale {
+function browserLocale(languages: readonly string[] = navigator.languages): Locale {
   for (const language of languages) {
     const lower = language.toLowerCase();
     if (lower.startsWith('zh')) return 'zh-CN';

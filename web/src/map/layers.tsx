@@ -2,7 +2,7 @@ import type { Compound, Hospital, LegView, Vehicle, Zone } from '@lastmeter/shar
 import { useEffect, useMemo } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { labelPoint } from './geometry.ts';
-import { LEVEL_COLOR, levelColorExpression } from './levels.ts';
+import { levelColorExpression } from './levels.ts';
 import { useMap } from './map-context.ts';
 import { useLayerClick } from './use-layer-click.ts';
 import { type MapLabel, useMapLabels } from './use-map-labels.ts';
@@ -361,8 +361,6 @@ export function DraftZoneLayer({ points }: { points: readonly [number, number][]
   useMapLayer({ id: 'draft-zone', data, layers: DRAFT_LAYERS });
   return null;
 }
-
-export { LEVEL_COLOR };
 
 const LEG_LAYERS: readonly SourceLayer[] = [
   {

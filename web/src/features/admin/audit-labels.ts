@@ -139,7 +139,7 @@ const FIELDS: Catalogue = {
 };
 
 /** `gate_schedule.read` → "gate schedule read": a code not in the catalogue still reads as words. */
-export function humanize(code: string): string {
+function humanize(code: string): string {
   const words = code
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[._-]+/g, ' ')

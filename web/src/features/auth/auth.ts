@@ -6,9 +6,9 @@ import { ApiError, api } from '../../lib/api.ts';
  * Who is signed in. A missing session is a normal state, not a query error, so pages branch on `status`;
  * `reason` says why a session ended (shown on the login page), `null` when nobody was signed in.
  */
-export type AuthState = { status: 'signed_in'; me: Me } | { status: 'signed_out'; reason: ErrorCode | null };
+type AuthState = { status: 'signed_in'; me: Me } | { status: 'signed_out'; reason: ErrorCode | null };
 
-export const authQuery = queryOptions({
+const authQuery = queryOptions({
   queryKey: ['auth', 'me'],
   queryFn: async ({ signal }): Promise<AuthState> => {
     try {
@@ -25,7 +25,7 @@ export const authQuery = queryOptions({
 });
 
 /** Sign out locally and drop every cached answer: the next user must not see the previous one's data. */
-export function endSession(queryClient: QueryClient, reason: ErrorCode | null): void {
+function endSession(queryClient: QueryClient, reason: ErrorCode | null): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
   const signedOut: AuthState = { status: 'signed_out', reason };
   queryClient.setQueryData(authQuery.queryKey, signedOut);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useSocketEvent } from '../../realtime/socket.ts';
 
 /** A position older than this is shown greyed: the driver's phone has gone quiet. */
-export const STALE_AFTER_MS = 3 * 60_000;
+const STALE_AFTER_MS = 3 * 60_000;
 
 export interface LivePosition {
   lng: number;
@@ -16,7 +16,7 @@ export interface LivePosition {
 }
 
 /** How many earlier positions a vehicle's trail keeps: a few minutes of driving at the usual interval. */
-export const TRAIL_LENGTH = 8;
+const TRAIL_LENGTH = 8;
 
 function isVehicleStale(event: StreamEvent): VehicleStale | null {
   return payloadOf(event, 'vehicle.stale');

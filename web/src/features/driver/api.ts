@@ -7,7 +7,7 @@ const STORAGE_KEY = 'lastmeter.driver.jobs.v1';
 const Stored = z.object({ savedAt: z.number(), accountId: z.string(), jobs: z.array(LegView) });
 
 /** The last job list seen on this phone, so a reload in a dead spot still shows the job at hand. */
-export function storedJobs(accountId: string): { jobs: LegView[]; savedAt: number } | undefined {
+function storedJobs(accountId: string): { jobs: LegView[]; savedAt: number } | undefined {
   try {
     const parsed = Stored.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
     return parsed.success && parsed.data.accountId === accountId ? parsed.data : undefined;

@@ -20,7 +20,7 @@ const QueuedStep = z.object({
 });
 export type QueuedStep = z.infer<typeof QueuedStep>;
 
-export interface Rejected {
+interface Rejected {
   step: QueuedStep;
   error: ApiError;
 }

@@ -13,7 +13,7 @@ import { TripPeoplePanel } from '../tracking/TripPeoplePanel.tsx';
 import { GATE_EVENT_TYPES, gateKeys, gateScheduleQuery, useGateStep } from './api.ts';
 
 /** When the leg is at the gate: outbound pickups leave, returns arrive. */
-export function timeAtGate(leg: LegView): string | null {
+function timeAtGate(leg: LegView): string | null {
   return leg.direction === 'outbound'
     ? (leg.plannedPickupAt ?? leg.pickupWindow[0])
     : (leg.etaAt ?? leg.plannedDropoffAt ?? leg.pickupWindow[1]);
@@ -24,7 +24,7 @@ const MINUTE = 60_000;
 const NOW_SPAN = 30 * MINUTE;
 const NEXT_SPAN = 120 * MINUTE;
 /** How long "放行出门" can be taken back before it reaches the server. */
-export const UNDO_SECONDS = 10;
+const UNDO_SECONDS = 10;
 
 type Group = 'now' | 'next' | 'later';
 const GROUPS: readonly Group[] = ['now', 'next', 'later'];

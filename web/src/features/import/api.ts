@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { NetworkError, toError } from '../../lib/api.ts';
 import { patientKeys } from '../patients/api.ts';
 
-export interface ImportRun {
+interface ImportRun {
   compoundId: string;
   file: File;
   mode: 'dry_run' | 'commit';

@@ -292,7 +292,7 @@ const en: Record<PublicMessageKey, string> = {
 
 const MESSAGES: Record<Locale, Record<PublicMessageKey, string>> = { 'zh-CN': zhCN, en };
 
-export function translatePublic(
+function translatePublic(
   locale: Locale,
   key: PublicMessageKey,
   params: Record<string, string | number> = {},

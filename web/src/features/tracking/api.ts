@@ -3,7 +3,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { api } from '../../lib/api.ts';
 
 /** The family's page polls this often while open; the server counts only the first load as a view. */
-export const TRACK_REFRESH_MS = 5_000;
+const TRACK_REFRESH_MS = 5_000;
 
 /** Links this page load has already opened once: later reads are refreshes. */
 const opened = new Set<string>();
