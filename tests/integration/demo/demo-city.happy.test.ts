@@ -34,7 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-describe('the demo city, planned through the API', () => {
+// Planning the demo day is 1,500 search iterations: generous time for a busy CI machine.
+describe('the demo city, planned through the API', { timeout: 120_000 }, () => {
   let requestIds: string[] = [];
   let tripRequestIds: string[] = [];
   let onlineRequestIds: string[] = [];

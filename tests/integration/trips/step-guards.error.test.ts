@@ -56,7 +56,8 @@ async function plannedTrip(w: TripWorld): Promise<TripView> {
   return trip;
 }
 
-describe('the clock guards the steps of a leg', () => {
+// Each test plans a day (a planner run): generous time for a busy CI machine.
+describe('the clock guards the steps of a leg', { timeout: 90_000 }, () => {
   it('a leg of another day cannot be taken on or worked; its card says its day', async () => {
     const w = await tripWorld(server);
     const trip = await plannedTrip(w);
