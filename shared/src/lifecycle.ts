@@ -84,9 +84,10 @@ export const STEP_RULES: Record<LegStep, StepRule> = {
     roles: ['driver'],
     direction: 'return',
   },
+  // The patient leaves the sealed compound only once the car is at the gate: nobody waits outside it.
   out: {
     to: 'on_board',
-    from: ['accepted', 'en_route', 'at_pickup'],
+    from: ['at_pickup'],
     roles: ['gatekeeper'],
     direction: 'outbound',
   },

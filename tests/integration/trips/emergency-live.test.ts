@@ -82,6 +82,7 @@ describe('an emergency in the live day', () => {
     expect(ride.outbound.vehicle?.id).toBe(ambulance.id);
     await ok(server, `/api/v1/legs/${ride.outbound.id}/accept`, medicToken);
     await clockAtLeg(server, w, ride.outbound.id, 'pickup');
+    await ok(server, `/api/v1/legs/${ride.outbound.id}/at-pickup`, medicToken);
     await ok(server, `/api/v1/legs/${ride.outbound.id}/out`, w.gatekeeper.token);
     const droppedAt = await clockAtLeg(server, w, ride.outbound.id, 'dropoff');
     await ok(server, `/api/v1/legs/${ride.outbound.id}/arrive`, medicToken);

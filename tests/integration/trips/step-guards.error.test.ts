@@ -94,6 +94,13 @@ describe('the clock guards the steps of a leg', { timeout: 90_000 }, () => {
     const trip = await plannedTrip(w);
     const pickup = await clockAtLeg(server, w, trip.outbound.id, 'pickup', -120);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/accept`, w.driver.token);
+    // The car is not at the gate yet: nobody is sent out of the compound to wait for it.
+    const noCar = await api<Problem>(server, 'POST', `/api/v1/legs/${trip.outbound.id}/out`, {
+      token: w.gatekeeper.token,
+      body: {},
+    });
+    expect(noCar.status).toBe(409);
+    expect(noCar.body).toMatchObject({ code: 'invalid_transition', from: 'accepted' });
     await ok(server, `/api/v1/legs/${trip.outbound.id}/at-pickup`, w.driver.token);
 
     // Two hours early, one tap at the gate must not send the patient out.
@@ -128,6 +135,7 @@ describe('the clock guards the steps of a leg', { timeout: 90_000 }, () => {
     const trip = await plannedTrip(w);
     await clockAtLeg(server, w, trip.outbound.id, 'pickup');
     await ok(server, `/api/v1/legs/${trip.outbound.id}/accept`, w.driver.token);
+    await ok(server, `/api/v1/legs/${trip.outbound.id}/at-pickup`, w.driver.token);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/out`, w.gatekeeper.token);
     const arrivedAt = await clockAtLeg(server, w, trip.outbound.id, 'dropoff');
     await ok(server, `/api/v1/legs/${trip.outbound.id}/arrived`, w.hospitalDesk.token);
@@ -180,6 +188,7 @@ describe('the clock guards the steps of a leg', { timeout: 90_000 }, () => {
     const trip = await plannedTrip(w);
     await clockAtLeg(server, w, trip.outbound.id, 'pickup');
     await ok(server, `/api/v1/legs/${trip.outbound.id}/accept`, w.driver.token);
+    await ok(server, `/api/v1/legs/${trip.outbound.id}/at-pickup`, w.driver.token);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/out`, w.gatekeeper.token);
     const arrivedAt = await clockAtLeg(server, w, trip.outbound.id, 'dropoff');
     await ok(server, `/api/v1/legs/${trip.outbound.id}/arrived`, w.hospitalDesk.token);
@@ -201,6 +210,7 @@ describe('a patient rides one leg at a time', () => {
 
     // The patient has not left the compound: nobody can be loaded at the hospital for the way home.
     await refused(`/api/v1/legs/${trip.return.id}/on-board`, w.driver.token, 'outbound_not_finished');
+    await ok(server, `/api/v1/legs/${trip.outbound.id}/at-pickup`, w.driver.token);
     await ok(server, `/api/v1/legs/${trip.outbound.id}/out`, w.gatekeeper.token);
     // Now the patient is in the car on the way there: not aboard two legs at once.
     await refused(`/api/v1/legs/${trip.return.id}/on-board`, w.driver.token, 'patient_aboard_elsewhere');

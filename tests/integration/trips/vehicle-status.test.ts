@@ -109,6 +109,7 @@ describe('a vehicle’s status follows its legs', () => {
     await clockAtLeg(server, w, legId);
     await ok(server, `/api/v1/legs/${legId}/accept`, w.driver.token);
     await ok(server, `/api/v1/legs/${legId}/en-route`, w.driver.token);
+    await ok(server, `/api/v1/legs/${legId}/at-pickup`, w.driver.token);
     await ok(server, `/api/v1/legs/${legId}/out`, w.gatekeeper.token);
     expect((await vehicleOf(w)).status).toBe('on_job');
     await ok(server, `/api/v1/vehicles/${w.vehicle.id}/breakdown`, w.driver.token, { note: 'flat tyre' });

@@ -120,6 +120,9 @@ function GateGroup({
   );
 }
 
+/** Outbound statuses before the car is at the gate: "out" waits for it (`STEP_RULES.out` in @lastmeter/shared). */
+const CAR_NOT_HERE: readonly LegView['status'][] = ['assigned', 'accepted', 'en_route'];
+
 /** The "out" step as the lifecycle rules decide it for a gatekeeper (`decideStep` in @lastmeter/shared). */
 function outOpens(leg: LegView): boolean {
   return leg.direction === 'outbound' && decideStep('out', leg, 'gatekeeper').ok;
@@ -213,7 +216,9 @@ function GateAction({
   const [, setTick] = useState(0);
   const send = useRef(step.mutate);
   send.current = step.mutate;
-  const heldBack = outOpens(leg) ? outHeldBack(leg, now) : null;
+  // A car on its way: "out" waits for the time it opens, then for the car at the gate.
+  const onItsWay = leg.direction === 'outbound' && (leg.status === 'accepted' || leg.status === 'en_route');
+  const heldBack = outOpens(leg) || onItsWay ? outHeldBack(leg, now) : null;
   const canOut = outOpens(leg) && !heldBack;
   const canBack = backOpens(leg);
 
@@ -285,7 +290,7 @@ function GateAction({
             : t('driver.dayGone')}
         </p>
       ) : null}
-      {!canOut && leg.direction === 'outbound' && leg.status === 'assigned' ? (
+      {!canOut && !heldBack && leg.direction === 'outbound' && CAR_NOT_HERE.includes(leg.status) ? (
         <p className="muted">{t('gate.outOpensLater')}</p>
       ) : null}
       {canBack ? (
