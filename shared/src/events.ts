@@ -18,7 +18,7 @@ import {
   ZONE_LEVELS,
 } from './domain.ts';
 import { DriverDeliveryView } from './schemas/deliveries.ts';
-import { CompoundLevelChange } from './schemas/geography.ts';
+import { CompoundLevelChange } from './schemas/districts.ts';
 import { IncidentView } from './schemas/trips.ts';
 
 /**

@@ -234,7 +234,7 @@ function buildDemoCity(rng: Random, now: Date, passwordHash: string, dutyRng: Ra
   };
 }
 
-// ---------------------------------------------------------------- geography
+// ---------------------------------------------------------------- districts, compounds, hospitals, vehicles
 
 /** [lng, lat] `east` and `north` metres away; rounded to 6 decimals (~0.1 m), as a map click would give. */
 function offset(lng: number, lat: number, east: number, north: number): [number, number] {

@@ -24,7 +24,7 @@ async function tokenFor(
   return { account, token: await loginAs(server, account.username, account.password) };
 }
 
-describe('geography and supply stay inside their scope', () => {
+describe('districts, hospitals and vehicles stay inside their scope', () => {
   it("a dispatcher of district A gets 403/404 on district B's compounds, zones and vehicles", async () => {
     const db = server.app.db;
     const a = await createDistrict(db);

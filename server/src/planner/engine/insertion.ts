@@ -112,18 +112,30 @@ export function bestInsertion(
     if (Lt[mid + 1]! < need) lo = mid + 1;
     else hi = mid;
   }
+  // Screening without noise keeps only the cheapest candidate, so it skips every pickup position
+  // whose detour alone already costs as much: with costs that keep the triangle inequality (distances,
+  // shortest-path times) the drop-off's detour never subtracts, so nothing after such a pickup is
+  // cheaper. The same placements as a full scan (pr10 and a8-96 under an iteration limit), a few per
+  // cent less CPU on pr10. Noised screening draws a perturbation per candidate and scans them all.
+  const noisy = noise > 0 && rng !== null;
+  const screenOnly = !verify && !noisy;
+  let bestC = Number.POSITIVE_INFINITY;
+  let bestI = -1;
+  let bestJ = -1;
   for (let i = lo; i < q; i++) {
     if (E[i]! > lateP) break;
     const a = seq[i]!;
     const la = loc[a]!;
-    const arrP = E[i]! + ds[i]! + tt[la * nLoc + lPc]!;
-    if (arrP > lateP) continue;
-    if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, i)) continue;
-    const BP = Math.max(arrP, eP);
     const b = seq[i + 1]!;
     const lb = loc[b]!;
     const cAB = cm[la * nLoc + lb]!;
     const cAP = cm[la * nLoc + lPc]!;
+    const deltaP = w * (cAP + cm[lP + lb]! - cAB);
+    if (screenOnly && deltaP >= bestC) continue;
+    const arrP = E[i]! + ds[i]! + tt[la * nLoc + lPc]!;
+    if (arrP > lateP) continue;
+    if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, i)) continue;
+    const BP = Math.max(arrP, eP);
     const slackI = rideSlack[i]!;
     const tAB = tt[la * nLoc + lb]!;
     const tAP = tt[la * nLoc + lPc]!;
@@ -132,7 +144,13 @@ export function bestInsertion(
       let BD = BP + dP + tPD;
       if (BD < eD) BD = eD;
       if (BD <= lateD && BD + dD + tt[lD + lb]! <= Lt[i + 1]!) {
-        n = pushCandidate(n, w * (cAP + cPD + cm[lD + lb]! - cAB), i, i);
+        const c = w * (cAP + cPD + cm[lD + lb]! - cAB);
+        if (!screenOnly) n = pushCandidate(n, c, i, i);
+        else if (c < bestC) {
+          bestC = c;
+          bestI = i;
+          bestJ = i;
+        }
       }
     }
     if (tAP + dP + tt[lP + lb]! - tAB > slackI) continue;
@@ -140,7 +158,6 @@ export function bestInsertion(
     let Ecur = Math.max(arr, early[b]!);
     if (Ecur > Lt[i + 1]!) continue;
     let ride = tt[lP + lb]!;
-    const deltaP = w * (cAP + cm[lP + lb]! - cAB);
     for (let j = i + 1; j < q; j++) {
       if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, j)) break;
       const sj = seq[j]!;
@@ -154,12 +171,13 @@ export function bestInsertion(
       if (BD <= lateD) {
         const tDn = tt[lD + ln]!;
         if (BD + dD + tDn <= Lt[j + 1]! && tjD + dD + tDn - tt[lj * nLoc + ln]! <= rideSlack[j]!) {
-          n = pushCandidate(
-            n,
-            deltaP + w * (cm[lj * nLoc + lDc]! + cm[lD + ln]! - cm[lj * nLoc + ln]!),
-            i,
-            j,
-          );
+          const c = deltaP + w * (cm[lj * nLoc + lDc]! + cm[lD + ln]! - cm[lj * nLoc + ln]!);
+          if (!screenOnly) n = pushCandidate(n, c, i, j);
+          else if (c < bestC) {
+            bestC = c;
+            bestI = i;
+            bestJ = j;
+          }
         }
       } else if (Ecur > lateD) break;
       const tjn = tt[lj * nLoc + ln]!;
@@ -170,7 +188,14 @@ export function bestInsertion(
     }
   }
 
-  if (noise > 0 && rng) for (let c = 0; c < n; c++) candCost[c] = candCost[c]! + noise * (2 * rng.next() - 1);
+  if (screenOnly) {
+    if (bestI < 0) return Number.POSITIVE_INFINITY;
+    out.cost = bestC + pen;
+    out.i = bestI;
+    out.j = bestJ;
+    return out.cost;
+  }
+  if (noisy) for (let c = 0; c < n; c++) candCost[c] = candCost[c]! + noise * (2 * rng.next() - 1);
   if (!verify) {
     if (n === 0) return Number.POSITIVE_INFINITY;
     let best = 0;

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { RegistryLists } from '../../features/admin/RegistryLists.tsx';
+import { HospitalVehicleLists } from '../../features/admin/HospitalVehicleLists.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { RoleHome } from '../RoleHome.tsx';
 
@@ -12,7 +12,7 @@ export function AdminHome() {
         <p>{t('admin.audit.intro')}</p>
         <Link to="/admin/audit">{t('admin.audit.open')}</Link>
       </section>
-      <RegistryLists />
+      <HospitalVehicleLists />
     </RoleHome>
   );
 }

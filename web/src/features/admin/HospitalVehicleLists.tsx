@@ -11,7 +11,7 @@ const auditLink = (entity: string, id: string) =>
   `/admin/audit?${new URLSearchParams({ entity, entityId: id })}`;
 
 /** Every hospital and vehicle with its state, each linked to its audit trail. */
-export function RegistryLists() {
+export function HospitalVehicleLists() {
   const { t, describeError } = useI18n();
   const id = useId();
   const hospitals = useQuery({
