@@ -17,7 +17,7 @@ export * from './schemas/audit.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/deliveries.ts';
 export * from './schemas/districts.ts';
-export { LngLat, PolygonalGeometry, type PolygonalGeometryInput } from './schemas/fields.ts';
+export { LngLat, PolygonalGeometry } from './schemas/fields.ts';
 export * from './schemas/hospitals.ts';
 export * from './schemas/online-visits.ts';
 export * from './schemas/overview.ts';

@@ -62,6 +62,10 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
       const leg = legs.body.find((l) => l.direction === direction && shownName.test(l.patient.name));
       if (!leg?.[at]) throw new Error(`no ${direction} leg with a ${at}`);
       server.clock.set(leg[at]);
+      // The screens judge what opens when ("out" shortly before the pickup) by the device's clock:
+      // every page open stands at the same moment as the server (timers keep running).
+      for (const page of Object.values(screens))
+        if (page) await page.context().clock.setFixedTime(new Date(leg[at]));
     };
     const generated = await api<{ created: number }>(server, 'POST', '/api/v1/requests/generate', {
       token: dispatchToken,
@@ -116,13 +120,14 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
     };
     await step('driver.step.accept', 'legStatus.accepted');
     await step('driver.step.depart', 'legStatus.en_route');
+    // The car reaches the gate at the planned pickup: the server's clock and every screen stand
+    // there ("out" opens shortly before it, whenever the test runs).
+    await clockAt(date, 'outbound', 'plannedPickupAt');
     await step('driver.step.reach_pickup', 'legStatus.at_pickup');
     await shows(job.getByText(zh('driver.waiting.gatekeeper_out')));
 
-    // The gatekeeper's page, open all along, saw the car reach the gate; the patient goes out. The
-    // server's clock stands at the planned pickup ("out" opens shortly before it, whenever the test runs).
+    // The gatekeeper's page, open all along, saw the car reach the gate; the patient goes out.
     await reads(leaving.locator('.badge[data-status]'), zh('legStatus.at_pickup'));
-    await clockAt(date, 'outbound', 'plannedPickupAt');
     // "Out" asks first and can be undone for a few seconds; only then does it reach the server.
     await leaving.getByRole('button', { name: zh('gate.out') }).click();
     await gatekeeper.getByRole('button', { name: zh('gate.confirmOutYes') }).click();

@@ -99,6 +99,8 @@ describe.skipIf(!hasChromium)('manual assignment suggests vehicles ranked by fit
         ),
       );
       await settled(page);
+      // The ranking on screen for the picture (the refusal stands below it).
+      await list.evaluate((element) => element.scrollIntoView({ block: 'start' }));
       const shot = join(RESULTS_DIR, 'screenshots', `dispatcher-suggest-${label}.png`);
       await page.screenshot({ path: shot });
       if (label === 'zh-CN') copyFileSync(shot, join(REPO_ROOT, 'docs/screenshots/dispatcher-suggest.png'));

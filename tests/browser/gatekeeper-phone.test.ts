@@ -77,6 +77,9 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
       // The header and the sub-navigation leave most of the first screen to the list.
       const firstCard = await page.locator('li.gate-item').first().boundingBox();
       expect(firstCard?.y ?? 999).toBeLessThan(844 * 0.45);
+      // Cards are compact: the next one starts on the first screen too.
+      const secondCard = await page.locator('li.gate-item').nth(1).boundingBox();
+      expect(secondCard?.y ?? 999).toBeLessThan(844);
       const times = await shownTimes(page);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       // The car waiting at the gate is "now", at the top; only it offers "out".
@@ -89,6 +92,14 @@ describe.skipIf(!hasChromium)("the gatekeeper's phone: the gate list and the ros
         .filter({ hasText: '张伟' });
       const [opens = ''] = say('gate.outOpensAt', { at: '§' }).split('§');
       await reads(afternoon, opens.trim() || say('gate.outOpensAt', { at: '' }).trim(), { contains: true });
+
+      // Every button and link a thumb hits on the list is at least 44 px tall.
+      const targets = page.locator('main button:visible, main a:visible, header button:visible');
+      for (let i = 0; i < (await targets.count()); i++) {
+        const target = targets.nth(i);
+        const size = await target.boundingBox();
+        expect(size?.height ?? 0, `height of "${await target.textContent()}"`).toBeGreaterThanOrEqual(44);
+      }
 
       await page.screenshot({ path: join(SCREENSHOTS, `gatekeeper-phone-${label}.png`) });
       expect(await seriousViolations(page)).toEqual([]);

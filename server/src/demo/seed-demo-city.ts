@@ -748,7 +748,7 @@ function buildFleet(
 
 // ---------------------------------------------------------------- patient registry
 
-/** How many of the 200 patients have each need: half on dialysis, as in the seeds' accounts. */
+/** How many of the 200 patients have each need: half on dialysis, as in the accounts of the 2022 lockdown (docs/product.md). */
 const NEED_MIX: readonly (readonly [NeedKind, number])[] = [
   ['dialysis', 100],
   ['chemotherapy', 20],
@@ -794,7 +794,7 @@ function buildRegistry(
   const dialysis = pool.filter((k) => k === 'dialysis');
   const others = rng.shuffle(pool.filter((k) => k !== 'dialysis'));
 
-  // gatekeeper1's first compound carries a heavy dialysis load: the demo opens on the seeds' hardest case.
+  // gatekeeper1's first compound carries a heavy dialysis load: the demo opens on the hardest case.
   const hub = placed.find((c) => c.site.name === GATEKEEPER1_COMPOUNDS[0]);
   if (!hub) throw new Error('Demo data lacks gatekeeper1’s compound');
   const hubKinds = [...dialysis.splice(0, 16), ...others.splice(0, 6)];

@@ -45,7 +45,7 @@ export const COMPOUND_SITES: readonly CompoundSite[] = [
   { name: '永嘉新村', street: '湖南路街道', road: '永嘉路', lng: 121.448, lat: 31.207 },
 ];
 
-/** The 封控区: gatekeeper1's compounds, with the heaviest dialysis load — the case the seeds describe. */
+/** The 封控区: gatekeeper1's compounds, with the heaviest dialysis load — the hardest case of a lockdown (docs/product.md). */
 export const SEALED_COMPOUNDS = ['田林十二村', '田林十四村', '田林八村'] as const;
 export const CONTROLLED_COMPOUNDS = ['康健新村', '梅陇三村', '梅陇十村', '罗秀新村'] as const;
 export const GATEKEEPER1_COMPOUNDS = ['田林十二村', '田林十四村'] as const;

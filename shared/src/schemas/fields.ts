@@ -62,6 +62,5 @@ export const PolygonalGeometry = z
     }
   })
   .meta({ id: 'PolygonalGeometry', description: 'GeoJSON Polygon or MultiPolygon, positions `[lng, lat]`' });
-export type PolygonalGeometryInput = z.infer<typeof PolygonalGeometry>;
 
 export const recordId = (what: string) => z.uuid().meta({ description: `The ${what}'s id` });

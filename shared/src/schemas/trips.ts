@@ -72,7 +72,7 @@ export const RefusalBody = z
     version: version.optional(),
     reason: z.enum(REFUSAL_REASONS).meta({
       description:
-        'What the hospital gate gave as its reason. `test_result`, `health_code` and `symptom` are forbidden grounds (seeds): the incident says so',
+        'What the hospital gate gave as its reason. `test_result`, `health_code` and `symptom` are forbidden grounds (docs/product.md rule 8): the incident says so',
     }),
     note: paragraph().max(500).default('').meta({ description: 'What was said at the gate' }),
     lng: lng.optional(),

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `everyMs`: lists that group by "now" regroup as the day goes on. */
+/**
+ * The current time, for screens that show what opens or runs late "now". It is read at every render
+ * — a live update (the car reached the gate) is judged at the moment it arrives — and the screen
+ * re-renders every `everyMs` besides, so lists that group by "now" regroup as the day goes on.
+ */
 export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    const timer = window.setInterval(() => setTick((tick) => tick + 1), everyMs);
     return () => window.clearInterval(timer);
   }, [everyMs]);
-  return now;
+  return Date.now();
 }

@@ -3,12 +3,12 @@ import { openIncident } from './open-incident.ts';
 import { presentIncident } from './present-incident.ts';
 import { type LegUseCase, stepLeg } from './step-leg.ts';
 
-/** Grounds the seeds forbid: no test result, health code or symptom is a precondition for entry. */
+/** Forbidden grounds (docs/product.md rule 8): no test result, health code or symptom is a precondition for entry. */
 const FORBIDDEN_GROUNDS = new Set<RefusalBody['reason']>(['test_result', 'health_code', 'symptom']);
 
 /**
  * A driver reports that the hospital gate refused the patient. The leg stops as `refused_at_gate`
- * and an incident, carrying the reason given and whether the seeds forbid it, waits for dispatch.
+ * and an incident, carrying the reason given and whether it is a forbidden ground, waits for dispatch.
  */
 export async function reportRefusal(use: LegUseCase<RefusalBody>): Promise<IncidentView> {
   const { actor, input } = use;
