@@ -1,3 +1,4 @@
+import { fillPlaceholders } from './catalog.ts';
 import type { Locale } from './errors.ts';
 
 /**
@@ -17,7 +18,10 @@ export const FIELD_MESSAGES = {
     en: 'not a mainland mobile number (11 digits starting 13–19)',
   },
   time_hhmm: { 'zh-CN': '应为 24 小时制时间 HH:MM', en: 'must be a 24-hour time HH:MM' },
-  already_registered: { 'zh-CN': '已登记过', en: 'already registered' },
+  already_registered: {
+    'zh-CN': '该身份证号已登记',
+    en: 'a patient with this national ID is already registered',
+  },
   weekdays_repeat: { 'zh-CN': '星期有重复', en: 'weekdays repeat' },
   duplicate: { 'zh-CN': '有重复项', en: 'lists an item twice' },
   must_be_after: { 'zh-CN': '必须晚于 {other}', en: 'must be after {other}' },
@@ -115,9 +119,7 @@ export function fieldMessage(
   locale: Locale,
   params: FieldMessageParams = {},
 ): string {
-  return FIELD_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return fillPlaceholders(FIELD_MESSAGES[code][locale], params);
 }
 
 /**

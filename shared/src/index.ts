@@ -1,4 +1,5 @@
 export * from './care-ways.ts';
+export * from './catalog.ts';
 export * from './city-time.ts';
 export * from './deliveries.ts';
 export * from './domain.ts';

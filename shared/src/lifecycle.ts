@@ -303,7 +303,7 @@ export function stepTimeRefusal(
   return null;
 }
 
-const STEP_TIME_MESSAGES: Record<StepTimeRule, Record<'zh-CN' | 'en', string>> = {
+export const STEP_TIME_MESSAGES: Record<StepTimeRule, Record<'zh-CN' | 'en', string>> = {
   another_day: {
     'zh-CN': '这是其他日期的任务（行程或送药），只能在当天执行',
     en: 'This job (a leg or a parcel) belongs to another day and can only be worked on its own day',

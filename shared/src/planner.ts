@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fillPlaceholders } from './catalog.ts';
 import {
   INFECTION_CLASSES,
   type InfectionClass,
@@ -161,9 +162,7 @@ export function formatPlannerReason(reason: Reason, locale: Locale): string {
     if (typeof val === 'string' && val in plannerMessages)
       params[k] = plannerMessages[val as PlannerReasonCode][locale];
   }
-  return plannerMessages[reason.code][locale].replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] === undefined ? `{${name}}` : String(params[name]),
-  );
+  return fillPlaceholders(plannerMessages[reason.code][locale], params);
 }
 
 export const reasonSchema = z.object({

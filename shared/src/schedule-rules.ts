@@ -1,3 +1,4 @@
+import { fillPlaceholders } from './catalog.ts';
 import type { Locale } from './errors.ts';
 
 /**
@@ -107,7 +108,5 @@ export function formatScheduleViolation(
   violation: Pick<ScheduleViolation, 'rule' | 'params'>,
   locale: Locale,
 ): string {
-  return SCHEDULE_RULE_MESSAGES[violation.rule][locale].replace(/\{(\w+)\}/g, (_, name: string) =>
-    violation.params[name] === undefined ? `{${name}}` : String(violation.params[name]),
-  );
+  return fillPlaceholders(SCHEDULE_RULE_MESSAGES[violation.rule][locale], violation.params);
 }

@@ -222,7 +222,7 @@ describe('spreadsheet import', () => {
       [4, 'dialysisDays'],
       [5, 'nationalId'],
     ]);
-    expect(body.errors[1]?.message).toBe('a mobile number has 11 digits starting 13–19');
+    expect(body.errors[1]?.message).toBe(FIELD_MESSAGES.mobile_invalid.en);
     const zh = await upload(server, path(), w.gatekeeperA.token, file, {}, { 'accept-language': 'zh-CN' });
     expect((zh.body as unknown as ImportBody).errors[2]?.message).toContain('透析日无法识别');
 

@@ -1,4 +1,4 @@
-import type { Locale } from '@lastmeter/shared';
+import { fillPlaceholders, type Locale } from '@lastmeter/shared';
 
 /**
  * The web's own strings. zh-CN is the source: its keys define `MessageKey`, and English must translate
@@ -1948,6 +1948,5 @@ export type MessageParams = Record<string, string | number>;
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template = MESSAGES[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
+  return params ? fillPlaceholders(template, params) : template;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { auditLog, type Db, gates, hospitals, PG, pgErrorOf } from '@lastmeter/db';
 import {
   cityDateOf,
+  fieldMessage,
   type ImportMapping,
   type ImportResult,
   type ImportRowError,
@@ -26,11 +27,6 @@ import { readSpreadsheet } from './read-spreadsheet.ts';
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table here. */
 const CHUNK = 1000;
 const PREVIEW_ROWS = 20;
-
-const ALREADY_REGISTERED = {
-  'zh-CN': '该身份证号已登记',
-  en: 'a patient with this ID number is already registered',
-} as const;
 
 /**
  * A gatekeeper's spreadsheet into their compound's registry. A dry run reports every row's errors
@@ -86,7 +82,7 @@ export async function importPatients({
   );
   const accepted = candidates.filter((c) => {
     if (!live.has(c.nationalId)) return true;
-    rowErrors.push({ row: c.row, field: 'nationalId', message: ALREADY_REGISTERED[locale] });
+    rowErrors.push({ row: c.row, field: 'nationalId', message: fieldMessage('already_registered', locale) });
     return false;
   });
   rowErrors.sort((a, b) => a.row - b.row);

@@ -1,5 +1,6 @@
 import {
   CareNeedInput,
+  FIELD_MESSAGES,
   fieldMessage,
   type ImportField,
   type ImportMapping,
@@ -76,10 +77,9 @@ type Code =
   | 'bad_prescription'
   | 'too_many_items'
   | 'prescription_needs_hospital'
-  | 'duplicate_in_file'
-  | 'already_registered';
+  | 'duplicate_in_file';
 
-const MESSAGES: Record<Code, Record<Locale, string>> = {
+export const IMPORT_ROW_MESSAGES: Record<Code, Record<Locale, string>> = {
   required: { 'zh-CN': '必填', en: 'is required' },
   no_column: {
     'zh-CN': '文件中没有对应这一项的列，请在列映射中指定',
@@ -93,10 +93,7 @@ const MESSAGES: Record<Code, Record<Locale, string>> = {
     'zh-CN': '身份证号被 Excel 存成了数字，末位已丢失；请把该列设为“文本”后重新填写',
     en: 'Excel stored the ID number as a number and lost digits; format the column as text and re-enter it',
   },
-  bad_mobile: {
-    'zh-CN': '手机号应为 11 位数字，以 13–19 开头',
-    en: 'a mobile number has 11 digits starting 13–19',
-  },
+  bad_mobile: FIELD_MESSAGES.mobile_invalid,
   bad_need_kind: {
     'zh-CN': '无法识别的需求类型（血透、化疗、放疗、孕产、新生儿、慢病、急诊）',
     en: 'unknown need (dialysis, chemotherapy, radiotherapy, pregnancy, newborn, chronic, emergency)',
@@ -140,10 +137,6 @@ const MESSAGES: Record<Code, Record<Locale, string>> = {
   duplicate_in_file: {
     'zh-CN': '与文件中前面一行的身份证号重复',
     en: 'same ID number as an earlier row of the file',
-  },
-  already_registered: {
-    'zh-CN': '该身份证号已登记',
-    en: 'a patient with this ID number is already registered',
   },
 };
 
@@ -271,14 +264,15 @@ export function parseImportRows(
   const candidates: ImportCandidate[] = [];
   const firstRowOfId = new Map<string, number>();
   const missingColumns = (['name', 'nationalId', 'phone'] as const).filter((f) => !columns.has(f));
-  for (const field of missingColumns) errors.push({ row: 1, field, message: MESSAGES.no_column[ctx.locale] });
+  for (const field of missingColumns)
+    errors.push({ row: 1, field, message: IMPORT_ROW_MESSAGES.no_column[ctx.locale] });
   // Without these columns every row would repeat the same complaint; the header error says it once.
   if (missingColumns.length) return { candidates, errors };
 
   for (const { row, cells } of table.rows) {
     const rowErrors: ImportRowError[] = [];
     const fail = (field: string, code: Code) =>
-      rowErrors.push({ row, field, message: MESSAGES[code][ctx.locale] });
+      rowErrors.push({ row, field, message: IMPORT_ROW_MESSAGES[code][ctx.locale] });
     const get = (field: ImportField) => {
       const i = columns.get(field);
       return i === undefined ? '' : (cells[i] ?? '').normalize('NFC').trim();

@@ -5,7 +5,7 @@ import type { Locale, NoticeKind } from '@lastmeter/shared';
  * identity: times, the gate, the hospital, the plate, an online visit's join link. Providers that require registered templates get
  * the same parameters under the kind's template id (NoticeConfig.http.templates).
  */
-const TEXT: Record<Locale, Record<NoticeKind, string>> = {
+export const NOTICE_TEXT: Record<Locale, Record<NoticeKind, string>> = {
   'zh-CN': {
     evening_before: '{day} {pickupTime} 在{gate}接您去{hospital}，车辆 {plate}。请提前到门口等候。',
     vehicle_departed: '接您的车辆 {plate} 已出发，预计 {eta} 到{gate}。',
@@ -37,5 +37,5 @@ export function renderNotice(
   params: Record<string, string>,
   locale: Locale = 'zh-CN',
 ): string {
-  return TEXT[locale][kind].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '—');
+  return NOTICE_TEXT[locale][kind].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '—');
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@lastmeter/shared';
+import { fillPlaceholders, type Locale } from '@lastmeter/shared';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 /**
@@ -290,16 +290,14 @@ const en: Record<PublicMessageKey, string> = {
   'refusal.call': 'Call {hotline}',
 };
 
-const MESSAGES: Record<Locale, Record<PublicMessageKey, string>> = { 'zh-CN': zhCN, en };
+export const PUBLIC_MESSAGES: Record<Locale, Record<PublicMessageKey, string>> = { 'zh-CN': zhCN, en };
 
 function translatePublic(
   locale: Locale,
   key: PublicMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return fillPlaceholders(PUBLIC_MESSAGES[locale][key], params);
 }
 
 export function usePublicT() {
