@@ -67,6 +67,18 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
       for (const page of Object.values(screens))
         if (page) await page.context().clock.setFixedTime(new Date(leg[at]));
     };
+    /** Waits until the driver's card shows the patient's leg at the version the server has now. */
+    const showsCurrentVersion = async (direction: LegView['direction']) => {
+      const legs = await api<LegView[]>(
+        server,
+        'GET',
+        `/api/v1/districts/${city.district.id}/legs?date=${date}`,
+        { token: dispatchToken },
+      );
+      const leg = legs.body.find((l) => l.direction === direction && shownName.test(l.patient.name));
+      if (!leg) throw new Error(`no ${direction} leg`);
+      await shows(driver.locator(`article.job-card[data-version="${leg.version}"]`));
+    };
     const generated = await api<{ created: number }>(server, 'POST', '/api/v1/requests/generate', {
       token: dispatchToken,
       body: { districtId: city.district.id, date },
@@ -114,6 +126,7 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
     await shows(job.getByRole('heading', { name: zh('driver.outbound') }));
     await shows(job.getByText(shownName));
     await reads(job, city.compound.name, { contains: true });
+    await showsCurrentVersion('outbound');
     const step = async (name: Parameters<typeof zh>[0], status: Parameters<typeof zh>[0]) => {
       await job.getByRole('button', { name: zh(name), exact: true }).click();
       await reads(job.locator('.job-header .badge').first(), zh(status));
@@ -148,8 +161,11 @@ describe.skipIf(!hasChromium)('the closed loop, one person per browser', () => {
     await treated.getByRole('button', { name: zh('hospital.treatment.finish') }).click();
     await shows(treated.getByText(zh('hospital.treatment.released')));
 
-    // The driver's phone moves on to the return, live, and drives it.
+    // The driver's phone moves on to the return, live, and drives it — once it shows the leg as the
+    // server now has it: the release re-times the return, and a step taken on an older version of a
+    // leg is refused as a conflict (the driver would be accepting times they have not seen).
     await shows(job.getByRole('heading', { name: zh('driver.return') }));
+    await showsCurrentVersion('return');
     await step('driver.step.accept', 'legStatus.accepted');
     await step('driver.step.depart', 'legStatus.en_route');
     await step('driver.step.reach_pickup', 'legStatus.at_pickup');

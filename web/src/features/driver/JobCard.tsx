@@ -68,6 +68,7 @@ export function JobCard({ job, report }: { job: ShownJob; report: Report }) {
       className="job-card"
       aria-labelledby={headingId}
       data-status={leg.status}
+      data-version={leg.version}
       data-urgency={leg.urgency}
       data-other-day={otherDay ? true : undefined}
     >
