@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byLocale, catalogProblems, fillPlaceholders } from './catalog.ts';
 import { ERROR_MESSAGES } from './errors.ts';
 import { FIELD_MESSAGES } from './field-messages.ts';
-import { STEP_TIME_MESSAGES } from './lifecycle.ts';
+import { LEG_CANCEL_MESSAGES, STEP_TIME_MESSAGES } from './lifecycle.ts';
 import { plannerMessages } from './planner.ts';
 import { SCHEDULE_RULE_MESSAGES } from './schedule-rules.ts';
 
@@ -12,6 +12,7 @@ describe("shared/'s catalogs say the same things in zh-CN and English", () => {
     fields: FIELD_MESSAGES,
     scheduleRules: SCHEDULE_RULE_MESSAGES,
     stepTimes: STEP_TIME_MESSAGES,
+    legCancel: LEG_CANCEL_MESSAGES,
     plannerReasons: plannerMessages,
   };
   for (const [name, catalog] of Object.entries(catalogs)) {

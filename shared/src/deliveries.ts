@@ -44,8 +44,15 @@ export const SERVING_DELIVERY_STATUSES = [
   'delivered',
 ] as const satisfies readonly DeliveryStatus[];
 
-/** Statuses in which a parcel has still to reach the gate: what can be late. */
-const NOT_AT_GATE: readonly DeliveryStatus[] = ['pending', 'assigned', 'picked_up'];
+/**
+ * Statuses in which a parcel has still to reach the gate (waiting, planned, or in a vehicle): what can
+ * be late, what the planner places, and what the gate counts as on its way.
+ */
+export const BEFORE_GATE_DELIVERY_STATUSES = [
+  'pending',
+  'assigned',
+  'picked_up',
+] as const satisfies readonly DeliveryStatus[];
 
 /**
  * What dispatch must look at on a delivery: `unassigned` while it waits for a vehicle, `late` once the
@@ -61,7 +68,7 @@ export function deliveryFlags(
   },
   now: Date,
 ): { unassigned: boolean; late: boolean } {
-  const open = NOT_AT_GATE.includes(delivery.status);
+  const open = (BEFORE_GATE_DELIVERY_STATUSES as readonly DeliveryStatus[]).includes(delivery.status);
   const closes = Date.parse(delivery.dropoffWindow[1]);
   const late =
     open &&

@@ -1,11 +1,13 @@
 import { cityDateOf, cityDayStart } from './city-time.ts';
-import type {
-  InfectionClass,
-  LegDirection,
-  LegStatus,
-  RequestStatus,
-  Role,
-  VehicleStatus,
+import {
+  BOOKED_LEG_STATUSES,
+  type InfectionClass,
+  LEG_STATUSES,
+  type LegDirection,
+  type LegStatus,
+  type RequestStatus,
+  type Role,
+  type VehicleStatus,
 } from './domain.ts';
 
 /**
@@ -110,6 +112,17 @@ export const STEP_RULES: Record<LegStep, StepRule> = {
   resume: { to: 'on_board', from: ['refused_at_gate'], roles: DISPATCH },
 };
 
+/**
+ * Why dispatch may not cancel a leg on its own (docs/product.md "Trip lifecycle"): a return whose
+ * outbound is not over is cancelled with its round trip, from the outbound (一来一回).
+ */
+export const LEG_CANCEL_MESSAGES = {
+  outbound_not_over: {
+    'zh-CN': '去程尚未结束：请从去程取消整个往返行程，返程随之取消',
+    en: 'The outbound leg is not over: cancel the round trip from its outbound leg, which cancels the return with it',
+  },
+} as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
+
 export type StepVerdict =
   | { ok: true; from: LegStatus; to: LegStatus }
   /** The role never takes this step (or not on this direction): a 403. */
@@ -179,6 +192,45 @@ export function requestStatusFromLegs(
 export const ABOARD_LEG_STATUSES: readonly LegStatus[] = ['on_board', 'arrived', 'refused_at_gate'];
 /** Leg statuses in which the driver is under way to a pickup. */
 export const UNDER_WAY_LEG_STATUSES: readonly LegStatus[] = ['en_route', 'at_pickup'];
+/** Leg statuses after which nothing more happens on the leg (`isTerminal`). */
+export const TERMINAL_LEG_STATUSES: readonly LegStatus[] = LEG_STATUSES.filter(isTerminal);
+/**
+ * Leg statuses in which the driver has the leg (accepted it, or is working it): it stays on its vehicle
+ * whatever the planner does — a plan pins it and a plan commit never moves it.
+ */
+export const HELD_LEG_STATUSES: readonly LegStatus[] = [
+  'accepted',
+  'en_route',
+  'at_pickup',
+  'on_board',
+  'arrived',
+];
+/** Leg statuses the planner works with: waiting for a vehicle (`planned`, `declined`) or booked on one. */
+export const PLANNABLE_LEG_STATUSES: readonly LegStatus[] = ['planned', 'declined', ...BOOKED_LEG_STATUSES];
+/**
+ * Leg statuses before the patient boards, the leg not over: a zone change may still stop the patient
+ * leaving or the car entering, and a return is still to be picked up at the hospital's entrance.
+ */
+export const BEFORE_BOARDING_LEG_STATUSES = [
+  'planned',
+  'assigned',
+  'accepted',
+  'en_route',
+  'at_pickup',
+  'declined',
+] as const satisfies readonly LegStatus[];
+/**
+ * Leg statuses the driver still has in hand: booked ones, and a patient refused at the hospital, who
+ * stays aboard while dispatch decides (`STEP_RULES.resume`) — the phone must not say "no jobs" then.
+ */
+export const IN_HAND_LEG_STATUSES: readonly LegStatus[] = [...BOOKED_LEG_STATUSES, 'refused_at_gate'];
+/** A vehicle is serving a leg from acceptance until the patient is dropped off: where its position matters. */
+export const ACTIVE_LEG_STATUSES = [
+  'accepted',
+  'en_route',
+  'at_pickup',
+  'on_board',
+] as const satisfies readonly LegStatus[];
 
 /**
  * Does this passenger leave the vehicle needing disinfection (rule 3): after a close contact or a

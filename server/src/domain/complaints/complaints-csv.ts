@@ -1,33 +1,34 @@
-import type { ComplaintReport, Locale } from '@lastmeter/shared';
+import type { CodeCatalog, ComplaintReport, Locale } from '@lastmeter/shared';
 
-const HEADERS: Record<Locale, string[]> = {
-  'zh-CN': [
-    '医院',
-    '日期',
-    '时间',
-    '类型',
-    '来源',
-    '理由',
-    '违规理由（核酸/健康码/症状）',
-    '说明',
-    '状态',
-    '处理结果',
-    '行程',
-  ],
-  en: [
-    'Hospital',
-    'Day',
-    'Time',
-    'Kind',
-    'Source',
-    'Reason',
-    'Forbidden ground',
-    'Description',
-    'Status',
-    'Outcome',
-    'Trip',
-  ],
-};
+/** The complaints spreadsheet's words (CODE_STYLE.md 8): its column headings, in order, and a yes. */
+export const COMPLAINTS_CSV_TEXT = {
+  hospital: { 'zh-CN': '医院', en: 'Hospital' },
+  day: { 'zh-CN': '日期', en: 'Day' },
+  time: { 'zh-CN': '时间', en: 'Time' },
+  kind: { 'zh-CN': '类型', en: 'Kind' },
+  source: { 'zh-CN': '来源', en: 'Source' },
+  reason: { 'zh-CN': '理由', en: 'Reason' },
+  forbiddenGround: { 'zh-CN': '违规理由（核酸/健康码/症状）', en: 'Forbidden ground' },
+  description: { 'zh-CN': '说明', en: 'Description' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  outcome: { 'zh-CN': '处理结果', en: 'Outcome' },
+  trip: { 'zh-CN': '行程', en: 'Trip' },
+  yes: { 'zh-CN': '是', en: 'yes' },
+} as const satisfies CodeCatalog;
+
+const COLUMNS = [
+  'hospital',
+  'day',
+  'time',
+  'kind',
+  'source',
+  'reason',
+  'forbiddenGround',
+  'description',
+  'status',
+  'outcome',
+  'trip',
+] as const satisfies readonly (keyof typeof COMPLAINTS_CSV_TEXT)[];
 
 /**
  * A spreadsheet cell: quoted when needed, and a leading `=`, `+`, `-` or `@` neutralised so Excel
@@ -46,8 +47,8 @@ export function complaintsCsv(report: ComplaintReport, locale: Locale, timeZone:
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  const yes = locale === 'en' ? 'yes' : '是';
-  const lines = [HEADERS[locale].map(csvCell).join(',')];
+  const yes = COMPLAINTS_CSV_TEXT.yes[locale];
+  const lines = [COLUMNS.map((column) => csvCell(COMPLAINTS_CSV_TEXT[column][locale])).join(',')];
   for (const c of report.complaints) {
     lines.push(
       [

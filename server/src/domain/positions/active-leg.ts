@@ -1,14 +1,12 @@
 import { type Db, queryRows } from '@lastmeter/db';
-import type { LegStatus } from '@lastmeter/shared';
+import { ACTIVE_LEG_STATUSES } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 
-/** A vehicle is serving a leg from acceptance until the patient is dropped off. */
-export const ACTIVE_LEG_STATUSES = [
-  'accepted',
-  'en_route',
-  'at_pickup',
-  'on_board',
-] as const satisfies readonly LegStatus[];
+/** `ACTIVE_LEG_STATUSES` for the hand-written queries on a vehicle's legs: `l.status in (${activeLegStatusList})`. */
+export const activeLegStatusList = sql.join(
+  ACTIVE_LEG_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 export interface ActiveLeg {
   legId: string;
@@ -64,7 +62,7 @@ export async function loadActiveLegs(db: Db, vehicleIds: readonly string[]): Pro
         where l.vehicle_id in (${sql.join(
           vehicleIds.map((id) => sql`${id}::uuid`),
           sql`, `,
-        )}) and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
+        )}) and l.status in (${activeLegStatusList})
         order by l.vehicle_id,
           case l.status when 'on_board' then 0 when 'at_pickup' then 1 when 'en_route' then 2 else 3 end,
           l.planned_pickup_at nulls last, l.id`,

@@ -2,6 +2,7 @@ import { type Db, queryRows } from '@lastmeter/db';
 import { REALTIME_EVENT_TYPES, rooms, type VehicleStale } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import { type RecordedEvent, recordEvent } from '../events/record-event.ts';
+import { activeLegStatusList } from './active-leg.ts';
 
 export const DEFAULT_STALE_AFTER_MS = 3 * 60_000;
 
@@ -28,11 +29,11 @@ export async function flagStaleVehicles({
           where v.stale_since is null
             and coalesce(v.last_seen_at, (
               select max(l.updated_at) from legs l
-              where l.vehicle_id = v.id and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
+              where l.vehicle_id = v.id and l.status in (${activeLegStatusList})
             )) < ${cutoff.toISOString()}::timestamptz
             and exists (
               select 1 from legs l
-              where l.vehicle_id = v.id and l.status in ('accepted', 'en_route', 'at_pickup', 'on_board')
+              where l.vehicle_id = v.id and l.status in (${activeLegStatusList})
             )
           returning v.id, v.district_id, v.last_seen_at`,
     );

@@ -10,11 +10,7 @@ import { checkIdentityDates, checkNeedDates, needWayIssues, toFieldIssues } from
 import { recordAudit } from '../record-audit.ts';
 import { compoundByToken } from './load-by-token.ts';
 import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
-
-const RECEIVED: Record<Locale, string> = {
-  'zh-CN': '已提交，等待社区核实后生效',
-  en: 'Received; it takes effect once the community has verified it',
-};
+import { SELF_REGISTRATION_TEXT } from './self-registration-text.ts';
 
 /**
  * A resident or family registers through the compound's public link. The submission waits as
@@ -90,7 +86,7 @@ export async function submitSelfRegistration({
         recipients: [rooms.compound(compound.id)],
       });
     });
-    return { status: 'pending', message: RECEIVED[locale] };
+    return { status: 'pending', message: SELF_REGISTRATION_TEXT.received[locale] };
   } catch (error) {
     if (pgErrorOf(error)?.code === PG.uniqueViolation) throw errors.duplicatePatient();
     throw error;

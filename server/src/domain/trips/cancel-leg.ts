@@ -1,6 +1,12 @@
 import type { Db } from '@lastmeter/db';
 import { legs } from '@lastmeter/db';
-import { type CancelLegBody, type LegView, STEP_RULES } from '@lastmeter/shared';
+import {
+  type CancelLegBody,
+  isTerminal,
+  LEG_CANCEL_MESSAGES,
+  type LegView,
+  STEP_RULES,
+} from '@lastmeter/shared';
 import { and, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -9,9 +15,6 @@ import { type LegContext, loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { type LegUseCase, stepLeg } from './step-leg.ts';
 import { unbookLeg } from './unbook-leg.ts';
-
-/** Outbound statuses after which the patient goes nowhere more on this trip, or is at the hospital. */
-const OUTBOUND_OVER: readonly LegView['status'][] = ['completed', 'cancelled', 'no_show'];
 
 /**
  * Dispatch cancels a leg; cancelling an outbound leg cancels its return too (no return without going).
@@ -27,16 +30,14 @@ export async function cancelLeg(use: LegUseCase<CancelLegBody>): Promise<LegView
         .select({ id: legs.id, status: legs.status })
         .from(legs)
         .where(and(eq(legs.tripId, locked.trip.id), eq(legs.direction, 'outbound')));
-      if (outbound && !OUTBOUND_OVER.includes(outbound.status)) {
-        const en =
-          'The outbound leg is not over: cancel the round trip from its outbound leg, which cancels the return with it';
-        const error = errors.conflict(en, {
+      if (outbound && !isTerminal(outbound.status)) {
+        const text = LEG_CANCEL_MESSAGES.outbound_not_over;
+        const error = errors.conflict(text.en, {
           legId: use.legId,
           outboundLegId: outbound.id,
           outboundStatus: outbound.status,
         });
-        error.localizedDetail = (locale) =>
-          locale === 'zh-CN' ? '去程尚未结束：请从去程取消整个往返行程，返程随之取消' : en;
+        error.localizedDetail = (locale) => text[locale];
         throw error;
       }
     }

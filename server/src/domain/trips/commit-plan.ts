@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, legs } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
+import { BOOKED_LEG_STATUSES, HELD_LEG_STATUSES, type LegStatus } from '@lastmeter/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Plan } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
@@ -15,7 +15,6 @@ import { allowSoftRules, deferBookingChecks, lockVehicles, noteScheduleChange } 
 import { cancelledParties } from './unbook-leg.ts';
 
 const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];
-const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'];
 
 interface Placement {
   ctx: LegContext;
@@ -62,7 +61,7 @@ export async function commitPlan(
   },
 ): Promise<CommitResult> {
   const touchable = (ctx: LegContext) =>
-    !HELD.includes(ctx.leg.status) && (!onlyTripIds || onlyTripIds.includes(ctx.trip.id));
+    !HELD_LEG_STATUSES.includes(ctx.leg.status) && (!onlyTripIds || onlyTripIds.includes(ctx.trip.id));
   const placements: Placement[] = [];
   for (const route of plan.routes) {
     const pickups = new Map(route.stops.filter((s) => s.type === 'pickup').map((s) => [s.legId, s]));

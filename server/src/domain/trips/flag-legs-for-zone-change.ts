@@ -1,12 +1,9 @@
 import { compounds, type Db, legs } from '@lastmeter/db';
-import { rooms } from '@lastmeter/shared';
+import { BEFORE_BOARDING_LEG_STATUSES, rooms } from '@lastmeter/shared';
 import { and, inArray } from 'drizzle-orm';
 import type { TripEvents } from './events.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { openIncident } from './open-incident.ts';
-
-/** Legs not yet under way: a zone change may stop the patient leaving or the car entering. */
-const OPEN = ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined'] as const;
 
 /**
  * The registry's zone use cases call this inside their transaction when compounds change level:
@@ -28,7 +25,7 @@ export async function flagLegsForZoneChange({
   if (!compoundIds.length) return;
   const contexts = await loadLegContexts(
     db,
-    and(inArray(compounds.id, compoundIds), inArray(legs.status, [...OPEN])),
+    and(inArray(compounds.id, compoundIds), inArray(legs.status, [...BEFORE_BOARDING_LEG_STATUSES])),
   );
   const byCompound = new Map<string, typeof contexts>();
   for (const c of contexts) byCompound.set(c.compound.id, [...(byCompound.get(c.compound.id) ?? []), c]);

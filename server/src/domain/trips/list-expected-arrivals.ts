@@ -1,5 +1,5 @@
 import { hospitals, legs, requests } from '@lastmeter/db';
-import type { LegView } from '@lastmeter/shared';
+import { BOOKED_LEG_STATUSES, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { type HospitalBoardQuery, loadHospitalBoard } from './authorize-hospital-board.ts';
 import { inTreatmentSql } from './load-leg.ts';
@@ -19,7 +19,7 @@ export async function listExpectedArrivals(query: HospitalBoardQuery): Promise<L
         eq(requests.date, day),
         eq(legs.direction, 'outbound'),
         or(
-          inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup', 'on_board', 'arrived']),
+          inArray(legs.status, [...BOOKED_LEG_STATUSES]),
           // Admitted and in treatment: still the hospital's until it says "treatment finished".
           inTreatmentSql,
         ),

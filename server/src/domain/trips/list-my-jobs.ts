@@ -1,5 +1,5 @@
 import { type Db, legs } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, type LegStatus, type LegView } from '@lastmeter/shared';
+import { IN_HAND_LEG_STATUSES, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordPatientReads } from '../record-audit.ts';
@@ -7,18 +7,12 @@ import { authorizeOwnVehicle } from '../vehicles/authorize-own-vehicle.ts';
 import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
-/**
- * The legs a driver still has in hand: booked ones, and a patient refused at the hospital, who stays
- * aboard while dispatch decides (STEP_RULES.resume) — the phone must not say "no jobs" then.
- */
-const IN_HAND: readonly LegStatus[] = [...BOOKED_LEG_STATUSES, 'refused_at_gate'];
-
 /** A driver's current and upcoming jobs: the legs in their vehicle's hands, in driving order. */
 export async function listMyJobs({ db, actor }: { db: Db; actor: Actor }): Promise<LegView[]> {
   const vehicleId = await authorizeOwnVehicle(db, actor, 'jobs');
   const contexts = await loadLegContexts(
     db,
-    and(eq(legs.vehicleId, vehicleId), inArray(legs.status, [...IN_HAND])),
+    and(eq(legs.vehicleId, vehicleId), inArray(legs.status, [...IN_HAND_LEG_STATUSES])),
     {
       orderBy: sql`${legs.plannedPickupAt} asc nulls last, ${legs.id}`,
     },

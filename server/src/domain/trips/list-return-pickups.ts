@@ -1,11 +1,8 @@
 import { drivers, hospitals, legs, requests } from '@lastmeter/db';
-import type { ReturnPickupView } from '@lastmeter/shared';
+import { BEFORE_BOARDING_LEG_STATUSES, type ReturnPickupView } from '@lastmeter/shared';
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type HospitalBoardQuery, loadHospitalBoard } from './authorize-hospital-board.ts';
 import { presentLeg } from './present-leg.ts';
-
-/** A return still to be picked up at the entrance: no patient aboard yet. */
-const WAITING = ['planned', 'assigned', 'accepted', 'en_route', 'at_pickup', 'declined'] as const;
 
 const shiftDate = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -22,7 +19,7 @@ export async function listReturnPickups(query: HospitalBoardQuery): Promise<Retu
       and(
         eq(hospitals.id, query.hospitalId),
         eq(legs.direction, 'return'),
-        inArray(legs.status, [...WAITING]),
+        inArray(legs.status, [...BEFORE_BOARDING_LEG_STATUSES]),
         gte(requests.date, shiftDate(day, -1)),
         lte(requests.date, shiftDate(day, 1)),
       ),

@@ -11,6 +11,7 @@ import {
   trips,
   vehicles,
 } from '@lastmeter/db';
+import { TERMINAL_LEG_STATUSES } from '@lastmeter/shared';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -59,7 +60,10 @@ export interface LegContext {
 /** See `LegContext.inTreatment`; the return leg is found by the (trip_id, direction) unique index. */
 export const inTreatmentSql = sql<boolean>`(${legs.direction} = 'outbound' and ${legs.status} = 'completed' and exists (
   select 1 from "legs" "rl" where "rl"."trip_id" = ${legs.tripId} and "rl"."direction" = 'return'
-    and not "rl"."released" and "rl"."status" not in ('completed', 'cancelled', 'no_show')))`;
+    and not "rl"."released" and "rl"."status" not in (${sql.join(
+      TERMINAL_LEG_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )})))`;
 
 /** The phone of one active gatekeeper of the patient's compound (the first by username), for the driver's call button. */
 const gatekeeperPhoneSql = sql<string | null>`(select "a"."phone" from "account_scopes" "s"

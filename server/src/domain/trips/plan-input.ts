@@ -1,5 +1,13 @@
 import { compounds, type Db, deliveries, districts, drivers, legs, requests, vehicles } from '@lastmeter/db';
-import { BOOKED_LEG_STATUSES, cityInstant, type DeliveryStatus, type LegStatus } from '@lastmeter/shared';
+import {
+  ABOARD_LEG_STATUSES,
+  BEFORE_GATE_DELIVERY_STATUSES,
+  BOOKED_LEG_STATUSES,
+  cityInstant,
+  HELD_LEG_STATUSES,
+  type LegStatus,
+  PLANNABLE_LEG_STATUSES,
+} from '@lastmeter/shared';
 import type { PlanDelivery, PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/shared/planner.ts';
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -7,13 +15,7 @@ import { deliveryLegId, needsAmbulance, outboundLegId, returnLegId } from '../..
 import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 
-/** Statuses in which a leg stays on its vehicle whatever the planner does: the driver has it. */
-const HELD: readonly LegStatus[] = ['accepted', 'en_route', 'at_pickup', 'on_board', 'arrived'];
-const ON_BOARD: readonly LegStatus[] = ['on_board', 'arrived'];
-const OPEN: readonly LegStatus[] = ['planned', 'declined', ...BOOKED_LEG_STATUSES];
-/** Deliveries still on their way to the gate: waiting, planned, or in a vehicle. */
 const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];
-const DELIVERY_IN_PLAY: readonly DeliveryStatus[] = ['pending', 'assigned', 'picked_up'];
 
 export interface PlanWorld {
   input: PlanInput;
@@ -81,12 +83,12 @@ export async function loadPlanWorld(
   const dayLegs = and(
     eq(compounds.districtId, districtId),
     eq(requests.date, date),
-    inArray(legs.status, [...OPEN, 'completed']),
+    inArray(legs.status, [...PLANNABLE_LEG_STATUSES, 'completed']),
   );
   const dayParcels = and(
     eq(compounds.districtId, districtId),
     eq(deliveries.date, date),
-    inArray(deliveries.status, [...DELIVERY_IN_PLAY]),
+    inArray(deliveries.status, [...BEFORE_GATE_DELIVERY_STATUSES]),
   );
   const scope =
     pinBooked && onlyTripIds ? await insertionScope(db, { dayLegs, dayParcels, fleet, onlyTripIds }) : null;
@@ -97,7 +99,7 @@ export async function loadPlanWorld(
   const byTrip = new Map<string, LegContext[]>();
   for (const c of contexts) byTrip.set(c.trip.id, [...(byTrip.get(c.trip.id) ?? []), c]);
 
-  const pinned = pinBooked ? BOOKED : HELD;
+  const pinned = pinBooked ? BOOKED : HELD_LEG_STATUSES;
   const legsByPlanId = new Map<string, LegContext>();
   const planTrips: PlanTrip[] = [];
   const fixed = new Map<string, LegContext[]>();
@@ -105,9 +107,10 @@ export async function loadPlanWorld(
   for (const [tripId, list] of byTrip) {
     const out = list.find((c) => c.leg.direction === 'outbound');
     const ret = list.find((c) => c.leg.direction === 'return');
-    if (!out || !ret || ret.leg.status === 'completed' || !OPEN.includes(ret.leg.status)) continue;
+    if (!out || !ret || ret.leg.status === 'completed' || !PLANNABLE_LEG_STATUSES.includes(ret.leg.status))
+      continue;
     const outboundDone = out.leg.status === 'completed';
-    if (!outboundDone && !OPEN.includes(out.leg.status)) continue;
+    if (!outboundDone && !PLANNABLE_LEG_STATUSES.includes(out.leg.status)) continue;
     const inScope = !onlyTripIds || onlyTripIds.includes(tripId);
     const anyPinned = [out, ret].some((c) => pinned.includes(c.leg.status));
     if (!inScope && !anyPinned) continue;
@@ -189,7 +192,7 @@ export async function loadPlanWorld(
         type: 'dropoff' as const,
         at: c.leg.plannedDropoffAt?.getTime() ?? 0,
       };
-      return ON_BOARD.includes(c.leg.status) ? [dropoff] : [pickup, dropoff];
+      return ABOARD_LEG_STATUSES.includes(c.leg.status) ? [dropoff] : [pickup, dropoff];
     });
     const heldParcels = fixedParcels.get(v.id) ?? [];
     for (const { delivery: d } of heldParcels) {
@@ -224,7 +227,7 @@ export async function loadPlanWorld(
         : {}),
       fixedStops: stops.map(({ legId, type }) => ({ legId, type })),
       onboardLegs: [
-        ...held.filter((c) => ON_BOARD.includes(c.leg.status)).map(planId),
+        ...held.filter((c) => ABOARD_LEG_STATUSES.includes(c.leg.status)).map(planId),
         ...heldParcels
           .filter((c) => c.delivery.status === 'picked_up')
           .map((c) => deliveryLegId(c.delivery.id)),

@@ -1,5 +1,11 @@
 import { legs, vehicles } from '@lastmeter/db';
-import { type BreakdownBody, type BreakdownResult, rooms } from '@lastmeter/shared';
+import {
+  ABOARD_LEG_STATUSES,
+  BOOKED_LEG_STATUSES,
+  type BreakdownBody,
+  type BreakdownResult,
+  rooms,
+} from '@lastmeter/shared';
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { authorizeRecord } from '../authorize.ts';
 import { releaseParcels } from '../deliveries/release-parcels.ts';
@@ -11,6 +17,11 @@ import { openIncident } from './open-incident.ts';
 import { presentIncident } from './present-incident.ts';
 import { replanTrips } from './replan-legs.ts';
 import { unbookLeg } from './unbook-leg.ts';
+
+/** Booked legs whose patient is not aboard yet: they leave the broken-down vehicle. */
+const BOOKED_NOT_ABOARD = BOOKED_LEG_STATUSES.filter((s) => !ABOARD_LEG_STATUSES.includes(s));
+/** Booked legs with the patient aboard: a rescue. */
+const BOOKED_ABOARD = BOOKED_LEG_STATUSES.filter((s) => ABOARD_LEG_STATUSES.includes(s));
 
 /**
  * A vehicle broke down (reported by its driver or dispatch): it goes `off`, its legs not yet on
@@ -35,11 +46,7 @@ export async function reportBreakdown(
     // The legs first, the vehicle after: the order every trip transaction locks them in.
     const affected = await loadLegContexts(
       tx,
-      and(
-        eq(legs.vehicleId, vehicleId),
-        inArray(legs.status, ['assigned', 'accepted', 'en_route', 'at_pickup']),
-        gte(legs.bookedTo, now),
-      ),
+      and(eq(legs.vehicleId, vehicleId), inArray(legs.status, BOOKED_NOT_ABOARD), gte(legs.bookedTo, now)),
       { lock: true },
     );
     const [before] = await tx
@@ -56,7 +63,7 @@ export async function reportBreakdown(
     const onBoard = await tx
       .select({ id: legs.id })
       .from(legs)
-      .where(and(eq(legs.vehicleId, vehicleId), inArray(legs.status, ['on_board', 'arrived'])));
+      .where(and(eq(legs.vehicleId, vehicleId), inArray(legs.status, BOOKED_ABOARD)));
     for (const ctx of affected) {
       await unbookLeg(tx, events, {
         actor,

@@ -1,4 +1,4 @@
-import { type DeliveryView, openDeliverySteps } from '@lastmeter/shared';
+import { BEFORE_GATE_DELIVERY_STATUSES, type DeliveryView, openDeliverySteps } from '@lastmeter/shared';
 import { formatPlannerReason, reasonSchema } from '@lastmeter/shared/planner.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -33,7 +33,7 @@ export function GateDeliveries({ compoundId }: { compoundId: string }) {
       void queryClient.invalidateQueries({ queryKey: deliveryKeys.compound(compoundId) });
   });
   const deliveries = [...(list.data ?? [])].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-  const count = (...statuses: DeliveryView['status'][]) =>
+  const count = (...statuses: readonly DeliveryView['status'][]) =>
     deliveries.filter((d) => statuses.includes(d.status)).length;
   return (
     <section className="gate-deliveries" aria-labelledby={headingId}>
@@ -48,7 +48,7 @@ export function GateDeliveries({ compoundId }: { compoundId: string }) {
         <>
           <p className="muted" role="status">
             {t('gate.deliveriesSummary', {
-              onWay: count('pending', 'assigned', 'picked_up'),
+              onWay: count(...BEFORE_GATE_DELIVERY_STATUSES),
               atGate: count('at_gate'),
               received: count('received'),
               delivered: count('delivered'),

@@ -2,6 +2,7 @@ import {
   ABOARD_LEG_STATUSES,
   BOOKED_LEG_STATUSES,
   decideStep,
+  IN_HAND_LEG_STATUSES,
   type LegStatus,
   type LegStep,
   type LegView,
@@ -108,7 +109,7 @@ export function plannedAt(leg: LegView, kind: 'pickup' | 'dropoff'): string | nu
 
 /** Legs the driver still has in hand: the patient aboard (even refused at a gate), or a pickup ahead. */
 export function isOpenJob(leg: Pick<LegView, 'status'>): boolean {
-  return booked(leg.status) || ABOARD_LEG_STATUSES.includes(leg.status);
+  return IN_HAND_LEG_STATUSES.includes(leg.status);
 }
 
 function urgencyRank(leg: LegView): number {
