@@ -69,3 +69,29 @@ export async function authorizeRecord<T>(
   }
   throw visible ? errors.forbidden() : errors.notFound(record.name);
 }
+
+/**
+ * A record by id whose very existence the refusal hides (a leg, a delivery: a driver must not learn
+ * that another vehicle's job exists): no row, or an `action` the policy refuses on it, is the same
+ * 404, and a refused look is audited on the record's patient, since it names one.
+ */
+export async function authorizeHidden<T>(
+  db: Db,
+  actor: Actor,
+  record: {
+    /** The record's name in the 404 ("Leg", "Delivery"). */
+    name: string;
+    row: T | undefined;
+    resource: (row: T) => Resource;
+    action: Action;
+  },
+  /** The audit row of a refusal: its action, the patient it names and what was asked. */
+  denied: (row: T) => { action: string; patientId: string; detail: Record<string, unknown> },
+): Promise<T> {
+  const { row } = record;
+  if (row === undefined) throw errors.notFound(record.name);
+  if (can(actor, record.action, record.resource(row))) return row;
+  const { action, patientId, detail } = denied(row);
+  await recordAudit(db, { actor, action, entity: 'patient', entityId: patientId, outcome: 'denied', detail });
+  throw errors.notFound(record.name);
+}

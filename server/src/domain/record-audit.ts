@@ -66,3 +66,39 @@ export async function recordListRead(
   if (shown === 0) return;
   await recordAudit(db, { actor, action, entity: 'patient', entityId: null, outcome: 'allowed', detail });
 }
+
+/**
+ * Audits an update of a record as it is presented: `before` → `after` of the fields that changed,
+ * beside `detail` (what names the record). An update that changed nothing is audited only when
+ * `unchanged` says so.
+ */
+export async function recordUpdate<V extends object>(
+  db: Db,
+  actor: Actor,
+  update: {
+    entity: string;
+    entityId: string;
+    before: V;
+    after: V;
+    detail?: Record<string, unknown>;
+    unchanged?: 'audit' | 'skip';
+  },
+): Promise<void> {
+  const { before, after } = update;
+  const changed = (Object.keys(after) as (keyof V)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  if (!changed.length && update.unchanged !== 'audit') return;
+  await recordAudit(db, {
+    actor,
+    action: 'update',
+    entity: update.entity,
+    entityId: update.entityId,
+    outcome: 'allowed',
+    detail: {
+      ...update.detail,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    },
+  });
+}

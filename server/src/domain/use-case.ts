@@ -16,3 +16,6 @@ export interface UseCase extends Acting {
   now: Date;
   timeZone: string;
 }
+
+/** A step of a district's day (planning it, serving its requests): the use case's options and the day. */
+export type DistrictDay = UseCase & { districtId: string; date: string };

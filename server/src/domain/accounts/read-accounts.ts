@@ -1,7 +1,8 @@
-import { accountScopes, accounts, compounds, type Db, drivers, hospitals, vehicles } from '@lastmeter/db';
+import { accounts, type Db, drivers, hospitals, vehicles } from '@lastmeter/db';
 import type { Role } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
-import { eq, inArray, type SQL } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
+import { loadAccountScopes, localeOf } from '../auth/account-scopes.ts';
 
 /** An account with the scope its role carries, as the accounts use cases work with it. */
 export interface AccountRecord {
@@ -38,28 +39,19 @@ export async function readAccounts(db: Db, where: SQL | undefined): Promise<Acco
     .where(where)
     .orderBy(accounts.role, accounts.username);
   if (rows.length === 0) return [];
-  const scopes = await db
-    .select({
-      accountId: accountScopes.accountId,
-      districtId: accountScopes.districtId,
-      compoundId: accountScopes.compoundId,
-      compoundDistrictId: compounds.districtId,
-    })
-    .from(accountScopes)
-    .leftJoin(compounds, eq(compounds.id, accountScopes.compoundId))
-    .where(
-      inArray(
-        accountScopes.accountId,
-        rows.map((r) => r.account.id),
-      ),
-    );
+  const scopes = await loadAccountScopes(
+    db,
+    rows.map((r) => r.account.id),
+  );
   return rows.map(({ account, vehicleId, vehicleDistrictId, hospitalDistrictId }) => {
-    const own = scopes.filter((s) => s.accountId === account.id);
-    const districtIds = own.flatMap((s) => (s.districtId ? [s.districtId] : []));
-    const compoundIds = own.flatMap((s) => (s.compoundId ? [s.compoundId] : []));
+    const { districtIds, compoundIds, compoundDistrictIds } = scopes.get(account.id) ?? {
+      districtIds: [],
+      compoundIds: [],
+      compoundDistrictIds: [],
+    };
     const home = homeDistricts(account.role, {
       districtIds,
-      compoundDistrictIds: own.flatMap((s) => (s.compoundDistrictId ? [s.compoundDistrictId] : [])),
+      compoundDistrictIds,
       hospitalDistrictId,
       vehicleDistrictId,
     });
@@ -69,7 +61,7 @@ export async function readAccounts(db: Db, where: SQL | undefined): Promise<Acco
       displayName: account.displayName,
       phone: account.phone,
       role: account.role,
-      locale: account.locale === 'en' ? 'en' : 'zh-CN',
+      locale: localeOf(account.locale),
       disabledAt: account.disabledAt,
       mustChangePassword: account.mustChangePassword,
       createdAt: account.createdAt,

@@ -1,6 +1,7 @@
-import { accountScopes, accounts, compounds, type Db, drivers } from '@lastmeter/db';
+import { accounts, type Db, drivers } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
+import { loadAccountScopes, localeOf } from './account-scopes.ts';
 
 /** Builds the actor for an account: its role and the scope that role grants. */
 export async function loadActor(
@@ -26,15 +27,7 @@ export async function loadActor(
     .leftJoin(drivers, eq(drivers.accountId, accounts.id))
     .where(eq(accounts.id, accountId));
   if (!account || account.disabledAt) return null;
-  const scopes = await db
-    .select({
-      districtId: accountScopes.districtId,
-      compoundId: accountScopes.compoundId,
-      compoundDistrictId: compounds.districtId,
-    })
-    .from(accountScopes)
-    .leftJoin(compounds, eq(compounds.id, accountScopes.compoundId))
-    .where(eq(accountScopes.accountId, accountId));
+  const scopes = (await loadAccountScopes(db, [account.id])).get(account.id);
   return {
     accountId: account.id,
     sessionId: session.id,
@@ -42,12 +35,10 @@ export async function loadActor(
     username: account.username,
     displayName: account.displayName,
     role: account.role,
-    locale: account.locale === 'en' ? 'en' : 'zh-CN',
-    districtIds: scopes.flatMap((s) => (s.districtId ? [s.districtId] : [])),
-    compoundIds: scopes.flatMap((s) => (s.compoundId ? [s.compoundId] : [])),
-    compoundDistrictIds: [
-      ...new Set(scopes.flatMap((s) => (s.compoundDistrictId ? [s.compoundDistrictId] : []))),
-    ],
+    locale: localeOf(account.locale),
+    districtIds: scopes?.districtIds ?? [],
+    compoundIds: scopes?.compoundIds ?? [],
+    compoundDistrictIds: [...new Set(scopes?.compoundDistrictIds)],
     hospitalId: account.role === 'hospital' ? account.hospitalId : null,
     vehicleId: account.role === 'driver' ? account.vehicleId : null,
     driverId: account.role === 'driver' ? account.driverId : null,

@@ -52,6 +52,22 @@ export async function commitDeliveries(
     }
   }
   const reasons = new Map(plan.unserved.map((u) => [u.legId, u.reason]));
+  /** Takes a parcel off its vehicle, waiting again with the reason why; its vehicle and gate hear it. */
+  const unplan = async (ctx: DeliveryContext, reason: Reason<UnservedCode>) => {
+    const next = await writeDelivery(tx, ctx, {
+      status: 'pending',
+      vehicleId: null,
+      driverId: null,
+      plannedPickupAt: null,
+      plannedDropoffAt: null,
+      unservedReason: reason,
+    });
+    const e = deliveryEvent({ ...next, vehicle: null }, actorId, {
+      previousVehicleId: ctx.delivery.vehicleId,
+      reason: 'unserved',
+    });
+    await events.add(e.type, e.payload, e.recipients);
+  };
 
   for (const [planId, ctx] of world.deliveriesByPlanId) {
     const { delivery: d } = ctx;
@@ -102,38 +118,14 @@ export async function commitDeliveries(
     if (onlyPinned || d.status === 'picked_up') continue;
     const sameReason = JSON.stringify(d.unservedReason) === JSON.stringify(reason);
     if (d.status === 'pending' && sameReason) continue;
-    const next = await writeDelivery(tx, ctx, {
-      status: 'pending',
-      vehicleId: null,
-      driverId: null,
-      plannedPickupAt: null,
-      plannedDropoffAt: null,
-      unservedReason: reason,
-    });
-    const e = deliveryEvent({ ...next, vehicle: null }, actorId, {
-      previousVehicleId: d.vehicleId,
-      reason: 'unserved',
-    });
-    await events.add(e.type, e.payload, e.recipients);
+    await unplan(ctx, reason);
   }
   // Still waiting when the gate's window closed: no vehicle can make it today.
   for (const ctx of world.passedDeliveries) {
     const reason: Reason<UnservedCode> = { code: 'window_passed', params: {} };
     result.unserved.push({ deliveryId: ctx.delivery.id, reason });
     if (ctx.delivery.unservedReason?.code === reason.code) continue;
-    const next = await writeDelivery(tx, ctx, {
-      status: 'pending',
-      vehicleId: null,
-      driverId: null,
-      plannedPickupAt: null,
-      plannedDropoffAt: null,
-      unservedReason: reason,
-    });
-    const e = deliveryEvent({ ...next, vehicle: null }, actorId, {
-      previousVehicleId: ctx.delivery.vehicleId,
-      reason: 'unserved',
-    });
-    await events.add(e.type, e.payload, e.recipients);
+    await unplan(ctx, reason);
   }
   return result;
 }

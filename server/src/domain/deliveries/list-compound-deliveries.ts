@@ -1,11 +1,9 @@
 import { deliveries } from '@lastmeter/db';
-import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
-import { and, eq } from 'drizzle-orm';
+import type { DeliveryView } from '@lastmeter/shared';
+import { eq } from 'drizzle-orm';
 import { authorizeCompound } from '../patients/load-scope.ts';
-import { recordListRead } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
-import { loadDeliveryContexts } from './load-delivery.ts';
-import { presentDelivery } from './present-delivery.ts';
+import { listDayDeliveries } from './list-day-deliveries.ts';
 
 /**
  * The medicines coming to a compound's gate on a day (送药到户): what is on its way, at the gate, handed
@@ -14,17 +12,7 @@ import { presentDelivery } from './present-delivery.ts';
 export async function listCompoundDeliveries(
   use: UseCase & { compoundId: string; date?: string | undefined },
 ): Promise<DeliveryView[]> {
-  const { db, actor, compoundId, date, timeZone, now } = use;
+  const { db, actor, compoundId } = use;
   await authorizeCompound(db, actor, compoundId, 'read');
-  const day = date ?? cityDateOf(now, timeZone);
-  const contexts = await loadDeliveryContexts(
-    db,
-    and(eq(deliveries.compoundId, compoundId), eq(deliveries.date, day)),
-  );
-  await recordListRead(db, actor, 'deliveries.read', contexts.length, {
-    compoundId,
-    date: day,
-    deliveries: contexts.length,
-  });
-  return contexts.map((c) => presentDelivery(c, actor));
+  return listDayDeliveries(use, { where: eq(deliveries.compoundId, compoundId), detail: { compoundId } });
 }

@@ -9,10 +9,10 @@ import {
   vehicles,
 } from '@lastmeter/db';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { type Action, can, type Resource } from '../policies.ts';
-import { recordAudit } from '../record-audit.ts';
+import { authorizeHidden } from '../authorize.ts';
+import type { Action, Resource } from '../policies.ts';
+import { gateStopColumns, hospitalStopColumns } from '../stops.ts';
 
 /** A delivery with everything its presenters, rooms, planner and rules need, in one query. */
 export interface DeliveryContext {
@@ -37,13 +37,8 @@ const columns = {
     infectionClass: patients.infectionClass,
   },
   compound: { id: compounds.id, name: compounds.name, districtId: compounds.districtId },
-  gate: { id: gates.id, name: gates.name, lng: gates.lng, lat: gates.lat },
-  pharmacy: {
-    id: hospitals.id,
-    name: hospitals.name,
-    lng: hospitals.entranceLng,
-    lat: hospitals.entranceLat,
-  },
+  gate: gateStopColumns,
+  pharmacy: hospitalStopColumns,
   vehicleId: vehicles.id,
   vehiclePlate: vehicles.plate,
   vehicleKind: vehicles.kind,
@@ -91,19 +86,12 @@ export async function loadDeliveryFor(
   options: { lock?: boolean } = {},
 ): Promise<DeliveryContext> {
   const [ctx] = await loadDeliveryContexts(db, eq(deliveries.id, deliveryId), options);
-  if (!ctx) throw errors.notFound('Delivery');
-  if (!can(actor, action, deliveryResource(ctx))) {
-    await recordAudit(db, {
-      actor,
-      action: `delivery.${action}`,
-      entity: 'patient',
-      entityId: ctx.patient.id,
-      outcome: 'denied',
-      detail: { deliveryId },
-    });
-    throw errors.notFound('Delivery');
-  }
-  return ctx;
+  return authorizeHidden(
+    db,
+    actor,
+    { name: 'Delivery', row: ctx, resource: deliveryResource, action },
+    (found) => ({ action: `delivery.${action}`, patientId: found.patient.id, detail: { deliveryId } }),
+  );
 }
 
 export function deliveryResource(ctx: DeliveryContext): Extract<Resource, { kind: 'delivery' }> {

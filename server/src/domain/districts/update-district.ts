@@ -3,7 +3,7 @@ import type { District, UpdateDistrictBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorize } from '../authorize.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordUpdate } from '../record-audit.ts';
 import type { Acting } from '../use-case.ts';
 import { presentDistrict } from './present-district.ts';
 
@@ -29,19 +29,12 @@ export async function updateDistrict(
     if (!row) throw errors.notFound('District');
     const before = presentDistrict(current);
     const after = presentDistrict(row);
-    const changed = (Object.keys(after) as (keyof District)[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-    );
-    await recordAudit(tx, {
-      actor,
-      action: 'update',
+    await recordUpdate(tx, actor, {
       entity: 'district',
       entityId: districtId,
-      outcome: 'allowed',
-      detail: {
-        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-      },
+      before,
+      after,
+      unchanged: 'audit',
     });
     return after;
   });

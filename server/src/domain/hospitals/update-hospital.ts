@@ -1,7 +1,7 @@
 import { hospitals } from '@lastmeter/db';
 import type { Hospital, UpdateHospitalBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../record-audit.ts';
+import { recordUpdate } from '../record-audit.ts';
 import type { Acting } from '../use-case.ts';
 import { servicesOf, setHospitalServices } from './hospital-services.ts';
 import { loadHospital } from './load-hospital.ts';
@@ -37,23 +37,13 @@ export async function updateHospital(
       ? await setHospitalServices(tx, hospitalId, input.services)
       : before.services;
     const after = presentHospital(row, services);
-    const changed = (Object.keys(after) as (keyof Hospital)[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-    );
-    if (changed.length) {
-      await recordAudit(tx, {
-        actor,
-        action: 'update',
-        entity: 'hospital',
-        entityId: hospitalId,
-        outcome: 'allowed',
-        detail: {
-          hospitalName: after.name,
-          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-        },
-      });
-    }
+    await recordUpdate(tx, actor, {
+      entity: 'hospital',
+      entityId: hospitalId,
+      before,
+      after,
+      detail: { hospitalName: after.name },
+    });
     return after;
   });
 }

@@ -1,18 +1,8 @@
-import {
-  compounds,
-  type Db,
-  gates,
-  hospitals,
-  legs,
-  noticeSettings,
-  notices,
-  patients,
-  requests,
-  trips,
-  vehicles,
-} from '@lastmeter/db';
+import { type Db, gates, hospitals, legs, notices, requests, trips, vehicles } from '@lastmeter/db';
 import { cityClockOf, type NoticeKind, type NoticeRecipient } from '@lastmeter/shared';
 import { and, eq, inArray } from 'drizzle-orm';
+import { joinTripStops } from '../stops.ts';
+import { joinNoticeRecipients, noticeRecipientColumns } from './notice-recipients.ts';
 import { renderNotice } from './notice-text.ts';
 
 /** What a notice about one round trip is written from. */
@@ -36,28 +26,21 @@ export interface NoticeTrip {
 export async function loadNoticeTrips(db: Db, tripIds: string[]): Promise<Map<string, NoticeTrip>> {
   const result = new Map<string, NoticeTrip>();
   if (tripIds.length === 0) return result;
-  const heads = await db
-    .select({
-      tripId: trips.id,
-      date: requests.date,
-      patientId: patients.id,
-      phone: patients.phone,
-      consent: patients.consent,
-      compoundId: compounds.id,
-      districtId: compounds.districtId,
-      gate: gates.name,
-      hospital: hospitals.name,
-      optedOut: noticeSettings.optedOut,
-      familyPhone: noticeSettings.familyPhone,
-    })
-    .from(trips)
-    .innerJoin(requests, eq(requests.id, trips.requestId))
-    .innerJoin(patients, eq(patients.id, trips.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .innerJoin(gates, eq(gates.id, trips.gateId))
-    .innerJoin(hospitals, eq(hospitals.id, trips.hospitalId))
-    .leftJoin(noticeSettings, eq(noticeSettings.patientId, patients.id))
-    .where(inArray(trips.id, tripIds));
+  const withRecipients = joinNoticeRecipients(
+    db
+      .select({
+        tripId: trips.id,
+        date: requests.date,
+        gate: gates.name,
+        hospital: hospitals.name,
+        ...noticeRecipientColumns,
+      })
+      .from(trips)
+      .innerJoin(requests, eq(requests.id, trips.requestId))
+      .$dynamic(),
+    trips.patientId,
+  );
+  const heads = await joinTripStops(withRecipients).where(inArray(trips.id, tripIds));
   const legRows = await db
     .select({
       tripId: legs.tripId,

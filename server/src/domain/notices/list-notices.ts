@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorize, authorizeRecord } from '../authorize.ts';
 import { maskName, maskPhone } from '../mask-identity.ts';
+import { joinPatientCompound } from '../patients/join-patient-compound.ts';
 import { loadPatientFor } from '../patients/load-scope.ts';
 import { seesFullName } from '../patients/present-patient.ts';
 import { recordAudit } from '../record-audit.ts';
@@ -20,37 +21,28 @@ export async function listNotices(use: Acting & { query: NoticeQuery }): Promise
   const filters: SQL[] = [];
   const patientsOf = (c: { districtId: string; compoundId: string }) =>
     ({ kind: 'patient', districtId: c.districtId, compoundId: c.compoundId }) as const;
-  if (query.tripId) {
-    const [trip] = await db
-      .select({ compoundId: compounds.id, districtId: compounds.districtId })
-      .from(trips)
-      .innerJoin(patients, eq(patients.id, trips.patientId))
-      .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-      .where(eq(trips.id, query.tripId));
+  /** The read of a trip's or a visit's notices is the read of its patient's records. */
+  const authorizePatientOf = async (name: string, id: string, of: typeof trips | typeof onlineVisits) => {
+    const [row] = await joinPatientCompound(
+      db.select({ compoundId: compounds.id, districtId: compounds.districtId }).from(of).$dynamic(),
+      of.patientId,
+    ).where(eq(of.id, id));
     await authorizeRecord(
       db,
       actor,
-      { name: 'Trip', id: query.tripId, row: trip, seen: patientsOf, action: 'read' },
+      { name, id, row, seen: patientsOf, action: 'read' },
       { entity: 'patient', detail: { query } },
     );
+  };
+  if (query.tripId) {
+    await authorizePatientOf('Trip', query.tripId, trips);
     filters.push(eq(notices.tripId, query.tripId));
   } else if (query.patientId) {
     // A household outside the caller's scope answers 404, as every patient record does.
     await loadPatientFor(db, actor, query.patientId, 'read', 'notices.read');
     filters.push(eq(notices.patientId, query.patientId));
   } else if (query.onlineVisitId) {
-    const [visit] = await db
-      .select({ compoundId: compounds.id, districtId: compounds.districtId })
-      .from(onlineVisits)
-      .innerJoin(patients, eq(patients.id, onlineVisits.patientId))
-      .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-      .where(eq(onlineVisits.id, query.onlineVisitId));
-    await authorizeRecord(
-      db,
-      actor,
-      { name: 'Online visit', id: query.onlineVisitId, row: visit, seen: patientsOf, action: 'read' },
-      { entity: 'patient', detail: { query } },
-    );
+    await authorizePatientOf('Online visit', query.onlineVisitId, onlineVisits);
     filters.push(eq(notices.onlineVisitId, query.onlineVisitId));
   } else if (query.compoundId) {
     const [compound] = await db

@@ -1,7 +1,8 @@
-import { compounds, type Db, hospitals, noticeSettings, onlineVisits, patients } from '@lastmeter/db';
+import { type Db, hospitals, onlineVisits } from '@lastmeter/db';
 import { cityClockOf, type NoticeKind } from '@lastmeter/shared';
 import { eq, inArray } from 'drizzle-orm';
 import type { NoticeItem } from './enqueue-notices.ts';
+import { joinNoticeRecipients, noticeRecipientColumns } from './notice-recipients.ts';
 
 /** The online-visit events a household hears about, and the notice each calls for. */
 const VISIT_NOTICE_KINDS: Readonly<Record<string, NoticeKind>> = {
@@ -36,28 +37,22 @@ export async function visitNoticeItems(
   { timeZone, linkOrigin }: { timeZone: string; linkOrigin: string | null },
 ): Promise<NoticeItem[]> {
   if (decisions.length === 0) return [];
-  const rows = await db
-    .select({
-      visitId: onlineVisits.id,
-      date: onlineVisits.date,
-      startsAt: onlineVisits.startsAt,
-      joinToken: onlineVisits.joinToken,
-      hospital: hospitals.name,
-      hospitalPhone: hospitals.phone,
-      patientId: patients.id,
-      phone: patients.phone,
-      consent: patients.consent,
-      compoundId: compounds.id,
-      districtId: compounds.districtId,
-      optedOut: noticeSettings.optedOut,
-      familyPhone: noticeSettings.familyPhone,
-    })
-    .from(onlineVisits)
-    .innerJoin(patients, eq(patients.id, onlineVisits.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .innerJoin(hospitals, eq(hospitals.id, onlineVisits.hospitalId))
-    .leftJoin(noticeSettings, eq(noticeSettings.patientId, patients.id))
-    .where(inArray(onlineVisits.id, [...new Set(decisions.map((d) => d.visitId))]));
+  const rows = await joinNoticeRecipients(
+    db
+      .select({
+        visitId: onlineVisits.id,
+        date: onlineVisits.date,
+        startsAt: onlineVisits.startsAt,
+        joinToken: onlineVisits.joinToken,
+        hospital: hospitals.name,
+        hospitalPhone: hospitals.phone,
+        ...noticeRecipientColumns,
+      })
+      .from(onlineVisits)
+      .innerJoin(hospitals, eq(hospitals.id, onlineVisits.hospitalId))
+      .$dynamic(),
+    onlineVisits.patientId,
+  ).where(inArray(onlineVisits.id, [...new Set(decisions.map((d) => d.visitId))]));
   const byId = new Map(rows.map((r) => [r.visitId, r]));
   return decisions.flatMap((d) => {
     const v = byId.get(d.visitId);

@@ -1,9 +1,10 @@
-import { careNeeds, compounds, type Db, onlineVisits, patients, requests } from '@lastmeter/db';
-import { PlanReason } from '@lastmeter/shared';
+import { compounds, onlineVisits, requests } from '@lastmeter/db';
+import type { PlanReason } from '@lastmeter/shared';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import type { Actor } from '../actor.ts';
+import { planRefusalReason } from '../plan-refusal.ts';
+import { selectLoadedRequests, toLoadedRequest } from '../requests/load-request.ts';
+import type { DistrictDay } from '../use-case.ts';
 import { bookLoadedRequest } from './book-online-visit.ts';
 
 /**
@@ -12,28 +13,10 @@ import { bookLoadedRequest } from './book-online-visit.ts';
  * (and stays `unserved`). The caller has authorized dispatch of the district.
  */
 export async function bookMissingOnlineVisits(
-  db: Db,
-  {
-    actor,
-    districtId,
-    date,
-    now,
-    timeZone,
-  }: { actor: Actor; districtId: string; date: string; now: Date; timeZone: string },
+  day: DistrictDay,
 ): Promise<{ booked: number; unmatched: Array<{ requestId: string; reason: z.infer<typeof PlanReason> }> }> {
-  const rows = await db
-    .select({
-      request: requests,
-      patient: patients,
-      districtId: compounds.districtId,
-      needKind: careNeeds.kind,
-      needSchedule: careNeeds.schedule,
-      needServeBy: careNeeds.serveBy,
-    })
-    .from(requests)
-    .innerJoin(patients, eq(patients.id, requests.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .leftJoin(careNeeds, eq(careNeeds.id, requests.needId))
+  const { db, actor, districtId, date, now, timeZone } = day;
+  const rows = await selectLoadedRequests(db)
     .leftJoin(
       onlineVisits,
       and(eq(onlineVisits.requestId, requests.id), ne(onlineVisits.status, 'cancelled')),
@@ -53,25 +36,13 @@ export async function bookMissingOnlineVisits(
     try {
       await bookLoadedRequest(db, {
         actor,
-        loaded: {
-          request: row.request,
-          patient: row.patient,
-          districtId: row.districtId,
-          need: row.needKind
-            ? { kind: row.needKind, schedule: row.needSchedule ?? {}, serveBy: row.needServeBy ?? null }
-            : null,
-        },
+        loaded: toLoadedRequest(row),
         now,
         timeZone,
       });
       result.booked++;
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      const reason = PlanReason.safeParse(error.extra.reason);
-      result.unmatched.push({
-        requestId: row.request.id,
-        reason: reason.success ? reason.data : { code: error.code, params: {} },
-      });
+      result.unmatched.push({ requestId: row.request.id, reason: planRefusalReason(error) });
     }
   }
   return result;

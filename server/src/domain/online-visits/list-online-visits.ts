@@ -20,18 +20,15 @@ export async function listOnlineVisits(
 ): Promise<OnlineVisitList> {
   const { db, actor, query } = use;
   const filters: SQL[] = [eq(onlineVisits.date, query.date)];
+  const audit = (outcome: 'allowed' | 'denied', detail: Record<string, unknown>) =>
+    recordAudit(db, { actor, action: 'list_online_visits', entity: 'online_visit', outcome, detail });
+  const refuse = async (): Promise<never> => {
+    await audit('denied', { query });
+    throw errors.forbidden();
+  };
   if (query.hospitalId) {
     // Only the hospital's desk (and admin) lists a hospital's visits across compounds.
-    if (actor.role !== 'admin' && actor.hospitalId !== query.hospitalId) {
-      await recordAudit(db, {
-        actor,
-        action: 'list_online_visits',
-        entity: 'online_visit',
-        outcome: 'denied',
-        detail: { query },
-      });
-      throw errors.forbidden();
-    }
+    if (actor.role !== 'admin' && actor.hospitalId !== query.hospitalId) await refuse();
     filters.push(eq(onlineVisits.hospitalId, query.hospitalId));
   }
   if (query.compoundId) {
@@ -59,14 +56,7 @@ export async function listOnlineVisits(
         filters.push(inArray(compounds.districtId, actor.districtIds.length ? actor.districtIds : [NO_ID]));
         break;
       case 'driver':
-        await recordAudit(db, {
-          actor,
-          action: 'list_online_visits',
-          entity: 'online_visit',
-          outcome: 'denied',
-          detail: { query },
-        });
-        throw errors.forbidden();
+        return refuse();
       default:
         return exhaustive(actor.role);
     }
@@ -74,12 +64,6 @@ export async function listOnlineVisits(
   const rows = await visitQuery(db)
     .where(and(...filters))
     .orderBy(asc(onlineVisits.startsAt), asc(onlineVisits.id));
-  await recordAudit(db, {
-    actor,
-    action: 'list_online_visits',
-    entity: 'online_visit',
-    outcome: 'allowed',
-    detail: { query, count: rows.length },
-  });
+  await audit('allowed', { query, count: rows.length });
   return { items: rows.map((r) => presentOnlineVisit(actor, r)) };
 }

@@ -40,7 +40,7 @@ export function presentOnlineVisit(actor: Actor, v: LoadedVisit): OnlineVisitVie
   };
 }
 
-type VisitEventType =
+export type VisitEventType =
   | 'online_visit.booked'
   | 'online_visit.rescheduled'
   | 'online_visit.cancelled'

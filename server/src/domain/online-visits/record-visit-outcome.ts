@@ -1,14 +1,12 @@
-import { onlineVisits, requests } from '@lastmeter/db';
+import { requests } from '@lastmeter/db';
 import { cityDateOf, type OnlineVisitView, type RecordVisitOutcomeBody, rooms } from '@lastmeter/shared';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
-import { type NewDomainEvent, recordEvents } from '../events/record-event.ts';
-import { recordAudit } from '../record-audit.ts';
+import type { NewDomainEvent } from '../events/record-event.ts';
 import { ARRIVAL_WINDOW_MINUTES, returnModeFor } from '../requests/schedule-rules.ts';
 import type { UseCase } from '../use-case.ts';
-import { loadVisitFor } from './load-online-visit.ts';
-import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
+import { changeVisit, loadVisitToStep, recordVisitStep, type VisitStepRule } from './step-online-visit.ts';
 
 const MINUTE = 60_000;
 
@@ -22,11 +20,15 @@ const MINUTE = 60_000;
 export async function recordVisitOutcome(
   use: UseCase & { visitId: string; input: RecordVisitOutcomeBody },
 ): Promise<OnlineVisitView> {
-  const { db, actor, visitId, input, now, timeZone } = use;
-  const loaded = await loadVisitFor(db, actor, visitId, 'manage', 'record_visit_outcome');
+  const { db, actor, input, now, timeZone } = use;
+  const rule: VisitStepRule = {
+    action: 'record_visit_outcome',
+    access: 'manage',
+    from: 'in_progress',
+    to: input.outcome,
+  };
+  const loaded = await loadVisitToStep(use, rule);
   const { visit, request, districtId, patient } = loaded;
-  if (visit.status !== 'in_progress')
-    throw errors.invalidTransition(visit.status, input.outcome, ['in_progress']);
   const appointment = input.outcome === 'needs_on_site' ? new Date(input.appointmentAt) : null;
   if (appointment && appointment.getTime() <= now.getTime())
     throw errors.fieldCode('body.appointmentAt', 'appointment_passed', { at: appointment.toISOString() });
@@ -92,19 +94,14 @@ export async function recordVisitOutcome(
       deliveryId = issued.delivery.delivery.id;
       events.push(...issued.events);
     }
-    const [row] = await tx
-      .update(onlineVisits)
-      .set({
-        status: input.outcome,
-        note: input.note,
-        endedAt: now,
-        endedBy: actor.accountId,
-        followUpRequestId,
-        updatedAt: now,
-      })
-      .where(and(eq(onlineVisits.id, visitId), eq(onlineVisits.status, 'in_progress')))
-      .returning();
-    if (!row) throw errors.invalidTransition('changed', input.outcome, ['in_progress']);
+    const row = await changeVisit(tx, loaded, rule, {
+      status: input.outcome,
+      note: input.note,
+      endedAt: now,
+      endedBy: actor.accountId,
+      followUpRequestId,
+      updatedAt: now,
+    });
     await tx
       .update(requests)
       .set(
@@ -113,17 +110,11 @@ export async function recordVisitOutcome(
           : { status: 'done' },
       )
       .where(eq(requests.id, request.id));
-    await recordAudit(tx, {
-      actor,
-      action: 'record_visit_outcome',
-      entity: 'patient',
-      entityId: visit.patientId,
-      outcome: 'allowed',
-      detail: { visitId, outcome: input.outcome, followUpRequestId, deliveryId },
+    return recordVisitStep(tx, use, rule, {
+      next: { ...loaded, visit: row },
+      event: 'online_visit.ended',
+      detail: { outcome: input.outcome, followUpRequestId, deliveryId },
+      events,
     });
-    const next = { ...loaded, visit: row };
-    events.push(onlineVisitEvent('online_visit.ended', next, actor.accountId));
-    await recordEvents(tx, events);
-    return presentOnlineVisit(actor, next);
   });
 }

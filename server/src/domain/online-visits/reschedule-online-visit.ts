@@ -1,16 +1,19 @@
-import { onlineVisits, requests } from '@lastmeter/db';
+import { requests } from '@lastmeter/db';
 import { cityDateOf, type OnlineVisitView, type RescheduleOnlineVisitBody } from '@lastmeter/shared';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import { recordEvents } from '../events/record-event.ts';
-import { recordAudit } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
 import { LEAD_MINUTES } from './book-online-visit.ts';
-import { loadVisitFor } from './load-online-visit.ts';
 import { onlineSlotsOf, takeFreePlace } from './online-places.ts';
-import { onlineVisitEvent, presentOnlineVisit } from './present-online-visit.ts';
+import { changeVisit, loadVisitToStep, recordVisitStep, type VisitStepRule } from './step-online-visit.ts';
 
 const MINUTE = 60_000;
+const RESCHEDULE: VisitStepRule = {
+  action: 'reschedule_online_visit',
+  access: 'write',
+  from: 'booked',
+  to: 'booked',
+};
 
 /**
  * The gatekeeper, dispatch or the hospital desk moves a booked online visit: to the first free place
@@ -22,10 +25,9 @@ const MINUTE = 60_000;
 export async function rescheduleOnlineVisit(
   use: UseCase & { visitId: string; input: RescheduleOnlineVisitBody },
 ): Promise<OnlineVisitView> {
-  const { db, actor, visitId, input, now, timeZone } = use;
-  const loaded = await loadVisitFor(db, actor, visitId, 'write', 'reschedule_online_visit');
+  const { db, input, now, timeZone } = use;
+  const loaded = await loadVisitToStep(use, RESCHEDULE);
   const { visit, request } = loaded;
-  if (visit.status !== 'booked') throw errors.invalidTransition(visit.status, 'booked', ['booked']);
   const wanted = new Date(input.startsAt).getTime();
   const notBefore = now.getTime() + LEAD_MINUTES * MINUTE;
   if (wanted < notBefore)
@@ -48,18 +50,13 @@ export async function rescheduleOnlineVisit(
       throw errors.conflict('The online slot has no free place left from that time', {
         reason: { code: 'no_capacity', params: { service: visit.service } },
       });
-    const [row] = await tx
-      .update(onlineVisits)
-      .set({
-        date,
-        slotStart: slot.startTime,
-        startsAt: new Date(place.startsAt),
-        endsAt: new Date(place.endsAt),
-        updatedAt: now,
-      })
-      .where(and(eq(onlineVisits.id, visitId), eq(onlineVisits.status, 'booked')))
-      .returning();
-    if (!row) throw errors.invalidTransition('changed', 'booked', ['booked']);
+    const row = await changeVisit(tx, loaded, RESCHEDULE, {
+      date,
+      slotStart: slot.startTime,
+      startsAt: new Date(place.startsAt),
+      endsAt: new Date(place.endsAt),
+      updatedAt: now,
+    });
     // The appointment moves by as much as the visit did; the request's day is the visit's.
     const shift = place.startsAt - visit.startsAt.getTime();
     const [movedRequest] = await tx
@@ -71,20 +68,11 @@ export async function rescheduleOnlineVisit(
       })
       .where(eq(requests.id, request.id))
       .returning();
-    await recordAudit(tx, {
-      actor,
-      action: 'reschedule_online_visit',
-      entity: 'patient',
-      entityId: visit.patientId,
-      outcome: 'allowed',
-      detail: { visitId, from: visit.startsAt.toISOString(), to: row.startsAt.toISOString() },
+    return recordVisitStep(tx, use, RESCHEDULE, {
+      next: { ...loaded, visit: row, request: movedRequest ?? request },
+      event: 'online_visit.rescheduled',
+      detail: { from: visit.startsAt.toISOString(), to: row.startsAt.toISOString() },
+      extra: { previousStartsAt: visit.startsAt.toISOString() },
     });
-    const next = { ...loaded, visit: row, request: movedRequest ?? request };
-    await recordEvents(tx, [
-      onlineVisitEvent('online_visit.rescheduled', next, actor.accountId, {
-        previousStartsAt: visit.startsAt.toISOString(),
-      }),
-    ]);
-    return presentOnlineVisit(actor, next);
   });
 }

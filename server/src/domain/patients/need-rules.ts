@@ -163,3 +163,21 @@ export function toFieldIssues(issues: RuleIssue[], prefix: string, locale: Local
     code: i.code,
   }));
 }
+
+/**
+ * Everything wrong with a care need a schema cannot see, as field issues under `prefix` in `locale`:
+ * its dates against today and the person's ID number, and its way of service. Every way a need is
+ * written (the gate's form, a change, the public link) checks it here.
+ */
+export function careNeedIssues(
+  need: CareNeedInput,
+  nationalId: string,
+  today: string,
+  prefix: string,
+  locale: Locale,
+): FieldIssue[] {
+  return [
+    ...toFieldIssues(checkNeedDates(need, nationalId, today), prefix, locale),
+    ...needWayIssues(need, today, prefix, locale),
+  ];
+}

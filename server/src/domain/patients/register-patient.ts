@@ -14,13 +14,7 @@ import { consentRecord } from './consent.ts';
 import { findLiveDuplicates } from './find-live-duplicates.ts';
 import { insertPatients } from './insert-patients.ts';
 import { loadCompoundForPatients, resolveGate } from './load-scope.ts';
-import {
-  checkIdentityDates,
-  checkNeedDates,
-  NEED_RULE_MESSAGES,
-  needWayIssues,
-  toFieldIssues,
-} from './need-rules.ts';
+import { careNeedIssues, checkIdentityDates, NEED_RULE_MESSAGES, toFieldIssues } from './need-rules.ts';
 import { presentPatient } from './present-patient.ts';
 
 /** A gatekeeper registers a resident with special needs; without consent no care need is stored. */
@@ -44,10 +38,7 @@ export async function registerPatient(
     });
   }
   input.needs.forEach((need, i) => {
-    issues.push(
-      ...toFieldIssues(checkNeedDates(need, input.nationalId, today), `body.needs.${i}`, actor.locale),
-      ...needWayIssues(need, today, `body.needs.${i}`, actor.locale),
-    );
+    issues.push(...careNeedIssues(need, input.nationalId, today, `body.needs.${i}`, actor.locale));
   });
   const gateId = await resolveGate(db, compoundId, input.gateId);
   if (gateId === 'invalid') issues.push(codedIssue('body.gateId', 'not_a_gate_of_compound'));

@@ -4,45 +4,41 @@ import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { UseCase } from '../use-case.ts';
-import { loadPatientFor } from './load-scope.ts';
-import { checkNeedDates, needWayIssues, toFieldIssues } from './need-rules.ts';
-import { presentCareNeed } from './present-patient.ts';
-import { recordNeedChange } from './record-need-change.ts';
+import { changeCareNeed } from './change-care-need.ts';
+import { careNeedIssues } from './need-rules.ts';
 
 /** Changes a need's schedule, hospital, way of service or notes; the kind stays (deactivate and add a new need instead). */
 export async function updateCareNeed(
   use: UseCase & { patientId: string; needId: string; input: UpdateCareNeedBody },
 ): Promise<CareNeedView> {
-  const { db, actor, patientId, needId, input, now, timeZone } = use;
-  const { patient, districtId } = await loadPatientFor(db, actor, patientId, 'write', 'update_need');
-  const [need] = await db
-    .select()
-    .from(careNeeds)
-    .where(and(eq(careNeeds.id, needId), eq(careNeeds.patientId, patientId)));
-  if (!need) throw errors.notFound('Care need');
-  // The merged need is checked with the same schema as a new one, its messages in the actor's language.
-  const merged = parseInput(
-    CareNeedInput,
-    {
-      kind: need.kind,
-      schedule: input.schedule ?? need.schedule,
-      hospitalId: input.hospitalId === undefined ? need.hospitalId : input.hospitalId,
-      notes: input.notes ?? need.notes,
-      serveBy: input.serveBy === undefined ? need.serveBy : input.serveBy,
-    },
-    'body',
-    actor.locale,
-  );
-  const issues = [
-    ...toFieldIssues(
-      checkNeedDates(merged, patient.nationalId, cityDateOf(now, timeZone)),
+  const { actor, patientId, needId, input, now, timeZone } = use;
+  return changeCareNeed(use, 'update_need', async (tx, patient) => {
+    const [need] = await tx
+      .select()
+      .from(careNeeds)
+      .where(and(eq(careNeeds.id, needId), eq(careNeeds.patientId, patientId)));
+    if (!need) throw errors.notFound('Care need');
+    // The merged need is checked with the same schema as a new one, its messages in the actor's language.
+    const merged = parseInput(
+      CareNeedInput,
+      {
+        kind: need.kind,
+        schedule: input.schedule ?? need.schedule,
+        hospitalId: input.hospitalId === undefined ? need.hospitalId : input.hospitalId,
+        notes: input.notes ?? need.notes,
+        serveBy: input.serveBy === undefined ? need.serveBy : input.serveBy,
+      },
       'body',
       actor.locale,
-    ),
-    ...needWayIssues(merged, cityDateOf(now, timeZone), 'body', actor.locale),
-  ];
-  if (issues.length) throw errors.validation(issues);
-  const { view } = await db.transaction(async (tx) => {
+    );
+    const issues = careNeedIssues(
+      merged,
+      patient.nationalId,
+      cityDateOf(now, timeZone),
+      'body',
+      actor.locale,
+    );
+    if (issues.length) throw errors.validation(issues);
     const [row] = await tx
       .update(careNeeds)
       .set({
@@ -53,15 +49,6 @@ export async function updateCareNeed(
       })
       .where(eq(careNeeds.id, needId))
       .returning();
-    if (!row) throw errors.notFound('Care need');
-    const event = await recordNeedChange(tx, {
-      actor,
-      action: 'update_need',
-      need: row,
-      compoundId: patient.compoundId,
-      districtId,
-    });
-    return { view: presentCareNeed(row), event };
+    return row;
   });
-  return view;
 }

@@ -1,4 +1,4 @@
-import { careNeeds, compounds, patients, requests } from '@lastmeter/db';
+import { compounds, patients, requests } from '@lastmeter/db';
 import type { RequestListQuery, RequestView } from '@lastmeter/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
@@ -6,6 +6,7 @@ import { authorize } from '../authorize.ts';
 import { authorizeCompound } from '../patients/load-scope.ts';
 import { recordAudit } from '../record-audit.ts';
 import type { Acting } from '../use-case.ts';
+import { selectLoadedRequests, toLoadedRequest } from './load-request.ts';
 import { presentRequest } from './present-request.ts';
 
 /**
@@ -52,18 +53,7 @@ export async function listRequests(use: Acting & { query: RequestListQuery }): P
     await recordAudit(db, { actor, action: 'read', entity: 'request', outcome: 'denied' });
     throw errors.forbidden();
   }
-  const rows = await db
-    .select({
-      request: requests,
-      name: patients.name,
-      compoundId: patients.compoundId,
-      needKind: careNeeds.kind,
-      needSchedule: careNeeds.schedule,
-    })
-    .from(requests)
-    .innerJoin(patients, eq(patients.id, requests.patientId))
-    .leftJoin(careNeeds, eq(careNeeds.id, requests.needId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
+  const rows = await selectLoadedRequests(db)
     .where(and(...filters))
     .orderBy(asc(requests.windowStart), asc(requests.id));
   await recordAudit(db, {
@@ -73,12 +63,8 @@ export async function listRequests(use: Acting & { query: RequestListQuery }): P
     outcome: 'allowed',
     detail: { query, count: rows.length },
   });
-  return rows.map((r) =>
-    presentRequest(
-      actor,
-      r.request,
-      { name: r.name, compoundId: r.compoundId },
-      r.needKind ? { kind: r.needKind, schedule: r.needSchedule ?? {} } : null,
-    ),
-  );
+  return rows.map((r) => {
+    const { request, patient, need } = toLoadedRequest(r);
+    return presentRequest(actor, request, patient, need);
+  });
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
+import { joinPatientCompound } from '../patients/join-patient-compound.ts';
 import { type Action, can } from '../policies.ts';
 import { recordAudit } from '../record-audit.ts';
 
@@ -12,6 +13,33 @@ export interface LoadedRequest {
   districtId: string;
   /** The need it serves (schedule-generated requests), for the rule of the three ways. */
   need: Pick<typeof careNeeds.$inferSelect, 'kind' | 'schedule' | 'serveBy'> | null;
+}
+
+/**
+ * Requests with their patient, district and need, in one query: add `where` (and any join that
+ * narrows them), then turn each row into a `LoadedRequest` with `toLoadedRequest`.
+ */
+export function selectLoadedRequests(db: Db) {
+  return joinPatientCompound(
+    db
+      .select({
+        request: requests,
+        patient: patients,
+        districtId: compounds.districtId,
+        needKind: careNeeds.kind,
+        needSchedule: careNeeds.schedule,
+        needServeBy: careNeeds.serveBy,
+      })
+      .from(requests)
+      .$dynamic(),
+    requests.patientId,
+  ).leftJoin(careNeeds, eq(careNeeds.id, requests.needId));
+}
+
+export function toLoadedRequest(
+  row: Awaited<ReturnType<typeof selectLoadedRequests>>[number],
+): LoadedRequest {
+  return toLoadedRequest(row);
 }
 
 /**
@@ -25,20 +53,7 @@ export async function loadRequestFor(
   action: Action,
   auditAction: string,
 ): Promise<LoadedRequest> {
-  const [row] = await db
-    .select({
-      request: requests,
-      patient: patients,
-      districtId: compounds.districtId,
-      needKind: careNeeds.kind,
-      needSchedule: careNeeds.schedule,
-      needServeBy: careNeeds.serveBy,
-    })
-    .from(requests)
-    .innerJoin(patients, eq(patients.id, requests.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .leftJoin(careNeeds, eq(careNeeds.id, requests.needId))
-    .where(eq(requests.id, requestId));
+  const [row] = await selectLoadedRequests(db).where(eq(requests.id, requestId));
   const resource = row && {
     kind: 'request' as const,
     districtId: row.districtId,
@@ -55,12 +70,5 @@ export async function loadRequestFor(
     throw errors.notFound('Request');
   }
   await authorize(db, actor, action, resource, { entity: 'patient', entityId: row.patient.id });
-  return {
-    request: row.request,
-    patient: row.patient,
-    districtId: row.districtId,
-    need: row.needKind
-      ? { kind: row.needKind, schedule: row.needSchedule ?? {}, serveBy: row.needServeBy ?? null }
-      : null,
-  };
+  return toLoadedRequest(row);
 }

@@ -6,7 +6,7 @@ import { recordEvent } from '../events/record-event.ts';
 import { consentRecord } from '../patients/consent.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { insertPatients } from '../patients/insert-patients.ts';
-import { checkIdentityDates, checkNeedDates, needWayIssues, toFieldIssues } from '../patients/need-rules.ts';
+import { careNeedIssues, checkIdentityDates, toFieldIssues } from '../patients/need-rules.ts';
 import { recordAudit } from '../record-audit.ts';
 import { compoundByToken } from './load-by-token.ts';
 import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
@@ -40,8 +40,7 @@ export async function submitSelfRegistration({
   const today = cityDateOf(now, timeZone);
   const issues = [
     ...toFieldIssues(checkIdentityDates(input.nationalId, today), 'body', locale),
-    ...toFieldIssues(checkNeedDates(input.need, input.nationalId, today), 'body.need', locale),
-    ...needWayIssues(input.need, today, 'body.need', locale),
+    ...careNeedIssues(input.need, input.nationalId, today, 'body.need', locale),
   ];
   if (issues.length) throw errors.validation(issues);
   // The public never learns which record holds the number: no id, whatever the scope.

@@ -10,6 +10,8 @@ import {
   vehicles,
 } from '@lastmeter/db';
 import { eq, inArray } from 'drizzle-orm';
+import { joinPatientCompound } from '../patients/join-patient-compound.ts';
+import { joinTripStops } from '../stops.ts';
 
 export type TrackedLeg = typeof legs.$inferSelect & {
   vehicle: { plate: string; lng: number | null; lat: number | null; seenAt: Date | null } | null;
@@ -27,24 +29,24 @@ export interface TrackedTrip {
 
 /** One round trip as the tracking link shows it: both legs, their vehicles' plates and last positions. */
 export async function loadTrackedTrip(db: Db, tripId: string): Promise<TrackedTrip | null> {
-  const [head] = await db
-    .select({
-      tripId: trips.id,
-      date: requests.date,
-      patientId: patients.id,
-      patientName: patients.name,
-      compoundId: compounds.id,
-      districtId: compounds.districtId,
-      gate: { name: gates.name, lng: gates.lng, lat: gates.lat },
-      hospital: { name: hospitals.name, lng: hospitals.entranceLng, lat: hospitals.entranceLat },
-    })
-    .from(trips)
-    .innerJoin(requests, eq(requests.id, trips.requestId))
-    .innerJoin(patients, eq(patients.id, trips.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .innerJoin(gates, eq(gates.id, trips.gateId))
-    .innerJoin(hospitals, eq(hospitals.id, trips.hospitalId))
-    .where(eq(trips.id, tripId));
+  const withPatient = joinPatientCompound(
+    db
+      .select({
+        tripId: trips.id,
+        date: requests.date,
+        patientId: patients.id,
+        patientName: patients.name,
+        compoundId: compounds.id,
+        districtId: compounds.districtId,
+        gate: { name: gates.name, lng: gates.lng, lat: gates.lat },
+        hospital: { name: hospitals.name, lng: hospitals.entranceLng, lat: hospitals.entranceLat },
+      })
+      .from(trips)
+      .innerJoin(requests, eq(requests.id, trips.requestId))
+      .$dynamic(),
+    trips.patientId,
+  );
+  const [head] = await joinTripStops(withPatient).where(eq(trips.id, tripId));
   if (!head) return null;
   const legRows = await db.select().from(legs).where(eq(legs.tripId, tripId));
   const vehicleIds = legRows.flatMap((l) => (l.vehicleId ? [l.vehicleId] : []));

@@ -1,4 +1,4 @@
-import { type Db, legEvents, legs, patients, vehicles } from '@lastmeter/db';
+import { type Db, legs, patients, vehicles } from '@lastmeter/db';
 import {
   ABOARD_LEG_STATUSES,
   BOOKED_LEG_STATUSES,
@@ -10,11 +10,12 @@ import {
   type Role,
   stepTimeRefusal,
 } from '@lastmeter/shared';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { LegContext } from './load-leg.ts';
 import { noteScheduleChange } from './schedule-gate.ts';
+import { writeLegChange } from './write-leg-change.ts';
 
 const BOOKING_FIELDS = [
   'vehicleId',
@@ -112,21 +113,12 @@ export async function applyLegStep(
     BOOKING_FIELDS.some((field) => patch[field] !== undefined)
   )
     await noteScheduleChange(tx, { vehicleId, legId: ctx.leg.id, date: ctx.request.date });
-  const [row] = await tx
-    .update(legs)
-    .set({ ...patch, status: verdict.to, version: sql`${legs.version} + 1`, updatedAt: now })
-    .where(and(eq(legs.id, ctx.leg.id), eq(legs.version, ctx.leg.version)))
-    .returning();
-  if (!row) throw errors.conflict('The leg changed since you last saw it', { legId: ctx.leg.id });
-  await tx.insert(legEvents).values({
-    legId: row.id,
-    at: now,
+  const row = await writeLegChange(tx, ctx.leg, {
+    set: { ...patch, status: verdict.to },
+    now,
     actorId: actor.accountId,
-    fromStatus: verdict.from,
-    toStatus: verdict.to,
-    lng: position.lng ?? null,
-    lat: position.lat ?? null,
-    note,
+    conflict: 'The leg changed since you last saw it',
+    history: { fromStatus: verdict.from, lng: position.lng ?? null, lat: position.lat ?? null, note },
   });
   return { ...ctx, leg: row };
 }

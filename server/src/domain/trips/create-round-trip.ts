@@ -6,6 +6,7 @@ import { errors } from '../../errors.ts';
 import { span } from '../../observability/spans.ts';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
+import { joinPatientCompound } from '../patients/join-patient-compound.ts';
 import { recordAudit } from '../record-audit.ts';
 import { insertAuthorizedTrip } from './insert-trip.ts';
 import { loadLegContexts } from './load-leg.ts';
@@ -93,13 +94,19 @@ export function appointmentPassed(
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;
 
+/** Requests with their patient, district and round trip (if any); add `where`. */
+function selectRequestRows(db: Db) {
+  return joinPatientCompound(
+    db
+      .select({ request: requests, patient: patients, districtId: compounds.districtId, tripId: trips.id })
+      .from(requests)
+      .$dynamic(),
+    requests.patientId,
+  ).leftJoin(trips, eq(trips.requestId, requests.id));
+}
+
 function loadRequest(db: Db, requestId: string) {
-  return db
-    .select({ request: requests, patient: patients, districtId: compounds.districtId, tripId: trips.id })
-    .from(requests)
-    .innerJoin(patients, eq(patients.id, requests.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .leftJoin(trips, eq(trips.requestId, requests.id))
+  return selectRequestRows(db)
     .where(eq(requests.id, requestId))
     .then(([row]) => row);
 }
@@ -113,12 +120,7 @@ export async function requestsWithoutTrip(
   db: Db,
   { districtId, date }: { districtId: string; date: string },
 ): Promise<RequestRow[]> {
-  return db
-    .select({ request: requests, patient: patients, districtId: compounds.districtId, tripId: trips.id })
-    .from(requests)
-    .innerJoin(patients, eq(patients.id, requests.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .leftJoin(trips, eq(trips.requestId, requests.id))
+  return selectRequestRows(db)
     .where(
       and(
         eq(compounds.districtId, districtId),

@@ -13,8 +13,8 @@ import type { LegContext } from './load-leg.ts';
 import { legEventPayload } from './present-leg.ts';
 import { enforceScheduleGate } from './schedule-gate.ts';
 
-/** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
-export type TripEventType = Extract<
+/** The event types whose payload is a leg's (`legEventPayload`). */
+export type LegEventType = Extract<
   EventType,
   | 'job.assigned'
   | 'job.updated'
@@ -23,23 +23,18 @@ export type TripEventType = Extract<
   | 'arrival.expected'
   | 'patient.out'
   | 'patient.back'
-  | 'incident.opened'
-  | 'incident.resolved'
-  | 'request.status_changed'
-  | 'vehicle.status_changed'
-  | 'delivery.updated'
 >;
-/** The event types whose payload is a leg's (`legEventPayload`). */
-export type LegEventType = Extract<
-  TripEventType,
-  | 'job.assigned'
-  | 'job.updated'
-  | 'job.cancelled'
-  | 'leg.status_changed'
-  | 'arrival.expected'
-  | 'patient.out'
-  | 'patient.back'
->;
+/** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
+export type TripEventType =
+  | LegEventType
+  | Extract<
+      EventType,
+      | 'incident.opened'
+      | 'incident.resolved'
+      | 'request.status_changed'
+      | 'vehicle.status_changed'
+      | 'delivery.updated'
+    >;
 
 type Party = 'vehicle' | 'district' | 'compound' | 'hospital';
 

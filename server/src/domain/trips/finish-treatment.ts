@@ -6,7 +6,7 @@ import {
   plannedTreatmentEnd,
   type TreatmentFinishedBody,
 } from '@lastmeter/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
@@ -15,6 +15,7 @@ import { type LegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { replanTrips } from './replan-legs.ts';
 import { minutes } from './travel.ts';
+import { writeLegChange } from './write-leg-change.ts';
 
 /** How long after "ready" the patient may wait for the return pickup (the planner's will-call default). */
 const READY_FLEX_MINUTES = 30;
@@ -67,29 +68,22 @@ export async function finishTreatment(
     });
     const early = earlyFinishRefusal(plannedEnd, now);
     if (early && !input.earlyReason) throw errors.stepNotOpen(early);
-    const [row] = await tx
-      .update(legs)
-      .set({
+    // Not a status change, but who released the patient and when belongs to the leg's history.
+    const row = await writeLegChange(tx, ret.leg, {
+      set: {
         released: true,
         pickupWindowStart: now,
         pickupWindowEnd: new Date(now.getTime() + minutes(READY_FLEX_MINUTES)),
-        version: sql`${legs.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(legs.id, ret.leg.id), eq(legs.version, ret.leg.version)))
-      .returning();
-    if (!row) throw errors.conflict('The leg changed meanwhile', { legId: ret.leg.id });
-    // Not a status change, but who released the patient and when belongs to the leg's history.
-    await tx.insert(legEvents).values({
-      legId: row.id,
-      at: now,
+      },
+      now,
       actorId: actor.accountId,
-      fromStatus: row.status,
-      toStatus: row.status,
-      note:
-        early && plannedEnd
-          ? `treatment finished early (planned until ${plannedEnd.toISOString()}): ${input.earlyReason}`
-          : 'treatment finished: released for return',
+      conflict: 'The leg changed meanwhile',
+      history: {
+        note:
+          early && plannedEnd
+            ? `treatment finished early (planned until ${plannedEnd.toISOString()}): ${input.earlyReason}`
+            : 'treatment finished: released for return',
+      },
     });
     const events = new TripEvents(tx, actor.accountId, now, timeZone);
     let ctx: LegContext = { ...ret, leg: row };

@@ -10,6 +10,7 @@ import {
 } from '@lastmeter/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { NewDomainEvent } from '../events/record-event.ts';
+import { joinPatientCompound } from '../patients/join-patient-compound.ts';
 
 /**
  * Brings each request's status in line with the legs of its round trip (`requestStatusFromLegs`),
@@ -40,21 +41,22 @@ export async function settleRequests(
       .where(inArray(requests.id, ids))
       .orderBy(asc(requests.id))
       .for('update'),
-    tx
-      .select({
-        requestId: trips.requestId,
-        tripId: trips.id,
-        compoundId: patients.compoundId,
-        districtId: compounds.districtId,
-        direction: legs.direction,
-        status: legs.status,
-        released: legs.released,
-      })
-      .from(legs)
-      .innerJoin(trips, eq(trips.id, legs.tripId))
-      .innerJoin(patients, eq(patients.id, trips.patientId))
-      .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-      .where(inArray(trips.requestId, ids)),
+    joinPatientCompound(
+      tx
+        .select({
+          requestId: trips.requestId,
+          tripId: trips.id,
+          compoundId: patients.compoundId,
+          districtId: compounds.districtId,
+          direction: legs.direction,
+          status: legs.status,
+          released: legs.released,
+        })
+        .from(legs)
+        .innerJoin(trips, eq(trips.id, legs.tripId))
+        .$dynamic(),
+      trips.patientId,
+    ).where(inArray(trips.requestId, ids)),
   ]);
 
   const events: NewDomainEvent[] = [];

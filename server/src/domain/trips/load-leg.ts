@@ -3,7 +3,6 @@ import {
   type Db,
   districts,
   drivers,
-  gates,
   hospitals,
   legs,
   patients,
@@ -13,10 +12,11 @@ import {
 } from '@lastmeter/db';
 import { TERMINAL_LEG_STATUSES } from '@lastmeter/shared';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import { type Action, can, type Resource } from '../policies.ts';
-import { recordAudit } from '../record-audit.ts';
+import { authorizeHidden } from '../authorize.ts';
+import { joinPatientCompound } from '../patients/join-patient-compound.ts';
+import type { Action, Resource } from '../policies.ts';
+import { gateStopColumns, hospitalStopColumns, joinTripStops } from '../stops.ts';
 
 /** A leg with everything its presenters, rooms and rules need, in one query. */
 export interface LegContext {
@@ -99,13 +99,8 @@ const columns = {
     districtId: compounds.districtId,
     disinfectAfterEveryPassenger: districts.disinfectAfterEveryPassenger,
   },
-  gate: { id: gates.id, name: gates.name, lng: gates.lng, lat: gates.lat },
-  hospital: {
-    id: hospitals.id,
-    name: hospitals.name,
-    lng: hospitals.entranceLng,
-    lat: hospitals.entranceLat,
-  },
+  gate: gateStopColumns,
+  hospital: hospitalStopColumns,
   vehicleId: vehicles.id,
   vehiclePlate: vehicles.plate,
   vehicleKind: vehicles.kind,
@@ -121,16 +116,16 @@ export async function loadLegContexts(
   where: SQL | undefined,
   options: { lock?: boolean; orderBy?: SQL } = {},
 ): Promise<LegContext[]> {
-  const query = db
-    .select(columns)
-    .from(legs)
-    .innerJoin(trips, eq(trips.id, legs.tripId))
-    .innerJoin(requests, eq(requests.id, trips.requestId))
-    .innerJoin(patients, eq(patients.id, legs.patientId))
-    .innerJoin(compounds, eq(compounds.id, patients.compoundId))
-    .innerJoin(districts, eq(districts.id, compounds.districtId))
-    .innerJoin(gates, eq(gates.id, trips.gateId))
-    .innerJoin(hospitals, eq(hospitals.id, trips.hospitalId))
+  const withPatient = joinPatientCompound(
+    db
+      .select(columns)
+      .from(legs)
+      .innerJoin(trips, eq(trips.id, legs.tripId))
+      .innerJoin(requests, eq(requests.id, trips.requestId))
+      .$dynamic(),
+    legs.patientId,
+  ).innerJoin(districts, eq(districts.id, compounds.districtId));
+  const query = joinTripStops(withPatient)
     .leftJoin(vehicles, eq(vehicles.id, legs.vehicleId))
     .where(where)
     .orderBy(options.orderBy ?? sql`${legs.plannedPickupAt} asc nulls last, ${legs.id}`);
@@ -187,20 +182,12 @@ export async function loadLegFor(
   action: Action,
   options: { lock?: boolean } = {},
 ): Promise<LegContext> {
-  const ctx = await loadLegContext(db, legId, options);
-  if (!ctx) throw errors.notFound('Leg');
-  if (!can(actor, action, legResource(ctx))) {
-    await recordAudit(db, {
-      actor,
-      action: `leg.${action}`,
-      entity: 'patient',
-      entityId: ctx.patient.id,
-      outcome: 'denied',
-      detail: { legId },
-    });
-    throw errors.notFound('Leg');
-  }
-  return ctx;
+  return authorizeHidden(
+    db,
+    actor,
+    { name: 'Leg', row: await loadLegContext(db, legId, options), resource: legResource, action },
+    (ctx) => ({ action: `leg.${action}`, patientId: ctx.patient.id, detail: { legId } }),
+  );
 }
 
 /** The driver bound to a vehicle; booking a vehicle books its driver with it. */

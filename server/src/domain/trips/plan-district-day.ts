@@ -1,12 +1,13 @@
 import { type Db, deliveries, legs, vehicles } from '@lastmeter/db';
-import { type PlanDayBody, type PlanDayResult, PlanReason } from '@lastmeter/shared';
+import type { PlanDayBody, PlanDayResult } from '@lastmeter/shared';
 import { asc, inArray } from 'drizzle-orm';
-import { AppError, errors } from '../../errors.ts';
+import { errors } from '../../errors.ts';
 import { type Plan, runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { bookMissingOnlineVisits } from '../online-visits/book-missing-online-visits.ts';
-import type { UseCase } from '../use-case.ts';
+import { planRefusalReason } from '../plan-refusal.ts';
+import type { DistrictDay, UseCase } from '../use-case.ts';
 import { commitPlan } from './commit-plan.ts';
 import {
   appointmentPassed,
@@ -34,20 +35,9 @@ export async function planDistrictDay(
 ): Promise<PlanDayResult> {
   const { db, actor, districtId, input, now, timeZone } = use;
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
-  const trips = await openMissingRoundTrips(db, {
-    actor,
-    districtId,
-    date: input.date,
-    now,
-    timeZone,
-  });
-  const onlineVisits = await bookMissingOnlineVisits(db, {
-    actor,
-    districtId,
-    date: input.date,
-    now,
-    timeZone,
-  });
+  const day: DistrictDay = { ...use, date: input.date };
+  const trips = await openMissingRoundTrips(day);
+  const onlineVisits = await bookMissingOnlineVisits(day);
   const world = await loadPlanWorld(db, { districtId, date: input.date, now, timeZone });
   const plan = await runPlanner({
     input: world.input,
@@ -141,16 +131,8 @@ async function assertSnapshotHolds(tx: Db, world: PlanWorld, plan: Plan): Promis
 }
 
 /** One round trip per request of the day that has none; a request no hospital can take is reported. */
-async function openMissingRoundTrips(
-  db: Db,
-  {
-    actor,
-    districtId,
-    date,
-    now,
-    timeZone,
-  }: { actor: Actor; districtId: string; date: string; now: Date; timeZone: string },
-): Promise<PlanDayResult['trips']> {
+async function openMissingRoundTrips(day: DistrictDay): Promise<PlanDayResult['trips']> {
+  const { db, actor, districtId, date, now, timeZone } = day;
   const trips: PlanDayResult['trips'] = { created: 0, unmatched: [] };
   for (const row of await requestsWithoutTrip(db, { districtId, date })) {
     // Entered after its appointment: no trip any more, unserved with the reason the response reports.
@@ -163,12 +145,7 @@ async function openMissingRoundTrips(
       await openRoundTrip(db, { actor, row, now, timeZone });
       trips.created++;
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      const reason = PlanReason.safeParse(error.extra.reason);
-      trips.unmatched.push({
-        requestId: row.request.id,
-        reason: reason.success ? reason.data : { code: error.code, params: {} },
-      });
+      trips.unmatched.push({ requestId: row.request.id, reason: planRefusalReason(error) });
     }
   }
   return trips;

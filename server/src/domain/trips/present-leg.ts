@@ -28,6 +28,12 @@ export function protectionFor(infectionClass: InfectionClass): (typeof PROTECTIO
   }
 }
 
+/** What every view of a leg says of the patient it carries: the name as shown, how they move, who comes along, what protects the crew. */
+function carriedPatient(ctx: LegContext, name: string) {
+  const { mobility, companions, infectionClass } = ctx.patient;
+  return { name, mobility, companions, infectionClass, protection: protectionFor(infectionClass) };
+}
+
 /**
  * A leg as its viewer may see it: the name is masked unless the viewer is the patient's own
  * compound's gatekeeper (the patient presenters' rule, `seesFullName`); without a viewer, masked.
@@ -47,11 +53,7 @@ export function presentLeg(ctx: LegContext, viewer?: Actor): LegView {
     released: leg.released,
     patient: {
       id: ctx.patient.id,
-      name: fullName ? ctx.patient.name : maskName(ctx.patient.name),
-      mobility: ctx.patient.mobility,
-      companions: ctx.patient.companions,
-      infectionClass: ctx.patient.infectionClass,
-      protection: protectionFor(ctx.patient.infectionClass),
+      ...carriedPatient(ctx, fullName ? ctx.patient.name : maskName(ctx.patient.name)),
     },
     compound: {
       id: ctx.compound.id,
@@ -116,13 +118,7 @@ export function legEventPayload(ctx: LegContext, extra: LegEventExtra = {}): Leg
     status: leg.status,
     version: leg.version,
     released: leg.released,
-    patient: {
-      name: maskName(ctx.patient.name),
-      mobility: ctx.patient.mobility,
-      companions: ctx.patient.companions,
-      infectionClass: ctx.patient.infectionClass,
-      protection: protectionFor(ctx.patient.infectionClass),
-    },
+    patient: carriedPatient(ctx, maskName(ctx.patient.name)),
     compoundId: ctx.compound.id,
     gate: ctx.gate,
     hospital: ctx.hospital,

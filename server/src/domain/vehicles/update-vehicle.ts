@@ -2,7 +2,7 @@ import { vehicles } from '@lastmeter/db';
 import type { UpdateVehicleBody, Vehicle } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { authorize } from '../authorize.ts';
-import { recordAudit } from '../record-audit.ts';
+import { recordUpdate } from '../record-audit.ts';
 import type { Acting } from '../use-case.ts';
 import { loadVehicle } from './load-vehicle.ts';
 import { presentVehicle } from './present-vehicle.ts';
@@ -28,23 +28,13 @@ export async function updateVehicle(
     if (!row) throw new Error('vehicle update returned no row');
     const before = presentVehicle(current.vehicle, current.driver);
     const after = presentVehicle(row, current.driver);
-    const changed = (Object.keys(after) as (keyof Vehicle)[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-    );
-    if (changed.length) {
-      await recordAudit(tx, {
-        actor,
-        action: 'update',
-        entity: 'vehicle',
-        entityId: vehicleId,
-        outcome: 'allowed',
-        detail: {
-          plate: after.plate,
-          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
-        },
-      });
-    }
+    await recordUpdate(tx, actor, {
+      entity: 'vehicle',
+      entityId: vehicleId,
+      before,
+      after,
+      detail: { plate: after.plate },
+    });
     return after;
   });
 }
