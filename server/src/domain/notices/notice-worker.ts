@@ -191,11 +191,18 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
         );
       await Promise.all(writes);
     });
-    const failed = results.filter((r) => r.result.outcome !== 'sent').length;
-    if (failed)
-      logger.warn(
-        { provider: provider.name, failed, sent: results.length - failed },
-        'notice attempts failed',
+    // A 429 is the provider asking for a slower pace (send-pace.ts follows it), not a failed notice:
+    // it is counted apart so that a warning means messages that did not go.
+    const tally = { sent: 0, failed: 0, rejected: 0, rateLimited: 0 };
+    for (const { result } of results)
+      if (result.outcome === 'rate_limited') tally.rateLimited++;
+      else tally[result.outcome]++;
+    if (tally.failed + tally.rejected > 0)
+      logger.warn({ provider: provider.name, ...tally }, 'notice attempts failed');
+    else if (tally.rateLimited > 0)
+      logger.info(
+        { provider: provider.name, ...tally, perSecond: pace.perSecond },
+        'provider rate limit reached',
       );
     return claimed.length;
   }
