@@ -12,6 +12,14 @@ import { effectiveCapacity } from './effective-capacity.ts';
 import { heldIn, loadHeldPlaces } from './load-held-places.ts';
 import { loadHospital } from './load-hospital.ts';
 
+/** A hospital's slot overrides of one channel on one day: what the desk sets, and capacity reads. */
+export const overridesOfDay = (hospitalId: string, channel: SlotChannel, date: string) =>
+  and(
+    eq(hospitalSlotOverrides.hospitalId, hospitalId),
+    eq(hospitalSlotOverrides.channel, channel),
+    eq(hospitalSlotOverrides.date, date),
+  );
+
 /** What the hospital can take on a date, per service and slot: template plus that date's overrides. */
 export async function getHospitalCapacity(
   use: Acting & { hospitalId: string; date: string; timeZone: string; channel?: SlotChannel },
@@ -47,13 +55,7 @@ export async function capacityOn(
   const overrides = await db
     .select()
     .from(hospitalSlotOverrides)
-    .where(
-      and(
-        eq(hospitalSlotOverrides.hospitalId, hospitalId),
-        eq(hospitalSlotOverrides.channel, channel),
-        eq(hospitalSlotOverrides.date, date),
-      ),
-    );
+    .where(overridesOfDay(hospitalId, channel, date));
   const held = await loadHeldPlaces(db, { date, channel, hospitalIds: [hospitalId] });
   const slots = effectiveCapacity(date, template, overrides).map((slot) => {
     const range = {

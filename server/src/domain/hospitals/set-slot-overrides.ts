@@ -1,8 +1,7 @@
 import { hospitalSlotOverrides } from '@lastmeter/db';
 import type { HospitalCapacity, SetSlotOverridesBody, SlotChannel } from '@lastmeter/shared';
-import { and, eq } from 'drizzle-orm';
 import type { Acting } from '../use-case.ts';
-import { capacityOn } from './get-hospital-capacity.ts';
+import { capacityOn, overridesOfDay } from './get-hospital-capacity.ts';
 import { loadHospital } from './load-hospital.ts';
 
 /**
@@ -21,15 +20,7 @@ export async function setSlotOverrides(
   const { db, actor, hospitalId, date, input, timeZone, channel = 'on_site' } = use;
   await loadHospital(db, actor, hospitalId, 'write');
   await db.transaction(async (tx) => {
-    await tx
-      .delete(hospitalSlotOverrides)
-      .where(
-        and(
-          eq(hospitalSlotOverrides.hospitalId, hospitalId),
-          eq(hospitalSlotOverrides.channel, channel),
-          eq(hospitalSlotOverrides.date, date),
-        ),
-      );
+    await tx.delete(hospitalSlotOverrides).where(overridesOfDay(hospitalId, channel, date));
     if (input.slots.length)
       await tx
         .insert(hospitalSlotOverrides)
