@@ -6,10 +6,10 @@ import { PARCEL_SERVICE_MINUTES } from '../../planner/domain/build.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
 import { TripEvents } from '../trips/events.ts';
-import { driverOf } from '../trips/load-leg.ts';
 import { allowSoftRules, noteScheduleChange } from '../trips/schedule-gate.ts';
 import { minutes, travelMinutes } from '../trips/travel.ts';
 import type { UseCase } from '../use-case.ts';
+import { loadBookableVehicle } from '../vehicles/bookable-vehicle.ts';
 import { deliveryEvent } from './delivery-events.ts';
 import {
   type DeliveryContext,
@@ -40,12 +40,7 @@ export async function assignDelivery(
     entityId: seen.patient.id,
     detail: { action: 'delivery.assign', deliveryId },
   });
-  const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, input.vehicleId));
-  if (!vehicle || vehicle.districtId !== seen.compound.districtId)
-    throw errors.fieldCode('body.vehicleId', 'not_a_vehicle_of_district');
-  if (vehicle.status === 'off') throw errors.conflict('The vehicle is off duty', { vehicleId: vehicle.id });
-  const driverId = await driverOf(db, vehicle.id);
-  if (!driverId) throw errors.conflict('The vehicle has no driver', { vehicleId: vehicle.id });
+  const { vehicle, driverId } = await loadBookableVehicle(db, input.vehicleId, seen.compound.districtId);
 
   const ctx = await db.transaction(async (tx) => {
     // Changes to one vehicle's schedule queue on its row (the gate locks the rows it checks the same way).

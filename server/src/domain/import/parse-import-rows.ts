@@ -17,6 +17,7 @@ import {
   type WayOfService,
 } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
+import type { NewPatient } from '../patients/insert-patients.ts';
 import {
   birthDateOfId,
   checkIdentityDates,
@@ -26,19 +27,22 @@ import {
 } from '../patients/need-rules.ts';
 import type { SheetTable } from './read-spreadsheet.ts';
 
-/** One spreadsheet row as it will be stored. */
-export interface ImportCandidate {
+/** One spreadsheet row as it will be stored: the patient's fields as the registry writes them (`NewPatient`). */
+export interface ImportCandidate
+  extends Pick<
+    NewPatient,
+    | 'name'
+    | 'nationalId'
+    | 'phone'
+    | 'building'
+    | 'unit'
+    | 'room'
+    | 'gateId'
+    | 'mobility'
+    | 'companions'
+    | 'infectionClass'
+  > {
   row: number;
-  name: string;
-  nationalId: string;
-  phone: string;
-  building: string;
-  unit: string;
-  room: string;
-  gateId: string | null;
-  mobility: Mobility;
-  companions: number;
-  infectionClass: InfectionClass;
   regularHospitalId: string | null;
   notes: string;
   need: CareNeedInput | null;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Db, districts, gates, onlineVisits, requests, trips } from '@lastmeter/db';
-import { type BookOnlineVisitBody, type OnlineVisitView, rooms } from '@lastmeter/shared';
+import type { BookOnlineVisitBody, OnlineVisitView } from '@lastmeter/shared';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
@@ -10,6 +10,7 @@ import { recordAudit } from '../record-audit.ts';
 import { refuseWayFor } from '../requests/care-ways-of-request.ts';
 import { WAY_OPEN_STATUSES } from '../requests/choose-way-of-service.ts';
 import { type LoadedRequest, loadRequestFor } from '../requests/load-request.ts';
+import { requestEvent } from '../requests/request-event.ts';
 import { matchHospitalFor } from '../trips/match-hospital.ts';
 import type { UseCase } from '../use-case.ts';
 import { loadVisitFor } from './load-online-visit.ts';
@@ -163,19 +164,20 @@ export async function bookLoadedRequest(
     });
     const events: NewDomainEvent[] = [];
     if (request.serveBy !== 'online_visit') {
-      events.push({
-        type: 'request.way_changed',
-        payload: {
-          requestId: request.id,
-          patientId: patient.id,
-          compoundId: patient.compoundId,
-          date: request.date,
-          serveBy: 'online_visit',
-          previous: request.serveBy,
-        },
-        actorId: actor.accountId,
-        recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
-      });
+      events.push(
+        requestEvent(
+          'request.way_changed',
+          {
+            requestId: request.id,
+            patientId: patient.id,
+            compoundId: patient.compoundId,
+            date: request.date,
+            serveBy: 'online_visit',
+            previous: request.serveBy,
+          },
+          { districtId, actorId: actor.accountId },
+        ),
+      );
     }
     events.push(onlineVisitEvent('online_visit.booked', { visit, districtId, patient }, actor.accountId));
     await recordEvents(tx, events);

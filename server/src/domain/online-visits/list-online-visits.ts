@@ -3,8 +3,8 @@ import type { OnlineVisitList, OnlineVisitListQuery } from '@lastmeter/shared';
 import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
-import { authorizeCompound } from '../patients/load-scope.ts';
 import { recordAudit } from '../record-audit.ts';
+import { authorizeCompoundRequests } from '../requests/load-request.ts';
 import type { Acting } from '../use-case.ts';
 import { visitQuery } from './load-online-visit.ts';
 import { presentOnlineVisit } from './present-online-visit.ts';
@@ -32,14 +32,10 @@ export async function listOnlineVisits(
     filters.push(eq(onlineVisits.hospitalId, query.hospitalId));
   }
   if (query.compoundId) {
-    const compound = await authorizeCompound(
-      db,
-      actor,
-      query.compoundId,
-      'read',
-      (c) => ({ kind: 'request', districtId: c.districtId, compoundId: c.id }),
-      { entity: 'online_visit', detail: { query } },
-    );
+    const compound = await authorizeCompoundRequests(db, actor, query.compoundId, {
+      entity: 'online_visit',
+      detail: { query },
+    });
     filters.push(eq(patients.compoundId, compound.id));
   }
   if (!query.hospitalId && !query.compoundId) {

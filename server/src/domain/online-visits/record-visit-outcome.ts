@@ -1,9 +1,10 @@
 import { requests } from '@lastmeter/db';
-import { cityDateOf, type OnlineVisitView, type RecordVisitOutcomeBody, rooms } from '@lastmeter/shared';
+import { cityDateOf, type OnlineVisitView, type RecordVisitOutcomeBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { createDeliveryFromPrescription } from '../deliveries/create-delivery-from-prescription.ts';
 import type { NewDomainEvent } from '../events/record-event.ts';
+import { requestEvent } from '../requests/request-event.ts';
 import { ARRIVAL_WINDOW_MINUTES, returnModeFor } from '../requests/schedule-rules.ts';
 import type { UseCase } from '../use-case.ts';
 import { changeVisit, loadVisitToStep, recordVisitStep, type VisitStepRule } from './step-online-visit.ts';
@@ -59,19 +60,20 @@ export async function recordVisitOutcome(
         .returning();
       if (!followUp) throw errors.internal();
       followUpRequestId = followUp.id;
-      events.push({
-        type: 'request.created',
-        payload: {
-          requestId: followUp.id,
-          patientId: visit.patientId,
-          compoundId: patient.compoundId,
-          date: followUp.date,
-          urgency: followUp.urgency,
-          service: followUp.service,
-        },
-        actorId: actor.accountId,
-        recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
-      });
+      events.push(
+        requestEvent(
+          'request.created',
+          {
+            requestId: followUp.id,
+            patientId: visit.patientId,
+            compoundId: patient.compoundId,
+            date: followUp.date,
+            urgency: followUp.urgency,
+            service: followUp.service,
+          },
+          { districtId, actorId: actor.accountId },
+        ),
+      );
     }
     let deliveryId: string | null = null;
     if (input.outcome === 'prescription_issued') {

@@ -1,5 +1,5 @@
 import { onlineVisits, requests, trips } from '@lastmeter/db';
-import { type ChooseWayBody, type RequestView, rooms } from '@lastmeter/shared';
+import type { ChooseWayBody, RequestView } from '@lastmeter/shared';
 import { and, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { recordEvents } from '../events/record-event.ts';
@@ -8,6 +8,7 @@ import type { Acting } from '../use-case.ts';
 import { refuseWayFor } from './care-ways-of-request.ts';
 import { loadRequestFor } from './load-request.ts';
 import { presentRequest } from './present-request.ts';
+import { requestEvent } from './request-event.ts';
 
 /** A request's way can change only while nothing serves it yet. */
 export const WAY_OPEN_STATUSES = ['open', 'matched', 'unserved'] as const;
@@ -53,9 +54,9 @@ export async function chooseWayOfService(
       detail: { requestId, serveBy: input.serveBy, previous: request.serveBy },
     });
     await recordEvents(tx, [
-      {
-        type: 'request.way_changed',
-        payload: {
+      requestEvent(
+        'request.way_changed',
+        {
           requestId,
           patientId: patient.id,
           compoundId: patient.compoundId,
@@ -63,9 +64,8 @@ export async function chooseWayOfService(
           serveBy: row.serveBy,
           previous: request.serveBy,
         },
-        actorId: actor.accountId,
-        recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
-      },
+        { districtId, actorId: actor.accountId },
+      ),
     ]);
     return presentRequest(actor, row, patient, need);
   });

@@ -1,5 +1,5 @@
 import { careNeeds, requests } from '@lastmeter/db';
-import { type CreateRequestBody, careWaysFor, cityDateOf, type RequestView, rooms } from '@lastmeter/shared';
+import { type CreateRequestBody, careWaysFor, cityDateOf, type RequestView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorize } from '../authorize.ts';
@@ -10,6 +10,7 @@ import { recordAudit } from '../record-audit.ts';
 import type { UseCase } from '../use-case.ts';
 import { careWaysInputOf, refuseWayFor } from './care-ways-of-request.ts';
 import { presentRequest } from './present-request.ts';
+import { requestEvent } from './request-event.ts';
 import { returnModeFor } from './schedule-rules.ts';
 
 const EMERGENCY_WINDOW_MINUTES = 60;
@@ -112,19 +113,21 @@ export async function createRequest(
         needId: input.needId ?? null,
       },
     });
-    await recordEvent(tx, {
-      type: emergency ? 'request.emergency' : 'request.created',
-      payload: {
-        requestId: row.id,
-        patientId,
-        compoundId: patient.compoundId,
-        date: row.date,
-        urgency: row.urgency,
-        service: row.service,
-      },
-      actorId: actor.accountId,
-      recipients: [rooms.district(districtId), rooms.compound(patient.compoundId)],
-    });
+    await recordEvent(
+      tx,
+      requestEvent(
+        emergency ? 'request.emergency' : 'request.created',
+        {
+          requestId: row.id,
+          patientId,
+          compoundId: patient.compoundId,
+          date: row.date,
+          urgency: row.urgency,
+          service: row.service,
+        },
+        { districtId, actorId: actor.accountId },
+      ),
+    );
     return presentRequest(actor, row, patient, need);
   });
 }

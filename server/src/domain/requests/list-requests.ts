@@ -3,10 +3,9 @@ import type { RequestListQuery, RequestView } from '@lastmeter/shared';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorize } from '../authorize.ts';
-import { authorizeCompound } from '../patients/load-scope.ts';
 import { recordAudit } from '../record-audit.ts';
 import type { Acting } from '../use-case.ts';
-import { selectLoadedRequests, toLoadedRequest } from './load-request.ts';
+import { authorizeCompoundRequests, selectLoadedRequests, toLoadedRequest } from './load-request.ts';
 import { presentRequest } from './present-request.ts';
 
 /**
@@ -17,14 +16,7 @@ export async function listRequests(use: Acting & { query: RequestListQuery }): P
   const { db, actor, query } = use;
   const filters: SQL[] = [eq(requests.date, query.date)];
   if (query.compoundId) {
-    const compound = await authorizeCompound(
-      db,
-      actor,
-      query.compoundId,
-      'read',
-      (c) => ({ kind: 'request', districtId: c.districtId, compoundId: c.id }),
-      { entity: 'request' },
-    );
+    const compound = await authorizeCompoundRequests(db, actor, query.compoundId, { entity: 'request' });
     filters.push(eq(patients.compoundId, compound.id));
   } else if (query.districtId) {
     await authorize(

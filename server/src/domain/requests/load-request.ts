@@ -4,6 +4,7 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { joinPatientCompound } from '../patients/join-patient-compound.ts';
+import { authorizeCompound } from '../patients/load-scope.ts';
 import { type Action, can } from '../policies.ts';
 import { recordAudit } from '../record-audit.ts';
 
@@ -39,7 +40,14 @@ export function selectLoadedRequests(db: Db) {
 export function toLoadedRequest(
   row: Awaited<ReturnType<typeof selectLoadedRequests>>[number],
 ): LoadedRequest {
-  return toLoadedRequest(row);
+  return {
+    request: row.request,
+    patient: row.patient,
+    districtId: row.districtId,
+    need: row.needKind
+      ? { kind: row.needKind, schedule: row.needSchedule ?? {}, serveBy: row.needServeBy ?? null }
+      : null,
+  };
 }
 
 /**
@@ -71,4 +79,24 @@ export async function loadRequestFor(
   }
   await authorize(db, actor, action, resource, { entity: 'patient', entityId: row.patient.id });
   return toLoadedRequest(row);
+}
+
+/**
+ * A compound whose requests the actor may read, for a list of them (its requests, its online visits):
+ * 404 outside the caller's scope, audited as `audit` says.
+ */
+export function authorizeCompoundRequests(
+  db: Db,
+  actor: Actor,
+  compoundId: string,
+  audit: { entity: string; detail?: Record<string, unknown> },
+) {
+  return authorizeCompound(
+    db,
+    actor,
+    compoundId,
+    'read',
+    (c) => ({ kind: 'request', districtId: c.districtId, compoundId: c.id }),
+    audit,
+  );
 }

@@ -5,9 +5,10 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { SERVICE_MINUTES } from '../../planner/domain/build.ts';
 import type { UseCase } from '../use-case.ts';
+import { loadBookableVehicle } from '../vehicles/bookable-vehicle.ts';
 import { bookedUntil, bookLeg, explainBookingConflict } from './book-leg.ts';
 import type { TripEvents } from './events.ts';
-import { driverOf, type LegContext } from './load-leg.ts';
+import type { LegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { allowSoftRules } from './schedule-gate.ts';
 import { authorizeLeg, inLockedLeg } from './step-leg.ts';
@@ -23,12 +24,7 @@ import { unbookLeg } from './unbook-leg.ts';
 export async function assignLeg(use: UseCase & { legId: string; input: AssignLegBody }): Promise<LegView> {
   const { db, actor, legId, input, now, timeZone } = use;
   const seen = await authorizeLeg(db, actor, legId, 'manage');
-  const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, input.vehicleId));
-  if (!vehicle || vehicle.districtId !== seen.compound.districtId)
-    throw errors.field('body.vehicleId', 'is not a vehicle of this district');
-  if (vehicle.status === 'off') throw errors.conflict('The vehicle is off duty', { vehicleId: vehicle.id });
-  const driverId = await driverOf(db, vehicle.id);
-  if (!driverId) throw errors.conflict('The vehicle has no driver', { vehicleId: vehicle.id });
+  const { vehicle, driverId } = await loadBookableVehicle(db, input.vehicleId, seen.compound.districtId);
   const { pickupAt, dropoffAt } = plannedTimes(seen, input, vehicle.kind);
   if (dropoffAt <= pickupAt) throw errors.field('body.dropoffAt', 'must be after pickupAt');
   const runId = randomUUID();

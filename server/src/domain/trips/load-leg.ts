@@ -2,7 +2,6 @@ import {
   compounds,
   type Db,
   districts,
-  drivers,
   hospitals,
   legs,
   patients,
@@ -11,7 +10,7 @@ import {
   vehicles,
 } from '@lastmeter/db';
 import { TERMINAL_LEG_STATUSES } from '@lastmeter/shared';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorizeHidden } from '../authorize.ts';
 import { joinPatientCompound } from '../patients/join-patient-compound.ts';
@@ -188,13 +187,4 @@ export async function loadLegFor(
     { name: 'Leg', row: await loadLegContext(db, legId, options), resource: legResource, action },
     (ctx) => ({ action: `leg.${action}`, patientId: ctx.patient.id, detail: { legId } }),
   );
-}
-
-/** The driver bound to a vehicle; booking a vehicle books its driver with it. */
-export async function driverOf(db: Db, vehicleId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ id: drivers.id })
-    .from(drivers)
-    .where(and(eq(drivers.vehicleId, vehicleId)));
-  return row?.id ?? null;
 }
