@@ -1,4 +1,3 @@
-import type { PlanPolicy } from '@lastmeter/shared/planner.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCordeau } from '../darp/cordeau.ts';
@@ -6,6 +5,7 @@ import { buildProblem, parseInput } from '../domain/build.ts';
 import { closeLoops, toPlan } from '../domain/plan.ts';
 import { createTurfTravelModel } from '../domain/travel.ts';
 import { checkPlan } from '../testing/check-plan.ts';
+import { policyArb } from '../testing/policy-arb.ts';
 import { generateScenario } from '../testing/scenario.ts';
 import { emptyRoutes, repair, solutionCost } from './alns.ts';
 import { type LocalSearchOptions, localSearch } from './local-search.ts';
@@ -62,20 +62,6 @@ describe('localSearch', () => {
       for (const r of routes) expect(buildRoute(inst, r.v, r.seq.slice(1, -1))).not.toBeNull();
     });
   }
-
-  const policyArb: fc.Arbitrary<PlanPolicy> = fc.record({
-    onePatientPerVehicle: fc.boolean(),
-    disinfectAfterEveryPassenger: fc.boolean(),
-    maxRide: fc.oneof(
-      fc.record({
-        kind: fc.constant('factor' as const),
-        factor: fc.double({ min: 1.2, max: 3, noNaN: true }),
-        minimumMinutes: fc.integer({ min: 10, max: 40 }),
-      }),
-      fc.record({ kind: fc.constant('absolute' as const), minutes: fc.integer({ min: 20, max: 60 }) }),
-    ),
-    maxRouteDurationMinutes: fc.integer({ min: 240, max: 720 }),
-  });
 
   it('never returns an infeasible route and never raises the cost (independent checker)', () => {
     fc.assert(
