@@ -11,7 +11,7 @@ import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
 import { setNoticeContext } from './domain/notices/project-notices.ts';
 import { startNotices } from './domain/notices/start-notices.ts';
-import { startRoutedTravel } from './domain/trips/routed-travel.ts';
+import { startRoutedTravel } from './domain/travel/routed-travel.ts';
 import { createHttpApp } from './http/app.ts';
 import { startInternalServer } from './http/metrics-endpoint.ts';
 import { routes } from './http/routes/index.ts';

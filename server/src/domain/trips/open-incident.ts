@@ -1,7 +1,7 @@
 import { type Db, incidents } from '@lastmeter/db';
 import { type IncidentKind, rooms } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
-import type { TripEvents } from './events.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { incidentPayload } from './present-incident.ts';
 
 /**
