@@ -13,7 +13,7 @@ import { legEventPayload } from './leg-event-payload.ts';
 import type { LegContext } from './load-leg.ts';
 import { enforceScheduleGate } from './schedule-gate.ts';
 
-/** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
+/** The trip event types `TripEvents` records (ETA, position and zone events belong to the realtime area). */
 export type TripEventType = Extract<
   EventType,
   | 'job.assigned'

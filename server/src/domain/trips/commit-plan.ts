@@ -135,7 +135,7 @@ export async function commitPlan(
     });
     released.set(ctx.leg.id, next);
   }
-  // Runs of legs kept as they are are regrouped by the schedule gate at commit (schedule-gate.ts).
+  // Runs of legs kept as they are are regrouped by the schedule gate at commit (schedule/schedule-gate.ts).
   // The planner weighs the 120 reserve itself (scheduled care on an ambulance only when nothing else can).
   allowSoftRules(tx, ['ambulance_reserve']);
   // Phase 2: book.
