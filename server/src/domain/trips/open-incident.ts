@@ -38,7 +38,17 @@ export async function openIncident(
   const [row] = await tx
     .insert(incidents)
     // Opened at the server's clock (the one the steps that cause it are judged by), not the database's.
-    .values({ kind, districtId, legId, vehicleId, hospitalId, reportedBy, description, detail, openedAt: events.now })
+    .values({
+      kind,
+      districtId,
+      legId,
+      vehicleId,
+      hospitalId,
+      reportedBy,
+      description,
+      detail,
+      openedAt: events.now,
+    })
     .returning();
   if (!row) throw errors.internal();
   await events.add('incident.opened', incidentPayload(row), [rooms.district(districtId), ...notify]);
