@@ -1,4 +1,4 @@
--- No double booking (PRODUCT.md rule 7), enforced by the database rather than by code.
+-- No double booking (docs/product.md, rule 7), enforced by the database rather than by code.
 -- A leg that is booked (assigned … arrived) holds its vehicle, its driver and its patient over
 -- [booked_from, booked_to). Legs of the same run ride the vehicle together, so for vehicle and
 -- driver the constraint only bites between different runs (`run_id WITH <>`).

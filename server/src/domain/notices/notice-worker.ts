@@ -3,7 +3,11 @@ import { exhaustive } from '@lastmeter/shared/exhaustive.ts';
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Logger } from '../../logger.ts';
 import type { NoticeProvider, SendResult } from './notice-provider.ts';
+import { SendPace } from './send-pace.ts';
 import { MAX_ATTEMPTS, nextSendableAt, retryDelayMs } from './send-window.ts';
+
+/** The longest a round waits for the provider's pace before putting the rest of its notices back. */
+const MAX_PACE_WAIT_MS = 2_000;
 
 /**
  * Kinds that wait for the end of the household's quiet hours; live ones (the car is coming) never do.
@@ -48,6 +52,7 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
   const concurrency = options.concurrency ?? 16;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 1_000;
+  const pace = new SendPace();
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -104,11 +109,24 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
       else toSend.push(notice);
     }
     const results: Array<{ notice: Row; result: SendResult; at: Date }> = [];
+    // The round's clock: the wall clock, or ahead of it when a caller steps time forward (tests).
+    const offset = Math.max(0, now.getTime() - Date.now());
+    const clock = () => Date.now() + offset;
+    // Sends wait for the provider's pace (send-pace.ts), but never so long that the round outlives
+    // half its lease (another worker would take the notices again): what cannot go now is put back.
+    const roundEnds = clock() + Math.min(MAX_PACE_WAIT_MS, leaseMs / 2);
+    let resumeAt: number | null = null;
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(concurrency, toSend.length) }, async () => {
-        while (next < toSend.length) {
+        while (next < toSend.length && resumeAt === null) {
+          const wait = pace.reserve(clock());
+          if (wait > 0 && clock() + wait > roundEnds) {
+            resumeAt = clock() + wait;
+            break;
+          }
           const notice = toSend[next++] as Row;
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           const result = await provider
             .send({
               reference: notice.id,
@@ -123,40 +141,68 @@ export function createNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
                 detail: error instanceof Error ? error.name : 'error',
               }),
             );
+          if (result.outcome === 'rate_limited') pace.refused(clock(), result.retryAfterSeconds);
+          else pace.accepted();
           // A caller stepping time forward (tests) is ahead of the wall clock; otherwise the wall clock.
           results.push({ notice, result, at: new Date(Math.max(Date.now(), now.getTime())) });
         }
       }),
     );
+    if (resumeAt !== null)
+      for (const notice of toSend.slice(next)) deferred.push({ id: notice.id, at: new Date(resumeAt) });
+    // A round's outcomes are recorded in one transaction and one round trip: the statements need
+    // nothing from each other, so they go to the database together (a round of 128 notices waited
+    // for 128 updates one after the other).
     await db.transaction(async (tx) => {
-      for (const { id, at } of deferred)
-        await tx.update(notices).set({ nextAttemptAt: at, leaseUntil: null }).where(eq(notices.id, id));
+      const byTime = new Map<number, string[]>();
+      for (const { id, at } of deferred) byTime.set(at.getTime(), [...(byTime.get(at.getTime()) ?? []), id]);
+      const writes: Array<PromiseLike<unknown>> = [
+        ...[...byTime].map(([at, ids]) =>
+          tx
+            .update(notices)
+            .set({ nextAttemptAt: new Date(at), leaseUntil: null })
+            .where(inArray(notices.id, ids)),
+        ),
+        ...results.map(({ notice, result, at }) =>
+          tx
+            .update(notices)
+            .set(outcomeOf(notice.attempts + 1, result, at))
+            .where(eq(notices.id, notice.id)),
+        ),
+      ];
       if (tooLate.length)
-        await tx
-          .update(notices)
-          .set({ status: 'skipped', lastError: 'too_late', leaseUntil: null })
-          .where(inArray(notices.id, tooLate));
-      for (const { notice, result, at } of results)
-        await tx
-          .update(notices)
-          .set(outcomeOf(notice.attempts + 1, result, at))
-          .where(eq(notices.id, notice.id));
-      if (results.length)
-        await tx.insert(noticeAttempts).values(
-          results.map(({ notice, result, at }) => ({
-            noticeId: notice.id,
-            at,
-            outcome: result.outcome,
-            provider: provider.name,
-            detail: result.outcome === 'sent' ? (result.providerMessageId ?? '') : result.detail,
-          })),
+        writes.push(
+          tx
+            .update(notices)
+            .set({ status: 'skipped', lastError: 'too_late', leaseUntil: null })
+            .where(inArray(notices.id, tooLate)),
         );
+      if (results.length)
+        writes.push(
+          tx.insert(noticeAttempts).values(
+            results.map(({ notice, result, at }) => ({
+              noticeId: notice.id,
+              at,
+              outcome: result.outcome,
+              provider: provider.name,
+              detail: result.outcome === 'sent' ? (result.providerMessageId ?? '') : result.detail,
+            })),
+          ),
+        );
+      await Promise.all(writes);
     });
-    const failed = results.filter((r) => r.result.outcome !== 'sent').length;
-    if (failed)
-      logger.warn(
-        { provider: provider.name, failed, sent: results.length - failed },
-        'notice attempts failed',
+    // A 429 is the provider asking for a slower pace (send-pace.ts follows it), not a failed notice:
+    // it is counted apart so that a warning means messages that did not go.
+    const tally = { sent: 0, failed: 0, rejected: 0, rateLimited: 0 };
+    for (const { result } of results)
+      if (result.outcome === 'rate_limited') tally.rateLimited++;
+      else tally[result.outcome]++;
+    if (tally.failed + tally.rejected > 0)
+      logger.warn({ provider: provider.name, ...tally }, 'notice attempts failed');
+    else if (tally.rateLimited > 0)
+      logger.info(
+        { provider: provider.name, ...tally, perSecond: pace.perSecond },
+        'provider rate limit reached',
       );
     return claimed.length;
   }

@@ -37,7 +37,8 @@ export async function openIncident(
 ): Promise<typeof incidents.$inferSelect> {
   const [row] = await tx
     .insert(incidents)
-    .values({ kind, districtId, legId, vehicleId, hospitalId, reportedBy, description, detail })
+    // Opened at the server's clock (the one the steps that cause it are judged by), not the database's.
+    .values({ kind, districtId, legId, vehicleId, hospitalId, reportedBy, description, detail, openedAt: events.now })
     .returning();
   if (!row) throw errors.internal();
   await events.add('incident.opened', incidentPayload(row), [rooms.district(districtId), ...notify]);

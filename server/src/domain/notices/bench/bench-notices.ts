@@ -25,6 +25,7 @@ import {
   requests,
   trips,
 } from '@lastmeter/db';
+import { addDays, cityDateOf, cityInstant, DEFAULT_TIME_ZONE } from '@lastmeter/shared/city-time.ts';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { createLogger } from '../../../logger.ts';
 import { HttpSmsProvider } from '../http-sms-provider.ts';
@@ -34,7 +35,9 @@ import { queueEveningNotices } from '../queue-evening-notices.ts';
 
 const TRIPS = Number(process.argv[2] ?? 20_000);
 const RATE = Number(process.argv[3] ?? 100);
-const DATE = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const TIME_ZONE = DEFAULT_TIME_ZONE;
+/** Tomorrow in the city (not in UTC): run late in the UTC day, a UTC "tomorrow" is already today in Shanghai and its early pickups have passed. */
+const DATE = addDays(cityDateOf(new Date(), TIME_ZONE), 1);
 const CHUNK = 1_000;
 
 /** A scratch PostgreSQL database next to DATABASE_URL's; without one, the embedded PGlite (url undefined). */
@@ -128,7 +131,7 @@ async function seedCityDay(db: Db): Promise<void> {
     await db
       .insert(noticeSettings)
       .values(ps.map((p) => ({ patientId: p.id, quietStart: '00:00', quietEnd: '00:00' })));
-    const pickup = (i: number) => new Date(`${DATE}T${String(5 + (i % 12)).padStart(2, '0')}:00:00+08:00`);
+    const pickup = (i: number) => cityInstant(DATE, `${String(5 + (i % 12)).padStart(2, '0')}:00`, TIME_ZONE);
     const rs = await db
       .insert(requests)
       .values(
@@ -251,7 +254,7 @@ async function main() {
     console.log(`seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 
     const enqueueStart = performance.now();
-    const queued = await queueEveningNotices({ db, date: DATE, timeZone: 'Asia/Shanghai' });
+    const queued = await queueEveningNotices({ db, date: DATE, timeZone: TIME_ZONE });
     const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
     console.log(`queued ${queued} evening notices in ${enqueueSeconds.toFixed(1)} s`);
 
@@ -268,12 +271,12 @@ async function main() {
         provider: sender,
         logger,
         // The evening job runs before quiet hours; the bench sends whenever it runs.
-        timeZone: 'Asia/Shanghai',
+        timeZone: TIME_ZONE,
         concurrency: 32,
         leaseMs: 10_000,
         pollMs: 200,
       });
-    const count = async (status: 'sent' | 'given_up') =>
+    const count = async (status: 'sent' | 'given_up' | 'skipped') =>
       Number(
         (await db.select({ n: sql<number>`count(*)` }).from(notices).where(eq(notices.status, status)))[0]
           ?.n ?? 0,
@@ -287,7 +290,8 @@ async function main() {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const sent = await count('sent');
-      const givenUp = await count('given_up');
+      // Every notice ends sent, given up or skipped (an evening notice whose pickup has passed).
+      const givenUp = (await count('given_up')) + (await count('skipped'));
       if (!restarted && sent >= queued / 2) {
         dying.kill();
         // Let the round in progress reach the sends that will never answer.
@@ -319,7 +323,7 @@ async function main() {
     const wall = (lastSent - firstQueued) / 1000;
     const stats = provider.stats();
     console.log(
-      `sent ${rows.length} of ${queued} (given up ${await count('given_up')}) in ${wall.toFixed(1)} s`,
+      `sent ${rows.length} of ${queued} (given up ${await count('given_up')}, skipped ${await count('skipped')}) in ${wall.toFixed(1)} s`,
     );
     console.log(`throughput ${(rows.length / wall).toFixed(1)} notices/s (provider limit ${RATE}/s)`);
     console.log(
