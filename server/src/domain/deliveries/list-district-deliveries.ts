@@ -3,8 +3,8 @@ import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
 import { and, eq } from 'drizzle-orm';
 import { authorize } from '../authorize.ts';
 import { recordListRead } from '../record-audit.ts';
+import { loadDeliveryContexts } from '../schedule/load-delivery.ts';
 import type { UseCase } from '../use-case.ts';
-import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
 
 /** Dispatch's list of a district's medicine deliveries on a day: planned, under way, done, or waiting and why. */

@@ -13,8 +13,8 @@ import {
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { LegContext } from './load-leg.ts';
-import { noteScheduleChange } from './schedule-gate.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
+import { noteScheduleChange } from '../schedule/schedule-gate.ts';
 
 const BOOKING_FIELDS = [
   'vehicleId',

@@ -3,8 +3,8 @@ import { BOOKED_LEG_STATUSES, type LegStatus, type LegView } from '@lastmeter/sh
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordPatientReads } from '../record-audit.ts';
+import { loadLegContexts } from '../schedule/load-leg.ts';
 import { authorizeOwnVehicle } from '../vehicles/authorize-own-vehicle.ts';
-import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
 /**

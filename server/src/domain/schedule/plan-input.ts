@@ -4,7 +4,7 @@ import type { PlanDelivery, PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { deliveryLegId, needsAmbulance, outboundLegId, returnLegId } from '../../planner/index.ts';
-import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
+import { type DeliveryContext, loadDeliveryContexts } from './load-delivery.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 
 /** Statuses in which a leg stays on its vehicle whatever the planner does: the driver has it. */
