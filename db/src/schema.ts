@@ -668,7 +668,7 @@ export const prescriptions = pgTable(
  * A prescription's parcel on its way: collected at the hospital pharmacy, handed over at the compound
  * gate inside its window, then to the household by the gatekeeper. A one-way job for a volunteer or
  * requisitioned vehicle, planned with the legs; a parcel takes no seat, so it has no booking range and
- * no exclusion constraint: the schedule gate (server/src/domain/trips/schedule-gate.ts) checks it.
+ * no exclusion constraint: the schedule gate (server/src/domain/schedule/schedule-gate.ts) checks it.
  */
 export const deliveries = pgTable(
   'deliveries',

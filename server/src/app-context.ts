@@ -1,10 +1,17 @@
 import type { Db, DbDriver } from '@lastmeter/db';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import type { NodeState } from './domain/system/check-readiness.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { DeliveryStats } from './realtime/outbox-tail.ts';
+
+/** This node's own state, owned by the server that runs it; readiness reads it beside the database. */
+export interface NodeState {
+  draining: boolean;
+  sockets: number;
+  /** Redis round trip; absent when the node runs without Redis (one node). */
+  pingRedis: (() => Promise<unknown>) | null;
+}
 
 /** What the transport layers hand to use cases: the database and the process-wide services. */
 export interface AppContext {

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@lastmeter/shared';
 import { z } from 'zod';
-import type { RoutingConfig } from './domain/trips/routed-travel.ts';
+import type { RoutingConfig } from './domain/travel/routed-travel.ts';
 import { loadNoticeConfig, type NoticeConfig } from './notice-config.ts';
 
 const Env = z.object({

@@ -11,16 +11,18 @@ import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
 import { setNoticeContext } from './domain/notices/project-notices.ts';
 import { startNotices } from './domain/notices/start-notices.ts';
-import { startRoutedTravel } from './domain/trips/routed-travel.ts';
+import { startRoutedTravel } from './domain/travel/routed-travel.ts';
 import { createHttpApp } from './http/app.ts';
 import { startInternalServer } from './http/metrics-endpoint.ts';
 import { routes } from './http/routes/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { closePlanner, openPlanner } from './planner/index.ts';
+import { startProjections } from './projections.ts';
 import { admission, closeSocketsGently, instrumentSockets } from './realtime/admission.ts';
 import type { OutboxTail } from './realtime/outbox-tail.ts';
-import { createSocketServer, type LmServer } from './realtime/socket-server.ts';
+import { createSocketServer } from './realtime/socket-server.ts';
+import type { LmServer } from './realtime/socket-types.ts';
 import { startStaleSweep } from './realtime/stale-sweep.ts';
 
 const DEMO_LOGINS = ['admin', 'dispatcher', 'gatekeeper1', 'gatekeeper2', 'driver1', 'driver2', 'hospital1'];
@@ -55,6 +57,7 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  startProjections();
   // How long each step of the start took (logged once listening): what a slow restart waited on.
   const started: Record<string, number> = { modules: Math.round(performance.now()) };
   let startMark = performance.now();

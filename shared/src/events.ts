@@ -35,7 +35,7 @@ const instant = z.string();
 const serviceDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
 const place = z.object({ id, name: z.string(), lng: z.number(), lat: z.number() });
 
-/** A leg event's payload (`legEventPayload` in server/src/domain/trips/present-leg.ts); identity masked. */
+/** A leg event's payload (`legEventPayload` in server/src/domain/schedule/leg-event-payload.ts); identity masked. */
 const legEvent = z.object({
   legId: id,
   tripId: id,

@@ -20,6 +20,7 @@ import { isValidMainlandMobile, isValidNationalId } from '@lastmeter/shared/iden
 import { booleanIntersects, distance, point, pointToLineDistance, polygonToLine } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../domain/auth/password.ts';
+import { startProjections } from '../projections.ts';
 import { type DemoCitySummary, isDatabaseEmpty, seedDemoCity } from './seed-demo-city.ts';
 
 const NOW = new Date('2022-04-12T01:30:00Z');
@@ -29,6 +30,7 @@ let summary: DemoCitySummary;
 let wasEmpty: boolean;
 
 beforeAll(async () => {
+  startProjections();
   handle = await openDatabase({ dataDir: 'memory://' });
   wasEmpty = await isDatabaseEmpty(handle.db);
   summary = await seedDemoCity({ db: handle.db, hashPassword, now: NOW });

@@ -10,12 +10,12 @@ import { and, asc, eq, inArray, isNull, ne, notInArray } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { loadActor } from '../domain/auth/load-actor.ts';
-import { type DeliveryContext, loadDeliveryContexts } from '../domain/deliveries/load-delivery.ts';
 import { takeDeliveryStep } from '../domain/deliveries/take-delivery-step.ts';
 import { reportPositions } from '../domain/positions/report-positions.ts';
-import { type LegContext, loadLegContexts } from '../domain/trips/load-leg.ts';
+import { type DeliveryContext, loadDeliveryContexts } from '../domain/schedule/load-delivery.ts';
+import { type LegContext, loadLegContexts } from '../domain/schedule/load-leg.ts';
+import { travelModel } from '../domain/travel/travel-model.ts';
 import { type PlainStep, takeLegStep } from '../domain/trips/take-leg-step.ts';
-import { travelModel } from '../domain/trips/travel.ts';
 import { defaultTurfTravel } from '../planner/index.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { StreamEvent } from '@lastmeter/shared';
 import type { AppContext } from '../app-context.ts';
-import type { LmServer, LmSocket } from './socket-server.ts';
+import type { LmServer, LmSocket } from './socket-types.ts';
 
 /** A refused client should come back after about this long (to another node, when draining). */
 const RETRY_AFTER_SECONDS = 5;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { type AppError, toAppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { parseInput } from '../validation.ts';
-import type { LmSocket } from './socket-server.ts';
+import type { LmSocket } from './socket-types.ts';
 
 /**
  * The socket counterpart of a route: validates the payload with its shared schema, runs the

@@ -2,7 +2,7 @@ import type { PositionInput, VehiclePosition } from '@lastmeter/shared';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
 import { type ReportedPosition, reportPositions } from '../domain/positions/report-positions.ts';
-import { travelModel } from '../domain/trips/travel.ts';
+import { travelModel } from '../domain/travel/travel-model.ts';
 import { type AppError, errors, toAppError } from '../errors.ts';
 
 /** Reports wait at most this long for their batch: a position on the map a tenth of a second late. */

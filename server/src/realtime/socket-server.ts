@@ -2,19 +2,17 @@ import type { Server as HttpServer } from 'node:http';
 import { type DatabaseHandle, streamHeads } from '@lastmeter/db';
 import {
   ackInputSchema,
-  type ClientToServerEvents,
   handshakeAuthSchema,
   payloadOf,
   positionInputSchema,
   type ResumeResult,
   resumeInputSchema,
   rooms,
-  type ServerToClientEvents,
   type StreamEvent,
   streamNameSchema,
 } from '@lastmeter/shared';
 import { inArray } from 'drizzle-orm';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { type ServerOptions, WebSocketServer } from 'ws';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -32,16 +30,7 @@ import { onEvent } from './handle-event.ts';
 import { type OutboxTail, startOutboxTail } from './outbox-tail.ts';
 import { refusalOf, startPositionIntake } from './position-intake.ts';
 import { SocketStreams } from './socket-streams.ts';
-
-export interface SocketData {
-  actor: Actor;
-  /** Offsets the client sent in the handshake (`auth.resume`), already validated. */
-  resume: Record<string, number>;
-}
-/** Node-to-node messages through the adapter: none of ours (every node tails the outbox itself). */
-export type InterServerEvents = Record<string, never>;
-export type LmServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type LmSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+import type { LmServer, LmSocket } from './socket-types.ts';
 
 export const DEFAULT_POSITION_INTERVAL_MS = 2_000;
 /** Vehicles whose reports may wait for a batch at once; beyond, reports are shed (`unavailable`). */

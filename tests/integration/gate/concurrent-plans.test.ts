@@ -19,7 +19,7 @@ afterAll(() => server.stop());
 
 /**
  * Plans of one district committed at once touch the same vehicles: each locks its fleet in id order
- * before moving a leg (server/src/domain/trips/schedule-gate.ts `lockVehicles`), so they queue. Every
+ * before moving a leg (server/src/domain/schedule/schedule-gate.ts `lockVehicles`), so they queue. Every
  * answer is a plan or a 409 to retry — never a 500, never a deadlock.
  */
 describe('concurrent plans of one district', () => {

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadPlanWorld } from '@lastmeter/server/domain/trips/plan-input.ts';
+import { loadPlanWorld } from '@lastmeter/server/domain/schedule/plan-input.ts';
 import { runPlanner } from '@lastmeter/server/planner/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CITY_TIME_ZONE } from '../../support/calendar.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadActor } from '@lastmeter/server/domain/auth/load-actor.ts';
+import { loadPlanWorld } from '@lastmeter/server/domain/schedule/plan-input.ts';
 import { commitDayPlan } from '@lastmeter/server/domain/trips/plan-district-day.ts';
-import { loadPlanWorld } from '@lastmeter/server/domain/trips/plan-input.ts';
 import { AppError } from '@lastmeter/server/errors.ts';
 import { createTurfTravelModel, planDay } from '@lastmeter/server/planner/index.ts';
 import type { LegView, TripView } from '@lastmeter/shared';

@@ -48,6 +48,8 @@ describe('refusal at the hospital gate', () => {
       hospitalId: w.hospital.id,
       resolvedAt: null,
     });
+    // On the server's clock (set to the leg's day), like the steps that led to it.
+    expect(incident.openedAt).toBe(server.clock.now().toISOString());
     expect(incident.detail).toMatchObject({
       reason: 'test_result',
       forbiddenGround: true,

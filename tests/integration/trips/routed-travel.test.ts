@@ -7,7 +7,7 @@ import { createRequest } from '../../support/factories.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { DAY, planTheDay, type TripWorld, tripWorld } from './world.ts';
 
-// OSRM_URL routes the server's travel times through a routing engine (server/src/domain/trips/routed-travel.ts):
+// OSRM_URL routes the server's travel times through a routing engine (server/src/domain/travel/routed-travel.ts):
 // the table over the city's gates, hospitals and bases is fetched at start, and plans made in the
 // planner threads use it. The local engine here drives 12 km/h on 1.6× the straight line — far slower
 // than the built-in estimate — so a plan made with it is told apart from one made without.

@@ -1,5 +1,5 @@
 import { incidents } from '@lastmeter/db';
-import { TripEvents } from '@lastmeter/server/domain/trips/events.ts';
+import { TripEvents } from '@lastmeter/server/domain/schedule/trip-events.ts';
 import { flagLegsForZoneChange } from '@lastmeter/server/domain/trips/flag-legs-for-zone-change.ts';
 import type { TripView } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';

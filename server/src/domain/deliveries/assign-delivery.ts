@@ -5,18 +5,18 @@ import { errors } from '../../errors.ts';
 import { PARCEL_SERVICE_MINUTES } from '../../planner/domain/build.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
-import { TripEvents } from '../trips/events.ts';
-import { allowSoftRules, noteScheduleChange } from '../trips/schedule-gate.ts';
-import { minutes, travelMinutes } from '../trips/travel.ts';
-import type { UseCase } from '../use-case.ts';
-import { loadBookableVehicle } from '../vehicles/bookable-vehicle.ts';
-import { deliveryEvent } from './delivery-events.ts';
 import {
   type DeliveryContext,
   deliveryResource,
   loadDeliveryContexts,
   loadDeliveryFor,
-} from './load-delivery.ts';
+} from '../schedule/load-delivery.ts';
+import { allowSoftRules, noteScheduleChange } from '../schedule/schedule-gate.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
+import { minutes, travelMinutes } from '../travel/travel-model.ts';
+import type { UseCase } from '../use-case.ts';
+import { loadBookableVehicle } from '../vehicles/bookable-vehicle.ts';
+import { deliveryEvent } from './delivery-events.ts';
 import { presentDelivery } from './present-delivery.ts';
 
 /** A manual booking starts on a round five minutes: what a dispatcher would say on the radio. */
@@ -25,7 +25,7 @@ const ROUND = minutes(5);
 /**
  * Dispatch puts a parcel on a volunteer or requisitioned vehicle by hand, or moves it to another one,
  * before anyone has collected it (docs/product.md rule 10). The booking goes through the one schedule
- * gate with the vehicle's legs at commit (server/src/domain/trips/schedule-gate.ts): an ambulance, or a
+ * gate with the vehicle's legs at commit (server/src/domain/schedule/schedule-gate.ts): an ambulance, or a
  * vehicle carrying a close contact or a positive patient at that time, is a 409 `schedule_rule` naming
  * the rule, and nothing is written. Soft rules (the window, travel time) yield only to an audited override.
  * The gate refuses a collection before `now`.

@@ -2,11 +2,11 @@ import { type Db, deliveries } from '@lastmeter/db';
 import type { Reason, UnservedCode } from '@lastmeter/shared/planner.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Plan } from '../../planner/index.ts';
-import type { TripEvents } from '../trips/events.ts';
-import type { PlanWorld } from '../trips/plan-input.ts';
-import { noteScheduleChange } from '../trips/schedule-gate.ts';
+import type { DeliveryContext } from '../schedule/load-delivery.ts';
+import type { PlanWorld } from '../schedule/plan-input.ts';
+import { noteScheduleChange } from '../schedule/schedule-gate.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { deliveryEvent } from './delivery-events.ts';
-import type { DeliveryContext } from './load-delivery.ts';
 
 export interface DeliveryCommit {
   served: Array<{ deliveryId: string; vehicleId: string; pickupAt: string; dropoffAt: string }>;
@@ -20,7 +20,7 @@ const MINUTE = 60_000;
  * a vehicle is booked there at the plan's times, one it left out waits (`pending`) with the planner's
  * reason. A parcel already collected only follows its vehicle's new times. With `onlyPinned` (online
  * changes) nothing moves between vehicles: parcels are only re-timed. Every vehicle whose parcels change
- * goes through the schedule gate with its legs at commit (server/src/domain/trips/schedule-gate.ts).
+ * goes through the schedule gate with its legs at commit (server/src/domain/schedule/schedule-gate.ts).
  */
 export async function commitDeliveries(
   tx: Db,

@@ -22,9 +22,9 @@ import { errors } from '../../errors.ts';
 import { authorize } from '../authorize.ts';
 import type { NewDomainEvent } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import { type DeliveryContext, loadDeliveryContexts } from '../schedule/load-delivery.ts';
 import type { UseCase } from '../use-case.ts';
 import { deliveryEvent } from './delivery-events.ts';
-import { type DeliveryContext, loadDeliveryContexts } from './load-delivery.ts';
 
 /** After this hour a new prescription goes out with tomorrow's round: pharmacies fill the day's by then. */
 const LAST_SAME_DAY = '15:00';

@@ -1,6 +1,6 @@
 import { rooms } from '@lastmeter/shared';
 import type { NewDomainEvent } from '../events/record-event.ts';
-import type { DeliveryContext } from './load-delivery.ts';
+import type { DeliveryContext } from '../schedule/load-delivery.ts';
 import { presentDriverDelivery } from './present-delivery.ts';
 
 /**

@@ -2,8 +2,8 @@ import { deliveries } from '@lastmeter/db';
 import { cityDateOf, type DeliveryView } from '@lastmeter/shared';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { recordListRead } from '../record-audit.ts';
+import { loadDeliveryContexts } from '../schedule/load-delivery.ts';
 import type { UseCase } from '../use-case.ts';
-import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDelivery } from './present-delivery.ts';
 
 /**

@@ -2,9 +2,9 @@ import { deliveries } from '@lastmeter/db';
 import { BOOKED_DELIVERY_STATUSES, type DriverDeliveryView } from '@lastmeter/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordPatientReads } from '../record-audit.ts';
+import { loadDeliveryContexts } from '../schedule/load-delivery.ts';
 import type { Acting } from '../use-case.ts';
 import { authorizeOwnVehicle } from '../vehicles/authorize-own-vehicle.ts';
-import { loadDeliveryContexts } from './load-delivery.ts';
 import { presentDriverDelivery } from './present-delivery.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { DeliveryView, DriverDeliveryView } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
 import { maskName } from '../mask-identity.ts';
 import { seesFullName } from '../patients/present-patient.ts';
-import type { DeliveryContext } from './load-delivery.ts';
+import type { DeliveryContext } from '../schedule/load-delivery.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

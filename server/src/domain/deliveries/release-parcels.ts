@@ -1,8 +1,8 @@
 import { type Db, deliveries } from '@lastmeter/db';
 import { and, eq, sql } from 'drizzle-orm';
-import type { TripEvents } from '../trips/events.ts';
+import { loadDeliveryContexts } from '../schedule/load-delivery.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { deliveryEvent } from './delivery-events.ts';
-import { loadDeliveryContexts } from './load-delivery.ts';
 
 /**
  * A vehicle went off duty (a breakdown): the parcels planned on it and not yet collected wait for

@@ -12,9 +12,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { recordEvents } from '../events/record-event.ts';
 import { recordAudit } from '../record-audit.ts';
+import { loadDeliveryFor } from '../schedule/load-delivery.ts';
 import type { UseCase } from '../use-case.ts';
 import { deliveryEvent } from './delivery-events.ts';
-import { loadDeliveryFor } from './load-delivery.ts';
 import { presentDelivery, presentDriverDelivery } from './present-delivery.ts';
 
 /** When each status was reached, kept on the delivery for the gate list and the audit of hand-overs. */

@@ -2,7 +2,7 @@ import type { Db, zones } from '@lastmeter/db';
 import { COMPOUND_LEVELS, type CompoundLevelChange, rooms, type ZoneChangeResult } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
-import { TripEvents } from '../trips/events.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
 import { flagLegsForZoneChange } from '../trips/flag-legs-for-zone-change.ts';
 import { presentZone } from './present-district.ts';
 import { recomputeCompoundLevels } from './recompute-compound-levels.ts';

@@ -3,7 +3,6 @@ import { type EventPayload, type EventType, eventPayloadIssues } from '@lastmete
 import { sql } from 'drizzle-orm';
 import { createLogger, type Logger } from '../../logger.ts';
 import { notifyOutbox } from './outbox-notice.ts';
-import { runProjectors } from './projectors.ts';
 
 /**
  * A domain event to record, typed by the event contract (`EVENT_CONTRACT` in shared/src/events.ts):
@@ -46,6 +45,32 @@ export interface RecordedEvent {
   payload: Record<string, unknown>;
   at: Date;
   deliveries: Array<{ recipient: string; offset: number }>;
+}
+
+/**
+ * Code that keeps a table in step with domain events, inside the transaction that records them: a
+ * projector's rows exist exactly when the change does, and its failure rolls the change back. A
+ * projector writes only its own tables and never records events itself.
+ */
+export type Projector = (tx: Db, events: RecordedEvent[]) => Promise<void>;
+
+let projectors: readonly Projector[] | undefined;
+
+/**
+ * Names the projectors every `recordEvents` runs. They are named where a process is put together
+ * (server/src/projections.ts), not here: the areas that keep the tables stand on this one, and this
+ * one knows none of them.
+ */
+export function setProjectors(list: readonly Projector[]): void {
+  projectors = list;
+}
+
+async function runProjectors(tx: Db, events: RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  // Recording without them would leave their tables behind the events, silently.
+  if (!projectors)
+    throw new Error('no projectors set: call startProjections() (server/src/projections.ts) first');
+  for (const project of projectors) await project(tx, events);
 }
 
 /**

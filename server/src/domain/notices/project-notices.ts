@@ -28,7 +28,7 @@ export function setNoticeContext({
 
 /**
  * Writes the household's notices for the leg and online-visit events of a transaction into the outbox, in that same
- * transaction (a projector, `server/src/domain/events/projectors.ts`): a notice exists exactly when
+ * transaction (a projector, put in place by `server/src/projections.ts`): a notice exists exactly when
  * the change it reports does. The worker sends it after commit.
  */
 export async function projectNotices(tx: Db, events: RecordedEvent[]): Promise<void> {

@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import { migrationsFolder, queryRows } from '@lastmeter/db';
 import type { Readiness } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../../app-context.ts';
-
-/** What readiness needs beyond the app: the node's own state, owned by the server that runs it. */
-export interface NodeState {
-  draining: boolean;
-  sockets: number;
-  /** Redis round trip; absent when the node runs without Redis (one node). */
-  pingRedis: (() => Promise<unknown>) | null;
-}
+import type { AppContext, NodeState } from '../../app-context.ts';
 
 /** The migrations this build ships: the last one's timestamp is what the database must have reached. */
 const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {

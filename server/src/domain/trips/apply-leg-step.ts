@@ -13,8 +13,8 @@ import {
 import { and, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { LegContext } from './load-leg.ts';
-import { noteScheduleChange } from './schedule-gate.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
+import { noteScheduleChange } from '../schedule/schedule-gate.ts';
 import { writeLegChange } from './write-leg-change.ts';
 
 const BOOKING_FIELDS = [

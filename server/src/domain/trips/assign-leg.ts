@@ -4,15 +4,15 @@ import { type AssignLegBody, BOOKED_LEG_STATUSES, type LegView } from '@lastmete
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { SERVICE_MINUTES } from '../../planner/domain/build.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
+import { allowSoftRules } from '../schedule/schedule-gate.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
+import { minutes, travelMinutes } from '../travel/travel-model.ts';
 import type { UseCase } from '../use-case.ts';
 import { loadBookableVehicle } from '../vehicles/bookable-vehicle.ts';
 import { bookedUntil, bookLeg, explainBookingConflict } from './book-leg.ts';
-import type { TripEvents } from './events.ts';
-import type { LegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
-import { allowSoftRules } from './schedule-gate.ts';
 import { authorizeLeg, inLockedLeg } from './step-leg.ts';
-import { minutes, travelMinutes } from './travel.ts';
 import { unbookLeg } from './unbook-leg.ts';
 
 /**

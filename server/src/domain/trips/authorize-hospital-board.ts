@@ -4,7 +4,7 @@ import { eq, type SQL } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { recordListRead } from '../record-audit.ts';
-import { type LegContext, loadLegContexts } from './load-leg.ts';
+import { type LegContext, loadLegContexts } from '../schedule/load-leg.ts';
 
 /**
  * Who reads a hospital's boards (expected arrivals, return pickups at its entrance): the hospital

@@ -3,8 +3,8 @@ import { BOOKED_LEG_STATUSES, leavesVehicleDirty } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import { errors, toAppError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
 import { applyLegStep } from './apply-leg-step.ts';
-import type { LegContext } from './load-leg.ts';
 
 export interface Booking {
   vehicle: {

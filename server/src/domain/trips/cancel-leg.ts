@@ -10,8 +10,8 @@ import {
 import { and, eq, ne } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
-import type { TripEvents } from './events.ts';
-import { type LegContext, loadLegContexts } from './load-leg.ts';
+import { type LegContext, loadLegContexts } from '../schedule/load-leg.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { presentLeg } from './present-leg.ts';
 import { type LegUseCase, stepLeg } from './step-leg.ts';
 import { unbookLeg } from './unbook-leg.ts';

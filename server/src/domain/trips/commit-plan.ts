@@ -5,13 +5,18 @@ import { eq, sql } from 'drizzle-orm';
 import type { Plan } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
 import { commitDeliveries, type DeliveryCommit } from '../deliveries/commit-deliveries.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
+import type { PlanWorld } from '../schedule/plan-input.ts';
+import {
+  allowSoftRules,
+  deferBookingChecks,
+  lockVehicles,
+  noteScheduleChange,
+} from '../schedule/schedule-gate.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { announceBooking } from './assign-leg.ts';
 import { bookedUntil, bookLeg, UNBOOKED } from './book-leg.ts';
-import type { TripEvents } from './events.ts';
-import type { LegContext } from './load-leg.ts';
-import type { PlanWorld } from './plan-input.ts';
-import { allowSoftRules, deferBookingChecks, lockVehicles, noteScheduleChange } from './schedule-gate.ts';
 import { cancelledParties } from './unbook-leg.ts';
 
 const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];
@@ -129,7 +134,7 @@ export async function commitPlan(
     });
     released.set(ctx.leg.id, next);
   }
-  // Runs of legs kept as they are are regrouped by the schedule gate at commit (schedule-gate.ts).
+  // Runs of legs kept as they are are regrouped by the schedule gate at commit (schedule/schedule-gate.ts).
   // The planner weighs the 120 reserve itself (scheduled care on an ambulance only when nothing else can).
   allowSoftRules(tx, ['ambulance_reserve']);
   // Phase 2: book.

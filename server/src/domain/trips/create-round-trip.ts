@@ -6,13 +6,13 @@ import { errors } from '../../errors.ts';
 import { span } from '../../observability/spans.ts';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
+import { matchHospitalFor } from '../hospitals/match-hospital.ts';
 import { joinPatientCompound } from '../patients/join-patient-compound.ts';
 import { recordAudit } from '../record-audit.ts';
+import { loadLegContexts } from '../schedule/load-leg.ts';
+import { minutes } from '../travel/travel-model.ts';
 import { insertAuthorizedTrip } from './insert-trip.ts';
-import { loadLegContexts } from './load-leg.ts';
-import { matchHospitalFor } from './match-hospital.ts';
 import { presentTrip } from './present-trip.ts';
-import { minutes } from './travel.ts';
 
 /** How early before the latest feasible pickup a patient may be collected at the gate. */
 const PICKUP_SLACK_MINUTES = 30;

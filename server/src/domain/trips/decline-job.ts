@@ -1,6 +1,6 @@
 import type { DeclineBody, LegView } from '@lastmeter/shared';
+import { loadLegContext } from '../schedule/load-leg.ts';
 import { UNBOOKED } from './book-leg.ts';
-import { loadLegContext } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { replanTrips } from './replan-legs.ts';
 import { type LegUseCase, stepLeg } from './step-leg.ts';

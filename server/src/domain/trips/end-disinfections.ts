@@ -1,7 +1,7 @@
 import { type Db, vehicles } from '@lastmeter/db';
 import { and, eq, lte } from 'drizzle-orm';
 import { type RecordedEvent, recordEvents } from '../events/record-event.ts';
-import { settleVehicles } from './follow-legs.ts';
+import { settleVehicles } from '../schedule/follow-legs.ts';
 
 /**
  * A system sweep (no actor): every vehicle whose disinfection is over goes back to what its legs say

@@ -9,12 +9,12 @@ import {
 import { and, desc, eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../record-audit.ts';
+import { type LegContext, loadLegContexts, loadLegFor } from '../schedule/load-leg.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
+import { minutes } from '../travel/travel-model.ts';
 import type { UseCase } from '../use-case.ts';
-import { TripEvents } from './events.ts';
-import { type LegContext, loadLegContexts, loadLegFor } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 import { replanTrips } from './replan-legs.ts';
-import { minutes } from './travel.ts';
 import { writeLegChange } from './write-leg-change.ts';
 
 /** How long after "ready" the patient may wait for the return pickup (the planner's will-call default). */

@@ -1,8 +1,8 @@
 import { compounds, type Db, legs } from '@lastmeter/db';
 import { BEFORE_BOARDING_LEG_STATUSES, rooms } from '@lastmeter/shared';
 import { and, inArray } from 'drizzle-orm';
-import type { TripEvents } from './events.ts';
-import { loadLegContexts } from './load-leg.ts';
+import { loadLegContexts } from '../schedule/load-leg.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { openIncident } from './open-incident.ts';
 
 /**

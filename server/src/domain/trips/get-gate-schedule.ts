@@ -3,8 +3,8 @@ import { cityDateOf, type LegView } from '@lastmeter/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { authorizeCompound } from '../patients/load-scope.ts';
 import { recordListRead } from '../record-audit.ts';
+import { loadLegContexts } from '../schedule/load-leg.ts';
 import type { UseCase } from '../use-case.ts';
-import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
 /**

@@ -2,8 +2,8 @@ import { legEvents } from '@lastmeter/db';
 import type { LegDetailView } from '@lastmeter/shared';
 import { asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../record-audit.ts';
+import { loadLegFor } from '../schedule/load-leg.ts';
 import type { Acting } from '../use-case.ts';
-import { loadLegFor } from './load-leg.ts';
 import { presentLegDetail } from './present-leg.ts';
 
 /** One leg with its history (who, when, where), for anyone whose scope it touches. */

@@ -3,8 +3,8 @@ import type { PlanDayResult, Urgency } from '@lastmeter/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { authorizeRecord } from '../authorize.ts';
-import { TripEvents } from './events.ts';
-import { type LegContext, legResource, loadLegContexts } from './load-leg.ts';
+import { type LegContext, legResource, loadLegContexts } from '../schedule/load-leg.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
 import { openIncident } from './open-incident.ts';
 import { replanTrips } from './replan-legs.ts';
 

@@ -4,8 +4,8 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorize } from '../authorize.ts';
 import { recordListRead } from '../record-audit.ts';
+import { loadLegContexts } from '../schedule/load-leg.ts';
 import type { UseCase } from '../use-case.ts';
-import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
 /**

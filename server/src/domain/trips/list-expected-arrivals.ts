@@ -1,8 +1,8 @@
 import { hospitals, legs, requests } from '@lastmeter/db';
 import { BOOKED_LEG_STATUSES, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { inTreatmentSql } from '../schedule/load-leg.ts';
 import { type HospitalBoardQuery, loadHospitalBoard } from './authorize-hospital-board.ts';
-import { inTreatmentSql } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
 /**

@@ -3,8 +3,8 @@ import { IN_HAND_LEG_STATUSES, type LegView } from '@lastmeter/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordPatientReads } from '../record-audit.ts';
+import { loadLegContexts } from '../schedule/load-leg.ts';
 import { authorizeOwnVehicle } from '../vehicles/authorize-own-vehicle.ts';
-import { loadLegContexts } from './load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
 /** A driver's current and upcoming jobs: the legs in their vehicle's hands, in driving order. */

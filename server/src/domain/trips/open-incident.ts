@@ -1,7 +1,7 @@
 import { type Db, incidents } from '@lastmeter/db';
 import { type IncidentKind, rooms } from '@lastmeter/shared';
 import { errors } from '../../errors.ts';
-import type { TripEvents } from './events.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { incidentPayload } from './present-incident.ts';
 
 /**
@@ -37,7 +37,18 @@ export async function openIncident(
 ): Promise<typeof incidents.$inferSelect> {
   const [row] = await tx
     .insert(incidents)
-    .values({ kind, districtId, legId, vehicleId, hospitalId, reportedBy, description, detail })
+    // Opened at the server's clock (the one the steps that cause it are judged by), not the database's.
+    .values({
+      kind,
+      districtId,
+      legId,
+      vehicleId,
+      hospitalId,
+      reportedBy,
+      description,
+      detail,
+      openedAt: events.now,
+    })
     .returning();
   if (!row) throw errors.internal();
   await events.add('incident.opened', incidentPayload(row), [rooms.district(districtId), ...notify]);

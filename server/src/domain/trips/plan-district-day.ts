@@ -7,6 +7,9 @@ import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { bookMissingOnlineVisits } from '../online-visits/book-missing-online-visits.ts';
 import { planRefusalReason } from '../plan-refusal.ts';
+import { loadPlanWorld, type PlanWorld } from '../schedule/plan-input.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
+import { travelModel } from '../travel/travel-model.ts';
 import type { DistrictDay, UseCase } from '../use-case.ts';
 import { commitPlan } from './commit-plan.ts';
 import {
@@ -16,9 +19,6 @@ import {
   settleWindowPassed,
   WINDOW_PASSED,
 } from './create-round-trip.ts';
-import { TripEvents } from './events.ts';
-import { loadPlanWorld, type PlanWorld } from './plan-input.ts';
-import { travelModel } from './travel.ts';
 
 /** Search budget of an interactive plan: dispatch waits for it. */
 const PLAN_TIME_LIMIT_MS = 3000;

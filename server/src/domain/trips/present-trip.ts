@@ -1,5 +1,5 @@
 import type { TripView } from '@lastmeter/shared';
-import type { LegContext } from './load-leg.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
 import { presentLeg } from './present-leg.ts';
 
 /** A round trip from its two legs' contexts. */

@@ -2,10 +2,10 @@ import type { Db } from '@lastmeter/db';
 import { span } from '../../observability/spans.ts';
 import { type Plan, planDay, runPlanner } from '../../planner/index.ts';
 import type { Actor } from '../actor.ts';
+import { loadPlanWorld, type PlanWorld } from '../schedule/plan-input.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
+import { travelModel } from '../travel/travel-model.ts';
 import { type CommitResult, commitPlan } from './commit-plan.ts';
-import type { TripEvents } from './events.ts';
-import { loadPlanWorld, type PlanWorld } from './plan-input.ts';
-import { travelModel } from './travel.ts';
 
 /**
  * An insertion whose world holds at most this many legs and parcels is planned on the calling

@@ -9,10 +9,10 @@ import {
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { authorizeRecord } from '../authorize.ts';
 import { releaseParcels } from '../deliveries/release-parcels.ts';
+import { vehicleStatusEvent } from '../schedule/follow-legs.ts';
+import { loadLegContexts } from '../schedule/load-leg.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
 import type { UseCase } from '../use-case.ts';
-import { TripEvents } from './events.ts';
-import { vehicleStatusEvent } from './follow-legs.ts';
-import { loadLegContexts } from './load-leg.ts';
 import { openIncident } from './open-incident.ts';
 import { presentIncident } from './present-incident.ts';
 import { replanTrips } from './replan-legs.ts';

@@ -3,11 +3,11 @@ import { type IncidentView, type ResolveIncidentBody, rooms } from '@lastmeter/s
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorizeRecord } from '../authorize.ts';
+import { loadLegContext } from '../schedule/load-leg.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
 import type { UseCase } from '../use-case.ts';
 import { applyLegStep } from './apply-leg-step.ts';
 import { cancelReturnOf } from './cancel-leg.ts';
-import { TripEvents } from './events.ts';
-import { loadLegContext } from './load-leg.ts';
 import { incidentPayload, presentIncident } from './present-incident.ts';
 import { unbookLeg } from './unbook-leg.ts';
 

@@ -4,10 +4,10 @@ import { errors } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
+import { type LegContext, legResource, loadLegContext, loadLegFor } from '../schedule/load-leg.ts';
+import { TripEvents } from '../schedule/trip-events.ts';
 import type { UseCase } from '../use-case.ts';
 import { applyLegStep } from './apply-leg-step.ts';
-import { TripEvents } from './events.ts';
-import { type LegContext, legResource, loadLegContext, loadLegFor } from './load-leg.ts';
 
 /** The leg a use case works on, with who works it and when. */
 export type LegTarget = UseCase & { legId: string };

@@ -8,14 +8,14 @@ import {
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { GateLeg } from '../../planner/domain/check-schedule.ts';
 import { authorize } from '../authorize.ts';
-import { loadDeliveryContexts } from '../deliveries/load-delivery.ts';
 import { maskName } from '../mask-identity.ts';
+import { loadDeliveryContexts } from '../schedule/load-delivery.ts';
+import { legResource, loadLegContexts, loadLegFor } from '../schedule/load-leg.ts';
+import { checkOneVehicle, gateLegOf, gateParcelOf } from '../schedule/schedule-gate.ts';
+import { travelMinutes } from '../travel/travel-model.ts';
 import type { Acting } from '../use-case.ts';
 import { plannedTimes } from './assign-leg.ts';
 import { bookedUntil } from './book-leg.ts';
-import { legResource, loadLegContexts, loadLegFor } from './load-leg.ts';
-import { checkOneVehicle, gateLegOf, gateParcelOf } from './schedule-gate.ts';
-import { travelMinutes } from './travel.ts';
 
 const FIT_ORDER: Record<VehicleSuggestion['fit'], number> = { fits: 0, override: 1, blocked: 2 };
 

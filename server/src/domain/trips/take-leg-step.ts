@@ -1,9 +1,9 @@
 import type { LegStepBody, LegView } from '@lastmeter/shared';
-import type { TripEvents } from './events.ts';
-import type { LegContext } from './load-leg.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
+import { minutes, travelMinutes } from '../travel/travel-model.ts';
 import { presentLeg } from './present-leg.ts';
 import { type LegUseCase, stepLeg } from './step-leg.ts';
-import { minutes, travelMinutes } from './travel.ts';
 
 /** The plain lifecycle steps: no side effects beyond the leg, its history and its events. */
 export type PlainStep =

@@ -1,10 +1,10 @@
 import type { Db } from '@lastmeter/db';
 import type { Role } from '@lastmeter/shared';
 import type { Actor } from '../actor.ts';
+import type { LegContext } from '../schedule/load-leg.ts';
+import type { TripEvents } from '../schedule/trip-events.ts';
 import { applyLegStep, type StepPosition } from './apply-leg-step.ts';
 import { UNBOOKED } from './book-leg.ts';
-import type { TripEvents } from './events.ts';
-import type { LegContext } from './load-leg.ts';
 
 /** Who must forget a booking: the driver, dispatch, the gate, and for an outbound leg the hospital. */
 export function cancelledParties(ctx: LegContext) {

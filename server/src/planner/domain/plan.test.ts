@@ -1,7 +1,8 @@
-import type { PlanInput, PlanPolicy } from '@lastmeter/shared/planner.ts';
+import type { PlanInput } from '@lastmeter/shared/planner.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../testing/check-plan.ts';
+import { policyArb } from '../testing/policy-arb.ts';
 import { generateScenario } from '../testing/scenario.ts';
 import { planDay } from './plan.ts';
 import { createTurfTravelModel } from './travel.ts';
@@ -10,20 +11,6 @@ const travel = createTurfTravelModel();
 const DAY = Date.UTC(2022, 3, 11);
 const H = 3600000;
 const MIN = 60000;
-
-const policyArb: fc.Arbitrary<PlanPolicy> = fc.record({
-  onePatientPerVehicle: fc.boolean(),
-  disinfectAfterEveryPassenger: fc.boolean(),
-  maxRide: fc.oneof(
-    fc.record({
-      kind: fc.constant('factor' as const),
-      factor: fc.double({ min: 1.2, max: 3, noNaN: true }),
-      minimumMinutes: fc.integer({ min: 10, max: 40 }),
-    }),
-    fc.record({ kind: fc.constant('absolute' as const), minutes: fc.integer({ min: 20, max: 60 }) }),
-  ),
-  maxRouteDurationMinutes: fc.integer({ min: 240, max: 720 }),
-});
 
 describe('planDay', () => {
   it('keeps every hard rule on random small days (independent checker)', () => {

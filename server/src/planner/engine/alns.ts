@@ -1,5 +1,6 @@
 import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
 import { type Instance, nodeCount } from './instance.ts';
+import { localSearch } from './local-search.ts';
 import { partition } from './partition.ts';
 import { RoutePool, vehicleClasses } from './pool.ts';
 import { recombineAround } from './recombine.ts';
@@ -155,7 +156,10 @@ export function repair(
 const REGRET_MAX = 300;
 /**
  * Set partitioning looks at the newest routes of the pool (and the best plan's), within a node
- * budget: a recombination should cost a small share of an epoch.
+ * budget: a recombination should cost a small share of an epoch. It pays: recombining only every
+ * other epoch ended a6-72 and a7-84 0.16–0.65 % further from the best known (20 s CPU, seeds 1–2,
+ * all four runs); twice as many epochs, a 0.3 share with twice the around-budget, or four routes per
+ * neighbourhood did no better on a6-72 (0.56–1.11 % against 0.50/0.71 %).
  */
 const RECOMBINE_COLUMNS = 4000;
 const RECOMBINE_NODES = 30_000;
@@ -577,38 +581,16 @@ function movable(inst: Instance, routes: readonly Route[]): number[] {
 }
 
 /**
- * Local search applied to each plan that beats the current one: take every request out in
- * turn and put it back at its cheapest place over all routes, while that lowers the cost.
- * ALNS moves many requests at once and can leave such single-request improvements behind.
+ * Candidates within this share of the best plan's cost get the local search too (`localSearch`),
+ * not only new best plans: a near-best plan is often one relocation or exchange away from a new
+ * best, which ALNS's large moves find only by chance. Measured on a6-72…b8-96 at equal CPU time.
  */
-function polish(inst: Instance, routes: Route[], rng: Rng): void {
-  const routeOf = locate(inst, routes).route;
-  const removed = new Uint8Array(inst.nReq);
-  for (let pass = 0; pass < 3; pass++) {
-    let improved = false;
-    for (const r of shuffled(movable(inst, routes), rng)) {
-      const v = routeOf[r]!;
-      removed[r] = 1;
-      const without = withoutRequests(inst, routes[v]!, removed);
-      removed[r] = 0;
-      if (!without) continue;
-      const gain = routes[v]!.cost - without.cost;
-      const saved = routes[v]!;
-      routes[v] = without;
-      screenAll(inst, routes, r, 0, null);
-      const bestU = lazyMin(inst, routes, r, seqCost, seqI, seqJ, seqExact, 0, null, gain - 1e-7);
-      routes[v] = saved;
-      if (bestU < 0) continue;
-      const bi = seqI[bestU]!;
-      const bj = seqJ[bestU]!;
-      routes[v] = without;
-      routes[bestU] = applyInsertion(inst, routes[bestU]!, r, bi, bj);
-      routeOf[r] = bestU;
-      improved = true;
-    }
-    if (!improved) return;
-  }
-}
+const LOCAL_SEARCH_NEAR = 0.01;
+/**
+ * ... on instances at least this large: smaller ones reach the best known plans without it (a and
+ * b sets up to 56 requests), where it would only slow each iteration.
+ */
+const LOCAL_SEARCH_NEAR_MIN = 50;
 
 /** Initial plan: pinned requests first (in the order given), then regret-2 insertion. */
 function construct(inst: Instance, rng: Rng): Solution {
@@ -622,7 +604,8 @@ function construct(inst: Instance, rng: Rng): Solution {
 /**
  * Adaptive large neighbourhood search (Ropke & Pisinger 2006) for the dial-a-ride problem:
  * random / worst / Shaw / route removal, random-order, greedy and regret-2/3 insertion with
- * and without noise, a remove-reinsert local search (`polish`) on every new best plan,
+ * and without noise, a local search (`local-search.ts`: relocate, exchange, 2-opt*) on every new
+ * best plan and every candidate within 1 % of it,
  * simulated-annealing acceptance on a time-based cooling schedule, adaptive operator weights.
  * Every accepted plan's new routes go into a pool; at the end of each epoch the searches of a
  * team trade their best plans and new routes, and one of them (in turn) recombines the pool by
@@ -658,7 +641,11 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   // A 2 % worse plan is accepted half the time at the start, a 0.1 % worse one at the end: a flat
   // schedule keeps accepting small moves late, where a steep one had frozen the search (measured on
   // pr05–pr20 and a8/b8-96); a colder start (0.5 %) ended 0.2–3 % further from the best known on
-  // pr10 and pr16 at the same CPU time.
+  // pr10 and pr16 at the same CPU time. Re-measured at 20 s CPU, one thread, seeds 1/2, on a6-72
+  // (0.50/0.71 %): tStart 1 % 0.81/1.03 %, 4 % 0.69/1.06 %, tEnd tStart/200 0.73/0.90 %.
+  // Restarting the walk from the best plan after 1000 iterations without a new one ended a8-96 at
+  // 2.01/1.67 % (against 1.06/1.52 %); after 2000, 0.15 % lower mean over 15 runs of six large
+  // instances, but worse in 8 of them (seed 1 +0.07 %, seed 2 −0.46 %): noise so far.
   const tStart = Math.max(1e-3, (0.02 * Math.max(travel, 1)) / Math.LN2);
   const tEnd = tStart / 20;
 
@@ -691,7 +678,7 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   };
   /** A recombined plan, polished, becomes the best (and current) one when it beats the best. */
   const adoptRecombined = (routes: Route[], unserved: number[]): void => {
-    if (movable(inst, routes).length <= REGRET_MAX) polish(inst, routes, rng);
+    if (movable(inst, routes).length <= REGRET_MAX) localSearch(inst, routes, rng);
     const sol: Solution = { routes, unserved, cost: solutionCost(inst, routes, unserved) };
     if (sol.cost < best.cost - 1e-9) {
       for (const rt of routes) pool.addRoute(rt);
@@ -770,6 +757,8 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       const served = movable(inst, current.routes);
       const total = served.length + current.unserved.length;
       // Small instances need relatively large moves to escape; large ones need many cheap iterations.
+      // But not cheaper: at 20 s CPU a cap of 15 instead of 30 ended a6-72 at 1.03/1.10 % instead
+      // of 0.50/0.71 % (seeds 1/2); 45 at 0.51/0.92 %.
       const qMin = Math.min(served.length, Math.max(2, Math.round(0.05 * total)));
       const qMax = Math.min(
         served.length,
@@ -801,7 +790,16 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       const unserved = repair(inst, routes, pending, k, rng, noise * noiseScale(inst)).concat(
         retry.slice(UNSERVED_RETRY),
       );
-      const cost = solutionCost(inst, routes, unserved);
+      let cost = solutionCost(inst, routes, unserved);
+      if (
+        served.length >= LOCAL_SEARCH_NEAR_MIN &&
+        served.length <= REGRET_MAX &&
+        cost >= best.cost - 1e-9 &&
+        cost < best.cost * (1 + LOCAL_SEARCH_NEAR)
+      ) {
+        localSearch(inst, routes, rng);
+        cost = solutionCost(inst, routes, unserved);
+      }
       const candidate: Solution = { routes, unserved, cost };
       // Every new route of a near-good candidate is a column for the recombination, accepted or not.
       if (cost < current.cost + 0.02 * travel)
@@ -811,7 +809,7 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       let score = 0;
       if (cost < best.cost - 1e-9) {
         // On a whole district day a full pass costs more than it brings within the budget.
-        if (served.length <= REGRET_MAX) polish(inst, routes, rng);
+        if (served.length <= REGRET_MAX) localSearch(inst, routes, rng);
         accept({ routes, unserved, cost: solutionCost(inst, routes, unserved) });
         best = current;
         improvements++;

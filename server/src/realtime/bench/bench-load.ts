@@ -29,6 +29,7 @@ import { createScratchDatabase, type Db, openDatabase, queryRows, type ScratchDa
 import { sql } from 'drizzle-orm';
 import { recordEvents } from '../../domain/events/record-event.ts';
 import { syntheticEvent } from '../../domain/events/synthetic-event.ts';
+import { startProjections } from '../../projections.ts';
 import type { FromWorker, ToWorker, WorkerClient, WorkerReport } from './load/client-worker.ts';
 import { type SeededCity, seedCity } from './load/seed-city.ts';
 
@@ -287,6 +288,7 @@ const tell = (workers: Worker[], message: ToWorker) => {
 
 /** Records job events at a steady rate until stopped: each to a vehicle, its district and (half) a hospital. */
 function startWriter(db: Db, city: SeededCity) {
+  startProjections();
   const committed = new Map<number, number>();
   const failures: string[] = [];
   let running = true;

@@ -12,7 +12,7 @@ import type { PlanDelivery, PlanInput, PlanTrip, PlanVehicle } from '@lastmeter/
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { deliveryLegId, needsAmbulance, outboundLegId, returnLegId } from '../../planner/index.ts';
-import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
+import { type DeliveryContext, loadDeliveryContexts } from './load-delivery.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
 
 const BOOKED = BOOKED_LEG_STATUSES as readonly LegStatus[];

@@ -4,7 +4,7 @@
  * case the HTTP route calls, on embedded PGlite and — when DATABASE_URL is set — on a scratch
  * PostgreSQL database that is dropped afterwards.
  *
- *   pnpm --filter @lastmeter/server exec tsx src/domain/patients/bench/bench-import.ts [rows]
+ *   pnpm --filter @lastmeter/server exec tsx src/domain/import/bench/bench-import.ts [rows]
  */
 import { randomBytes } from 'node:crypto';
 import { accounts, compounds, type Db, districts, gates, hospitals, openDatabase } from '@lastmeter/db';
@@ -12,8 +12,9 @@ import { DEFAULT_TIME_ZONE, nationalIdCheckDigit } from '@lastmeter/shared';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { startProjections } from '../../../projections.ts';
 import type { Actor } from '../../actor.ts';
-import { importPatients } from '../../import/import-patients.ts';
+import { importPatients } from '../import-patients.ts';
 
 const ROWS = Number(process.argv[2] ?? 5000);
 const HEADERS = [
@@ -188,6 +189,7 @@ async function run(label: string, db: Db) {
 }
 
 console.log(`Import benchmark: ${ROWS} rows per file, Node ${process.version}`);
+startProjections();
 const pglite = await openDatabase({ dataDir: 'memory://' });
 await run('pglite', pglite.db);
 await pglite.close();

@@ -9,9 +9,9 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { checkVehicleSchedule, type GateLeg, type GateVehicle } from '../../planner/domain/check-schedule.ts';
-import { type DeliveryContext, loadDeliveryContexts } from '../deliveries/load-delivery.ts';
+import { travelModel } from '../travel/travel-model.ts';
+import { type DeliveryContext, loadDeliveryContexts } from './load-delivery.ts';
 import { type LegContext, loadLegContexts } from './load-leg.ts';
-import { travelModel } from './travel.ts';
 
 /**
  * The schedule gate: ONE check for every write that changes what a vehicle carries when (plan commit,

@@ -3,7 +3,7 @@ import type { LngLat } from '@lastmeter/shared/planner.ts';
 import type { Logger } from '../../logger.ts';
 import { fetchOsrmTravelModel } from '../../planner/domain/osrm.ts';
 import { createTurfTravelModel } from '../../planner/domain/travel.ts';
-import { setTravelModel } from './travel.ts';
+import { setTravelModel } from './travel-model.ts';
 
 export interface RoutingConfig {
   /** Base URL of an OSRM server (OSRM_URL). */

@@ -5,7 +5,7 @@ let current: TravelTimeModel = createTurfTravelModel();
 
 /**
  * The one travel model of this server: the @turf/turf estimate, or a routing engine's table once
- * `server/src/domain/trips/routed-travel.ts` has fetched one (OSRM_URL). Every path that needs travel
+ * `server/src/domain/travel/routed-travel.ts` has fetched one (OSRM_URL). Every path that needs travel
  * times — matching, the schedule gate, plans and insertions, ETAs, the demo's drivers — asks here.
  */
 export const travelModel = (): TravelTimeModel => current;

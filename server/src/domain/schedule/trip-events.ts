@@ -9,8 +9,8 @@ import {
 import { span } from '../../observability/spans.ts';
 import { type NewDomainEvent, type RecordedEvent, recordEvents } from '../events/record-event.ts';
 import { settleRequests, settleVehicles } from './follow-legs.ts';
+import { legEventPayload } from './leg-event-payload.ts';
 import type { LegContext } from './load-leg.ts';
-import { legEventPayload } from './present-leg.ts';
 import { enforceScheduleGate } from './schedule-gate.ts';
 
 /** The event types whose payload is a leg's (`legEventPayload`). */
@@ -24,7 +24,7 @@ export type LegEventType = Extract<
   | 'patient.out'
   | 'patient.back'
 >;
-/** The trip event types this area emits (ETA, position and zone events belong to the realtime area). */
+/** The trip event types `TripEvents` records (ETA, position and zone events belong to the realtime area). */
 export type TripEventType =
   | LegEventType
   | Extract<

@@ -2,9 +2,9 @@ import { type Db, hospitals } from '@lastmeter/db';
 import { cityInstant, type SlotChannel } from '@lastmeter/shared';
 import type { CareService, MatchHospital, MatchRequest } from '@lastmeter/shared/planner.ts';
 import { type HospitalMatch, matchHospitals, slotKey, type UnmatchedRequest } from '../../planner/index.ts';
-import { capacitiesOn } from '../hospitals/get-hospital-capacity.ts';
-import { heldIn, loadHeldPlaces } from '../hospitals/load-held-places.ts';
-import { travelModel } from './travel.ts';
+import { travelModel } from '../travel/travel-model.ts';
+import { capacitiesOn } from './get-hospital-capacity.ts';
+import { heldIn, loadHeldPlaces } from './load-held-places.ts';
 
 type SlotRange = { start: number; end: number };
 
