@@ -53,12 +53,12 @@ describe('complaints', () => {
       reason: 'test_result',
       forbiddenGround: true,
       status: 'open',
-      day: cityToday(),
+      day: cityToday(server.clock.now()),
     });
     expect(before.body.rows).toEqual([
       expect.objectContaining({
         hospitalId: w.hospital.id,
-        day: cityToday(),
+        day: cityToday(server.clock.now()),
         total: 1,
         refusals: 1,
         forbiddenGrounds: 1,
@@ -115,7 +115,7 @@ describe('complaints', () => {
 
     const full = await report(
       w.dispatcher.token,
-      `?districtId=${w.district.id}&from=${cityToday()}&to=${cityToday()}`,
+      `?districtId=${w.district.id}&from=${cityToday(server.clock.now())}&to=${cityToday(server.clock.now())}`,
     );
     expect(full.body.rows.map((r) => [r.hospitalId, r.total, r.refusals, r.forbiddenGrounds])).toEqual(
       [

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorize } from '../authorize.ts';
 import { recordAudit } from '../record-audit.ts';
-import type { Acting } from '../use-case.ts';
+import type { UseCase } from '../use-case.ts';
 import { presentComplaint } from './present-complaint.ts';
 
 /**
@@ -12,9 +12,9 @@ import { presentComplaint } from './present-complaint.ts';
  * one of its districts; refusals at the gate arrive on their own (`projectComplaints`).
  */
 export async function createComplaint(
-  use: Acting & { districtId: string; input: CreateComplaintBody; timeZone: string },
+  use: UseCase & { districtId: string; input: CreateComplaintBody },
 ): Promise<ComplaintView> {
-  const { db, actor, districtId, input, timeZone } = use;
+  const { db, actor, districtId, input, now, timeZone } = use;
   await authorize(db, actor, 'write', { kind: 'dispatch', districtId });
   const [hospital] = await db
     .select({ id: hospitals.id, name: hospitals.name })
@@ -44,7 +44,8 @@ export async function createComplaint(
         tripId: input.tripId ?? null,
         description: input.description,
         reportedBy: actor.accountId,
-        occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(),
+        // Unless the caller says when it happened: now, on the server's clock (server/src/clock.ts).
+        occurredAt: input.occurredAt ? new Date(input.occurredAt) : now,
       })
       .returning();
     if (!row) throw errors.internal();

@@ -29,13 +29,14 @@ export async function getComplaintReport({
   actor,
   query,
   timeZone,
-  now = new Date(),
+  now,
 }: {
   db: Db;
   actor: Actor;
   query: ComplaintQuery;
   timeZone: string;
-  now?: Date;
+  /** The server's clock (server/src/clock.ts): the default period ends on its day. */
+  now: Date;
 }): Promise<ComplaintReport> {
   const scope = await complaintScope(db, actor, query.districtId);
   const to = query.to ?? cityDateOf(now, timeZone);

@@ -3,14 +3,14 @@ import type { ComplaintView, ResolveComplaintBody } from '@lastmeter/shared';
 import { eq } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { authorizeRecord } from '../authorize.ts';
-import type { Acting } from '../use-case.ts';
+import type { UseCase } from '../use-case.ts';
 import { presentComplaint } from './present-complaint.ts';
 
 /** Dispatch records what came of a complaint; a refusal's outcome is its incident's resolution. */
 export async function resolveComplaint(
-  use: Acting & { complaintId: string; input: ResolveComplaintBody; timeZone: string },
+  use: UseCase & { complaintId: string; input: ResolveComplaintBody },
 ): Promise<ComplaintView> {
-  const { db, actor, complaintId, input, timeZone } = use;
+  const { db, actor, complaintId, input, now, timeZone } = use;
   const [found] = await db.select().from(complaints).where(eq(complaints.id, complaintId));
   // A complaint without a district (filed city-wide) is the admin's.
   const current = await authorizeRecord(db, actor, {
@@ -26,7 +26,7 @@ export async function resolveComplaint(
     throw errors.conflict('The complaint is already resolved', { complaintId });
   const [row] = await db
     .update(complaints)
-    .set({ status: 'resolved', outcome: input.outcome, resolvedAt: new Date(), resolvedBy: actor.accountId })
+    .set({ status: 'resolved', outcome: input.outcome, resolvedAt: now, resolvedBy: actor.accountId })
     .where(eq(complaints.id, complaintId))
     .returning();
   if (!row) throw errors.notFound('Complaint');

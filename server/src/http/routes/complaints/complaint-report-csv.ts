@@ -12,7 +12,13 @@ export const complaintReportCsvRoute = defineRoute({
   query: ComplaintQuery,
   success: { status: 200, description: 'CSV, one line per complaint', contentType: 'text/csv' },
   async handler({ actor, app, query, locale, res }) {
-    const report = await getComplaintReport({ db: app.db, actor, query, timeZone: app.config.timeZone });
+    const report = await getComplaintReport({
+      db: app.db,
+      actor,
+      query,
+      now: app.clock.now(),
+      timeZone: app.config.timeZone,
+    });
     res
       .status(200)
       .type('text/csv; charset=utf-8')

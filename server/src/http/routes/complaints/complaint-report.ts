@@ -11,5 +11,5 @@ export const complaintReportRoute = defineRoute({
   query: ComplaintQuery,
   success: { status: 200, description: 'The report', schema: ComplaintReport },
   handler: ({ actor, app, query }) =>
-    getComplaintReport({ db: app.db, actor, query, timeZone: app.config.timeZone }),
+    getComplaintReport({ db: app.db, actor, query, now: app.clock.now(), timeZone: app.config.timeZone }),
 });

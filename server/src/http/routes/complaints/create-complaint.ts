@@ -17,6 +17,7 @@ export const createComplaintRoute = defineRoute({
       actor,
       districtId: params.districtId,
       input: body,
+      now: app.clock.now(),
       timeZone: app.config.timeZone,
     }),
 });

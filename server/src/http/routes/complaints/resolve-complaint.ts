@@ -17,6 +17,7 @@ export const resolveComplaintRoute = defineRoute({
       actor,
       complaintId: params.complaintId,
       input: body,
+      now: app.clock.now(),
       timeZone: app.config.timeZone,
     }),
 });
