@@ -5,15 +5,13 @@ import { buildProblem, parseInput } from '../domain/build.ts';
 import { closeLoops, toPlan } from '../domain/plan.ts';
 import { createTurfTravelModel } from '../domain/travel.ts';
 import { checkPlan } from '../testing/check-plan.ts';
-import { policyArb } from '../testing/policy-arb.ts';
-import { generateScenario } from '../testing/scenario.ts';
+import { randomDayArb } from '../testing/policy-arb.ts';
 import { emptyRoutes, repair, solutionCost } from './alns.ts';
 import { type LocalSearchOptions, localSearch } from './local-search.ts';
 import { createRng } from './rng.ts';
 import { buildRoute, type Route } from './route.ts';
 
 const travel = createTurfTravelModel();
-const DAY = Date.UTC(2022, 3, 11);
 
 /**
  * Two clusters far apart (a east of the depot, b west), two requests in each, wide windows:
@@ -65,45 +63,28 @@ describe('localSearch', () => {
 
   it('never returns an infeasible route and never raises the cost (independent checker)', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1e6 }),
-        fc.integer({ min: 4, max: 16 }),
-        fc.integer({ min: 1, max: 5 }),
-        policyArb,
-        (seed, trips, vehicles, policy) => {
-          const { input } = generateScenario(seed, {
-            trips,
-            vehicles,
-            hospitals: 2,
-            center: [121.47, 31.23],
-            spread: 0.04,
-            day: DAY,
-            policy,
-            emergencyShare: 0.2,
-            deliveries: seed % 3,
-          });
-          const problem = buildProblem(parseInput(input), travel);
-          const { inst } = problem;
-          const routes = emptyRoutes(inst);
-          const all = [...Array(inst.nReq).keys()];
-          // Random-order insertion leaves plenty for the local search to improve.
-          const unserved = repair(inst, routes, all, 0, createRng(seed), 0);
-          const before = solutionCost(inst, routes, unserved);
-          localSearch(inst, routes, createRng(seed + 1));
-          const cost = solutionCost(inst, routes, unserved);
-          expect(cost).toBeLessThanOrEqual(before + 1e-9);
-          const served = routes.flatMap((r) => [...r.seq.slice(1, -1)]).filter((n) => n < inst.nReq);
-          expect(served.length + unserved.length).toBe(inst.nReq);
-          expect(new Set(served).size).toBe(served.length);
-          const sol = { routes, unserved, cost };
-          const plan = toPlan(problem, closeLoops(problem, sol), {
-            iterations: 0,
-            elapsedMs: 0,
-            improvements: 0,
-          });
-          expect(checkPlan(input, plan, travel)).toEqual([]);
-        },
-      ),
+      fc.property(randomDayArb({ trips: { min: 4, max: 16 }, withParcels: true }), ({ seed, input }) => {
+        const problem = buildProblem(parseInput(input), travel);
+        const { inst } = problem;
+        const routes = emptyRoutes(inst);
+        const all = [...Array(inst.nReq).keys()];
+        // Random-order insertion leaves plenty for the local search to improve.
+        const unserved = repair(inst, routes, all, 0, createRng(seed), 0);
+        const before = solutionCost(inst, routes, unserved);
+        localSearch(inst, routes, createRng(seed + 1));
+        const cost = solutionCost(inst, routes, unserved);
+        expect(cost).toBeLessThanOrEqual(before + 1e-9);
+        const served = routes.flatMap((r) => [...r.seq.slice(1, -1)]).filter((n) => n < inst.nReq);
+        expect(served.length + unserved.length).toBe(inst.nReq);
+        expect(new Set(served).size).toBe(served.length);
+        const sol = { routes, unserved, cost };
+        const plan = toPlan(problem, closeLoops(problem, sol), {
+          iterations: 0,
+          elapsedMs: 0,
+          improvements: 0,
+        });
+        expect(checkPlan(input, plan, travel)).toEqual([]);
+      }),
       { numRuns: 40, seed: 1 },
     );
   });
