@@ -5,7 +5,7 @@ import { partition } from './partition.ts';
 import { RoutePool, vehicleClasses } from './pool.ts';
 import { recombineAround } from './recombine.ts';
 import { createRng, type Rng } from './rng.ts';
-import { buildRoute, cacheRoute, type Route } from './route.ts';
+import { buildRoute, cacheRoute, type Route, slabCopy } from './route.ts';
 
 /** A plan in engine terms: one route per vehicle (index = vehicle) and the requests left out. */
 export interface Solution {
@@ -98,7 +98,7 @@ export function emptyRoutes(inst: Instance): Route[] {
 
 /** Inserts the route change chosen by `bestInsertion` and returns the new route. */
 function applyInsertion(inst: Instance, route: Route, r: number, i: number, j: number): Route {
-  return cacheRoute(inst, route.v, buildTrial(inst, route, r, i, j).slice());
+  return cacheRoute(inst, route.v, slabCopy(buildTrial(inst, route, r, i, j)));
 }
 
 /** Removes requests (marked in `removed`) from a route; null when what is left is infeasible. */

@@ -1,4 +1,4 @@
-import type { Instance } from './instance.ts';
+import { type Instance, transposeOf } from './instance.ts';
 import type { Rng } from './rng.ts';
 import type { Route } from './route.ts';
 import { schedule } from './route.ts';
@@ -81,11 +81,14 @@ export function bestInsertion(
   for (let k = 0; k < dims; k++) if (demand[pOff + k]! > capacity[cOff + k]!) return Number.POSITIVE_INFINITY;
   const tt = inst.time[inst.profile[v]!]!;
   const cm = inst.cost;
+  // "From a stop of the route to P or D" is read from the transposes' rows (see transposeOf);
+  // the route's own arcs from its caches.
+  const ttT = transposeOf(tt, nLoc);
+  const cmT = transposeOf(cm, nLoc);
   const w = inst.costWeight[v]!;
-  const { seq, earliest: E, latest: Lt, effService: ds, load, onboard, rideSlack } = route;
+  const { seq, earliest: E, latest: Lt, effService: ds, load, onboard, rideSlack, arcTime, arcCost } = route;
   const lP = loc[P]! * nLoc;
   const lD = loc[D]! * nLoc;
-  const lPc = loc[P]!;
   const lDc = loc[D]!;
   const eP = early[P]!;
   const lateP = late[P]!;
@@ -124,21 +127,20 @@ export function bestInsertion(
   let bestJ = -1;
   for (let i = lo; i < q; i++) {
     if (E[i]! > lateP) break;
-    const a = seq[i]!;
-    const la = loc[a]!;
+    const la = loc[seq[i]!]!;
     const b = seq[i + 1]!;
     const lb = loc[b]!;
-    const cAB = cm[la * nLoc + lb]!;
-    const cAP = cm[la * nLoc + lPc]!;
+    const cAB = arcCost[i]!;
+    const cAP = cmT[lP + la]!;
     const deltaP = w * (cAP + cm[lP + lb]! - cAB);
     if (screenOnly && deltaP >= bestC) continue;
-    const arrP = E[i]! + ds[i]! + tt[la * nLoc + lPc]!;
+    const tAP = ttT[lP + la]!;
+    const arrP = E[i]! + ds[i]! + tAP;
     if (arrP > lateP) continue;
     if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, i)) continue;
     const BP = Math.max(arrP, eP);
     const slackI = rideSlack[i]!;
-    const tAB = tt[la * nLoc + lb]!;
-    const tAP = tt[la * nLoc + lPc]!;
+    const tAB = arcTime[i]!;
     // Pickup and drop-off back to back.
     if (tAP + dP + tPD + dD + tt[lD + lb]! - tAB <= slackI) {
       let BD = BP + dP + tPD;
@@ -160,18 +162,18 @@ export function bestInsertion(
     let ride = tt[lP + lb]!;
     for (let j = i + 1; j < q; j++) {
       if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, j)) break;
-      const sj = seq[j]!;
-      const lj = loc[sj]!;
+      const lj = loc[seq[j]!]!;
       const sn = seq[j + 1]!;
       const ln = loc[sn]!;
-      const tjD = tt[lj * nLoc + lDc]!;
+      const tjD = ttT[lD + lj]!;
+      const tjn = arcTime[j]!;
       if (ride + ds[j]! + tjD > L) break;
       let BD = Ecur + ds[j]! + tjD;
       if (BD < eD) BD = eD;
       if (BD <= lateD) {
         const tDn = tt[lD + ln]!;
-        if (BD + dD + tDn <= Lt[j + 1]! && tjD + dD + tDn - tt[lj * nLoc + ln]! <= rideSlack[j]!) {
-          const c = deltaP + w * (cm[lj * nLoc + lDc]! + cm[lD + ln]! - cm[lj * nLoc + ln]!);
+        if (BD + dD + tDn <= Lt[j + 1]! && tjD + dD + tDn - tjn <= rideSlack[j]!) {
+          const c = deltaP + w * (cmT[lD + lj]! + cm[lD + ln]! - arcCost[j]!);
           if (!screenOnly) n = pushCandidate(n, c, i, j);
           else if (c < bestC) {
             bestC = c;
@@ -180,7 +182,6 @@ export function bestInsertion(
           }
         }
       } else if (Ecur > lateD) break;
-      const tjn = tt[lj * nLoc + ln]!;
       arr = Ecur + ds[j]! + tjn;
       ride += ds[j]! + tjn;
       Ecur = Math.max(arr, early[sn]!);

@@ -78,3 +78,30 @@ export function tightenWindows(inst: Instance): void {
     late[P] = Math.min(late[P]!, late[D]! - dP - direct);
   }
 }
+
+const transposes = new WeakMap<Float64Array, Float64Array>();
+
+/**
+ * The n × n matrix with rows and columns swapped (the matrix itself when it is symmetric, as
+ * Euclidean benchmark matrices are), cached per matrix. Insertion screening reads "from every stop
+ * of a route to this pickup or drop-off": a column of the matrix, one cache miss per stop on a
+ * large one; in the transpose it is one row, which stays in the cache across the scan.
+ */
+export function transposeOf(m: Float64Array, n: number): Float64Array {
+  const cached = transposes.get(m);
+  if (cached) return cached;
+  let symmetric = true;
+  for (let a = 0; a < n && symmetric; a++)
+    for (let b = a + 1; b < n; b++)
+      if (m[a * n + b] !== m[b * n + a]) {
+        symmetric = false;
+        break;
+      }
+  let t = m;
+  if (!symmetric) {
+    t = new Float64Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) t[b * n + a] = m[a * n + b]!;
+  }
+  transposes.set(m, t);
+  return t;
+}

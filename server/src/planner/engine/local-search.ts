@@ -1,7 +1,7 @@
 import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
 import type { Instance } from './instance.ts';
 import type { Rng } from './rng.ts';
-import { buildRoute, cacheRoute, type Route } from './route.ts';
+import { buildRoute, cacheRoute, type Route, slabCopy } from './route.ts';
 
 /**
  * Local search over a plan's routes (Braekers, Caris & Janssens 2014; Parragh et al. 2010): the
@@ -75,7 +75,7 @@ function withoutRequest(inst: Instance, route: Route, r: number): Route | null {
 }
 
 function insertAt(inst: Instance, route: Route, r: number, i: number, j: number): Route {
-  return cacheRoute(inst, route.v, buildTrial(inst, route, r, i, j).slice());
+  return cacheRoute(inst, route.v, slabCopy(buildTrial(inst, route, r, i, j)));
 }
 
 interface State {

@@ -26,6 +26,9 @@ export interface Route {
    * travel-only ride (no waiting): a detour longer than this there is surely infeasible.
    */
   readonly rideSlack: Float64Array;
+  /** Travel time and (unweighted) cost of the arc from each position to the next. */
+  readonly arcTime: Float64Array;
+  readonly arcCost: Float64Array;
   /** Travel cost × vehicle weight + assignment penalties. */
   readonly cost: number;
 }
@@ -40,6 +43,48 @@ let stamp = new Int32Array(0);
 let stampPos = new Int32Array(0);
 let curStamp = 0;
 let sAlong = new Float64Array(64);
+
+/**
+ * Route caches are carved out of shared slabs: a typed array with a buffer of its own costs a
+ * backing-store allocation the garbage collector tracks, about ten times a view on a slab, and
+ * routes are built by the hundred thousand per second of search. Slabs are small, so a long-lived
+ * route pins little memory with it; a slab region is never reused, so it starts zeroed.
+ */
+const SLAB = 4096;
+let floatSlab = new Float64Array(SLAB);
+let floatUsed = 0;
+let intSlab = new Int32Array(SLAB);
+let intUsed = 0;
+
+function slabFloats(n: number): Float64Array {
+  if (n > SLAB >> 2) return new Float64Array(n);
+  if (floatUsed + n > SLAB) {
+    floatSlab = new Float64Array(SLAB);
+    floatUsed = 0;
+  }
+  const out = floatSlab.subarray(floatUsed, floatUsed + n);
+  floatUsed += n;
+  return out;
+}
+
+/** A copy of `src` on a slab (see `slabFloats`). */
+export function slabCopy(src: Int32Array): Int32Array {
+  const out = slabInts(src.length);
+  out.set(src);
+  return out;
+}
+
+/** A zeroed Int32Array of n from a slab (see `slabFloats`). */
+function slabInts(n: number): Int32Array {
+  if (n > SLAB >> 2) return new Int32Array(n);
+  if (intUsed + n > SLAB) {
+    intSlab = new Int32Array(SLAB);
+    intUsed = 0;
+  }
+  const out = intSlab.subarray(intUsed, intUsed + n);
+  intUsed += n;
+  return out;
+}
 
 function ensure(size: number, nReq: number, dims: number): void {
   if (size > cap) {
@@ -267,7 +312,7 @@ function latestSchedule(inst: Instance, v: number, tt: Float64Array, seq: Int32A
 /** Builds a route with its caches, or null when it is infeasible. */
 export function buildRoute(inst: Instance, v: number, interior: ArrayLike<number>): Route | null {
   const len = interior.length + 2;
-  const seq = new Int32Array(len);
+  const seq = slabInts(len);
   seq[0] = startOf(inst, v);
   for (let p = 0; p < interior.length; p++) seq[p + 1] = interior[p]!;
   seq[len - 1] = endOf(inst, v);
@@ -288,17 +333,15 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
   const len = seq.length;
   const q = len - 1;
   const tt = inst.time[inst.profile[v]!]!;
-  // Two backing stores per route instead of six: routes are built by the hundred thousand, and
-  // every typed array's own buffer is an allocation the garbage collector must track.
-  const floats = new Float64Array(4 * len);
-  const earliest = floats.subarray(0, len);
-  const latest = floats.subarray(len, 2 * len);
-  const effService = floats.subarray(2 * len, 3 * len);
-  effService.set(sDs.subarray(0, len));
-  const rideSlack = floats.subarray(3 * len, 4 * len);
-  const ints = new Int32Array(len * (dims + 3));
-  const load = ints.subarray(0, len * dims);
-  const onboard = ints.subarray(len * dims);
+  const earliest = slabFloats(len);
+  const latest = slabFloats(len);
+  const effService = slabFloats(len);
+  for (let p = 0; p < len; p++) effService[p] = sDs[p]!;
+  const rideSlack = slabFloats(len);
+  const arcTime = slabFloats(len);
+  const arcCost = slabFloats(len);
+  const load = slabInts(len * dims);
+  const onboard = slabInts(len * 3);
   earliest[0] = early[seq[0]!]!;
   let travel = 0;
   let penalty = 0;
@@ -306,8 +349,12 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
     const a = seq[p - 1]!;
     const b = seq[p]!;
     const la = loc[a]! * nLoc + loc[b]!;
-    travel += cm[la]!;
-    earliest[p] = Math.max(early[b]!, earliest[p - 1]! + effService[p - 1]! + tt[la]!);
+    const c = cm[la]!;
+    const t = tt[la]!;
+    arcCost[p - 1] = c;
+    arcTime[p - 1] = t;
+    travel += c;
+    earliest[p] = Math.max(early[b]!, earliest[p - 1]! + effService[p - 1]! + t);
     for (let k = 0; k < dims; k++)
       load[p * dims + k] = load[(p - 1) * dims + k]! + (p < q ? demand[b * dims + k]! : 0);
     for (let c = 0; c < 3; c++) onboard[p * 3 + c] = onboard[(p - 1) * 3 + c]!;
@@ -321,14 +368,13 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
   latest[q] = Math.min(late[seq[q]!]!, late[seq[0]!]! + inst.maxDuration[v]!);
   for (let p = q - 1; p >= 0; p--) {
     const a = seq[p]!;
-    latest[p] = Math.min(late[a]!, latest[p + 1]! - effService[p]! - tt[loc[a]! * nLoc + loc[seq[p + 1]!]!]!);
+    latest[p] = Math.min(late[a]!, latest[p + 1]! - effService[p]! - arcTime[p]!);
   }
   // Travel-only time from the start of the route to each position, to get minimal ride times.
   if (sAlong.length < len) sAlong = new Float64Array(Math.max(len, 2 * sAlong.length));
   const along = sAlong;
   along[0] = 0;
-  for (let p = 1; p < len; p++)
-    along[p] = along[p - 1]! + effService[p - 1]! + tt[loc[seq[p - 1]!]! * nLoc + loc[seq[p]!]!]!;
+  for (let p = 1; p < len; p++) along[p] = along[p - 1]! + effService[p - 1]! + arcTime[p - 1]!;
   rideSlack.fill(Number.POSITIVE_INFINITY);
   for (let p = 1; p < q; p++) {
     const node = seq[p]!;
@@ -347,6 +393,8 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
     load,
     onboard,
     rideSlack,
+    arcTime,
+    arcCost,
     cost: travel * inst.costWeight[v]! + penalty,
   };
 }
