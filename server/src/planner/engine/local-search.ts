@@ -271,12 +271,28 @@ function tailPass(st: State): number {
   const { loc, nLoc, cost: cm } = inst;
   const pre: Float64Array[] = [];
   const cutsOf: number[][] = [];
+  // Window-only earliest and latest starts: a route's own `earliest`/`latest` also hold its
+  // duration limit, which binds its own head and tail, not another vehicle's.
+  const early: Float64Array[] = [];
+  const late: Float64Array[] = [];
   let total = 0;
   const refresh = (v: number): void => {
-    const s = routes[v]!.seq;
+    const rt = routes[v]!;
+    const s = rt.seq;
+    const q = s.length - 1;
     const p = new Float64Array(s.length);
-    for (let x = 1; x < s.length; x++) p[x] = p[x - 1]! + cm[loc[s[x - 1]!]! * nLoc + loc[s[x]!]!]!;
+    for (let x = 1; x < s.length; x++) p[x] = p[x - 1]! + rt.arcCost[x - 1]!;
     pre[v] = p;
+    const e = new Float64Array(s.length);
+    const l = new Float64Array(s.length);
+    e[0] = inst.early[s[0]!]!;
+    for (let x = 1; x <= q; x++)
+      e[x] = Math.max(inst.early[s[x]!]!, e[x - 1]! + rt.effService[x - 1]! + rt.arcTime[x - 1]!);
+    l[q] = Math.min(inst.late[s[q]!]!, inst.late[s[0]!]! + inst.maxDuration[v]!);
+    for (let x = q - 1; x >= 0; x--)
+      l[x] = Math.min(inst.late[s[x]!]!, l[x + 1]! - rt.effService[x]! - rt.arcTime[x]!);
+    early[v] = e;
+    late[v] = l;
     const cuts: number[] = [];
     emptyCuts(inst, routes[v]!, cuts);
     cutsOf[v] = cuts;
@@ -319,12 +335,12 @@ function tailPass(st: State): number {
           const firstA = a + 1 < qa ? sa[a + 1]! : sb[qb]!;
           // Timing screens: A's vehicle reaches B's tail no later than its latest starts allow.
           if (b + 1 < qb) {
-            const arr = ra.earliest[a]! + ra.effService[a]! + ttA[loc[na]! * nLoc + loc[firstB]!]!;
-            if (arr > rb.latest[b + 1]! + 1e-9) continue;
+            const arr = early[A]![a]! + ra.effService[a]! + ttA[loc[na]! * nLoc + loc[firstB]!]!;
+            if (arr > late[B]![b + 1]! + 1e-9) continue;
           }
           if (a + 1 < qa) {
-            const arr = rb.earliest[b]! + rb.effService[b]! + ttB[loc[nb]! * nLoc + loc[firstA]!]!;
-            if (arr > ra.latest[a + 1]! + 1e-9) continue;
+            const arr = early[B]![b]! + rb.effService[b]! + ttB[loc[nb]! * nLoc + loc[firstA]!]!;
+            if (arr > late[A]![a + 1]! + 1e-9) continue;
           }
           const lastB = b + 1 < qb ? sb[qb - 1]! : -1;
           const lastA = a + 1 < qa ? sa[qa - 1]! : -1;

@@ -5,7 +5,8 @@ export const EPS = 1e-7;
 
 /**
  * One vehicle's route with the caches that make insertion checks O(1) per position:
- * earliest service starts, latest service starts (backward), effective service times
+ * earliest service starts, latest service starts (backward; both within the route's duration
+ * limit, see `cacheScheduled`), effective service times
  * (disinfection included), load and on-board infection classes after each position.
  * Routes are immutable once built: a change builds a new Route, so a solution copy is a
  * shallow array copy and undoing a rejected move is a reference swap.
@@ -365,10 +366,30 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
       if (pickup && assignPenalty) penalty += assignPenalty[r * nVeh + v]!;
     }
   }
-  latest[q] = Math.min(late[seq[q]!]!, late[seq[0]!]! + inst.maxDuration[v]!);
+  const maxDur = inst.maxDuration[v]!;
+  latest[q] = Math.min(late[seq[q]!]!, late[seq[0]!]! + maxDur);
   for (let p = q - 1; p >= 0; p--) {
     const a = seq[p]!;
     latest[p] = Math.min(late[a]!, latest[p + 1]! - effService[p]! - arcTime[p]!);
+  }
+  // The duration limit ties both ends: the vehicle leaves no earlier than its earliest return less
+  // the limit, and returns no later than its latest departure plus it. Inserting stops (travel
+  // keeps the triangle inequality) only delays the earliest times and advances the latest ones, so
+  // the narrowed bounds still hold for every insertion into this route, and screening rejects
+  // placements that would stretch a full-length shift without an exact check (all of pr10's
+  // vehicles work their full 480 minutes). Not for a route with another head or tail: the tail
+  // exchange screens on window-only bounds of its own.
+  const e0 = earliest[q]! - maxDur;
+  if (e0 > earliest[0]! + EPS) {
+    earliest[0] = e0;
+    for (let p = 1; p < len; p++)
+      earliest[p] = Math.max(early[seq[p]!]!, earliest[p - 1]! + effService[p - 1]! + arcTime[p - 1]!);
+  }
+  const lq = latest[0]! + maxDur;
+  if (lq < latest[q]! - EPS) {
+    latest[q] = lq;
+    for (let p = q - 1; p >= 0; p--)
+      latest[p] = Math.min(late[seq[p]!]!, latest[p + 1]! - effService[p]! - arcTime[p]!);
   }
   // Travel-only time from the start of the route to each position, to get minimal ride times.
   if (sAlong.length < len) sAlong = new Float64Array(Math.max(len, 2 * sAlong.length));
