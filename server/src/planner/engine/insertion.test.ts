@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCordeau } from '../darp/cordeau.ts';
+import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
+import { buildRoute } from './route.ts';
+
+/**
+ * Insertion screening rejects placements on the route's cached bounds (windows, ride times, loads
+ * and the duration limit tying its ends, route.ts `cacheScheduled`) before any exact check. A bound
+ * that is too tight would lose feasible placements silently: the search would just find worse plans.
+ * So the screened-and-confirmed cheapest insertion must equal the cheapest over every placement
+ * checked exactly, on routes whose shift limit binds.
+ */
+const N = 4;
+
+/** Cordeau text: one vehicle, N requests on a 20 × 20 grid, a shift limit of `T` minutes. */
+const instanceArb = fc
+  .record({
+    T: fc.integer({ min: 70, max: 200 }),
+    pts: fc.array(fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: -6, max: 6 })), {
+      minLength: 2 * N,
+      maxLength: 2 * N,
+    }),
+    tw: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: N, maxLength: N }),
+    outbound: fc.array(fc.boolean(), { minLength: N, maxLength: N }),
+    order: fc.nat(),
+  })
+  .map(({ T, pts, tw, outbound, order }) => {
+    const rows = [`1 ${N} ${T} 3 30`, '0 0 0 0 0 0 240'];
+    for (let i = 0; i < N; i++) {
+      const [x, y] = pts[i]!;
+      rows.push(`${i + 1} ${x} ${y} 1 1 ${outbound[i] ? '0 240' : `${tw[i]} ${tw[i]! + 30}`}`);
+    }
+    for (let i = 0; i < N; i++) {
+      const [x, y] = pts[N + i]!;
+      rows.push(`${N + i + 1} ${x} ${y} 1 -1 ${outbound[i] ? `${tw[i]! + 10} ${tw[i]! + 40}` : '0 240'}`);
+    }
+    rows.push(`${2 * N + 1} 0 0 0 0 0 240`);
+    return { text: rows.join('\n'), order };
+  });
+
+/** Every pickup/drop-off order of requests 0..n-1 (engine numbering: drop-off of r is n_all + r). */
+function orders(reqs: number[], nAll: number): number[][] {
+  const out: number[][] = [];
+  const rec = (seq: number[], todo: number[], open: number[]): void => {
+    if (todo.length === 0 && open.length === 0) out.push(seq);
+    for (const r of todo)
+      rec(
+        [...seq, r],
+        todo.filter((x) => x !== r),
+        [...open, r],
+      );
+    for (const r of open)
+      rec(
+        [...seq, nAll + r],
+        todo,
+        open.filter((x) => x !== r),
+      );
+  };
+  rec([], reqs, []);
+  return out;
+}
+
+const ROUTE_ORDERS = orders([0, 1, 2], N);
+
+describe('insertion screening', () => {
+  it('finds the cheapest feasible placement that an exact check of every placement finds', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(instanceArb, ({ text, order }) => {
+        const inst = parseCordeau('tiny', text).instance;
+        const route = buildRoute(inst, 0, ROUTE_ORDERS[order % ROUTE_ORDERS.length]!);
+        if (!route) return;
+        const r = N - 1;
+        let brute = Number.POSITIVE_INFINITY;
+        const q = route.seq.length - 1;
+        for (let i = 0; i < q; i++)
+          for (let j = i; j < q; j++) {
+            const trial = buildTrial(inst, route, r, i, j);
+            const built = buildRoute(inst, 0, trial.slice(1, trial.length - 1));
+            if (built) brute = Math.min(brute, built.cost - route.cost);
+          }
+        const out: Placement = { cost: 0, i: 0, j: 0 };
+        const found = bestInsertion(inst, route, r, out);
+        if (brute === Number.POSITIVE_INFINITY) expect(found).toBe(Number.POSITIVE_INFINITY);
+        else {
+          compared++;
+          expect(found).toBeCloseTo(brute, 9);
+        }
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
+    // The property says something only if many routes had a feasible placement to find.
+    expect(compared).toBeGreaterThan(100);
+  });
+});
