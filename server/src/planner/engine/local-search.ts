@@ -422,6 +422,8 @@ export function localSearch(
     }
   }
   if (order.length === 0) return 0;
+  // Measured on pr05/06/09/10/15/16 at 20 s CPU, seeds 1–2 (2.42 % mean): up to 10 rounds 2.71 %,
+  // 24 exchange neighbours 2.93 %.
   const rounds = opts.rounds ?? 4;
   const k = Math.min(opts.neighbours ?? 12, R - 1);
   let total = 0;
