@@ -378,14 +378,18 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
   // the narrowed bounds still hold for every insertion into this route, and screening rejects
   // placements that would stretch a full-length shift without an exact check (all of pr10's
   // vehicles work their full 480 minutes). Not for a route with another head or tail: the tail
-  // exchange screens on window-only bounds of its own.
-  const e0 = earliest[q]! - maxDur;
+  // exchange screens on window-only bounds of its own. Nor when the route disinfects: an insertion
+  // that keeps someone on board past an emptying moves the disinfection later, where a wait may
+  // absorb it, so the earliest return could come sooner.
+  let disinfects = false;
+  for (let p = 0; p < len && !disinfects; p++) if (effService[p] !== inst.service[seq[p]!]) disinfects = true;
+  const e0 = disinfects ? Number.NEGATIVE_INFINITY : earliest[q]! - maxDur;
   if (e0 > earliest[0]! + EPS) {
     earliest[0] = e0;
     for (let p = 1; p < len; p++)
       earliest[p] = Math.max(early[seq[p]!]!, earliest[p - 1]! + effService[p - 1]! + arcTime[p - 1]!);
   }
-  const lq = latest[0]! + maxDur;
+  const lq = disinfects ? Number.POSITIVE_INFINITY : latest[0]! + maxDur;
   if (lq < latest[q]! - EPS) {
     latest[q] = lq;
     for (let p = q - 1; p >= 0; p--)
