@@ -64,33 +64,48 @@ function orders(reqs: number[], nAll: number): number[][] {
 const ROUTE_ORDERS = orders([0, 1, 2], N);
 
 describe('insertion screening', () => {
-  it('finds the cheapest feasible placement that an exact check of every placement finds', () => {
-    let compared = 0;
-    fc.assert(
-      fc.property(instanceArb, ({ text, order }) => {
-        const inst = parseCordeau('tiny', text).instance;
-        const route = buildRoute(inst, 0, ROUTE_ORDERS[order % ROUTE_ORDERS.length]!);
-        if (!route) return;
-        const r = N - 1;
-        let brute = Number.POSITIVE_INFINITY;
-        const q = route.seq.length - 1;
-        for (let i = 0; i < q; i++)
-          for (let j = i; j < q; j++) {
-            const trial = buildTrial(inst, route, r, i, j);
-            const built = buildRoute(inst, 0, trial.slice(1, trial.length - 1));
-            if (built) brute = Math.min(brute, built.cost - route.cost);
-          }
-        const out: Placement = { cost: 0, i: 0, j: 0 };
-        const found = bestInsertion(inst, route, r, out);
-        if (brute === Number.POSITIVE_INFINITY) expect(found).toBe(Number.POSITIVE_INFINITY);
-        else {
-          compared++;
-          expect(found).toBeCloseTo(brute, 9);
-        }
-      }),
-      { numRuns: 2000, seed: 14 },
-    );
-    // The property says something only if many routes had a feasible placement to find.
-    expect(compared).toBeGreaterThan(100);
-  });
+  it.each([
+    ['', 0],
+    [' when the vehicle is disinfected after dirty passengers', 12],
+  ])(
+    'finds the cheapest feasible placement that an exact check of every placement finds%s',
+    (_, disinfection) => {
+      let compared = 0;
+      fc.assert(
+        fc.property(
+          instanceArb,
+          fc.array(fc.boolean(), { minLength: N, maxLength: N }),
+          ({ text, order }, dirty) => {
+            const inst = parseCordeau('tiny', text).instance;
+            inst.disinfection[0] = disinfection;
+            if (disinfection > 0)
+              dirty.forEach((d, r) => {
+                inst.dirty[r] = d ? 1 : 0;
+              });
+            const route = buildRoute(inst, 0, ROUTE_ORDERS[order % ROUTE_ORDERS.length]!);
+            if (!route) return;
+            const r = N - 1;
+            let brute = Number.POSITIVE_INFINITY;
+            const q = route.seq.length - 1;
+            for (let i = 0; i < q; i++)
+              for (let j = i; j < q; j++) {
+                const trial = buildTrial(inst, route, r, i, j);
+                const built = buildRoute(inst, 0, trial.slice(1, trial.length - 1));
+                if (built) brute = Math.min(brute, built.cost - route.cost);
+              }
+            const out: Placement = { cost: 0, i: 0, j: 0 };
+            const found = bestInsertion(inst, route, r, out);
+            if (brute === Number.POSITIVE_INFINITY) expect(found).toBe(Number.POSITIVE_INFINITY);
+            else {
+              compared++;
+              expect(found).toBeCloseTo(brute, 9);
+            }
+          },
+        ),
+        { numRuns: 2000, seed: 14 },
+      );
+      // The property says something only if many routes had a feasible placement to find.
+      expect(compared).toBeGreaterThan(100);
+    },
+  );
 });

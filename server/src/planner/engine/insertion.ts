@@ -162,13 +162,16 @@ export function bestInsertion(
     let ride = tt[lP + lb]!;
     for (let j = i + 1; j < q; j++) {
       if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, j)) break;
-      const lj = loc[seq[j]!]!;
+      const sj = seq[j]!;
+      const lj = loc[sj]!;
+      // Plain service: with r on board the vehicle does not empty here, so no disinfection.
+      const dj = service[sj]!;
       const sn = seq[j + 1]!;
       const ln = loc[sn]!;
       const tjD = ttT[lD + lj]!;
       const tjn = arcTime[j]!;
-      if (ride + ds[j]! + tjD > L) break;
-      let BD = Ecur + ds[j]! + tjD;
+      if (ride + dj + tjD > L) break;
+      let BD = Ecur + dj + tjD;
       if (BD < eD) BD = eD;
       if (BD <= lateD) {
         const tDn = tt[lD + ln]!;
@@ -182,8 +185,8 @@ export function bestInsertion(
           }
         }
       } else if (Ecur > lateD) break;
-      arr = Ecur + ds[j]! + tjn;
-      ride += ds[j]! + tjn;
+      arr = Ecur + dj + tjn;
+      ride += dj + tjn;
       Ecur = Math.max(arr, early[sn]!);
       if (Ecur > Lt[j + 1]!) break;
     }

@@ -6,7 +6,7 @@ export const EPS = 1e-7;
 /**
  * One vehicle's route with the caches that make insertion checks O(1) per position:
  * earliest service starts, latest service starts (backward; both within the route's duration
- * limit, see `cacheScheduled`), effective service times
+ * limit and on plain service times, see `cacheScheduled`), effective service times
  * (disinfection included), load and on-board infection classes after each position.
  * Routes are immutable once built: a change builds a new Route, so a solution copy is a
  * shallow array copy and undoing a rejected move is a reference swap.
@@ -330,7 +330,20 @@ export function cacheRoute(inst: Instance, v: number, seq: Int32Array): Route {
 
 /** Caches of a route whose `schedule` (or `prepare`) call was the last one made. */
 function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
-  const { dims, demand, nReq, infection, loc, nLoc, early, late, cost: cm, assignPenalty, nVeh } = inst;
+  const {
+    dims,
+    demand,
+    nReq,
+    infection,
+    loc,
+    nLoc,
+    early,
+    late,
+    service,
+    cost: cm,
+    assignPenalty,
+    nVeh,
+  } = inst;
   const len = seq.length;
   const q = len - 1;
   const tt = inst.time[inst.profile[v]!]!;
@@ -355,7 +368,7 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
     arcCost[p - 1] = c;
     arcTime[p - 1] = t;
     travel += c;
-    earliest[p] = Math.max(early[b]!, earliest[p - 1]! + effService[p - 1]! + t);
+    earliest[p] = Math.max(early[b]!, earliest[p - 1]! + service[seq[p - 1]!]! + t);
     for (let k = 0; k < dims; k++)
       load[p * dims + k] = load[(p - 1) * dims + k]! + (p < q ? demand[b * dims + k]! : 0);
     for (let c = 0; c < 3; c++) onboard[p * 3 + c] = onboard[(p - 1) * 3 + c]!;
@@ -370,30 +383,29 @@ function cacheScheduled(inst: Instance, v: number, seq: Int32Array): Route {
   latest[q] = Math.min(late[seq[q]!]!, late[seq[0]!]! + maxDur);
   for (let p = q - 1; p >= 0; p--) {
     const a = seq[p]!;
-    latest[p] = Math.min(late[a]!, latest[p + 1]! - effService[p]! - arcTime[p]!);
+    latest[p] = Math.min(late[a]!, latest[p + 1]! - service[a]! - arcTime[p]!);
   }
+  // Both chains use plain service times, not the disinfection: an insertion that keeps someone on
+  // board past an emptying moves that disinfection later (where a wait may absorb it), so the
+  // bounds must not count it where it is now. Disinfection only adds time, so they stay bounds.
   // The duration limit ties both ends: the vehicle leaves no earlier than its earliest return less
   // the limit, and returns no later than its latest departure plus it. Inserting stops (travel
   // keeps the triangle inequality) only delays the earliest times and advances the latest ones, so
   // the narrowed bounds still hold for every insertion into this route, and screening rejects
   // placements that would stretch a full-length shift without an exact check (all of pr10's
   // vehicles work their full 480 minutes). Not for a route with another head or tail: the tail
-  // exchange screens on window-only bounds of its own. Nor when the route disinfects: an insertion
-  // that keeps someone on board past an emptying moves the disinfection later, where a wait may
-  // absorb it, so the earliest return could come sooner.
-  let disinfects = false;
-  for (let p = 0; p < len && !disinfects; p++) if (effService[p] !== inst.service[seq[p]!]) disinfects = true;
-  const e0 = disinfects ? Number.NEGATIVE_INFINITY : earliest[q]! - maxDur;
+  // exchange screens on window-only bounds of its own.
+  const e0 = earliest[q]! - maxDur;
   if (e0 > earliest[0]! + EPS) {
     earliest[0] = e0;
     for (let p = 1; p < len; p++)
-      earliest[p] = Math.max(early[seq[p]!]!, earliest[p - 1]! + effService[p - 1]! + arcTime[p - 1]!);
+      earliest[p] = Math.max(early[seq[p]!]!, earliest[p - 1]! + service[seq[p - 1]!]! + arcTime[p - 1]!);
   }
-  const lq = disinfects ? Number.POSITIVE_INFINITY : latest[0]! + maxDur;
+  const lq = latest[0]! + maxDur;
   if (lq < latest[q]! - EPS) {
     latest[q] = lq;
     for (let p = q - 1; p >= 0; p--)
-      latest[p] = Math.min(late[seq[p]!]!, latest[p + 1]! - effService[p]! - arcTime[p]!);
+      latest[p] = Math.min(late[seq[p]!]!, latest[p + 1]! - service[seq[p]!]! - arcTime[p]!);
   }
   // Travel-only time from the start of the route to each position, to get minimal ride times.
   if (sAlong.length < len) sAlong = new Float64Array(Math.max(len, 2 * sAlong.length));
