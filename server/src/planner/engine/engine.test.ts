@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCordeau } from '../darp/cordeau.ts';
+import { orders } from '../testing/orders.ts';
 import { search } from './alns.ts';
 import { schedule } from './route.ts';
 
@@ -85,31 +86,6 @@ function feasible(t: Tiny, route: number[]): boolean {
     if (!changed) return true;
   }
   return false;
-}
-
-/** Every precedence-respecting order of the given requests. */
-function orders(n: number, reqs: number[]): number[][] {
-  const out: number[][] = [];
-  const rec = (seq: number[], todo: number[], open: number[]): void => {
-    if (todo.length === 0 && open.length === 0) {
-      out.push(seq);
-      return;
-    }
-    for (const r of todo)
-      rec(
-        [...seq, r],
-        todo.filter((x) => x !== r),
-        [...open, r],
-      );
-    for (const r of open)
-      rec(
-        [...seq, n + r],
-        todo,
-        open.filter((x) => x !== r),
-      );
-  };
-  rec([], reqs, []);
-  return out;
 }
 
 function bruteForce(t: Tiny): number {

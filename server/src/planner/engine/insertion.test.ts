@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCordeau } from '../darp/cordeau.ts';
+import { orders } from '../testing/orders.ts';
 import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
 import { buildRoute } from './route.ts';
 
@@ -39,29 +40,7 @@ const instanceArb = fc
     return { text: rows.join('\n'), order };
   });
 
-/** Every pickup/drop-off order of requests 0..n-1 (engine numbering: drop-off of r is n_all + r). */
-function orders(reqs: number[], nAll: number): number[][] {
-  const out: number[][] = [];
-  const rec = (seq: number[], todo: number[], open: number[]): void => {
-    if (todo.length === 0 && open.length === 0) out.push(seq);
-    for (const r of todo)
-      rec(
-        [...seq, r],
-        todo.filter((x) => x !== r),
-        [...open, r],
-      );
-    for (const r of open)
-      rec(
-        [...seq, nAll + r],
-        todo,
-        open.filter((x) => x !== r),
-      );
-  };
-  rec([], reqs, []);
-  return out;
-}
-
-const ROUTE_ORDERS = orders([0, 1, 2], N);
+const ROUTE_ORDERS = orders(N, [0, 1, 2]);
 
 describe('insertion screening', () => {
   it.each([
