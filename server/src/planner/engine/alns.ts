@@ -173,11 +173,24 @@ const PARTITION_SKIP_MAX = 8;
 /**
  * Set partitioning around the best plan (`recombineAround`): neighbourhoods of this many of its
  * routes, as many neighbourhoods as it has routes (at most AROUND_TRIES), each within a node budget.
+ * Five routes, with a bound that keeps the fleet (see `partition.ts`), ended pr05/06/09/10/15/16 at
+ * 2.67 % mean against 2.46 % (20 s CPU, seeds 1–2).
  */
 const AROUND_ROUTES = 3;
 const AROUND_TRIES = 32;
 const AROUND_NODES = 20_000;
-/** Unserved requests retried per ALNS iteration. */
+/**
+ * Unserved requests retried per ALNS iteration.
+ *
+ * A request the repair cannot place makes the candidate worthless on a benchmark day (its penalty
+ * dwarfs the plan): 13 % of pr10's candidates early in the search, 4.5 % late. Three ways of using
+ * those iterations, each measured at 20 s CPU on pr05/06/09/10/15/16, seeds 1–2 (2.46 % mean
+ * against the best known): pricing a left-out request in the walk at 2× (or 6×) the plan's travel per
+ * request, raised while the walk leaves one out and lowered while it does not, 2.85 % (2.68 %);
+ * ejecting a related request to make room and moving it to another route, 2.84 % (40 % fewer
+ * iterations); exact instead of screened costs in the regret matrix, so regrets never rest on bounds,
+ * 2.94 % (25 % fewer iterations).
+ */
 const UNSERVED_RETRY = 8;
 
 function shuffled(items: readonly number[], rng: Rng): number[] {
@@ -530,6 +543,11 @@ const routeRemoval: Destroy = (inst, routes, served, q, rng) => {
   return out;
 };
 
+// Also tried, at 20 s CPU, seeds 1–2 (a/b: a7-84…b8-96, 0.42 % mean; pr05/06/09/10/15/16, 2.46 %):
+// removing two related routes whole (a random route and the route of the request nearest one of
+// its requests) as a fifth operator: 0.52 / 2.60 %. The plans found for pr06, pr15 and pr16 leave
+// two vehicles idle; a Shaw removal whose first request opens an idle vehicle's route, as a fifth
+// operator, ended pr at 2.97 % (fewer iterations, no plan better where vehicles were idle).
 const DESTROY: readonly Destroy[] = [randomRemoval, worstRemoval, shawRemoval, routeRemoval];
 /** Repair variants: [regret k (0 = random order), noise as a share of the longest arc]. */
 const REPAIR: readonly (readonly [number, number])[] = [
@@ -764,7 +782,9 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       const total = served.length + current.unserved.length;
       // Small instances need relatively large moves to escape; large ones need many cheap iterations.
       // But not cheaper: at 20 s CPU a cap of 15 instead of 30 ended a6-72 at 1.03/1.10 % instead
-      // of 0.50/0.71 % (seeds 1/2); 45 at 0.51/0.92 %.
+      // of 0.50/0.71 % (seeds 1/2); 45 at 0.51/0.92 %. The floor (5 % of the requests) measured at
+      // 20 s CPU, seeds 1–2, on a7-84/a8-80/a8-96/b7-84/b8-80/b8-96 (0.42 % mean) and
+      // pr05/06/09/10/15/16 (2.46 %): 1 % gave 0.53 / 2.84 %, 10 % gave 0.50 / 2.62 %.
       const qMin = Math.min(served.length, Math.max(2, Math.round(0.05 * total)));
       const qMax = Math.min(
         served.length,

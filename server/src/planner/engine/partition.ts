@@ -33,6 +33,16 @@ export interface Partition {
  * - It branches on the open request with the fewest routes, trying its routes by reduced cost.
  *
  * Returns a strictly cheaper partition than `upper` if one is found within the budget, else null.
+ *
+ * Measured limits (pools saved at the end of 10–20 s CPU runs, solved offline by an LP/MIP solver):
+ * the bound ignores the fleet (routes per class), so it falls short of the pool's LP bound — 905
+ * against 947 on a8-80, 1212 against 1234 on a8-96. A Lagrangian that keeps the fleet (each class
+ * takes its most negative reduced costs, made dual feasible with a per-class value) reached 941 and
+ * 1228, but changed nothing over 48 runs (a7-84…b8-96 and pr05/06/09/10/15/16, seeds 1–4, 20 s CPU:
+ * 0.46 against 0.43 %, 2.39 against 2.39 %). Even an exact solve of the whole pool gains little: the
+ * MIP found 0.2 % on a8-80, 0.1 % on pr10, 0.24 % on pr16 and nothing on a8-96, after 40–120 s. What
+ * the plan lacks is routes the search never built (the pool's LP bound lies above the best known
+ * plan's cost), not a better choice among them.
  */
 export function partition(
   inst: PartitionRequests,
