@@ -782,7 +782,8 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       const total = served.length + current.unserved.length;
       // Small instances need relatively large moves to escape; large ones need many cheap iterations.
       // But not cheaper: at 20 s CPU a cap of 15 instead of 30 ended a6-72 at 1.03/1.10 % instead
-      // of 0.50/0.71 % (seeds 1/2); 45 at 0.51/0.92 %. The floor (5 % of the requests) measured at
+      // of 0.50/0.71 % (seeds 1/2); 45 at 0.51/0.92 %, and on pr05/06/09/10/15/16 at 2.63 % against
+      // 2.46 % (fewer iterations). The floor (5 % of the requests) measured at
       // 20 s CPU, seeds 1–2, on a7-84/a8-80/a8-96/b7-84/b8-80/b8-96 (0.42 % mean) and
       // pr05/06/09/10/15/16 (2.46 %): 1 % gave 0.53 / 2.84 %, 10 % gave 0.50 / 2.62 %.
       const qMin = Math.min(served.length, Math.max(2, Math.round(0.05 * total)));
