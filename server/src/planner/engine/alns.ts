@@ -183,7 +183,7 @@ const AROUND_NODES = 20_000;
  * Unserved requests retried per ALNS iteration.
  *
  * A request the repair cannot place makes the candidate worthless on a benchmark day (its penalty
- * dwarfs the plan): 13 % of pr10's candidates early in the search, 4.5 % late. Three ways of using
+ * dwarfs the plan): about 13 % of pr10's candidates early in the search, 4.5 % late. Three ways of using
  * those iterations, each measured at 20 s CPU on pr05/06/09/10/15/16, seeds 1–2 (2.46 % mean
  * against the best known): pricing a left-out request in the walk at 2× (or 6×) the plan's travel per
  * request, raised while the walk leaves one out and lowered while it does not, 2.85 % (2.68 %);
@@ -785,7 +785,7 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
       // of 0.50/0.71 % (seeds 1/2); 45 at 0.51/0.92 %, and on pr05/06/09/10/15/16 at 2.63 % against
       // 2.46 % (fewer iterations). The floor (5 % of the requests) measured at
       // 20 s CPU, seeds 1–2, on a7-84/a8-80/a8-96/b7-84/b8-80/b8-96 (0.42 % mean) and
-      // pr05/06/09/10/15/16 (2.46 %): 1 % gave 0.53 / 2.84 %, 10 % gave 0.50 / 2.62 %.
+      // pr05/06/09/10/15/16 (2.46 %): 1 % (2 requests) gave 0.53 / 2.84 %, 10 % gave 0.50 / 2.62 %.
       const qMin = Math.min(served.length, Math.max(2, Math.round(0.05 * total)));
       const qMax = Math.min(
         served.length,
