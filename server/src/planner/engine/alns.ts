@@ -548,6 +548,11 @@ const routeRemoval: Destroy = (inst, routes, served, q, rng) => {
 // its requests) as a fifth operator: 0.52 / 2.60 %. The plans found for pr06, pr15 and pr16 leave
 // two vehicles idle; a Shaw removal whose first request opens an idle vehicle's route, as a fifth
 // operator, ended pr at 2.97 % (fewer iterations, no plan better where vehicles were idle).
+// String removal after Christiaens & Vanden Berghe's SISR (a string of consecutive stops out of each
+// of the routes nearest a random request, until q requests are out), at 20 s CPU, seeds 1–2: as a
+// fifth operator 0.46 / 2.39 % against 0.52 / 2.34 % (a/b, pr, measured the same day), in place of
+// Shaw removal 0.52 % (a/b); as the only operator, with random-order and greedy insertion only (SISR's
+// recreate), 0.78 % on a/b at four times the iterations.
 const DESTROY: readonly Destroy[] = [randomRemoval, worstRemoval, shawRemoval, routeRemoval];
 /** Repair variants: [regret k (0 = random order), noise as a share of the longest arc]. */
 const REPAIR: readonly (readonly [number, number])[] = [
@@ -670,6 +675,16 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   // On pr05/06/09/10/15/16 at 20 s CPU, seeds 1–2 (mean 2.42 %): tEnd tStart/200 2.56 %, tStart 0.5 %
   // 2.85 %; record-to-record acceptance (within 3 % of the best, shrinking to 0) 3.31 % against 2.67 %
   // at 30 s, seed 1.
+  // Letting the walk break late window ends, ride and shift limits, priced per minute of the least
+  // uniform relaxation that makes a route feasible (bisection on the exact check) at a price adapted
+  // as Cordeau and Laporte do, ended pr05/06/09/10/15/16 at 20,000 iterations, seeds 1–2, at 2.37–3.04 %
+  // against 2.43 % (up to 1, 2, 5 or 10 minutes; prices 5 or 20; steps 5 or 20 %), with a third fewer
+  // iterations per second: a route already relaxed takes further breaks for free, so the walk drifts.
+  // Splitting a 60 s budget into walks of 20 s, each from a fresh construction (best plan and pool
+  // kept), ended those six at 60 s CPU, one thread, at 1.94 / 2.17 % against 2.12 / 2.30 % (seeds
+  // 1–2 / 3–4; 30 s walks 2.05 %, 15 s walks 1.99 %), but `pnpm bench:darp --set pr` (two threads,
+  // 60 s wall, seed 1, walks kept apart from the team's best) ended at 0.96 % mean, 2.96 % worst,
+  // against 0.81 / 2.69 %: not adopted until the team's case is measured over seeds.
   const tStart = Math.max(1e-3, (0.02 * Math.max(travel, 1)) / Math.LN2);
   const tEnd = tStart / 20;
 
