@@ -684,7 +684,8 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   // kept), ended those six at 60 s CPU, one thread, at 1.94 / 2.17 % against 2.12 / 2.30 % (seeds
   // 1–2 / 3–4; 30 s walks 2.05 %, 15 s walks 1.99 %), but `pnpm bench:darp --set pr` (two threads,
   // 60 s wall, seed 1, walks kept apart from the team's best) ended at 0.96 % mean, 2.96 % worst,
-  // against 0.81 / 2.69 %: not adopted until the team's case is measured over seeds.
+  // against 0.81 / 2.69 %, and `pnpm darp --threads 2`, 60 s wall, on the six (seeds 2–3) at 1.93 %
+  // against 1.74 %: the team of two already runs two walks, and restarts cost it more than they find.
   const tStart = Math.max(1e-3, (0.02 * Math.max(travel, 1)) / Math.LN2);
   const tEnd = tStart / 20;
 
