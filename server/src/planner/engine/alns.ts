@@ -678,7 +678,7 @@ export function search(inst: Instance, opts: SearchOptions): { best: Solution; s
   // Letting the walk break late window ends, ride and shift limits, priced per minute of the least
   // uniform relaxation that makes a route feasible (bisection on the exact check) at a price adapted
   // as Cordeau and Laporte do, ended pr05/06/09/10/15/16 at 20,000 iterations, seeds 1–2, at 2.37–3.04 %
-  // against 2.43 % (up to 1, 2, 5 or 10 minutes; prices 5 or 20; steps 5 or 20 %), with a third fewer
+  // against 2.43 % (up to 1, 2, 5 or 10 min; price from 5 or 20, steps of 5 or 20 %), a third fewer
   // iterations per second: a route already relaxed takes further breaks for free, so the walk drifts.
   // Splitting a 60 s budget into walks of 20 s, each from a fresh construction (best plan and pool
   // kept), ended those six at 60 s CPU, one thread, at 1.94 / 2.17 % against 2.12 / 2.30 % (seeds
