@@ -29,6 +29,12 @@ export default defineConfig({
           hookTimeout: 60_000,
           pool: 'forks',
           maxWorkers: 2,
+          // One module graph per worker, not one per file (each file still has its own servers and
+          // databases): the tier took 378 s with a fresh graph per file, 197 s so (2026-12-05, 2 cores).
+          // What a later file could inherit: per-server state belongs on the server's AppContext (as
+          // the rate limits do, server/src/domain/public/public-limits.ts); the little module state
+          // left (travel model, notice settings) is set again by every server start.
+          isolate: false,
         },
       },
       {
@@ -44,9 +50,7 @@ export default defineConfig({
           pool: 'forks',
           // Two files at a time (each has its own database, server and Chromium) and one module graph
           // per worker instead of one per file: the tier took 761 s one file at a time with a fresh
-          // graph each, 564 s so (2026-12-05, 2 cores). Integration files keep a fresh graph each:
-          // with a shared one, the in-process rate limiters (server/src/domain/public/public-limits.ts)
-          // and what earlier files left open reached later files (a 429, a 30 s stall).
+          // graph each, 564 s so (2026-12-05, 2 cores).
           maxWorkers: 2,
           isolate: false,
         },

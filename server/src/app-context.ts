@@ -1,6 +1,7 @@
 import type { Db, DbDriver } from '@lastmeter/db';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { PublicLimits } from './domain/public/public-limits.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { DeliveryStats } from './realtime/outbox-tail.ts';
@@ -25,6 +26,8 @@ export interface AppContext {
   startedAt: Date;
   /** This node's Prometheus metrics (server/src/observability/metrics.ts). */
   metrics: Metrics;
+  /** This node's rate limits on the public endpoints (in memory: per node, per server). */
+  limits: PublicLimits;
   /** This node's own state: draining, live sockets, Redis (readiness reads it). */
   node: NodeState;
   /** Drops every live socket of a session (logout). Set once the realtime layer is up. */

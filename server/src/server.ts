@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { hashPassword } from './domain/auth/password.ts';
 import { setNoticeContext } from './domain/notices/project-notices.ts';
 import { startNotices } from './domain/notices/start-notices.ts';
+import { createPublicLimits } from './domain/public/public-limits.ts';
 import { startRoutedTravel } from './domain/travel/routed-travel.ts';
 import { createHttpApp } from './http/app.ts';
 import { startInternalServer } from './http/metrics-endpoint.ts';
@@ -85,6 +86,7 @@ export async function startServer(
     clock,
     startedAt: new Date(),
     metrics: createMetrics(),
+    limits: createPublicLimits(),
     node: {
       draining: false,
       get sockets() {

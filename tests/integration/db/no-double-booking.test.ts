@@ -67,8 +67,18 @@ async function bookConcurrently(
   };
 }
 
+/**
+ * A writer caught in a deadlock waits `deadlock_timeout` (1 s by default) before PostgreSQL looks
+ * for the cycle and aborts it, and as victims go new cycles can form among the rest: when all 50
+ * reach their deferred check together, refusing the other 49 once took about 45 s (2026-12-05, two
+ * test files at a time on 2 cores). That is the database's pace, not a fault, so these tests wait.
+ */
+const DEADLOCK_CASCADE_MS = 120_000;
+
 describe('no double booking', () => {
-  it('one vehicle: 50 concurrent overlapping bookings → exactly one wins', async () => {
+  it('one vehicle: 50 concurrent overlapping bookings → exactly one wins', {
+    timeout: DEADLOCK_CASCADE_MS,
+  }, async () => {
     const { db, district, compound, hospital } = await world();
     const vehicle = await createVehicle(db, district.id);
     const attempts = [];
@@ -92,7 +102,9 @@ describe('no double booking', () => {
     expect(refusedByTheDatabase(result.codes)).toBe(true);
   });
 
-  it('one driver: 50 concurrent overlapping bookings in different vehicles → exactly one wins', async () => {
+  it('one driver: 50 concurrent overlapping bookings in different vehicles → exactly one wins', {
+    timeout: DEADLOCK_CASCADE_MS,
+  }, async () => {
     const { db, district, compound, hospital } = await world();
     const driver = await createAccount(db, 'driver');
     const attempts = [];
@@ -116,7 +128,9 @@ describe('no double booking', () => {
     expect(refusedByTheDatabase(result.codes)).toBe(true);
   });
 
-  it('one patient: 50 concurrent overlapping bookings in different vehicles → exactly one wins', async () => {
+  it('one patient: 50 concurrent overlapping bookings in different vehicles → exactly one wins', {
+    timeout: DEADLOCK_CASCADE_MS,
+  }, async () => {
     const { db, district, compound, hospital } = await world();
     const patient = await createPatient(db, compound.id);
     const attempts = [];

@@ -33,9 +33,3 @@ export class SlidingWindowLimiter {
     }
   }
 }
-
-const TEN_MINUTES = 10 * 60_000;
-/** A family registers one or two people; five submissions from one address in ten minutes is a script. */
-export const selfRegistrationPerIp = new SlidingWindowLimiter(5, TEN_MINUTES);
-/** A compound of a few thousand households does not produce more than this in ten minutes. */
-export const selfRegistrationPerToken = new SlidingWindowLimiter(100, TEN_MINUTES);

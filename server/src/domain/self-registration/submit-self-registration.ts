@@ -7,9 +7,9 @@ import { consentRecord } from '../patients/consent.ts';
 import { findLiveDuplicates } from '../patients/find-live-duplicates.ts';
 import { insertPatients } from '../patients/insert-patients.ts';
 import { careNeedIssues, checkIdentityDates, toFieldIssues } from '../patients/need-rules.ts';
+import type { PublicLimits } from '../public/public-limits.ts';
 import { recordAudit } from '../record-audit.ts';
 import { compoundByToken } from './load-by-token.ts';
-import { selfRegistrationPerIp, selfRegistrationPerToken } from './rate-limiter.ts';
 import { SELF_REGISTRATION_TEXT } from './self-registration-text.ts';
 
 /**
@@ -18,6 +18,7 @@ import { SELF_REGISTRATION_TEXT } from './self-registration-text.ts';
  */
 export async function submitSelfRegistration({
   db,
+  limits,
   token,
   input,
   ip,
@@ -26,6 +27,7 @@ export async function submitSelfRegistration({
   timeZone,
 }: {
   db: Db;
+  limits: PublicLimits;
   token: string;
   input: SelfRegistrationBody;
   ip: string;
@@ -34,9 +36,9 @@ export async function submitSelfRegistration({
   timeZone: string;
 }): Promise<{ status: 'pending'; message: string }> {
   // Counted before anything is looked up: probing ID numbers or tokens costs attempts too.
-  selfRegistrationPerIp.hit(ip);
+  limits.selfRegistrationPerIp.hit(ip);
   const compound = await compoundByToken(db, token);
-  selfRegistrationPerToken.hit(compound.id);
+  limits.selfRegistrationPerToken.hit(compound.id);
   const today = cityDateOf(now, timeZone);
   const issues = [
     ...toFieldIssues(checkIdentityDates(input.nationalId, today), 'body', locale),

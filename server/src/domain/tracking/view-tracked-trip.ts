@@ -3,7 +3,7 @@ import { HEALTH_HOTLINE, type TrackView } from '@lastmeter/shared';
 import { eq, sql } from 'drizzle-orm';
 import { errors } from '../../errors.ts';
 import { maskName } from '../mask-identity.ts';
-import { trackingPerIp, trackingPerToken } from '../public/public-limits.ts';
+import type { PublicLimits } from '../public/public-limits.ts';
 import { recordAudit } from '../record-audit.ts';
 import { loadTrackedTrip, type TrackedLeg } from './load-tracked-trip.ts';
 import { movingLeg, tripEnded, tripPhase } from './trip-phase.ts';
@@ -42,19 +42,21 @@ function presentLeg(leg: TrackedLeg, live: boolean): TrackView['outbound'] {
  */
 export async function viewTrackedTrip({
   db,
+  limits,
   token,
   ip,
   refresh,
 }: {
   db: Db;
+  limits: PublicLimits;
   token: string;
   ip: string;
   refresh: boolean;
 }): Promise<TrackView> {
-  trackingPerIp.hit(ip);
+  limits.trackingPerIp.hit(ip);
   const [link] = await db.select().from(trackingLinks).where(eq(trackingLinks.token, token));
   if (!link) throw errors.notFound('Tracking link');
-  trackingPerToken.hit(link.id);
+  limits.trackingPerToken.hit(link.id);
   const trip = await loadTrackedTrip(db, link.tripId);
   if (!trip) throw errors.notFound('Tracking link');
   const outStatus = trip.outbound.status;

@@ -17,6 +17,7 @@ export const submitSelfRegistrationRoute = defineRoute({
   handler: ({ app, params, body, req, locale }) =>
     submitSelfRegistration({
       db: app.db,
+      limits: app.limits,
       now: app.clock.now(),
       timeZone: app.config.timeZone,
       token: params.token,

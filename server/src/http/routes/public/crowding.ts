@@ -1,7 +1,7 @@
 import { CrowdingBoard, CrowdingGeoJson } from '@lastmeter/shared';
 import type { Request, Response } from 'express';
+import type { AppContext } from '../../../app-context.ts';
 import { crowdingGeoJson, getCrowdingBoard } from '../../../domain/public/crowding-board.ts';
-import { crowdingPerIp } from '../../../domain/public/public-limits.ts';
 import { clientIp } from '../../request-context.ts';
 import { defineRoute } from '../../route.ts';
 
@@ -10,11 +10,11 @@ import { defineRoute } from '../../route.ts';
  * that lets other origins load it, both set before the rate limit so a throttled page still reads
  * its 429. Shared caches may keep the board briefly; ETag lets pollers revalidate for a 304.
  */
-function publicCache(req: Request, res: Response) {
+function publicCache(app: AppContext, req: Request, res: Response) {
   res.set('Access-Control-Allow-Origin', '*');
   res.set('Access-Control-Expose-Headers', 'ETag, Retry-After');
   res.set('Cross-Origin-Resource-Policy', 'cross-origin');
-  crowdingPerIp.hit(clientIp(req));
+  app.limits.crowdingPerIp.hit(clientIp(req));
   res.set('Cache-Control', 'public, max-age=10');
 }
 
@@ -27,7 +27,7 @@ export const crowdingBoardRoute = defineRoute({
   auth: 'public',
   success: { status: 200, description: 'The board', schema: CrowdingBoard },
   async handler({ app, req, res }) {
-    publicCache(req, res);
+    publicCache(app, req, res);
     return getCrowdingBoard({ db: app.db });
   },
 });
@@ -45,7 +45,7 @@ export const crowdingGeoJsonRoute = defineRoute({
     contentType: 'application/geo+json',
   },
   async handler({ app, req, res }) {
-    publicCache(req, res);
+    publicCache(app, req, res);
     const body = crowdingGeoJson(await getCrowdingBoard({ db: app.db }));
     res.status(200).type('application/geo+json').send(JSON.stringify(body));
   },

@@ -26,6 +26,7 @@ export const viewTrackedTripRoute = defineRoute({
     res.set('Referrer-Policy', 'no-referrer');
     return viewTrackedTrip({
       db: app.db,
+      limits: app.limits,
       token: params.token,
       ip: clientIp(req),
       refresh: query.refresh === '1',
