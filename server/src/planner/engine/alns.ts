@@ -552,7 +552,8 @@ const routeRemoval: Destroy = (inst, routes, served, q, rng) => {
 // insertion, where an empty route's cost drops by the bonus — at 20 s CPU on pr06, pr15, pr16 and a8-80
 // (the instances whose plans leave vehicles idle): 0.3 of an average depot round trip throughout
 // 2.05 / 2.29 % against 2.35 / 2.01 % (seeds 1–2 / 3–4), 0.6 throughout 2.04 % (seeds 1–2), a whole
-// round trip fading out by half time 2.57 %. The plans kept as few vehicles: closing one pays.
+// round trip fading out by half time 2.57 %. Fading, the plans closed the opened vehicles again;
+// held throughout, some plans kept one or two more, no cheaper on the whole.
 // String removal after Christiaens & Vanden Berghe's SISR (a string of consecutive stops out of each
 // of the routes nearest a random request, until q requests are out), at 20 s CPU, seeds 1–2: as a
 // fifth operator 0.46 / 2.39 % against 0.52 / 2.34 % (a/b, pr, measured the same day), in place of
