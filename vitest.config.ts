@@ -50,9 +50,9 @@ export default defineConfig({
           pool: 'forks',
           // One file at a time, in one module graph instead of a fresh one per file (each file still has
           // its own database, server and Chromium): imports took about 170 s of the tier's 761 s.
-          // Two files at a time ran it in 564 s, but Chromium then starves on 2 cores: one run of
-          // four failed the closed loop (tests/browser/closed-loop.test.ts) on a step that never
-          // showed (2026-12-05).
+          // Two files at a time ran it in 564 s, but in one run of four the closed loop
+          // (tests/browser/closed-loop.test.ts) then failed on a driver step that never showed, likely
+          // two Chromiums starving each other on 2 cores (2026-12-05).
           maxWorkers: 1,
           isolate: false,
         },
