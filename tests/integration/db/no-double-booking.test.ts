@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { legs, pgErrorOf } from '@lastmeter/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, cityAt, cityToday } from '../../support/calendar.ts';
 import {
   createAccount,
   createCompound,
@@ -27,8 +28,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const from = new Date('2026-11-24T06:00:00+08:00');
-const to = new Date('2026-11-24T07:00:00+08:00');
+// Tomorrow, 06:00–07:00 city time: the constraints hold on any day, the test names none.
+const day = addDays(cityToday(), 1);
+const from = cityAt(day, '06:00');
+const to = cityAt(day, '07:00');
 
 async function world() {
   const db = server.app.db;
