@@ -496,6 +496,10 @@ function selectKth(items: Int32Array, keys: Float64Array, lo: number, hi: number
   }
 }
 
+// Relatedness in raw units: on the Cordeau sets minutes outweigh distances, so Shaw removal takes out
+// requests close in time. Normalised as Ropke & Pisinger do (distance / longest arc weighted 9, time /
+// horizon 3, other route 0.5), pr05/06/09/10/15/16 at 20 s CPU, seeds 1–4, ended at 2.85 % against
+// 2.57 %; with time weighted 9, 2.66 %.
 const shawRemoval: Destroy = (inst, routes, served, q, rng) => {
   const loc = locate(inst, routes);
   const { nLoc, cost: cm, nReq } = inst;
