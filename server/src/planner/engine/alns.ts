@@ -612,11 +612,14 @@ const NEVER = 1e30;
  * vehicle routing problems"): a request is scored by the four arcs that bring the vehicle to and
  * from its pickup and drop-off, each at the cost of the cheapest accepted plan it was ever part
  * of. Requests whose arcs have only sat in expensive plans are where the walk's plan is unlike its
- * best ones: they go first (a strong bias, rank^6, among the highest scores). As a fifth operator at
- * 20 s CPU, one thread, on pr05/06/09/10/15/16: 2.01 / 2.16 % against 2.57 / 2.57 % (seeds 1–4 /
- * 5–8, 24 runs each, bias rank^3); with rank^6 1.83 / 1.96 %; with rank^10 2.02 % (seeds 1–4).
- * On a7-84…b8-96 at 10 s CPU, seeds 1–4: 0.41 % against 0.61 %. Arcs also remembering the
- * candidates the walk did not accept (with regret-4): 2.06 % against 1.85 % on pr (seeds 1–4).
+ * best ones: they go first (a strong bias, rank^6, among the highest scores).
+ *
+ * Measured at 20 s CPU, one thread, pr05/06/09/10/15/16, 24 runs per figure (seeds 1–4 / 5–8), first
+ * in a version that remembered only the walk's accepted plans (not recombined or team plans, whose
+ * new arcs then stood first in line): as a fifth operator 2.01 / 2.16 % against 2.57 / 2.57 % with
+ * bias rank^3, 1.83 / 1.96 % with rank^6, 2.02 % with rank^10 (seeds 1–4); on a7-84…b8-96 at 10 s
+ * CPU, seeds 1–4, 0.41 % against 0.61 %. As it is, with regret-4: 1.85 / 1.80 %. Arcs that also
+ * remember the candidates the walk did not accept: 2.06 % against 1.85 % (seeds 1–4).
  */
 export function historicalRemoval(memory: ArcMemory): Destroy {
   return (inst, routes, served, q, rng) => {
@@ -644,8 +647,9 @@ export function historicalRemoval(memory: ArcMemory): Destroy {
 /**
  * Repair variants: [regret k (0 = random order), noise as a share of the longest arc]. Regret-4
  * (with and without noise) beside regret-2/3, at 20 s CPU, one thread, pr05/06/09/10/15/16: 2.36 /
- * 2.47 % against 2.57 / 2.57 % (seeds 1–4 / 5–8); with historical removal 1.73 / 1.61 % against
- * 1.83 / 1.96 %. Regret-6 beside regret-4 ended at 2.61 % (seeds 1–4).
+ * 2.47 % against 2.57 / 2.57 % (seeds 1–4 / 5–8); with the first version of historical removal
+ * 1.73 / 1.61 % against 1.83 / 1.96 %, and with it as it is (which also remembers recombined and
+ * team plans) 1.85 / 1.80 %. Regret-6 beside regret-4 ended at 2.61 % (seeds 1–4).
  */
 const REPAIR: readonly (readonly [number, number])[] = [
   [0, 0],
