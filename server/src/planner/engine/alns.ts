@@ -620,6 +620,10 @@ const NEVER = 1e30;
  * bias rank^3, 1.83 / 1.96 % with rank^6, 2.02 % with rank^10 (seeds 1–4); on a7-84…b8-96 at 10 s
  * CPU, seeds 1–4, 0.41 % against 0.61 %. As it is, with regret-4: 1.85 / 1.80 %. Arcs that also
  * remember the candidates the walk did not accept: 2.06 % against 1.85 % (seeds 1–4).
+ * Also measured, not kept: the same paper's request-graph removal (Shaw removal on how often two
+ * requests shared a vehicle in the 100 cheapest accepted plans) as a sixth operator, pr16 at 20 s
+ * CPU 2.11 % against 2.63 % (16 seeds), but pr05/06/09/10/15/16 2.10 % against 2.02 % (seeds 1–4)
+ * and pr16 at 60 s wall on two threads 1.85 % against 1.84 % (seeds 1–4).
  */
 export function historicalRemoval(memory: ArcMemory): Destroy {
   return (inst, routes, served, q, rng) => {
@@ -709,7 +713,15 @@ function movable(inst: Instance, routes: readonly Route[]): number[] {
 // Re-measured on pr05/06/09/10/15/16 at 20 s CPU, one thread (12 runs per figure): without it
 // above 100 requests 2.95 / 2.86 % mean (seeds 1–2 / 3–4) against 2.42 / 2.68 %; within 3 %
 // instead of 1 % 2.86 % against 2.42 % (seeds 1–2).
-const LOCAL_SEARCH_NEAR = 0.01;
+// Re-measured with historical removal and regret-4 (10 s CPU, one thread): a8-80 and a8-96, seeds
+// 1–8, within 3 % 0.21 % mean, 6 % 0.15 %, 12 % 0.18 %, against 0.53 % within 1 % (seeds 9–16: 3 %
+// 0.24 % against 0.53 %); a6-72, a7-84, a8-64, b7-84, b8-80, b8-96, seeds 1–4, 6 % 0.13 % against
+// 0.36 %. pr05/06/09/10/15/16 at 20 s CPU, seeds 1–4: 1.98 % against 2.02 % (a third of the
+// iterations on pr16, no worse); at 60 s wall on two threads, seeds 1–2, pr15 1.30 / 0.90 % (the
+// last bench's seed 1: 1.40 %) and pr16 1.37 / 1.34 % against 1.80 / 1.31 % the same day.
+// The walk near its best is where the new best plans are: polishing every candidate within 6 %
+// finds the last relocation or exchange the large moves leave undone.
+const LOCAL_SEARCH_NEAR = 0.06;
 /**
  * ... on instances at least this large: smaller ones reach the best known plans without it (a and
  * b sets up to 56 requests), where it would only slow each iteration.
