@@ -741,7 +741,7 @@ function construct(inst: Instance, rng: Rng): Solution {
  * Adaptive large neighbourhood search (Ropke & Pisinger 2006) for the dial-a-ride problem:
  * random / worst / Shaw / route / historical node-pair removal, random-order, greedy and regret-2/3/4 insertion with
  * and without noise, a local search (`local-search.ts`: relocate, exchange, 2-opt*) on every new
- * best plan and every candidate within 1 % of it,
+ * best plan and every candidate within 6 % of it,
  * simulated-annealing acceptance on a time-based cooling schedule, adaptive operator weights.
  * Every accepted plan's new routes go into a pool; at the end of each epoch the searches of a
  * team trade their best plans and new routes, and one of them (in turn) recombines the pool by
