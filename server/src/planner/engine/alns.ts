@@ -718,7 +718,8 @@ function movable(inst: Instance, routes: readonly Route[]): number[] {
 // 0.24 % against 0.53 %); a6-72, a7-84, a8-64, b7-84, b8-80, b8-96, seeds 1–4, 6 % 0.13 % against
 // 0.36 %. pr05/06/09/10/15/16 at 20 s CPU, seeds 1–4: 1.98 % against 2.02 % (a third of the
 // iterations on pr16, no worse); at 60 s wall on two threads, seeds 1–2, pr15 1.30 / 0.90 % (the
-// last bench's seed 1: 1.40 %) and pr16 1.37 / 1.34 % against 1.80 / 1.31 % the same day.
+// last bench's seed 1: 1.40 %) and pr16 1.37 / 1.34 % against 1.80 / 1.31 % the same day; the bench
+// run after it (seed 1 again) ended pr15 at 2.21 % and pr16 at 2.23 %: one wall-clock run is a draw.
 // The walk near its best is where the new best plans are: polishing every candidate within 6 %
 // finds the last relocation or exchange the large moves leave undone.
 const LOCAL_SEARCH_NEAR = 0.06;
