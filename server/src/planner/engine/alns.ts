@@ -446,7 +446,7 @@ const worstRemoval: Destroy = (inst, routes, served, q, rng) => {
   const { nLoc, cost: cm } = inst;
   const L = inst.loc;
   const c = (a: number, b: number): number => cm[L[a]! * nLoc + L[b]!]!;
-  const gain = new Map<number, number>();
+  const gain = new Float64Array(inst.nReq);
   for (const r of served) {
     const rt = routes[loc.route[r]!]!;
     const s = rt.seq;
@@ -464,14 +464,28 @@ const worstRemoval: Destroy = (inst, routes, served, q, rng) => {
         c(s[d]!, s[d + 1]!) -
         c(s[d - 1]!, s[d + 1]!);
     const pen = inst.assignPenalty ? inst.assignPenalty[r * inst.nVeh + rt.v]! : 0;
-    gain.set(r, g * inst.costWeight[rt.v]! + pen);
+    gain[r] = g * inst.costWeight[rt.v]! + pen;
   }
-  const sorted = served.slice().sort((a, b) => gain.get(b)! - gain.get(a)!);
+  return highestBiased(served, gain, q, rng, 3);
+};
+
+/**
+ * q requests out of `served`, highest score first with a bias (rank^power): the selection that
+ * worst and historical removal share.
+ */
+function highestBiased(
+  served: readonly number[],
+  score: Float64Array,
+  q: number,
+  rng: Rng,
+  power: number,
+): number[] {
+  const sorted = served.slice().sort((a, b) => score[b]! - score[a]!);
   const out: number[] = [];
   for (let t = 0; t < q && sorted.length > 0; t++)
-    out.push(sorted.splice(pickBiased(sorted.length, rng, 3), 1)[0]!);
+    out.push(sorted.splice(pickBiased(sorted.length, rng, power), 1)[0]!);
   return out;
-};
+}
 
 /** Moves the k-th smallest of `keys[items[lo..hi]]` to position k (Hoare's quickselect). */
 function selectKth(items: Int32Array, keys: Float64Array, lo: number, hi: number, k: number): void {
@@ -628,24 +642,18 @@ const NEVER = 1e30;
 export function historicalRemoval(memory: ArcMemory): Destroy {
   return (inst, routes, served, q, rng) => {
     const loc = locate(inst, routes);
-    const score = new Map<number, number>();
+    const score = new Float64Array(inst.nReq);
     for (const r of served) {
       const s = routes[loc.route[r]!]!.seq;
       const p = loc.posP[r]!;
       const d = loc.posD[r]!;
-      score.set(
-        r,
+      score[r] =
         memory.get(s[p - 1]!, s[p]!) +
-          memory.get(s[p]!, s[p + 1]!) +
-          memory.get(s[d - 1]!, s[d]!) +
-          memory.get(s[d]!, s[d + 1]!),
-      );
+        memory.get(s[p]!, s[p + 1]!) +
+        memory.get(s[d - 1]!, s[d]!) +
+        memory.get(s[d]!, s[d + 1]!);
     }
-    const sorted = served.slice().sort((a, b) => score.get(b)! - score.get(a)!);
-    const out: number[] = [];
-    for (let t = 0; t < q && sorted.length > 0; t++)
-      out.push(sorted.splice(pickBiased(sorted.length, rng, 6), 1)[0]!);
-    return out;
+    return highestBiased(served, score, q, rng, 6);
   };
 }
 /**
