@@ -43,6 +43,19 @@ export interface Partition {
  * MIP found 0.2 % on a8-80, 0.1 % on pr10, 0.24 % on pr16 and nothing on a8-96, after 40–120 s. What
  * the plan lacks is routes the search never built (the pool's LP bound lies above the best known
  * plan's cost), not a better choice among them.
+ *
+ * Column generation does build such routes, but they do not make a cheaper plan. Measured offline on
+ * the pool of one thread's 30 s run on pr16 (25,091 routes; best plan 746.43, best known 725.22): the
+ * pool's LP bound (HiGHS) was 729.83; pricing routes against the LP's duals — from each of the 400
+ * routes of least reduced cost, insert or remove one request at a time while the reduced cost falls,
+ * keeping every route with a negative one (six rounds, 0.5 s of pricing) — brought it to 725.70, with
+ * 10.4 routes in use (the fleet never binds). But that LP picks each route 0.3–0.6 times. Diving on
+ * it (fix the route it uses most, price again) ended at 751.22; this branch and bound over the priced
+ * pool, with the LP's duals in place of the Lagrangian ones, found nothing under 746.43 in 3 million
+ * nodes; HiGHS's MIP found no complete plan in 60 s; set partitioning around the best plan
+ * (`recombine.ts`, 3–5 routes) found nothing. The best plan was also as good as the search itself
+ * could make any 3 of its routes with an idle vehicle (2,000 iterations each) and within 0.06 of it
+ * on 5 routes (5,000 iterations): what separates it from the best known plan spans the whole day.
  */
 export function partition(
   inst: PartitionRequests,
