@@ -48,7 +48,7 @@ export interface Partition {
  * the pool of one thread's 30 s run on pr16 (25,091 routes; best plan 746.43, best known 725.22): the
  * pool's LP bound (HiGHS) was 729.83; pricing routes against the LP's duals — from each of the 400
  * routes of least reduced cost, insert or remove one request at a time while the reduced cost falls,
- * keeping every route with a negative one (six rounds, 0.5 s of pricing) — brought it to 725.70, with
+ * keeping every route with a negative one (six rounds, 0.65 s of pricing) — brought it to 725.70, with
  * 10.4 routes in use (the fleet never binds). But that LP picks each route 0.3–0.6 times. Diving on
  * it (fix the route it uses most, price again) ended at 751.22; this branch and bound over the priced
  * pool, with the LP's duals in place of the Lagrangian ones, found nothing under 746.43 in 3 million
