@@ -15,7 +15,8 @@ export interface Placement {
  * The candidate list costs little: an exact search that tracks only the cheapest candidate (and falls
  * back to the list when it fails) took as long on pr16 and a8-96 (3,000 iterations, one thread, the
  * same plans), and confirming the screen's cheapest placement with one exact check in the local
- * search and regret repair, instead of an exact search, took longer (13.9 s against 10.8 s on pr16, one run each).
+ * search and regret repair, instead of an exact search, took longer (13.9 s against 10.8 s on pr16,
+ * one run each).
  */
 const MAX_FULL_CHECKS = 24;
 
