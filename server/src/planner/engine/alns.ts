@@ -5,7 +5,7 @@ import { partition } from './partition.ts';
 import { RoutePool, vehicleClasses } from './pool.ts';
 import { recombineAround } from './recombine.ts';
 import { createRng, type Rng } from './rng.ts';
-import { buildRoute, cacheRoute, type Route, slabCopy } from './route.ts';
+import { buildRoute, cacheRoute, type Route, shrunkRoute, slabCopy } from './route.ts';
 
 /** A plan in engine terms: one route per vehicle (index = vehicle) and the requests left out. */
 export interface Solution {
@@ -111,7 +111,7 @@ function withoutRequests(inst: Instance, route: Route, removed: Uint8Array): Rou
     if (removed[r] !== 1) interior.push(node);
   }
   if (interior.length === seq.length - 2) return route;
-  return buildRoute(inst, route.v, interior);
+  return shrunkRoute(inst, route.v, interior);
 }
 
 /**

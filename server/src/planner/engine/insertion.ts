@@ -86,6 +86,9 @@ export function bestInsertion(
   const pOff = P * dims;
   const cOff = v * dims;
   for (let k = 0; k < dims; k++) if (demand[pOff + k]! > capacity[cOff + k]!) return Number.POSITIVE_INFINITY;
+  // One load dimension and nobody of another infection class anywhere: a capacity check alone.
+  const plain = dims === 1 && !hasClasses(inst);
+  const room = capacity[cOff]! - demand[pOff]!;
   const tt = inst.time[inst.profile[v]!]!;
   const cm = inst.cost;
   // "From a stop of the route to P or D" is read from the transposes' rows (see transposeOf);
@@ -144,7 +147,7 @@ export function bestInsertion(
     const tAP = ttT[lP + la]!;
     const arrP = E[i]! + ds[i]! + tAP;
     if (arrP > lateP) continue;
-    if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, i)) continue;
+    if (plain ? load[i]! > room : !fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, i)) continue;
     const BP = Math.max(arrP, eP);
     const slackI = rideSlack[i]!;
     const tAB = arcTime[i]!;
@@ -168,7 +171,7 @@ export function bestInsertion(
     if (Ecur > Lt[i + 1]!) continue;
     let ride = tt[lP + lb]!;
     for (let j = i + 1; j < q; j++) {
-      if (!fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, j)) break;
+      if (plain ? load[j]! > room : !fits(load, onboard, demand, capacity, dims, pOff, cOff, cls, j)) break;
       const sj = seq[j]!;
       const lj = loc[sj]!;
       // Plain service: with r on board the vehicle does not empty here, so no disinfection.
@@ -235,6 +238,17 @@ export function bestInsertion(
     candJ[best] = candJ[n]!;
   }
   return Number.POSITIVE_INFINITY;
+}
+
+const withClasses = new WeakMap<Instance, boolean>();
+/** Whether any request has an infection class other than 0 (then classes must be kept apart). */
+function hasClasses(inst: Instance): boolean {
+  let has = withClasses.get(inst);
+  if (has === undefined) {
+    has = inst.infection.some((c) => c !== 0);
+    withClasses.set(inst, has);
+  }
+  return has;
 }
 
 function fits(

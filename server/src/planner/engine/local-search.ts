@@ -1,7 +1,7 @@
 import { bestInsertion, buildTrial, type Placement } from './insertion.ts';
 import type { Instance } from './instance.ts';
 import type { Rng } from './rng.ts';
-import { buildRoute, cacheRoute, type Route, slabCopy } from './route.ts';
+import { buildRoute, cacheRoute, type Route, shrunkRoute, slabCopy } from './route.ts';
 
 /**
  * Local search over a plan's routes (Braekers, Caris & Janssens 2014; Parragh et al. 2010): the
@@ -71,7 +71,7 @@ function withoutRequest(inst: Instance, route: Route, r: number): Route | null {
     const node = seq[p]!;
     if (node !== r && node !== D) interior.push(node);
   }
-  return buildRoute(inst, route.v, interior);
+  return shrunkRoute(inst, route.v, interior);
 }
 
 function insertAt(inst: Instance, route: Route, r: number, i: number, j: number): Route {
@@ -189,12 +189,76 @@ function relocatePass(st: State, order: readonly number[]): number {
   return total;
 }
 
+/**
+ * Insertions the exchange neighbourhood has already evaluated: "y into x's route without x", per
+ * (x, y) and per kind (screened bound or exact), valid while that route-without-x is the same
+ * object. A swap of a and b needs b into A-without-a and a into B-without-b; when b's turn comes,
+ * a is usually among its neighbours too and needs the very same two.
+ */
+interface SwapMemo {
+  readonly R: number;
+  readonly of: (Route | null)[];
+  readonly cost: Float64Array;
+  readonly i: Int32Array;
+  readonly j: Int32Array;
+  /** Entries in use, to be let go at the end of the call. */
+  readonly used: number[];
+}
+const SWAP_MEMO_MAX = 300;
+const swapMemos = new WeakMap<Instance, SwapMemo | null>();
+function swapMemo(inst: Instance): SwapMemo | null {
+  let m = swapMemos.get(inst);
+  if (m === undefined) {
+    const R = inst.nReq;
+    const n = 2 * R * R;
+    m =
+      R > SWAP_MEMO_MAX
+        ? null
+        : {
+            R,
+            of: new Array(n).fill(null),
+            cost: new Float64Array(n),
+            i: new Int32Array(n),
+            j: new Int32Array(n),
+            used: [],
+          };
+    swapMemos.set(inst, m);
+  }
+  return m;
+}
+function into(
+  memo: SwapMemo | null,
+  inst: Instance,
+  x: number,
+  woX: Route,
+  y: number,
+  out: Placement,
+  exact: boolean,
+): number {
+  if (!memo) return bestInsertion(inst, woX, y, out, 0, null, exact);
+  const k = 2 * (x * memo.R + y) + (exact ? 1 : 0);
+  if (memo.of[k] === woX) {
+    out.i = memo.i[k]!;
+    out.j = memo.j[k]!;
+    out.cost = memo.cost[k]!;
+    return out.cost;
+  }
+  const c = bestInsertion(inst, woX, y, out, 0, null, exact);
+  if (memo.of[k] === null) memo.used.push(k);
+  memo.of[k] = woX;
+  memo.cost[k] = c;
+  memo.i[k] = out.i;
+  memo.j[k] = out.j;
+  return c;
+}
+
 /** Swap pairs of related requests between routes, each at its cheapest place in the other route. */
 function exchangePass(st: State, order: readonly number[], k: number): number {
   const { inst, routes } = st;
   const nb = neighbourLists(inst, k);
   const p1: Placement = { cost: 0, i: 0, j: 0 };
   const p2: Placement = { cost: 0, i: 0, j: 0 };
+  const memo = swapMemo(inst);
   let total = 0;
   for (const a of order) {
     const va = st.routeOf[a]!;
@@ -218,13 +282,13 @@ function exchangePass(st: State, order: readonly number[], k: number): number {
       const budget = gainA + routes[vb]!.cost - woB.cost;
       if (budget <= bestGain) continue;
       // Lower bounds first: b into A without a, a into B without b.
-      const cB = bestInsertion(inst, woA, b, p1, 0, null, false);
+      const cB = into(memo, inst, a, woA, b, p1, false);
       if (budget - cB <= bestGain) continue;
-      const cA = bestInsertion(inst, woB, a, p2, 0, null, false);
+      const cA = into(memo, inst, b, woB, a, p2, false);
       if (budget - cB - cA <= bestGain) continue;
-      const eB = bestInsertion(inst, woA, b, p1);
+      const eB = into(memo, inst, a, woA, b, p1, true);
       if (budget - eB - cA <= bestGain) continue;
-      const eA = bestInsertion(inst, woB, a, p2);
+      const eA = into(memo, inst, b, woB, a, p2, true);
       if (budget - eB - eA <= bestGain) continue;
       bestGain = budget - eB - eA;
       bestB = b;
@@ -439,6 +503,12 @@ export function localSearch(
     st.look = st.changed;
     st.changed = look;
     st.changed.fill(0);
+  }
+  // The memo's routes belong to this call: let them go.
+  const memo = swapMemo(inst);
+  if (memo) {
+    for (const k of memo.used) memo.of[k] = null;
+    memo.used.length = 0;
   }
   return total;
 }

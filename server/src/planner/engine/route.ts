@@ -321,6 +321,48 @@ export function buildRoute(inst: Instance, v: number, interior: ArrayLike<number
   return cacheScheduled(inst, v, seq);
 }
 
+/**
+ * A feasible route with some of its requests taken out. Where every travel-time profile keeps the
+ * triangle inequality and nobody needs disinfection, the old schedule restricted to the stops left
+ * still meets every window, ride time and the duration limit (going straight is never slower than
+ * going via the removed stops), so no schedule is computed: only the caches. Otherwise the route
+ * is built and checked like any other (an emptying point that moves can add disinfection time).
+ */
+export function shrunkRoute(inst: Instance, v: number, interior: ArrayLike<number>): Route | null {
+  if (!removalKeepsFeasible(inst)) return buildRoute(inst, v, interior);
+  const len = interior.length + 2;
+  const seq = slabInts(len);
+  seq[0] = startOf(inst, v);
+  for (let p = 0; p < interior.length; p++) seq[p + 1] = interior[p]!;
+  seq[len - 1] = endOf(inst, v);
+  return cacheRoute(inst, v, seq);
+}
+
+/** Locations up to which the triangle inequality is checked (cubic); larger instances build routes. */
+const TRIANGLE_CHECK_MAX = 400;
+const removalSafe = new WeakMap<Instance, boolean>();
+function removalKeepsFeasible(inst: Instance): boolean {
+  let safe = removalSafe.get(inst);
+  if (safe === undefined) {
+    safe = inst.nLoc <= TRIANGLE_CHECK_MAX && !inst.dirty.some((d) => d === 1);
+    const n = inst.nLoc;
+    for (const tt of inst.time) {
+      for (let a = 0; a < n && safe; a++)
+        for (let b = 0; b < n && safe; b++) {
+          const ab = tt[a * n + b]!;
+          for (let c = 0; c < n; c++)
+            if (tt[a * n + c]! > ab + tt[b * n + c]! + 1e-9) {
+              safe = false;
+              break;
+            }
+        }
+      if (!safe) break;
+    }
+    removalSafe.set(inst, safe);
+  }
+  return safe;
+}
+
 /** Builds the caches of a route already known to be feasible (the search keeps only those). */
 export function cacheRoute(inst: Instance, v: number, seq: Int32Array): Route {
   // The effective service times (disinfection) and pickup positions are what the caches need.
