@@ -67,6 +67,12 @@ export function buildTrial(inst: Instance, route: Route, r: number, i: number, j
  * callers confirm lazily (only the placements they are about to use). With `noise` > 0 every candidate's
  * cost is perturbed by up to ±noise, so the search also tries positions that are not the
  * cheapest (Ropke & Pisinger's noised insertion).
+ *
+ * `cutoff` (without noise): the caller has no use for a placement costing that much or more, so
+ * placements at or above it are not looked at; when no cheaper one exists the result is Infinity.
+ * A finite result is the same as without a cutoff. A pickup position whose own detour reaches it
+ * ends that position's scan (the drop-off's detour never subtracts where costs keep the triangle
+ * inequality), which on a route far from the request ends the whole call after one pass.
  */
 export function bestInsertion(
   inst: Instance,
@@ -76,6 +82,7 @@ export function bestInsertion(
   noise = 0,
   rng: Rng | null = null,
   verify = true,
+  cutoff = Number.POSITIVE_INFINITY,
 ): number {
   const v = route.v;
   const { nVeh, dims, demand, capacity, loc, nLoc, early, late, service, infection } = inst;
@@ -132,7 +139,10 @@ export function bestInsertion(
   // cent less CPU on pr10. Noised screening draws a perturbation per candidate and scans them all.
   const noisy = noise > 0 && rng !== null;
   const screenOnly = !verify && !noisy;
-  let bestC = Number.POSITIVE_INFINITY;
+  // Costs below are the route's own; the assignment penalty comes on top. The slack keeps every
+  // placement that rounding could put on the caller's side of its cutoff.
+  const cut = noisy ? Number.POSITIVE_INFINITY : cutoff - pen + 1e-9;
+  let bestC = screenOnly ? cut : Number.POSITIVE_INFINITY;
   let bestI = -1;
   let bestJ = -1;
   for (let i = lo; i < q; i++) {
@@ -143,7 +153,7 @@ export function bestInsertion(
     const cAB = arcCost[i]!;
     const cAP = cmT[lP + la]!;
     const deltaP = w * (cAP + cm[lP + lb]! - cAB);
-    if (screenOnly && deltaP >= bestC) continue;
+    if (deltaP >= (screenOnly ? bestC : cut)) continue;
     const tAP = ttT[lP + la]!;
     const arrP = E[i]! + ds[i]! + tAP;
     if (arrP > lateP) continue;
@@ -157,8 +167,9 @@ export function bestInsertion(
       if (BD < eD) BD = eD;
       if (BD <= lateD && BD + dD + tt[lD + lb]! <= Lt[i + 1]!) {
         const c = w * (cAP + cPD + cm[lD + lb]! - cAB);
-        if (!screenOnly) n = pushCandidate(n, c, i, i);
-        else if (c < bestC) {
+        if (!screenOnly) {
+          if (c < cut) n = pushCandidate(n, c, i, i);
+        } else if (c < bestC) {
           bestC = c;
           bestI = i;
           bestJ = i;
@@ -187,8 +198,9 @@ export function bestInsertion(
         const tDn = tt[lD + ln]!;
         if (BD + dD + tDn <= Lt[j + 1]! && tjD + dD + tDn - tjn <= rideSlack[j]!) {
           const c = deltaP + w * (cmT[lD + lj]! + cm[lD + ln]! - arcCost[j]!);
-          if (!screenOnly) n = pushCandidate(n, c, i, j);
-          else if (c < bestC) {
+          if (!screenOnly) {
+            if (c < cut) n = pushCandidate(n, c, i, j);
+          } else if (c < bestC) {
             bestC = c;
             bestI = i;
             bestJ = j;

@@ -152,7 +152,7 @@ function relocatePass(st: State, order: readonly number[]): number {
         lb[u] = Number.POSITIVE_INFINITY;
         continue;
       }
-      lb[u] = bestInsertion(inst, routes[u]!, r, placement, 0, null, false);
+      lb[u] = bestInsertion(inst, routes[u]!, r, placement, 0, null, false, gain - GAIN_EPS);
       lbI[u] = placement.i;
       lbJ[u] = placement.j;
     }
@@ -171,7 +171,7 @@ function relocatePass(st: State, order: readonly number[]): number {
         chosen = best;
         break;
       }
-      lb[best] = bestInsertion(inst, routes[best]!, r, placement);
+      lb[best] = bestInsertion(inst, routes[best]!, r, placement, 0, null, true, gain - GAIN_EPS);
       lbI[best] = -1 - placement.i;
       lbJ[best] = placement.j;
     }
@@ -193,17 +193,22 @@ function relocatePass(st: State, order: readonly number[]): number {
  * Insertions the exchange neighbourhood has already evaluated: "y into x's route without x", per
  * (x, y) and per kind (screened bound or exact), valid while that route-without-x is the same
  * object. A swap of a and b needs b into A-without-a and a into B-without-b; when b's turn comes,
- * a is usually among its neighbours too and needs the very same two.
+ * a is usually among its neighbours too and needs the very same two. An answer found under a
+ * cutoff (`bestInsertion`) is kept as it came: a cost is the cost, "none" holds for any cutoff no
+ * higher than the one it was found under.
  */
 interface SwapMemo {
   readonly R: number;
   readonly of: (Route | null)[];
   readonly cost: Float64Array;
+  /** For a "none" answer, the cutoff it was found under. */
+  readonly floor: Float64Array;
   readonly i: Int32Array;
   readonly j: Int32Array;
   /** Entries in use, to be let go at the end of the call. */
   readonly used: number[];
 }
+/** Above this many requests (a whole district, where polishing is off anyway) nothing is kept. */
 const SWAP_MEMO_MAX = 300;
 const swapMemos = new WeakMap<Instance, SwapMemo | null>();
 function swapMemo(inst: Instance): SwapMemo | null {
@@ -218,6 +223,7 @@ function swapMemo(inst: Instance): SwapMemo | null {
             R,
             of: new Array(n).fill(null),
             cost: new Float64Array(n),
+            floor: new Float64Array(n),
             i: new Int32Array(n),
             j: new Int32Array(n),
             used: [],
@@ -234,19 +240,25 @@ function into(
   y: number,
   out: Placement,
   exact: boolean,
+  cutoff: number,
 ): number {
-  if (!memo) return bestInsertion(inst, woX, y, out, 0, null, exact);
+  if (!memo) return bestInsertion(inst, woX, y, out, 0, null, exact, cutoff);
   const k = 2 * (x * memo.R + y) + (exact ? 1 : 0);
   if (memo.of[k] === woX) {
-    out.i = memo.i[k]!;
-    out.j = memo.j[k]!;
-    out.cost = memo.cost[k]!;
-    return out.cost;
+    const c = memo.cost[k]!;
+    if (c < Number.POSITIVE_INFINITY) {
+      out.i = memo.i[k]!;
+      out.j = memo.j[k]!;
+      out.cost = c;
+      return c;
+    }
+    if (cutoff <= memo.floor[k]!) return c;
   }
-  const c = bestInsertion(inst, woX, y, out, 0, null, exact);
+  const c = bestInsertion(inst, woX, y, out, 0, null, exact, cutoff);
   if (memo.of[k] === null) memo.used.push(k);
   memo.of[k] = woX;
   memo.cost[k] = c;
+  memo.floor[k] = cutoff;
   memo.i[k] = out.i;
   memo.j[k] = out.j;
   return c;
@@ -282,13 +294,13 @@ function exchangePass(st: State, order: readonly number[], k: number): number {
       const budget = gainA + routes[vb]!.cost - woB.cost;
       if (budget <= bestGain) continue;
       // Lower bounds first: b into A without a, a into B without b.
-      const cB = into(memo, inst, a, woA, b, p1, false);
+      const cB = into(memo, inst, a, woA, b, p1, false, budget - bestGain);
       if (budget - cB <= bestGain) continue;
-      const cA = into(memo, inst, b, woB, a, p2, false);
+      const cA = into(memo, inst, b, woB, a, p2, false, budget - cB - bestGain);
       if (budget - cB - cA <= bestGain) continue;
-      const eB = into(memo, inst, a, woA, b, p1, true);
+      const eB = into(memo, inst, a, woA, b, p1, true, budget - cA - bestGain);
       if (budget - eB - cA <= bestGain) continue;
-      const eA = into(memo, inst, b, woB, a, p2, true);
+      const eA = into(memo, inst, b, woB, a, p2, true, budget - eB - bestGain);
       if (budget - eB - eA <= bestGain) continue;
       bestGain = budget - eB - eA;
       bestB = b;
