@@ -87,4 +87,39 @@ describe('insertion screening', () => {
       expect(compared).toBeGreaterThan(100);
     },
   );
+
+  it('under a cutoff finds the same placement when it is cheaper than the cutoff, and none otherwise', () => {
+    let below = 0;
+    let above = 0;
+    fc.assert(
+      fc.property(
+        instanceArb,
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        fc.boolean(),
+        ({ text, order }, share, verify) => {
+          const inst = parseCordeau('tiny', text).instance;
+          const route = buildRoute(inst, 0, ROUTE_ORDERS[order % ROUTE_ORDERS.length]!);
+          if (!route) return;
+          const r = N - 1;
+          const free: Placement = { cost: 0, i: 0, j: 0 };
+          const full = bestInsertion(inst, route, r, free, 0, null, verify);
+          if (full === Number.POSITIVE_INFINITY) return;
+          const cutoff = full * share + 1e-6;
+          const cut: Placement = { cost: 0, i: 0, j: 0 };
+          const found = bestInsertion(inst, route, r, cut, 0, null, verify, cutoff);
+          if (full < cutoff) {
+            below++;
+            expect(found).toBe(full);
+            expect([cut.i, cut.j]).toEqual([free.i, free.j]);
+          } else {
+            above++;
+            expect(found).toBe(Number.POSITIVE_INFINITY);
+          }
+        },
+      ),
+      { numRuns: 6000, seed: 15 },
+    );
+    expect(below).toBeGreaterThan(50);
+    expect(above).toBeGreaterThan(50);
+  });
 });
