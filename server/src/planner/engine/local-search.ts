@@ -127,7 +127,13 @@ let lb = new Float64Array(0);
 let lbI = new Int32Array(0);
 let lbJ = new Int32Array(0);
 
-/** Remove-and-reinsert each request at its cheapest place while that pays. */
+/**
+ * Remove-and-reinsert each request at its cheapest place while that pays.
+ *
+ * Every route is tried, not only those holding one of the request's nearest neighbours (a granular
+ * neighbourhood): trying only those (12 neighbours) ran 15 % more iterations on pr16 but ended at
+ * 1.55 / 2.17 % against 2.10 / 1.90 % (40 s CPU, one thread, seeds 1–8 / 9–16): within the noise.
+ */
 function relocatePass(st: State, order: readonly number[]): number {
   const { inst, routes } = st;
   const V = routes.length;
