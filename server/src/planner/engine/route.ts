@@ -310,14 +310,20 @@ function latestSchedule(inst: Instance, v: number, tt: Float64Array, seq: Int32A
   return false;
 }
 
-/** Builds a route with its caches, or null when it is infeasible. */
-export function buildRoute(inst: Instance, v: number, interior: ArrayLike<number>): Route | null {
+/** Vehicle v's stops between its own start and end depots, on a slab. */
+function withDepots(inst: Instance, v: number, interior: ArrayLike<number>): Int32Array {
   const len = interior.length + 2;
   const seq = slabInts(len);
   seq[0] = startOf(inst, v);
   for (let p = 0; p < interior.length; p++) seq[p + 1] = interior[p]!;
   seq[len - 1] = endOf(inst, v);
-  if (!schedule(inst, v, seq, len)) return null;
+  return seq;
+}
+
+/** Builds a route with its caches, or null when it is infeasible. */
+export function buildRoute(inst: Instance, v: number, interior: ArrayLike<number>): Route | null {
+  const seq = withDepots(inst, v, interior);
+  if (!schedule(inst, v, seq, seq.length)) return null;
   return cacheScheduled(inst, v, seq);
 }
 
@@ -330,12 +336,7 @@ export function buildRoute(inst: Instance, v: number, interior: ArrayLike<number
  */
 export function shrunkRoute(inst: Instance, v: number, interior: ArrayLike<number>): Route | null {
   if (!removalKeepsFeasible(inst)) return buildRoute(inst, v, interior);
-  const len = interior.length + 2;
-  const seq = slabInts(len);
-  seq[0] = startOf(inst, v);
-  for (let p = 0; p < interior.length; p++) seq[p + 1] = interior[p]!;
-  seq[len - 1] = endOf(inst, v);
-  return cacheRoute(inst, v, seq);
+  return cacheRoute(inst, v, withDepots(inst, v, interior));
 }
 
 /** Locations up to which the triangle inequality is checked (cubic); larger instances build routes. */
